@@ -1,0 +1,200 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DatasetMeta } from '../lib/data/types';
+import { errorMessage } from '../lib/errors';
+import { getDb } from '../lib/store/db';
+import { listDatasets } from '../lib/store/datasets';
+import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
+import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, setLastWorkspaceId } from '../lib/store/workspaces';
+import { APP_VERSION } from '../lib/version';
+import { CELL_COMPONENTS } from './cells/registry';
+import { createEngineClient, type EngineClient } from './engine-client';
+import { downloadReport } from './export-report';
+import { Sidebar } from './ui/Sidebar';
+import { DatasetDrop, type DropState } from './ui/DatasetDrop';
+import { addDataset, createDriftCell, runDriftCell, seedDemoWorkspace } from './workbench-actions';
+
+type Role = 'reference' | 'current';
+
+let sharedClient: EngineClient | undefined;
+/** One engine (worker) per page, created on first use in the browser and kept for the page's life. */
+function getClient(): EngineClient {
+  sharedClient ??= createEngineClient();
+  return sharedClient;
+}
+
+export function Workbench() {
+  const db = getDb();
+  const [workspaces, setWorkspaces] = useState<WorkspaceRecord[]>([]);
+  const [workspace, setWorkspace] = useState<WorkspaceRecord>();
+  const [cells, setCells] = useState<CellRecord[]>([]);
+  const [datasets, setDatasets] = useState<DatasetMeta[]>([]);
+  const [drops, setDrops] = useState<Record<Role, DropState>>({ reference: { status: 'empty' }, current: { status: 'empty' } });
+  const [progress, setProgress] = useState<Record<string, { done: number; total: number }>>({});
+  const [boot, setBoot] = useState<{ status: 'loading' | 'ready' } | { status: 'error'; message: string }>({ status: 'loading' });
+  const [engineMode, setEngineMode] = useState<string>('');
+  const workspaceRef = useRef<WorkspaceRecord | undefined>(undefined);
+
+  const refresh = useCallback(
+    async (workspaceId?: string) => {
+      const id = workspaceId ?? workspaceRef.current?.id;
+      const [list, stored] = await Promise.all([listWorkspaces(db), listDatasets(db)]);
+      setWorkspaces(list);
+      setDatasets(stored);
+      if (!id) return;
+      const current = list.find((w) => w.id === id);
+      workspaceRef.current = current;
+      setWorkspace(current);
+      setCells(await listCells(db, id));
+    },
+    [db],
+  );
+
+  const openWorkspace = useCallback(
+    async (id: string) => {
+      await setLastWorkspaceId(db, id);
+      setDrops({ reference: { status: 'empty' }, current: { status: 'empty' } });
+      await refresh(id);
+    },
+    [db, refresh],
+  );
+
+  useEffect(() => {
+    const client = getClient();
+    setEngineMode(client.mode === 'worker' ? 'Web Worker' : 'main thread');
+    let alive = true;
+    (async () => {
+      const list = await listWorkspaces(db);
+      let id: string;
+      if (list.length === 0) {
+        id = (await seedDemoWorkspace(db, client)).id;
+      } else {
+        const last = await getLastWorkspaceId(db);
+        id = (list.find((w) => w.id === last) ?? list[0]!).id;
+      }
+      if (!alive) return;
+      await openWorkspace(id);
+      setBoot({ status: 'ready' });
+    })().catch((error: unknown) => alive && setBoot({ status: 'error', message: errorMessage(error) }));
+    return () => {
+      alive = false;
+    };
+  }, [db, openWorkspace]);
+
+  const run = useCallback(
+    async (cell: CellRecord) => {
+      setCells((list) => list.map((c) => (c.id === cell.id ? { ...c, status: 'running' } : c)));
+      await runDriftCell(db, getClient(), cell, (done, total) => setProgress((p) => ({ ...p, [cell.id]: { done, total } })));
+      setProgress(({ [cell.id]: _, ...rest }) => rest);
+      await refresh();
+    },
+    [db, refresh],
+  );
+
+  const compare = useCallback(
+    async (reference: DatasetMeta, current: DatasetMeta) => {
+      const ws = workspaceRef.current;
+      if (!ws) return;
+      const cell = await createDriftCell(db, ws.id, reference, current);
+      await refresh();
+      await run(cell);
+      document.querySelector(`[data-cell-id="${CSS.escape(cell.id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    },
+    [db, refresh, run],
+  );
+
+  const onFile = useCallback(
+    async (role: Role, file: File) => {
+      setDrops((d) => ({ ...d, [role]: { status: 'loading', name: file.name } }));
+      try {
+        const dataset = await addDataset(db, getClient(), file, file.name);
+        let other: DropState | undefined;
+        setDrops((d) => {
+          other = d[role === 'reference' ? 'current' : 'reference'];
+          return { ...d, [role]: { status: 'ready', dataset } };
+        });
+        await refresh();
+        if (other?.status === 'ready') {
+          await (role === 'reference' ? compare(dataset, other.dataset) : compare(other.dataset, dataset));
+        }
+      } catch (error) {
+        setDrops((d) => ({ ...d, [role]: { status: 'error', name: file.name, message: errorMessage(error) } }));
+      }
+    },
+    [db, refresh, compare],
+  );
+
+  const newWorkspace = useCallback(async () => {
+    const ws = await createWorkspace(db, `Workspace ${workspaces.length + 1}`);
+    await openWorkspace(ws.id);
+  }, [db, workspaces.length, openWorkspace]);
+
+  return (
+    <div className="app">
+      <Sidebar
+        workspaces={workspaces}
+        activeId={workspace?.id}
+        datasets={datasets}
+        onOpen={(id) => void openWorkspace(id)}
+        onNew={() => void newWorkspace()}
+      />
+      <main className="main" id="main">
+        <header className="topbar">
+          <div>
+            <p className="eyebrow">Workspace</p>
+            <h1 data-testid="workspace-name">{workspace?.name ?? 'Driftbook'}</h1>
+          </div>
+          <p className="topbar-meta muted">
+            <span className="privacy-dot" aria-hidden="true" /> Computed in your browser ({engineMode || '…'}) · nothing is uploaded · v{APP_VERSION}
+          </p>
+        </header>
+
+        {boot.status === 'error' ? (
+          <div className="error-box" role="alert">
+            <strong>Driftbook could not start.</strong> {boot.message}
+          </div>
+        ) : null}
+
+        <section className="compare" aria-label="Compare two datasets">
+          <h2 className="section-title">Compare two datasets</h2>
+          <div className="compare-grid">
+            {(['reference', 'current'] as const).map((role) => (
+              <DatasetDrop
+                key={role}
+                role={role}
+                state={drops[role]}
+                onFile={(file) => void onFile(role, file)}
+                onCancel={() => getClient().cancel()}
+              />
+            ))}
+          </div>
+        </section>
+
+        {boot.status === 'loading' ? (
+          <div className="cell cell-placeholder" role="status">
+            <progress aria-label="Preparing the demo workspace" />
+            <span className="muted">Preparing the demo workspace: parsing two CSVs and computing drift in a worker…</span>
+          </div>
+        ) : null}
+
+        {cells.map((cell) => {
+          const Cell = CELL_COMPONENTS[cell.kind];
+          return (
+            <div key={cell.id} data-cell-id={cell.id}>
+              <Cell
+                cell={cell}
+                progress={progress[cell.id]}
+                onRun={() => void run(cell)}
+                onCancel={() => getClient().cancel()}
+                onExport={() => workspace && cell.result && void downloadReport(cell.result, workspace.name)}
+              />
+            </div>
+          );
+        })}
+        {boot.status === 'ready' && cells.length === 0 ? (
+          <p className="empty-state muted">This workspace is empty: choose a reference and a current dataset above to add a drift cell.</p>
+        ) : null}
+      </main>
+    </div>
+  );
+}

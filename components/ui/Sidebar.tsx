@@ -1,0 +1,69 @@
+'use client';
+import type { DatasetMeta } from '../../lib/data/types';
+import type { WorkspaceRecord } from '../../lib/store/types';
+import { formatCount } from '../format';
+
+interface Props {
+  workspaces: WorkspaceRecord[];
+  activeId?: string;
+  datasets: DatasetMeta[];
+  onOpen: (id: string) => void;
+  onNew: () => void;
+}
+
+export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew }: Props) {
+  return (
+    <aside className="sidebar" aria-label="Workspaces and datasets">
+      <div className="brand">
+        <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+          <rect width="32" height="32" rx="7" fill="#4338ca" />
+          <path d="M6 22c4 0 5-12 10-12s6 8 10 8" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
+          <path d="M6 25c4 0 6-7 10-7s6 4 10 4" fill="none" stroke="#fdba74" strokeWidth="2.2" strokeLinecap="round" />
+        </svg>
+        <span>Driftbook</span>
+      </div>
+
+      <nav aria-label="Workspaces">
+        <div className="sidebar-heading">
+          <span>Workspaces</span>
+          <button type="button" className="icon-button" onClick={onNew} aria-label="New workspace" title="New workspace">
+            +
+          </button>
+        </div>
+        <ul className="sidebar-list">
+          {workspaces.map((w) => (
+            <li key={w.id}>
+              <button
+                type="button"
+                className={`sidebar-item${w.id === activeId ? ' active' : ''}`}
+                aria-current={w.id === activeId ? 'page' : undefined}
+                onClick={() => onOpen(w.id)}
+              >
+                {w.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-label="Stored datasets">
+        <div className="sidebar-heading">
+          <span>Datasets</span>
+          <span className="muted">{datasets.length}</span>
+        </div>
+        <ul className="sidebar-list datasets" data-testid="dataset-list">
+          {datasets.map((d) => (
+            <li key={d.id} className="dataset-item" title={`SHA-256 ${d.sha256}`}>
+              <span className="dataset-name">{d.name}</span>
+              <span className="muted">
+                {formatCount(d.rows)} rows · {d.schema.length} cols · <code>{d.sha256.slice(0, 8)}</code>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <p className="sidebar-foot muted">Your data stays in this browser (IndexedDB). Nothing is sent anywhere.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,93 @@
+import type { DatasetMeta } from '../lib/data/types';
+import { AnalysisError, toErrorInfo } from '../lib/errors';
+import type { DriftbookDb } from '../lib/store/db';
+import { saveDataset } from '../lib/store/datasets';
+import { resultKey } from '../lib/store/result-key';
+import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
+import { createWorkspace, nextCellOrder, saveCell, setLastWorkspaceId } from '../lib/store/workspaces';
+import type { EngineClient } from './engine-client';
+
+export const DEMO_FILES = {
+  reference: { url: '/demo/seattle-weather-2012-2013.csv', name: 'seattle-weather-2012-2013.csv' },
+  current: { url: '/demo/seattle-weather-2015.csv', name: 'seattle-weather-2015.csv' },
+} as const;
+
+export const DEMO_WORKSPACE_NAME = 'Seattle weather — demo';
+
+/** Parses a file in the engine and stores it (or finds the identical stored one). */
+export async function addDataset(db: DriftbookDb, client: EngineClient, file: Blob, name: string): Promise<DatasetMeta> {
+  const parsed = await client.ingest(file, name);
+  return saveDataset(db, parsed);
+}
+
+/** Creates a drift cell for two stored datasets, saved as running. */
+export async function createDriftCell(
+  db: DriftbookDb,
+  workspaceId: string,
+  reference: DatasetMeta,
+  current: DatasetMeta,
+): Promise<CellRecord> {
+  const cell: CellRecord = {
+    id: globalThis.crypto.randomUUID(),
+    workspaceId,
+    order: await nextCellOrder(db, workspaceId),
+    kind: 'drift',
+    title: `${reference.name} → ${current.name}`,
+    config: {},
+    inputs: { reference: { id: reference.id, sha256: reference.sha256 }, current: { id: current.id, sha256: current.sha256 } },
+    status: 'running',
+    updatedAt: new Date().toISOString(),
+  };
+  await saveCell(db, cell);
+  return cell;
+}
+
+/** Runs a drift cell in the engine and saves its result, or its error (keeping the last good result). */
+export async function runDriftCell(
+  db: DriftbookDb,
+  client: EngineClient,
+  cell: CellRecord,
+  onProgress?: (done: number, total: number) => void,
+): Promise<CellRecord> {
+  const started = performance.now();
+  await saveCell(db, { ...cell, status: 'running', error: undefined });
+  let next: CellRecord;
+  try {
+    const result = await client.drift(cell.inputs.reference.id, cell.inputs.current.id, onProgress);
+    next = {
+      ...cell,
+      status: 'ok',
+      result,
+      error: undefined,
+      resultKey: await resultKey(cell.kind, cell.config, [cell.inputs.reference.sha256, cell.inputs.current.sha256]),
+      durationMs: Math.round(performance.now() - started),
+      updatedAt: new Date().toISOString(),
+    };
+  } catch (error) {
+    next = { ...cell, status: 'error', error: toErrorInfo(error), updatedAt: new Date().toISOString() };
+  }
+  await saveCell(db, next);
+  return next;
+}
+
+let seeding: Promise<WorkspaceRecord> | undefined;
+
+/** First visit: a demo workspace computed from the bundled Seattle weather split (once per page, even under StrictMode). */
+export function seedDemoWorkspace(db: DriftbookDb, client: EngineClient): Promise<WorkspaceRecord> {
+  seeding ??= (async () => {
+    const workspace = await createWorkspace(db, DEMO_WORKSPACE_NAME);
+    await setLastWorkspaceId(db, workspace.id);
+    const fetchBlob = async (url: string): Promise<Blob> => {
+      const response = await fetch(url);
+      if (!response.ok) throw new AnalysisError('demo-missing', `demo data not found: ${url} (HTTP ${response.status})`);
+      return response.blob();
+    };
+    const [refBlob, curBlob] = await Promise.all([fetchBlob(DEMO_FILES.reference.url), fetchBlob(DEMO_FILES.current.url)]);
+    const reference = await addDataset(db, client, refBlob, DEMO_FILES.reference.name);
+    const current = await addDataset(db, client, curBlob, DEMO_FILES.current.name);
+    const cell = await createDriftCell(db, workspace.id, reference, current);
+    await runDriftCell(db, client, cell);
+    return workspace;
+  })();
+  return seeding;
+}

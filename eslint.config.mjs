@@ -1,0 +1,56 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.next/', 'out/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // lib/ is pure: no React, Next or DOM-bound packages; Plot only in lib/charts, Dexie only in lib/store.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/charts/**', 'lib/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'lib/ is pure: no React here.' },
+            { name: 'react-dom', message: 'lib/ is pure: no React here.' },
+            { name: 'dexie', message: 'Only lib/store touches IndexedDB.' },
+            { name: '@observablehq/plot', message: 'Plot is imported only in lib/charts.' },
+          ],
+          patterns: [{ group: ['next', 'next/*'], message: 'lib/ is pure: no Next here.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/charts/**/*.ts', 'lib/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'lib/ is pure: no React here.' },
+            { name: 'react-dom', message: 'lib/ is pure: no React here.' },
+          ],
+          patterns: [{ group: ['next', 'next/*'], message: 'lib/ is pure: no Next here.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,99 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { DriftbookError, errorMessage } from '../errors';
+import { ingestCsv } from '../data/ingest';
+import { readLocalFile } from '../data/read-file';
+import { computeDrift } from '../drift/compute-drift';
+import type { DriftResult } from '../drift/types';
+import { toHtmlReport } from '../report/html-report';
+import { APP_VERSION } from '../version';
+
+const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [--out FILE] [--format json|html] [--title TEXT]
+
+Compares two CSV/TSV files column by column (Kolmogorov–Smirnov for numeric columns,
+chi-square for categorical ones) and prints the drift result as JSON, or writes the
+same self-contained HTML report as the app's "Export report" button.
+
+Options:
+  --reference FILE   the reference (baseline) dataset
+  --current FILE     the current dataset to compare with it
+  --out FILE         write to FILE instead of standard output
+  --format FORMAT    json (default) or html
+  --title TEXT       report title (html; default "<reference> vs <current>")
+  -h, --help         show this help
+  -v, --version      print the version
+
+Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure.`;
+
+class UsageError extends Error {}
+
+async function load(path: string) {
+  const { name, bytes } = await readLocalFile(path);
+  return ingestCsv(bytes, name);
+}
+
+function renderHtml(result: DriftResult, title: string): string {
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  return toHtmlReport(result, { title, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }, { document });
+}
+
+async function drift(args: string[], out: (text: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reference: { type: 'string' },
+      current: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      title: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.reference || !values.current) throw new UsageError('drift needs --reference FILE and --current FILE');
+  if (values.format !== 'json' && values.format !== 'html') {
+    throw new UsageError(`unknown format: ${values.format} — use json or html`);
+  }
+  const [refParsed, curParsed] = await Promise.all([load(values.reference), load(values.current)]);
+  const { tableFromIPC } = await import('apache-arrow');
+  const result = computeDrift(
+    { meta: refParsed.meta, table: tableFromIPC(refParsed.ipc) },
+    { meta: curParsed.meta, table: tableFromIPC(curParsed.ipc) },
+  );
+  const text =
+    values.format === 'html'
+      ? renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`)
+      : `${JSON.stringify(result, null, 2)}\n`;
+  if (values.out) await writeFile(values.out, text);
+  else out(text);
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(
+  argv: string[],
+  io: { out: (text: string) => void; err: (text: string) => void } = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  },
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '-v' || command === '--version') {
+      io.out(`driftbook ${APP_VERSION}\n`);
+      return 0;
+    }
+    if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
+      io.out(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    if (command !== 'drift') throw new UsageError(`unknown command: ${command} — the commands are: drift`);
+    await drift(rest, io.out);
+    return 0;
+  } catch (error) {
+    // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.
+    const known = error instanceof UsageError || error instanceof DriftbookError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    io.err(`driftbook: ${errorMessage(error).split('\n')[0]}\n`);
+    return known ? 2 : 1;
+  }
+}

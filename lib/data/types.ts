@@ -1,0 +1,31 @@
+/** Column types. The ingestion issue adds boolean and text; drift treats unknown kinds as untested. */
+export type ColumnType = 'numeric' | 'categorical' | 'datetime';
+
+export interface ColumnSchema {
+  name: string;
+  type: ColumnType;
+}
+
+export type DatasetFormat = 'csv' | 'tsv';
+
+/** A stored dataset's description; the Arrow IPC bytes are kept beside it (lib/store). */
+export interface DatasetMeta {
+  id: string;
+  name: string;
+  format: DatasetFormat;
+  /** SHA-256 (hex) of the original file bytes, so `sha256sum file` matches. */
+  sha256: string;
+  /** Size of the original file in bytes. */
+  bytes: number;
+  rows: number;
+  schema: ColumnSchema[];
+  /** Non-fatal notes from parsing (renamed duplicate headers, …). */
+  warnings: string[];
+  createdAt: string;
+}
+
+/** A parsed dataset: its description plus the Arrow IPC (file format) bytes of the table. */
+export interface ParsedDataset {
+  meta: DatasetMeta;
+  ipc: Uint8Array;
+}

@@ -1,0 +1,55 @@
+import type { DistributionSummary } from './types';
+import type { CategoricalProfile, NumericProfile } from './profile';
+
+/** Categories drawn by name; the rest are summed into "other" so charts and reports stay small. */
+export const MAX_CHART_CATEGORIES = 20;
+
+function countInBins(sorted: Float64Array, edges: readonly number[]): number[] {
+  const bins = edges.length - 1;
+  const counts = new Array<number>(bins).fill(0);
+  const lo = edges[0]!;
+  const width = (edges[bins]! - lo) / bins;
+  for (let i = 0; i < sorted.length; i++) {
+    // numpy.histogram convention: half-open bins, the last one closed.
+    let k = Math.floor((sorted[i]! - lo) / width);
+    if (k >= bins) k = bins - 1;
+    if (k < 0) k = 0;
+    counts[k]!++;
+  }
+  return counts;
+}
+
+/** Shared-edge histograms of both sides; Sturges' rule on the pooled size, between 10 and 40 bins. */
+export function summarizeNumeric(ref: NumericProfile, cur: NumericProfile): DistributionSummary {
+  const lo = Math.min(ref.min, cur.min);
+  const hi = Math.max(ref.max, cur.max);
+  const n = ref.count + cur.count;
+  const bins = lo === hi ? 1 : Math.min(40, Math.max(10, Math.ceil(Math.log2(n)) + 1));
+  const [start, stop] = lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? stop : start + ((stop - start) * i) / bins));
+  return { kind: 'histogram', edges, reference: countInBins(ref.sorted, edges), current: countInBins(cur.sorted, edges) };
+}
+
+/** Category counts of both sides for the most frequent categories overall. */
+export function summarizeCategorical(ref: CategoricalProfile, cur: CategoricalProfile): DistributionSummary {
+  const refCounts = new Map(ref.categories.map((c, i) => [c, ref.counts[i]!]));
+  const curCounts = new Map(cur.categories.map((c, i) => [c, cur.counts[i]!]));
+  const all = [...new Set([...ref.categories, ...cur.categories])];
+  // Order by pooled share so both sides weigh equally whatever their sizes; ties by name.
+  const share = (c: string): number =>
+    (ref.count ? (refCounts.get(c) ?? 0) / ref.count : 0) + (cur.count ? (curCounts.get(c) ?? 0) / cur.count : 0);
+  all.sort((a, b) => share(b) - share(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const shown = all.slice(0, MAX_CHART_CATEGORIES);
+  const reference = shown.map((c) => refCounts.get(c) ?? 0);
+  const current = shown.map((c) => curCounts.get(c) ?? 0);
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  return {
+    kind: 'categories',
+    categories: shown,
+    reference,
+    current,
+    otherReference: ref.count - sum(reference),
+    otherCurrent: cur.count - sum(current),
+    distinct: all.length,
+  };
+}

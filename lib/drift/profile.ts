@@ -1,0 +1,128 @@
+import { Type, type Data, type Table, type Vector } from 'apache-arrow';
+import type { ColumnType } from '../data/types';
+
+/**
+ * What every method needs from one side of a comparison, computed once per column. Plain data
+ * (typed arrays and arrays), so it crosses worker boundaries and can be cached by dataset hash.
+ */
+export interface NumericProfile {
+  kind: 'numeric';
+  /** Finite values. */
+  count: number;
+  missing: number;
+  nonFinite: number;
+  /** Finite values sorted ascending. */
+  sorted: Float64Array;
+  min: number;
+  max: number;
+  mean: number;
+}
+
+export interface CategoricalProfile {
+  kind: 'categorical';
+  count: number;
+  missing: number;
+  /** Distinct values in first-seen order, with their counts (same index). */
+  categories: string[];
+  counts: number[];
+}
+
+export interface OtherProfile {
+  kind: 'datetime';
+  count: number;
+  missing: number;
+}
+
+export type ColumnProfile = NumericProfile | CategoricalProfile | OtherProfile;
+
+function isValid(data: Data, i: number): boolean {
+  const bitmap = data.nullBitmap;
+  if (!bitmap || bitmap.length === 0 || data.nullCount === 0) return true;
+  const j = data.offset + i;
+  return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
+}
+
+function profileNumeric(vector: Vector): NumericProfile {
+  const finite: number[] = [];
+  let missing = 0;
+  let nonFinite = 0;
+  for (const data of vector.data) {
+    // Only an all-missing column of another Arrow type is ever profiled as numeric.
+    if (data.typeId !== Type.Float) {
+      missing += data.length;
+      continue;
+    }
+    const values = data.values as Float64Array;
+    for (let i = 0; i < data.length; i++) {
+      const x = values[i]!;
+      if (!isValid(data, i) || Number.isNaN(x)) missing++;
+      else if (!Number.isFinite(x)) nonFinite++;
+      else finite.push(x);
+    }
+  }
+  const sorted = Float64Array.from(finite).sort();
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
+  return {
+    kind: 'numeric',
+    count: sorted.length,
+    missing,
+    nonFinite,
+    sorted,
+    min: sorted.length ? sorted[0]! : NaN,
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    mean: sorted.length ? sum / sorted.length : NaN,
+  };
+}
+
+function profileCategorical(vector: Vector): CategoricalProfile {
+  const index = new Map<string, number>();
+  const categories: string[] = [];
+  const counts: number[] = [];
+  let missing = 0;
+  const add = (value: string, n: number): void => {
+    let k = index.get(value);
+    if (k === undefined) {
+      k = categories.length;
+      index.set(value, k);
+      categories.push(value);
+      counts.push(0);
+    }
+    counts[k]! += n;
+  };
+  for (const data of vector.data) {
+    if (data.typeId === Type.Dictionary) {
+      // Count dictionary indices first, then map the (few) used indices to their strings.
+      const dictionary = data.dictionary!;
+      const perIndex = new Float64Array(dictionary.length);
+      const indices = data.values as Int32Array;
+      for (let i = 0; i < data.length; i++) {
+        if (isValid(data, i)) perIndex[indices[i]!]!++;
+        else missing++;
+      }
+      for (let d = 0; d < perIndex.length; d++) {
+        if (perIndex[d]! > 0) add(String(dictionary.get(d)), perIndex[d]!);
+      }
+    } else {
+      // A numeric column compared with a categorical one: its values become categories.
+      const values = data.values as Float64Array;
+      for (let i = 0; i < data.length; i++) {
+        const x = values[i]!;
+        if (!isValid(data, i) || Number.isNaN(x)) missing++;
+        else add(String(x), 1);
+      }
+    }
+  }
+  let count = 0;
+  for (const n of counts) count += n;
+  return { kind: 'categorical', count, missing, categories, counts };
+}
+
+/** Profiles one column of a table as the given type. */
+export function profileColumn(table: Table, name: string, type: ColumnType): ColumnProfile {
+  const vector = table.getChild(name);
+  if (!vector) throw new Error(`column not found: ${name}`);
+  if (type === 'numeric') return profileNumeric(vector);
+  if (type === 'categorical') return profileCategorical(vector);
+  return { kind: 'datetime', count: vector.length - vector.nullCount, missing: vector.nullCount };
+}

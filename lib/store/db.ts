@@ -1,0 +1,36 @@
+import Dexie, { type Table } from 'dexie';
+import type { DatasetMeta } from '../data/types';
+import type { CellRecord, DatasetBlobRecord, WorkspaceRecord } from './types';
+
+export const DB_NAME = 'driftbook';
+
+/**
+ * The one IndexedDB database. Dataset descriptions and their Arrow bytes live in separate tables
+ * so listing datasets never loads data. Schema changes add a version with an upgrade function.
+ */
+export class DriftbookDb extends Dexie {
+  datasets!: Table<DatasetMeta, string>;
+  datasetBlobs!: Table<DatasetBlobRecord, string>;
+  workspaces!: Table<WorkspaceRecord, string>;
+  cells!: Table<CellRecord, string>;
+  settings!: Table<{ key: string; value: unknown }, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      datasets: 'id, sha256, createdAt',
+      datasetBlobs: 'id',
+      workspaces: 'id, updatedAt',
+      cells: 'id, workspaceId, [workspaceId+order]',
+      settings: 'key',
+    });
+  }
+}
+
+let shared: DriftbookDb | undefined;
+
+/** The page's (or worker's) database handle, opened lazily. */
+export function getDb(): DriftbookDb {
+  shared ??= new DriftbookDb();
+  return shared;
+}

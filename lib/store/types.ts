@@ -1,0 +1,42 @@
+import type { ErrorInfo } from '../errors';
+import type { DriftResult } from '../drift/types';
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DatasetInputRef {
+  id: string;
+  sha256: string;
+}
+
+export type CellStatus = 'ok' | 'running' | 'error';
+
+/** A notebook cell: what to compute (kind, config, inputs) and its last result. */
+export interface CellRecord {
+  id: string;
+  workspaceId: string;
+  /** Position in the workspace; cells are listed by ascending order. */
+  order: number;
+  kind: 'drift';
+  title: string;
+  config: Record<string, unknown>;
+  inputs: { reference: DatasetInputRef; current: DatasetInputRef };
+  status: CellStatus;
+  result?: DriftResult;
+  error?: ErrorInfo;
+  /** Hash of (kind, config, input sha256s, engine version): equal keys mean an equal result. */
+  resultKey?: string;
+  /** Wall-clock compute time of the last run, in milliseconds. */
+  durationMs?: number;
+  updatedAt: string;
+}
+
+export interface DatasetBlobRecord {
+  id: string;
+  /** Arrow IPC file-format bytes of the dataset's table. */
+  ipc: Uint8Array;
+}

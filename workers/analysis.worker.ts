@@ -1,0 +1,13 @@
+import * as Comlink from 'comlink';
+import { engine, type Engine } from '../lib/engine';
+
+// Thin adapter: the engine's functions, with the parsed Arrow bytes transferred back, not copied.
+const api: Engine = {
+  async ingest(file, name) {
+    const out = await engine.ingest(file, name);
+    return out.ok ? Comlink.transfer(out, [out.value.ipc.buffer]) : out;
+  },
+  drift: (referenceId, currentId, options, onProgress) => engine.drift(referenceId, currentId, options, onProgress),
+};
+
+Comlink.expose(api, self as unknown as Comlink.Endpoint);
