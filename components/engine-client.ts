@@ -42,7 +42,8 @@ export function createEngineClient(): EngineClient {
     new Promise<T>((resolve, reject) => {
       pending.add(reject);
       run()
-        .then((out) => resolve(unwrap(out)), reject)
+        .then(unwrap)
+        .then(resolve, reject)
         .finally(() => pending.delete(reject));
     });
 

@@ -30,7 +30,12 @@ function ColumnDetail({ column }: { column: ColumnDriftResult }) {
         </span>
       </header>
       {column.distribution ? (
-        <PlotChart distribution={column.distribution} width={640} label={`Distribution of ${column.name}, reference vs current`} />
+        <PlotChart
+          distribution={column.distribution}
+          width={720}
+          axisLabel={column.name}
+          label={`Distribution of ${column.name}, reference vs current`}
+        />
       ) : (
         <p className="muted">Not tested: {column.reason}. No distribution chart.</p>
       )}
@@ -152,6 +157,8 @@ export function DriftCell({ cell, progress, onRun, onCancel, onExport }: CellPro
                     <tr
                       key={c.name}
                       data-column={c.name}
+                      data-score={c.tested ? String(c.score ?? '') : undefined}
+                      data-drifted={c.tested ? String(c.drifted) : undefined}
                       aria-selected={column?.name === c.name}
                       className={column?.name === c.name ? 'selected' : undefined}
                       onClick={() => setSelected(c.name)}

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `driftbook` command: loads the TypeScript CLI through tsx's loader, so the CLI runs the
-// very lib/ sources the app's workers run, with no separate build step.
-import { register } from 'tsx/esm/api';
+// The `driftbook` command: loads the TypeScript CLI through tsx, so the CLI runs the very
+// lib/ sources the app's workers run, with no separate build step.
+import { tsImport } from 'tsx/esm/api';
 
-register();
-const { main } = await import('./main.ts');
+const { main } = await tsImport('./main.ts', import.meta.url);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { tableFromIPC } from 'apache-arrow';
 import { parseHTML } from 'linkedom';
 import { DriftbookError, errorMessage } from '../errors';
 import { ingestCsv } from '../data/ingest';
@@ -56,7 +57,6 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
     throw new UsageError(`unknown format: ${values.format} — use json or html`);
   }
   const [refParsed, curParsed] = await Promise.all([load(values.reference), load(values.current)]);
-  const { tableFromIPC } = await import('apache-arrow');
   const result = computeDrift(
     { meta: refParsed.meta, table: tableFromIPC(refParsed.ipc) },
     { meta: curParsed.meta, table: tableFromIPC(curParsed.ipc) },

@@ -50,7 +50,7 @@ function numericData(values: readonly string[]): Data<Float64> {
 }
 
 // Categories are dictionary-encoded: one Int32 index per row, each distinct string stored once.
-function categoricalData(values: readonly string[]): Data<Dictionary<Utf8, Int32>> {
+function categoricalData(values: readonly string[], dictionaryId: number): Data<Dictionary<Utf8, Int32>> {
   const n = values.length;
   const indices = new Int32Array(n);
   const valid = new Uint8Array(n);
@@ -73,7 +73,8 @@ function categoricalData(values: readonly string[]): Data<Dictionary<Utf8, Int32
     indices[i] = index;
     valid[i] = 1;
   }
-  const type = new Dictionary(new Utf8(), new Int32(), 0);
+  // Each dictionary column needs its own id in an IPC stream.
+  const type = new Dictionary(new Utf8(), new Int32(), dictionaryId);
   const nullBitmap = nullCount > 0 ? packBitmap(valid) : undefined;
   return makeData({
     type,
@@ -93,16 +94,16 @@ function textData(values: readonly string[]): Data<Utf8> {
   return vector.data[0]!;
 }
 
-function columnData(type: ColumnType, values: readonly string[]): Data {
+function columnData(type: ColumnType, values: readonly string[], index: number): Data {
   if (type === 'numeric') return numericData(values);
-  if (type === 'categorical') return categoricalData(values);
+  if (type === 'categorical') return categoricalData(values, index);
   return textData(values);
 }
 
 /** Types each raw column and builds one Arrow table (single record batch) from it. */
 export function toArrowTable(csv: CsvColumns): { table: Table; schema: ColumnSchema[] } {
   const schema: ColumnSchema[] = csv.names.map((name, c) => ({ name, type: inferColumnType(csv.columns[c]!) }));
-  const children = schema.map((col, c) => columnData(col.type, csv.columns[c]!));
+  const children = schema.map((col, c) => columnData(col.type, csv.columns[c]!, c));
   const fields = schema.map(
     (col, c) => new Field(col.name, children[c]!.type, true, new Map([[TYPE_METADATA_KEY, col.type]])),
   );

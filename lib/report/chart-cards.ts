@@ -1,0 +1,41 @@
+import type { ColumnDriftResult, TestOutcome } from '../drift/types';
+import { columnBadge } from './badges';
+import { html, type SafeHtml } from './escape';
+import { formatScore, methodLabel } from './format';
+
+/** One card per column that has a distribution: verdict, score, the chart and every test run. */
+export function chartCards(columns: ColumnDriftResult[], charts: (SafeHtml | undefined)[]): SafeHtml {
+  return html`<div class="cards">
+${columns.map((col, i) => {
+  const chart = charts[i];
+  return chart ? card(col, i, chart) : '';
+})}</div>`;
+}
+
+function card(col: ColumnDriftResult, index: number, chart: SafeHtml): SafeHtml {
+  return html`<article class="card chart-card" id="col-${index}">
+<header><h4>${col.name}</h4>${columnBadge(col)}</header>
+<p class="meta">${meta(col)}</p>
+<div class="chart">${chart}</div>
+${testList(col.tests)}${warningList(col.warnings)}</article>
+`;
+}
+
+function meta(col: ColumnDriftResult): SafeHtml {
+  if (!col.tested) return html`${col.type} · not tested — ${col.reason ?? 'no reason given'}`;
+  const method = col.method === undefined ? 'score' : methodLabel(col.method);
+  return html`${col.type} · ${method} <strong>${formatScore(col.score)}</strong> · threshold ${formatScore(col.threshold)}`;
+}
+
+function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {
+  const entries = Object.entries(tests ?? {});
+  if (entries.length === 0) return html``;
+  return html`<ul class="tests">${entries.map(
+    ([id, t]) => html`<li><code>${id}</code> statistic ${formatScore(t.statistic)} · p ${formatScore(t.pValue)}</li>`,
+  )}</ul>`;
+}
+
+function warningList(warnings: string[] | undefined): SafeHtml {
+  if (!warnings || warnings.length === 0) return html``;
+  return html`<ul class="warn-list">${warnings.map((w) => html`<li>${w}</li>`)}</ul>`;
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './guard';
+
+interface ExpectedColumn {
+  name: string;
+  tested: boolean;
+  pValue?: number;
+  drifted?: boolean;
+  reason?: string;
+}
+interface ExpectedPair {
+  columns: ExpectedColumn[];
+  dataset: { columns: number; driftedColumns: number };
+}
+const ROOT = join(__dirname, '..', '..');
+const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/drift/expected.json'), 'utf8')) as {
+  pairs: Record<string, ExpectedPair>;
+};
+const fixture = (name: string) => join(ROOT, 'tests/fixtures/e2e', name);
+const XSS_COLUMN = '<img src=x onerror=alert(1)>';
+
+async function expectCellMatches(cell: Locator, pair: ExpectedPair): Promise<void> {
+  await expect(cell.getByTestId('drift-summary')).toHaveText(
+    `Drift detected in ${pair.dataset.driftedColumns} of ${pair.dataset.columns} columns`,
+  );
+  for (const column of pair.columns) {
+    const row = cell.locator(`tr[data-column="${column.name.replace(/"/g, '\\"')}"]`);
+    await expect(row).toHaveCount(1);
+    if (!column.tested) {
+      await expect(row).toContainText('not tested');
+      continue;
+    }
+    const score = Number(await row.getAttribute('data-score'));
+    const tolerance = 1e-6 * Math.max(column.pValue!, Number.MIN_VALUE);
+    expect(Math.abs(score - column.pValue!), `${column.name}: ${score} vs ${column.pValue}`).toBeLessThanOrEqual(tolerance);
+    await expect(row).toHaveAttribute('data-drifted', String(column.drifted));
+  }
+}
+
+async function openDemo(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await expect(page.getByTestId('workspace-name')).toHaveText('Seattle weather — demo');
+  const cell = page.getByTestId('drift-cell').first();
+  await expect(cell.getByTestId('drift-summary')).toBeVisible();
+  return cell;
+}
+
+test('the demo workspace opens already computed, with scipy-exact numbers', async ({ page }) => {
+  const started = Date.now();
+  const cell = await openDemo(page);
+  test.info().annotations.push({ type: 'demo-ready-ms', description: String(Date.now() - started) });
+  await expectCellMatches(cell, expected.pairs.demo!);
+  await expect(cell.locator('tr[data-column="date"]')).toContainText('datetime');
+  // The most drifted column is selected, with its chart drawn.
+  await expect(cell.getByTestId('column-detail').locator('svg').first()).toBeVisible();
+});
+
+test('upload two CSVs, see the drift cell, reload, and export an offline report', async ({ page, browser }) => {
+  await openDemo(page);
+  await page.getByTestId('reference-input').setInputFiles(fixture('reference.csv'));
+  await expect(page.getByTestId('reference-dataset')).toContainText('reference.csv · 400 rows × 7 columns');
+  await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
+  const cells = page.getByTestId('drift-cell');
+  await expect(cells).toHaveCount(2);
+  const cell = cells.nth(1);
+  await expectCellMatches(cell, expected.pairs.e2e!);
+
+  // User strings are text, never markup.
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(cell.locator(`tr[data-column="${XSS_COLUMN}"] th`)).toHaveText(XSS_COLUMN);
+  await expect(cell.getByText('Only in reference: only_ref.')).toBeVisible();
+
+  // Selecting a row shows that column's distribution chart.
+  await cell.locator('tr[data-column="segment"] button').click();
+  const detail = cell.getByTestId('column-detail');
+  await expect(detail.locator('h4')).toHaveText('segment');
+  await expect(detail.locator('svg').first()).toBeVisible();
+  await cell.locator('tr[data-column="income"] button').click();
+  await expect(detail.locator('h4')).toHaveText('income');
+
+  // Everything comes back after a reload, from IndexedDB.
+  await page.reload();
+  await expect(page.getByTestId('drift-cell')).toHaveCount(2);
+  await expectCellMatches(page.getByTestId('drift-cell').nth(1), expected.pairs.e2e!);
+  await expect(page.getByTestId('dataset-list').locator('li')).toHaveCount(4);
+
+  // Export: one self-contained file that works offline with every request blocked.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('drift-cell').nth(1).getByRole('button', { name: 'Export report' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Seattle-weather-demo.drift-report.html');
+  const path = test.info().outputPath('report.html');
+  await download.saveAs(path);
+  const html = readFileSync(path, 'utf8');
+  expect(html).toContain('http-equiv="Content-Security-Policy"');
+  expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i);
+
+  const offline = await browser.newContext({ offline: true });
+  const requests: string[] = [];
+  const fileUrl = pathToFileURL(path).href;
+  await offline.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
+  const reader = await offline.newPage();
+  reader.on('request', (request) => {
+    if (request.url() !== fileUrl) requests.push(request.url());
+  });
+  const dialogs: string[] = [];
+  reader.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await reader.goto(fileUrl);
+  await expect(reader.getByText('Drift detected in')).toContainText('3');
+  await expect(reader.locator('table')).toContainText('income');
+  await expect(reader.locator('table')).toContainText(XSS_COLUMN);
+  await expect(reader.locator('img[src="x"]')).toHaveCount(0);
+  expect(await reader.locator('svg').count()).toBeGreaterThan(4);
+  await expect(reader.getByText('seattle-weather').first()).toHaveCount(0);
+  await expect(reader.getByText('reference.csv').first()).toBeVisible();
+  expect(requests).toEqual([]);
+  expect(dialogs).toEqual([]);
+  await offline.close();
+});
+
+test('bad files get a clear message, never a blank page', async ({ page }) => {
+  await openDemo(page);
+  const refInput = page.getByTestId('reference-input');
+  await refInput.setInputFiles(fixture('empty.csv'));
+  await expect(page.getByTestId('reference-error')).toContainText('empty file: empty.csv is 0 bytes');
+  await refInput.setInputFiles(fixture('header-only.csv'));
+  await expect(page.getByTestId('reference-error')).toContainText('header only: header-only.csv has a header but no data rows');
+
+  await refInput.setInputFiles(fixture('reference.csv'));
+  await page.getByTestId('current-input').setInputFiles(fixture('no-common.csv'));
+  const failed = page.getByTestId('drift-cell').nth(1);
+  await expect(failed.getByTestId('cell-error')).toContainText('no columns in common: reference has age, income');
+  await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
+});

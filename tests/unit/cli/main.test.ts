@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../lib/cli/main';
+import { APP_VERSION } from '../../../lib/version';
+import { ROOT } from '../helpers';
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const E2E = 'tests/fixtures/e2e';
+const fixture = (name: string) => join(ROOT, E2E, name);
+
+describe('driftbook CLI', () => {
+  it('prints the drift result as JSON with the documented shape', async () => {
+    const { code, out, err } = await run(['drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'tool', 'reference', 'current', 'columns', 'onlyInReference', 'onlyInCurrent', 'dataset']),
+    );
+    expect(json.schemaVersion).toBe(1);
+    expect(json.tool).toEqual({ name: 'driftbook', version: APP_VERSION });
+    expect(json.reference).toMatchObject({ name: 'reference.csv', rows: 400 });
+    expect(json.reference.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const age = json.columns.find((c: { name: string }) => c.name === 'age');
+    expect(Object.keys(age)).toEqual(
+      expect.arrayContaining(['name', 'type', 'count', 'missing', 'method', 'score', 'threshold', 'drifted', 'tests']),
+    );
+    expect(age.tests.ks).toEqual({ statistic: expect.any(Number), pValue: age.score });
+    expect(json.dataset).toEqual({ columns: 5, driftedColumns: 3, share: 0.6, threshold: 0.5, drifted: true });
+  });
+
+  it('writes JSON or the HTML report to --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftbook-cli-'));
+    const html = join(dir, 'r.html');
+    const { code } = await run(['drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv'), '--format', 'html', '--out', html]);
+    expect(code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text.startsWith('<!doctype html>')).toBe(true);
+    expect(text).toContain('Content-Security-Policy');
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(text).not.toContain('<img src=x');
+    expect(text).not.toMatch(/https?:\/\//);
+  });
+
+  it.each([
+    ['empty file', ['--reference', fixture('empty.csv'), '--current', fixture('current.csv')], /^driftbook: empty file: empty\.csv/],
+    ['header only', ['--reference', fixture('header-only.csv'), '--current', fixture('current.csv')], /^driftbook: header only: header-only\.csv/],
+    ['no common columns', ['--reference', fixture('reference.csv'), '--current', fixture('no-common.csv')], /^driftbook: no columns in common/],
+    ['missing file', ['--reference', fixture('nope.csv'), '--current', fixture('current.csv')], /^driftbook: file not found: /],
+    ['missing option', ['--reference', fixture('reference.csv')], /^driftbook: drift needs --reference FILE and --current FILE/],
+    ['unknown option', ['--reference', 'a', '--current', 'b', '--bogus'], /^driftbook: Unknown option '--bogus'/],
+    ['bad format', ['--reference', 'a', '--current', 'b', '--format', 'pdf'], /^driftbook: unknown format: pdf/],
+  ])('%s: exit 2 with one line on stderr', async (_what, args, message) => {
+    const { code, out, err } = await run(['drift', ...args]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects an unknown command and prints help and version', async () => {
+    expect(await run(['compare'])).toMatchObject({ code: 2, err: 'driftbook: unknown command: compare — the commands are: drift\n' });
+    expect((await run(['--help'])).out).toContain('Usage: driftbook drift');
+    expect(await run(['--version'])).toMatchObject({ code: 0, out: `driftbook ${APP_VERSION}\n` });
+  });
+
+  it('runs as the package bin (npx driftbook) through tsx', () => {
+    const out = execFileSync(process.execPath, [join(ROOT, 'lib/cli/driftbook.mjs'), 'drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out).dataset.driftedColumns).toBe(3);
+    const bad = spawnSync(process.execPath, [join(ROOT, 'lib/cli/driftbook.mjs'), 'drift', '--reference', fixture('empty.csv'), '--current', fixture('current.csv')], {
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^driftbook: empty file/);
+  });
+});

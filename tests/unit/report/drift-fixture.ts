@@ -1,0 +1,128 @@
+import type { DriftResult } from '../../../lib/drift/types';
+
+export const XSS_COLUMN = '<img src=x onerror=alert(1)>';
+export const XSS_CATEGORY = '</script><script>alert(1)</script>';
+export const REF_SHA = 'a3f1c9e0b7d24c6f8e5a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a';
+export const CUR_SHA = '0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c';
+
+/** A hand-built 6-column drift result: 4 charted columns, 1 untested, 1 with hostile strings. */
+export function makeDriftResult(): DriftResult {
+  return {
+    kind: 'drift',
+    schemaVersion: 1,
+    tool: { name: 'driftbook', version: '0.1.0' },
+    reference: { name: 'train_2024-Q1.csv', rows: 120_000, sha256: REF_SHA },
+    current: { name: 'prod <week 23> & more.csv', rows: 48_213, sha256: CUR_SHA },
+    columns: [
+      {
+        name: 'age',
+        type: 'numeric',
+        tested: true,
+        count: { reference: 119_880, current: 48_100 },
+        missing: { reference: 120, current: 113 },
+        method: 'ks',
+        score: 3.2e-9,
+        threshold: 0.05,
+        drifted: true,
+        tests: { ks: { statistic: 0.08123, pValue: 3.2e-9 } },
+        distribution: {
+          kind: 'histogram',
+          edges: [18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78],
+          reference: [9000, 16000, 21000, 20000, 17000, 14000, 11000, 7000, 3500, 1380],
+          current: [2100, 4500, 7000, 8200, 8300, 7500, 5200, 3100, 1500, 700],
+        },
+      },
+      {
+        name: 'income',
+        type: 'numeric',
+        tested: true,
+        count: { reference: 120_000, current: 48_213 },
+        missing: { reference: 0, current: 0 },
+        method: 'wasserstein',
+        score: 0.04213,
+        threshold: 0.1,
+        drifted: false,
+        tests: { wasserstein: { statistic: 0.04213, pValue: 1 } },
+        distribution: {
+          kind: 'histogram',
+          edges: [0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000],
+          reference: [12000, 34000, 38000, 21000, 10000, 5000],
+          current: [5000, 13800, 15100, 8600, 3900, 1813],
+        },
+        warnings: ['12 values above 1e9 were clipped to the last bin'],
+      },
+      {
+        name: 'city',
+        type: 'categorical',
+        tested: true,
+        count: { reference: 120_000, current: 48_213 },
+        missing: { reference: 0, current: 0 },
+        method: 'chisquare',
+        score: 0.3127,
+        threshold: 0.05,
+        drifted: false,
+        tests: { chisquare: { statistic: 5.93, pValue: 0.3127 } },
+        distribution: {
+          kind: 'categories',
+          categories: ['Berlin', 'Paris', 'Madrid', 'Rome', 'Amsterdam'],
+          reference: [40000, 30000, 20000, 15000, 9000],
+          current: [16000, 12100, 8000, 6000, 3700],
+          otherReference: 6000,
+          otherCurrent: 2413,
+          distinct: 14,
+        },
+      },
+      {
+        name: XSS_COLUMN,
+        type: 'categorical',
+        tested: true,
+        count: { reference: 119_000, current: 48_000 },
+        missing: { reference: 1000, current: 213 },
+        method: 'psi',
+        score: null,
+        threshold: 0.1,
+        drifted: true,
+        tests: { psi: { statistic: null, pValue: 0 } },
+        distribution: {
+          kind: 'categories',
+          categories: ['basic', 'premium', XSS_CATEGORY],
+          reference: [80000, 39000, 0],
+          current: [20000, 18000, 10000],
+          otherReference: 0,
+          otherCurrent: 0,
+          distinct: 3,
+        },
+      },
+      {
+        name: 'signup_date',
+        type: 'datetime',
+        tested: false,
+        reason: 'datetime columns are not tested yet',
+        count: { reference: 120_000, current: 48_213 },
+        missing: { reference: 0, current: 0 },
+      },
+      {
+        name: 'score',
+        type: 'numeric',
+        tested: true,
+        count: { reference: 120_000, current: 48_213 },
+        missing: { reference: 0, current: 0 },
+        method: 'ks',
+        score: 0.6214,
+        threshold: 0.05,
+        drifted: false,
+        tests: { ks: { statistic: 0.0041, pValue: 0.6214 } },
+        distribution: {
+          kind: 'histogram',
+          edges: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+          reference: [6000, 9000, 12000, 15000, 18000, 18000, 15000, 12000, 9000, 6000],
+          current: [2400, 3600, 4800, 6050, 7250, 7250, 6050, 4800, 3600, 2413],
+        },
+      },
+    ],
+    onlyInReference: ['legacy_flag'],
+    onlyInCurrent: ['session_id', '<b>debug</b>'],
+    dataset: { columns: 5, driftedColumns: 2, share: 0.4, threshold: 0.5, drifted: false },
+    warnings: ['current: 3 rows had more fields than the header; extra fields were ignored'],
+  };
+}

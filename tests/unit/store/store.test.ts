@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingestCsv } from '../../../lib/data/ingest';
+import { DriftbookDb } from '../../../lib/store/db';
+import { getDatasetIpc, getDatasetMeta, listDatasets, saveDataset } from '../../../lib/store/datasets';
+import { loadDataset } from '../../../lib/store/load-dataset';
+import { resultKey } from '../../../lib/store/result-key';
+import type { CellRecord } from '../../../lib/store/types';
+import {
+  createWorkspace,
+  getLastWorkspaceId,
+  listCells,
+  listWorkspaces,
+  nextCellOrder,
+  saveCell,
+  setLastWorkspaceId,
+} from '../../../lib/store/workspaces';
+
+let db: DriftbookDb;
+let n = 0;
+beforeEach(() => {
+  db = new DriftbookDb(`test-${n++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const csv = (text: string) => new TextEncoder().encode(text);
+
+describe('store', () => {
+  it('saves a dataset with its Arrow bytes and reads it back as a table', async () => {
+    const parsed = await ingestCsv(csv('a,b\n1,x\n2,y\n'), 'ab.csv');
+    const meta = await saveDataset(db, parsed);
+    expect(await getDatasetMeta(db, meta.id)).toEqual(parsed.meta);
+    expect(Array.from(await getDatasetIpc(db, meta.id))).toEqual(Array.from(parsed.ipc));
+    const { table } = await loadDataset(db, meta.id);
+    expect(table.numRows).toBe(2);
+    expect([...table.getChild('b')!]).toEqual(['x', 'y']);
+  });
+
+  it('stores the same file once (same SHA-256 and name)', async () => {
+    const first = await saveDataset(db, await ingestCsv(csv('a\n1\n'), 'a.csv'));
+    const again = await saveDataset(db, await ingestCsv(csv('a\n1\n'), 'a.csv'));
+    expect(again.id).toBe(first.id);
+    expect(await listDatasets(db)).toHaveLength(1);
+  });
+
+  it('says which dataset is missing', async () => {
+    await expect(getDatasetMeta(db, 'nope')).rejects.toMatchObject({ code: 'dataset-missing' });
+  });
+
+  it('keeps workspaces, ordered cells with results, and the last-opened workspace', async () => {
+    const ws = await createWorkspace(db, 'Q1 <check>');
+    await setLastWorkspaceId(db, ws.id);
+    const base: Omit<CellRecord, 'id' | 'order'> = {
+      workspaceId: ws.id,
+      kind: 'drift',
+      title: 't',
+      config: {},
+      inputs: { reference: { id: 'r', sha256: 'a' }, current: { id: 'c', sha256: 'b' } },
+      status: 'ok',
+      updatedAt: new Date('2030-01-01').toISOString(),
+    };
+    await saveCell(db, { ...base, id: 'second', order: 1 });
+    await saveCell(db, { ...base, id: 'first', order: 0 });
+    expect((await listCells(db, ws.id)).map((c) => c.id)).toEqual(['first', 'second']);
+    expect(await nextCellOrder(db, ws.id)).toBe(2);
+    expect(await getLastWorkspaceId(db)).toBe(ws.id);
+    const [stored] = await listWorkspaces(db);
+    expect(stored!.name).toBe('Q1 <check>');
+    expect(stored!.updatedAt).toBe(base.updatedAt);
+  });
+});
+
+describe('resultKey', () => {
+  it('depends on kind, config (not key order) and input hashes', async () => {
+    const k = await resultKey('drift', { a: 1, b: 2 }, ['x', 'y']);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    expect(await resultKey('drift', { b: 2, a: 1 }, ['x', 'y'])).toBe(k);
+    expect(await resultKey('drift', { a: 1, b: 3 }, ['x', 'y'])).not.toBe(k);
+    expect(await resultKey('drift', { a: 1, b: 2 }, ['y', 'x'])).not.toBe(k);
+    expect(await resultKey('quality', { a: 1, b: 2 }, ['x', 'y'])).not.toBe(k);
+  });
+});
