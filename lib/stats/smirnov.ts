@@ -137,6 +137,7 @@ export function smirnovSf(n: number, x: number): number {
       break;
     }
   }
-  const prob = sum === 0 ? 0 : sum * Math.exp(ref + Math.log(x));
+  // x * sum * e^ref, combined in log space: e^ref alone may underflow.
+  const prob = sum === 0 ? 0 : Math.sign(sum) * Math.exp(Math.log(Math.abs(sum)) + ref + Math.log(x));
   return clip01(useUpper ? 1 - prob : prob);
 }
