@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
-import { errorMessage } from '../lib/errors';
+import { errorMessage, toErrorInfo } from '../lib/errors';
 import { getDb } from '../lib/store/db';
 import { listDatasets } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
@@ -118,7 +118,11 @@ export function Workbench() {
           await (role === 'reference' ? compare(dataset, other.dataset) : compare(other.dataset, dataset));
         }
       } catch (error) {
-        setDrops((d) => ({ ...d, [role]: { status: 'error', name: file.name, message: errorMessage(error) } }));
+        const cancelled = toErrorInfo(error).code === 'aborted';
+        setDrops((d) => ({
+          ...d,
+          [role]: cancelled ? { status: 'empty' } : { status: 'error', name: file.name, message: errorMessage(error) },
+        }));
       }
     },
     [db, refresh, compare],

@@ -7,7 +7,7 @@
  * would cost ~n * 1e-16 of absolute accuracy.
  */
 
-import { logGamma } from './gamma';
+import { logGamma } from './log-gamma';
 
 const LN_2PI = 1.8378770664093453; // log(2*pi)
 const LN_SQRT_2PI = 0.9189385332046728; // log(sqrt(2*pi))

@@ -8,7 +8,6 @@
  */
 
 import { logBinomialPmf } from './binomial-pmf';
-import { logGamma } from './gamma';
 
 const MINLOG = -708.3964185322641; // log(2^-1022)
 const SMIRNOV_MAX_COMPUTE_N = 1000000;
@@ -65,7 +64,9 @@ function logAbsTerm(n: number, v: number, nxfl: number, alpha: number, upper: bo
   const nUp = nxfl + v + alpha;
   const nDown = n - nxfl - v - alpha;
   if (!upper) return logBinomialPmf(v, n, nUp, nDown) - Math.log(nUp / n);
-  const logC = logGamma(n + 1) - logGamma(v + 1) - logGamma(n - v + 1);
+  // log C(n, v) = log C(n, n-v) with n - v <= 3: a short exact product, no lgamma cancellation.
+  let logC = 0;
+  for (let i = 0; i < n - v; i++) logC += Math.log((n - i) / (i + 1));
   const lDown = n - v === 0 ? 0 : (n - v) * Math.log(Math.abs(nDown / n));
   const lUp = v - 1 === 0 ? 0 : (v - 1) * Math.log(nUp / n);
   return logC + lDown + lUp;
