@@ -2,6 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// lib/ is pure: no React or Next anywhere in it.
+const PURE_LIB_PATHS = [
+  { name: 'react', message: 'lib/ is pure: no React here.' },
+  { name: 'react-dom', message: 'lib/ is pure: no React here.' },
+];
+const PURE_LIB_PATTERNS = [{ group: ['next', 'next/*'], message: 'lib/ is pure: no Next here.' }];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', 'out/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
   js.configs.recommended,
@@ -24,12 +31,11 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'react', message: 'lib/ is pure: no React here.' },
-            { name: 'react-dom', message: 'lib/ is pure: no React here.' },
+            ...PURE_LIB_PATHS,
             { name: 'dexie', message: 'Only lib/store touches IndexedDB.' },
             { name: '@observablehq/plot', message: 'Plot is imported only in lib/charts.' },
           ],
-          patterns: [{ group: ['next', 'next/*'], message: 'lib/ is pure: no Next here.' }],
+          patterns: PURE_LIB_PATTERNS,
         },
       ],
     },
@@ -37,16 +43,7 @@ export default tseslint.config(
   {
     files: ['lib/charts/**/*.ts', 'lib/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'react', message: 'lib/ is pure: no React here.' },
-            { name: 'react-dom', message: 'lib/ is pure: no React here.' },
-          ],
-          patterns: [{ group: ['next', 'next/*'], message: 'lib/ is pure: no Next here.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: PURE_LIB_PATHS, patterns: PURE_LIB_PATTERNS }],
     },
   },
   {
