@@ -191,6 +191,7 @@ export function Workbench() {
                 onRun={() => void run(cell)}
                 onCancel={() => getClient().cancel()}
                 onExport={() => workspace && cell.result && void downloadReport(cell.result, workspace.name)}
+                onConfigChange={(config) => void run({ ...cell, config })}
               />
             </div>
           );

@@ -2,13 +2,13 @@ import * as Comlink from 'comlink';
 import { AnalysisError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome } from '../lib/engine';
 import type { ParsedDataset } from '../lib/data/types';
-import type { DriftResult } from '../lib/drift/types';
+import type { DriftConfig, DriftResult } from '../lib/drift/types';
 
 /** The main thread's handle on the analysis engine: a Web Worker, or the same functions in-thread as a fallback. */
 export interface EngineClient {
   readonly mode: 'worker' | 'main-thread';
   ingest(file: Blob, name: string): Promise<ParsedDataset>;
-  drift(referenceId: string, currentId: string, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
+  drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
   /** Stops whatever is running (the worker is terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -56,11 +56,11 @@ export function createEngineClient(): EngineClient {
     ingest(file, name) {
       return cancellable(async () => (await api()).ingest(file, name));
     },
-    drift(referenceId, currentId, onProgress) {
+    drift(referenceId, currentId, config, onProgress) {
       return cancellable(async () => {
         const engine = await api();
         const progress = onProgress && remote ? Comlink.proxy(onProgress) : onProgress;
-        return engine.drift(referenceId, currentId, {}, progress);
+        return engine.drift(referenceId, currentId, config, progress);
       });
     },
     cancel() {

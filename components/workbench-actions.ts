@@ -53,7 +53,7 @@ export async function runDriftCell(
   await saveCell(db, { ...cell, status: 'running', error: undefined });
   let next: CellRecord;
   try {
-    const result = await client.drift(cell.inputs.reference.id, cell.inputs.current.id, onProgress);
+    const result = await client.drift(cell.inputs.reference.id, cell.inputs.current.id, cell.config, onProgress);
     next = {
       ...cell,
       status: 'ok',

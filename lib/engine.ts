@@ -1,8 +1,10 @@
+import { tableToIPC } from 'apache-arrow';
 import { toErrorInfo, type ErrorInfo } from './errors';
-import { ingestCsv } from './data/ingest';
+import { blobSource } from './data/blob-source';
+import { ingestCsvSource } from './data/ingest';
 import type { ParsedDataset } from './data/types';
 import { computeDrift } from './drift/compute-drift';
-import type { DriftResult } from './drift/types';
+import type { DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
 
@@ -17,9 +19,6 @@ async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   }
 }
 
-export interface DriftRunOptions {
-  driftShare?: number;
-}
 
 /**
  * The analysis engine as the worker exposes it; the main-thread fallback calls the very same
@@ -27,19 +26,23 @@ export interface DriftRunOptions {
  */
 export const engine = {
   ingest(file: Blob, name: string): Promise<Outcome<ParsedDataset>> {
-    return outcome(async () => ingestCsv(new Uint8Array(await file.arrayBuffer()), name));
+    return outcome(async () => {
+      const { meta, table } = await ingestCsvSource(blobSource(file, name));
+      // Stored and moved between threads as Arrow IPC bytes.
+      return { meta, ipc: tableToIPC(table, 'file') };
+    });
   },
 
   drift(
     referenceId: string,
     currentId: string,
-    options: DriftRunOptions = {},
+    config: DriftConfig = {},
     onProgress?: (done: number, total: number) => void,
   ): Promise<Outcome<DriftResult>> {
     return outcome(async () => {
       const db = getDb();
       const [reference, current] = await Promise.all([loadDataset(db, referenceId), loadDataset(db, currentId)]);
-      return computeDrift(reference, current, { ...options, onProgress });
+      return computeDrift(reference, current, { ...config, onProgress });
     });
   },
 };

@@ -7,7 +7,7 @@ const api: Engine = {
     const out = await engine.ingest(file, name);
     return out.ok ? Comlink.transfer(out, [out.value.ipc.buffer]) : out;
   },
-  drift: (referenceId, currentId, options, onProgress) => engine.drift(referenceId, currentId, options, onProgress),
+  drift: (referenceId, currentId, config, onProgress) => engine.drift(referenceId, currentId, config, onProgress),
 };
 
 Comlink.expose(api, self as unknown as Comlink.Endpoint);

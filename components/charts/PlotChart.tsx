@@ -1,11 +1,15 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { DistributionSummary } from '../../lib/drift/types';
+import type { DistributionSummary, TestOutcome } from '../../lib/drift/types';
 import { distributionChart, sparkline } from '../../lib/charts/distribution-chart';
+import { ecdfChart } from '../../lib/charts/ecdf-chart';
 
 interface Props {
   distribution: DistributionSummary;
-  variant?: 'full' | 'sparkline';
+  variant?: 'distribution' | 'sparkline' | 'ecdf';
+  mode?: 'percent' | 'count';
+  /** The ks outcome, to mark the KS distance on an ECDF chart. */
+  ks?: TestOutcome;
   width?: number;
   /** Accessible name of the chart. */
   label: string;
@@ -14,15 +18,20 @@ interface Props {
 }
 
 /** Draws a lib/charts builder's SVG (the same one the exported report embeds) into the page. */
-export function PlotChart({ distribution, variant = 'full', width, label, axisLabel }: Props) {
+export function PlotChart({ distribution, variant = 'distribution', mode, ks, width, label, axisLabel }: Props) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const node = host.current;
     if (!node) return;
-    const build = variant === 'sparkline' ? sparkline : distributionChart;
-    const chart = build(distribution, { document, width, label: axisLabel });
+    const options = { document, width, label: axisLabel, mode };
+    let chart: Element;
+    if (variant === 'sparkline') chart = sparkline(distribution, options);
+    else if (variant === 'ecdf' && distribution.kind === 'histogram') {
+      const marked = ks?.location && typeof ks.statistic === 'number' ? { statistic: ks.statistic, location: ks.location } : undefined;
+      chart = ecdfChart(distribution, { ...options, ks: marked });
+    } else chart = distributionChart(distribution, options);
     node.replaceChildren(chart);
     return () => node.replaceChildren();
-  }, [distribution, variant, width, axisLabel]);
+  }, [distribution, variant, mode, ks, width, axisLabel]);
   return <div ref={host} className={variant === 'sparkline' ? 'sparkline' : 'chart'} role="img" aria-label={label} />;
 }

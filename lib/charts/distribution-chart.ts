@@ -1,33 +1,27 @@
 import * as Plot from '@observablehq/plot';
 import type { DistributionSummary } from '../drift/types';
+import { type ChartOptions, COLOR, SVG_NS, extent, formatNumber, legendMarks, tickFormatFor } from './chart-parts';
 import { type BinDatum, categoryData, categoryLabels, histogramData, truncateLabel } from './distribution-data';
-import { SIDES, SIDE_COLORS } from './palette';
+import { SIDES } from './palette';
 import { roundGeometry } from './round-svg';
 
-export interface ChartOptions {
-  /** The browser's document, or linkedom's/jsdom's in Node. */
-  document: Document;
-  width?: number;
-  height?: number;
-  /** x-axis label (e.g. the column name). Plot sets it as text content, so user data is safe. */
-  label?: string;
-}
+export type { ChartOptions } from './chart-parts';
 
 type Histogram = Extract<DistributionSummary, { kind: 'histogram' }>;
 type Categories = Extract<DistributionSummary, { kind: 'categories' }>;
-type Facet = 'super' | undefined;
+type Mode = NonNullable<ChartOptions['mode']>;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const COLOR = { domain: [...SIDES], range: SIDES.map((side) => SIDE_COLORS[side]) };
-const Y_LABEL = '% of rows';
+const Y_LABEL: Record<Mode, string> = { percent: '% of rows', count: 'count' };
 // Rotate category labels once they no longer fit side by side.
 const ROTATE_ABOVE = 6;
 
 const formatPercent = (p: number): string => `${p < 10 ? p.toFixed(1) : p.toFixed(0)}%`;
-const formatEdge = (x: number): string => String(Number(x.toPrecision(4)));
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+/** A bar's value and its other reading, e.g. "10% (10)" or "10 (10%)". */
+const formatBar = (d: { count: number; percent: number }, mode: Mode): string =>
+  mode === 'count' ? `${d.count} (${formatPercent(d.percent)})` : `${formatPercent(d.percent)} (${d.count})`;
 
-/** Reference vs current distribution of one column, as percent of each side's total. */
+/** Reference vs current distribution of one column, as percent of each side's total or as counts. */
 export function distributionChart(dist: DistributionSummary, options: ChartOptions): SVGSVGElement | HTMLElement {
   const el = dist.kind === 'histogram' ? histogramChart(dist, options) : categoriesChart(dist, options);
   roundGeometry(el);
@@ -37,7 +31,7 @@ export function distributionChart(dist: DistributionSummary, options: ChartOptio
 /** A tiny chart without axes or legend, for table rows. */
 export function sparkline(
   dist: DistributionSummary,
-  { document, width = 120, height = 28 }: ChartOptions,
+  { document, width = 120, height = 28, mode = 'percent' }: ChartOptions,
 ): SVGSVGElement | HTMLElement {
   const common = { document, width, height, margin: 1, color: COLOR, y: { axis: null } } as const;
   const el =
@@ -45,24 +39,22 @@ export function sparkline(
       ? Plot.plot({
           ...common,
           x: { axis: null, domain: xDomain(dist.edges) },
-          marks: histogramMarks(histogramData(dist), 1),
+          marks: histogramMarks(histogramData(dist), mode, 1),
         })
       : Plot.plot({
           ...common,
           fx: { axis: null, domain: range(categoryLabels(dist).length), padding: 0.2 },
           x: { axis: null, domain: [...SIDES], padding: 0 },
-          marks: [Plot.barY(categoryData(dist), { fx: 'index', x: 'side', y1: 0, y2: 'percent', fill: 'side' })],
+          marks: [Plot.barY(categoryData(dist), { fx: 'index', x: 'side', y1: 0, y2: mode, fill: 'side' })],
         });
   el.setAttribute('aria-hidden', 'true');
   roundGeometry(el);
   return el;
 }
 
-function histogramChart(dist: Histogram, { document, width = 560, height = 240, label }: ChartOptions) {
+function histogramChart(dist: Histogram, { document, width = 560, height = 240, label, mode = 'percent' }: ChartOptions) {
   const domain = xDomain(dist.edges);
   const data = histogramData(dist);
-  // Large magnitudes as 20k, 1.5M so edge ticks fit; small ones keep Plot's default.
-  const tickFormat = Math.max(Math.abs(domain[0]), Math.abs(domain[1])) >= 1e4 ? '~s' : undefined;
   return Plot.plot({
     document,
     width,
@@ -73,11 +65,11 @@ function histogramChart(dist: Histogram, { document, width = 560, height = 240, 
     marginBottom: 36,
     ariaLabel: 'Histogram of reference and current values',
     color: COLOR,
-    x: { label: label ?? 'value', labelAnchor: 'center', labelArrow: 'none', domain, tickFormat },
-    y: { label: Y_LABEL, grid: true, nice: true },
+    x: { label: label ?? 'value', labelAnchor: 'center', labelArrow: 'none', domain, tickFormat: tickFormatFor(domain) },
+    y: { label: Y_LABEL[mode], grid: true, nice: true },
     marks: [
-      ...histogramMarks(data, 1.5, (d) =>
-        `${d.side}: ${formatPercent(d.percent)} (${d.count}) in [${formatEdge(d.x1)}, ${formatEdge(d.x2)})`,
+      ...histogramMarks(data, mode, 1.5, (d) =>
+        `${d.side}: ${formatBar(d, mode)} in [${formatNumber(d.x1)}, ${formatNumber(d.x2)})`,
       ),
       Plot.ruleY([0]),
       ...legendMarks(undefined),
@@ -85,7 +77,8 @@ function histogramChart(dist: Histogram, { document, width = 560, height = 240, 
   });
 }
 
-function categoriesChart(dist: Categories, { document, width = 560, height = 240, label }: ChartOptions) {
+function categoriesChart(dist: Categories, options: ChartOptions) {
+  const { document, width = 560, height = 240, label, mode = 'percent' } = options;
   const labels = categoryLabels(dist);
   const n = labels.length;
   const hasOther = n > dist.categories.length;
@@ -112,18 +105,18 @@ function categoriesChart(dist: Categories, { document, width = 560, height = 240
       tickFormat: (i: number) => truncateLabel(labels[i] ?? '', maxChars),
     },
     x: { axis: null, domain: [...SIDES], padding: 0.05 },
-    y: { label: Y_LABEL, grid: true, nice: true },
+    y: { label: Y_LABEL[mode], grid: true, nice: true },
     marks: [
       Plot.barY(categoryData(dist), {
         fx: 'index',
         x: 'side',
         y1: 0,
-        y2: 'percent',
+        y2: mode,
         fill: 'side',
         // The catch-all bar is lighter: it is not one category.
         fillOpacity: (d: { index: number }) => (hasOther && d.index === n - 1 ? 0.5 : 1),
         title: (d: { side: string; label: string; count: number; percent: number }) =>
-          `${d.label}\n${d.side}: ${formatPercent(d.percent)} (${d.count})`,
+          `${d.label}\n${d.side}: ${formatBar(d, mode)}`,
       }),
       Plot.ruleY([0]),
       ...legendMarks('super'),
@@ -143,41 +136,26 @@ function addTickTitles(el: Element, document: Document, labels: string[]): void 
   });
 }
 
-/** An in-SVG legend at the top right, so the chart is a single <svg> element. */
-function legendMarks(facet: Facet): Plot.Markish[] {
-  const marks: Plot.Markish[] = [];
-  let dx = 0;
-  for (const side of [...SIDES].reverse()) {
-    marks.push(Plot.text([side], { frameAnchor: 'top-right', dx, dy: -18, text: (d: string) => d, textAnchor: 'end', lineAnchor: 'middle', facet }));
-    dx -= side.length * 5.6 + 9; // estimated text width, then the swatch
-    const fill = SIDE_COLORS[side];
-    marks.push(Plot.dot([side], { frameAnchor: 'top-right', dx, dy: -18, symbol: 'square', r: 4.5, fill, facet }));
-    dx -= 16;
-  }
-  return marks;
-}
-
 /** Semi-transparent bars per side, each side's outline on top so overlapping bins stay readable. */
-function histogramMarks(data: BinDatum[], strokeWidth: number, title?: (d: BinDatum) => string): Plot.Markish[] {
+function histogramMarks(data: BinDatum[], mode: Mode, strokeWidth: number, title?: (d: BinDatum) => string): Plot.Markish[] {
   return [
-    Plot.rectY(data, { x1: 'x1', x2: 'x2', y1: 0, y2: 'percent', fill: 'side', fillOpacity: 0.35, insetLeft: 0.5, insetRight: 0.5, title }),
-    Plot.lineY(outline(data), { x: 'x', y: 'percent', z: 'side', stroke: 'side', curve: 'step-after', strokeWidth }),
+    Plot.rectY(data, { x1: 'x1', x2: 'x2', y1: 0, y2: mode, fill: 'side', fillOpacity: 0.35, insetLeft: 0.5, insetRight: 0.5, title }),
+    Plot.lineY(outline(data, mode), { x: 'x', y: 'y', z: 'side', stroke: 'side', curve: 'step-after', strokeWidth }),
   ];
 }
 
 /** Step-line vertices: each bin's left edge, plus the last bin's right edge to close the step. */
-function outline(data: BinDatum[]): { side: string; x: number; percent: number }[] {
-  const points = data.map((d) => ({ side: d.side, x: d.x1, percent: d.percent }));
+function outline(data: BinDatum[], mode: Mode): { side: string; x: number; y: number }[] {
+  const points = data.map((d) => ({ side: d.side, x: d.x1, y: d[mode] }));
   for (const side of SIDES) {
     const last = data.filter((d) => d.side === side).at(-1);
-    if (last) points.push({ side, x: last.x2, percent: last.percent });
+    if (last) points.push({ side, x: last.x2, y: last[mode] });
   }
   return points;
 }
 
+/** A constant column has one zero-width bin; extent widens it. */
 function xDomain(edges: readonly number[]): [number, number] {
   const lo = edges[0] ?? 0;
-  const hi = edges[edges.length - 1] ?? lo;
-  // A constant column has one zero-width bin; widen so the scale is not degenerate.
-  return hi > lo ? [lo, hi] : [lo - 0.5, lo + 0.5];
+  return extent(lo, edges[edges.length - 1] ?? lo);
 }

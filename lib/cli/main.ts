@@ -1,37 +1,48 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { tableFromIPC } from 'apache-arrow';
 import { parseHTML } from 'linkedom';
 import { DriftbookError, errorMessage } from '../errors';
-import { ingestCsv } from '../data/ingest';
-import { readLocalFile } from '../data/read-file';
+import { ingestCsvSource } from '../data/ingest';
+import { localFileSource } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
+import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import type { DriftResult } from '../drift/types';
 import { toHtmlReport } from '../report/html-report';
 import { APP_VERSION } from '../version';
 
-const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [--out FILE] [--format json|html] [--title TEXT]
+const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [options]
 
-Compares two CSV/TSV files column by column (Kolmogorov–Smirnov for numeric columns,
-chi-square for categorical ones) and prints the drift result as JSON, or writes the
-same self-contained HTML report as the app's "Export report" button.
+Compares two CSV/TSV files column by column with Evidently's drift methods and defaults and
+prints the drift result as JSON, or writes the same self-contained HTML report as the app.
 
 Options:
-  --reference FILE   the reference (baseline) dataset
-  --current FILE     the current dataset to compare with it
-  --out FILE         write to FILE instead of standard output
-  --format FORMAT    json (default) or html
-  --title TEXT       report title (html; default "<reference> vs <current>")
-  -h, --help         show this help
-  -v, --version      print the version
+  --reference FILE              the reference (baseline) dataset
+  --current FILE                the current dataset to compare with it
+  --out FILE                    write to FILE instead of standard output
+  --format FORMAT               json (default) or html
+  --title TEXT                  report title (html; default "<reference> vs <current>")
+  --method ID                   method for every column it applies to (others keep their default)
+  --numeric-method ID           method for numeric columns
+  --categorical-method ID       method for categorical columns
+  --column-method COL=ID        method for one column (repeatable)
+  --threshold X                 threshold for every column (default: the method's own)
+  --column-threshold COL=X      threshold for one column (repeatable)
+  --drift-share X               share of drifted columns for dataset drift (default 0.5)
+  --bins SPEC                   sturges (default) | quantile:N | uniform:N | edges:E1,E2,…
+  --correction C                none (default) | bonferroni | bh, over the p-value tests
+  --methods IDS|all             also compute these methods into each column's "tests"
+  --seed N                      seed of the permutation tests (TVD, empirical_mmd; default 42)
+  -h, --help                    show this help
+  -v, --version                 print the version
+
+Method ids: ks, chisquare, z, t_test, es, mannw, anderson, cramer_von_mises, fisher_exact,
+g_test, TVD, empirical_mmd, psi, kl_div, jensenshannon, hellinger, wasserstein, ed.
 
 Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure.`;
 
-class UsageError extends Error {}
 
 async function load(path: string) {
-  const { name, bytes } = await readLocalFile(path);
-  return ingestCsv(bytes, name);
+  return ingestCsvSource(await localFileSource(path));
 }
 
 function renderHtml(result: DriftResult, title: string): string {
@@ -48,6 +59,7 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
       out: { type: 'string' },
       format: { type: 'string', default: 'json' },
       title: { type: 'string' },
+      ...DRIFT_OPTION_SPECS,
     },
     strict: true,
     allowPositionals: false,
@@ -56,11 +68,9 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
   if (values.format !== 'json' && values.format !== 'html') {
     throw new UsageError(`unknown format: ${values.format} — use json or html`);
   }
+  const config = toDriftConfig(values);
   const [refParsed, curParsed] = await Promise.all([load(values.reference), load(values.current)]);
-  const result = computeDrift(
-    { meta: refParsed.meta, table: tableFromIPC(refParsed.ipc) },
-    { meta: curParsed.meta, table: tableFromIPC(curParsed.ipc) },
-  );
+  const result = computeDrift(refParsed, curParsed, config);
   const text =
     values.format === 'html'
       ? renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`)

@@ -1,8 +1,8 @@
-import { tableToIPC } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { createSHA256 } from 'hash-wasm';
 import { DataError } from '../errors';
-import type { DatasetFormat, ParsedDataset } from './types';
-import { readCsv } from './read-csv';
-import { sha256Hex } from './sha256';
+import type { DatasetFormat, DatasetMeta } from './types';
+import { bytesSource, readCsv, type ByteSource, type ReadProgress } from './read-csv';
 import { toArrowTable } from './to-arrow';
 
 export interface IngestOptions {
@@ -10,45 +10,60 @@ export interface IngestOptions {
   id?: string;
   /** Clock for createdAt (tests pin it). */
   now?: () => Date;
+  onProgress?: (progress: ReadProgress) => void;
+  signal?: AbortSignal;
 }
 
 function formatOf(name: string): DatasetFormat {
-  return /\.tsv$|\.tab$/i.test(name) ? 'tsv' : 'csv';
+  return /\.(tsv|tab)$/i.test(name) ? 'tsv' : 'csv';
 }
 
-function decodeUtf8(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new DataError('not-utf8', `not UTF-8: ${name} contains bytes that are not valid UTF-8 — save it as UTF-8 (or CSV UTF-8 in Excel)`);
-  }
+/** A file read into a typed Arrow table, with its description. */
+export interface IngestedDataset {
+  meta: DatasetMeta;
+  table: Table;
 }
 
-/** File bytes → typed Arrow table (as IPC file bytes) plus its description: the one ingest path for app, worker and CLI. */
-export async function ingestCsv(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<ParsedDataset> {
-  if (bytes.length === 0) {
-    throw new DataError('empty-file', `empty file: ${name} is 0 bytes — choose a CSV with a header line and data rows`);
+/**
+ * A file → typed Arrow table plus its description: the one ingest path for the worker and the
+ * CLI. The SHA-256 is of the original bytes, so `sha256sum file` matches.
+ */
+export async function ingestCsvSource(source: ByteSource, options: IngestOptions = {}): Promise<IngestedDataset> {
+  if (source.size === 0) {
+    throw new DataError('empty-file', `empty file: ${source.name} is 0 bytes — choose a CSV with a header line and data rows`);
   }
-  if (bytes.includes(0)) {
-    throw new DataError('binary-file', `not a text file: ${name} contains NUL bytes — is it a binary file renamed .csv?`);
-  }
-  const format = formatOf(name);
-  const csv = readCsv(decodeUtf8(bytes, name), { name, delimiter: format === 'tsv' ? '\t' : undefined });
+  const hasher = await createSHA256();
+  hasher.init();
+  let bytes = 0;
+  const format = formatOf(source.name);
+  const csv = await readCsv(source, {
+    delimiter: format === 'tsv' ? '\t' : undefined,
+    onBytes: (chunk) => {
+      hasher.update(chunk);
+      bytes += chunk.length;
+    },
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
   const { table, schema } = toArrowTable(csv);
-  const sha256 = await sha256Hex(bytes);
   const now = options.now ?? (() => new Date());
   return {
     meta: {
       id: options.id ?? globalThis.crypto.randomUUID(),
-      name,
+      name: source.name,
       format,
-      sha256,
-      bytes: bytes.length,
+      sha256: hasher.digest('hex'),
+      bytes,
       rows: csv.rows,
       schema,
       warnings: csv.warnings,
       createdAt: now().toISOString(),
     },
-    ipc: tableToIPC(table, 'file'),
+    table,
   };
+}
+
+/** Bytes already in memory (tests, small files). */
+export function ingestCsv(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<IngestedDataset> {
+  return ingestCsvSource(bytesSource(bytes, name), options);
 }

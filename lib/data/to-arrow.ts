@@ -13,9 +13,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { ColumnSchema, ColumnType } from './types';
-import { isMissing } from './missing';
-import { inferColumnType } from './infer-type';
-import { parseNumber } from './parse-number';
+import type { ColumnBuilder } from './column-builder';
 import type { CsvColumns } from './read-csv';
 
 /** Field metadata key holding Driftbook's column type, so a table read back from IPC keeps it. */
@@ -28,82 +26,46 @@ function packBitmap(valid: Uint8Array): Uint8Array {
   return bitmap;
 }
 
-// Missing numbers are stored as NaN *and* marked null, so readers can scan the values buffer directly.
-function numericData(values: readonly string[]): Data<Float64> {
-  const n = values.length;
-  const data = new Float64Array(n);
-  const valid = new Uint8Array(n);
-  let nullCount = 0;
-  for (let i = 0; i < n; i++) {
-    const raw = values[i]!;
-    const parsed = isMissing(raw) ? undefined : parseNumber(raw);
-    if (parsed === undefined) {
-      data[i] = NaN;
-      nullCount++;
-    } else {
-      data[i] = parsed;
-      valid[i] = 1;
-    }
-  }
+function numericData(builder: ColumnBuilder): Data<Float64> {
+  // Missing numbers are stored as NaN *and* marked null, so readers can scan the values buffer directly.
+  const { values, valid } = builder.finishNumbers();
+  const nullCount = builder.nullCount;
   const nullBitmap = nullCount > 0 ? packBitmap(valid) : undefined;
-  return makeData({ type: new Float64(), length: n, nullCount, data, nullBitmap });
+  return makeData({ type: new Float64(), length: values.length, nullCount, data: values, nullBitmap });
 }
 
-// Categories are dictionary-encoded: one Int32 index per row, each distinct string stored once.
-function categoricalData(values: readonly string[], dictionaryId: number): Data<Dictionary<Utf8, Int32>> {
-  const n = values.length;
-  const indices = new Int32Array(n);
-  const valid = new Uint8Array(n);
-  const lookup = new Map<string, number>();
-  const dictionary: string[] = [];
-  let nullCount = 0;
-  for (let i = 0; i < n; i++) {
-    const raw = values[i]!;
-    if (isMissing(raw)) {
-      nullCount++;
-      continue;
-    }
-    const value = raw.trim();
-    let index = lookup.get(value);
-    if (index === undefined) {
-      index = dictionary.length;
-      lookup.set(value, index);
-      dictionary.push(value);
-    }
-    indices[i] = index;
-    valid[i] = 1;
-  }
+// Categories (and date strings) are dictionary-encoded: one Int32 index per row, each distinct string stored once.
+function dictionaryData(builder: ColumnBuilder, dictionaryId: number, length: number): Data<Dictionary<Utf8, Int32>> {
+  const { indices, valid, dictionary } = builder.kind === 'string' ? builder.finishStrings() : emptyStrings(length);
+  const nullCount = builder.kind === 'string' ? builder.nullCount : length;
   // Each dictionary column needs its own id in an IPC stream.
   const type = new Dictionary(new Utf8(), new Int32(), dictionaryId);
-  const nullBitmap = nullCount > 0 ? packBitmap(valid) : undefined;
   return makeData({
     type,
-    length: n,
+    length,
     nullCount,
     data: indices,
-    nullBitmap,
+    nullBitmap: nullCount > 0 ? packBitmap(valid) : undefined,
     dictionary: vectorFromArray(dictionary, new Utf8()),
   });
 }
 
-function textData(values: readonly string[]): Data<Utf8> {
-  const vector = vectorFromArray(
-    values.map((raw) => (isMissing(raw) ? null : raw.trim())),
-    new Utf8(),
-  );
-  return vector.data[0]!;
+function emptyStrings(length: number) {
+  return { indices: new Int32Array(length), valid: new Uint8Array(length), dictionary: [] as string[] };
 }
 
-function columnData(type: ColumnType, values: readonly string[], index: number): Data {
-  if (type === 'numeric') return numericData(values);
-  if (type === 'categorical') return categoricalData(values, index);
-  return textData(values);
+/** A column's type from what its builder saw: numbers, ISO dates, or other strings (all-missing: categorical). */
+function columnType(builder: ColumnBuilder): ColumnType {
+  if (builder.kind === 'numeric') return builder.length > builder.nullCount ? 'numeric' : 'categorical';
+  return builder.allDates && builder.dictionary.length > 0 ? 'datetime' : 'categorical';
 }
 
-/** Types each raw column and builds one Arrow table (single record batch) from it. */
+/** Builds one Arrow table (a single record batch) from typed column builders. */
 export function toArrowTable(csv: CsvColumns): { table: Table; schema: ColumnSchema[] } {
-  const schema: ColumnSchema[] = csv.names.map((name, c) => ({ name, type: inferColumnType(csv.columns[c]!) }));
-  const children = schema.map((col, c) => columnData(col.type, csv.columns[c]!, c));
+  const schema: ColumnSchema[] = csv.names.map((name, c) => ({ name, type: columnType(csv.builders[c]!) }));
+  const children = schema.map((col, c) =>
+    col.type === 'numeric' ? numericData(csv.builders[c]!) : dictionaryData(csv.builders[c]!, c, csv.rows),
+  );
   const fields = schema.map(
     (col, c) => new Field(col.name, children[c]!.type, true, new Map([[TYPE_METADATA_KEY, col.type]])),
   );

@@ -3,24 +3,28 @@ import { AnalysisError } from '../errors';
 import type { DatasetMeta } from '../data/types';
 import { APP_VERSION } from '../version';
 import { computeColumnDrift, resolveColumnType } from './column-drift';
+import { adjustPValues } from './correction';
 import { computeDatasetDrift } from './dataset-drift';
+import { getDriftMethod, validateKindMethods } from './methods/registry';
+import type { MethodContext } from './methods/method';
 import { profileColumn } from './profile';
-import type { ColumnDriftResult, DriftResult } from './types';
+import type { ColumnType } from '../data/types';
+import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
 
 export interface DriftInput {
   meta: DatasetMeta;
   table: Table;
 }
 
-export interface DriftOptions {
-  /** Share of drifted columns at which the dataset counts as drifted. */
-  driftShare?: number;
+export interface DriftOptions extends DriftConfig {
   /** Called after each column with (done, total). */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-function valueCount(table: Table, name: string): number {
+export const DEFAULT_SEED = 42;
+
+function valueCount(table: Pick<Table, 'getChild'>, name: string): number {
   const vector = table.getChild(name)!;
   return vector.length - vector.nullCount;
 }
@@ -30,8 +34,41 @@ function preview(names: readonly string[]): string {
   return names.length > 6 ? `${shown}, … (${names.length} in all)` : shown;
 }
 
-/** Compares every column the two datasets share: the drift analysis, identical in worker, app fallback and CLI. */
-export function computeDrift(reference: DriftInput, current: DriftInput, options: DriftOptions = {}): DriftResult {
+/** Replaces each p-value test's score by its adjusted p-value (raw one kept in `tests`) and re-decides drift. */
+function applyCorrection(columns: ColumnDriftResult[], correction: DriftConfig['correction']): void {
+  if (!correction || correction === 'none') return;
+  const tests = columns.filter((c) => c.tested && c.scoreKind === 'p-value' && typeof c.score === 'number');
+  const adjusted = adjustPValues(tests.map((c) => c.score as number), correction);
+  tests.forEach((column, i) => {
+    const p = adjusted[i]!;
+    column.tests![column.method!]!.adjustedPValue = p;
+    column.score = p;
+    column.drifted = getDriftMethod(column.method!).isDrifted(p, column.threshold!);
+  });
+}
+
+/** One column to compare, as planned before any is computed (the unit of work of a worker pool). */
+export interface ColumnTask {
+  name: string;
+  type: ColumnType;
+  conflict: boolean;
+}
+
+/** What a drift run decided before computing: the column tasks, settings and report-level facts. */
+export interface DriftPlan {
+  tasks: ColumnTask[];
+  config: DriftConfig;
+  context: MethodContext;
+  onlyInReference: string[];
+  onlyInCurrent: string[];
+  warnings: string[];
+}
+
+type Described = { meta: DatasetMeta; table: Pick<Table, 'getChild'> };
+
+/** Checks the settings and lines up the columns both datasets share. Throws on no common column. */
+export function planDrift(reference: Described, current: Described, config: DriftConfig = {}): DriftPlan {
+  validateKindMethods(config.numericMethod, config.categoricalMethod);
   const refTypes = new Map(reference.meta.schema.map((c) => [c.name, c.type]));
   const curTypes = new Map(current.meta.schema.map((c) => [c.name, c.type]));
   const common = reference.meta.schema.map((c) => c.name).filter((n) => curTypes.has(n));
@@ -43,33 +80,66 @@ export function computeDrift(reference: DriftInput, current: DriftInput, options
       `no columns in common: reference has ${preview(onlyInReference)}; current has ${preview(onlyInCurrent)} — both files need the same header names`,
     );
   }
-  const warnings: string[] = [];
-  const columns: ColumnDriftResult[] = [];
-  for (const [i, name] of common.entries()) {
-    if (options.signal?.aborted) throw new AnalysisError('aborted', 'drift cancelled');
-    const refType = refTypes.get(name)!;
-    const curType = curTypes.get(name)!;
-    const { type, conflict } = resolveColumnType(refType, curType, valueCount(reference.table, name), valueCount(current.table, name));
-    if (conflict) {
-      warnings.push(`type conflict: column "${name}" is ${refType} in reference and ${curType} in current — compared as ${type}`);
+  for (const name of Object.keys(config.columnMethods ?? {})) {
+    if (!refTypes.has(name) || !curTypes.has(name)) {
+      throw new AnalysisError('unknown-column', `column method for ${name}: no such column in both files — columns: ${preview(common)}`);
     }
-    const result = computeColumnDrift(name, type, profileColumn(reference.table, name, type), profileColumn(current.table, name, type));
-    if (conflict && !result.tested) result.reason = 'type conflict';
-    columns.push(result);
-    options.onProgress?.(i + 1, common.length);
   }
-  if (onlyInReference.length) warnings.push(`columns only in reference: ${preview(onlyInReference)}`);
-  if (onlyInCurrent.length) warnings.push(`columns only in current: ${preview(onlyInCurrent)}`);
+  const warnings: string[] = [];
+  const tasks = common.map((name) => {
+    const [refType, curType] = [refTypes.get(name)!, curTypes.get(name)!];
+    const { type, conflict } = resolveColumnType(refType, curType, valueCount(reference.table, name), valueCount(current.table, name));
+    if (conflict) warnings.push(`type conflict: column "${name}" is ${refType} in reference and ${curType} in current — compared as ${type}`);
+    return { name, type, conflict };
+  });
+  const context: MethodContext = { bins: config.bins ?? { kind: 'sturges' }, seed: config.seed ?? DEFAULT_SEED, permutations: config.permutations };
+  return { tasks, config, context, onlyInReference, onlyInCurrent, warnings };
+}
+
+/** Profiles and tests one planned column (what each worker of a pool runs). */
+export function runColumnTask(task: ColumnTask, reference: Table, current: Table, plan: Pick<DriftPlan, 'config' | 'context'>): ColumnDriftResult {
+  const result = computeColumnDrift(
+    task.name,
+    task.type,
+    profileColumn(reference, task.name, task.type),
+    profileColumn(current, task.name, task.type),
+    plan.config,
+    plan.context,
+  );
+  if (task.conflict && !result.tested) result.reason = 'type conflict';
+  return result;
+}
+
+/** Report-level steps once every column is back: correction, dataset drift, the result object. */
+export function finishDrift(reference: DatasetMeta, current: DatasetMeta, plan: DriftPlan, columns: ColumnDriftResult[]): DriftResult {
+  applyCorrection(columns, plan.config.correction);
+  const warnings = [...plan.warnings];
+  if (plan.onlyInReference.length) warnings.push(`columns only in reference: ${preview(plan.onlyInReference)}`);
+  if (plan.onlyInCurrent.length) warnings.push(`columns only in current: ${preview(plan.onlyInCurrent)}`);
   return {
     kind: 'drift',
     schemaVersion: 1,
     tool: { name: 'driftbook', version: APP_VERSION },
-    reference: { name: reference.meta.name, rows: reference.meta.rows, sha256: reference.meta.sha256 },
-    current: { name: current.meta.name, rows: current.meta.rows, sha256: current.meta.sha256 },
+    reference: { name: reference.name, rows: reference.rows, sha256: reference.sha256 },
+    current: { name: current.name, rows: current.rows, sha256: current.sha256 },
     columns,
-    onlyInReference,
-    onlyInCurrent,
-    dataset: computeDatasetDrift(columns, options.driftShare),
+    onlyInReference: plan.onlyInReference,
+    onlyInCurrent: plan.onlyInCurrent,
+    dataset: { ...computeDatasetDrift(columns, plan.config.driftShare), correction: plan.config.correction ?? 'none' },
+    config: { ...plan.config, bins: plan.context.bins, seed: plan.context.seed },
     warnings,
   };
+}
+
+/** Compares every column the two datasets share, one after another: the reference path, identical in worker, app fallback and CLI. */
+export function computeDrift(reference: DriftInput, current: DriftInput, options: DriftOptions = {}): DriftResult {
+  const { onProgress, signal, ...config } = options;
+  const plan = planDrift(reference, current, config);
+  const columns = plan.tasks.map((task, i) => {
+    if (signal?.aborted) throw new AnalysisError('aborted', 'drift cancelled');
+    const result = runColumnTask(task, reference.table, current.table, plan);
+    onProgress?.(i + 1, plan.tasks.length);
+    return result;
+  });
+  return finishDrift(reference.meta, current.meta, plan, columns);
 }

@@ -19,6 +19,26 @@ function countInBins(sorted: Float64Array, edges: readonly number[]): number[] {
   return counts;
 }
 
+const ECDF_POINTS = 129;
+
+/** An empirical CDF thinned to at most ECDF_POINTS steps: enough to draw, small enough to embed. */
+export function thinEcdf(sorted: Float64Array): { x: number[]; y: number[] } {
+  const n = sorted.length;
+  const x: number[] = [];
+  const y: number[] = [];
+  const step = Math.max(1, (n - 1) / (ECDF_POINTS - 1));
+  for (let k = 0; k < ECDF_POINTS; k++) {
+    let i = Math.min(n - 1, Math.round(k * step));
+    // The CDF at a value counts every copy of it: move to the last tie.
+    while (i + 1 < n && sorted[i + 1] === sorted[i]) i++;
+    if (x.length && x[x.length - 1] === sorted[i]) continue;
+    x.push(sorted[i]!);
+    y.push((i + 1) / n);
+    if (i === n - 1) break;
+  }
+  return { x, y };
+}
+
 /** Shared-edge histograms of both sides; Sturges' rule on the pooled size, between 10 and 40 bins. */
 export function summarizeNumeric(ref: NumericProfile, cur: NumericProfile): DistributionSummary {
   const lo = Math.min(ref.min, cur.min);
@@ -27,7 +47,13 @@ export function summarizeNumeric(ref: NumericProfile, cur: NumericProfile): Dist
   const bins = lo === hi ? 1 : Math.min(40, Math.max(10, Math.ceil(Math.log2(n)) + 1));
   const [start, stop] = lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? stop : start + ((stop - start) * i) / bins));
-  return { kind: 'histogram', edges, reference: countInBins(ref.sorted, edges), current: countInBins(cur.sorted, edges) };
+  return {
+    kind: 'histogram',
+    edges,
+    reference: countInBins(ref.sorted, edges),
+    current: countInBins(cur.sorted, edges),
+    ecdf: { reference: thinEcdf(ref.sorted), current: thinEcdf(cur.sorted) },
+  };
 }
 
 /** Category counts of both sides for the most frequent categories overall. */

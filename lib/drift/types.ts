@@ -1,10 +1,34 @@
 import type { ColumnType } from '../data/types';
 
-/** One statistical test's outcome. `statistic` is null when it is infinite (JSON has no Infinity). */
+/**
+ * One method's outcome on one column. `statistic` is null when it is infinite (JSON has no
+ * Infinity). p-value tests carry `pValue` (and `adjustedPValue` under a multiple-testing
+ * correction); distances carry only the statistic. Binned methods return the edges they used,
+ * permutation tests their seed and permutation count.
+ */
 export interface TestOutcome {
   statistic: number | null;
-  pValue: number;
+  pValue?: number;
+  adjustedPValue?: number;
+  /** Bin edges used; null stands for an open outer edge (−∞ first, +∞ last). */
+  edges?: (number | null)[];
+  seed?: number;
+  permutations?: number;
+  /** ks: where the two empirical CDFs are farthest apart, and their values there. */
+  location?: { x: number; reference: number; current: number };
+  /** Set instead of the numbers when the method could not run on this column (extra methods only). */
+  error?: string;
 }
+
+export type ScoreKind = 'p-value' | 'distance';
+
+/** How numeric columns are binned for psi, kl_div, jensenshannon and hellinger. */
+export type BinsOption =
+  | { kind: 'sturges' }
+  | { kind: 'quantile'; n: number }
+  | { kind: 'uniform'; n: number }
+  | { kind: 'edges'; edges: number[] };
+export type Correction = 'none' | 'bonferroni' | 'bh';
 
 export interface Sides<T> {
   reference: T;
@@ -22,6 +46,8 @@ export type DistributionSummary =
       edges: number[];
       reference: number[];
       current: number[];
+      /** Each side's empirical CDF at up to 129 points (x ascending, y = share of values ≤ x). */
+      ecdf?: Sides<{ x: number[]; y: number[] }>;
     }
   | {
       kind: 'categories';
@@ -47,11 +73,25 @@ export interface ColumnDriftResult {
   /** Missing cells (empty, NA, N/A, NaN, null, None). */
   missing: Sides<number>;
   method?: string;
-  /** The deciding method's score: a p-value for tests, a distance for distances. */
+  /** The value compared with the threshold: a p-value (adjusted under a correction) or a distance. */
   score?: number | null;
+  scoreKind?: ScoreKind;
   threshold?: number;
   drifted?: boolean;
+  /** Why this method: the rule that picked it (Evidently's default selection, or the option that set it). */
+  selection?: string;
   tests?: Record<string, TestOutcome>;
+  /** A size of the shift next to the test (normed Wasserstein numeric, Jensen–Shannon categorical). */
+  effectSize?: { method: 'wasserstein' | 'jensenshannon'; value: number };
+  /** Did the share of missing values change? Two-proportion z-test on missing vs present cells. */
+  missingDrift?: {
+    reference: number;
+    current: number;
+    statistic: number;
+    pValue: number;
+    threshold: number;
+    drifted: boolean;
+  };
   distribution?: DistributionSummary;
   warnings?: string[];
 }
@@ -62,6 +102,30 @@ export interface DatasetRef {
   sha256: string;
 }
 
+/** The drift analysis' settings: plain data, stored with a cell and recorded in every result. */
+export interface DriftConfig {
+  /** Method for every column (where it applies). */
+  method?: string;
+  numericMethod?: string;
+  categoricalMethod?: string;
+  /** Per-column method: wins over the others. */
+  columnMethods?: Record<string, string>;
+  /** Threshold for every column; otherwise each method's default. */
+  threshold?: number;
+  numericThreshold?: number;
+  categoricalThreshold?: number;
+  columnThresholds?: Record<string, number>;
+  /** Share of drifted columns at which the dataset counts as drifted (default 0.5). */
+  driftShare?: number;
+  bins?: BinsOption;
+  correction?: Correction;
+  /** Also compute these methods (where they apply) into each column's `tests`; 'all' for every one. */
+  methods?: string[] | 'all';
+  /** Seed and count for permutation tests (TVD, empirical_mmd). */
+  seed?: number;
+  permutations?: number;
+}
+
 export interface DatasetDrift {
   /** Columns tested for drift. */
   columns: number;
@@ -69,6 +133,8 @@ export interface DatasetDrift {
   share: number;
   threshold: number;
   drifted: boolean;
+  /** Multiple-testing correction applied to the p-value tests' scores. */
+  correction?: Correction;
 }
 
 /** The drift analysis' result: plain JSON (no classes, no functions), the CLI's output as is. */
@@ -82,5 +148,7 @@ export interface DriftResult {
   onlyInReference: string[];
   onlyInCurrent: string[];
   dataset: DatasetDrift;
+  /** The settings the result was computed with. */
+  config?: DriftConfig;
   warnings: string[];
 }

@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../errors';
-import type { DriftResult } from '../drift/types';
+import type { DriftConfig, DriftResult } from '../drift/types';
 
 export interface WorkspaceRecord {
   id: string;
@@ -23,7 +23,8 @@ export interface CellRecord {
   order: number;
   kind: 'drift';
   title: string;
-  config: Record<string, unknown>;
+  /** The analysis' settings (drift: methods, thresholds, bins, correction…). */
+  config: DriftConfig;
   inputs: { reference: DatasetInputRef; current: DatasetInputRef };
   status: CellStatus;
   result?: DriftResult;

@@ -1,22 +1,59 @@
 import type { CategoricalProfile, NumericProfile } from '../profile';
-import type { TestOutcome } from '../types';
+import type { BinsOption, ScoreKind, TestOutcome } from '../types';
 
 export type DriftColumnKind = 'numeric' | 'categorical';
 
-/** One drift method: registered with its Evidently id, the column kinds it accepts and its default threshold. */
+/** What a method may need beyond the two profiles. */
+export interface MethodContext {
+  bins: BinsOption;
+  /** Seed for permutation p-values, and their count (each method's own default when absent). */
+  seed: number;
+  permutations?: number;
+}
+
+export interface MethodOutcome {
+  /** The deciding value: the p-value of a test, the distance of a distance. */
+  score: number;
+  test: TestOutcome;
+}
+
+/**
+ * One drift method, registered with its Evidently id, the column kinds it accepts and its
+ * default threshold. `compute` receives profiles of one of `kinds`.
+ */
 export interface DriftMethod {
   id: string;
   label: string;
   kinds: readonly DriftColumnKind[];
   defaultThreshold: number;
-  /** A p-value is drifted when small, a distance when large. */
-  scoreKind: 'p-value' | 'distance';
-  /** One line on what is computed, shown in the UI and the README. */
+  scoreKind: ScoreKind;
+  /** One line on what is computed, shown as a tooltip and in the README. */
   definition: string;
   isDrifted(score: number, threshold: number): boolean;
-  /** The deciding score (p-value or distance) and the test's full outcome. */
-  compute(reference: NumericProfile | CategoricalProfile, current: NumericProfile | CategoricalProfile): {
-    score: number;
-    test: TestOutcome;
-  };
+  compute(reference: NumericProfile | CategoricalProfile, current: NumericProfile | CategoricalProfile, context: MethodContext): MethodOutcome;
+}
+
+type Spec = Omit<DriftMethod, 'isDrifted' | 'scoreKind'>;
+
+/** A p-value test: drifted when p < threshold (or p ≤ threshold where Evidently uses ≤). */
+export function pValueMethod(spec: Spec & { inclusive?: boolean }): DriftMethod {
+  const { inclusive = false, ...rest } = spec;
+  return { ...rest, scoreKind: 'p-value', isDrifted: (p, t) => (inclusive ? p <= t : p < t) };
+}
+
+/** A distance: drifted when distance ≥ threshold (or > threshold where Evidently uses >). */
+export function distanceMethod(spec: Spec & { strict?: boolean }): DriftMethod {
+  const { strict = false, ...rest } = spec;
+  return { ...rest, scoreKind: 'distance', isDrifted: (d, t) => (strict ? d > t : d >= t) };
+}
+
+/** Narrows a profile to the kind a method declared (the column drift code guarantees it). */
+export function asNumeric(profile: NumericProfile | CategoricalProfile, id: string): NumericProfile {
+  if (profile.kind !== 'numeric') throw new Error(`${id}: needs a numeric column`);
+  return profile;
+}
+
+export function asCategorical(profile: NumericProfile | CategoricalProfile, id: string): CategoricalProfile {
+  if (profile.kind !== 'categorical') throw new Error(`${id}: needs a categorical column`);
+  return profile;
 }

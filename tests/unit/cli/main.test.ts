@@ -34,8 +34,8 @@ describe('driftbook CLI', () => {
     expect(Object.keys(age)).toEqual(
       expect.arrayContaining(['name', 'type', 'count', 'missing', 'method', 'score', 'threshold', 'drifted', 'tests']),
     );
-    expect(age.tests.ks).toEqual({ statistic: expect.any(Number), pValue: age.score });
-    expect(json.dataset).toEqual({ columns: 5, driftedColumns: 3, share: 0.6, threshold: 0.5, drifted: true });
+    expect(age.tests.ks).toMatchObject({ statistic: expect.any(Number), pValue: age.score, location: { x: expect.any(Number) } });
+    expect(json.dataset).toEqual({ columns: 5, driftedColumns: 3, share: 0.6, threshold: 0.5, drifted: true, correction: 'none' });
   });
 
   it('writes JSON or the HTML report to --out', async () => {
@@ -83,5 +83,50 @@ describe('driftbook CLI', () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^driftbook: empty file/);
+  });
+});
+
+describe('driftbook drift options', () => {
+  const base = ['drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')];
+  it('passes methods, thresholds, bins, correction and extra methods through to the result', async () => {
+    const { code, out, err } = await run([
+      ...base,
+      '--numeric-method', 'wasserstein',
+      '--column-method', 'segment=TVD',
+      '--column-threshold', 'age=0.5',
+      '--bins', 'uniform:8',
+      '--correction', 'bh',
+      '--methods', 'psi,ks',
+      '--drift-share', '0.3',
+      '--seed', '7',
+    ]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const col = (name: string) => json.columns.find((c: { name: string }) => c.name === name);
+    expect(col('age')).toMatchObject({ method: 'wasserstein', threshold: 0.5 });
+    expect(Object.keys(col('age').tests).sort()).toEqual(['ks', 'psi', 'wasserstein']);
+    expect(col('age').tests.psi.edges).toHaveLength(9);
+    expect(col('segment')).toMatchObject({ method: 'TVD', tests: { TVD: { seed: 7, permutations: 1000 } } });
+    expect(Object.keys(col('plan').tests).sort()).toEqual(['chisquare', 'psi']);
+    expect(json.dataset).toMatchObject({ threshold: 0.3, correction: 'bh' });
+    expect(json.config).toMatchObject({ numericMethod: 'wasserstein', seed: 7, bins: { kind: 'uniform', n: 8 } });
+  });
+
+  it.each([
+    [['--method', 'foo'], /^driftbook: unknown drift method: foo — valid ids: ks, chisquare, z, t_test/],
+    [['--methods', 'ks,nope'], /^driftbook: unknown drift method: nope/],
+    [['--bins', 'quantile'], /^driftbook: --bins: quantile is not one of/],
+    [['--bins', 'edges:3,1'], /^driftbook: --bins: edges must be at least two increasing numbers/],
+    [['--threshold', 'abc'], /^driftbook: --threshold: abc is not a number/],
+    [['--drift-share', '1.5'], /^driftbook: --drift-share: 1.5 is not a number ≥ 0 ≤ 1/],
+    [['--correction', 'holm'], /^driftbook: --correction: holm is not one of none, bonferroni, bh/],
+    [['--column-method', 'segment'], /^driftbook: --column-method: expected COLUMN=VALUE/],
+    [['--column-method', 'segment=ks'], /^driftbook: column method segment=ks: ks does not apply to categorical columns/],
+  ])('%j: exit 2 with one line', async (args, message) => {
+    const { code, err } = await run([...base, ...args]);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -1,73 +1,137 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../../lib/data/read-csv';
+import { bytesSource, readCsv, type ByteSource } from '../../../lib/data/read-csv';
+import { toArrowTable } from '../../../lib/data/to-arrow';
 import { DataError } from '../../../lib/errors';
 
-const parse = (text: string) => readCsv(text, { name: 'f.csv' });
+const encode = (text: string) => new TextEncoder().encode(text);
 
-function expectDataError(run: () => unknown, code: string, message: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    expect((error as DataError).code).toBe(code);
-    expect((error as DataError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected a DataError ${code}`);
+/** Parses text and returns each column's values as JS values (numbers, strings, null). */
+async function parse(text: string | Uint8Array, options: { delimiter?: string; chunk?: number } = {}) {
+  const bytes = typeof text === 'string' ? encode(text) : text;
+  const source: ByteSource = options.chunk
+    ? { name: 'f.csv', size: bytes.length, async *open() { for (let i = 0; i < bytes.length; i += options.chunk!) yield bytes.subarray(i, i + options.chunk!); } }
+    : bytesSource(bytes, 'f.csv');
+  const csv = await readCsv(source, { delimiter: options.delimiter });
+  const { table, schema } = toArrowTable(csv);
+  return {
+    ...csv,
+    schema,
+    columns: csv.names.map((n) => [...table.getChild(n)!].map((v) => (v === null ? null : typeof v === 'number' ? v : String(v)))),
+  };
+}
+
+async function expectDataError(run: () => Promise<unknown>, code: string, message: RegExp): Promise<void> {
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `expected a DataError ${code}`).toBeInstanceOf(DataError);
+  expect((error as DataError).code).toBe(code);
+  expect((error as DataError).message).toMatch(message);
 }
 
 describe('readCsv', () => {
-  it('reads columns as raw strings, column-major', () => {
-    const csv = parse('a,b\n1,x\n2,y\n');
+  it('reads typed columns: numbers as numbers, text as strings', async () => {
+    const csv = await parse('a,b\n1,x\n2,y\n');
     expect(csv.names).toEqual(['a', 'b']);
-    expect(csv.columns).toEqual([['1', '2'], ['x', 'y']]);
+    expect(csv.columns).toEqual([[1, 2], ['x', 'y']]);
+    expect(csv.schema.map((c) => c.type)).toEqual(['numeric', 'categorical']);
     expect(csv.rows).toBe(2);
     expect(csv.delimiter).toBe(',');
   });
 
-  it('handles a BOM, CRLF line endings, quoted delimiters, doubled quotes and quoted newlines', () => {
-    const csv = parse('\ufeffname,note\r\n"Smith, J","said ""hi"""\r\nLee,"two\r\nlines"\r\n');
+  it('handles a BOM, CRLF line endings, quoted delimiters, doubled quotes and quoted newlines', async () => {
+    const csv = await parse('\ufeffname,note\r\n"Smith, J","said ""hi"""\r\nLee,"two\r\nlines"\r\n');
     expect(csv.names).toEqual(['name', 'note']);
-    expect(csv.columns[0]).toEqual(['Smith, J', 'Lee']);
-    expect(csv.columns[1]).toEqual(['said "hi"', 'two\r\nlines']);
+    expect(csv.columns).toEqual([['Smith, J', 'Lee'], ['said "hi"', 'two\r\nlines']]);
   });
 
-  it('sniffs semicolons and tabs, and honours an explicit delimiter', () => {
-    expect(parse('a;b\n1;2\n').columns).toEqual([['1'], ['2']]);
-    expect(parse('a\tb\n1\t2\n').columns).toEqual([['1'], ['2']]);
-    expect(readCsv('a\tb\n1,5\t2\n', { name: 't.tsv', delimiter: '\t' }).columns).toEqual([['1,5'], ['2']]);
+  it('gives the same result whatever the chunk size, even 1 byte (CRLF, quotes and UTF-8 split across chunks)', async () => {
+    const text = 'k,"v, w",n\r\n"a ""1""","é\r\nü",1.5\r\nb,ok,2e3\r\nc,"x",\r\n';
+    const whole = await parse(text);
+    for (const chunk of [1, 2, 3, 5, 7]) expect((await parse(text, { chunk })).columns).toEqual(whole.columns);
+    expect(whole.columns).toEqual([['a "1"', 'b', 'c'], ['é\r\nü', 'ok', 'x'], [1.5, 2000, null]]);
   });
 
-  it('accepts a last line without a newline and skips blank lines', () => {
-    expect(parse('a,b\n1,2\n\n3,4').columns).toEqual([['1', '3'], ['2', '4']]);
+  it('reads one-column files, quoted or not, in any chunk size (uDSV 0.7.3 cannot)', async () => {
+    const text = '"my col"\n"a, b"\n"c ""d"""\nplain\n\n42';
+    for (const chunk of [undefined, 1, 4]) {
+      const csv = await parse(text, { chunk });
+      expect(csv.names).toEqual(['my col']);
+      expect(csv.columns).toEqual([['a, b', 'c "d"', 'plain', '42']]);
+    }
+    expect((await parse('v\n1\n2.5\n')).columns).toEqual([[1, 2.5]]);
   });
 
-  it('keeps empty cells as empty strings', () => {
-    expect(parse('a,b,c\n1,,3\n,,\n').columns).toEqual([['1', ''], ['', ''], ['3', '']]);
+  it('reads a file larger than the first parser chunk', async () => {
+    const lines = ['id,x,label'];
+    for (let i = 0; i < 20_000; i++) lines.push(`${i},${(i * 0.37).toFixed(2)},"l ${i % 7}"`);
+    const csv = await parse(lines.join('\r\n'), { chunk: 4096 });
+    expect(csv.rows).toBe(20_000);
+    expect(csv.columns[1]![19_999]).toBe(Number((19_999 * 0.37).toFixed(2)));
+    expect(csv.columns[2]![19_999]).toBe(`l ${19_999 % 7}`);
   });
 
-  it('renames empty and duplicate header names with warnings', () => {
-    const csv = parse('a,,a,a\n1,2,3,4\n');
+  it('sniffs semicolons and tabs, and honours an explicit delimiter', async () => {
+    expect((await parse('a;b\n1;2\n')).columns).toEqual([[1], [2]]);
+    expect((await parse('a\tb\n1\t2\n')).columns).toEqual([[1], [2]]);
+    expect((await parse('a\tb\n1,5\t2\n', { delimiter: '\t' })).columns).toEqual([['1,5'], [2]]);
+  });
+
+  it('accepts a last line without a newline and skips blank lines', async () => {
+    expect((await parse('a,b\n1,2\n\n3,4')).columns).toEqual([[1, 3], [2, 4]]);
+  });
+
+  it('reads missing tokens as null and keeps empty text cells missing', async () => {
+    expect((await parse('a,b,c\n1,,3\n,,NA\nNaN,x,None\n')).columns).toEqual([[1, null, null], [null, null, 'x'], [3, null, null]]);
+  });
+
+  it('re-reads a column that turns out not to be numeric, keeping the original text', async () => {
+    const lines = ['v'];
+    for (let i = 0; i < 5000; i++) lines.push(i % 2 ? '1.50' : '2');
+    lines.push('n/a');
+    const csv = await parse(lines.join('\n'));
+    expect(csv.schema[0]!.type).toBe('categorical');
+    expect(csv.columns[0]!.slice(0, 3)).toEqual(['2', '1.50', '2']);
+    expect(csv.columns[0]!.at(-1)).toBe('n/a');
+  });
+
+  it('types ISO dates as datetime and an all-missing column as categorical', async () => {
+    const csv = await parse('d,e\n2020-01-01,\n2020-02-01T10:00:00Z,NA\n');
+    expect(csv.schema.map((c) => c.type)).toEqual(['datetime', 'categorical']);
+  });
+
+  it('renames empty and duplicate header names with warnings', async () => {
+    const csv = await parse('a,,a,a\n1,2,3,4\n');
     expect(csv.names).toEqual(['a', 'column_2', 'a_2', 'a_3']);
     expect(csv.warnings).toHaveLength(3);
     expect(csv.warnings[1]).toContain('"a" renamed "a_2"');
   });
 
-  it('rejects an empty file, a blank file and a header-only file with clear messages', () => {
-    expectDataError(() => parse(''), 'empty-file', /^empty file: f\.csv/);
-    expectDataError(() => parse('\n\n  \n'), 'empty-file', /^empty file/);
-    expectDataError(() => parse('a,b,c\n'), 'no-rows', /^header only: f\.csv has a header but no data rows/);
-    expectDataError(() => parse('a,b,c'), 'no-rows', /^header only/);
+  it('rejects an empty file, a blank file and a header-only file with clear messages', async () => {
+    await expectDataError(() => parse(''), 'empty-file', /^empty file: f\.csv/);
+    await expectDataError(() => parse('\n\n  \n'), 'empty-file', /^empty file/);
+    await expectDataError(() => parse('a,b,c\n'), 'no-rows', /^header only: f\.csv has a header but no data rows/);
+    await expectDataError(() => parse('a,b,c'), 'no-rows', /^header only/);
   });
 
-  it('names the file line of the first ragged row (header = line 1), short or long', () => {
-    expectDataError(() => parse('a,b\n1,2\n3\n4,5\n'), 'ragged-row', /line 3 of f\.csv has 1 fields, the header has 2/);
-    expectDataError(() => parse('a,b\n1,2\n3,4,5\n'), 'ragged-row', /line 3 of f\.csv has 3 fields, the header has 2/);
+  it('names the file line of the first ragged row (header = line 1), short or long', async () => {
+    await expectDataError(() => parse('a,b\n1,2\n3\n4,5\n'), 'ragged-row', /line 3 of f\.csv has 1 fields, the header has 2/);
+    await expectDataError(() => parse('a,b\n1,2\n3,4,5\n'), 'ragged-row', /line 3 of f\.csv has 3 fields, the header has 2/);
     // A quoted newline spans two lines: the next record starts on line 4.
-    expectDataError(() => parse('a,b\n1,"x\ny"\n3\n'), 'ragged-row', /line 4 of f\.csv has 1 fields/);
+    await expectDataError(() => parse('a,b\n1,"x\ny"\n3\n'), 'ragged-row', /line 4 of f\.csv has 1 fields/);
+    await expectDataError(() => parse('a,b\r\n1,2\r\n\r\n3\r\n', { chunk: 1 }), 'ragged-row', /line 4 of f\.csv has 1 fields/);
   });
 
-  it('reports an unclosed quote', () => {
-    expectDataError(() => parse('a,b\n1,"oops\n2,3\n'), 'unclosed-quote', /unclosed quote/);
+  it('reports an unclosed quote, binary content and invalid UTF-8', async () => {
+    await expectDataError(() => parse('a,b\n1,"oops\n2,3\n'), 'unclosed-quote', /unclosed quote/);
+    await expectDataError(() => parse(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])), 'binary-file', /NUL bytes/);
+    await expectDataError(() => parse(new Uint8Array([0x61, 0x0a, 0xe9, 0x0a])), 'not-utf8', /not UTF-8/);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expectDataError(() => readCsv(bytesSource(encode('a\n1\n'), 'f.csv'), { signal: controller.signal }), 'aborted', /cancelled/);
   });
 });

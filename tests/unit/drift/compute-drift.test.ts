@@ -1,8 +1,7 @@
-import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
-import { computeDrift } from '../../../lib/drift/compute-drift';
-import type { DriftResult } from '../../../lib/drift/types';
+import { computeDrift, type DriftOptions } from '../../../lib/drift/compute-drift';
+import type { DriftResult, TestOutcome } from '../../../lib/drift/types';
 import { AnalysisError } from '../../../lib/errors';
 import { expectClose, readFixture, readJson } from '../helpers';
 
@@ -15,9 +14,13 @@ interface ExpectedColumn {
   missing: { reference: number; current: number };
   method?: string;
   statistic?: number | null;
-  pValue?: number;
+  pValue?: number | null;
+  score?: number;
   threshold?: number;
   drifted?: boolean;
+  tests?: Record<string, { statistic?: number | null; pValue?: number | null; error?: string }>;
+  effectSize?: { method: string; value: number };
+  missingDrift?: { reference: number; current: number; pValue: number };
 }
 interface ExpectedPair {
   reference: { path: string; rows: number };
@@ -30,18 +33,36 @@ interface ExpectedPair {
 const expected = readJson<{ pairs: Record<string, ExpectedPair> }>('tests/fixtures/drift/expected.json');
 
 async function load(path: string) {
-  const parsed = await ingestCsv(readFixture(path), path.split('/').pop()!);
-  return { meta: parsed.meta, table: tableFromIPC(parsed.ipc) };
+  return ingestCsv(readFixture(path), path.split('/').pop()!);
 }
 
-async function driftOf(pair: ExpectedPair): Promise<DriftResult> {
-  return computeDrift(await load(pair.reference.path), await load(pair.current.path));
+async function driftOf(pair: ExpectedPair, options: DriftOptions = {}): Promise<DriftResult> {
+  return computeDrift(await load(pair.reference.path), await load(pair.current.path), options);
+}
+
+const P_TOL = 1e-6;
+const STAT_TOL = 1e-9;
+
+function expectOutcome(got: TestOutcome | undefined, want: NonNullable<ExpectedColumn['tests']>[string], what: string): void {
+  expect(got, what).toBeDefined();
+  if (want.error !== undefined && (want.pValue === null || want.pValue === undefined) && want.statistic === undefined) {
+    expect(got!.error, `${what}: scipy refused (${want.error})`).toBeDefined();
+    return;
+  }
+  if (want.error !== undefined && want.pValue === null) {
+    expect(got!.error, `${what}: undefined in scipy`).toBeDefined();
+    return;
+  }
+  if (want.statistic === null) expect(got!.statistic, what).toBeNull();
+  else expectClose(got!.statistic, want.statistic!, STAT_TOL, `${what} statistic`);
+  if (want.pValue !== null && want.pValue !== undefined) expectClose(got!.pValue, want.pValue, P_TOL, `${what} p-value`);
 }
 
 describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/generate_drift.py)', () => {
   for (const [key, pair] of Object.entries(expected.pairs)) {
-    it(`${key}: ${pair.reference.path} vs ${pair.current.path}`, async () => {
-      const result = await driftOf(pair);
+    const all = Object.values(pair.columns).some((c) => c.tests);
+    it(`${key}: ${pair.reference.path} vs ${pair.current.path}${all ? ', every method' : ''}`, async () => {
+      const result = await driftOf(pair, all ? { methods: 'all' } : {});
       expect(result.kind).toBe('drift');
       expect(result.schemaVersion).toBe(1);
       expect(result.reference.rows).toBe(pair.reference.rows);
@@ -63,11 +84,15 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
         expect(got.method, what).toBe(want.method);
         expect(got.threshold, what).toBe(want.threshold);
         expect(got.drifted, what).toBe(want.drifted);
-        const test = got.tests![want.method!]!;
-        if (want.statistic === null) expect(test.statistic, what).toBeNull();
-        else expectClose(test.statistic, want.statistic!, 1e-9, `${what} statistic`);
-        expectClose(test.pValue, want.pValue!, 1e-6, `${what} p-value`);
-        expect(got.score, what).toBe(test.pValue);
+        expect(got.selection, what).toMatch(/^Evidently's default/);
+        expectOutcome(got.tests![want.method!], { statistic: want.statistic, pValue: want.pValue }, `${what} ${want.method}`);
+        expectClose(got.score, want.score!, got.scoreKind === 'p-value' ? P_TOL : STAT_TOL, `${what} score`);
+        for (const [id, outcome] of Object.entries(want.tests ?? {})) expectOutcome(got.tests![id], outcome, `${what} ${id}`);
+        expect(got.effectSize!.method, what).toBe(want.effectSize!.method);
+        expectClose(got.effectSize!.value, want.effectSize!.value, STAT_TOL, `${what} effect size`);
+        expectClose(got.missingDrift!.reference, want.missingDrift!.reference, 1e-12, `${what} missing share ref`);
+        expectClose(got.missingDrift!.current, want.missingDrift!.current, 1e-12, `${what} missing share cur`);
+        expectClose(got.missingDrift!.pValue, want.missingDrift!.pValue, P_TOL, `${what} missing p`);
       }
       expect(result.dataset.columns).toBe(pair.dataset.columns);
       expect(result.dataset.driftedColumns).toBe(pair.dataset.driftedColumns);
@@ -76,6 +101,47 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
       expect(result.dataset.threshold).toBe(0.5);
     });
   }
+
+  it('marks where the KS distance is reached: the ECDF gap there equals D', async () => {
+    const result = await driftOf(expected.pairs.demo!);
+    for (const column of result.columns.filter((c) => c.method === 'ks')) {
+      const ks = column.tests!.ks!;
+      expectClose(Math.abs(ks.location!.reference - ks.location!.current), ks.statistic!, 1e-12, `${column.name} KS location`);
+    }
+  });
+
+  it('applies options: per-column method and threshold, correction, bins, inapplicable global method', async () => {
+    const pair = expected.pairs.e2e!;
+    const result = await driftOf(pair, {
+      method: 'ks',
+      columnMethods: { segment: 'psi' },
+      columnThresholds: { age: 0.5 },
+      correction: 'bonferroni',
+      bins: { kind: 'quantile', n: 4 },
+    });
+    const byName = new Map(result.columns.map((c) => [c.name, c]));
+    expect(byName.get('age')!.method).toBe('ks');
+    expect(byName.get('age')!.threshold).toBe(0.5);
+    expect(byName.get('age')!.selection).toBe('set for all columns: ks');
+    // 4 deciding p-value tests (age, income: ks; plan and the XSS column: chisquare) — segment's psi is a distance.
+    const rawAge = byName.get('age')!.tests!.ks!.pValue!;
+    expect(byName.get('age')!.tests!.ks!.adjustedPValue).toBe(Math.min(1, rawAge * 4));
+    expect(byName.get('age')!.score).toBe(byName.get('age')!.tests!.ks!.adjustedPValue);
+    expect(byName.get('segment')!.method).toBe('psi');
+    expect(byName.get('segment')!.tests!.psi!.edges).toBeUndefined();
+    expect(byName.get('plan')!.method).toBe('chisquare');
+    expect(byName.get('plan')!.warnings).toEqual(['ks does not apply to categorical columns: used chisquare']);
+    expect(result.dataset.correction).toBe('bonferroni');
+    expect(result.config).toMatchObject({ method: 'ks', correction: 'bonferroni', bins: { kind: 'quantile', n: 4 }, seed: 42 });
+  });
+
+  it('rejects an inapplicable per-column method and an unknown column before computing', async () => {
+    const pair = expected.pairs.e2e!;
+    await expect(driftOf(pair, { columnMethods: { segment: 'ks' } })).rejects.toThrow(/segment=ks: ks does not apply to categorical columns/);
+    await expect(driftOf(pair, { columnMethods: { nope: 'ks' } })).rejects.toThrow(/column method for nope: no such column/);
+    await expect(driftOf(pair, { numericMethod: 'chisquare' })).rejects.toThrow(/numeric method chisquare: chisquare does not apply/);
+    await expect(driftOf(pair, { method: 'bogus' })).rejects.toThrow(/unknown drift method: bogus — valid ids: ks, chisquare/);
+  });
 
   it('is plain JSON: survives a JSON round trip unchanged', async () => {
     const result = await driftOf(expected.pairs.e2e!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCategorical, summarizeNumeric, MAX_CHART_CATEGORIES } from '../../../lib/drift/distribution';
+import { summarizeCategorical, summarizeNumeric, thinEcdf, MAX_CHART_CATEGORIES } from '../../../lib/drift/distribution';
 import type { CategoricalProfile, NumericProfile } from '../../../lib/drift/profile';
 
 const numeric = (values: number[]): NumericProfile => {
@@ -20,7 +20,7 @@ describe('distribution summaries', () => {
 
   it('gives a constant column one bin around its value', () => {
     const d = summarizeNumeric(numeric([3, 3]), numeric([3]));
-    expect(d).toEqual({ kind: 'histogram', edges: [2.5, 3.5], reference: [2], current: [1] });
+    expect(d).toMatchObject({ kind: 'histogram', edges: [2.5, 3.5], reference: [2], current: [1] });
   });
 
   it('keeps the most frequent categories and sums the rest into other', () => {
@@ -35,5 +35,20 @@ describe('distribution summaries', () => {
     expect(d.distinct).toBe(31);
     expect(d.reference.reduce((a, b) => a + b, 0) + d.otherReference).toBe(ref.count);
     expect(d.current.reduce((a, b) => a + b, 0) + d.otherCurrent).toBe(5);
+  });
+});
+
+describe('thinEcdf', () => {
+  it('keeps every point of a small sample, counting ties at their last copy', () => {
+    expect(thinEcdf(Float64Array.from([1, 2, 2, 3]))).toEqual({ x: [1, 2, 3], y: [0.25, 0.75, 1] });
+  });
+  it('thins a large sample to at most 129 points ending at 1', () => {
+    const sorted = Float64Array.from({ length: 100_000 }, (_, i) => i / 7);
+    const { x, y } = thinEcdf(sorted);
+    expect(x.length).toBeLessThanOrEqual(129);
+    expect(y.at(-1)).toBe(1);
+    expect(x.every((v, i) => i === 0 || v > x[i - 1]!)).toBe(true);
+    // Each y is the exact ECDF of its x.
+    for (const [i, v] of x.entries()) expect(y[i]).toBe((Math.floor(v * 7 + 1e-9) + 1) / 100_000);
   });
 });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { tableToIPC } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { DriftbookDb } from '../../../lib/store/db';
@@ -26,21 +27,25 @@ afterEach(async () => {
 });
 
 const csv = (text: string) => new TextEncoder().encode(text);
+async function parsed(text: string, name: string) {
+  const { meta, table } = await ingestCsv(csv(text), name);
+  return { meta, ipc: tableToIPC(table, 'file') };
+}
 
 describe('store', () => {
   it('saves a dataset with its Arrow bytes and reads it back as a table', async () => {
-    const parsed = await ingestCsv(csv('a,b\n1,x\n2,y\n'), 'ab.csv');
-    const meta = await saveDataset(db, parsed);
-    expect(await getDatasetMeta(db, meta.id)).toEqual(parsed.meta);
-    expect(Array.from(await getDatasetIpc(db, meta.id))).toEqual(Array.from(parsed.ipc));
+    const ab = await parsed('a,b\n1,x\n2,y\n', 'ab.csv');
+    const meta = await saveDataset(db, ab);
+    expect(await getDatasetMeta(db, meta.id)).toEqual(ab.meta);
+    expect(Array.from(await getDatasetIpc(db, meta.id))).toEqual(Array.from(ab.ipc));
     const { table } = await loadDataset(db, meta.id);
     expect(table.numRows).toBe(2);
     expect([...table.getChild('b')!]).toEqual(['x', 'y']);
   });
 
   it('stores the same file once (same SHA-256 and name)', async () => {
-    const first = await saveDataset(db, await ingestCsv(csv('a\n1\n'), 'a.csv'));
-    const again = await saveDataset(db, await ingestCsv(csv('a\n1\n'), 'a.csv'));
+    const first = await saveDataset(db, await parsed('a\n1\n', 'a.csv'));
+    const again = await saveDataset(db, await parsed('a\n1\n', 'a.csv'));
     expect(again.id).toBe(first.id);
     expect(await listDatasets(db)).toHaveLength(1);
   });

@@ -1,0 +1,45 @@
+import * as Plot from '@observablehq/plot';
+import { SIDES, SIDE_COLORS } from './palette';
+
+export interface ChartOptions {
+  /** The browser's document, or linkedom's/jsdom's in Node. */
+  document: Document;
+  width?: number;
+  height?: number;
+  /** x-axis label (e.g. the column name). Plot sets it as text content, so user data is safe. */
+  label?: string;
+  /** Bar heights as percent of each side's total (default; sides of unequal size compare) or raw counts. */
+  mode?: 'percent' | 'count';
+}
+
+export type Facet = 'super' | undefined;
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+export const COLOR = { domain: [...SIDES], range: SIDES.map((side) => SIDE_COLORS[side]) };
+
+/** Four significant digits without trailing zeros: 0.116, 12.35, 1.5e-7. */
+export const formatNumber = (x: number): string => String(Number(x.toPrecision(4)));
+
+/** Large magnitudes as 20k, 1.5M so edge ticks fit; small ones keep Plot's default. */
+export function tickFormatFor([lo, hi]: readonly [number, number]): string | undefined {
+  return Math.max(Math.abs(lo), Math.abs(hi)) >= 1e4 ? '~s' : undefined;
+}
+
+/** [lo, hi] of a sorted list; a single value is widened so the scale is not degenerate. */
+export function extent(lo: number, hi: number): [number, number] {
+  return hi > lo ? [lo, hi] : [lo - 0.5, lo + 0.5];
+}
+
+/** An in-SVG legend at the top right, so the chart is a single <svg> element. */
+export function legendMarks(facet: Facet): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  let dx = 0;
+  for (const side of [...SIDES].reverse()) {
+    marks.push(Plot.text([side], { frameAnchor: 'top-right', dx, dy: -18, text: (d: string) => d, textAnchor: 'end', lineAnchor: 'middle', facet }));
+    dx -= side.length * 5.6 + 9; // estimated text width, then the swatch
+    const fill = SIDE_COLORS[side];
+    marks.push(Plot.dot([side], { frameAnchor: 'top-right', dx, dy: -18, symbol: 'square', r: 4.5, fill, facet }));
+    dx -= 16;
+  }
+  return marks;
+}

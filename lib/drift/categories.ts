@@ -1,0 +1,61 @@
+import type { CategoricalProfile, NumericProfile } from './profile';
+
+/** Both sides' counts over the union of categories, in one order (reference's first, then new ones). */
+export function alignCategories(reference: CategoricalProfile, current: CategoricalProfile): {
+  categories: string[];
+  reference: number[];
+  current: number[];
+} {
+  const index = new Map<string, number>();
+  const categories: string[] = [];
+  const add = (c: string): void => {
+    if (!index.has(c)) {
+      index.set(c, categories.length);
+      categories.push(c);
+    }
+  };
+  reference.categories.forEach(add);
+  current.categories.forEach(add);
+  const ref = new Array<number>(categories.length).fill(0);
+  const cur = new Array<number>(categories.length).fill(0);
+  reference.categories.forEach((c, i) => (ref[index.get(c)!] = reference.counts[i]!));
+  current.categories.forEach((c, i) => (cur[index.get(c)!] = current.counts[i]!));
+  return { categories, reference: ref, current: cur };
+}
+
+/** A numeric column's values as categories (for chisquare/z on few-valued numeric columns, as Evidently does). */
+export function numericAsCategorical(profile: NumericProfile): CategoricalProfile {
+  const categories: string[] = [];
+  const counts: number[] = [];
+  const sorted = profile.sorted;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    categories.push(String(sorted[i]));
+    counts.push(j - i);
+    i = j;
+  }
+  return { kind: 'categorical', count: profile.count, missing: profile.missing, categories, counts };
+}
+
+/** Distinct values of both sides together (Evidently's n_unique of concat(reference, current)). */
+export function distinctCount(reference: NumericProfile | CategoricalProfile, current: NumericProfile | CategoricalProfile): number {
+  if (reference.kind === 'categorical' && current.kind === 'categorical') {
+    return new Set([...reference.categories, ...current.categories]).size;
+  }
+  if (reference.kind === 'numeric' && current.kind === 'numeric') {
+    const a = reference.sorted;
+    const b = current.sorted;
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    let last = NaN;
+    while (i < a.length || j < b.length) {
+      const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+      if (n === 0 || x !== last) n++;
+      last = x;
+    }
+    return n;
+  }
+  throw new Error('distinctCount: both sides must be of one kind');
+}

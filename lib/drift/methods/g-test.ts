@@ -1,0 +1,21 @@
+import { gTest } from '../../stats/g-test';
+import { alignCategories } from '../categories';
+import { asCategorical, pValueMethod } from './method';
+
+/**
+ * G-test (scipy power_divergence, lambda_="log-likelihood") with chisquare's observed/expected.
+ * Evidently passes unscaled reference counts (and fails when the files differ in size); we scale.
+ */
+export const gTestMethod = pValueMethod({
+  id: 'g_test',
+  label: 'G-test',
+  kinds: ['categorical'],
+  defaultThreshold: 0.1,
+  definition: 'log-likelihood ratio (G) test of the current category counts against the reference proportions',
+  compute(reference, current) {
+    const aligned = alignCategories(asCategorical(reference, 'g_test'), asCategorical(current, 'g_test'));
+    const scale = current.count / reference.count;
+    const { statistic, pValue } = gTest(aligned.current, aligned.reference.map((n) => n * scale));
+    return Number.isFinite(statistic) ? { score: pValue, test: { statistic, pValue } } : { score: 0, test: { statistic: null, pValue: 0 } };
+  },
+});
