@@ -31,7 +31,9 @@ const formatShare = (y: number): string => `${(100 * y).toFixed(1)}%`;
 export function ecdfChart(dist: Histogram, options: EcdfChartOptions): SVGSVGElement | HTMLElement {
   const { ecdf } = dist;
   if (!ecdf) throw new RangeError('ecdfChart: the distribution has no ECDF');
-  const { document, width = 560, height = 240, label, ks } = options;
+  const { document, width = 560, height = 240, label } = options;
+  // A malformed mark is dropped rather than drawn at NaN.
+  const ks = options.ks && isFiniteMark(options.ks) ? options.ks : undefined;
   const domain = xDomain(ecdf, ks);
   const el = Plot.plot({
     document,
@@ -54,6 +56,10 @@ export function ecdfChart(dist: Histogram, options: EcdfChartOptions): SVGSVGEle
   });
   roundGeometry(el);
   return el;
+}
+
+function isFiniteMark({ statistic, location }: KsMark): boolean {
+  return [statistic, location.x, location.reference, location.current].every(Number.isFinite);
 }
 
 /**
@@ -108,7 +114,15 @@ function ksMarks(ks: KsMark, [lo, hi]: [number, number], size: { width: number; 
     `reference ${formatShare(location.reference)}, current ${formatShare(location.current)}`;
   return [
     // currentColor: the page's ink, dark on light pages and still visible in dark mode.
-    Plot.ruleX([location], { x: 'x', y1: 'reference', y2: 'current', stroke: 'currentColor', strokeWidth: 2, title: () => title, ariaDescription: 'KS distance' }),
+    Plot.ruleX([location], {
+      x: 'x',
+      y1: 'reference',
+      y2: 'current',
+      stroke: 'currentColor',
+      strokeWidth: 2,
+      title: () => title,
+      ariaDescription: 'KS distance',
+    }),
     Plot.text([location], {
       x: 'x',
       y: () => (beside ? (top + bottom) / 2 : upperLeft ? top : bottom),

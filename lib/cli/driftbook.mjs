@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The `driftbook` command: loads the TypeScript CLI through tsx, so the CLI runs the very
-// lib/ sources the app's workers run, with no separate build step.
-import { tsImport } from 'tsx/esm/api';
+// The `driftbook` command: runs the TypeScript CLI through tsx's ESM loader, so the CLI runs the
+// very lib/ sources the app's workers run, with no separate build step. (lib/package.json marks
+// lib/ as ES modules.)
+import { register } from 'tsx/esm/api';
 
-const { main } = await tsImport('./main.ts', import.meta.url);
+register();
+const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));

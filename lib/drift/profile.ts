@@ -1,5 +1,6 @@
 import { Type, type Data, type Table, type Vector } from 'apache-arrow';
 import type { ColumnType } from '../data/types';
+import { sortFloat64 } from '../stats/sort-float64';
 
 /**
  * What every method needs from one side of a comparison, computed once per column. Plain data
@@ -43,35 +44,38 @@ function isValid(data: Data, i: number): boolean {
 }
 
 function profileNumeric(vector: Vector): NumericProfile {
-  const finite: number[] = [];
+  // One pass to count, one to copy the finite values straight into a typed array, then a radix sort.
   let missing = 0;
   let nonFinite = 0;
+  const sorted = new Float64Array(vector.length - vector.nullCount);
+  let n = 0;
   for (const data of vector.data) {
     // Only an all-missing column of another Arrow type is ever profiled as numeric.
     if (data.typeId !== Type.Float) {
       missing += data.length;
       continue;
     }
+    // Arrow slices the values buffer to the data's offset (the validity bitmap it does not).
     const values = data.values as Float64Array;
     for (let i = 0; i < data.length; i++) {
       const x = values[i]!;
-      if (!isValid(data, i) || Number.isNaN(x)) missing++;
-      else if (!Number.isFinite(x)) nonFinite++;
-      else finite.push(x);
+      if (x !== x || !isValid(data, i)) missing++;
+      else if (x === Infinity || x === -Infinity) nonFinite++;
+      else sorted[n++] = x;
     }
   }
-  const sorted = Float64Array.from(finite).sort();
+  const finite = sortFloat64(sorted.subarray(0, n));
   let sum = 0;
-  for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
+  for (let i = 0; i < n; i++) sum += finite[i]!;
   return {
     kind: 'numeric',
-    count: sorted.length,
+    count: n,
     missing,
     nonFinite,
-    sorted,
-    min: sorted.length ? sorted[0]! : NaN,
-    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
-    mean: sorted.length ? sum / sorted.length : NaN,
+    sorted: finite,
+    min: n ? finite[0]! : NaN,
+    max: n ? finite[n - 1]! : NaN,
+    mean: n ? sum / n : NaN,
   };
 }
 

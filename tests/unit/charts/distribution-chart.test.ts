@@ -130,6 +130,51 @@ describe('distributionChart (categories)', () => {
   });
 });
 
+describe("distributionChart (mode: 'count')", () => {
+  // Current has twice the rows, so counts and percents give different bar heights.
+  const histogram2x: DistributionSummary = { ...histogram, current: [10, 20, 40, 80, 50] };
+  const categories2x: DistributionSummary = { ...categories, current: [20, 60, 40], otherCurrent: 80 };
+  const heights = (list: Element[]) => list.map((r) => Number(r.getAttribute('height')));
+
+  it('draws histogram bars proportional to raw counts, labelled "count"', () => {
+    const el = distributionChart(histogram2x, { document: newDocument(), label: 'score', mode: 'count' });
+    const bars = heights(rects(el, 'rect'));
+    const max = Math.max(...bars); // current's 80 is the tallest
+    expect(bars.map((h) => round((h / max) * 80))).toEqual([10, 20, 40, 20, 10, 10, 20, 40, 80, 50]);
+    const texts = Array.from(el.querySelectorAll('text')).map((t) => t.textContent);
+    expect(texts).toContain('↑ count');
+    expect(texts).not.toContain('↑ % of rows');
+    expect(el.querySelector('g[aria-label="rect"] title')?.textContent).toBe('reference: 10 (10%) in [0, 0.1)');
+  });
+
+  it('draws category bars, "other" included, proportional to raw counts', () => {
+    const el = distributionChart(categories2x, { document: newDocument(), mode: 'count' });
+    const bars = rects(el, 'bar');
+    expect(bars).toHaveLength(8);
+    const max = Math.max(...heights(bars)); // current's "other" (80)
+    const byTitle = (needle: string) => bars.find((r) => r.querySelector('title')?.textContent?.startsWith(needle));
+    const scaled = (needle: string) => round((Number(byTitle(needle)?.getAttribute('height')) / max) * 80);
+    expect(scaled('red\nreference')).toBe(50);
+    expect(scaled('red\ncurrent')).toBe(20);
+    expect(scaled('other (4 categories)\nreference')).toBe(10);
+    expect(scaled('other (4 categories)\ncurrent')).toBe(80);
+    expect(byTitle('other (4 categories)\ncurrent')?.querySelector('title')?.textContent).toBe('other (4 categories)\ncurrent: 80 (40%)');
+    expect(Array.from(el.querySelectorAll('text')).map((t) => t.textContent)).toContain('↑ count');
+  });
+
+  it("defaults to 'percent', unchanged", () => {
+    const percent = distributionChart(histogram2x, { document: newDocument(), mode: 'percent' }).outerHTML;
+    expect(distributionChart(histogram2x, { document: newDocument() }).outerHTML).toBe(percent);
+    expect(distributionChart(histogram2x, { document: newDocument(), mode: 'count' }).outerHTML).not.toBe(percent);
+  });
+
+  it('applies to sparklines too', () => {
+    const el = sparkline(histogram2x, { document: newDocument(), mode: 'count' });
+    const bars = heights(rects(el, 'rect'));
+    expect(round(bars[0]! / bars[8]!)).toBe(0.1); // reference 10 vs current 80
+  });
+});
+
 describe('sparkline', () => {
   it('is a tiny chart without axes or text', () => {
     const el = sparkline(histogram, { document: newDocument() });

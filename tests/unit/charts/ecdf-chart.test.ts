@@ -105,11 +105,14 @@ describe('ecdfChart', () => {
     expect(lower?.getAttribute('transform')).toMatch(/translate\(\d+,\d+\)/);
   });
 
-  it('draws no KS marks without `ks`', () => {
+  it('draws no KS marks without `ks`, or with a non-finite one', () => {
     const plain = render({ ks: undefined });
     expect(ksLine(plain)).toBeNull();
     expect(plain.textContent).not.toContain('D =');
     expect(paths(plain)).toHaveLength(2);
+    const bad = render({ ks: { ...ks, location: { ...ks.location, x: Number.NaN } } });
+    expect(ksLine(bad)).toBeNull();
+    expect(bad.outerHTML).not.toContain('NaN');
   });
 
   it('is identical across renders, rounded, with no external reference and no ids', () => {
