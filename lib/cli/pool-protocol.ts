@@ -1,0 +1,20 @@
+import type { DatasetMeta } from '../data/types';
+import type { ColumnTask, DriftPlan } from '../drift/compute-drift';
+import type { ErrorInfo } from '../errors';
+
+export interface SharedTable {
+  /** Identifies the table across requests, so a worker opens it once. */
+  key: string;
+  ipc: SharedArrayBuffer;
+}
+
+export type PoolRequest =
+  | { id: number; kind: 'ingest'; path: string }
+  | { id: number; kind: 'column'; task: ColumnTask; plan: Pick<DriftPlan, 'config' | 'context'>; reference: SharedTable; current: SharedTable };
+
+export type PoolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };
+
+export interface IngestReply {
+  meta: DatasetMeta;
+  ipc: SharedArrayBuffer;
+}

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestCsv } from '../../../lib/data/ingest';
+import { computeDrift } from '../../../lib/drift/compute-drift';
+import { driftOnPool, WorkerPool } from '../../../lib/cli/pool';
+import { readFixture, ROOT } from '../helpers';
+
+const pool = new WorkerPool(2);
+afterAll(() => pool.close());
+
+describe('CLI worker pool', () => {
+  it('gives exactly the in-process result (parse in parallel, one column per free thread)', async () => {
+    const config = { methods: 'all' as const, correction: 'bh' as const };
+    const onPool = await driftOnPool(pool, join(ROOT, 'tests/fixtures/e2e/reference.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv'), config);
+    const [ref, cur] = await Promise.all([
+      ingestCsv(readFixture('tests/fixtures/e2e/reference.csv'), 'reference.csv'),
+      ingestCsv(readFixture('tests/fixtures/e2e/current.csv'), 'current.csv'),
+    ]);
+    const inProcess = computeDrift(ref, cur, config);
+    expect(onPool).toEqual(inProcess);
+  }, 60_000);
+
+  it('brings a worker’s typed error back to the caller', async () => {
+    await expect(driftOnPool(pool, join(ROOT, 'tests/fixtures/e2e/empty.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv'), {})).rejects.toMatchObject({
+      code: 'empty-file',
+      message: expect.stringMatching(/^empty file: empty\.csv/),
+    });
+  }, 60_000);
+});
