@@ -61,7 +61,7 @@ export function Workbench() {
 
   useEffect(() => {
     const client = getClient();
-    setEngineMode(client.mode === 'worker' ? 'Web Worker' : 'main thread');
+    setEngineMode(client.mode === 'worker' ? `${client.size} Web Worker${client.size > 1 ? 's' : ''}` : 'main thread');
     let alive = true;
     (async () => {
       const list = await listWorkspaces(db);

@@ -2,14 +2,16 @@ import * as Comlink from 'comlink';
 import { AnalysisError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome } from '../lib/engine';
 import type { ParsedDataset } from '../lib/data/types';
-import type { DriftConfig, DriftResult } from '../lib/drift/types';
+import { finishDrift } from '../lib/drift/compute-drift';
+import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/types';
 
-/** The main thread's handle on the analysis engine: a Web Worker, or the same functions in-thread as a fallback. */
+/** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient {
   readonly mode: 'worker' | 'main-thread';
+  readonly size: number;
   ingest(file: Blob, name: string): Promise<ParsedDataset>;
   drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
-  /** Stops whatever is running (the worker is terminated and replaced); pending calls reject with code "aborted". */
+  /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
 }
@@ -19,62 +21,96 @@ function unwrap<T>(out: Outcome<T>): T {
   throw fromErrorInfo(out.error);
 }
 
-export function createEngineClient(): EngineClient {
-  let worker: Worker | undefined;
-  let remote: Comlink.Remote<Engine> | undefined;
+type Api = Comlink.Remote<Engine> | Engine;
+
+/** One worker per core (at most 4), as the drift of a wide file is one task per column. */
+export function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
+export function createEngineClient(size = poolSize()): EngineClient {
+  let workers: Worker[] = [];
+  let apis: Api[] = [];
   let fallback: Promise<Engine> | undefined;
   const pending = new Set<(error: Error) => void>();
 
   const start = (): void => {
     try {
-      worker = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'driftbook-analysis' });
-      remote = Comlink.wrap<Engine>(worker);
+      workers = Array.from(
+        { length: size },
+        (_, i) => new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: `driftbook-analysis-${i + 1}` }),
+      );
+      apis = workers.map((w) => Comlink.wrap<Engine>(w));
     } catch {
-      worker = undefined;
-      remote = undefined;
+      workers.forEach((w) => w.terminate());
+      workers = [];
+      apis = [];
       fallback = import('../lib/engine').then((m) => m.engine);
     }
   };
   start();
 
-  // Each call can be rejected early by cancel(), whatever the worker is doing.
-  const cancellable = <T>(run: () => Promise<Outcome<T>>): Promise<T> =>
+  // Each call can be rejected early by cancel(), whatever the workers are doing.
+  const cancellable = <T>(run: () => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.add(reject);
       run()
-        .then(unwrap)
         .then(resolve, reject)
         .finally(() => pending.delete(reject));
     });
 
-  const api = async (): Promise<Comlink.Remote<Engine> | Engine> => remote ?? (await fallback!);
+  const api = async (i = 0): Promise<Api> => apis[i] ?? (await fallback!);
+
+  /** One column per free worker until none is left; results in plan order. */
+  async function driftOnPool(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void) {
+    const { plan, reference, current } = unwrap(await (await api(0)).planDrift(referenceId, currentId, config));
+    const shared = { config: plan.config, context: plan.context };
+    const columns = new Array<ColumnDriftResult>(plan.tasks.length);
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      apis.map(async (worker) => {
+        while (next < plan.tasks.length) {
+          const index = next++;
+          columns[index] = unwrap(await worker.driftColumn(referenceId, currentId, plan.tasks[index]!, shared));
+          onProgress?.(++done, plan.tasks.length);
+        }
+      }),
+    );
+    return finishDrift(reference, current, plan, columns);
+  }
 
   return {
     get mode() {
-      return remote ? 'worker' : 'main-thread';
+      return apis.length ? 'worker' : 'main-thread';
+    },
+    get size() {
+      return apis.length;
     },
     ingest(file, name) {
-      return cancellable(async () => (await api()).ingest(file, name));
+      return cancellable(async () => unwrap(await (await api()).ingest(file, name)));
     },
     drift(referenceId, currentId, config, onProgress) {
       return cancellable(async () => {
-        const engine = await api();
-        const progress = onProgress && remote ? Comlink.proxy(onProgress) : onProgress;
-        return engine.drift(referenceId, currentId, config, progress);
+        if (apis.length > 1) return driftOnPool(referenceId, currentId, config, onProgress);
+        const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+        return unwrap(await (await api()).drift(referenceId, currentId, config, progress));
       });
     },
     cancel() {
       const error = new AnalysisError('aborted', 'cancelled');
       for (const reject of pending) reject(error);
       pending.clear();
-      if (worker) {
-        worker.terminate();
+      if (workers.length) {
+        workers.forEach((w) => w.terminate());
         start();
       }
     },
     dispose() {
-      worker?.terminate();
-      worker = undefined;
+      workers.forEach((w) => w.terminate());
+      workers = [];
+      apis = [];
     },
   };
 }

@@ -1,10 +1,10 @@
-import { tableToIPC } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestCsvSource } from './data/ingest';
-import type { ParsedDataset } from './data/types';
-import { computeDrift } from './drift/compute-drift';
-import type { DriftConfig, DriftResult } from './drift/types';
+import type { DatasetMeta, ParsedDataset } from './data/types';
+import { computeDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
+import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
 
@@ -19,9 +19,29 @@ async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   }
 }
 
+// Datasets this engine has opened, by id (a pooled worker computes many columns of the same two).
+const CACHE_SIZE = 4;
+const opened = new Map<string, Promise<{ meta: DatasetMeta; table: Table }>>();
+
+function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
+  let dataset = opened.get(id);
+  if (!dataset) {
+    dataset = loadDataset(getDb(), id);
+    dataset.catch(() => opened.delete(id));
+    opened.set(id, dataset);
+    if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
+  }
+  return dataset;
+}
+
+export interface DriftPlanReply {
+  plan: DriftPlan;
+  reference: DatasetMeta;
+  current: DatasetMeta;
+}
 
 /**
- * The analysis engine as the worker exposes it; the main-thread fallback calls the very same
+ * The analysis engine as a worker exposes it; the main-thread fallback calls the very same
  * object. Inputs are files and dataset ids, never parsed data: datasets are read from IndexedDB here.
  */
 export const engine = {
@@ -33,6 +53,7 @@ export const engine = {
     });
   },
 
+  /** The whole drift analysis in this thread (one worker, or the fallback). */
   drift(
     referenceId: string,
     currentId: string,
@@ -40,9 +61,29 @@ export const engine = {
     onProgress?: (done: number, total: number) => void,
   ): Promise<Outcome<DriftResult>> {
     return outcome(async () => {
-      const db = getDb();
-      const [reference, current] = await Promise.all([loadDataset(db, referenceId), loadDataset(db, currentId)]);
+      const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
       return computeDrift(reference, current, { ...config, onProgress });
+    });
+  },
+
+  /** A pool's first step: which columns to compare, with which settings. */
+  planDrift(referenceId: string, currentId: string, config: DriftConfig = {}): Promise<Outcome<DriftPlanReply>> {
+    return outcome(async () => {
+      const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
+      return { plan: planDrift(reference, current, config), reference: reference.meta, current: current.meta };
+    });
+  },
+
+  /** A pool's unit of work: one column of a planned drift run. */
+  driftColumn(
+    referenceId: string,
+    currentId: string,
+    task: ColumnTask,
+    plan: Pick<DriftPlan, 'config' | 'context'>,
+  ): Promise<Outcome<ColumnDriftResult>> {
+    return outcome(async () => {
+      const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
+      return runColumnTask(task, reference.table, current.table, plan);
     });
   },
 };

@@ -3,11 +3,11 @@ import { engine, type Engine } from '../lib/engine';
 
 // Thin adapter: the engine's functions, with the parsed Arrow bytes transferred back, not copied.
 const api: Engine = {
+  ...engine,
   async ingest(file, name) {
     const out = await engine.ingest(file, name);
     return out.ok ? Comlink.transfer(out, [out.value.ipc.buffer]) : out;
   },
-  drift: (referenceId, currentId, config, onProgress) => engine.drift(referenceId, currentId, config, onProgress),
 };
 
 Comlink.expose(api, self as unknown as Comlink.Endpoint);

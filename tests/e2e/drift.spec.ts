@@ -139,3 +139,33 @@ test('bad files get a clear message, never a blank page', async ({ page }) => {
   await expect(failed.getByTestId('cell-error')).toContainText('no columns in common: reference has age, income');
   await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
 });
+
+test('settings re-run the cell with another method, persist, and the detail shows ECDFs and every test', async ({ page }) => {
+  const cell = await openDemo(page);
+  // The KS detail draws the histogram and the ECDFs with the KS distance marked.
+  const detail = cell.getByTestId('column-detail');
+  await expect(detail.locator('svg')).toHaveCount(2);
+  await expect(detail.getByText(/^D = /)).toBeVisible();
+  await expect(detail.getByTestId('why-method')).toContainText("Evidently's default");
+
+  await cell.getByText('Settings').click();
+  await cell.getByLabel('Method, all columns').selectOption('psi');
+  await cell.getByLabel('Multiple-testing correction').selectOption('bh');
+  await cell.getByRole('button', { name: 'Apply and run' }).click();
+  await expect(cell.locator('tr[data-column="temp_max"] td').nth(1)).toHaveText('psi');
+  await expect(cell.locator('tr[data-column="weather"] td').nth(1)).toHaveText('psi');
+  const psi = Number(await cell.locator('tr[data-column="temp_max"]').getAttribute('data-score'));
+  expect(psi).toBeGreaterThan(0);
+
+  // Sorting and filtering the table.
+  await cell.getByLabel('Filter columns by name').fill('temp');
+  await expect(cell.locator('tbody tr[data-column]')).toHaveCount(2);
+  await cell.getByLabel('Filter columns by name').fill('');
+  await cell.getByRole('button', { name: 'Score' }).click();
+  await expect(cell.locator('th[aria-sort="ascending"]')).toHaveText(/Score/);
+
+  await page.reload();
+  const again = page.getByTestId('drift-cell').first();
+  await expect(again.locator('tr[data-column="temp_max"] td').nth(1)).toHaveText('psi');
+  expect(Number(await again.locator('tr[data-column="temp_max"]').getAttribute('data-score'))).toBe(psi);
+});
