@@ -3,7 +3,9 @@ import { toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestCsvSource } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
-import { computeDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
+import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
+import { profileColumn } from './drift/profile';
+import { cachedProfile } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
@@ -34,6 +36,17 @@ function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
   return dataset;
 }
 
+type Opened = { meta: DatasetMeta; table: Table };
+
+/** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
+async function driftColumn(reference: Opened, current: Opened, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
+  if (task.type === 'datetime') return runColumnTask(task, reference.table, current.table, plan);
+  const { profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () =>
+    profileColumn(reference.table, task.name, task.type),
+  );
+  return runColumnTask(task, reference.table, current.table, plan, profile);
+}
+
 export interface DriftPlanReply {
   plan: DriftPlan;
   reference: DatasetMeta;
@@ -62,7 +75,13 @@ export const engine = {
   ): Promise<Outcome<DriftResult>> {
     return outcome(async () => {
       const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
-      return computeDrift(reference, current, { ...config, onProgress });
+      const plan = planDrift(reference, current, config);
+      const columns: ColumnDriftResult[] = [];
+      for (const task of plan.tasks) {
+        columns.push(await driftColumn(reference, current, task, plan));
+        onProgress?.(columns.length, plan.tasks.length);
+      }
+      return finishDrift(reference.meta, current.meta, plan, columns);
     });
   },
 
@@ -83,7 +102,7 @@ export const engine = {
   ): Promise<Outcome<ColumnDriftResult>> {
     return outcome(async () => {
       const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
-      return runColumnTask(task, reference.table, current.table, plan);
+      return driftColumn(reference, current, task, plan);
     });
   },
 };

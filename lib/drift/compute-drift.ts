@@ -7,7 +7,7 @@ import { adjustPValues } from './correction';
 import { computeDatasetDrift } from './dataset-drift';
 import { getDriftMethod, validateKindMethods } from './methods/registry';
 import type { MethodContext } from './methods/method';
-import { profileColumn } from './profile';
+import { profileColumn, type ColumnProfile } from './profile';
 import type { ColumnType } from '../data/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
 
@@ -96,12 +96,18 @@ export function planDrift(reference: Described, current: Described, config: Drif
   return { tasks, config, context, onlyInReference, onlyInCurrent, warnings };
 }
 
-/** Profiles and tests one planned column (what each worker of a pool runs). */
-export function runColumnTask(task: ColumnTask, reference: Table, current: Table, plan: Pick<DriftPlan, 'config' | 'context'>): ColumnDriftResult {
+/** Profiles and tests one planned column (what each worker of a pool runs); a cached reference profile may be passed in. */
+export function runColumnTask(
+  task: ColumnTask,
+  reference: Table,
+  current: Table,
+  plan: Pick<DriftPlan, 'config' | 'context'>,
+  referenceProfile?: ColumnProfile,
+): ColumnDriftResult {
   const result = computeColumnDrift(
     task.name,
     task.type,
-    profileColumn(reference, task.name, task.type),
+    referenceProfile ?? profileColumn(reference, task.name, task.type),
     profileColumn(current, task.name, task.type),
     plan.config,
     plan.context,

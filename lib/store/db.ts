@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatasetMeta } from '../data/types';
-import type { CellRecord, DatasetBlobRecord, WorkspaceRecord } from './types';
+import type { CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
 
 export const DB_NAME = 'driftbook';
 
@@ -14,6 +14,7 @@ export class DriftbookDb extends Dexie {
   workspaces!: Table<WorkspaceRecord, string>;
   cells!: Table<CellRecord, string>;
   settings!: Table<{ key: string; value: unknown }, string>;
+  profiles!: Table<ProfileRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -24,6 +25,8 @@ export class DriftbookDb extends Dexie {
       cells: 'id, workspaceId, [workspaceId+order]',
       settings: 'key',
     });
+    // v2: cached column profiles of stored datasets (no existing record changes).
+    this.version(2).stores({ profiles: 'key, datasetId' });
   }
 }
 

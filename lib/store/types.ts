@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../errors';
 import type { DriftConfig, DriftResult } from '../drift/types';
+import type { ColumnProfile } from '../drift/profile';
 
 export interface WorkspaceRecord {
   id: string;
@@ -40,4 +41,11 @@ export interface DatasetBlobRecord {
   id: string;
   /** Arrow IPC file-format bytes of the dataset's table. */
   ipc: Uint8Array;
+}
+
+/** A column's profile, cached per (dataset content, column, type, engine version). */
+export interface ProfileRecord {
+  key: string;
+  datasetId: string;
+  profile: ColumnProfile;
 }

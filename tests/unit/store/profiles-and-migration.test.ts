@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DriftbookDb } from '../../../lib/store/db';
+import { cachedProfile, profileKey } from '../../../lib/store/profiles';
+import type { NumericProfile } from '../../../lib/drift/profile';
+
+const dbs: Dexie[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+describe('profile cache', () => {
+  it('computes a column profile once per dataset content, then reads it back intact', async () => {
+    const db = new DriftbookDb('profiles-test');
+    dbs.push(db);
+    const profile: NumericProfile = {
+      kind: 'numeric',
+      count: 3,
+      missing: 1,
+      nonFinite: 0,
+      sorted: Float64Array.from([1, 2.5, 9]),
+      min: 1,
+      max: 9,
+      mean: 12.5 / 3,
+    };
+    let computed = 0;
+    const compute = () => (computed++, profile);
+    const dataset = { id: 'ds', sha256: 'abc' };
+    const first = await cachedProfile(db, dataset, 'x', 'numeric', compute);
+    const second = await cachedProfile(db, dataset, 'x', 'numeric', compute);
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect(computed).toBe(1);
+    expect(second.profile).toEqual(profile);
+    expect((second.profile as NumericProfile).sorted).toBeInstanceOf(Float64Array);
+    // Another type of the same column is another entry.
+    expect(profileKey('abc', 'x', 'categorical')).not.toBe(profileKey('abc', 'x', 'numeric'));
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a version-1 database and keeps every record', async () => {
+    const name = 'upgrade-test';
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      datasets: 'id, sha256, createdAt',
+      datasetBlobs: 'id',
+      workspaces: 'id, updatedAt',
+      cells: 'id, workspaceId, [workspaceId+order]',
+      settings: 'key',
+    });
+    await v1.table('datasets').put({ id: 'd1', sha256: 's', createdAt: '2026-01-01', name: 'a.csv' });
+    await v1.table('datasetBlobs').put({ id: 'd1', ipc: new Uint8Array([1, 2, 3]) });
+    await v1.table('workspaces').put({ id: 'w1', name: 'W', createdAt: 'x', updatedAt: 'y' });
+    await v1.table('cells').put({ id: 'c1', workspaceId: 'w1', order: 0, kind: 'drift' });
+    await v1.table('settings').put({ key: 'lastWorkspaceId', value: 'w1' });
+    v1.close();
+
+    const db = new DriftbookDb(name);
+    dbs.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.datasets.get('d1')).toMatchObject({ name: 'a.csv' });
+    expect(Array.from((await db.datasetBlobs.get('d1'))!.ipc)).toEqual([1, 2, 3]);
+    expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
+    expect(await db.cells.get('c1')).toMatchObject({ kind: 'drift' });
+    expect(await db.settings.get('lastWorkspaceId')).toMatchObject({ value: 'w1' });
+    expect(await db.profiles.count()).toBe(0);
+  });
+});
