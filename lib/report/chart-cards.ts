@@ -16,8 +16,9 @@ function card(col: ColumnDriftResult, index: number, chart: SafeHtml): SafeHtml 
   return html`<article class="card chart-card" id="col-${index}">
 <header><h4>${col.name}</h4>${columnBadge(col)}</header>
 <p class="meta">${meta(col)}</p>
+${col.selection ? html`<p class="meta why">Why ${col.method}: ${col.selection}</p>` : ''}
 <div class="chart">${chart}</div>
-${testList(col.tests)}${warningList(col.warnings)}</article>
+${testList(col.tests)}${missingLine(col)}${warningList(col.warnings)}</article>
 `;
 }
 
@@ -31,8 +32,22 @@ function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {
   const entries = Object.entries(tests ?? {});
   if (entries.length === 0) return html``;
   return html`<ul class="tests">${entries.map(
-    ([id, t]) => html`<li><code>${id}</code> statistic ${formatScore(t.statistic)} · p ${formatScore(t.pValue)}</li>`,
+    ([id, t]) =>
+      t.error
+        ? html`<li><code>${id}</code> ${t.error}</li>`
+        : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatScore(t.pValue)}`}${
+            t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatScore(t.adjustedPValue)}`
+          }</li>`,
   )}</ul>`;
+}
+
+function missingLine(col: ColumnDriftResult): SafeHtml {
+  const m = col.missingDrift;
+  if (!m) return html``;
+  const pct = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
+  return html`<p class="meta${m.drifted ? ' flagged' : ''}">Missing values ${pct(m.reference)} → ${pct(m.current)} (z-test p ${formatScore(m.pValue)}${
+    m.drifted ? ', drifted' : ''
+  })</p>`;
 }
 
 function warningList(warnings: string[] | undefined): SafeHtml {

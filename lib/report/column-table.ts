@@ -6,7 +6,7 @@ import { formatCount, formatScore, methodLabel } from './format';
 /** Per-column summary table; `sparks[i]` is column i's sparkline markup, if it has a distribution. */
 export function columnTable(columns: ColumnDriftResult[], sparks: (SafeHtml | undefined)[]): SafeHtml {
   return html`<div class="table-wrap"><table>
-<thead><tr><th>Column</th><th>Type</th><th>Distribution</th><th>Method</th><th class="num">Score</th><th class="num">Threshold</th><th>Drift</th><th class="num">Count ref → cur</th><th class="num">Missing ref → cur</th></tr></thead>
+<thead><tr><th>Column</th><th>Type</th><th>Distribution</th><th>Method</th><th class="num">Score</th><th class="num">Threshold</th><th>Drift</th><th class="num">Effect size</th><th class="num">Count ref → cur</th><th class="num">Missing ref → cur</th></tr></thead>
 <tbody>
 ${columns.map((col, i) => columnRow(col, i, sparks[i]))}</tbody>
 </table></div>`;
@@ -18,9 +18,9 @@ function columnRow(col: ColumnDriftResult, index: number, spark: SafeHtml | unde
   const head = html`<td class="col-name">${name}</td><td><span class="type">${col.type}</span></td><td class="spark">${spark ?? html`<span class="arrow">—</span>`}</td>`;
   const tail = html`<td class="num">${refToCur(col.count.reference, col.count.current)}</td><td class="num">${refToCur(col.missing.reference, col.missing.current)}</td>`;
   if (!col.tested) {
-    return html`<tr class="is-untested">${head}<td colspan="4" class="untested">not tested — ${col.reason ?? 'no reason given'}</td>${tail}</tr>\n`;
+    return html`<tr class="is-untested">${head}<td colspan="5" class="untested">not tested — ${col.reason ?? 'no reason given'}</td>${tail}</tr>\n`;
   }
-  return html`<tr class="${col.drifted ? 'is-drifted' : ''}">${head}<td class="method">${method(col.method)}</td><td class="num">${formatScore(col.score)}</td><td class="num">${formatScore(col.threshold)}</td><td>${columnBadge(col)}</td>${tail}</tr>\n`;
+  return html`<tr class="${col.drifted ? 'is-drifted' : ''}">${head}<td class="method">${method(col.method)}</td><td class="num">${formatScore(col.score)}</td><td class="num">${formatScore(col.threshold)}</td><td>${columnBadge(col)}</td><td class="num">${col.effectSize ? formatScore(col.effectSize.value) : '—'}</td>${tail}</tr>\n`;
 }
 
 function method(id: string | undefined): SafeHtml {

@@ -32,9 +32,9 @@ import scipy
 from scipy import stats
 from scipy.spatial import distance
 
-# Evidently's jensenshannon calls get_binned_data(..., n_bins=30, feel_zeroes=False): a numeric column
-# with more than 30 distinct reference values gets Sturges histogram bins, anything else one bin per value.
-JS_N_BINS = 30
+# Evidently's get_binned_data (stattests/utils.py): a numeric column with more than 20 distinct
+# reference values gets Sturges histogram bins, anything else one bin per value (its n_bins is unused).
+JS_N_BINS = 20
 
 
 def binned_percents(ref, cur, numeric):
