@@ -1,6 +1,7 @@
 import { isIsoDate } from './infer-type';
 import { MISSING_TOKENS } from './missing';
-import { parseNumber } from './parse-number';
+import { unescapeQuotes } from './csv-tokenizer';
+import { parseNumber, parseNumberSpan } from './parse-number';
 
 /** A growable typed array: doubling capacity, trimmed on finish. */
 class Growable<T extends Float64Array | Int32Array | Uint8Array> {
@@ -21,8 +22,12 @@ class Growable<T extends Float64Array | Int32Array | Uint8Array> {
 
 const INITIAL = 1 << 14;
 
+// Every missing token is at most 4 characters: longer text without surrounding spaces is a value.
 function isMissingToken(raw: string): boolean {
-  return raw === '' || MISSING_TOKENS.has(raw.trim());
+  const n = raw.length;
+  if (n === 0) return true;
+  if (n > 4 && raw.charCodeAt(0) > 32 && raw.charCodeAt(n - 1) > 32) return false;
+  return MISSING_TOKENS.has(raw.trim());
 }
 
 /**
@@ -49,6 +54,21 @@ export class ColumnBuilder {
     const builder = new ColumnBuilder();
     builder.kind = 'string';
     return builder;
+  }
+
+  /** Adds text[start, end) — a field as the tokenizer found it (`escaped`: it holds doubled quotes). */
+  pushSpan(text: string, start: number, end: number, escaped: boolean): void {
+    if (this.needsRescan) return;
+    if (this.kind === 'numeric' && !escaped) {
+      const value = start === end ? undefined : parseNumberSpan(text, start, end);
+      if (value !== undefined) {
+        this.numbers.push(value);
+        this.valid.push(1);
+        return;
+      }
+    }
+    const raw = text.slice(start, end);
+    this.push(escaped ? unescapeQuotes(raw) : raw);
   }
 
   push(raw: string): void {

@@ -22,8 +22,13 @@ const MAX_FAST_DIGITS = 15;
  * fast path), so it equals Number(text) bit for bit; anything else goes to Number(text).
  */
 export function parseNumber(raw: string): number | undefined {
-  let start = 0;
-  let end = raw.length;
+  return parseNumberSpan(raw, 0, raw.length);
+}
+
+/** parseNumber on text[from, to), without cutting the string (the CSV reader parses in place). */
+export function parseNumberSpan(raw: string, from: number, to: number): number | undefined {
+  let start = from;
+  let end = to;
   while (start < end && raw.charCodeAt(start) <= Char.Space) start++;
   while (end > start && raw.charCodeAt(end - 1) <= Char.Space) end--;
   let i = start;
@@ -77,6 +82,6 @@ export function parseNumber(raw: string): number | undefined {
     const value = scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
     return negative ? -value : value;
   }
-  const value = Number(start === 0 && end === raw.length ? raw : raw.slice(start, end));
+  const value = Number(raw.slice(start, end));
   return Number.isFinite(value) ? value : undefined;
 }

@@ -1,7 +1,6 @@
-import { inferSchema, initParser, type Schema } from 'udsv';
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
-import { CsvShapeChecker, unquoteField } from './csv-shape';
+import { CsvTokenizer, unescapeQuotes } from './csv-tokenizer';
 
 /** Where bytes come from: opened once per pass (a File, a Node file, bytes in memory). */
 export interface ByteSource {
@@ -91,55 +90,72 @@ export function normalizeHeader(raw: readonly string[], warnings: string[]): str
   });
 }
 
+type Fields = { text: string; starts: Int32Array; ends: Int32Array; escaped: Uint8Array; count: number; line: number };
+
 /**
- * Streams one pass of the parser over the source, handing each row to `onRow`. The first text
- * given to uDSV holds the whole header line (its header skip only works on a first chunk that
- * contains one), and one-column files are split by the shape checker (see CsvShapeChecker).
+ * Streams one pass over the source with the tokenizer: the first record is the header (its field
+ * count is the one every row must have), every other record goes to `onRow`.
  */
 async function parsePass(
   source: ByteSource,
-  schema: Schema,
-  columns: number,
+  delimiter: string,
   options: CsvReadOptions,
   phase: ReadProgress['phase'],
-  onRow: (row: string[]) => void,
-): Promise<{ rows: number; records: number }> {
+  onHeader: (names: string[]) => void,
+  onRow: (row: Fields) => void,
+): Promise<number> {
   let rows = 0;
-  const each = (row: string[]): void => {
+  let expected = -1;
+  const row: Fields = { text: '', starts: new Int32Array(0), ends: new Int32Array(0), escaped: new Uint8Array(0), count: 0, line: 0 };
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), source.name, (text, starts, ends, escaped, count, line) => {
+    if (expected < 0) {
+      expected = count;
+      onHeader(Array.from({ length: count }, (_, k) => fieldText(text, starts[k]!, ends[k]!, escaped[k] === 1)));
+      return;
+    }
+    if (count !== expected) {
+      throw new DataError(
+        'ragged-row',
+        `ragged row: line ${line} of ${source.name} has ${count} fields, the header has ${expected} — fix or remove that row`,
+      );
+    }
     rows++;
+    Object.assign(row, { text, starts, ends, escaped, count, line });
     onRow(row);
-  };
-  const single = columns === 1;
-  const checker = new CsvShapeChecker(schema.col.charCodeAt(0), columns, source.name, single ? (text) => each([unquoteField(text)]) : undefined);
-  const parser = single ? undefined : initParser(schema);
-  let buffer: string | undefined = '';
-  let last = '';
-  const send = (text: string): void => {
-    checker.feed(text);
-    parser?.chunk<string[]>(text, parser.stringArrs, each);
-    last = text.slice(-1);
-  };
+  });
+  let first = true;
   for await (const text of textChunks(source, options, phase, () => rows)) {
-    if (buffer === undefined) {
-      send(text);
-      continue;
-    }
-    buffer += text;
-    if (buffer.length >= HEAD_CHARS && /[\r\n]/.test(buffer)) {
-      send(stripBom(buffer));
-      buffer = undefined;
-    }
+    tokenizer.feed(first ? stripBom(text) : text);
+    first = false;
   }
-  // A final line break (the file's own kind), so a last line without one, even a lone header, ends like every other.
-  if (buffer) send(/[\r\n]$/.test(buffer) ? stripBom(buffer) : `${stripBom(buffer)}${schema.row}`);
-  if (last !== '\n' && last !== '\r') send(schema.row);
-  parser?.end();
-  checker.finish();
-  return { rows, records: checker.records };
+  tokenizer.finish();
+  return rows;
+}
+
+function fieldText(text: string, start: number, end: number, escaped: boolean): string {
+  const raw = text.slice(start, end);
+  return escaped ? unescapeQuotes(raw) : raw;
 }
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const CANDIDATES = [',', '\t', ';', '|'];
+
+/** The delimiter that splits the header line most often (outside quotes); comma when none does. */
+export function sniffDelimiter(head: string): string {
+  const counts = new Map(CANDIDATES.map((d) => [d, 0]));
+  let inQuotes = false;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const d of CANDIDATES) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
 }
 
 async function readHead(source: ByteSource, options: CsvReadOptions): Promise<{ head: string; complete: boolean }> {
@@ -152,42 +168,42 @@ async function readHead(source: ByteSource, options: CsvReadOptions): Promise<{ 
 }
 
 /**
- * Streams a CSV/TSV (RFC 4180 quoting, BOM, CRLF/LF/CR) into typed column builders with uDSV,
- * chunk by chunk: no whole-file string, no per-row objects kept. A second pass re-reads only the
- * columns that turned out not to be numeric after numbers had been stored.
+ * Streams a CSV/TSV (RFC 4180 quoting, BOM, CRLF/LF/CR) into typed column builders, chunk by
+ * chunk: no whole-file string, no per-row objects kept. A second pass re-reads only the columns
+ * that turned out not to be numeric after numbers had been stored.
  */
 export async function readCsv(source: ByteSource, options: CsvReadOptions = {}): Promise<CsvColumns> {
   const { name } = source;
-  const { head: raw, complete } = await readHead(source, options);
-  const head = stripBom(raw);
+  const head = stripBom((await readHead(source, options)).head);
   if (head.trim() === '') {
     throw new DataError('empty-file', `empty file: ${name} has no header and no rows — choose a CSV with a header line and data rows`);
   }
-  // uDSV finds the header by its line ending, so a header-only file without one needs it added.
-  const sample = complete && !/[\r\n]$/.test(head) ? `${head}\n` : head;
-  const inferred = inferSchema(sample, { ...(options.delimiter ? { col: options.delimiter } : {}), encl: '"' }, 1);
+  const delimiter = options.delimiter ?? sniffDelimiter(head);
   const warnings: string[] = [];
-  // uDSV 0.7.3 misreads one-column files with quote handling on: take that header line ourselves.
-  const rawNames = inferred.cols.length === 1 ? [unquoteField(head.split(/\r\n|\r|\n/, 1)[0]!)] : inferred.cols.map((c) => c.name);
-  const names = normalizeHeader(rawNames, warnings);
-  const schema: Schema = { ...inferred, encl: '"', esc: '"' };
-  const builders = names.map(() => new ColumnBuilder());
-  const { rows, records } = await parsePass(source, schema, names.length, options, 'read', (row) => {
-    for (let c = 0; c < builders.length; c++) builders[c]!.push(row[c] ?? '');
-  });
-  if (rows !== records) {
-    // The shape check and the parser disagree on the records: refuse rather than mis-assign values.
-    throw new DataError('parse-mismatch', `cannot parse ${name} reliably: found ${records} records but parsed ${rows} rows — check its quoting`);
-  }
+  let names: string[] = [];
+  let builders: ColumnBuilder[] = [];
+  const rows = await parsePass(
+    source,
+    delimiter,
+    options,
+    'read',
+    (header) => {
+      names = normalizeHeader(header, warnings);
+      builders = names.map(() => new ColumnBuilder());
+    },
+    ({ text, starts, ends, escaped }) => {
+      for (let c = 0; c < builders.length; c++) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
+    },
+  );
   if (rows === 0) throw new DataError('no-rows', `header only: ${name} has a header but no data rows — export the data rows too`);
   const rescan = builders.flatMap((b, c) => (b.needsRescan ? [c] : []));
   if (rescan.length) {
     for (const c of rescan) builders[c] = ColumnBuilder.strings();
-    await parsePass(source, schema, names.length, options, 'rescan', (row) => {
-      for (const c of rescan) builders[c]!.push(row[c] ?? '');
+    await parsePass(source, delimiter, options, 'rescan', () => undefined, ({ text, starts, ends, escaped }) => {
+      for (const c of rescan) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
     });
   }
-  return { names, builders, rows, delimiter: schema.col, warnings };
+  return { names, builders, rows, delimiter, warnings };
 }
 
 /** A source over bytes already in memory, read in 1 MiB chunks. */

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inferColumnType, isIsoDate } from '../../../lib/data/infer-type';
-import { isMissing } from '../../../lib/data/missing';
+import { isMissing, MISSING_TOKENS } from '../../../lib/data/missing';
 
 describe('missing tokens', () => {
   it('treats exactly the skeleton tokens as missing', () => {
     for (const s of ['', 'NA', 'N/A', 'NaN', 'null', 'None', '  ']) expect(isMissing(s)).toBe(true);
     for (const s of ['na', 'n/a', 'nil', '0', '-', 'NULLS']) expect(isMissing(s)).toBe(false);
+  });
+  it('keeps every token at most 4 characters (the column builder relies on it to skip long values)', () => {
+    for (const token of MISSING_TOKENS) expect(token.length).toBeLessThanOrEqual(4);
   });
 });
 
