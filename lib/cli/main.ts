@@ -32,7 +32,8 @@ Options:
   --correction C                none (default) | bonferroni | bh, over the p-value tests
   --methods IDS|all             also compute these methods into each column's "tests"
   --seed N                      seed of the permutation tests (TVD, empirical_mmd; default 42)
-  --threads N                   worker threads for files over 8 MB (default: one per core; 1 = none)
+  --threads N                   threads for files over 8 MB in all (default: one per core, the main
+                                thread included; 1 = no worker threads)
   -h, --help                    show this help
   -v, --version                 print the version
 
@@ -99,7 +100,7 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
   const config = toDriftConfig(values);
   const threads = values.threads === undefined ? availableParallelism() : parseThreads(values.threads);
   const result = (await worthAPool(values.reference, values.current, threads))
-    ? await withPool(threads, (pool) => driftOnPool(pool, values.reference!, values.current!, config))
+    ? await withPool(threads - 1, (pool) => driftOnPool(pool, values.reference!, values.current!, config))
     : computeDrift(...(await Promise.all([load(values.reference), load(values.current)])), config);
   const text =
     values.format === 'html'

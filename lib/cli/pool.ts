@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { fromErrorInfo } from '../errors';
-import { finishDrift, planDrift, type DriftPlan } from '../drift/compute-drift';
+import { ingestCsvSource } from '../data/ingest';
+import { localFileSource } from '../data/read-file';
+import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { IngestReply, PoolRequest, PoolResponse } from './pool-protocol';
 
@@ -10,9 +12,8 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 type Request = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /**
- * worker_threads running the same lib/ functions as the browser's workers: files are parsed in
- * parallel and columns spread over the threads one at a time, each thread taking the next column
- * when it is free. Tables are shared as SharedArrayBuffer IPC bytes, never copied per column.
+ * worker_threads running the same lib/ functions as the browser's workers, each taking the next
+ * task when it is free. Tables are shared as SharedArrayBuffer IPC bytes, never copied per column.
  */
 export class WorkerPool {
   private readonly idle: Worker[] = [];
@@ -72,26 +73,45 @@ export class WorkerPool {
   }
 }
 
-/** The CLI's drift run on a pool: both files parsed at once, then one column per free thread. */
+function toShared(table: Table): SharedArrayBuffer {
+  const ipc = tableToIPC(table, 'file');
+  const shared = new SharedArrayBuffer(ipc.byteLength);
+  new Uint8Array(shared).set(ipc);
+  return shared;
+}
+
+/**
+ * The CLI's drift run: the main thread parses the reference while a worker parses the current
+ * file (so a worker's start-up overlaps real work), then the main thread and every worker each
+ * take the next column until none is left.
+ */
 export async function driftOnPool(pool: WorkerPool, referencePath: string, currentPath: string, config: DriftConfig): Promise<DriftResult> {
-  const [reference, current] = await Promise.all([
-    pool.run<IngestReply>({ kind: 'ingest', path: referencePath }),
-    pool.run<IngestReply>({ kind: 'ingest', path: currentPath }),
-  ]);
-  const refTable = tableFromIPC(new Uint8Array(reference.ipc));
+  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath });
+  // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
+  currentReply.catch(() => undefined);
+  const reference = await ingestCsvSource(await localFileSource(referencePath));
+  const current = await currentReply;
   const curTable = tableFromIPC(new Uint8Array(current.ipc));
-  const plan: DriftPlan = planDrift({ meta: reference.meta, table: refTable }, { meta: current.meta, table: curTable }, config);
+  const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);
   const shared = { config: plan.config, context: plan.context };
-  const columns = await Promise.all(
-    plan.tasks.map((task) =>
-      pool.run<ColumnDriftResult>({
-        kind: 'column',
-        task,
-        plan: shared,
-        reference: { key: 'reference', ipc: reference.ipc },
-        current: { key: 'current', ipc: current.ipc },
-      }),
-    ),
-  );
+  const referenceShared = { key: 'reference', ipc: toShared(reference.table) };
+  const currentShared = { key: 'current', ipc: current.ipc };
+  const columns = new Array<ColumnDriftResult>(plan.tasks.length);
+  let next = 0;
+  const workerLoop = async (): Promise<void> => {
+    while (next < plan.tasks.length) {
+      const index = next++;
+      columns[index] = await pool.run<ColumnDriftResult>({ kind: 'column', task: plan.tasks[index]!, plan: shared, reference: referenceShared, current: currentShared });
+    }
+  };
+  const mainLoop = async (): Promise<void> => {
+    while (next < plan.tasks.length) {
+      const index = next++;
+      columns[index] = runColumnTask(plan.tasks[index]!, reference.table, curTable, shared);
+      // Let worker replies be handled between columns.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([...Array.from({ length: pool.size }, workerLoop), mainLoop()]);
   return finishDrift(reference.meta, current.meta, plan, columns);
 }

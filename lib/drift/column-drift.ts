@@ -169,7 +169,8 @@ export function computeColumnDrift(
     drifted: method.isDrifted(outcome.score, threshold),
     selection,
     tests,
-    effectSize: effectSize(profiles),
+    // The deciding method may already be the effect size: do not compute it twice.
+    effectSize: method.id === 'wasserstein' ? { method: 'wasserstein', value: outcome.score } : effectSize(profiles),
     missingDrift: missingDrift(reference, current),
     distribution:
       reference.kind === 'numeric' && current.kind === 'numeric'
