@@ -91,7 +91,7 @@ export function DriftCell({ cell, progress, onRun, onCancel, onExport, onConfigC
           ) : null}
           <div className="cell-body">
             <DriftTable columns={result.columns} selected={column?.name} onSelect={setSelected} />
-            {column ? <ColumnDetail key={column.name} column={column} /> : null}
+            {column ? <ColumnDetail key={`${column.name}:${JSON.stringify(cell.config)}`} column={column} config={cell.config} onConfigChange={onConfigChange} /> : null}
           </div>
           {result.onlyInReference.length || result.onlyInCurrent.length ? (
             <p className="muted only-in">

@@ -164,8 +164,18 @@ test('settings re-run the cell with another method, persist, and the detail show
   await cell.getByRole('button', { name: 'Score' }).click();
   await expect(cell.locator('th[aria-sort="ascending"]')).toHaveText(/Score/);
 
+  // A per-column override: ks with its own threshold for temp_min only.
+  await cell.locator('tr[data-column="temp_min"] button').click();
+  await detail.getByLabel('Method for this column').selectOption('ks');
+  await detail.getByLabel('Threshold for this column').fill('0.2');
+  await detail.getByRole('button', { name: 'Apply to column' }).click();
+  await expect(cell.locator('tr[data-column="temp_min"] td').nth(1)).toHaveText('ks');
+  await expect(cell.locator('tr[data-column="temp_min"] td').nth(3)).toHaveText('0.2');
+  await expect(cell.locator('tr[data-column="temp_max"] td').nth(1)).toHaveText('psi');
+
   await page.reload();
   const again = page.getByTestId('drift-cell').first();
   await expect(again.locator('tr[data-column="temp_max"] td').nth(1)).toHaveText('psi');
+  await expect(again.locator('tr[data-column="temp_min"] td').nth(1)).toHaveText('ks');
   expect(Number(await again.locator('tr[data-column="temp_max"]').getAttribute('data-score'))).toBe(psi);
 });

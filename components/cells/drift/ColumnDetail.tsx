@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import type { ColumnDriftResult } from '../../../lib/drift/types';
+import type { ColumnDriftResult, DriftConfig } from '../../../lib/drift/types';
+import { ColumnOverride } from './ColumnOverride';
 import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import { PlotChart } from '../../charts/PlotChart';
 import { formatCount, formatPercent, formatScore } from '../../format';
@@ -14,7 +15,7 @@ function thresholdText(column: ColumnDriftResult): string {
 }
 
 /** One column's detail: its distributions (count/percent), the ECDFs with the KS distance, every test computed. */
-export function ColumnDetail({ column }: { column: ColumnDriftResult }) {
+export function ColumnDetail({ column, config, onConfigChange }: { column: ColumnDriftResult; config: DriftConfig; onConfigChange: (config: DriftConfig) => void }) {
   const [mode, setMode] = useState<'percent' | 'count'>('percent');
   const ks = column.tests?.ks;
   const method = column.method ? DRIFT_METHODS.get(column.method) : undefined;
@@ -114,6 +115,7 @@ export function ColumnDetail({ column }: { column: ColumnDriftResult }) {
           </tbody>
         </table>
       ) : null}
+      <ColumnOverride column={column} config={config} onApply={onConfigChange} />
       {column.missingDrift ? (
         <p className={`muted missing-line${column.missingDrift.drifted ? ' flagged' : ''}`}>
           Missing values: {formatPercent(column.missingDrift.reference, 1)} → {formatPercent(column.missingDrift.current, 1)} (z-test p ={' '}
