@@ -59,3 +59,13 @@ export function distinctCount(reference: NumericProfile | CategoricalProfile, cu
   }
   throw new Error('distinctCount: both sides must be of one kind');
 }
+
+/**
+ * Evidently's goodness-of-fit inputs (chisquare, and g_test here): observed = current counts over
+ * the union of categories, expected = reference counts × n_cur / n_ref.
+ */
+export function observedExpected(reference: CategoricalProfile, current: CategoricalProfile): { observed: number[]; expected: number[] } {
+  const aligned = alignCategories(reference, current);
+  const scale = current.count / reference.count;
+  return { observed: aligned.current, expected: aligned.reference.map((n) => n * scale) };
+}

@@ -11,6 +11,7 @@
  */
 
 import { permutationPValue, sampleWithoutReplacement } from './permutation';
+import { numpySum } from './numpy-sum';
 import { maskFor, mt19937, xoshiro128ss } from './random';
 
 export interface TvdTestOptions {
@@ -24,26 +25,6 @@ export interface TvdTestResult {
   pValue: number;
   permutations: number;
   seed: number;
-}
-
-/** numpy's pairwise summation (np.add.reduce on a contiguous float64 array: blocks of 128, 8 lanes). */
-function numpySum(a: ArrayLike<number>, start = 0, n = a.length): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => a[start + k]!);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k]! += a[start + i + k]!;
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return numpySum(a, start, half) + numpySum(a, start + half, n - half);
 }
 
 function sideTotal(counts: ArrayLike<number>, side: string): number {

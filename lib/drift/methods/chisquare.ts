@@ -1,5 +1,5 @@
 import { chiSquare } from '../../stats/chisquare';
-import { alignCategories } from '../categories';
+import { observedExpected } from '../categories';
 import { asCategorical, pValueMethod } from './method';
 
 /**
@@ -13,9 +13,8 @@ export const chiSquareMethod = pValueMethod({
   defaultThreshold: 0.05,
   definition: 'chi-square goodness of fit of the current category counts to the reference proportions',
   compute(reference, current) {
-    const aligned = alignCategories(asCategorical(reference, 'chisquare'), asCategorical(current, 'chisquare'));
-    const scale = current.count / reference.count;
-    const { statistic, pValue } = chiSquare(aligned.current, aligned.reference.map((n) => n * scale));
+    const { observed, expected } = observedExpected(asCategorical(reference, 'chisquare'), asCategorical(current, 'chisquare'));
+    const { statistic, pValue } = chiSquare(observed, expected);
     // A category absent from the reference makes the statistic infinite (JSON: null) and p = 0.
     return Number.isFinite(statistic) ? { score: pValue, test: { statistic, pValue } } : { score: 0, test: { statistic: null, pValue: 0 } };
   },

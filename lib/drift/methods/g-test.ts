@@ -1,5 +1,5 @@
 import { gTest } from '../../stats/g-test';
-import { alignCategories } from '../categories';
+import { observedExpected } from '../categories';
 import { asCategorical, pValueMethod } from './method';
 
 /**
@@ -13,9 +13,8 @@ export const gTestMethod = pValueMethod({
   defaultThreshold: 0.1,
   definition: 'log-likelihood ratio (G) test of the current category counts against the reference proportions',
   compute(reference, current) {
-    const aligned = alignCategories(asCategorical(reference, 'g_test'), asCategorical(current, 'g_test'));
-    const scale = current.count / reference.count;
-    const { statistic, pValue } = gTest(aligned.current, aligned.reference.map((n) => n * scale));
+    const { observed, expected } = observedExpected(asCategorical(reference, 'g_test'), asCategorical(current, 'g_test'));
+    const { statistic, pValue } = gTest(observed, expected);
     return Number.isFinite(statistic) ? { score: pValue, test: { statistic, pValue } } : { score: 0, test: { statistic: null, pValue: 0 } };
   },
 });
