@@ -40,7 +40,7 @@ type Opened = { meta: DatasetMeta; table: Table };
 
 /** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
 async function driftColumn(reference: Opened, current: Opened, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
-  if (task.type === 'datetime') return runColumnTask(task, reference.table, current.table, plan);
+  if (task.type === 'datetime' || task.type === 'text') return runColumnTask(task, reference.table, current.table, plan);
   const { profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () =>
     profileColumn(reference.table, task.name, task.type),
   );

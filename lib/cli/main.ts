@@ -7,6 +7,8 @@ import { localFileSource } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { driftOnPool, WorkerPool } from './pool';
+import type { ReadSettings } from './pool-protocol';
+import { COLUMN_TYPES, type ColumnType } from '../data/types';
 import type { DriftResult } from '../drift/types';
 import { APP_VERSION } from '../version';
 
@@ -32,6 +34,9 @@ Options:
   --correction C                none (default) | bonferroni | bh, over the p-value tests
   --methods IDS|all             also compute these methods into each column's "tests"
   --seed N                      seed of the permutation tests (TVD, empirical_mmd; default 42)
+  --column-type COL=TYPE        read a column as numeric, categorical, boolean, datetime or text
+                                (repeatable; default: inferred as Evidently does)
+  --missing T1,T2,…             extra cell values to read as missing (beside NA, N/A, NaN, null, None…)
   --threads N                   threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
   -h, --help                    show this help
@@ -67,8 +72,22 @@ async function withPool<T>(threads: number, run: (pool: WorkerPool) => Promise<T
   }
 }
 
-async function load(path: string) {
-  return ingestCsvSource(await localFileSource(path));
+async function load(path: string, read: ReadSettings) {
+  return ingestCsvSource(await localFileSource(path), read);
+}
+
+function readSettings(values: { 'column-type'?: string[]; missing?: string }): ReadSettings {
+  const settings: ReadSettings = {};
+  for (const text of values['column-type'] ?? []) {
+    const at = text.lastIndexOf('=');
+    const [name, type] = [text.slice(0, at), text.slice(at + 1)];
+    if (at <= 0 || !COLUMN_TYPES.includes(type as ColumnType)) {
+      throw new UsageError(`--column-type: expected COLUMN=TYPE with TYPE one of ${COLUMN_TYPES.join(', ')}, got ${text}`);
+    }
+    (settings.columnTypes ??= {})[name] = type as ColumnType;
+  }
+  if (values.missing !== undefined) settings.missingTokens = values.missing.split(',');
+  return settings;
 }
 
 // The report, Plot and linkedom load only for --format html: they cost about a second of start-up.
@@ -88,6 +107,8 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
       format: { type: 'string', default: 'json' },
       title: { type: 'string' },
       threads: { type: 'string' },
+      'column-type': { type: 'string', multiple: true },
+      missing: { type: 'string' },
       ...DRIFT_OPTION_SPECS,
     },
     strict: true,
@@ -98,10 +119,11 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
     throw new UsageError(`unknown format: ${values.format} — use json or html`);
   }
   const config = toDriftConfig(values);
+  const read = readSettings(values);
   const threads = values.threads === undefined ? availableParallelism() : parseThreads(values.threads);
   const result = (await worthAPool(values.reference, values.current, threads))
-    ? await withPool(threads - 1, (pool) => driftOnPool(pool, values.reference!, values.current!, config))
-    : computeDrift(...(await Promise.all([load(values.reference), load(values.current)])), config);
+    ? await withPool(threads - 1, (pool) => driftOnPool(pool, values.reference!, values.current!, config, read))
+    : computeDrift(...(await Promise.all([load(values.reference, read), load(values.current, read)])), config);
   const text =
     values.format === 'html'
       ? await renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`)

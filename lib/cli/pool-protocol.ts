@@ -1,6 +1,12 @@
-import type { DatasetMeta } from '../data/types';
+import type { ColumnType, DatasetMeta } from '../data/types';
 import type { ColumnTask, DriftPlan } from '../drift/compute-drift';
 import type { ErrorInfo } from '../errors';
+
+/** How files are read: the user's column types and extra missing tokens. */
+export interface ReadSettings {
+  columnTypes?: Record<string, ColumnType>;
+  missingTokens?: string[];
+}
 
 export interface SharedTable {
   /** Identifies the table across requests, so a worker opens it once. */
@@ -9,7 +15,7 @@ export interface SharedTable {
 }
 
 export type PoolRequest =
-  | { id: number; kind: 'ingest'; path: string }
+  | { id: number; kind: 'ingest'; path: string; options: ReadSettings }
   | { id: number; kind: 'column'; task: ColumnTask; plan: Pick<DriftPlan, 'config' | 'context'>; reference: SharedTable; current: SharedTable };
 
 export type PoolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };

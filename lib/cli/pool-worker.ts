@@ -20,7 +20,7 @@ function table(key: string, bytes: SharedArrayBuffer): Table {
 
 async function handle(request: PoolRequest): Promise<PoolResponse> {
   if (request.kind === 'ingest') {
-    const { meta, table: parsed } = await ingestCsvSource(await localFileSource(request.path));
+    const { meta, table: parsed } = await ingestCsvSource(await localFileSource(request.path), request.options);
     const ipc = tableToIPC(parsed, 'file');
     // Copied once into shared memory: every worker then reads the same bytes without a copy.
     const shared = new SharedArrayBuffer(ipc.byteLength);

@@ -6,7 +6,7 @@ import { ingestCsvSource } from '../data/ingest';
 import { localFileSource } from '../data/read-file';
 import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
-import type { IngestReply, PoolRequest, PoolResponse } from './pool-protocol';
+import type { IngestReply, PoolRequest, PoolResponse, ReadSettings } from './pool-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -85,11 +85,17 @@ function toShared(table: Table): SharedArrayBuffer {
  * file (so a worker's start-up overlaps real work), then the main thread and every worker each
  * take the next column until none is left.
  */
-export async function driftOnPool(pool: WorkerPool, referencePath: string, currentPath: string, config: DriftConfig): Promise<DriftResult> {
-  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath });
+export async function driftOnPool(
+  pool: WorkerPool,
+  referencePath: string,
+  currentPath: string,
+  config: DriftConfig,
+  read: ReadSettings = {},
+): Promise<DriftResult> {
+  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read });
   // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
   currentReply.catch(() => undefined);
-  const reference = await ingestCsvSource(await localFileSource(referencePath));
+  const reference = await ingestCsvSource(await localFileSource(referencePath), read);
   const current = await currentReply;
   const curTable = tableFromIPC(new Uint8Array(current.ipc));
   const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);

@@ -1,5 +1,5 @@
-import { isIsoDate } from './infer-type';
-import { MISSING_TOKENS } from './missing';
+import { isIsoDate, MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
+import { MISSING_TOKENS, parseNonFinite } from './missing';
 import { unescapeQuotes } from './csv-tokenizer';
 import { parseNumber, parseNumberSpan } from './parse-number';
 
@@ -22,13 +22,7 @@ class Growable<T extends Float64Array | Int32Array | Uint8Array> {
 
 const INITIAL = 1 << 14;
 
-// Every missing token is at most 4 characters: longer text without surrounding spaces is a value.
-function isMissingToken(raw: string): boolean {
-  const n = raw.length;
-  if (n === 0) return true;
-  if (n > 4 && raw.charCodeAt(0) > 32 && raw.charCodeAt(n - 1) > 32) return false;
-  return MISSING_TOKENS.has(raw.trim());
-}
+const MAX_TRACKED_NUMBERS = MAX_CATEGORICAL_INTEGERS;
 
 /**
  * Collects one column's values while the file streams. Starts numeric (Float64, NaN + invalid for
@@ -40,6 +34,13 @@ function isMissingToken(raw: string): boolean {
 export class ColumnBuilder {
   kind: 'numeric' | 'string' = 'numeric';
   needsRescan = false;
+  /** ±Infinity values (numeric columns): kept, counted apart, never tested. */
+  nonFinite = 0;
+  private allIntegers = true;
+  // Distinct numbers, tracked only while there are few (the ≤ 10 distinct integers rule).
+  private fewNumbers: Set<number> | undefined = new Set();
+  private allBooleans = true;
+  private readonly missingMaxLength: number;
   private numbers = new Growable(new Float64Array(INITIAL), (n) => new Float64Array(n));
   private indices = new Growable(new Int32Array(INITIAL), (n) => new Int32Array(n));
   private valid = new Growable(new Uint8Array(INITIAL), (n) => new Uint8Array(n));
@@ -49,9 +50,36 @@ export class ColumnBuilder {
   /** True while every distinct string is an ISO 8601 date. */
   allDates = true;
 
+  constructor(private readonly missing: ReadonlySet<string> = MISSING_TOKENS) {
+    let longest = 0;
+    for (const token of missing) longest = Math.max(longest, token.length);
+    this.missingMaxLength = longest;
+  }
+
+  // A value longer than every token, without surrounding spaces, cannot be a missing token.
+  private isMissingToken(raw: string): boolean {
+    const n = raw.length;
+    if (n === 0) return true;
+    if (n > this.missingMaxLength && raw.charCodeAt(0) > 32 && raw.charCodeAt(n - 1) > 32) return false;
+    return this.missing.has(raw.trim());
+  }
+
+  private pushFinite(value: number): void {
+    this.numbers.push(value);
+    this.valid.push(1);
+    const few = this.fewNumbers;
+    if (few !== undefined) {
+      if (this.allIntegers && !Number.isInteger(value)) this.allIntegers = false;
+      if (!few.has(value)) {
+        few.add(value);
+        if (few.size > MAX_TRACKED_NUMBERS) this.fewNumbers = undefined;
+      }
+    }
+  }
+
   /** A builder that takes strings from the start (second pass of a rescanned column). */
-  static strings(): ColumnBuilder {
-    const builder = new ColumnBuilder();
+  static strings(missing: ReadonlySet<string> = MISSING_TOKENS): ColumnBuilder {
+    const builder = new ColumnBuilder(missing);
     builder.kind = 'string';
     return builder;
   }
@@ -62,8 +90,7 @@ export class ColumnBuilder {
     if (this.kind === 'numeric' && !escaped) {
       const value = start === end ? undefined : parseNumberSpan(text, start, end);
       if (value !== undefined) {
-        this.numbers.push(value);
-        this.valid.push(1);
+        this.pushFinite(value);
         return;
       }
     }
@@ -71,19 +98,53 @@ export class ColumnBuilder {
     this.push(escaped ? unescapeQuotes(raw) : raw);
   }
 
+  /** Adds an already-typed value (Parquet, Arrow, JSON readers): null, undefined and NaN are missing. */
+  pushNumber(value: number | null | undefined): void {
+    if (this.needsRescan) return;
+    if (value === null || value === undefined || Number.isNaN(value)) {
+      this.pushMissing();
+      return;
+    }
+    if (this.kind === 'numeric') {
+      if (Number.isFinite(value)) this.pushFinite(value);
+      else {
+        this.numbers.push(value);
+        this.valid.push(1);
+        this.nonFinite++;
+      }
+      return;
+    }
+    this.pushString(String(value));
+  }
+
+  /** Adds a missing cell. */
+  pushMissing(): void {
+    if (this.needsRescan) return;
+    if (this.kind === 'numeric') this.numbers.push(NaN);
+    else this.indices.push(0);
+    this.valid.push(0);
+    this.nullCount++;
+  }
+
   push(raw: string): void {
     if (this.needsRescan) return;
     if (this.kind === 'numeric') {
       const value = raw === '' ? undefined : parseNumber(raw);
       if (value !== undefined) {
-        this.numbers.push(value);
-        this.valid.push(1);
+        this.pushFinite(value);
         return;
       }
-      if (isMissingToken(raw)) {
+      if (this.isMissingToken(raw)) {
         this.numbers.push(NaN);
         this.valid.push(0);
         this.nullCount++;
+        return;
+      }
+      const infinite = parseNonFinite(raw);
+      if (infinite !== undefined) {
+        this.numbers.push(infinite);
+        this.valid.push(1);
+        this.nonFinite++;
         return;
       }
       if (this.valid.length > this.nullCount) {
@@ -98,7 +159,7 @@ export class ColumnBuilder {
   }
 
   private pushString(raw: string): void {
-    if (isMissingToken(raw)) {
+    if (this.isMissingToken(raw)) {
       this.indices.push(0);
       this.valid.push(0);
       this.nullCount++;
@@ -111,6 +172,7 @@ export class ColumnBuilder {
       this.lookup.set(value, index);
       this.dictionary.push(value);
       if (this.allDates && !isIsoDate(value)) this.allDates = false;
+      if (this.allBooleans && parseBoolean(value) === undefined) this.allBooleans = false;
     }
     this.indices.push(index);
     this.valid.push(1);
@@ -118,6 +180,15 @@ export class ColumnBuilder {
 
   get length(): number {
     return this.valid.length;
+  }
+
+  /** What this column held, for its type (lib/data/infer-type.ts). */
+  evidence(): ColumnEvidence {
+    const values = this.valid.length - this.nullCount;
+    if (this.kind === 'numeric') {
+      return { numeric: true, values, distinct: this.fewNumbers?.size, allIntegers: this.allIntegers && this.nonFinite === 0, allDates: false, allBooleans: false };
+    }
+    return { numeric: false, values, distinct: this.dictionary.length, allIntegers: false, allDates: this.allDates, allBooleans: this.allBooleans };
   }
 
   finishNumbers(): { values: Float64Array; valid: Uint8Array } {

@@ -1,6 +1,4 @@
 import type { ColumnType } from './types';
-import { isMissing } from './missing';
-import { parseNumber } from './parse-number';
 
 // ISO 8601 calendar date, optionally with a time and a zone: 2015-01-31, 2015-01-31T10:00:00Z, 2015-01-31 10:00.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -11,21 +9,44 @@ export function isIsoDate(raw: string): boolean {
   return !Number.isNaN(Date.parse(s.length === 10 ? s : s.replace(' ', 'T')));
 }
 
+const TRUE_TOKENS = new Set(['true', 'yes', 't']);
+const FALSE_TOKENS = new Set(['false', 'no', 'f']);
+
+/** true/false for a boolean token (true/false, yes/no, t/f, any case), undefined otherwise. */
+export function parseBoolean(raw: string): boolean | undefined {
+  const s = raw.trim().toLowerCase();
+  return TRUE_TOKENS.has(s) ? true : FALSE_TOKENS.has(s) ? false : undefined;
+}
+
+/** Evidently 0.7's rules: integers with at most this many distinct values are categorical. */
+export const MAX_CATEGORICAL_INTEGERS = 10;
+/** …and strings with more distinct values than this share of their values are text. */
+export const TEXT_DISTINCT_SHARE = 0.5;
+
+/** What a column builder saw, enough to decide its type. */
+export interface ColumnEvidence {
+  /** Every non-missing value was a number (finite or not). */
+  numeric: boolean;
+  /** Non-missing values. */
+  values: number;
+  /** Distinct non-missing values; undefined when the builder stopped counting (numbers: above 10). */
+  distinct: number | undefined;
+  allIntegers: boolean;
+  allDates: boolean;
+  allBooleans: boolean;
+}
+
 /**
- * A column whose non-missing values all parse as finite numbers is numeric; all ISO 8601 dates is
- * datetime; anything else categorical. A column with no values at all is categorical.
+ * numeric (integers with ≤ 10 distinct values: categorical), datetime (ISO 8601), boolean, text
+ * (more distinct strings than half the values), categorical otherwise; no values at all: categorical.
  */
-export function inferColumnType(values: readonly string[]): ColumnType {
-  let numeric = true;
-  let datetime = true;
-  let seen = 0;
-  for (const raw of values) {
-    if (isMissing(raw)) continue;
-    seen++;
-    if (numeric && parseNumber(raw) === undefined) numeric = false;
-    if (datetime && !isIsoDate(raw)) datetime = false;
-    if (!numeric && !datetime) return 'categorical';
+export function decideColumnType(e: ColumnEvidence): ColumnType {
+  if (e.values === 0) return 'categorical';
+  if (e.numeric) {
+    return e.allIntegers && e.distinct !== undefined && e.distinct <= MAX_CATEGORICAL_INTEGERS ? 'categorical' : 'numeric';
   }
-  if (seen === 0) return 'categorical';
-  return numeric ? 'numeric' : 'datetime';
+  if (e.allDates) return 'datetime';
+  if (e.allBooleans) return 'boolean';
+  if (e.distinct !== undefined && e.distinct > TEXT_DISTINCT_SHARE * e.values) return 'text';
+  return 'categorical';
 }

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { createSHA256 } from 'hash-wasm';
 import { DataError } from '../errors';
-import type { DatasetFormat, DatasetMeta } from './types';
+import type { ColumnType, DatasetFormat, DatasetMeta } from './types';
 import { bytesSource, readCsv, type ByteSource, type ReadProgress } from './read-csv';
 import { toArrowTable } from './to-arrow';
 
@@ -12,6 +12,10 @@ export interface IngestOptions {
   now?: () => Date;
   onProgress?: (progress: ReadProgress) => void;
   signal?: AbortSignal;
+  /** Types chosen by the user, by column name, instead of the inferred ones. */
+  columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Extra cell values to read as missing. */
+  missingTokens?: readonly string[];
 }
 
 function formatOf(name: string): DatasetFormat {
@@ -44,8 +48,12 @@ export async function ingestCsvSource(source: ByteSource, options: IngestOptions
     },
     onProgress: options.onProgress,
     signal: options.signal,
+    missingTokens: options.missingTokens,
   });
-  const { table, schema } = toArrowTable(csv);
+  for (const name of Object.keys(options.columnTypes ?? {})) {
+    if (!csv.names.includes(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);
+  }
+  const { table, schema } = toArrowTable(csv, options.columnTypes);
   const now = options.now ?? (() => new Date());
   return {
     meta: {

@@ -1,5 +1,6 @@
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
+import { missingTokens } from './missing';
 import { CsvTokenizer, unescapeQuotes } from './csv-tokenizer';
 
 /** Where bytes come from: opened once per pass (a File, a Node file, bytes in memory). */
@@ -20,6 +21,8 @@ export interface ReadProgress {
 export interface CsvReadOptions {
   /** Column delimiter; sniffed among tab, pipe, semicolon and comma when absent. */
   delimiter?: string;
+  /** Extra cell values to read as missing, beside the defaults (lib/data/missing.ts). */
+  missingTokens?: readonly string[];
   onProgress?: (progress: ReadProgress) => void;
   /** Sees every byte of the first pass, in order (for the file's SHA-256). */
   onBytes?: (chunk: Uint8Array) => void;
@@ -179,6 +182,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     throw new DataError('empty-file', `empty file: ${name} has no header and no rows — choose a CSV with a header line and data rows`);
   }
   const delimiter = options.delimiter ?? sniffDelimiter(head);
+  const missing = missingTokens(options.missingTokens);
   const warnings: string[] = [];
   let names: string[] = [];
   let builders: ColumnBuilder[] = [];
@@ -189,7 +193,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     'read',
     (header) => {
       names = normalizeHeader(header, warnings);
-      builders = names.map(() => new ColumnBuilder());
+      builders = names.map(() => new ColumnBuilder(missing));
     },
     ({ text, starts, ends, escaped }) => {
       for (let c = 0; c < builders.length; c++) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
@@ -198,7 +202,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   if (rows === 0) throw new DataError('no-rows', `header only: ${name} has a header but no data rows — export the data rows too`);
   const rescan = builders.flatMap((b, c) => (b.needsRescan ? [c] : []));
   if (rescan.length) {
-    for (const c of rescan) builders[c] = ColumnBuilder.strings();
+    for (const c of rescan) builders[c] = ColumnBuilder.strings(missing);
     await parsePass(source, delimiter, options, 'rescan', () => undefined, ({ text, starts, ends, escaped }) => {
       for (const c of rescan) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
     });

@@ -12,8 +12,11 @@ import {
   makeData,
   vectorFromArray,
 } from 'apache-arrow';
+import { DataError } from '../errors';
 import type { ColumnSchema, ColumnType } from './types';
-import type { ColumnBuilder } from './column-builder';
+import { decideColumnType, parseBoolean } from './infer-type';
+import { parseNonFinite } from './missing';
+import { parseNumber } from './parse-number';
 import type { CsvColumns } from './read-csv';
 
 /** Field metadata key holding Driftbook's column type, so a table read back from IPC keeps it. */
@@ -26,46 +29,65 @@ function packBitmap(valid: Uint8Array): Uint8Array {
   return bitmap;
 }
 
-function numericData(builder: ColumnBuilder): Data<Float64> {
+function numericData(values: Float64Array, valid: Uint8Array, nullCount: number): Data<Float64> {
   // Missing numbers are stored as NaN *and* marked null, so readers can scan the values buffer directly.
-  const { values, valid } = builder.finishNumbers();
-  const nullCount = builder.nullCount;
   const nullBitmap = nullCount > 0 ? packBitmap(valid) : undefined;
   return makeData({ type: new Float64(), length: values.length, nullCount, data: values, nullBitmap });
 }
 
 // Categories (and date strings) are dictionary-encoded: one Int32 index per row, each distinct string stored once.
-function dictionaryData(builder: ColumnBuilder, dictionaryId: number, length: number): Data<Dictionary<Utf8, Int32>> {
-  const { indices, valid, dictionary } = builder.kind === 'string' ? builder.finishStrings() : emptyStrings(length);
-  const nullCount = builder.kind === 'string' ? builder.nullCount : length;
+function dictionaryData(
+  strings: { indices: Int32Array; valid: Uint8Array; dictionary: string[] },
+  nullCount: number,
+  dictionaryId: number,
+): Data<Dictionary<Utf8, Int32>> {
   // Each dictionary column needs its own id in an IPC stream.
   const type = new Dictionary(new Utf8(), new Int32(), dictionaryId);
   return makeData({
     type,
-    length,
+    length: strings.indices.length,
     nullCount,
-    data: indices,
-    nullBitmap: nullCount > 0 ? packBitmap(valid) : undefined,
-    dictionary: vectorFromArray(dictionary, new Utf8()),
+    data: strings.indices,
+    nullBitmap: nullCount > 0 ? packBitmap(strings.valid) : undefined,
+    dictionary: vectorFromArray(strings.dictionary, new Utf8()),
   });
 }
 
-function emptyStrings(length: number) {
-  return { indices: new Int32Array(length), valid: new Uint8Array(length), dictionary: [] as string[] };
+/** Boolean tokens (yes/no, t/f, True…) as the two categories "false" and "true", as pandas reads them. */
+function canonicalBooleans(strings: { indices: Int32Array; valid: Uint8Array; dictionary: string[] }) {
+  const remap = strings.dictionary.map((value) => (parseBoolean(value) ? 1 : 0));
+  const indices = strings.indices.map((index, row) => (strings.valid[row] ? remap[index]! : 0));
+  return { indices, valid: strings.valid, dictionary: ['false', 'true'] };
 }
 
-/** A column's type from what its builder saw: numbers, ISO dates, or other strings (all-missing: categorical). */
-function columnType(builder: ColumnBuilder): ColumnType {
-  if (builder.kind === 'numeric') return builder.length > builder.nullCount ? 'numeric' : 'categorical';
-  return builder.allDates && builder.dictionary.length > 0 ? 'datetime' : 'categorical';
+/** A string column read as numbers (a user's type override): every value must parse. */
+function stringsAsNumbers(name: string, strings: { indices: Int32Array; valid: Uint8Array; dictionary: string[] }) {
+  const parsed = strings.dictionary.map((value) => {
+    const number = parseNumber(value) ?? parseNonFinite(value);
+    if (number === undefined) {
+      throw new DataError('type-override', `cannot read column "${name}" as numeric: "${value}" is not a number — pick another type for it`);
+    }
+    return number;
+  });
+  const values = Float64Array.from(strings.indices, (index, row) => (strings.valid[row] ? parsed[index]! : NaN));
+  return values;
 }
 
-/** Builds one Arrow table (a single record batch) from typed column builders. */
-export function toArrowTable(csv: CsvColumns): { table: Table; schema: ColumnSchema[] } {
-  const schema: ColumnSchema[] = csv.names.map((name, c) => ({ name, type: columnType(csv.builders[c]!) }));
-  const children = schema.map((col, c) =>
-    col.type === 'numeric' ? numericData(csv.builders[c]!) : dictionaryData(csv.builders[c]!, c, csv.rows),
-  );
+/** Builds one Arrow table (a single record batch) from typed column builders; `types` overrides inferred types by column name. */
+export function toArrowTable(csv: CsvColumns, types: Readonly<Record<string, ColumnType>> = {}): { table: Table; schema: ColumnSchema[] } {
+  const schema: ColumnSchema[] = csv.names.map((name, c) => ({ name, type: types[name] ?? decideColumnType(csv.builders[c]!.evidence()) }));
+  const children = schema.map((col, c): Data => {
+    const builder = csv.builders[c]!;
+    if (builder.kind === 'numeric') {
+      const { values, valid } = builder.finishNumbers();
+      // Numbers stay Float64 whatever the type (integer categories are profiled by value).
+      if (builder.length > builder.nullCount || col.type === 'numeric') return numericData(values, valid, builder.nullCount);
+      return dictionaryData({ indices: new Int32Array(csv.rows), valid: new Uint8Array(csv.rows), dictionary: [] }, csv.rows, c);
+    }
+    const strings = builder.finishStrings();
+    if (col.type === 'numeric') return numericData(stringsAsNumbers(col.name, strings), strings.valid, builder.nullCount);
+    return dictionaryData(col.type === 'boolean' ? canonicalBooleans(strings) : strings, builder.nullCount, c);
+  });
   const fields = schema.map(
     (col, c) => new Field(col.name, children[c]!.type, true, new Map([[TYPE_METADATA_KEY, col.type]])),
   );

@@ -1,5 +1,10 @@
-/** Column types. The ingestion issue adds boolean and text; drift treats unknown kinds as untested. */
-export type ColumnType = 'numeric' | 'categorical' | 'datetime';
+/**
+ * Column types, decided as Evidently 0.7 does (lib/data/infer-type.ts). Drift tests numeric and
+ * categorical columns (booleans as two-category columns); datetime and text are not tested.
+ */
+export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'text';
+
+export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'datetime', 'text'];
 
 export interface ColumnSchema {
   name: string;

@@ -22,6 +22,9 @@ export function resolveColumnType(
   if (refCount === 0) return { type: curType, conflict: false };
   if (curCount === 0 || refType === curType) return { type: refType, conflict: false };
   if (refType === 'datetime' || curType === 'datetime') return { type: 'datetime', conflict: true };
+  // Among string types (categorical, boolean, text) the reference's typing decides: a small
+  // current batch can look like text only because it is small.
+  if (refType !== 'numeric' && curType !== 'numeric') return { type: refType, conflict: false };
   return { type: 'categorical', conflict: true };
 }
 
@@ -126,7 +129,9 @@ export function computeColumnDrift(
   config: DriftConfig = {},
   context: MethodContext = { bins: { kind: 'sturges' }, seed: 42 },
 ): ColumnDriftResult {
-  if (reference.kind === 'datetime' || current.kind === 'datetime') return untested(name, type, reference, current, 'datetime');
+  if (type === 'datetime' || type === 'text' || reference.kind === 'other' || current.kind === 'other') {
+    return untested(name, type, reference, current, type === 'text' ? 'text' : 'datetime');
+  }
   if (reference.count === 0 || current.count === 0) {
     return untested(name, type, reference, current, `no values in ${reference.count === 0 ? 'reference' : 'current'}`);
   }

@@ -28,8 +28,9 @@ export interface CategoricalProfile {
   counts: number[];
 }
 
+/** Columns drift does not test (datetime, text): counts only. */
 export interface OtherProfile {
-  kind: 'datetime';
+  kind: 'other';
   count: number;
   missing: number;
 }
@@ -127,6 +128,7 @@ export function profileColumn(table: Table, name: string, type: ColumnType): Col
   const vector = table.getChild(name);
   if (!vector) throw new Error(`column not found: ${name}`);
   if (type === 'numeric') return profileNumeric(vector);
-  if (type === 'categorical') return profileCategorical(vector);
-  return { kind: 'datetime', count: vector.length - vector.nullCount, missing: vector.nullCount };
+  // Booleans are two-category columns; integer categories are profiled by value.
+  if (type === 'categorical' || type === 'boolean') return profileCategorical(vector);
+  return { kind: 'other', count: vector.length - vector.nullCount, missing: vector.nullCount };
 }

@@ -130,3 +130,30 @@ describe('driftbook drift options', () => {
     expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('driftbook drift reading options', () => {
+  const mixed = (name: string) => join(ROOT, 'tests/fixtures/drift', name);
+  it('--column-type overrides inferred types and --missing adds missing tokens', async () => {
+    const { code, out } = await run([
+      'drift',
+      '--reference', mixed('mixed-ref.csv'),
+      '--current', mixed('mixed-cur.csv'),
+      '--column-type', 'note=categorical',
+      '--column-type', 'code=text',
+      '--missing', 'x,low',
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const col = (name: string) => json.columns.find((c: { name: string }) => c.name === name);
+    expect(col('note')).toMatchObject({ type: 'categorical', tested: true });
+    expect(col('code')).toMatchObject({ type: 'text', tested: false, reason: 'text' });
+    // "low" is now missing in current's amount column.
+    expect(col('amount').missing.current).toBeGreaterThan(0);
+  });
+
+  it('rejects an unknown type and an unknown column', async () => {
+    const base = ['drift', '--reference', mixed('mixed-ref.csv'), '--current', mixed('mixed-cur.csv')];
+    expect(await run([...base, '--column-type', 'note=weird'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --column-type: expected COLUMN=TYPE/) });
+    expect(await run([...base, '--column-type', 'nope=text'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: column type for nope: mixed-ref\.csv has no such column/) });
+  });
+});

@@ -1,33 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumnType, isIsoDate } from '../../../lib/data/infer-type';
-import { isMissing, MISSING_TOKENS } from '../../../lib/data/missing';
+import { decideColumnType, isIsoDate, parseBoolean, type ColumnEvidence } from '../../../lib/data/infer-type';
+import { isMissing, missingTokens, MISSING_TOKENS, parseNonFinite } from '../../../lib/data/missing';
 
-describe('missing tokens', () => {
-  it('treats exactly the skeleton tokens as missing', () => {
-    for (const s of ['', 'NA', 'N/A', 'NaN', 'null', 'None', '  ']) expect(isMissing(s)).toBe(true);
-    for (const s of ['na', 'n/a', 'nil', '0', '-', 'NULLS']) expect(isMissing(s)).toBe(false);
+describe('missing and non-finite tokens', () => {
+  it('reads the default tokens as missing, exactly (after trimming)', () => {
+    for (const s of ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', 'None', '  ']) expect(isMissing(s)).toBe(true);
+    for (const s of ['na', 'n/a', 'nil', '0', '-', 'NULLS', 'none']) expect(isMissing(s)).toBe(false);
   });
-  it('keeps every token at most 4 characters (the column builder relies on it to skip long values)', () => {
-    for (const token of MISSING_TOKENS) expect(token.length).toBeLessThanOrEqual(4);
+  it('adds a user list to the defaults', () => {
+    const tokens = missingTokens(['-', ' n.a. ']);
+    expect(isMissing('-', tokens)).toBe(true);
+    expect(isMissing('n.a.', tokens)).toBe(true);
+    expect(isMissing('NA', tokens)).toBe(true);
+    expect(missingTokens()).toBe(MISSING_TOKENS);
+  });
+  it('parses inf / infinity tokens, any case and sign, as non-finite numbers', () => {
+    expect(parseNonFinite('inf')).toBe(Infinity);
+    expect(parseNonFinite('-Infinity')).toBe(-Infinity);
+    expect(parseNonFinite(' +INF ')).toBe(Infinity);
+    expect(parseNonFinite('infinite')).toBeUndefined();
+  });
+  it('parses boolean tokens', () => {
+    expect(['true', 'Yes', 'T', 'TRUE'].map(parseBoolean)).toEqual([true, true, true, true]);
+    expect(['false', 'no', 'F'].map(parseBoolean)).toEqual([false, false, false]);
+    expect(parseBoolean('1')).toBeUndefined();
+  });
+  it('checks ISO dates for real calendar dates', () => {
+    expect(isIsoDate('2015-01-31')).toBe(true);
+    expect(isIsoDate('2015-01-31T10:00:00Z')).toBe(true);
+    expect(isIsoDate('2015-13-45')).toBe(false);
   });
 });
 
-describe('inferColumnType', () => {
-  it('is numeric when every non-missing value is a finite number', () => {
-    expect(inferColumnType(['1', '2.5', 'NA', '', '-3e2'])).toBe('numeric');
-  });
-  it('is categorical when any value is not a number (including inf)', () => {
-    expect(inferColumnType(['1', 'two'])).toBe('categorical');
-    expect(inferColumnType(['1', 'inf'])).toBe('categorical');
-    expect(inferColumnType(['1,000', '2,000'])).toBe('categorical');
-  });
-  it('is datetime for ISO 8601 dates and date-times', () => {
-    expect(inferColumnType(['2015-01-01', '2015-12-31', 'NA'])).toBe('datetime');
-    expect(inferColumnType(['2015-01-01T10:00:00Z', '2015-01-02 11:30'])).toBe('datetime');
-    expect(isIsoDate('2015-13-45')).toBe(false);
-    expect(inferColumnType(['2015-01-01', 'soon'])).toBe('categorical');
-  });
-  it('is categorical for an all-missing column', () => {
-    expect(inferColumnType(['', 'NA'])).toBe('categorical');
+const base: ColumnEvidence = { numeric: false, values: 100, distinct: 3, allIntegers: false, allDates: false, allBooleans: false };
+
+describe("decideColumnType (Evidently 0.7's rules)", () => {
+  it.each([
+    ['floats', { ...base, numeric: true, distinct: undefined }, 'numeric'],
+    ['integers with 11+ distinct values', { ...base, numeric: true, allIntegers: true, distinct: undefined }, 'numeric'],
+    ['integers with ≤ 10 distinct values', { ...base, numeric: true, allIntegers: true, distinct: 10 }, 'categorical'],
+    ['few distinct floats', { ...base, numeric: true, distinct: 3 }, 'numeric'],
+    ['ISO dates', { ...base, allDates: true, distinct: 90 }, 'datetime'],
+    ['boolean tokens', { ...base, allBooleans: true, distinct: 2 }, 'boolean'],
+    ['strings, distinct > half the values', { ...base, distinct: 51 }, 'text'],
+    ['strings, distinct = half the values', { ...base, distinct: 50 }, 'categorical'],
+    ['no values', { ...base, values: 0, distinct: 0 }, 'categorical'],
+  ] as const)('%s → %s', (_what, evidence, type) => {
+    expect(decideColumnType(evidence)).toBe(type);
   });
 });

@@ -9,9 +9,9 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('ingestCsv', () => {
   it('types columns into Arrow: Float64 with nulls, dictionary-encoded categories, datetime strings', async () => {
-    const text = 'x,c,d\n1.5,a,2020-01-01\nNA,b,2020-01-02\n-2,a,\n';
+    const text = 'x,c,d\n1.5,a,2020-01-01\nNA,a,2020-01-02\n-2,b,\n0.5,a,2020-01-03\n';
     const { meta, table: direct } = await ingestCsv(bytes(text), 'data.csv', { id: 'ds1', now: () => new Date('2026-01-01T00:00:00Z') });
-    expect(meta).toMatchObject({ id: 'ds1', name: 'data.csv', format: 'csv', rows: 3, bytes: text.length, createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(meta).toMatchObject({ id: 'ds1', name: 'data.csv', format: 'csv', rows: 4, bytes: text.length, createdAt: '2026-01-01T00:00:00.000Z' });
     expect(meta.schema).toEqual([
       { name: 'x', type: 'numeric' },
       { name: 'c', type: 'categorical' },
@@ -20,14 +20,41 @@ describe('ingestCsv', () => {
     expect(meta.sha256).toBe(createHash('sha256').update(text).digest('hex'));
     // The table survives an IPC round trip (how it is stored) unchanged.
     const table = tableFromIPC(tableToIPC(direct, 'file'));
-    expect(table.numRows).toBe(3);
+    expect(table.numRows).toBe(4);
     expect(table.getChild('x')!.toArray()[0]).toBe(1.5);
     expect(table.getChild('x')!.nullCount).toBe(1);
     expect(table.getChild('x')!.get(1)).toBeNull();
     expect(String(table.schema.fields[1]!.type)).toMatch(/Dictionary/);
-    expect([...table.getChild('c')!]).toEqual(['a', 'b', 'a']);
+    expect([...table.getChild('c')!]).toEqual(['a', 'a', 'b', 'a']);
     expect(table.getChild('d')!.get(2)).toBeNull();
     expect(table.schema.fields.map((f) => f.metadata.get(TYPE_METADATA_KEY))).toEqual(['numeric', 'categorical', 'datetime']);
+  });
+
+  it("types as Evidently: few distinct integers categorical, booleans, text, non-finite numbers", async () => {
+    const rows = ['k,flag,note,v'];
+    for (let i = 0; i < 40; i++) rows.push(`${i % 4},${i % 3 ? 'Yes' : 'no'},note ${i},${i === 7 ? 'inf' : i === 8 ? '-Infinity' : i / 4}`);
+    const { meta, table } = await ingestCsv(bytes(rows.join('\n')), 'types.csv');
+    expect(meta.schema.map((c) => c.type)).toEqual(['categorical', 'boolean', 'text', 'numeric']);
+    // Booleans become the two categories "false"/"true"; integer categories keep their numbers.
+    expect([...table.getChild('flag')!].slice(0, 3)).toEqual(['false', 'true', 'true']);
+    expect(table.getChild('k')!.get(5)).toBe(1);
+    const v = table.getChild('v')!;
+    expect(v.get(7)).toBe(Infinity);
+    expect(v.get(8)).toBe(-Infinity);
+    expect(v.nullCount).toBe(0);
+  });
+
+  it('applies user column types and missing tokens', async () => {
+    const text = 'code,x\n01,1\n02,-\n03,2\n';
+    const { meta, table } = await ingestCsv(bytes(text), 'o.csv', { columnTypes: { code: 'text', x: 'categorical' }, missingTokens: ['-'] });
+    expect(meta.schema).toEqual([
+      { name: 'code', type: 'text' },
+      { name: 'x', type: 'categorical' },
+    ]);
+    expect(table.getChild('x')!.nullCount).toBe(1);
+    const asNumber = await ingestCsv(bytes('v\n1\n2x\n'), 'n.csv', { columnTypes: { v: 'numeric' } }).catch((e: unknown) => e);
+    expect(asNumber).toMatchObject({ code: 'type-override', message: expect.stringMatching(/^cannot read column "v" as numeric: "2x"/) });
+    await expect(ingestCsv(bytes(text), 'o.csv', { columnTypes: { nope: 'text' } })).rejects.toMatchObject({ code: 'unknown-column' });
   });
 
   it('keeps every digit: values round-trip exactly through Arrow', async () => {
@@ -37,7 +64,7 @@ describe('ingestCsv', () => {
   });
 
   it('uses tab for .tsv files', async () => {
-    const { meta } = await ingestCsv(bytes('a\tb\n1,5\t2\n'), 'x.tsv');
+    const { meta } = await ingestCsv(bytes('a\tb\n1,5\t2.5\n1,5\t3\n'), 'x.tsv');
     expect(meta.format).toBe('tsv');
     expect(meta.schema.map((c) => c.type)).toEqual(['categorical', 'numeric']);
   });

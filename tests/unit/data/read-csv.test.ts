@@ -32,9 +32,9 @@ async function expectDataError(run: () => Promise<unknown>, code: string, messag
 
 describe('readCsv', () => {
   it('reads typed columns: numbers as numbers, text as strings', async () => {
-    const csv = await parse('a,b\n1,x\n2,y\n');
+    const csv = await parse('a,b\n1.5,x\n2,x\n');
     expect(csv.names).toEqual(['a', 'b']);
-    expect(csv.columns).toEqual([[1, 2], ['x', 'y']]);
+    expect(csv.columns).toEqual([[1.5, 2], ['x', 'x']]);
     expect(csv.schema.map((c) => c.type)).toEqual(['numeric', 'categorical']);
     expect(csv.rows).toBe(2);
     expect(csv.delimiter).toBe(',');

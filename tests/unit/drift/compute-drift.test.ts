@@ -161,7 +161,7 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
 
   it('warns about a type conflict and about columns in one file only', async () => {
     const mixed = await driftOf(expected.pairs.mixed!);
-    expect(mixed.warnings.some((w) => w.startsWith('type conflict: column "code" is numeric in reference and categorical in current'))).toBe(true);
+    expect(mixed.warnings.some((w) => w.startsWith('type conflict: column "amount" is numeric in reference and categorical in current'))).toBe(true);
     const e2e = await driftOf(expected.pairs.e2e!);
     expect(e2e.warnings).toContain('columns only in reference: only_ref');
   });
