@@ -105,9 +105,12 @@ export function Workbench() {
 
   const onFile = useCallback(
     async (role: Role, file: File) => {
-      setDrops((d) => ({ ...d, [role]: { status: 'loading', name: file.name } }));
+      const startedAt = performance.now();
+      setDrops((d) => ({ ...d, [role]: { status: 'loading', name: file.name, startedAt } }));
       try {
-        const dataset = await addDataset(db, getClient(), file, file.name);
+        const dataset = await addDataset(db, getClient(), file, file.name, (progress) =>
+          setDrops((d) => (d[role].status === 'loading' ? { ...d, [role]: { status: 'loading', name: file.name, startedAt, progress } } : d)),
+        );
         let other: DropState | undefined;
         setDrops((d) => {
           other = d[role === 'reference' ? 'current' : 'reference'];

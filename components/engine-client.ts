@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { AnalysisError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome } from '../lib/engine';
 import type { ParsedDataset } from '../lib/data/types';
+import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/types';
 
@@ -9,7 +10,7 @@ import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/t
 export interface EngineClient {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  ingest(file: Blob, name: string): Promise<ParsedDataset>;
+  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void): Promise<ParsedDataset>;
   drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
@@ -88,8 +89,9 @@ export function createEngineClient(size = poolSize()): EngineClient {
     get size() {
       return apis.length;
     },
-    ingest(file, name) {
-      return cancellable(async () => unwrap(await (await api()).ingest(file, name)));
+    ingest(file, name, onProgress) {
+      const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+      return cancellable(async () => unwrap(await (await api()).ingest(file, name, progress)));
     },
     drift(referenceId, currentId, config, onProgress) {
       return cancellable(async () => {

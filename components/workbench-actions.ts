@@ -1,4 +1,5 @@
 import type { DatasetMeta } from '../lib/data/types';
+import type { ReadProgress } from '../lib/data/read-csv';
 import { AnalysisError, toErrorInfo } from '../lib/errors';
 import type { DriftbookDb } from '../lib/store/db';
 import { saveDataset } from '../lib/store/datasets';
@@ -15,8 +16,14 @@ export const DEMO_FILES = {
 export const DEMO_WORKSPACE_NAME = 'Seattle weather — demo';
 
 /** Parses a file in the engine and stores it (or finds the identical stored one). */
-export async function addDataset(db: DriftbookDb, client: EngineClient, file: Blob, name: string): Promise<DatasetMeta> {
-  const parsed = await client.ingest(file, name);
+export async function addDataset(
+  db: DriftbookDb,
+  client: EngineClient,
+  file: Blob,
+  name: string,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<DatasetMeta> {
+  const parsed = await client.ingest(file, name, onProgress);
   return saveDataset(db, parsed);
 }
 

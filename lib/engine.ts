@@ -3,6 +3,7 @@ import { toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestCsvSource } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
+import type { ReadProgress } from './data/read-csv';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './drift/profile';
 import { cachedProfile } from './store/profiles';
@@ -38,6 +39,17 @@ function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
 
 type Opened = { meta: DatasetMeta; table: Table };
 
+/** At most one progress report per 100 ms: each one crosses the worker boundary and re-renders. */
+function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
+  let last = -Infinity;
+  return (value) => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    report(value);
+  };
+}
+
 /** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
 async function driftColumn(reference: Opened, current: Opened, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
   if (task.type === 'datetime' || task.type === 'text') return runColumnTask(task, reference.table, current.table, plan);
@@ -58,9 +70,9 @@ export interface DriftPlanReply {
  * object. Inputs are files and dataset ids, never parsed data: datasets are read from IndexedDB here.
  */
 export const engine = {
-  ingest(file: Blob, name: string): Promise<Outcome<ParsedDataset>> {
+  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void): Promise<Outcome<ParsedDataset>> {
     return outcome(async () => {
-      const { meta, table } = await ingestCsvSource(blobSource(file, name));
+      const { meta, table } = await ingestCsvSource(blobSource(file, name), { onProgress: onProgress && throttle(onProgress) });
       // Stored and moved between threads as Arrow IPC bytes.
       return { meta, ipc: tableToIPC(table, 'file') };
     });

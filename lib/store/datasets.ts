@@ -2,9 +2,20 @@ import { StorageError } from '../errors';
 import type { DatasetMeta, ParsedDataset } from '../data/types';
 import type { DriftbookDb } from './db';
 
+/**
+ * Chromium refuses a single IndexedDB value of more than about 128 MB ("The serialized keys
+ * and/or value are too large"), so larger Arrow bytes are stored in parts of this size.
+ */
+export const PART_BYTES = 64 * 1024 * 1024;
+
+const partKey = (id: string, part: number): string => `${id}:part:${part}`;
+
 function quotaAware(error: unknown, what: string): never {
   if (error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'QuotaExceeded')) {
     throw new StorageError('quota', `storage full: could not save ${what} — delete old workspaces or datasets, then try again`);
+  }
+  if (error instanceof Error && /too large/i.test(error.message)) {
+    throw new StorageError('too-large', `too large to store: ${what} — this browser refused it (${error.message})`);
   }
   throw error;
 }
@@ -13,14 +24,19 @@ function quotaAware(error: unknown, what: string): never {
  * Stores a parsed dataset, or returns the stored one with the same content and name (same SHA-256):
  * dropping the same file twice does not store it twice. Meta and bytes are written in one transaction.
  */
-export async function saveDataset(db: DriftbookDb, parsed: ParsedDataset): Promise<DatasetMeta> {
+export async function saveDataset(db: DriftbookDb, parsed: ParsedDataset, partBytes = PART_BYTES): Promise<DatasetMeta> {
   const existing = await db.datasets.where('sha256').equals(parsed.meta.sha256).toArray();
   const same = existing.find((d) => d.name === parsed.meta.name);
   if (same) return same;
   try {
     await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
       await db.datasets.put(parsed.meta);
-      await db.datasetBlobs.put({ id: parsed.meta.id, ipc: parsed.ipc });
+      const { ipc } = parsed;
+      const parts = Math.max(1, Math.ceil(ipc.byteLength / partBytes));
+      for (let k = 0; k < parts; k++) {
+        const bytes = parts === 1 ? ipc : ipc.slice(k * partBytes, (k + 1) * partBytes);
+        await db.datasetBlobs.put(k === 0 ? { id: parsed.meta.id, ipc: bytes, parts } : { id: partKey(parsed.meta.id, k), ipc: bytes });
+      }
     });
   } catch (error) {
     quotaAware(error, `dataset ${parsed.meta.name}`);
@@ -35,9 +51,20 @@ export async function getDatasetMeta(db: DriftbookDb, id: string): Promise<Datas
 }
 
 export async function getDatasetIpc(db: DriftbookDb, id: string): Promise<Uint8Array> {
-  const blob = await db.datasetBlobs.get(id);
-  if (!blob) throw new StorageError('dataset-missing', `dataset data not found: ${id} — load the file again`);
-  return blob.ipc;
+  const missing = () => new StorageError('dataset-missing', `dataset data not found: ${id} — load the file again`);
+  const first = await db.datasetBlobs.get(id);
+  if (!first) throw missing();
+  if (!first.parts || first.parts === 1) return first.ipc;
+  const rest = await db.datasetBlobs.bulkGet(Array.from({ length: first.parts - 1 }, (_, k) => partKey(id, k + 1)));
+  const parts = [first.ipc, ...rest.map((r) => r?.ipc)];
+  if (parts.some((p) => p === undefined)) throw missing();
+  const whole = new Uint8Array(parts.reduce((n, p) => n + p!.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part!, offset);
+    offset += part!.byteLength;
+  }
+  return whole;
 }
 
 export function listDatasets(db: DriftbookDb): Promise<DatasetMeta[]> {

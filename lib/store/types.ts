@@ -39,8 +39,10 @@ export interface CellRecord {
 
 export interface DatasetBlobRecord {
   id: string;
-  /** Arrow IPC file-format bytes of the dataset's table. */
+  /** Arrow IPC file-format bytes of the dataset's table (the first part, when split). */
   ipc: Uint8Array;
+  /** Number of parts, when the bytes are split (parts 1… are stored under `${id}:part:${k}`). */
+  parts?: number;
 }
 
 /** A column's profile, cached per (dataset content, column, type, engine version). */

@@ -43,6 +43,18 @@ describe('store', () => {
     expect([...table.getChild('b')!]).toEqual(['x', 'y']);
   });
 
+  it('stores large Arrow bytes in parts and reads them back whole', async () => {
+    const ab = await parsed('a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},x${i % 7}`).join('\n'), 'big.csv');
+    const meta = await saveDataset(db, ab, 1000);
+    const stored = await db.datasetBlobs.get(meta.id);
+    expect(stored!.parts).toBe(Math.ceil(ab.ipc.byteLength / 1000));
+    expect(await db.datasetBlobs.count()).toBe(stored!.parts);
+    expect(Array.from(await getDatasetIpc(db, meta.id))).toEqual(Array.from(ab.ipc));
+    const { table } = await loadDataset(db, meta.id);
+    expect(table.numRows).toBe(2000);
+    expect(table.getChild('a')!.get(1999)).toBe(1999);
+  });
+
   it('stores the same file once (same SHA-256 and name)', async () => {
     const first = await saveDataset(db, await parsed('a\n1\n', 'a.csv'));
     const again = await saveDataset(db, await parsed('a\n1\n', 'a.csv'));

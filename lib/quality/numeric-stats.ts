@@ -1,0 +1,150 @@
+import { Type, type Data, type Vector } from 'apache-arrow';
+import type { NumericProfile } from '../drift/profile';
+import type { Histogram, NumericStats } from './types';
+
+const MIN_BINS = 10;
+const MAX_BINS = 20;
+
+function isValid(data: Data, i: number): boolean {
+  const bitmap = data.nullBitmap;
+  if (!bitmap || bitmap.length === 0 || data.nullCount === 0) return true;
+  const j = data.offset + i;
+  return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
+}
+
+/** +Infinity and −Infinity cells (the profile only counts them together). */
+export function countInfinities(vector: Vector): { positive: number; negative: number } {
+  let positive = 0;
+  let negative = 0;
+  for (const data of vector.data) {
+    if (data.typeId !== Type.Float) continue;
+    const values = data.values as Float64Array;
+    for (let i = 0; i < data.length; i++) {
+      const x = values[i]!;
+      if (x === Infinity && isValid(data, i)) positive++;
+      else if (x === -Infinity && isValid(data, i)) negative++;
+    }
+  }
+  return { positive, negative };
+}
+
+/** numpy's _lerp, which interpolates from the nearer end so t = 1 gives b exactly. */
+function lerp(a: number, b: number, t: number): number {
+  const diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+
+/** pandas Series.quantile (numpy 'linear' method) of sorted values. */
+export function quantileSorted(sorted: Float64Array, q: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return lerp(sorted[lo]!, sorted[hi]!, h - lo);
+}
+
+/** pandas nanstd (ddof = 1): two passes around the mean. */
+export function sampleStd(values: Float64Array, mean: number): number | null {
+  const n = values.length;
+  if (n < 2) return null;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += (values[i]! - mean) ** 2;
+  return Math.sqrt(sum / (n - 1));
+}
+
+/** Sturges' count, kept between 10 and 20 so inline charts look alike. */
+export function binCount(n: number): number {
+  return Math.min(MAX_BINS, Math.max(MIN_BINS, Math.ceil(Math.log2(Math.max(n, 1))) + 1));
+}
+
+/** numpy.histogram(values, bins, range=(lo, hi)) with its edge and index rules (edges = linspace). */
+export function histogramSorted(sorted: Float64Array, lo: number, hi: number, bins: number): Histogram {
+  let first = lo;
+  let last = hi;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const step = (last - first) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? last : i * step + first));
+  const counts = new Array<number>(bins).fill(0);
+  const span = last - first;
+  for (const x of sorted) {
+    if (x < first || x > last) continue;
+    let k = Math.trunc(((x - first) / span) * bins);
+    if (k === bins) k--;
+    if (x < edges[k]!) k--;
+    else if (x >= edges[k + 1]! && k !== bins - 1) k++;
+    counts[k]!++;
+  }
+  return { edges, counts };
+}
+
+function countZeros(sorted: Float64Array): number {
+  let zeros = 0;
+  for (const x of sorted) if (x === 0) zeros++;
+  return zeros;
+}
+
+/** Distinct finite values and the longest run of one value, from sorted values. */
+function runs(sorted: Float64Array): { distinct: number; longest: number } {
+  let distinct = 0;
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) run++;
+    else {
+      distinct++;
+      run = 1;
+    }
+    if (run > longest) longest = run;
+  }
+  return { distinct, longest };
+}
+
+/** One side's numeric stats from its profile; `histogram` uses edges shared with the other side. */
+export function computeNumericStats(
+  profile: NumericProfile,
+  vector: Vector | undefined,
+  rows: number,
+  histogram: { lo: number; hi: number; bins: number } | undefined,
+): NumericStats {
+  const { sorted } = profile;
+  const inf = profile.nonFinite > 0 && vector ? countInfinities(vector) : { positive: 0, negative: 0 };
+  const { distinct, longest } = runs(sorted);
+  const count = profile.count + profile.nonFinite;
+  const zerosShare = count ? countZeros(sorted) / count : 0;
+  const missingShare = rows ? profile.missing / rows : 0;
+  const n = sorted.length;
+  return {
+    kind: 'numeric',
+    count,
+    missing: profile.missing,
+    missingShare,
+    nonFinite: profile.nonFinite,
+    distinct: distinct + (inf.positive > 0 ? 1 : 0) + (inf.negative > 0 ? 1 : 0),
+    topFrequency: Math.max(longest, inf.positive, inf.negative),
+    mean: n ? profile.mean : null,
+    std: sampleStd(sorted, profile.mean),
+    min: n ? profile.min : null,
+    p25: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    p75: quantileSorted(sorted, 0.75),
+    max: n ? profile.max : null,
+    zerosShare,
+    ...(histogram && { histogram: histogramSorted(sorted, histogram.lo, histogram.hi, histogram.bins) }),
+    highMissing: missingShare > 0.02,
+    highZeros: zerosShare > 0.1,
+    hasNonFinite: profile.nonFinite > 0,
+  };
+}
+
+/** Share of the current's finite values outside the reference's [min, max] (null without values on either side). */
+export function outOfRangeShare(reference: NumericProfile, current: NumericProfile): number | null {
+  const cur = current.sorted;
+  if (reference.count === 0 || cur.length === 0) return null;
+  let outside = 0;
+  for (const x of cur) if (x < reference.min || x > reference.max) outside++;
+  return outside / cur.length;
+}
