@@ -12,7 +12,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 // The app may only talk to its own origin: no analytics, no fonts, no APIs. (Dev mode needs eval.)
 const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

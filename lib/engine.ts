@@ -1,7 +1,7 @@
 import { tableToIPC, type Table } from 'apache-arrow';
 import { toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
-import { ingestCsvSource } from './data/ingest';
+import { ingestSource } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/read-csv';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
@@ -72,7 +72,7 @@ export interface DriftPlanReply {
 export const engine = {
   ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void): Promise<Outcome<ParsedDataset>> {
     return outcome(async () => {
-      const { meta, table } = await ingestCsvSource(blobSource(file, name), { onProgress: onProgress && throttle(onProgress) });
+      const { meta, table } = await ingestSource(blobSource(file, name), { onProgress: onProgress && throttle(onProgress) });
       // Stored and moved between threads as Arrow IPC bytes.
       return { meta, ipc: tableToIPC(table, 'file') };
     });

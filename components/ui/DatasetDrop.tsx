@@ -70,13 +70,13 @@ export function DatasetDrop({ role, state, onFile, onCancel }: Props) {
           ) : state.status === 'loading' ? (
             <span className="drop-file">Parsing {state.name} in a worker…</span>
           ) : (
-            <span className="drop-cta">Drop a CSV or TSV here, or click to choose</span>
+            <span className="drop-cta">Drop a CSV, TSV, Parquet, Arrow or JSON Lines file, or click to choose</span>
           )}
         </span>
         <input
           id={inputId}
           type="file"
-          accept=".csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values"
+          accept=".csv,.tsv,.tab,.txt,.parquet,.arrow,.arrows,.feather,.ipc,.jsonl,.ndjson,text/csv,text/tab-separated-values"
           aria-label={`${label.title} CSV file`}
           data-testid={`${role}-input`}
           className="visually-hidden"

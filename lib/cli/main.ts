@@ -2,7 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DriftbookError, errorMessage } from '../errors';
-import { ingestCsvSource } from '../data/ingest';
+import { ingestSource } from '../data/ingest';
 import { localFileSource } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
@@ -73,7 +73,7 @@ async function withPool<T>(threads: number, run: (pool: WorkerPool) => Promise<T
 }
 
 async function load(path: string, read: ReadSettings) {
-  return ingestCsvSource(await localFileSource(path), read);
+  return ingestSource(await localFileSource(path), read);
 }
 
 function readSettings(values: { 'column-type'?: string[]; missing?: string }): ReadSettings {

@@ -2,7 +2,11 @@ import type { Table } from 'apache-arrow';
 import { createSHA256 } from 'hash-wasm';
 import { DataError } from '../errors';
 import type { ColumnType, DatasetFormat, DatasetMeta } from './types';
-import { bytesSource, readCsv, type ByteSource, type ReadProgress } from './read-csv';
+import { detectFormat, FORMAT_HEAD_BYTES } from './detect-format';
+import { readArrow } from './read-arrow';
+import { bytesSource, readCsv, type ByteSource, type CsvReadOptions, type ReadProgress } from './read-csv';
+import { readJsonl } from './read-jsonl';
+import { readParquet } from './read-parquet';
 import { toArrowTable } from './to-arrow';
 
 export interface IngestOptions {
@@ -18,8 +22,32 @@ export interface IngestOptions {
   missingTokens?: readonly string[];
 }
 
-function formatOf(name: string): DatasetFormat {
-  return /\.(tsv|tab)$/i.test(name) ? 'tsv' : 'csv';
+/** The first bytes of a source, to check its format against its name. */
+async function headBytes(source: ByteSource): Promise<Uint8Array> {
+  const head = new Uint8Array(FORMAT_HEAD_BYTES);
+  let filled = 0;
+  for await (const chunk of source.open()) {
+    const take = Math.min(chunk.length, FORMAT_HEAD_BYTES - filled);
+    head.set(chunk.subarray(0, take), filled);
+    filled += take;
+    if (filled === FORMAT_HEAD_BYTES) break;
+  }
+  return head.subarray(0, filled);
+}
+
+function readerFor(format: DatasetFormat) {
+  switch (format) {
+    case 'parquet':
+      return readParquet;
+    case 'arrow':
+      return readArrow;
+    case 'jsonl':
+      return readJsonl;
+    case 'tsv':
+      return (source: ByteSource, options: CsvReadOptions) => readCsv(source, { ...options, delimiter: '\t' });
+    default:
+      return readCsv;
+  }
 }
 
 /** A file read into a typed Arrow table, with its description. */
@@ -29,19 +57,20 @@ export interface IngestedDataset {
 }
 
 /**
- * A file → typed Arrow table plus its description: the one ingest path for the worker and the
- * CLI. The SHA-256 is of the original bytes, so `sha256sum file` matches.
+ * A file (CSV, TSV, Parquet, Arrow IPC/Feather, JSON Lines) → typed Arrow table plus its
+ * description: the one ingest path for the worker and the CLI. The SHA-256 is of the original
+ * bytes, so `sha256sum file` matches.
  */
-export async function ingestCsvSource(source: ByteSource, options: IngestOptions = {}): Promise<IngestedDataset> {
+export async function ingestSource(source: ByteSource, options: IngestOptions = {}): Promise<IngestedDataset> {
   if (source.size === 0) {
     throw new DataError('empty-file', `empty file: ${source.name} is 0 bytes — choose a CSV with a header line and data rows`);
   }
   const hasher = await createSHA256();
   hasher.init();
   let bytes = 0;
-  const format = formatOf(source.name);
-  const csv = await readCsv(source, {
-    delimiter: format === 'tsv' ? '\t' : undefined,
+  // The extension names the format; the magic bytes must agree (a renamed Parquet file is an error).
+  const format = detectFormat(source.name, await headBytes(source));
+  const csv = await readerFor(format)(source, {
     onBytes: (chunk) => {
       hasher.update(chunk);
       bytes += chunk.length;
@@ -73,5 +102,5 @@ export async function ingestCsvSource(source: ByteSource, options: IngestOptions
 
 /** Bytes already in memory (tests, small files). */
 export function ingestCsv(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<IngestedDataset> {
-  return ingestCsvSource(bytesSource(bytes, name), options);
+  return ingestSource(bytesSource(bytes, name), options);
 }

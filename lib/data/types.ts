@@ -11,7 +11,7 @@ export interface ColumnSchema {
   type: ColumnType;
 }
 
-export type DatasetFormat = 'csv' | 'tsv';
+export type DatasetFormat = 'csv' | 'tsv' | 'parquet' | 'arrow' | 'jsonl';
 
 /** A stored dataset's description; the Arrow IPC bytes are kept beside it (lib/store). */
 export interface DatasetMeta {

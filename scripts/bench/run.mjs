@@ -36,12 +36,12 @@ const MEASUREMENTS = ['startup', 'driftbook-parse', 'pandas-parse', 'driftbook-d
 // ---------------------------------------------------------------------------------------------
 // Driftbook ingest adapter: the one place that knows how lib/data's ingest is called, mirroring the
 // CLI. Checks lib/data's exported functions at run time and prefers a streaming entry point:
-//   ingestCsvSource(ByteSource) with read-file's localFileSource(path)  (the streaming CLI path)
+//   ingestSource(ByteSource) with read-file's localFileSource(path)  (the streaming CLI path)
 //   ingestCsvStream(ReadableStream, name) / ingestFile(File)            (guessed signatures)
 //   ingestCsv(bytes, name) after reading the whole file                 (the original path)
 // BENCH_INGEST=<exported name> forces one of them.
 // ---------------------------------------------------------------------------------------------
-const INGEST_PREFERENCE = ['ingestCsvSource', 'ingestCsvStream', 'ingestFile', 'ingestStream', 'ingestCsv'];
+const INGEST_PREFERENCE = ['ingestSource', 'ingestCsvStream', 'ingestFile', 'ingestStream', 'ingestCsv'];
 
 /** Exported function names in lib/data/*.ts → their module file (first one wins). */
 function findDataExports() {
@@ -82,7 +82,7 @@ async function loadIngestAdapter() {
   const localFileSource = found.has('localFileSource') ? (await load(found.get('localFileSource'))).localFileSource : null;
   const webStream = (path) => Readable.toWeb(createReadStream(path, { highWaterMark: 1 << 20 }));
   const callers = {
-    ingestCsvSource: async (path) => fn(localFileSource ? await localFileSource(path) : nodeFileSource(path)),
+    ingestSource: async (path) => fn(localFileSource ? await localFileSource(path) : nodeFileSource(path)),
     ingestCsvStream: (path) => fn(webStream(path), basename(path)),
     ingestStream: (path) => fn(webStream(path), basename(path)),
     ingestFile: async (path) => fn(new File([await openAsBlob(path)], basename(path), { type: 'text/csv' })),
@@ -91,7 +91,7 @@ async function loadIngestAdapter() {
       return fn(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), basename(path));
     },
   };
-  const via = name === 'ingestCsvSource' ? (localFileSource ? ' + localFileSource' : ' + bench ByteSource') : '';
+  const via = name === 'ingestSource' ? (localFileSource ? ' + localFileSource' : ' + bench ByteSource') : '';
   return { name: `${name}${via}`, module: `lib/data/${found.get(name)}`, exported: ingestNames, run: callers[name] ?? ((path) => fn(path)) };
 }
 

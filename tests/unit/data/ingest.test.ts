@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +75,34 @@ describe('ingestCsv', () => {
     await expect(ingestCsv(new Uint8Array(), 'e.csv')).rejects.toMatchObject({ code: 'empty-file' });
     await expect(ingestCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'zip.csv')).rejects.toMatchObject({ code: 'binary-file' });
     await expect(ingestCsv(new Uint8Array([0x61, 0x0a, 0xe9, 0x0a]), 'latin1.csv')).rejects.toBeInstanceOf(DataError);
+  });
+});
+
+describe('ingest of other formats', () => {
+  it.each([
+    ['types.parquet', 'parquet'],
+    ['types.arrow', 'arrow'],
+    ['types.arrows', 'arrow'],
+    ['valid.jsonl', 'jsonl'],
+  ])('reads %s as %s into the same typed table shape', async (file, format) => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats', file)));
+    const { meta, table } = await ingestCsv(bytes, file);
+    expect(meta.format).toBe(format);
+    expect(meta.rows).toBeGreaterThan(0);
+    expect(table.numRows).toBe(meta.rows);
+    expect(meta.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(table.schema.fields.map((f) => f.metadata.get(TYPE_METADATA_KEY))).toEqual(meta.schema.map((c) => c.type));
+  });
+
+  it('refuses a file whose content does not match its extension', async () => {
+    const parquet = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats/types.parquet')));
+    await expect(ingestCsv(parquet, 'renamed.csv')).rejects.toMatchObject({ code: 'format-mismatch', message: expect.stringMatching(/^format mismatch: renamed\.csv/) });
+  });
+
+  it('reads the 200,000-row Arrow file of vega-datasets', async () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '../../../node_modules/vega-datasets/data/flights-200k.arrow')));
+    const { meta } = await ingestCsv(bytes, 'flights-200k.arrow');
+    expect(meta.rows).toBe(200_000);
+    expect(meta.schema.map((c) => c.name)).toEqual(['delay', 'distance', 'time']);
   });
 });
