@@ -5,6 +5,7 @@ import { DriftbookError, errorMessage } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
+import { computeQuality } from '../quality/compute-quality';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { driftOnPool, WorkerPool } from './pool';
 import type { ReadSettings } from './pool-protocol';
@@ -13,6 +14,10 @@ import type { DriftResult } from '../drift/types';
 import { APP_VERSION } from '../version';
 
 const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [options]
+       driftbook quality --reference R.csv [--current C.csv] [--out FILE] [--column-type COL=TYPE] [--missing T1,…]
+
+quality profiles one file, or two side by side (counts, missing, non-finite, distinct, numeric
+summaries, top categories, new and vanished categories, duplicated and constant columns) as JSON.
 
 Compares two CSV/TSV files column by column with Evidently's drift methods and defaults and
 prints the drift result as JSON, or writes the same self-contained HTML report as the app.
@@ -132,6 +137,28 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
   else out(text);
 }
 
+async function quality(args: string[], out: (text: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reference: { type: 'string' },
+      current: { type: 'string' },
+      out: { type: 'string' },
+      'column-type': { type: 'string', multiple: true },
+      missing: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.reference) throw new UsageError('quality needs --reference FILE (and --current FILE to compare)');
+  const read = readSettings(values);
+  const reference = await load(values.reference, read);
+  const current = values.current ? await load(values.current, read) : undefined;
+  const text = `${JSON.stringify(computeQuality(reference, current), null, 2)}\n`;
+  if (values.out) await writeFile(values.out, text);
+  else out(text);
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(
   argv: string[],
@@ -150,8 +177,9 @@ export async function main(
       io.out(`${USAGE}\n`);
       return command ? 0 : 2;
     }
-    if (command !== 'drift') throw new UsageError(`unknown command: ${command} — the commands are: drift`);
-    await drift(rest, io.out);
+    if (command === 'drift') await drift(rest, io.out);
+    else if (command === 'quality') await quality(rest, io.out);
+    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality`);
     return 0;
   } catch (error) {
     // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.

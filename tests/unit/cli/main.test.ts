@@ -68,7 +68,7 @@ describe('driftbook CLI', () => {
   });
 
   it('rejects an unknown command and prints help and version', async () => {
-    expect(await run(['compare'])).toMatchObject({ code: 2, err: 'driftbook: unknown command: compare — the commands are: drift\n' });
+    expect(await run(['compare'])).toMatchObject({ code: 2, err: 'driftbook: unknown command: compare — the commands are: drift, quality\n' });
     expect((await run(['--help'])).out).toContain('Usage: driftbook drift');
     expect(await run(['--version'])).toMatchObject({ code: 0, out: `driftbook ${APP_VERSION}\n` });
   });
@@ -155,5 +155,30 @@ describe('driftbook drift reading options', () => {
     const base = ['drift', '--reference', mixed('mixed-ref.csv'), '--current', mixed('mixed-cur.csv')];
     expect(await run([...base, '--column-type', 'note=weird'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --column-type: expected COLUMN=TYPE/) });
     expect(await run([...base, '--column-type', 'nope=text'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: column type for nope: mixed-ref\.csv has no such column/) });
+  });
+});
+
+describe('driftbook quality', () => {
+  it('profiles two files side by side as JSON in the documented shape', async () => {
+    const { code, out, err } = await run(['quality', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ kind: 'quality', schemaVersion: 1, reference: { name: 'reference.csv', format: 'csv', rows: 400, columns: 7 } });
+    expect(json.current).toMatchObject({ name: 'current.csv', rows: 300 });
+    const segment = json.columns.find((c: { name: string }) => c.name === 'segment');
+    expect(segment.current.newCategories).toEqual(['d']);
+    const income = json.columns.find((c: { name: string }) => c.name === 'income');
+    expect(income.reference.missing).toBe(41);
+    expect(json.dataset.reference.rows).toBe(400);
+  });
+
+  it('profiles one file alone, and fails with one line on bad input', async () => {
+    const one = await run(['quality', '--reference', fixture('reference.csv')]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.out).current).toBeUndefined();
+    const bad = await run(['quality', '--reference', fixture('header-only.csv')]);
+    expect(bad).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^driftbook: header only: header-only\.csv/) });
+    expect(await run(['quality'])).toMatchObject({ code: 2, err: 'driftbook: quality needs --reference FILE (and --current FILE to compare)\n' });
   });
 });
