@@ -12,7 +12,7 @@ import { createEngineClient, type EngineClient } from './engine-client';
 import { downloadReport } from './export-report';
 import { Sidebar } from './ui/Sidebar';
 import { DatasetDrop, type DropState } from './ui/DatasetDrop';
-import { addDataset, createDriftCell, runDriftCell, seedDemoWorkspace } from './workbench-actions';
+import { addDataset, createCell, runCell, seedDemoWorkspace } from './workbench-actions';
 
 type Role = 'reference' | 'current';
 
@@ -84,7 +84,7 @@ export function Workbench() {
   const run = useCallback(
     async (cell: CellRecord) => {
       setCells((list) => list.map((c) => (c.id === cell.id ? { ...c, status: 'running' } : c)));
-      await runDriftCell(db, getClient(), cell, (done, total) => setProgress((p) => ({ ...p, [cell.id]: { done, total } })));
+      await runCell(db, getClient(), cell, (done, total) => setProgress((p) => ({ ...p, [cell.id]: { done, total } })));
       setProgress(({ [cell.id]: _, ...rest }) => rest);
       await refresh();
     },
@@ -95,9 +95,12 @@ export function Workbench() {
     async (reference: DatasetMeta, current: DatasetMeta) => {
       const ws = workspaceRef.current;
       if (!ws) return;
-      const cell = await createDriftCell(db, ws.id, reference, current);
+      // The default preset: drift, then data quality side by side.
+      const cell = await createCell(db, ws.id, 'drift', reference, current);
+      const quality = await createCell(db, ws.id, 'quality', reference, current);
       await refresh();
       await run(cell);
+      await run(quality);
       document.querySelector(`[data-cell-id="${CSS.escape(cell.id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
     [db, refresh, run],
@@ -193,7 +196,7 @@ export function Workbench() {
                 progress={progress[cell.id]}
                 onRun={() => void run(cell)}
                 onCancel={() => getClient().cancel()}
-                onExport={() => workspace && cell.result && void downloadReport(cell.result, workspace.name)}
+                onExport={() => workspace && cell.result?.kind === 'drift' && void downloadReport(cell.result, workspace.name)}
                 onConfigChange={(config) => void run({ ...cell, config })}
               />
             </div>

@@ -5,6 +5,7 @@ import type { ParsedDataset } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/types';
+import type { QualityResult } from '../lib/quality/types';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient {
@@ -12,6 +13,7 @@ export interface EngineClient {
   readonly size: number;
   ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void): Promise<ParsedDataset>;
   drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
+  quality(referenceId: string, currentId?: string): Promise<QualityResult>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -99,6 +101,9 @@ export function createEngineClient(size = poolSize()): EngineClient {
         const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
         return unwrap(await (await api()).drift(referenceId, currentId, config, progress));
       });
+    },
+    quality(referenceId, currentId) {
+      return cancellable(async () => unwrap(await (await api()).quality(referenceId, currentId)));
     },
     cancel() {
       const error = new AnalysisError('aborted', 'cancelled');

@@ -4,7 +4,7 @@ import { AnalysisError, toErrorInfo } from '../lib/errors';
 import type { DriftbookDb } from '../lib/store/db';
 import { saveDataset } from '../lib/store/datasets';
 import { resultKey } from '../lib/store/result-key';
-import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
+import type { CellKind, CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { createWorkspace, nextCellOrder, saveCell, setLastWorkspaceId } from '../lib/store/workspaces';
 import type { EngineClient } from './engine-client';
 
@@ -27,10 +27,11 @@ export async function addDataset(
   return saveDataset(db, parsed);
 }
 
-/** Creates a drift cell for two stored datasets, saved as running. */
-export async function createDriftCell(
+/** Creates a cell comparing two stored datasets (drift, or data quality side by side), saved as running. */
+export async function createCell(
   db: DriftbookDb,
   workspaceId: string,
+  kind: CellKind,
   reference: DatasetMeta,
   current: DatasetMeta,
 ): Promise<CellRecord> {
@@ -38,7 +39,7 @@ export async function createDriftCell(
     id: globalThis.crypto.randomUUID(),
     workspaceId,
     order: await nextCellOrder(db, workspaceId),
-    kind: 'drift',
+    kind,
     title: `${reference.name} → ${current.name}`,
     config: {},
     inputs: { reference: { id: reference.id, sha256: reference.sha256 }, current: { id: current.id, sha256: current.sha256 } },
@@ -49,8 +50,8 @@ export async function createDriftCell(
   return cell;
 }
 
-/** Runs a drift cell in the engine and saves its result, or its error (keeping the last good result). */
-export async function runDriftCell(
+/** Runs a cell in the engine and saves its result, or its error (keeping the last good result). */
+export async function runCell(
   db: DriftbookDb,
   client: EngineClient,
   cell: CellRecord,
@@ -60,7 +61,10 @@ export async function runDriftCell(
   await saveCell(db, { ...cell, status: 'running', error: undefined });
   let next: CellRecord;
   try {
-    const result = await client.drift(cell.inputs.reference.id, cell.inputs.current.id, cell.config, onProgress);
+    const result =
+      cell.kind === 'quality'
+        ? await client.quality(cell.inputs.reference.id, cell.inputs.current.id)
+        : await client.drift(cell.inputs.reference.id, cell.inputs.current.id, cell.config, onProgress);
     next = {
       ...cell,
       status: 'ok',
@@ -92,8 +96,7 @@ export function seedDemoWorkspace(db: DriftbookDb, client: EngineClient): Promis
     const [refBlob, curBlob] = await Promise.all([fetchBlob(DEMO_FILES.reference.url), fetchBlob(DEMO_FILES.current.url)]);
     const reference = await addDataset(db, client, refBlob, DEMO_FILES.reference.name);
     const current = await addDataset(db, client, curBlob, DEMO_FILES.current.name);
-    const cell = await createDriftCell(db, workspace.id, reference, current);
-    await runDriftCell(db, client, cell);
+    for (const kind of ['drift', 'quality'] as const) await runCell(db, client, await createCell(db, workspace.id, kind, reference, current));
     return workspace;
   })();
   return seeding;

@@ -7,6 +7,8 @@ import type { ReadProgress } from './data/read-csv';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './drift/profile';
 import { cachedProfile } from './store/profiles';
+import { computeQuality } from './quality/compute-quality';
+import type { QualityResult } from './quality/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
@@ -94,6 +96,14 @@ export const engine = {
         onProgress?.(columns.length, plan.tasks.length);
       }
       return finishDrift(reference.meta, current.meta, plan, columns);
+    });
+  },
+
+  /** The data-quality analysis of one stored dataset, or two side by side. */
+  quality(referenceId: string, currentId?: string): Promise<Outcome<QualityResult>> {
+    return outcome(async () => {
+      const reference = await open(referenceId);
+      return computeQuality(reference, currentId ? await open(currentId) : undefined);
     });
   },
 

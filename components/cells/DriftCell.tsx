@@ -18,7 +18,7 @@ export interface CellProps {
 
 /** Renders a drift result: the verdict, the column table, the selected column's detail, and the settings. */
 export function DriftCell({ cell, progress, onRun, onCancel, onExport, onConfigChange }: CellProps) {
-  const result = cell.result;
+  const result = cell.result?.kind === 'drift' ? cell.result : undefined;
   const firstTested = useMemo(() => result?.columns.find((c) => c.tested && c.drifted) ?? result?.columns.find((c) => c.tested), [result]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const column = result?.columns.find((c) => c.name === (selected ?? firstTested?.name));

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../errors';
 import type { DriftConfig, DriftResult } from '../drift/types';
+import type { QualityResult } from '../quality/types';
 import type { ColumnProfile } from '../drift/profile';
 
 export interface WorkspaceRecord {
@@ -16,19 +17,22 @@ export interface DatasetInputRef {
 
 export type CellStatus = 'ok' | 'running' | 'error';
 
+export type CellKind = 'drift' | 'quality';
+export type CellResult = DriftResult | QualityResult;
+
 /** A notebook cell: what to compute (kind, config, inputs) and its last result. */
 export interface CellRecord {
   id: string;
   workspaceId: string;
   /** Position in the workspace; cells are listed by ascending order. */
   order: number;
-  kind: 'drift';
+  kind: CellKind;
   title: string;
   /** The analysis' settings (drift: methods, thresholds, bins, correction…). */
   config: DriftConfig;
   inputs: { reference: DatasetInputRef; current: DatasetInputRef };
   status: CellStatus;
-  result?: DriftResult;
+  result?: CellResult;
   error?: ErrorInfo;
   /** Hash of (kind, config, input sha256s, engine version): equal keys mean an equal result. */
   resultKey?: string;

@@ -56,6 +56,12 @@ test('the demo workspace opens already computed, with scipy-exact numbers', asyn
   await expect(cell.locator('tr[data-column="date"]')).toContainText('datetime');
   // The most drifted column is selected, with its chart drawn.
   await expect(cell.getByTestId('column-detail').locator('svg').first()).toBeVisible();
+  // The default preset's data-quality cell: 2015 has no "snow" days any more.
+  const quality = page.getByTestId('quality-cell');
+  await expect(quality).toHaveCount(1);
+  await expect(quality.locator('tr[data-column="weather"] [data-testid="shift"]')).toHaveText('0% new · 1 vanished');
+  await expect(quality.locator('tr[data-column="temp_max"] [data-testid="shift"]')).toContainText('out of range');
+  await expect(quality.getByText(/Reference: 731 rows × 6 columns · 0 duplicated rows/)).toBeVisible();
 });
 
 test('upload two CSVs, see the drift cell, reload, and export an offline report', async ({ page, browser }) => {
@@ -65,6 +71,7 @@ test('upload two CSVs, see the drift cell, reload, and export an offline report'
   await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
   const cells = page.getByTestId('drift-cell');
   await expect(cells).toHaveCount(2);
+  await expect(page.getByTestId('quality-cell')).toHaveCount(2);
   const cell = cells.nth(1);
   await expectCellMatches(cell, expected.pairs.e2e!);
 

@@ -1,0 +1,138 @@
+'use client';
+import type { ColumnQuality, ColumnStats, DatasetStats } from '../../lib/quality/types';
+import type { CellProps } from './DriftCell';
+import { formatCount, formatPercent, formatScore } from '../format';
+
+const pct = (share: number | undefined | null) => (share === undefined || share === null ? '—' : formatPercent(share, 1));
+const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatScore(x));
+
+function Side({ stats, flagged }: { stats?: ColumnStats; flagged?: boolean }) {
+  if (!stats) return <span className="muted">—</span>;
+  return <span className={flagged ? 'flagged' : undefined}>{stats.kind === 'numeric' ? num(stats.mean) : (stats.top ?? '—')}</span>;
+}
+
+function summary(stats: ColumnStats): string {
+  if (stats.kind === 'numeric') return `min ${num(stats.min)} · median ${num(stats.median)} · max ${num(stats.max)} · std ${num(stats.std)}`;
+  return `${formatCount(stats.categories)} categories · top “${stats.top ?? '—'}” ${formatPercent(stats.topFrequency, stats.count || 1)}`;
+}
+
+function ColumnRow({ column }: { column: ColumnQuality }) {
+  const { reference: ref, current: cur } = column;
+  const newShare = cur?.kind === 'categorical' ? cur.newCategoryShare : undefined;
+  const outOfRange = cur?.kind === 'numeric' ? cur.outOfRangeShare : undefined;
+  const zeros = (s?: ColumnStats) => (s?.kind === 'numeric' ? s.zerosShare : undefined);
+  return (
+    <tr data-column={column.name}>
+      <th scope="row" title={column.warnings.join('\n') || undefined}>
+        {column.name}
+        {column.warnings.length ? <span className="warn-dot" aria-label={`${column.warnings.length} warnings`} /> : null}
+      </th>
+      <td>{column.type}</td>
+      <td className="num">
+        {formatCount(ref.count)} → {cur ? formatCount(cur.count) : '—'}
+      </td>
+      <td className={`num${ref.highMissing || cur?.highMissing ? ' flagged' : ''}`} data-testid="missing">
+        {pct(ref.missingShare)} → {pct(cur?.missingShare)}
+      </td>
+      <td className={`num${ref.hasNonFinite || cur?.hasNonFinite ? ' flagged' : ''}`}>
+        {ref.nonFinite} → {cur ? cur.nonFinite : '—'}
+      </td>
+      <td className="num">
+        {formatCount(ref.distinct)} → {cur ? formatCount(cur.distinct) : '—'}
+      </td>
+      <td className={ref.highZeros || cur?.highZeros ? 'flagged' : undefined}>
+        {ref.kind === 'numeric' ? `${pct(zeros(ref))} → ${pct(zeros(cur))}` : '—'}
+      </td>
+      <td>
+        <Side stats={ref} /> → <Side stats={cur} />
+        <div className="muted small">{summary(ref)}</div>
+      </td>
+      <td className={(newShare ?? 0) > 0 || (outOfRange ?? 0) > 0 ? 'flagged' : undefined} data-testid="shift">
+        {newShare !== undefined
+          ? `${pct(newShare)} new${cur?.kind === 'categorical' && cur.vanishedCategoryCount ? ` · ${cur.vanishedCategoryCount} vanished` : ''}`
+          : outOfRange !== undefined
+            ? `${pct(outOfRange)} out of range`
+            : '—'}
+      </td>
+    </tr>
+  );
+}
+
+function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) {
+  if (!stats) return null;
+  const list = (names: string[]) => (names.length ? names.join(', ') : 'none');
+  return (
+    <p className="muted dataset-line">
+      <strong>{label}</strong>: {formatCount(stats.rows)} rows × {stats.columns} columns · {formatCount(stats.duplicatedRows)} duplicated rows · constant:{' '}
+      {list(stats.constantColumns)} · almost constant (≥ 95% one value): {list(stats.almostConstantColumns)} · all missing: {list(stats.allMissingColumns)}
+    </p>
+  );
+}
+
+/** The data-quality cell (Facets Overview / Evidently DataSummary): reference vs current per column, problems highlighted. */
+export function QualityCell({ cell, onRun, onCancel }: CellProps) {
+  const result = cell.result?.kind === 'quality' ? cell.result : undefined;
+  return (
+    <article className={`cell cell-${cell.status}`} data-testid="quality-cell" aria-busy={cell.status === 'running'}>
+      <header className="cell-header">
+        <div>
+          <span className="cell-kind">Data quality</span>
+          <h2 className="cell-title">{cell.title}</h2>
+        </div>
+        <div className="cell-actions">
+          {cell.status === 'running' ? (
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onRun}>
+              Run again
+            </button>
+          )}
+        </div>
+      </header>
+      {cell.status === 'error' && cell.error ? (
+        <div className="error-box" role="alert">
+          <strong>This cell failed.</strong> {cell.error.message}
+        </div>
+      ) : null}
+      {cell.status === 'running' ? <p className="muted" role="status">Profiling in a worker…</p> : null}
+      {result ? (
+        <>
+          <DatasetLine label="Reference" stats={result.dataset.reference} />
+          <DatasetLine label="Current" stats={result.dataset.current} />
+          <div className="table-wrap">
+            <table className="drift-table quality-table" data-testid="quality-table">
+              <thead>
+                <tr>
+                  <th scope="col">Column</th>
+                  <th scope="col">Type</th>
+                  <th scope="col" className="num">Count ref → cur</th>
+                  <th scope="col" className="num">Missing</th>
+                  <th scope="col" className="num">Non-finite</th>
+                  <th scope="col" className="num">Distinct</th>
+                  <th scope="col">Zeros</th>
+                  <th scope="col">Mean / top value</th>
+                  <th scope="col">New in current</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.columns.map((c) => (
+                  <ColumnRow key={c.name} column={c} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.warnings.length ? (
+            <ul className="warnings" aria-label="Data-quality warnings">
+              {result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="muted small">Highlighted as Facets does: missing over 2%, zeros over 10%, any non-finite value, values new in current.</p>
+        </>
+      ) : null}
+    </article>
+  );
+}
