@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
 import { errorMessage, toErrorInfo } from '../lib/errors';
 import { getDb } from '../lib/store/db';
-import { listDatasets } from '../lib/store/datasets';
+import { deleteDataset, listDatasets } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, setLastWorkspaceId } from '../lib/store/workspaces';
 import { APP_VERSION } from '../lib/version';
@@ -106,6 +106,34 @@ export function Workbench() {
     [db, refresh, run],
   );
 
+  /** Sets one side of the comparison; when both sides are set, adds the cells. */
+  const choose = useCallback(
+    async (role: Role, dataset: DatasetMeta) => {
+      let other: DropState | undefined;
+      setDrops((d) => {
+        other = d[role === 'reference' ? 'current' : 'reference'];
+        return { ...d, [role]: { status: 'ready', dataset } };
+      });
+      await refresh();
+      if (other?.status === 'ready') {
+        await (role === 'reference' ? compare(dataset, other.dataset) : compare(other.dataset, dataset));
+      }
+    },
+    [refresh, compare],
+  );
+
+  const removeDataset = useCallback(
+    async (dataset: DatasetMeta) => {
+      await deleteDataset(db, dataset.id);
+      setDrops((d) => ({
+        reference: d.reference.status === 'ready' && d.reference.dataset.id === dataset.id ? { status: 'empty' } : d.reference,
+        current: d.current.status === 'ready' && d.current.dataset.id === dataset.id ? { status: 'empty' } : d.current,
+      }));
+      await refresh();
+    },
+    [db, refresh],
+  );
+
   const onFile = useCallback(
     async (role: Role, file: File) => {
       const startedAt = performance.now();
@@ -114,15 +142,7 @@ export function Workbench() {
         const dataset = await addDataset(db, getClient(), file, file.name, (progress) =>
           setDrops((d) => (d[role].status === 'loading' ? { ...d, [role]: { status: 'loading', name: file.name, startedAt, progress } } : d)),
         );
-        let other: DropState | undefined;
-        setDrops((d) => {
-          other = d[role === 'reference' ? 'current' : 'reference'];
-          return { ...d, [role]: { status: 'ready', dataset } };
-        });
-        await refresh();
-        if (other?.status === 'ready') {
-          await (role === 'reference' ? compare(dataset, other.dataset) : compare(other.dataset, dataset));
-        }
+        await choose(role, dataset);
       } catch (error) {
         const cancelled = toErrorInfo(error).code === 'aborted';
         setDrops((d) => ({
@@ -131,7 +151,7 @@ export function Workbench() {
         }));
       }
     },
-    [db, refresh, compare],
+    [db, choose],
   );
 
   const newWorkspace = useCallback(async () => {
@@ -147,6 +167,8 @@ export function Workbench() {
         datasets={datasets}
         onOpen={(id) => void openWorkspace(id)}
         onNew={() => void newWorkspace()}
+        onUse={(role, dataset) => void choose(role, dataset)}
+        onDelete={(dataset) => void removeDataset(dataset)}
       />
       <main className="main" id="main">
         <header className="topbar">

@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import type { WorkspaceRecord } from '../../lib/store/types';
 import { formatCount } from '../format';
@@ -9,9 +10,50 @@ interface Props {
   datasets: DatasetMeta[];
   onOpen: (id: string) => void;
   onNew: () => void;
+  /** Use a stored dataset as one side of the next comparison, without uploading it again. */
+  onUse: (role: 'reference' | 'current', dataset: DatasetMeta) => void;
+  onDelete: (dataset: DatasetMeta) => void;
 }
 
-export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew }: Props) {
+const MB = 1024 * 1024;
+
+function DatasetItem({ d, onUse, onDelete }: { d: DatasetMeta } & Pick<Props, 'onUse' | 'onDelete'>) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="dataset-item" data-testid="dataset-item" title={`SHA-256 ${d.sha256}`}>
+      <span className="dataset-name">{d.name}</span>
+      <span className="muted">
+        {d.format} · {formatCount(d.rows)} rows · {d.schema.length} cols · {(d.bytes / MB).toFixed(1)} MB · <code>{d.sha256.slice(0, 8)}</code>
+      </span>
+      <span className="muted">added {d.createdAt.slice(0, 10)}</span>
+      {confirming ? (
+        <span className="dataset-actions">
+          Delete {d.name}?{' '}
+          <button type="button" className="link-button danger" onClick={() => onDelete(d)}>
+            Delete
+          </button>
+          <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <span className="dataset-actions">
+          <button type="button" className="link-button" onClick={() => onUse('reference', d)} aria-label={`Use ${d.name} as reference`}>
+            as reference
+          </button>
+          <button type="button" className="link-button" onClick={() => onUse('current', d)} aria-label={`Use ${d.name} as current`}>
+            as current
+          </button>
+          <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete ${d.name}`}>
+            delete
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onUse, onDelete }: Props) {
   return (
     <aside className="sidebar" aria-label="Workspaces and datasets">
       <div className="brand">
@@ -53,12 +95,7 @@ export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew }: Props
         </div>
         <ul className="sidebar-list datasets" data-testid="dataset-list">
           {datasets.map((d) => (
-            <li key={d.id} className="dataset-item" title={`SHA-256 ${d.sha256}`}>
-              <span className="dataset-name">{d.name}</span>
-              <span className="muted">
-                {formatCount(d.rows)} rows · {d.schema.length} cols · <code>{d.sha256.slice(0, 8)}</code>
-              </span>
-            </li>
+            <DatasetItem key={d.id} d={d} onUse={onUse} onDelete={onDelete} />
           ))}
         </ul>
       </section>

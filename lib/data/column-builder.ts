@@ -20,7 +20,8 @@ class Growable<T extends Float64Array | Int32Array | Uint8Array> {
   }
 }
 
-const INITIAL = 1 << 14;
+// Small to start: a 10,000-column file must not reserve gigabytes; doubling covers long columns.
+const INITIAL = 1 << 9;
 
 const MAX_TRACKED_NUMBERS = MAX_CATEGORICAL_INTEGERS;
 

@@ -90,7 +90,7 @@ export class CsvTokenizer {
           this.starts[fields] = i + 1;
           this.ends[fields] = close;
           this.escaped[fields] = doubled;
-          for (let k = text.indexOf('\n', i + 1); k >= 0 && k < close; k = text.indexOf('\n', k + 1)) line++;
+          line += lineBreaks(text, i + 1, close);
           i = close + 1;
           c = i < length ? text.charCodeAt(i) : -1;
           if (c !== delimiter && c !== LF && c !== CR && c !== -1) {
@@ -143,6 +143,16 @@ export class CsvTokenizer {
   private keep(text: string, from: number): void {
     this.carry = text.slice(from);
   }
+}
+
+/** Line breaks (LF, CRLF or a lone CR, as the file uses) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) n++;
+  }
+  return n;
 }
 
 /** A quoted field's content with its doubled quotes undone. */

@@ -51,6 +51,9 @@ async function* textChunks(source: ByteSource, options: CsvReadOptions, phase: R
   let bytes = 0;
   for await (const chunk of source.open()) {
     checkAborted(options.signal);
+    if (bytes === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+      throw new DataError('utf16', `UTF-16 text: ${source.name} is saved as UTF-16 — save it as UTF-8 (or "CSV UTF-8" in Excel)`);
+    }
     if (chunk.includes(0)) {
       throw new DataError('binary-file', `not a text file: ${source.name} contains NUL bytes — is it a binary file renamed .csv?`);
     }
@@ -119,7 +122,7 @@ async function parsePass(
     if (count !== expected) {
       throw new DataError(
         'ragged-row',
-        `ragged row: line ${line} of ${source.name} has ${count} fields, the header has ${expected} — fix or remove that row`,
+        `ragged row: line ${line} of ${source.name} has ${count} field${count === 1 ? '' : 's'}, the header has ${expected} — fix or remove that row`,
       );
     }
     rows++;

@@ -186,3 +186,27 @@ test('settings re-run the cell with another method, persist, and the detail show
   await expect(again.locator('tr[data-column="temp_min"] td').nth(1)).toHaveText('ks');
   expect(Number(await again.locator('tr[data-column="temp_max"]').getAttribute('data-score'))).toBe(psi);
 });
+
+test('the dataset library reuses a stored reference in another workspace, and deletes with confirmation', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Workspace 2');
+  await expect(page.getByTestId('drift-cell')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Use seattle-weather-2012-2013.csv as reference' }).click();
+  await page.getByRole('button', { name: 'Use seattle-weather-2015.csv as current' }).click();
+  const cell = page.getByTestId('drift-cell');
+  await expect(cell).toHaveCount(1);
+  await expectCellMatches(cell, expected.pairs.demo!);
+  await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+
+  await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
+  await expect(page.getByTestId('dataset-item')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Delete current.csv' }).click();
+  await page.getByTestId('dataset-item').filter({ hasText: 'current.csv' }).getByRole('button', { name: 'Keep' }).click();
+  await expect(page.getByTestId('dataset-item')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Delete current.csv' }).click();
+  await page.getByTestId('dataset-item').filter({ hasText: 'current.csv' }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+});

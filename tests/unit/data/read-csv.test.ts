@@ -116,11 +116,11 @@ describe('readCsv', () => {
   });
 
   it('names the file line of the first ragged row (header = line 1), short or long', async () => {
-    await expectDataError(() => parse('a,b\n1,2\n3\n4,5\n'), 'ragged-row', /line 3 of f\.csv has 1 fields, the header has 2/);
+    await expectDataError(() => parse('a,b\n1,2\n3\n4,5\n'), 'ragged-row', /line 3 of f\.csv has 1 field, the header has 2/);
     await expectDataError(() => parse('a,b\n1,2\n3,4,5\n'), 'ragged-row', /line 3 of f\.csv has 3 fields, the header has 2/);
     // A quoted newline spans two lines: the next record starts on line 4.
-    await expectDataError(() => parse('a,b\n1,"x\ny"\n3\n'), 'ragged-row', /line 4 of f\.csv has 1 fields/);
-    await expectDataError(() => parse('a,b\r\n1,2\r\n\r\n3\r\n', { chunk: 1 }), 'ragged-row', /line 4 of f\.csv has 1 fields/);
+    await expectDataError(() => parse('a,b\n1,"x\ny"\n3\n'), 'ragged-row', /line 4 of f\.csv has 1 field,/);
+    await expectDataError(() => parse('a,b\r\n1,2\r\n\r\n3\r\n', { chunk: 1 }), 'ragged-row', /line 4 of f\.csv has 1 field,/);
   });
 
   it('reports an unclosed quote, binary content and invalid UTF-8', async () => {

@@ -3,7 +3,7 @@ import { tableToIPC } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { DriftbookDb } from '../../../lib/store/db';
-import { getDatasetIpc, getDatasetMeta, listDatasets, saveDataset } from '../../../lib/store/datasets';
+import { deleteDataset, getDatasetIpc, getDatasetMeta, listDatasets, saveDataset } from '../../../lib/store/datasets';
 import { loadDataset } from '../../../lib/store/load-dataset';
 import { resultKey } from '../../../lib/store/result-key';
 import type { CellRecord } from '../../../lib/store/types';
@@ -53,6 +53,19 @@ describe('store', () => {
     const { table } = await loadDataset(db, meta.id);
     expect(table.numRows).toBe(2000);
     expect(table.getChild('a')!.get(1999)).toBe(1999);
+  });
+
+  it('deletes a dataset with all its parts and cached profiles', async () => {
+    const big = await parsed('a,b\n' + Array.from({ length: 500 }, (_, i) => `${i},y`).join('\n'), 'big.csv');
+    const meta = await saveDataset(db, big, 500);
+    await db.profiles.put({ key: 'k', datasetId: meta.id, profile: { kind: 'other', count: 1, missing: 0 } });
+    const other = await saveDataset(db, await parsed('a\n1\n', 'other.csv'));
+    await deleteDataset(db, meta.id);
+    expect(await db.datasets.get(meta.id)).toBeUndefined();
+    expect(await db.datasetBlobs.count()).toBe(1);
+    expect(await db.profiles.count()).toBe(0);
+    expect(await getDatasetMeta(db, other.id)).toMatchObject({ name: 'other.csv' });
+    await expect(getDatasetIpc(db, meta.id)).rejects.toMatchObject({ code: 'dataset-missing' });
   });
 
   it('stores the same file once (same SHA-256 and name)', async () => {
