@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
 import { errorMessage, toErrorInfo } from '../lib/errors';
+import type { ReadChoices } from '../lib/engine';
 import { getDb } from '../lib/store/db';
 import { deleteDataset, listDatasets } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
@@ -135,24 +136,45 @@ export function Workbench() {
   );
 
   const onFile = useCallback(
-    async (role: Role, file: File) => {
+    async (role: Role, file: File, choices: ReadChoices = {}): Promise<void> => {
       const startedAt = performance.now();
       setDrops((d) => ({ ...d, [role]: { status: 'loading', name: file.name, startedAt } }));
       try {
-        const dataset = await addDataset(db, getClient(), file, file.name, (progress) =>
-          setDrops((d) => (d[role].status === 'loading' ? { ...d, [role]: { status: 'loading', name: file.name, startedAt, progress } } : d)),
+        const dataset = await addDataset(
+          db,
+          getClient(),
+          file,
+          file.name,
+          (progress) => setDrops((d) => (d[role].status === 'loading' ? { ...d, [role]: { status: 'loading', name: file.name, startedAt, progress } } : d)),
+          choices,
         );
         await choose(role, dataset);
       } catch (error) {
-        const cancelled = toErrorInfo(error).code === 'aborted';
+        const { code } = toErrorInfo(error);
+        // The two problems a user can choose to read past: ragged rows and a Windows-1252 file.
+        const fix: ReadChoices | undefined =
+          code === 'ragged-row' ? { ...choices, skipMalformed: true } : code === 'not-utf8' ? { ...choices, encoding: 'windows-1252' } : undefined;
         setDrops((d) => ({
           ...d,
-          [role]: cancelled ? { status: 'empty' } : { status: 'error', name: file.name, message: errorMessage(error) },
+          [role]:
+            code === 'aborted'
+              ? { status: 'empty' }
+              : {
+                  status: 'error',
+                  name: file.name,
+                  message: errorMessage(error),
+                  code,
+                  retry: fix ? () => void onFileRef.current(role, file, fix) : undefined,
+                  retryLabel: code === 'ragged-row' ? 'Skip malformed rows and load' : 'Decode as Windows-1252',
+                },
         }));
       }
     },
     [db, choose],
   );
+
+  const onFileRef = useRef(onFile);
+  onFileRef.current = onFile;
 
   const newWorkspace = useCallback(async () => {
     const ws = await createWorkspace(db, `Workspace ${workspaces.length + 1}`);

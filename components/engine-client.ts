@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { AnalysisError, fromErrorInfo } from '../lib/errors';
-import type { Engine, Outcome } from '../lib/engine';
+import type { Engine, Outcome, ReadChoices } from '../lib/engine';
 import type { ParsedDataset } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
@@ -11,7 +11,7 @@ import type { QualityResult } from '../lib/quality/types';
 export interface EngineClient {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void): Promise<ParsedDataset>;
+  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<ParsedDataset>;
   drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
   quality(referenceId: string, currentId?: string): Promise<QualityResult>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
@@ -91,9 +91,9 @@ export function createEngineClient(size = poolSize()): EngineClient {
     get size() {
       return apis.length;
     },
-    ingest(file, name, onProgress) {
+    ingest(file, name, onProgress, options) {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-      return cancellable(async () => unwrap(await (await api()).ingest(file, name, progress)));
+      return cancellable(async () => unwrap(await (await api()).ingest(file, name, progress, options)));
     },
     drift(referenceId, currentId, config, onProgress) {
       return cancellable(async () => {

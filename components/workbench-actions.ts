@@ -1,5 +1,6 @@
 import type { DatasetMeta } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
+import type { ReadChoices } from '../lib/engine';
 import { AnalysisError, toErrorInfo } from '../lib/errors';
 import type { DriftbookDb } from '../lib/store/db';
 import { saveDataset } from '../lib/store/datasets';
@@ -22,8 +23,9 @@ export async function addDataset(
   file: Blob,
   name: string,
   onProgress?: (progress: ReadProgress) => void,
+  options?: ReadChoices,
 ): Promise<DatasetMeta> {
-  const parsed = await client.ingest(file, name, onProgress);
+  const parsed = await client.ingest(file, name, onProgress, options);
   return saveDataset(db, parsed);
 }
 

@@ -1,7 +1,7 @@
 import { tableToIPC, type Table } from 'apache-arrow';
 import { toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
-import { ingestSource } from './data/ingest';
+import { ingestSource, type IngestOptions } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/read-csv';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
@@ -61,6 +61,9 @@ async function driftColumn(reference: Opened, current: Opened, task: ColumnTask,
   return runColumnTask(task, reference.table, current.table, plan, profile);
 }
 
+/** What a user may choose when a file does not read as is. */
+export type ReadChoices = Pick<IngestOptions, 'encoding' | 'skipMalformed' | 'missingTokens' | 'columnTypes'>;
+
 export interface DriftPlanReply {
   plan: DriftPlan;
   reference: DatasetMeta;
@@ -72,9 +75,9 @@ export interface DriftPlanReply {
  * object. Inputs are files and dataset ids, never parsed data: datasets are read from IndexedDB here.
  */
 export const engine = {
-  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void): Promise<Outcome<ParsedDataset>> {
+  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options: ReadChoices = {}): Promise<Outcome<ParsedDataset>> {
     return outcome(async () => {
-      const { meta, table } = await ingestSource(blobSource(file, name), { onProgress: onProgress && throttle(onProgress) });
+      const { meta, table } = await ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) });
       // Stored and moved between threads as Arrow IPC bytes.
       return { meta, ipc: tableToIPC(table, 'file') };
     });

@@ -4,8 +4,8 @@ import { engine, type Engine } from '../lib/engine';
 // Thin adapter: the engine's functions, with the parsed Arrow bytes transferred back, not copied.
 const api: Engine = {
   ...engine,
-  async ingest(file, name, onProgress) {
-    const out = await engine.ingest(file, name, onProgress);
+  async ingest(file, name, onProgress, options) {
+    const out = await engine.ingest(file, name, onProgress, options);
     return out.ok ? Comlink.transfer(out, [out.value.ipc.buffer]) : out;
   },
 };

@@ -21,7 +21,7 @@ export type DropState =
   | { status: 'empty' }
   | { status: 'loading'; name: string; progress?: ReadProgress; startedAt: number }
   | { status: 'ready'; dataset: DatasetMeta }
-  | { status: 'error'; name: string; message: string };
+  | { status: 'error'; name: string; message: string; code?: string; retry?: () => void; retryLabel?: string };
 
 interface Props {
   role: 'reference' | 'current';
@@ -66,6 +66,12 @@ export function DatasetDrop({ role, state, onFile, onCancel }: Props) {
             <span className="drop-file" data-testid={`${role}-dataset`}>
               {state.dataset.name} · {formatCount(state.dataset.rows)} rows × {state.dataset.schema.length} columns ·{' '}
               <code title={state.dataset.sha256}>{state.dataset.sha256.slice(0, 12)}</code>
+              {state.dataset.warnings.length ? (
+                <span className="drop-warnings" title={state.dataset.warnings.join('\n')} data-testid={`${role}-warnings`}>
+                  {' '}
+                  · {state.dataset.warnings.join('; ')}
+                </span>
+              ) : null}
             </span>
           ) : state.status === 'loading' ? (
             <span className="drop-file">Parsing {state.name} in a worker…</span>
@@ -103,9 +109,14 @@ export function DatasetDrop({ role, state, onFile, onCancel }: Props) {
         </div>
       ) : null}
       {state.status === 'error' ? (
-        <p className="error-message" role="alert" data-testid={`${role}-error`}>
+        <div className="error-message" role="alert" data-testid={`${role}-error`}>
           <strong>{state.name}:</strong> {state.message}
-        </p>
+          {state.retry ? (
+            <button type="button" className="button retry" onClick={state.retry}>
+              {state.retryLabel}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

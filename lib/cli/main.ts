@@ -42,6 +42,8 @@ Options:
   --column-type COL=TYPE        read a column as numeric, categorical, boolean, datetime or text
                                 (repeatable; default: inferred as Evidently does)
   --missing T1,T2,…             extra cell values to read as missing (beside NA, N/A, NaN, null, None…)
+  --encoding E                  utf-8 (default) or windows-1252 (CSV/TSV)
+  --skip-malformed              skip rows whose field count differs from the header's (counted in warnings)
   --threads N                   threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
   -h, --help                    show this help
@@ -81,8 +83,15 @@ async function load(path: string, read: ReadSettings) {
   return ingestSource(await localFileSource(path), read);
 }
 
-function readSettings(values: { 'column-type'?: string[]; missing?: string }): ReadSettings {
+function readSettings(values: { 'column-type'?: string[]; missing?: string; encoding?: string; 'skip-malformed'?: boolean }): ReadSettings {
   const settings: ReadSettings = {};
+  if (values.encoding !== undefined) {
+    if (values.encoding !== 'utf-8' && values.encoding !== 'windows-1252') {
+      throw new UsageError(`--encoding: ${values.encoding} is not one of utf-8, windows-1252`);
+    }
+    settings.encoding = values.encoding;
+  }
+  if (values['skip-malformed']) settings.skipMalformed = true;
   for (const text of values['column-type'] ?? []) {
     const at = text.lastIndexOf('=');
     const [name, type] = [text.slice(0, at), text.slice(at + 1)];
@@ -114,6 +123,8 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
       threads: { type: 'string' },
       'column-type': { type: 'string', multiple: true },
       missing: { type: 'string' },
+      encoding: { type: 'string' },
+      'skip-malformed': { type: 'boolean' },
       ...DRIFT_OPTION_SPECS,
     },
     strict: true,
@@ -146,6 +157,8 @@ async function quality(args: string[], out: (text: string) => void): Promise<voi
       out: { type: 'string' },
       'column-type': { type: 'string', multiple: true },
       missing: { type: 'string' },
+      encoding: { type: 'string' },
+      'skip-malformed': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,

@@ -6,6 +6,8 @@ import type { ErrorInfo } from '../errors';
 export interface ReadSettings {
   columnTypes?: Record<string, ColumnType>;
   missingTokens?: string[];
+  encoding?: 'utf-8' | 'windows-1252';
+  skipMalformed?: boolean;
 }
 
 export interface SharedTable {

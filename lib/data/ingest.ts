@@ -20,6 +20,9 @@ export interface IngestOptions {
   columnTypes?: Readonly<Record<string, ColumnType>>;
   /** Extra cell values to read as missing. */
   missingTokens?: readonly string[];
+  /** CSV/TSV only: text encoding, and whether to skip rows with the wrong field count. */
+  encoding?: 'utf-8' | 'windows-1252';
+  skipMalformed?: boolean;
 }
 
 /** The first bytes of a source, to check its format against its name. */
@@ -78,6 +81,8 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
     onProgress: options.onProgress,
     signal: options.signal,
     missingTokens: options.missingTokens,
+    encoding: options.encoding,
+    skipMalformed: options.skipMalformed,
   });
   for (const name of Object.keys(options.columnTypes ?? {})) {
     if (!csv.names.includes(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);

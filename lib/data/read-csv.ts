@@ -23,6 +23,10 @@ export interface CsvReadOptions {
   delimiter?: string;
   /** Extra cell values to read as missing, beside the defaults (lib/data/missing.ts). */
   missingTokens?: readonly string[];
+  /** Text encoding: UTF-8 (default, strict) or Windows-1252 (Excel's "CSV" on Western Windows). */
+  encoding?: 'utf-8' | 'windows-1252';
+  /** Drop rows whose field count differs from the header's (counted in a warning) instead of failing. */
+  skipMalformed?: boolean;
   onProgress?: (progress: ReadProgress) => void;
   /** Sees every byte of the first pass, in order (for the file's SHA-256). */
   onBytes?: (chunk: Uint8Array) => void;
@@ -47,7 +51,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
 
 /** UTF-8 text chunks of a source; rejects binary (NUL bytes) and invalid UTF-8 with a clear message. */
 async function* textChunks(source: ByteSource, options: CsvReadOptions, phase: ReadProgress['phase'], rows: () => number) {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder(options.encoding ?? 'utf-8', { fatal: true });
   let bytes = 0;
   for await (const chunk of source.open()) {
     checkAborted(options.signal);
@@ -63,7 +67,10 @@ async function* textChunks(source: ByteSource, options: CsvReadOptions, phase: R
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new DataError('not-utf8', `not UTF-8: ${source.name} contains bytes that are not valid UTF-8 — save it as UTF-8 (or "CSV UTF-8" in Excel)`);
+      throw new DataError(
+        'not-utf8',
+        `not UTF-8: ${source.name} contains bytes that are not valid UTF-8 — decode it as Windows-1252, or save it as UTF-8 (or "CSV UTF-8" in Excel)`,
+      );
     }
     if (text) yield text;
     options.onProgress?.({ phase, bytes, totalBytes: source.size, rows: rows() });
@@ -109,8 +116,10 @@ async function parsePass(
   phase: ReadProgress['phase'],
   onHeader: (names: string[]) => void,
   onRow: (row: Fields) => void,
-): Promise<number> {
+): Promise<{ rows: number; skipped: number; firstSkipped: number }> {
   let rows = 0;
+  let skipped = 0;
+  let firstSkipped = 0;
   let expected = -1;
   const row: Fields = { text: '', starts: new Int32Array(0), ends: new Int32Array(0), escaped: new Uint8Array(0), count: 0, line: 0 };
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), source.name, (text, starts, ends, escaped, count, line) => {
@@ -120,9 +129,13 @@ async function parsePass(
       return;
     }
     if (count !== expected) {
+      if (options.skipMalformed) {
+        if (skipped++ === 0) firstSkipped = line;
+        return;
+      }
       throw new DataError(
         'ragged-row',
-        `ragged row: line ${line} of ${source.name} has ${count} field${count === 1 ? '' : 's'}, the header has ${expected} — fix or remove that row`,
+        `ragged row: line ${line} of ${source.name} has ${count} field${count === 1 ? '' : 's'}, the header has ${expected} — fix or remove that row, or skip malformed rows`,
       );
     }
     rows++;
@@ -135,7 +148,7 @@ async function parsePass(
     first = false;
   }
   tokenizer.finish();
-  return rows;
+  return { rows, skipped, firstSkipped };
 }
 
 function fieldText(text: string, start: number, end: number, escaped: boolean): string {
@@ -189,7 +202,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   const warnings: string[] = [];
   let names: string[] = [];
   let builders: ColumnBuilder[] = [];
-  const rows = await parsePass(
+  const { rows, skipped, firstSkipped } = await parsePass(
     source,
     delimiter,
     options,
@@ -202,6 +215,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
       for (let c = 0; c < builders.length; c++) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
     },
   );
+  if (skipped) warnings.push(`skipped ${skipped} malformed row${skipped === 1 ? '' : 's'} (field count differs from the header's; the first on line ${firstSkipped})`);
   if (rows === 0) throw new DataError('no-rows', `header only: ${name} has a header but no data rows — export the data rows too`);
   const rescan = builders.flatMap((b, c) => (b.needsRescan ? [c] : []));
   if (rescan.length) {

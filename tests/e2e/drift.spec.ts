@@ -210,3 +210,17 @@ test('the dataset library reuses a stored reference in another workspace, and de
   await page.reload();
   await expect(page.getByTestId('dataset-item')).toHaveCount(2);
 });
+
+test('a ragged file can be loaded by skipping malformed rows, a Windows-1252 file by decoding it', async ({ page }) => {
+  await openDemo(page);
+  const bad = (name: string) => join(ROOT, 'tests/fixtures/bad', name);
+  await page.getByTestId('reference-input').setInputFiles(bad('ragged-short.csv'));
+  await expect(page.getByTestId('reference-error')).toContainText('ragged row: line 5 of ragged-short.csv');
+  await page.getByRole('button', { name: 'Skip malformed rows and load' }).click();
+  await expect(page.getByTestId('reference-warnings')).toContainText('skipped 1 malformed row');
+
+  await page.getByTestId('current-input').setInputFiles(bad('windows-1252.csv'));
+  await expect(page.getByTestId('current-error')).toContainText('not UTF-8: windows-1252.csv');
+  await page.getByRole('button', { name: 'Decode as Windows-1252' }).click();
+  await expect(page.getByTestId('current-dataset')).toContainText('windows-1252.csv');
+});

@@ -182,3 +182,18 @@ describe('driftbook quality', () => {
     expect(await run(['quality'])).toMatchObject({ code: 2, err: 'driftbook: quality needs --reference FILE (and --current FILE to compare)\n' });
   });
 });
+
+describe('driftbook recovery flags', () => {
+  const bad = (name: string) => join(ROOT, 'tests/fixtures/bad', name);
+  it('--skip-malformed and --encoding windows-1252 read files that fail without them', async () => {
+    expect((await run(['quality', '--reference', bad('ragged-short.csv')])).code).toBe(2);
+    const skipped = await run(['quality', '--reference', bad('ragged-short.csv'), '--skip-malformed']);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.out).reference.rows).toBe(3);
+    expect((await run(['quality', '--reference', bad('windows-1252.csv')])).err).toMatch(/^driftbook: not UTF-8: windows-1252\.csv/);
+    const decoded = await run(['quality', '--reference', bad('windows-1252.csv'), '--encoding', 'windows-1252']);
+    expect(decoded.code).toBe(0);
+    expect(JSON.parse(decoded.out).columns[0].reference.topCategories.map((c: { value: string }) => c.value)).toContain('café');
+    expect(await run(['quality', '--reference', bad('windows-1252.csv'), '--encoding', 'latin9'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --encoding: latin9/) });
+  });
+});

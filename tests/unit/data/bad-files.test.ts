@@ -38,17 +38,17 @@ const ERRORS: Record<string, Expected> = {
   // Line 5 is the 3rd data record: the count is of file lines (a quoted field spans lines 2–3).
   'ragged-short.csv': {
     code: 'ragged-row',
-    message: /^ragged row: line 5 of ragged-short\.csv has 2 fields, the header has 3 — fix or remove that row$/,
+    message: /^ragged row: line 5 of ragged-short\.csv has 2 fields, the header has 3 — fix or remove that row, or skip malformed rows$/,
   },
   // Lines 2–4 are one record and the quoted comma on line 5 is not a delimiter.
   'ragged-long.csv': {
     code: 'ragged-row',
-    message: /^ragged row: line 6 of ragged-long\.csv has 5 fields, the header has 3 — fix or remove that row$/,
+    message: /^ragged row: line 6 of ragged-long\.csv has 5 fields, the header has 3 — fix or remove that row, or skip malformed rows$/,
   },
   // CR-only line endings with a CR inside the quotes on line 2: the short row is on line 4.
   'ragged-cr-multiline.csv': {
     code: 'ragged-row',
-    message: /^ragged row: line 4 of ragged-cr-multiline\.csv has 1 field, the header has 3 — fix or remove that row$/,
+    message: /^ragged row: line 4 of ragged-cr-multiline\.csv has 1 field, the header has 3 — fix or remove that row, or skip malformed rows$/,
   },
   'empty.csv': {
     code: 'empty-file',
@@ -73,7 +73,7 @@ const ERRORS: Record<string, Expected> = {
   // No windows-1252 fallback is offered: the file is refused, without a line or byte position.
   'windows-1252.csv': {
     code: 'not-utf8',
-    message: /^not UTF-8: windows-1252\.csv contains bytes that are not valid UTF-8 — save it as UTF-8 \(or "CSV UTF-8" in Excel\)$/,
+    message: /^not UTF-8: windows-1252\.csv contains bytes that are not valid UTF-8 — decode it as Windows-1252, or save it as UTF-8 \(or "CSV UTF-8" in Excel\)$/,
   },
   // UTF-16 is recognised by its byte-order mark.
   'utf16le.csv': {

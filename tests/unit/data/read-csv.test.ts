@@ -135,3 +135,19 @@ describe('readCsv', () => {
     await expectDataError(() => readCsv(bytesSource(encode('a\n1\n'), 'f.csv'), { signal: controller.signal }), 'aborted', /cancelled/);
   });
 });
+
+describe('readCsv recovery options', () => {
+  it('skips malformed rows when asked, counting them in a warning', async () => {
+    const csv = await readCsv(bytesSource(encode('a,b\n1,2\n3\n4,5\n6,7,8\n9,10\n'), 'f.csv'), { skipMalformed: true });
+    expect(csv.rows).toBe(3);
+    expect(csv.warnings).toEqual(['skipped 2 malformed rows (field count differs from the header\'s; the first on line 3)']);
+  });
+
+  it('decodes Windows-1252 when asked (and says so in the UTF-8 error)', async () => {
+    const bytes = new Uint8Array([...encode('name\ncaf'), 0xe9, 0x0a, ...encode('na'), 0xef, 0x76, 0x65, 0x0a]);
+    await expectDataError(() => readCsv(bytesSource(bytes, 'w.csv')), 'not-utf8', /decode it as Windows-1252/);
+    const csv = await readCsv(bytesSource(bytes, 'w.csv'), { encoding: 'windows-1252' });
+    const { table } = toArrowTable(csv);
+    expect([...table.getChild('name')!]).toEqual(['café', 'naïve']);
+  });
+});
