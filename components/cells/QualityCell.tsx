@@ -1,5 +1,7 @@
 'use client';
 import type { ColumnQuality, ColumnStats, DatasetStats } from '../../lib/quality/types';
+import type { DistributionSummary } from '../../lib/drift/types';
+import { PlotChart } from '../charts/PlotChart';
 import type { CellProps } from './DriftCell';
 import { formatCount, formatPercent, formatScore } from '../format';
 
@@ -16,7 +18,34 @@ function summary(stats: ColumnStats): string {
   return `${formatCount(stats.categories)} categories · top “${stats.top ?? '—'}” ${formatPercent(stats.topFrequency, stats.count || 1)}`;
 }
 
+/** Both sides' shapes as a sparkline: the quality histograms share their edges; categories by top values. */
+function miniDistribution(column: ColumnQuality): DistributionSummary | undefined {
+  const { reference: ref, current: cur } = column;
+  if (ref.kind === 'numeric' && ref.histogram) {
+    const curCounts = cur?.kind === 'numeric' && cur.histogram ? cur.histogram.counts : ref.histogram.counts.map(() => 0);
+    return { kind: 'histogram', edges: ref.histogram.edges, reference: ref.histogram.counts, current: curCounts };
+  }
+  if (ref.kind === 'categorical' && column.type !== 'text' && column.type !== 'datetime' && ref.topCategories.length) {
+    const categories = ref.topCategories.map((c) => c.value);
+    const curTop = new Map(cur?.kind === 'categorical' ? cur.topCategories.map((c) => [c.value, c.count]) : []);
+    const reference = ref.topCategories.map((c) => c.count);
+    const current = categories.map((c) => curTop.get(c) ?? 0);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    return {
+      kind: 'categories',
+      categories,
+      reference,
+      current,
+      otherReference: ref.count - sum(reference),
+      otherCurrent: Math.max(0, (cur?.count ?? 0) - sum(current)),
+      distinct: ref.distinct,
+    };
+  }
+  return undefined;
+}
+
 function ColumnRow({ column }: { column: ColumnQuality }) {
+  const mini = miniDistribution(column);
   const { reference: ref, current: cur } = column;
   const newShare = cur?.kind === 'categorical' ? cur.newCategoryShare : undefined;
   const outOfRange = cur?.kind === 'numeric' ? cur.outOfRangeShare : undefined;
@@ -47,6 +76,7 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
         <Side stats={ref} /> → <Side stats={cur} />
         <div className="muted small">{summary(ref)}</div>
       </td>
+      <td>{mini ? <PlotChart distribution={mini} variant="sparkline" label={`Distribution of ${column.name}`} /> : null}</td>
       <td className={(newShare ?? 0) > 0 || (outOfRange ?? 0) > 0 ? 'flagged' : undefined} data-testid="shift">
         {newShare !== undefined
           ? `${pct(newShare)} new${cur?.kind === 'categorical' && cur.vanishedCategoryCount ? ` · ${cur.vanishedCategoryCount} vanished` : ''}`
@@ -113,6 +143,7 @@ export function QualityCell({ cell, onRun, onCancel }: CellProps) {
                   <th scope="col" className="num">Distinct</th>
                   <th scope="col">Zeros</th>
                   <th scope="col">Mean / top value</th>
+                  <th scope="col">Distribution</th>
                   <th scope="col">New in current</th>
                 </tr>
               </thead>
