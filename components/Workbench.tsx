@@ -1,10 +1,10 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DatasetMeta } from '../lib/data/types';
+import type { ColumnRole, DatasetMeta } from '../lib/data/types';
 import { errorMessage, toErrorInfo } from '../lib/errors';
 import type { ReadChoices } from '../lib/engine';
 import { getDb } from '../lib/store/db';
-import { deleteDataset, listDatasets } from '../lib/store/datasets';
+import { deleteDataset, listDatasets, updateDatasetRoles } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, setLastWorkspaceId } from '../lib/store/workspaces';
 import { APP_VERSION } from '../lib/version';
@@ -173,6 +173,17 @@ export function Workbench() {
     [db, choose],
   );
 
+  const changeRoles = useCallback(
+    async (role: Role, roles: Record<string, ColumnRole>) => {
+      const state = drops[role];
+      if (state.status !== 'ready') return;
+      const dataset = await updateDatasetRoles(db, state.dataset.id, roles);
+      setDrops((d) => ({ ...d, [role]: { status: 'ready', dataset } }));
+      await refresh();
+    },
+    [db, drops, refresh],
+  );
+
   const onFileRef = useRef(onFile);
   onFileRef.current = onFile;
 
@@ -219,6 +230,7 @@ export function Workbench() {
                 state={drops[role]}
                 onFile={(file) => void onFile(role, file)}
                 onCancel={() => getClient().cancel()}
+                onRoles={(roles) => void changeRoles(role, roles)}
               />
             ))}
           </div>

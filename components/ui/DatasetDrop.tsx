@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState, type DragEvent } from 'react';
-import type { DatasetMeta } from '../../lib/data/types';
+import type { ColumnRole, DatasetMeta } from '../../lib/data/types';
+import { RolePanel } from './RolePanel';
 import type { ReadProgress } from '../../lib/data/read-csv';
 import { formatCount } from '../format';
 
@@ -28,6 +29,7 @@ interface Props {
   state: DropState;
   onFile: (file: File) => void;
   onCancel: () => void;
+  onRoles: (roles: Record<string, ColumnRole>) => void;
 }
 
 const LABELS = {
@@ -36,7 +38,7 @@ const LABELS = {
 };
 
 /** A drop zone and file picker for one side of a comparison; parsing happens in the worker. */
-export function DatasetDrop({ role, state, onFile, onCancel }: Props) {
+export function DatasetDrop({ role, state, onFile, onCancel, onRoles }: Props) {
   const inputId = useId();
   const [over, setOver] = useState(false);
   const label = LABELS[role];
@@ -108,6 +110,7 @@ export function DatasetDrop({ role, state, onFile, onCancel }: Props) {
           </button>
         </div>
       ) : null}
+      {state.status === 'ready' ? <RolePanel dataset={state.dataset} onChange={onRoles} /> : null}
       {state.status === 'error' ? (
         <div className="error-message" role="alert" data-testid={`${role}-error`}>
           <strong>{state.name}:</strong> {state.message}

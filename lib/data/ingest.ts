@@ -7,6 +7,7 @@ import { readArrow } from './read-arrow';
 import { bytesSource, readCsv, type ByteSource, type CsvReadOptions, type ReadProgress } from './read-csv';
 import { readJsonl } from './read-jsonl';
 import { readParquet } from './read-parquet';
+import { guessRoles } from './roles';
 import { toArrowTable } from './to-arrow';
 
 export interface IngestOptions {
@@ -99,6 +100,7 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
       rows: csv.rows,
       schema,
       warnings: csv.warnings,
+      roles: guessRoles(schema, table),
       createdAt: now().toISOString(),
     },
     table,

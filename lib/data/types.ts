@@ -6,6 +6,11 @@ export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 't
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'datetime', 'text'];
 
+/** What a column is for. Drift skips id and timestamp columns and reports target/prediction apart. */
+export type ColumnRole = 'feature' | 'target' | 'prediction' | 'score' | 'timestamp' | 'id' | 'sensitive' | 'ignored';
+
+export const COLUMN_ROLES: readonly ColumnRole[] = ['feature', 'target', 'prediction', 'score', 'timestamp', 'id', 'sensitive', 'ignored'];
+
 export interface ColumnSchema {
   name: string;
   type: ColumnType;
@@ -26,6 +31,8 @@ export interface DatasetMeta {
   schema: ColumnSchema[];
   /** Non-fatal notes from parsing (renamed duplicate headers, …). */
   warnings: string[];
+  /** Column roles other than feature, guessed from names at ingest and confirmed or edited by the user. */
+  roles?: Record<string, ColumnRole>;
   createdAt: string;
 }
 

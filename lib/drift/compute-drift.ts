@@ -8,7 +8,7 @@ import { computeDatasetDrift } from './dataset-drift';
 import { getDriftMethod, validateKindMethods } from './methods/registry';
 import type { MethodContext } from './methods/method';
 import { profileColumn, type ColumnProfile } from './profile';
-import type { ColumnType } from '../data/types';
+import type { ColumnRole, ColumnType } from '../data/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
 
 export interface DriftInput {
@@ -52,7 +52,11 @@ export interface ColumnTask {
   name: string;
   type: ColumnType;
   conflict: boolean;
+  role?: ColumnRole;
 }
+
+/** Roles that keep a column out of drift testing altogether. */
+const NOT_TESTED_ROLES = new Set<ColumnRole>(['id', 'timestamp', 'ignored']);
 
 /** What a drift run decided before computing: the column tasks, settings and report-level facts. */
 export interface DriftPlan {
@@ -90,7 +94,9 @@ export function planDrift(reference: Described, current: Described, config: Drif
     const [refType, curType] = [refTypes.get(name)!, curTypes.get(name)!];
     const { type, conflict } = resolveColumnType(refType, curType, valueCount(reference.table, name), valueCount(current.table, name));
     if (conflict) warnings.push(`type conflict: column "${name}" is ${refType} in reference and ${curType} in current — compared as ${type}`);
-    return { name, type, conflict };
+    // The reference's roles win; a role only the current file has still counts.
+    const role = reference.meta.roles?.[name] ?? current.meta.roles?.[name];
+    return { name, type, conflict, ...(role && role !== 'feature' ? { role } : {}) };
   });
   const context: MethodContext = { bins: config.bins ?? { kind: 'sturges' }, seed: config.seed ?? DEFAULT_SEED, permutations: config.permutations };
   return { tasks, config, context, onlyInReference, onlyInCurrent, warnings };
@@ -104,6 +110,19 @@ export function runColumnTask(
   plan: Pick<DriftPlan, 'config' | 'context'>,
   referenceProfile?: ColumnProfile,
 ): ColumnDriftResult {
+  if (task.role && NOT_TESTED_ROLES.has(task.role) && task.type !== 'datetime' && task.type !== 'text') {
+    const [ref, cur] = [valueCount(reference, task.name), valueCount(current, task.name)];
+    const vector = (t: Table) => t.getChild(task.name)!;
+    return {
+      name: task.name,
+      type: task.type,
+      role: task.role,
+      tested: false,
+      reason: task.role,
+      count: { reference: ref, current: cur },
+      missing: { reference: vector(reference).nullCount, current: vector(current).nullCount },
+    };
+  }
   const result = computeColumnDrift(
     task.name,
     task.type,
@@ -113,7 +132,7 @@ export function runColumnTask(
     plan.context,
   );
   if (task.conflict && !result.tested) result.reason = 'type conflict';
-  return result;
+  return task.role ? { ...result, role: task.role } : result;
 }
 
 /** Report-level steps once every column is back: correction, dataset drift, the result object. */

@@ -1,4 +1,4 @@
-import type { ColumnType } from '../data/types';
+import type { ColumnRole, ColumnType } from '../data/types';
 
 /**
  * One method's outcome on one column. `statistic` is null when it is infinite (JSON has no
@@ -65,7 +65,9 @@ export type DistributionSummary =
 export interface ColumnDriftResult {
   name: string;
   type: ColumnType;
-  /** False for columns that are not tested (datetime, type conflicts, no values); see `reason`. */
+  /** The column's role when not a plain feature (target and prediction drift are reported apart from dataset drift). */
+  role?: ColumnRole;
+  /** False for columns that are not tested (datetime, text, id/timestamp roles, type conflicts, no values); see `reason`. */
   tested: boolean;
   reason?: string;
   /** Non-missing values used by the tests. */

@@ -1,5 +1,5 @@
 import { StorageError } from '../errors';
-import type { DatasetMeta, ParsedDataset } from '../data/types';
+import type { ColumnRole, DatasetMeta, ParsedDataset } from '../data/types';
 import type { DriftbookDb } from './db';
 
 /**
@@ -80,4 +80,11 @@ export async function deleteDataset(db: DriftbookDb, id: string): Promise<void> 
     await db.profiles.where('datasetId').equals(id).delete();
     await db.datasets.delete(id);
   });
+}
+
+/** Saves a dataset's confirmed column roles (everything absent is a feature). */
+export async function updateDatasetRoles(db: DriftbookDb, id: string, roles: Record<string, ColumnRole>): Promise<DatasetMeta> {
+  const clean = Object.fromEntries(Object.entries(roles).filter(([, role]) => role !== 'feature'));
+  await db.datasets.update(id, { roles: clean });
+  return getDatasetMeta(db, id);
 }

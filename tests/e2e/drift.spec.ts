@@ -224,3 +224,17 @@ test('a ragged file can be loaded by skipping malformed rows, a Windows-1252 fil
   await page.getByRole('button', { name: 'Decode as Windows-1252' }).click();
   await expect(page.getByTestId('current-dataset')).toContainText('windows-1252.csv');
 });
+
+test('column roles are guessed, editable, and keep a target out of the dataset drift share', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('reference-input').setInputFiles(fixture('reference.csv'));
+  const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
+  await expect(panel).toContainText('Column roles (all features)');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Role of plan').selectOption('target');
+  await expect(panel.locator('summary')).toHaveText('Column roles: plan = target');
+  await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
+  const cell = page.getByTestId('drift-cell').nth(1);
+  await expect(cell.getByTestId('drift-summary')).toHaveText('Drift detected in 3 of 4 columns');
+  await expect(cell.locator('tr[data-column="plan"] .role-tag')).toHaveText('target');
+});

@@ -116,6 +116,7 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
                   <button type="button" className="row-button" onClick={() => onSelect(c.name)} aria-label={`Show ${c.name}`}>
                     {c.name}
                   </button>
+                  {c.role ? <span className="role-tag">{c.role}</span> : null}
                 </th>
                 <td>{c.type}</td>
                 <td>{c.method ? <abbr title={c.selection ? `Why: ${c.selection}` : undefined}>{c.method}</abbr> : '—'}</td>

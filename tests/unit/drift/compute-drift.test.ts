@@ -10,6 +10,7 @@ interface ExpectedColumn {
   type: string;
   tested: boolean;
   reason?: string;
+  role?: string;
   count: { reference: number; current: number };
   missing: { reference: number; current: number };
   method?: string;
@@ -74,6 +75,7 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
         const got = result.columns.find((c) => c.name === want.name)!;
         const what = `${key}.${want.name}`;
         expect(got.type, what).toBe(want.type);
+        expect(got.role, what).toBe(want.role);
         expect(got.tested, what).toBe(want.tested);
         expect(got.count, what).toEqual(want.count);
         expect(got.missing, what).toEqual(want.missing);
