@@ -141,7 +141,6 @@ export function Workbench() {
       setDrops((d) => ({ ...d, [role]: { status: 'loading', name: file.name, startedAt } }));
       try {
         const dataset = await addDataset(
-          db,
           getClient(),
           file,
           file.name,
@@ -170,7 +169,7 @@ export function Workbench() {
         }));
       }
     },
-    [db, choose],
+    [choose],
   );
 
   const changeRoles = useCallback(

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { AnalysisError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome, ReadChoices } from '../lib/engine';
-import type { ParsedDataset } from '../lib/data/types';
+import type { DatasetMeta } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/types';
@@ -11,9 +11,10 @@ import type { QualityResult } from '../lib/quality/types';
 export interface EngineClient {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  ingest(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<ParsedDataset>;
   drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
   quality(referenceId: string, currentId?: string): Promise<QualityResult>;
+  /** Reads and stores a file in a worker; only its description comes back. */
+  store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<DatasetMeta>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -91,16 +92,16 @@ export function createEngineClient(size = poolSize()): EngineClient {
     get size() {
       return apis.length;
     },
-    ingest(file, name, onProgress, options) {
-      const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-      return cancellable(async () => unwrap(await (await api()).ingest(file, name, progress, options)));
-    },
     drift(referenceId, currentId, config, onProgress) {
       return cancellable(async () => {
         if (apis.length > 1) return driftOnPool(referenceId, currentId, config, onProgress);
         const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
         return unwrap(await (await api()).drift(referenceId, currentId, config, progress));
       });
+    },
+    store(file, name, onProgress, options) {
+      const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+      return cancellable(async () => unwrap(await (await api()).store(file, name, progress, options)));
     },
     quality(referenceId, currentId) {
       return cancellable(async () => unwrap(await (await api()).quality(referenceId, currentId)));

@@ -3,7 +3,6 @@ import type { ReadProgress } from '../lib/data/read-csv';
 import type { ReadChoices } from '../lib/engine';
 import { AnalysisError, toErrorInfo } from '../lib/errors';
 import type { DriftbookDb } from '../lib/store/db';
-import { saveDataset } from '../lib/store/datasets';
 import { resultKey } from '../lib/store/result-key';
 import type { CellKind, CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { createWorkspace, nextCellOrder, saveCell, setLastWorkspaceId } from '../lib/store/workspaces';
@@ -16,17 +15,15 @@ export const DEMO_FILES = {
 
 export const DEMO_WORKSPACE_NAME = 'Seattle weather — demo';
 
-/** Parses a file in the engine and stores it (or finds the identical stored one). */
+/** Parses and stores a file in a worker (or finds the identical stored one); only its description reaches the page. */
 export async function addDataset(
-  db: DriftbookDb,
   client: EngineClient,
   file: Blob,
   name: string,
   onProgress?: (progress: ReadProgress) => void,
   options?: ReadChoices,
 ): Promise<DatasetMeta> {
-  const parsed = await client.ingest(file, name, onProgress, options);
-  return saveDataset(db, parsed);
+  return client.store(file, name, onProgress, options);
 }
 
 /** Creates a cell comparing two stored datasets (drift, or data quality side by side), saved as running. */
@@ -96,8 +93,8 @@ export function seedDemoWorkspace(db: DriftbookDb, client: EngineClient): Promis
       return response.blob();
     };
     const [refBlob, curBlob] = await Promise.all([fetchBlob(DEMO_FILES.reference.url), fetchBlob(DEMO_FILES.current.url)]);
-    const reference = await addDataset(db, client, refBlob, DEMO_FILES.reference.name);
-    const current = await addDataset(db, client, curBlob, DEMO_FILES.current.name);
+    const reference = await addDataset(client, refBlob, DEMO_FILES.reference.name);
+    const current = await addDataset(client, curBlob, DEMO_FILES.current.name);
     for (const kind of ['drift', 'quality'] as const) await runCell(db, client, await createCell(db, workspace.id, kind, reference, current));
     return workspace;
   })();

@@ -12,6 +12,7 @@ import type { QualityResult } from './quality/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
+import { saveDataset } from './store/datasets';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -80,6 +81,17 @@ export const engine = {
       const { meta, table } = await ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) });
       // Stored and moved between threads as Arrow IPC bytes.
       return { meta, ipc: tableToIPC(table, 'file') };
+    });
+  },
+
+  /**
+   * Reads a file and stores it in IndexedDB from this thread, returning only its description:
+   * the Arrow bytes (hundreds of MB for a large file) never reach the page's main thread.
+   */
+  store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options: ReadChoices = {}): Promise<Outcome<DatasetMeta>> {
+    return outcome(async () => {
+      const { meta, table } = await ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) });
+      return saveDataset(getDb(), { meta, ipc: tableToIPC(table, 'file') });
     });
   },
 
