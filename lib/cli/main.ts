@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DriftbookError, errorMessage } from '../errors';
 import { ingestSource } from '../data/ingest';
-import { localFileSource } from '../data/read-file';
+import { localFileSource, nodeSha256 } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
 import { computeQuality } from '../quality/compute-quality';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
@@ -80,7 +80,7 @@ async function withPool<T>(threads: number, run: (pool: WorkerPool) => Promise<T
 }
 
 async function load(path: string, read: ReadSettings) {
-  return ingestSource(await localFileSource(path), read);
+  return ingestSource(await localFileSource(path), { ...read, createHasher: nodeSha256 });
 }
 
 function readSettings(values: { 'column-type'?: string[]; missing?: string; encoding?: string; 'skip-malformed'?: boolean }): ReadSettings {

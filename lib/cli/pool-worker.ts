@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { toErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
-import { localFileSource } from '../data/read-file';
+import { localFileSource, nodeSha256 } from '../data/read-file';
 import { runColumnTask } from '../drift/compute-drift';
 import type { PoolRequest, PoolResponse } from './pool-protocol';
 
@@ -20,7 +20,7 @@ function table(key: string, bytes: SharedArrayBuffer): Table {
 
 async function handle(request: PoolRequest): Promise<PoolResponse> {
   if (request.kind === 'ingest') {
-    const { meta, table: parsed } = await ingestSource(await localFileSource(request.path), request.options);
+    const { meta, table: parsed } = await ingestSource(await localFileSource(request.path), { ...request.options, createHasher: nodeSha256 });
     const ipc = tableToIPC(parsed, 'file');
     // Copied once into shared memory: every worker then reads the same bytes without a copy.
     const shared = new SharedArrayBuffer(ipc.byteLength);

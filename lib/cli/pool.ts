@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { fromErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
-import { localFileSource } from '../data/read-file';
+import { localFileSource, nodeSha256 } from '../data/read-file';
 import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { IngestReply, PoolRequest, PoolResponse, ReadSettings } from './pool-protocol';
@@ -95,7 +95,7 @@ export async function driftOnPool(
   const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read });
   // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
   currentReply.catch(() => undefined);
-  const reference = await ingestSource(await localFileSource(referencePath), read);
+  const reference = await ingestSource(await localFileSource(referencePath), { ...read, createHasher: nodeSha256 });
   const current = await currentReply;
   const curTable = tableFromIPC(new Uint8Array(current.ipc));
   const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);

