@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { DriftConfig } from '../../lib/drift/types';
 import type { CellRecord } from '../../lib/store/types';
 import { formatCount, formatDuration, formatPercent } from '../format';
+import { CellHeader } from './CellHeader';
 import { ColumnDetail } from './drift/ColumnDetail';
 import { DriftSettings } from './drift/DriftSettings';
 import { DriftTable } from './drift/DriftTable';
@@ -26,26 +27,11 @@ export function DriftCell({ cell, progress, onRun, onCancel, onExport, onConfigC
 
   return (
     <article className={`cell cell-${cell.status}`} data-testid="drift-cell" aria-busy={cell.status === 'running'}>
-      <header className="cell-header">
-        <div>
-          <span className="cell-kind">Data drift</span>
-          <h2 className="cell-title">{cell.title}</h2>
-        </div>
-        <div className="cell-actions">
-          {cell.status === 'running' ? (
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onRun}>
-              Run again
-            </button>
-          )}
-          <button type="button" className="button button-primary" onClick={onExport} disabled={!result}>
-            Export report
-          </button>
-        </div>
-      </header>
+      <CellHeader cell={cell} kindLabel="Data drift" onRun={onRun} onCancel={onCancel}>
+        <button type="button" className="button button-primary" onClick={onExport} disabled={!result}>
+          Export report
+        </button>
+      </CellHeader>
 
       <DriftSettings key={JSON.stringify(cell.config)} config={cell.config} onApply={onConfigChange} disabled={cell.status === 'running'} />
 

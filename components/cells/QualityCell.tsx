@@ -2,6 +2,7 @@
 import type { ColumnQuality, ColumnStats, DatasetStats } from '../../lib/quality/types';
 import type { DistributionSummary } from '../../lib/drift/types';
 import { PlotChart } from '../charts/PlotChart';
+import { CellHeader } from './CellHeader';
 import type { CellProps } from './DriftCell';
 import { formatCount, formatPercent, formatScore } from '../format';
 
@@ -104,23 +105,7 @@ export function QualityCell({ cell, onRun, onCancel }: CellProps) {
   const result = cell.result?.kind === 'quality' ? cell.result : undefined;
   return (
     <article className={`cell cell-${cell.status}`} data-testid="quality-cell" aria-busy={cell.status === 'running'}>
-      <header className="cell-header">
-        <div>
-          <span className="cell-kind">Data quality</span>
-          <h2 className="cell-title">{cell.title}</h2>
-        </div>
-        <div className="cell-actions">
-          {cell.status === 'running' ? (
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onRun}>
-              Run again
-            </button>
-          )}
-        </div>
-      </header>
+      <CellHeader cell={cell} kindLabel="Data quality" onRun={onRun} onCancel={onCancel} />
       {cell.status === 'error' && cell.error ? (
         <div className="error-box" role="alert">
           <strong>This cell failed.</strong> {cell.error.message}

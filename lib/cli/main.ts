@@ -83,6 +83,14 @@ async function load(path: string, read: ReadSettings) {
   return ingestSource(await localFileSource(path), { ...read, createHasher: nodeSha256 });
 }
 
+/** How files are read, for both commands. */
+const READ_OPTION_SPECS = {
+  'column-type': { type: 'string', multiple: true },
+  missing: { type: 'string' },
+  encoding: { type: 'string' },
+  'skip-malformed': { type: 'boolean' },
+} as const;
+
 function readSettings(values: { 'column-type'?: string[]; missing?: string; encoding?: string; 'skip-malformed'?: boolean }): ReadSettings {
   const settings: ReadSettings = {};
   if (values.encoding !== undefined) {
@@ -121,10 +129,7 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
       format: { type: 'string', default: 'json' },
       title: { type: 'string' },
       threads: { type: 'string' },
-      'column-type': { type: 'string', multiple: true },
-      missing: { type: 'string' },
-      encoding: { type: 'string' },
-      'skip-malformed': { type: 'boolean' },
+      ...READ_OPTION_SPECS,
       ...DRIFT_OPTION_SPECS,
     },
     strict: true,
@@ -155,10 +160,7 @@ async function quality(args: string[], out: (text: string) => void): Promise<voi
       reference: { type: 'string' },
       current: { type: 'string' },
       out: { type: 'string' },
-      'column-type': { type: 'string', multiple: true },
-      missing: { type: 'string' },
-      encoding: { type: 'string' },
-      'skip-malformed': { type: 'boolean' },
+      ...READ_OPTION_SPECS,
     },
     strict: true,
     allowPositionals: false,
