@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { AnalysisError, fromErrorInfo } from '../lib/errors';
+import { AnalysisError, WorkerError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome, ReadChoices } from '../lib/engine';
 import type { DatasetMeta } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
@@ -46,6 +46,14 @@ export function createEngineClient(size = poolSize()): EngineClient {
         (_, i) => new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: `driftbook-analysis-${i + 1}` }),
       );
       apis = workers.map((w) => Comlink.wrap<Engine>(w));
+      // A worker that dies (out of memory on a huge file, a crash) would leave its calls pending
+      // for ever: fail them with a message, and start fresh workers.
+      for (const w of workers) {
+        w.addEventListener('error', (event) => {
+          event.preventDefault();
+          crashed(event.message || 'the analysis worker stopped');
+        });
+      }
     } catch {
       workers.forEach((w) => w.terminate());
       workers = [];
@@ -65,6 +73,17 @@ export function createEngineClient(size = poolSize()): EngineClient {
     });
 
   const api = async (i = 0): Promise<Api> => apis[i] ?? (await fallback!);
+
+  function crashed(reason: string): void {
+    const error = new WorkerError(
+      'worker-crashed',
+      `the analysis worker stopped (${reason}) — the file may be too large for this browser tab's memory; try a smaller file or the CLI (npx driftbook)`,
+    );
+    for (const reject of pending) reject(error);
+    pending.clear();
+    workers.forEach((w) => w.terminate());
+    start();
+  }
 
   /** One column per free worker until none is left; results in plan order. */
   async function driftOnPool(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void) {
