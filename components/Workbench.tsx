@@ -1,10 +1,10 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ColumnRole, DatasetMeta } from '../lib/data/types';
+import type { ColumnRole, ColumnType, DatasetMeta } from '../lib/data/types';
 import { errorMessage, toErrorInfo } from '../lib/errors';
 import type { ReadChoices } from '../lib/engine';
 import { getDb } from '../lib/store/db';
-import { deleteDataset, listDatasets, updateDatasetRoles } from '../lib/store/datasets';
+import { deleteDataset, listDatasets, updateDatasetRoles, updateDatasetTypes } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, setLastWorkspaceId } from '../lib/store/workspaces';
 import { APP_VERSION } from '../lib/version';
@@ -183,6 +183,22 @@ export function Workbench() {
     [db, drops, refresh],
   );
 
+  // A column's type is set on both sides at once, or the two would conflict.
+  const changeTypes = useCallback(
+    async (_role: Role, types: Record<string, ColumnType>) => {
+      const next = { ...drops };
+      for (const side of ['reference', 'current'] as const) {
+        const state = drops[side];
+        if (state.status !== 'ready') continue;
+        const own = Object.fromEntries(Object.entries(types).filter(([name]) => state.dataset.schema.some((c) => c.name === name)));
+        if (Object.keys(own).length) next[side] = { status: 'ready', dataset: await updateDatasetTypes(db, state.dataset.id, own) };
+      }
+      setDrops(next);
+      await refresh();
+    },
+    [db, drops, refresh],
+  );
+
   const onFileRef = useRef(onFile);
   onFileRef.current = onFile;
 
@@ -230,6 +246,7 @@ export function Workbench() {
                 onFile={(file) => void onFile(role, file)}
                 onCancel={() => getClient().cancel()}
                 onRoles={(roles) => void changeRoles(role, roles)}
+                onTypes={(types) => void changeTypes(role, types)}
               />
             ))}
           </div>

@@ -1,5 +1,5 @@
 import { tableToIPC, type Table } from 'apache-arrow';
-import { toErrorInfo, type ErrorInfo } from './errors';
+import { AnalysisError, toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestSource, type IngestOptions } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
@@ -12,7 +12,7 @@ import type { QualityResult } from './quality/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
-import { saveDataset } from './store/datasets';
+import { getDatasetMeta, saveDataset } from './store/datasets';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -27,17 +27,20 @@ async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
 
 // Datasets this engine has opened, by id (a pooled worker computes many columns of the same two).
 const CACHE_SIZE = 4;
-const opened = new Map<string, Promise<{ meta: DatasetMeta; table: Table }>>();
+// Only the (immutable) tables are cached: the description is read each time, as the user may
+// have changed a column's type or role since.
+const opened = new Map<string, Promise<Table>>();
 
-function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
-  let dataset = opened.get(id);
-  if (!dataset) {
-    dataset = loadDataset(getDb(), id);
-    dataset.catch(() => opened.delete(id));
-    opened.set(id, dataset);
+async function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
+  let table = opened.get(id);
+  if (!table) {
+    table = loadDataset(getDb(), id).then((d) => d.table);
+    table.catch(() => opened.delete(id));
+    opened.set(id, table);
     if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
   }
-  return dataset;
+  const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]);
+  return { meta, table: loaded };
 }
 
 type Opened = { meta: DatasetMeta; table: Table };
@@ -56,9 +59,13 @@ function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
 /** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
 async function driftColumn(reference: Opened, current: Opened, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
   if (task.type === 'datetime' || task.type === 'text') return runColumnTask(task, reference.table, current.table, plan);
-  const { profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () =>
-    profileColumn(reference.table, task.name, task.type),
-  );
+  let profile;
+  try {
+    ({ profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () => profileColumn(reference.table, task.name, task.type)));
+  } catch (error) {
+    // A column that cannot be read as its type: runColumnTask reports it as not tested.
+    if (!(error instanceof AnalysisError)) throw error;
+  }
   return runColumnTask(task, reference.table, current.table, plan, profile);
 }
 

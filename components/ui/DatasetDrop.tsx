@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState, type DragEvent } from 'react';
-import type { ColumnRole, DatasetMeta } from '../../lib/data/types';
+import type { ColumnRole, ColumnType, DatasetMeta } from '../../lib/data/types';
 import { RolePanel } from './RolePanel';
 import type { ReadProgress } from '../../lib/data/read-csv';
 import { formatCount } from '../format';
@@ -30,6 +30,7 @@ interface Props {
   onFile: (file: File) => void;
   onCancel: () => void;
   onRoles: (roles: Record<string, ColumnRole>) => void;
+  onTypes: (types: Record<string, ColumnType>) => void;
 }
 
 const LABELS = {
@@ -38,7 +39,7 @@ const LABELS = {
 };
 
 /** A drop zone and file picker for one side of a comparison; parsing happens in the worker. */
-export function DatasetDrop({ role, state, onFile, onCancel, onRoles }: Props) {
+export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }: Props) {
   const inputId = useId();
   const [over, setOver] = useState(false);
   const label = LABELS[role];
@@ -110,7 +111,7 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles }: Props) {
           </button>
         </div>
       ) : null}
-      {state.status === 'ready' ? <RolePanel dataset={state.dataset} onChange={onRoles} /> : null}
+      {state.status === 'ready' ? <RolePanel dataset={state.dataset} onRoles={onRoles} onTypes={onTypes} /> : null}
       {state.status === 'error' ? (
         <div className="error-message" role="alert" data-testid={`${role}-error`}>
           <strong>{state.name}:</strong> {state.message}

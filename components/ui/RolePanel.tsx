@@ -1,30 +1,40 @@
 'use client';
-import { COLUMN_ROLES, type ColumnRole, type DatasetMeta } from '../../lib/data/types';
+import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole, type ColumnType, type DatasetMeta } from '../../lib/data/types';
 
 interface Props {
   dataset: DatasetMeta;
-  onChange: (roles: Record<string, ColumnRole>) => void;
+  onRoles: (roles: Record<string, ColumnRole>) => void;
+  onTypes: (types: Record<string, ColumnType>) => void;
 }
 
-/** Column roles, guessed from names at load time, to confirm or change (drift skips id/timestamp, reports target/prediction apart). */
-export function RolePanel({ dataset, onChange }: Props) {
+/**
+ * Each column's type (inferred as Evidently does) and role (guessed from its name), to confirm or
+ * change: drift skips id/timestamp columns and reports target/prediction apart; a type change
+ * re-reads the stored column (e.g. text of numbers as numeric).
+ */
+export function RolePanel({ dataset, onRoles, onTypes }: Props) {
   const roles = dataset.roles ?? {};
   const named = Object.keys(roles).length;
   return (
     <details className="roles" data-testid="role-panel">
       <summary>
-        Column roles{named ? `: ${Object.entries(roles).map(([c, r]) => `${c} = ${r}`).join(', ')}` : ' (all features)'}
+        Column roles{named ? `: ${Object.entries(roles).map(([c, r]) => `${c} = ${r}`).join(', ')}` : ' (all features)'} · types
       </summary>
       <div className="roles-grid">
         {dataset.schema.map((column) => (
-          <label key={column.name} className="field">
-            <span>
-              {column.name} <span className="muted">({column.type})</span>
-            </span>
+          <fieldset key={column.name} className="field role-field">
+            <legend>{column.name}</legend>
+            <select aria-label={`Type of ${column.name}`} value={column.type} onChange={(e) => onTypes({ [column.name]: e.target.value as ColumnType })}>
+              {COLUMN_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
             <select
               aria-label={`Role of ${column.name}`}
               value={roles[column.name] ?? 'feature'}
-              onChange={(e) => onChange({ ...roles, [column.name]: e.target.value as ColumnRole })}
+              onChange={(e) => onRoles({ ...roles, [column.name]: e.target.value as ColumnRole })}
             >
               {COLUMN_ROLES.map((role) => (
                 <option key={role} value={role}>
@@ -32,7 +42,7 @@ export function RolePanel({ dataset, onChange }: Props) {
                 </option>
               ))}
             </select>
-          </label>
+          </fieldset>
         ))}
       </div>
     </details>

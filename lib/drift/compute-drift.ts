@@ -123,14 +123,24 @@ export function runColumnTask(
       missing: { reference: vector(reference).nullCount, current: vector(current).nullCount },
     };
   }
-  const result = computeColumnDrift(
-    task.name,
-    task.type,
-    referenceProfile ?? profileColumn(reference, task.name, task.type),
-    profileColumn(current, task.name, task.type),
-    plan.config,
-    plan.context,
-  );
+  let profiles: [ColumnProfile, ColumnProfile];
+  try {
+    profiles = [referenceProfile ?? profileColumn(reference, task.name, task.type), profileColumn(current, task.name, task.type)];
+  } catch (error) {
+    // A column the user typed as numeric that holds text: not tested, with the value that failed.
+    if (!(error instanceof AnalysisError)) throw error;
+    const vector = (t: Table) => t.getChild(task.name)!;
+    return {
+      name: task.name,
+      type: task.type,
+      tested: false,
+      reason: error.message,
+      count: { reference: valueCount(reference, task.name), current: valueCount(current, task.name) },
+      missing: { reference: vector(reference).nullCount, current: vector(current).nullCount },
+      ...(task.role ? { role: task.role } : {}),
+    };
+  }
+  const result = computeColumnDrift(task.name, task.type, profiles[0], profiles[1], plan.config, plan.context);
   if (task.conflict && !result.tested) result.reason = 'type conflict';
   return task.role ? { ...result, role: task.role } : result;
 }

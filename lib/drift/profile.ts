@@ -1,6 +1,9 @@
 import { Type, type Data, type Table, type Vector } from 'apache-arrow';
 import type { ColumnType } from '../data/types';
 import { sortFloat64 } from '../stats/sort-float64';
+import { AnalysisError } from '../errors';
+import { parseNonFinite } from '../data/missing';
+import { parseNumber } from '../data/parse-number';
 
 /**
  * What every method needs from one side of a comparison, computed once per column. Plain data
@@ -44,14 +47,43 @@ function isValid(data: Data, i: number): boolean {
   return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
 }
 
-function profileNumeric(vector: Vector): NumericProfile {
+/**
+ * A string column read as numbers (the user set its type to numeric): each distinct string is
+ * parsed once; one that is not a number stops the column with a message naming it.
+ */
+function numbersOfDictionary(data: Data, name: string): Float64Array {
+  const dictionary = data.dictionary!;
+  const parsed = new Float64Array(dictionary.length);
+  for (let d = 0; d < dictionary.length; d++) {
+    const text = String(dictionary.get(d));
+    const value = parseNumber(text) ?? parseNonFinite(text);
+    if (value === undefined) {
+      throw new AnalysisError('not-numeric', `column "${name}" holds "${text}", which is not a number — choose another type for it`);
+    }
+    parsed[d] = value;
+  }
+  return parsed;
+}
+
+function profileNumeric(vector: Vector, name: string): NumericProfile {
   // One pass to count, one to copy the finite values straight into a typed array, then a radix sort.
   let missing = 0;
   let nonFinite = 0;
   const sorted = new Float64Array(vector.length - vector.nullCount);
   let n = 0;
   for (const data of vector.data) {
-    // Only an all-missing column of another Arrow type is ever profiled as numeric.
+    if (data.typeId === Type.Dictionary) {
+      const numbers = numbersOfDictionary(data, name);
+      const indices = data.values as Int32Array;
+      for (let i = 0; i < data.length; i++) {
+        const x = isValid(data, i) ? numbers[indices[i]!]! : NaN;
+        if (x !== x) missing++;
+        else if (x === Infinity || x === -Infinity) nonFinite++;
+        else sorted[n++] = x;
+      }
+      continue;
+    }
+    // Any other Arrow type here is an all-missing column.
     if (data.typeId !== Type.Float) {
       missing += data.length;
       continue;
@@ -130,7 +162,7 @@ function profileCategorical(vector: Vector): CategoricalProfile {
 export function profileColumn(table: Table, name: string, type: ColumnType): ColumnProfile {
   const vector = table.getChild(name);
   if (!vector) throw new Error(`column not found: ${name}`);
-  if (type === 'numeric') return profileNumeric(vector);
+  if (type === 'numeric') return profileNumeric(vector, name);
   // Booleans are two-category columns; integer categories are profiled by value.
   if (type === 'categorical' || type === 'boolean') return profileCategorical(vector);
   return { kind: 'other', count: vector.length - vector.nullCount, missing: vector.nullCount };

@@ -1,5 +1,5 @@
 import { StorageError } from '../errors';
-import type { ColumnRole, DatasetMeta, ParsedDataset } from '../data/types';
+import type { ColumnRole, ColumnType, DatasetMeta, ParsedDataset } from '../data/types';
 import type { DriftbookDb } from './db';
 
 /**
@@ -87,4 +87,12 @@ export async function updateDatasetRoles(db: DriftbookDb, id: string, roles: Rec
   const clean = Object.fromEntries(Object.entries(roles).filter(([, role]) => role !== 'feature'));
   await db.datasets.update(id, { roles: clean });
   return getDatasetMeta(db, id);
+}
+
+/** Saves a user's column types (over the inferred ones); analyses read stored columns as these types. */
+export async function updateDatasetTypes(db: DriftbookDb, id: string, types: Record<string, ColumnType>): Promise<DatasetMeta> {
+  const meta = await getDatasetMeta(db, id);
+  const schema = meta.schema.map((column) => ({ ...column, type: types[column.name] ?? column.type }));
+  await db.datasets.update(id, { schema });
+  return { ...meta, schema };
 }

@@ -232,9 +232,26 @@ test('column roles are guessed, editable, and keep a target out of the dataset d
   await expect(panel).toContainText('Column roles (all features)');
   await panel.locator('summary').click();
   await panel.getByLabel('Role of plan').selectOption('target');
-  await expect(panel.locator('summary')).toHaveText('Column roles: plan = target');
+  await expect(panel.locator('summary')).toContainText('Column roles: plan = target');
   await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
   const cell = page.getByTestId('drift-cell').nth(1);
   await expect(cell.getByTestId('drift-summary')).toHaveText('Drift detected in 3 of 4 columns');
   await expect(cell.locator('tr[data-column="plan"] .role-tag')).toHaveText('target');
+});
+
+test("a column's type can be changed after loading, on both sides at once", async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('reference-input').setInputFiles(fixture('reference.csv'));
+  await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
+  await expect(page.getByTestId('drift-cell')).toHaveCount(2);
+  // age is numeric (ks); as categorical it is compared with chi-square.
+  const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Type of age').selectOption('categorical');
+  await expect(page.getByTestId('drop-current').getByTestId('role-panel').getByLabel('Type of age')).toHaveValue('categorical');
+  await page.getByRole('button', { name: 'Use reference.csv as reference' }).click();
+  await expect(page.getByTestId('drift-cell')).toHaveCount(3);
+  const cell = page.getByTestId('drift-cell').nth(2);
+  await expect(cell.locator('tr[data-column="age"] td').nth(0)).toHaveText('categorical');
+  await expect(cell.locator('tr[data-column="age"] td').nth(1)).toHaveText('chisquare');
 });

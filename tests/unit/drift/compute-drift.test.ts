@@ -186,3 +186,21 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
     expect(() => computeDrift(a, b, { signal: controller.signal })).toThrow(/cancelled/);
   });
 });
+
+describe('types chosen by the user after loading', () => {
+  it('reads a stored string column as numbers, or reports the value that is not one', async () => {
+    const make = (values: string[]) => ingestCsv(new TextEncoder().encode(`v,w\n${values.map((v, i) => `"${v}",w${i % 2}`).join('\n')}\n`), 'f.csv');
+    // "1.5" style strings stored as categories (a "-" makes the column non-numeric at load).
+    const ref = await make([...Array.from({ length: 30 }, (_, i) => String(i * 1.5)), '-']);
+    const cur = await make(Array.from({ length: 30 }, (_, i) => String(i * 1.5 + 20)));
+    expect(ref.meta.schema[0]!.type).toBe('text');
+    const asNumeric = (d: typeof ref) => ({ ...d, meta: { ...d.meta, schema: d.meta.schema.map((c) => (c.name === 'v' ? { ...c, type: 'numeric' as const } : c)) } });
+    const failing = computeDrift(asNumeric(ref), asNumeric(cur));
+    expect(failing.columns[0]).toMatchObject({ name: 'v', tested: false, reason: 'column "v" holds "-", which is not a number — choose another type for it' });
+    expect(failing.columns[1]!.tested).toBe(true);
+    // Without the "-", the stored strings are read as numbers and tested with ks.
+    const numeric = computeDrift(asNumeric(cur), asNumeric(cur));
+    expect(numeric.columns[0]).toMatchObject({ type: 'numeric', tested: true, method: 'ks', count: { reference: 30, current: 30 } });
+    expect(numeric.columns[0]!.tests!.ks!.statistic).toBe(0);
+  });
+});
