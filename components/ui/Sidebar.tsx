@@ -17,13 +17,15 @@ interface Props {
 
 const MB = 1024 * 1024;
 
+const formatBytes = (bytes: number): string => (bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / MB).toFixed(1)} MB`);
+
 function DatasetItem({ d, onUse, onDelete }: { d: DatasetMeta } & Pick<Props, 'onUse' | 'onDelete'>) {
   const [confirming, setConfirming] = useState(false);
   return (
     <li className="dataset-item" data-testid="dataset-item" title={`SHA-256 ${d.sha256}`}>
       <span className="dataset-name">{d.name}</span>
       <span className="muted">
-        {d.format} · {formatCount(d.rows)} rows · {d.schema.length} cols · {(d.bytes / MB).toFixed(1)} MB · <code>{d.sha256.slice(0, 8)}</code>
+        {d.format} · {formatCount(d.rows)} rows · {d.schema.length} cols · {formatBytes(d.bytes)} · <code>{d.sha256.slice(0, 8)}</code>
       </span>
       <span className="muted">added {d.createdAt.slice(0, 10)}</span>
       {confirming ? (
