@@ -11,6 +11,7 @@ import { APP_VERSION } from '../lib/version';
 import { CELL_COMPONENTS } from './cells/registry';
 import { createEngineClient, type EngineClient } from './engine-client';
 import { downloadReport } from './export-report';
+import { ReadingOptions } from './ui/ReadingOptions';
 import { Sidebar } from './ui/Sidebar';
 import { DatasetDrop, type DropState } from './ui/DatasetDrop';
 import { addDataset, createCell, runCell, seedDemoWorkspace } from './workbench-actions';
@@ -34,6 +35,7 @@ export function Workbench() {
   const [progress, setProgress] = useState<Record<string, { done: number; total: number }>>({});
   const [boot, setBoot] = useState<{ status: 'loading' | 'ready' } | { status: 'error'; message: string }>({ status: 'loading' });
   const [engineMode, setEngineMode] = useState<string>('');
+  const [readChoices, setReadChoices] = useState<ReadChoices>({});
   const workspaceRef = useRef<WorkspaceRecord | undefined>(undefined);
 
   const refresh = useCallback(
@@ -136,7 +138,7 @@ export function Workbench() {
   );
 
   const onFile = useCallback(
-    async (role: Role, file: File, choices: ReadChoices = {}): Promise<void> => {
+    async (role: Role, file: File, choices: ReadChoices): Promise<void> => {
       const startedAt = performance.now();
       setDrops((d) => ({ ...d, [role]: { status: 'loading', name: file.name, startedAt } }));
       try {
@@ -237,13 +239,14 @@ export function Workbench() {
 
         <section className="compare" aria-label="Compare two datasets">
           <h2 className="section-title">Compare two datasets</h2>
+          <ReadingOptions value={readChoices} onChange={setReadChoices} />
           <div className="compare-grid">
             {(['reference', 'current'] as const).map((role) => (
               <DatasetDrop
                 key={role}
                 role={role}
                 state={drops[role]}
-                onFile={(file) => void onFile(role, file)}
+                onFile={(file) => void onFile(role, file, readChoices)}
                 onCancel={() => getClient().cancel()}
                 onRoles={(roles) => void changeRoles(role, roles)}
                 onTypes={(types) => void changeTypes(role, types)}

@@ -9,6 +9,7 @@ import { computeQuality } from '../quality/compute-quality';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { driftOnPool, WorkerPool } from './pool';
 import type { ReadSettings } from './pool-protocol';
+import type { NumberFormat } from '../data/parse-number';
 import { COLUMN_TYPES, type ColumnType } from '../data/types';
 import type { DriftResult } from '../drift/types';
 import { APP_VERSION } from '../version';
@@ -44,6 +45,8 @@ Options:
   --missing T1,T2,…             extra cell values to read as missing (beside NA, N/A, NaN, null, None…)
   --encoding E                  utf-8 (default) or windows-1252 (CSV/TSV)
   --skip-malformed              skip rows whose field count differs from the header's (counted in warnings)
+  --decimal-comma               numbers use a decimal comma (1,5); with --thousands . for 1.234,5
+  --thousands SEP               thousands separator in numbers: , . ' or space
   --threads N                   threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
   -h, --help                    show this help
@@ -89,10 +92,26 @@ const READ_OPTION_SPECS = {
   missing: { type: 'string' },
   encoding: { type: 'string' },
   'skip-malformed': { type: 'boolean' },
+  'decimal-comma': { type: 'boolean' },
+  thousands: { type: 'string' },
 } as const;
 
-function readSettings(values: { 'column-type'?: string[]; missing?: string; encoding?: string; 'skip-malformed'?: boolean }): ReadSettings {
+function readSettings(values: {
+  'column-type'?: string[];
+  missing?: string;
+  encoding?: string;
+  'skip-malformed'?: boolean;
+  'decimal-comma'?: boolean;
+  thousands?: string;
+}): ReadSettings {
   const settings: ReadSettings = {};
+  if (values['decimal-comma'] || values.thousands !== undefined) {
+    const thousands = values.thousands === 'space' ? ' ' : (values.thousands ?? '');
+    if (!['', ',', '.', ' ', "'"].includes(thousands)) {
+      throw new UsageError(`--thousands: ${values.thousands} is not one of , . ' space`);
+    }
+    settings.numberFormat = { decimal: values['decimal-comma'] ? ',' : '.', thousands: thousands as NumberFormat['thousands'] };
+  }
   if (values.encoding !== undefined) {
     if (values.encoding !== 'utf-8' && values.encoding !== 'windows-1252') {
       throw new UsageError(`--encoding: ${values.encoding} is not one of utf-8, windows-1252`);

@@ -1,4 +1,5 @@
 import type { ColumnType, DatasetMeta } from '../data/types';
+import type { NumberFormat } from '../data/parse-number';
 import type { ColumnTask, DriftPlan } from '../drift/compute-drift';
 import type { ErrorInfo } from '../errors';
 
@@ -8,6 +9,7 @@ export interface ReadSettings {
   missingTokens?: string[];
   encoding?: 'utf-8' | 'windows-1252';
   skipMalformed?: boolean;
+  numberFormat?: NumberFormat;
 }
 
 export interface SharedTable {

@@ -1,7 +1,7 @@
 import { isIsoDate, MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
 import { MISSING_TOKENS, parseNonFinite } from './missing';
 import { unescapeQuotes } from './csv-tokenizer';
-import { parseNumber, parseNumberSpan } from './parse-number';
+import { delocalizeNumber, parseNumber, parseNumberSpan, type NumberFormat } from './parse-number';
 
 /** A growable typed array: doubling capacity, trimmed on finish. */
 class Growable<T extends Float64Array | Int32Array | Uint8Array> {
@@ -51,7 +51,11 @@ export class ColumnBuilder {
   /** True while every distinct string is an ISO 8601 date. */
   allDates = true;
 
-  constructor(private readonly missing: ReadonlySet<string> = MISSING_TOKENS) {
+  constructor(
+    private readonly missing: ReadonlySet<string> = MISSING_TOKENS,
+    /** Numbers written in another locale (decimal comma, thousands separators); plain decimals when absent. */
+    private readonly numberFormat?: NumberFormat,
+  ) {
     let longest = 0;
     for (const token of missing) longest = Math.max(longest, token.length);
     this.missingMaxLength = longest;
@@ -80,7 +84,7 @@ export class ColumnBuilder {
 
   /** A builder that takes strings from the start (second pass of a rescanned column). */
   static strings(missing: ReadonlySet<string> = MISSING_TOKENS): ColumnBuilder {
-    const builder = new ColumnBuilder(missing);
+    const builder = new ColumnBuilder(missing, undefined);
     builder.kind = 'string';
     return builder;
   }
@@ -88,7 +92,7 @@ export class ColumnBuilder {
   /** Adds text[start, end) — a field as the tokenizer found it (`escaped`: it holds doubled quotes). */
   pushSpan(text: string, start: number, end: number, escaped: boolean): void {
     if (this.needsRescan) return;
-    if (this.kind === 'numeric' && !escaped) {
+    if (this.kind === 'numeric' && !escaped && !this.numberFormat) {
       const value = start === end ? undefined : parseNumberSpan(text, start, end);
       if (value !== undefined) {
         this.pushFinite(value);
@@ -130,7 +134,7 @@ export class ColumnBuilder {
   push(raw: string): void {
     if (this.needsRescan) return;
     if (this.kind === 'numeric') {
-      const value = raw === '' ? undefined : parseNumber(raw);
+      const value = raw === '' ? undefined : parseNumber(this.numberFormat ? delocalizeNumber(raw, this.numberFormat) : raw);
       if (value !== undefined) {
         this.pushFinite(value);
         return;

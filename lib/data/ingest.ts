@@ -9,6 +9,7 @@ import { readJsonl } from './read-jsonl';
 import { readParquet } from './read-parquet';
 import { guessRoles } from './roles';
 import { toArrowTable } from './to-arrow';
+import type { NumberFormat } from './parse-number';
 
 /** An incremental SHA-256: the file's bytes in order, then the hex digest. */
 export interface Sha256Hasher {
@@ -39,6 +40,7 @@ export interface IngestOptions {
   /** CSV/TSV only: text encoding, and whether to skip rows with the wrong field count. */
   encoding?: 'utf-8' | 'windows-1252';
   skipMalformed?: boolean;
+  numberFormat?: NumberFormat;
 }
 
 /** The first bytes of a source, to check its format against its name. */
@@ -98,6 +100,7 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
     missingTokens: options.missingTokens,
     encoding: options.encoding,
     skipMalformed: options.skipMalformed,
+    numberFormat: options.numberFormat,
   });
   for (const name of Object.keys(options.columnTypes ?? {})) {
     if (!csv.names.includes(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);

@@ -85,3 +85,16 @@ export function parseNumberSpan(raw: string, from: number, to: number): number |
   const value = Number(raw.slice(start, end));
   return Number.isFinite(value) ? value : undefined;
 }
+
+/** How a locale writes numbers: "1.234,5" is { decimal: ',', thousands: '.' }. */
+export interface NumberFormat {
+  decimal: '.' | ',';
+  thousands: '' | ',' | '.' | ' ' | "'";
+}
+
+/** A number written in another locale, rewritten in plain decimal notation for parseNumber. */
+export function delocalizeNumber(raw: string, format: NumberFormat): string {
+  let s = raw.trim();
+  if (format.thousands) s = s.split(format.thousands).join('');
+  return format.decimal === ',' ? s.replace(',', '.') : s;
+}

@@ -1,6 +1,7 @@
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
 import { missingTokens } from './missing';
+import type { NumberFormat } from './parse-number';
 import { CsvTokenizer, unescapeQuotes } from './csv-tokenizer';
 
 /** Where bytes come from: opened once per pass (a File, a Node file, bytes in memory). */
@@ -27,6 +28,8 @@ export interface CsvReadOptions {
   encoding?: 'utf-8' | 'windows-1252';
   /** Drop rows whose field count differs from the header's (counted in a warning) instead of failing. */
   skipMalformed?: boolean;
+  /** Numbers written in another locale (e.g. "1.234,5"); plain decimals when absent. */
+  numberFormat?: NumberFormat;
   onProgress?: (progress: ReadProgress) => void;
   /** Sees every byte of the first pass, in order (for the file's SHA-256). */
   onBytes?: (chunk: Uint8Array) => void;
@@ -209,7 +212,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     'read',
     (header) => {
       names = normalizeHeader(header, warnings);
-      builders = names.map(() => new ColumnBuilder(missing));
+      builders = names.map(() => new ColumnBuilder(missing, options.numberFormat));
     },
     ({ text, starts, ends, escaped }) => {
       for (let c = 0; c < builders.length; c++) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);

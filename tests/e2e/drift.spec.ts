@@ -255,3 +255,15 @@ test("a column's type can be changed after loading, on both sides at once", asyn
   await expect(cell.locator('tr[data-column="age"] td').nth(0)).toHaveText('categorical');
   await expect(cell.locator('tr[data-column="age"] td').nth(1)).toHaveText('chisquare');
 });
+
+test('reading options: decimal commas and extra missing tokens apply to the next file', async ({ page }) => {
+  await openDemo(page);
+  const options = page.getByTestId('reading-options');
+  await options.locator('summary').click();
+  await options.getByLabel('Decimal separator').selectOption(',');
+  await options.getByLabel('Also read as missing (comma-separated)').fill('Lima');
+  await page.getByTestId('reference-input').setInputFiles(join(ROOT, 'tests/fixtures/bad/semicolon-decimal-comma.csv'));
+  const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
+  await expect(page.getByTestId('reference-dataset')).toContainText('semicolon-decimal-comma.csv');
+  await expect(panel.getByLabel('Type of price')).toHaveValue('numeric');
+});

@@ -197,3 +197,14 @@ describe('driftbook recovery flags', () => {
     expect(await run(['quality', '--reference', bad('windows-1252.csv'), '--encoding', 'latin9'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --encoding: latin9/) });
   });
 });
+
+describe('driftbook number formats', () => {
+  const bad = (name: string) => join(ROOT, 'tests/fixtures/bad', name);
+  it('--decimal-comma and --thousands read locale numbers as numbers', async () => {
+    const de = JSON.parse((await run(['quality', '--reference', bad('semicolon-decimal-comma.csv'), '--decimal-comma'])).out);
+    expect(de.columns.find((c: { name: string }) => c.name === 'price')).toMatchObject({ type: 'numeric' });
+    const us = JSON.parse((await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', ','])).out);
+    expect(us.columns.find((c: { name: string }) => c.name === 'amount').reference.max).toBe(12345);
+    expect(await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', '_'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --thousands: _ is not one of/) });
+  });
+});

@@ -151,3 +151,17 @@ describe('readCsv recovery options', () => {
     expect([...table.getChild('name')!]).toEqual(['café', 'naïve']);
   });
 });
+
+describe('readCsv number formats', () => {
+  it('reads decimal commas and thousands separators when told, exactly', async () => {
+    const de = await readCsv(bytesSource(encode('id;price\n1;1.234,5\n2;-0,25\n3;7\n'), 'de.csv'), { numberFormat: { decimal: ',', thousands: '.' } });
+    const { table, schema } = toArrowTable(de);
+    expect(schema[1]!.type).toBe('numeric');
+    expect([...table.getChild('price')!]).toEqual([1234.5, -0.25, 7]);
+    const us = await readCsv(bytesSource(encode('amount\n"1,234.5"\n"12,345.0"\n9\n'), 'us.csv'), { numberFormat: { decimal: '.', thousands: ',' } });
+    expect([...toArrowTable(us).table.getChild('amount')!]).toEqual([1234.5, 12345, 9]);
+    // Without the option the same text stays text.
+    const plain = await readCsv(bytesSource(encode('amount\n"1,234.5"\n"12,345.0"\n9\n'), 'us.csv'));
+    expect(toArrowTable(plain).schema[0]!.type).not.toBe('numeric');
+  });
+});
