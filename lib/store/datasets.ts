@@ -10,9 +10,19 @@ export const PART_BYTES = 64 * 1024 * 1024;
 
 const partKey = (id: string, part: number): string => `${id}:part:${part}`;
 
+/** Dexie wraps the browser's error (name, message or `inner` may carry it). */
+function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; inner?: unknown } | undefined;
+  if (!e) return false;
+  return /quota/i.test(`${e.name ?? ''} ${e.message ?? ''}`) || (e.inner !== undefined && e.inner !== error && isQuotaError(e.inner));
+}
+
 function quotaAware(error: unknown, what: string): never {
-  if (error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'QuotaExceeded')) {
-    throw new StorageError('quota', `storage full: could not save ${what} — delete old workspaces or datasets, then try again`);
+  if (isQuotaError(error)) {
+    throw new StorageError(
+      'quota',
+      `storage full: this browser would not store ${what} — delete stored datasets you no longer need (sidebar), or compare files this large with the CLI (npx driftbook)`,
+    );
   }
   if (error instanceof Error && /too large/i.test(error.message)) {
     throw new StorageError('too-large', `too large to store: ${what} — this browser refused it (${error.message})`);
