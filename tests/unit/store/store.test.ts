@@ -118,7 +118,7 @@ describe('storage errors', () => {
     const db = new DriftbookDb('quota-test');
     const ab = await parsed('a\n1\n', 'q.csv');
     const original = db.datasetBlobs.put.bind(db.datasetBlobs);
-    db.datasetBlobs.put = (() => Promise.reject(Object.assign(new Error('QuotaExceededError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))) as typeof db.datasetBlobs.put;
+    db.datasetBlobs.put = (() => Promise.reject(Object.assign(new Error('QuotaExceededError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))) as unknown as typeof db.datasetBlobs.put;
     await expect(saveDataset(db, ab)).rejects.toMatchObject({ code: 'quota', message: expect.stringMatching(/^storage full: this browser would not store dataset q\.csv — delete stored datasets/) });
     expect(await db.datasets.count()).toBe(0);
     db.datasetBlobs.put = original;
