@@ -70,7 +70,7 @@ async function driftColumn(reference: Opened, current: Opened, task: ColumnTask,
 }
 
 /** What a user may choose when a file does not read as is. */
-export type ReadChoices = Pick<IngestOptions, 'encoding' | 'skipMalformed' | 'missingTokens' | 'columnTypes' | 'numberFormat'>;
+export type ReadChoices = Pick<IngestOptions, 'encoding' | 'skipMalformed' | 'missingTokens' | 'columnTypes' | 'numberFormat' | 'dateFormat'>;
 
 export interface DriftPlanReply {
   plan: DriftPlan;

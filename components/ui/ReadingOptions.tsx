@@ -56,6 +56,15 @@ export function ReadingOptions({ value, onChange }: Props) {
           </select>
         </label>
         <label className="field">
+          <span>Date format (beside ISO 8601)</span>
+          <input
+            type="text"
+            placeholder="e.g. DD/MM/YYYY"
+            value={value.dateFormat ?? ''}
+            onChange={(e) => onChange({ ...value, dateFormat: e.target.value.includes('YYYY') ? e.target.value : undefined })}
+          />
+        </label>
+        <label className="field">
           <span>Text encoding</span>
           <select value={value.encoding ?? 'utf-8'} onChange={(e) => onChange({ ...value, encoding: e.target.value === 'utf-8' ? undefined : 'windows-1252' })}>
             <option value="utf-8">UTF-8</option>

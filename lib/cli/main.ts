@@ -47,6 +47,7 @@ Options:
   --skip-malformed              skip rows whose field count differs from the header's (counted in warnings)
   --decimal-comma               numbers use a decimal comma (1,5); with --thousands . for 1.234,5
   --thousands SEP               thousands separator in numbers: , . ' or space
+  --date-format F               dates in this format are datetime too, e.g. DD/MM/YYYY or MM-DD-YYYY HH:mm
   --threads N                   threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
   -h, --help                    show this help
@@ -94,6 +95,7 @@ const READ_OPTION_SPECS = {
   'skip-malformed': { type: 'boolean' },
   'decimal-comma': { type: 'boolean' },
   thousands: { type: 'string' },
+  'date-format': { type: 'string' },
 } as const;
 
 function readSettings(values: {
@@ -103,8 +105,13 @@ function readSettings(values: {
   'skip-malformed'?: boolean;
   'decimal-comma'?: boolean;
   thousands?: string;
+  'date-format'?: string;
 }): ReadSettings {
   const settings: ReadSettings = {};
+  if (values['date-format'] !== undefined) {
+    if (!/YYYY/.test(values['date-format'])) throw new UsageError(`--date-format: ${values['date-format']} has no YYYY — use e.g. DD/MM/YYYY`);
+    settings.dateFormat = values['date-format'];
+  }
   if (values['decimal-comma'] || values.thousands !== undefined) {
     const thousands = values.thousands === 'space' ? ' ' : (values.thousands ?? '');
     if (!['', ',', '.', ' ', "'"].includes(thousands)) {

@@ -10,6 +10,7 @@ export interface ReadSettings {
   encoding?: 'utf-8' | 'windows-1252';
   skipMalformed?: boolean;
   numberFormat?: NumberFormat;
+  dateFormat?: string;
 }
 
 export interface SharedTable {

@@ -55,6 +55,8 @@ export class ColumnBuilder {
     private readonly missing: ReadonlySet<string> = MISSING_TOKENS,
     /** Numbers written in another locale (decimal comma, thousands separators); plain decimals when absent. */
     private readonly numberFormat?: NumberFormat,
+    /** Dates written in a user's format (beside ISO 8601). */
+    private readonly isUserDate?: (raw: string) => boolean,
   ) {
     let longest = 0;
     for (const token of missing) longest = Math.max(longest, token.length);
@@ -83,8 +85,8 @@ export class ColumnBuilder {
   }
 
   /** A builder that takes strings from the start (second pass of a rescanned column). */
-  static strings(missing: ReadonlySet<string> = MISSING_TOKENS): ColumnBuilder {
-    const builder = new ColumnBuilder(missing, undefined);
+  static strings(missing: ReadonlySet<string> = MISSING_TOKENS, isUserDate?: (raw: string) => boolean): ColumnBuilder {
+    const builder = new ColumnBuilder(missing, undefined, isUserDate);
     builder.kind = 'string';
     return builder;
   }
@@ -176,7 +178,7 @@ export class ColumnBuilder {
       index = this.dictionary.length;
       this.lookup.set(value, index);
       this.dictionary.push(value);
-      if (this.allDates && !isIsoDate(value)) this.allDates = false;
+      if (this.allDates && !isIsoDate(value) && !this.isUserDate?.(value)) this.allDates = false;
       if (this.allBooleans && parseBoolean(value) === undefined) this.allBooleans = false;
     }
     this.indices.push(index);

@@ -41,6 +41,7 @@ export interface IngestOptions {
   encoding?: 'utf-8' | 'windows-1252';
   skipMalformed?: boolean;
   numberFormat?: NumberFormat;
+  dateFormat?: string;
 }
 
 /** The first bytes of a source, to check its format against its name. */
@@ -101,6 +102,7 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
     encoding: options.encoding,
     skipMalformed: options.skipMalformed,
     numberFormat: options.numberFormat,
+    dateFormat: options.dateFormat,
   });
   for (const name of Object.keys(options.columnTypes ?? {})) {
     if (!csv.names.includes(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);

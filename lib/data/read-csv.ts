@@ -1,5 +1,6 @@
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
+import { dateFormatChecker } from './infer-type';
 import { missingTokens } from './missing';
 import type { NumberFormat } from './parse-number';
 import { CsvTokenizer, unescapeQuotes } from './csv-tokenizer';
@@ -30,6 +31,8 @@ export interface CsvReadOptions {
   skipMalformed?: boolean;
   /** Numbers written in another locale (e.g. "1.234,5"); plain decimals when absent. */
   numberFormat?: NumberFormat;
+  /** Dates in a user's format (e.g. "DD/MM/YYYY"), read as datetime beside ISO 8601. */
+  dateFormat?: string;
   onProgress?: (progress: ReadProgress) => void;
   /** Sees every byte of the first pass, in order (for the file's SHA-256). */
   onBytes?: (chunk: Uint8Array) => void;
@@ -202,6 +205,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   }
   const delimiter = options.delimiter ?? sniffDelimiter(head);
   const missing = missingTokens(options.missingTokens);
+  const isUserDate = options.dateFormat ? dateFormatChecker(options.dateFormat) : undefined;
   const warnings: string[] = [];
   let names: string[] = [];
   let builders: ColumnBuilder[] = [];
@@ -212,7 +216,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     'read',
     (header) => {
       names = normalizeHeader(header, warnings);
-      builders = names.map(() => new ColumnBuilder(missing, options.numberFormat));
+      builders = names.map(() => new ColumnBuilder(missing, options.numberFormat, isUserDate));
     },
     ({ text, starts, ends, escaped }) => {
       for (let c = 0; c < builders.length; c++) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
@@ -222,7 +226,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   if (rows === 0) throw new DataError('no-rows', `header only: ${name} has a header but no data rows — export the data rows too`);
   const rescan = builders.flatMap((b, c) => (b.needsRescan ? [c] : []));
   if (rescan.length) {
-    for (const c of rescan) builders[c] = ColumnBuilder.strings(missing);
+    for (const c of rescan) builders[c] = ColumnBuilder.strings(missing, isUserDate);
     await parsePass(source, delimiter, options, 'rescan', () => undefined, ({ text, starts, ends, escaped }) => {
       for (const c of rescan) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
     });

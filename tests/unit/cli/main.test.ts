@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -206,5 +206,18 @@ describe('driftbook number formats', () => {
     const us = JSON.parse((await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', ','])).out);
     expect(us.columns.find((c: { name: string }) => c.name === 'amount').reference.max).toBe(12345);
     expect(await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', '_'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --thousands: _ is not one of/) });
+  });
+});
+
+describe('driftbook date formats', () => {
+  it('--date-format makes day-first dates datetime (not tested for drift)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftbook-dates-'));
+    const file = join(dir, 'd.csv');
+    writeFileSync(file, `day,v\n${Array.from({ length: 40 }, (_, i) => `${(i % 28) + 1}/0${(i % 9) + 1}/2024,${i % 5}`).join('\n')}\n`);
+    const plain = JSON.parse((await run(['quality', '--reference', file])).out);
+    expect(plain.columns[0].type).not.toBe('datetime');
+    const dated = JSON.parse((await run(['quality', '--reference', file, '--date-format', 'DD/MM/YYYY'])).out);
+    expect(dated.columns[0].type).toBe('datetime');
+    expect(await run(['quality', '--reference', file, '--date-format', 'DD/MM'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --date-format: DD\/MM has no YYYY/) });
   });
 });
