@@ -177,6 +177,9 @@ export function computeColumnDrift(
     // The deciding method may already be the effect size: do not compute it twice.
     effectSize: method.id === 'wasserstein' ? { method: 'wasserstein', value: outcome.score } : effectSize(profiles),
     missingDrift: missingDrift(reference, current),
+    ...(reference.kind === 'numeric' && current.kind === 'numeric' && reference.nonFinite + current.nonFinite > 0
+      ? { nonFinite: { reference: reference.nonFinite, current: current.nonFinite } }
+      : {}),
     distribution:
       reference.kind === 'numeric' && current.kind === 'numeric'
         ? summarizeNumeric(reference, current)

@@ -74,6 +74,8 @@ export interface ColumnDriftResult {
   count: Sides<number>;
   /** Missing cells (empty, NA, N/A, NaN, null, None). */
   missing: Sides<number>;
+  /** ±Infinity values of a numeric column: excluded from the tests like missing values (present when any). */
+  nonFinite?: Sides<number>;
   method?: string;
   /** The value compared with the threshold: a p-value (adjusted under a correction) or a distance. */
   score?: number | null;

@@ -13,6 +13,7 @@ interface ExpectedColumn {
   role?: string;
   count: { reference: number; current: number };
   missing: { reference: number; current: number };
+  nonFinite?: { reference: number; current: number };
   method?: string;
   statistic?: number | null;
   pValue?: number | null;
@@ -79,6 +80,7 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
         expect(got.tested, what).toBe(want.tested);
         expect(got.count, what).toEqual(want.count);
         expect(got.missing, what).toEqual(want.missing);
+        if (got.tested) expect(got.nonFinite, what).toEqual(want.nonFinite);
         if (!want.tested) {
           expect(got.reason, what).toBe(want.reason);
           continue;
