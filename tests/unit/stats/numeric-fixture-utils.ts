@@ -10,14 +10,8 @@ export function loadNumericFixture<T>(name: string): T {
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }
 
-/** Fixture number: finite floats are JSON numbers, non-finite ones are strings. */
-export type Num = number | 'NaN' | 'Infinity' | '-Infinity';
-
-export function num(v: Num): number {
-  if (typeof v === 'number') return v;
-  if (v === 'NaN') return NaN;
-  return v === 'Infinity' ? Infinity : -Infinity;
-}
+// The fixture number encoding is the same as the other stats fixtures'.
+export { num, type Num } from './fixture-utils';
 
 export type SampleSpec =
   | { enc: 'values'; values: number[] }
