@@ -1,65 +1,82 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnRole, ColumnType, DatasetMeta } from '../lib/data/types';
 import { errorMessage, toErrorInfo } from '../lib/errors';
 import type { ReadChoices } from '../lib/engine';
+import type { CellKind } from '../lib/report/cell-kinds';
+import { cellSpec } from '../lib/report/registry';
+import { deleteCell, duplicateCell, moveCell, updateCell } from '../lib/store/cells';
 import { getDb } from '../lib/store/db';
 import { deleteDataset, listDatasets, updateDatasetRoles, updateDatasetTypes } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
-import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, setLastWorkspaceId } from '../lib/store/workspaces';
+import {
+  addWorkspaceDataset,
+  createWorkspace,
+  deleteWorkspace,
+  duplicateWorkspace,
+  getLastWorkspaceId,
+  listCells,
+  listWorkspaces,
+  renameWorkspace,
+  restoreWorkspace,
+  setLastWorkspaceId,
+  type DeletedWorkspace,
+} from '../lib/store/workspaces';
 import { APP_VERSION } from '../lib/version';
-import { CELL_COMPONENTS } from './cells/registry';
 import { createEngineClient, type EngineClient } from './engine-client';
 import { downloadReport } from './export-report';
+import { Notebook, type NotebookActions } from './Notebook';
+import { DatasetDrop, type DropState } from './ui/DatasetDrop';
+import { ExportMenu } from './ui/ExportMenu';
 import { ReadingOptions } from './ui/ReadingOptions';
 import { Sidebar } from './ui/Sidebar';
-import { DatasetDrop, type DropState } from './ui/DatasetDrop';
-import { addDataset, createCell, runCell, seedDemoWorkspace } from './workbench-actions';
+import { Toast, type ToastState } from './ui/Toast';
+import { createCell, currentResultKey, runCell, seedDemoWorkspace, addDataset } from './workbench-actions';
 
 type Role = 'reference' | 'current';
 
 let sharedClient: EngineClient | undefined;
-/** One engine (worker) per page, created on first use in the browser and kept for the page's life. */
+/** One engine (worker pool) per page, created on first use in the browser and kept for the page's life. */
 function getClient(): EngineClient {
   sharedClient ??= createEngineClient();
   return sharedClient;
 }
 
+// Stable empties: a new [] each render would re-run every effect that depends on the lists.
+const NO_WORKSPACES: WorkspaceRecord[] = [];
+const NO_DATASETS: DatasetMeta[] = [];
+const NO_CELLS: CellRecord[] = [];
+
+const EMPTY_DROPS: Record<Role, DropState> = { reference: { status: 'empty' }, current: { status: 'empty' } };
+
 export function Workbench() {
   const db = getDb();
-  const [workspaces, setWorkspaces] = useState<WorkspaceRecord[]>([]);
-  const [workspace, setWorkspace] = useState<WorkspaceRecord>();
-  const [cells, setCells] = useState<CellRecord[]>([]);
-  const [datasets, setDatasets] = useState<DatasetMeta[]>([]);
-  const [drops, setDrops] = useState<Record<Role, DropState>>({ reference: { status: 'empty' }, current: { status: 'empty' } });
+  const [workspaceId, setWorkspaceId] = useState<string>();
+  // Live queries: edits made in another tab (or by a worker) show up here without a reload.
+  const workspaces = useLiveQuery(() => listWorkspaces(db), [db]) ?? NO_WORKSPACES;
+  const datasets = useLiveQuery(() => listDatasets(db), [db]) ?? NO_DATASETS;
+  const cells = useLiveQuery(() => (workspaceId ? listCells(db, workspaceId) : Promise.resolve(NO_CELLS)), [db, workspaceId]) ?? NO_CELLS;
+  const workspace = workspaces.find((w) => w.id === workspaceId);
+  const [drops, setDrops] = useState<Record<Role, DropState>>(EMPTY_DROPS);
   const [progress, setProgress] = useState<Record<string, { done: number; total: number }>>({});
   const [boot, setBoot] = useState<{ status: 'loading' | 'ready' } | { status: 'error'; message: string }>({ status: 'loading' });
   const [engineMode, setEngineMode] = useState<string>('');
   const [readChoices, setReadChoices] = useState<ReadChoices>({});
-  const workspaceRef = useRef<WorkspaceRecord | undefined>(undefined);
+  const [stale, setStale] = useState<ReadonlySet<string>>(new Set());
+  const [toast, setToast] = useState<ToastState>();
+  const workspaceRef = useRef<string | undefined>(undefined);
+  workspaceRef.current = workspaceId;
 
-  const refresh = useCallback(
-    async (workspaceId?: string) => {
-      const id = workspaceId ?? workspaceRef.current?.id;
-      const [list, stored] = await Promise.all([listWorkspaces(db), listDatasets(db)]);
-      setWorkspaces(list);
-      setDatasets(stored);
-      if (!id) return;
-      const current = list.find((w) => w.id === id);
-      workspaceRef.current = current;
-      setWorkspace(current);
-      setCells(await listCells(db, id));
-    },
-    [db],
-  );
+  const fail = useCallback((error: unknown) => setToast({ message: errorMessage(error), tone: 'bad' }), []);
 
   const openWorkspace = useCallback(
     async (id: string) => {
       await setLastWorkspaceId(db, id);
-      setDrops({ reference: { status: 'empty' }, current: { status: 'empty' } });
-      await refresh(id);
+      setDrops(EMPTY_DROPS);
+      setWorkspaceId(id);
     },
-    [db, refresh],
+    [db],
   );
 
   useEffect(() => {
@@ -84,29 +101,109 @@ export function Workbench() {
     };
   }, [db, openWorkspace]);
 
+  // A cell is stale when running it now would give another result key than its stored result's.
+  useEffect(() => {
+    let alive = true;
+    void Promise.all(cells.map(async (c) => ((c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(db, c)) !== c.resultKey ? c.id : undefined))).then(
+      (ids) => alive && setStale(new Set(ids.filter((id): id is string => id !== undefined))),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [db, cells, datasets]);
+
   const run = useCallback(
     async (cell: CellRecord) => {
-      setCells((list) => list.map((c) => (c.id === cell.id ? { ...c, status: 'running' } : c)));
       await runCell(db, getClient(), cell, (done, total) => setProgress((p) => ({ ...p, [cell.id]: { done, total } })));
       setProgress(({ [cell.id]: _, ...rest }) => rest);
-      await refresh();
     },
-    [db, refresh],
+    [db],
+  );
+
+  const runAll = useCallback(async () => {
+    for (const cell of await listCells(db, workspaceRef.current ?? '')) {
+      if (workspaceRef.current !== cell.workspaceId) return;
+      const fresh = await db.cells.get(cell.id);
+      if (fresh) await run(fresh);
+    }
+  }, [db, run]);
+
+  /** The datasets a new cell starts with: the last cell's inputs, else the chosen drops. */
+  const defaultInputs = useCallback((): { reference?: DatasetMeta; current?: DatasetMeta } => {
+    const find = (id?: string) => datasets.find((d) => d.id === id);
+    for (const cell of [...cells].reverse()) {
+      const reference = find(cell.inputs.reference?.id);
+      if (reference) return { reference, current: find(cell.inputs.current?.id) };
+    }
+    return {
+      reference: drops.reference.status === 'ready' ? drops.reference.dataset : undefined,
+      current: drops.current.status === 'ready' ? drops.current.dataset : undefined,
+    };
+  }, [cells, datasets, drops]);
+
+  const actions: NotebookActions = useMemo(
+    () => ({
+      run: (cell) => void run(cell).catch(fail),
+      cancel: () => getClient().cancel(),
+      add: (kind: CellKind, index: number) =>
+        void (async () => {
+          if (!workspaceId) return;
+          const spec = cellSpec(kind);
+          const inputs = spec.inputs.length || spec.optional?.length ? defaultInputs() : {};
+          const config = spec.defaultConfig();
+          if (kind === 'column' && inputs.reference) {
+            const first = inputs.reference.schema.find((c) => c.type === 'numeric') ?? inputs.reference.schema[0];
+            Object.assign(config, { column: first?.name });
+          }
+          const cell = await createCell(db, workspaceId, { kind, ...inputs, config, index });
+          // Analyses with their datasets run at once; a chart waits for its columns to be chosen.
+          if (spec.compute && kind !== 'chart' && spec.inputs.every((slot) => cell.inputs[slot])) await run(cell);
+        })().catch(fail),
+      move: (cell, by) => void moveCell(db, cell.id, by).catch(fail),
+      duplicate: (cell) => void duplicateCell(db, cell.id).catch(fail),
+      remove: (cell) =>
+        void (async () => {
+          const removed = await deleteCell(db, cell.id);
+          if (removed) {
+            setToast({
+              message: `Deleted cell “${removed.title}”.`,
+              undo: async () => {
+                const { insertCell } = await import('../lib/store/cells');
+                const { order, ...rest } = removed;
+                await insertCell(db, rest, order);
+              },
+            });
+          }
+        })().catch(fail),
+      update: (cell, changes) => void updateCell(db, cell.id, changes).catch(fail),
+      setConfig: (cell, config) =>
+        void (async () => {
+          const next = await updateCell(db, cell.id, { config });
+          await run(next);
+        })().catch(fail),
+      setInput: (cell, slot, dataset) =>
+        void updateCell(db, cell.id, {
+          inputs: { ...cell.inputs, [slot]: dataset ? { id: dataset.id, sha256: dataset.sha256 } : undefined },
+        }).catch(fail),
+      exportCells: (chosen) => {
+        if (workspace) void downloadReport(workspace, chosen, datasets).catch(fail);
+      },
+    }),
+    [db, run, fail, workspaceId, workspace, datasets, defaultInputs],
   );
 
   const compare = useCallback(
     async (reference: DatasetMeta, current: DatasetMeta) => {
-      const ws = workspaceRef.current;
-      if (!ws) return;
+      const id = workspaceRef.current;
+      if (!id) return;
       // The default preset: drift, then data quality side by side.
-      const cell = await createCell(db, ws.id, 'drift', reference, current);
-      const quality = await createCell(db, ws.id, 'quality', reference, current);
-      await refresh();
-      await run(cell);
+      const drift = await createCell(db, id, { kind: 'drift', reference, current });
+      const quality = await createCell(db, id, { kind: 'quality', reference, current });
+      document.querySelector(`[data-cell-id="${CSS.escape(drift.id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      await run(drift);
       await run(quality);
-      document.querySelector(`[data-cell-id="${CSS.escape(cell.id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
-    [db, refresh, run],
+    [db, run],
   );
 
   /** Sets one side of the comparison; when both sides are set, adds the cells. */
@@ -117,12 +214,12 @@ export function Workbench() {
         other = d[role === 'reference' ? 'current' : 'reference'];
         return { ...d, [role]: { status: 'ready', dataset } };
       });
-      await refresh();
+      if (workspaceRef.current) await addWorkspaceDataset(db, workspaceRef.current, dataset.id);
       if (other?.status === 'ready') {
         await (role === 'reference' ? compare(dataset, other.dataset) : compare(other.dataset, dataset));
       }
     },
-    [refresh, compare],
+    [db, compare],
   );
 
   const removeDataset = useCallback(
@@ -132,9 +229,8 @@ export function Workbench() {
         reference: d.reference.status === 'ready' && d.reference.dataset.id === dataset.id ? { status: 'empty' } : d.reference,
         current: d.current.status === 'ready' && d.current.dataset.id === dataset.id ? { status: 'empty' } : d.current,
       }));
-      await refresh();
     },
-    [db, refresh],
+    [db],
   );
 
   const onFile = useCallback(
@@ -180,9 +276,8 @@ export function Workbench() {
       if (state.status !== 'ready') return;
       const dataset = await updateDatasetRoles(db, state.dataset.id, roles);
       setDrops((d) => ({ ...d, [role]: { status: 'ready', dataset } }));
-      await refresh();
     },
-    [db, drops, refresh],
+    [db, drops],
   );
 
   // A column's type is set on both sides at once, or the two would conflict.
@@ -196,29 +291,50 @@ export function Workbench() {
         if (Object.keys(own).length) next[side] = { status: 'ready', dataset: await updateDatasetTypes(db, state.dataset.id, own) };
       }
       setDrops(next);
-      await refresh();
     },
-    [db, drops, refresh],
+    [db, drops],
   );
 
   const onFileRef = useRef(onFile);
   onFileRef.current = onFile;
 
-  const newWorkspace = useCallback(async () => {
-    const ws = await createWorkspace(db, `Workspace ${workspaces.length + 1}`);
-    await openWorkspace(ws.id);
-  }, [db, workspaces.length, openWorkspace]);
+  const workspaceActions = useMemo(
+    () => ({
+      create: async () => openWorkspace((await createWorkspace(db, `Workspace ${workspaces.length + 1}`)).id),
+      rename: async (id: string, name: string) => void (await renameWorkspace(db, id, name)),
+      duplicate: async (id: string) => openWorkspace((await duplicateWorkspace(db, id)).id),
+      remove: async (id: string) => {
+        const deleted: DeletedWorkspace = await deleteWorkspace(db, id);
+        const rest = (await listWorkspaces(db))[0];
+        if (id === workspaceRef.current) {
+          if (rest) await openWorkspace(rest.id);
+          else await openWorkspace((await createWorkspace(db, 'Workspace 1')).id);
+        }
+        setToast({
+          message: `Deleted workspace “${deleted.workspace.name}” (${deleted.cells.length} cells).`,
+          undo: async () => {
+            await restoreWorkspace(db, deleted);
+            await openWorkspace(deleted.workspace.id);
+          },
+        });
+      },
+    }),
+    [db, workspaces.length, openWorkspace],
+  );
 
   return (
     <div className="app">
       <Sidebar
         workspaces={workspaces}
-        activeId={workspace?.id}
+        activeId={workspaceId}
         datasets={datasets}
-        onOpen={(id) => void openWorkspace(id)}
-        onNew={() => void newWorkspace()}
-        onUse={(role, dataset) => void choose(role, dataset)}
-        onDelete={(dataset) => void removeDataset(dataset)}
+        onOpen={(id) => void openWorkspace(id).catch(fail)}
+        onNew={() => void workspaceActions.create().catch(fail)}
+        onRename={(id, name) => void workspaceActions.rename(id, name).catch(fail)}
+        onDuplicate={(id) => void workspaceActions.duplicate(id).catch(fail)}
+        onDeleteWorkspace={(id) => void workspaceActions.remove(id).catch(fail)}
+        onUse={(role, dataset) => void choose(role, dataset).catch(fail)}
+        onDelete={(dataset) => void removeDataset(dataset).catch(fail)}
       />
       <main className="main" id="main">
         <header className="topbar">
@@ -226,9 +342,22 @@ export function Workbench() {
             <p className="eyebrow">Workspace</p>
             <h1 data-testid="workspace-name">{workspace?.name ?? 'Driftbook'}</h1>
           </div>
-          <p className="topbar-meta muted">
-            <span className="privacy-dot" aria-hidden="true" /> Computed in your browser ({engineMode || '…'}) · nothing is uploaded · v{APP_VERSION}
-          </p>
+          <div className="topbar-side">
+            {workspace ? (
+              <ExportMenu
+                workspace={workspace}
+                cells={cells}
+                datasets={datasets}
+                onRunAll={() => void runAll().catch(fail)}
+                onImported={(id) => void openWorkspace(id)}
+                onError={fail}
+                onMessage={(message) => setToast({ message })}
+              />
+            ) : null}
+            <p className="topbar-meta muted">
+              <span className="privacy-dot" aria-hidden="true" /> Computed in your browser ({engineMode || '…'}) · nothing is uploaded · v{APP_VERSION}
+            </p>
+          </div>
         </header>
 
         {boot.status === 'error' ? (
@@ -248,8 +377,8 @@ export function Workbench() {
                 state={drops[role]}
                 onFile={(file) => void onFile(role, file, readChoices)}
                 onCancel={() => getClient().cancel()}
-                onRoles={(roles) => void changeRoles(role, roles)}
-                onTypes={(types) => void changeTypes(role, types)}
+                onRoles={(roles) => void changeRoles(role, roles).catch(fail)}
+                onTypes={(types) => void changeTypes(role, types).catch(fail)}
               />
             ))}
           </div>
@@ -260,27 +389,14 @@ export function Workbench() {
             <progress aria-label="Preparing the demo workspace" />
             <span className="muted">Preparing the demo workspace: parsing two CSVs and computing drift in a worker…</span>
           </div>
-        ) : null}
-
-        {cells.map((cell) => {
-          const Cell = CELL_COMPONENTS[cell.kind];
-          return (
-            <div key={cell.id} data-cell-id={cell.id}>
-              <Cell
-                cell={cell}
-                progress={progress[cell.id]}
-                onRun={() => void run(cell)}
-                onCancel={() => getClient().cancel()}
-                onExport={() => workspace && cell.result?.kind === 'drift' && void downloadReport(cell.result, workspace.name)}
-                onConfigChange={(config) => void run({ ...cell, config })}
-              />
-            </div>
-          );
-        })}
+        ) : (
+          <Notebook cells={cells} datasets={datasets} stale={stale} progress={progress} actions={actions} />
+        )}
         {boot.status === 'ready' && cells.length === 0 ? (
-          <p className="empty-state muted">This workspace is empty: choose a reference and a current dataset above to add a drift cell.</p>
+          <p className="empty-state muted">This workspace is empty: choose a reference and a current dataset above to add a drift cell, or add a cell.</p>
         ) : null}
       </main>
+      <Toast state={toast} onClose={() => setToast(undefined)} />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/types';
 import type { QualityResult } from '../lib/quality/types';
+import type { CellConfig, CellKind, CellResult } from '../lib/report/cell-kinds';
+import { driftConfigOf } from '../lib/report/drift-config';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient {
@@ -13,6 +15,13 @@ export interface EngineClient {
   readonly size: number;
   drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
   quality(referenceId: string, currentId?: string): Promise<QualityResult>;
+  /** Any cell kind's analysis; drift kinds are spread over the pool one column per worker. */
+  runCell(
+    kind: CellKind,
+    config: CellConfig,
+    inputs: { reference?: string; current?: string },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<CellResult>;
   /** Reads and stores a file in a worker; only its description comes back. */
   store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<DatasetMeta>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
@@ -121,6 +130,14 @@ export function createEngineClient(size = poolSize()): EngineClient {
     store(file, name, onProgress, options) {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
       return cancellable(async () => unwrap(await (await api()).store(file, name, progress, options)));
+    },
+    runCell(kind, config, inputs, onProgress) {
+      return cancellable(async () => {
+        const drift = driftConfigOf(kind, config);
+        if (drift && apis.length > 1 && inputs.reference && inputs.current) return driftOnPool(inputs.reference, inputs.current, drift, onProgress);
+        const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+        return unwrap(await (await api()).runCell(kind, config, inputs, progress));
+      });
     },
     quality(referenceId, currentId) {
       return cancellable(async () => unwrap(await (await api()).quality(referenceId, currentId)));

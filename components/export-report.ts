@@ -1,22 +1,58 @@
-import type { DriftResult } from '../lib/drift/types';
-import { APP_VERSION } from '../lib/version';
+import type { DatasetMeta } from '../lib/data/types';
+import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
+import { APP_VERSION, ENGINE_VERSION } from '../lib/version';
+import type { WorkspaceReportInput } from '../lib/report/workspace-report';
+import { reportDataset } from '../lib/report/preset';
 
 /** A safe file name from a workspace name (keeps letters, digits, dot, dash, underscore). */
-export function reportFileName(workspaceName: string): string {
-  const base = workspaceName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
-  return `${base}.drift-report.html`;
+export function safeFileName(workspaceName: string): string {
+  return workspaceName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
 }
 
-/** Builds the self-contained HTML report in the page and saves it as a download (a blob: URL, no network). */
-export async function downloadReport(result: DriftResult, workspaceName: string): Promise<void> {
-  const { toHtmlReport } = await import('../lib/report/html-report');
-  const html = toHtmlReport(result, { title: workspaceName, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }, { document });
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+export function reportFileName(workspaceName: string): string {
+  return `${safeFileName(workspaceName)}.report.html`;
+}
+
+/** Saves bytes or text as a download (a blob: URL; nothing leaves the browser). */
+export function download(content: BlobPart, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = reportFileName(workspaceName);
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** What the report and the JSON export say about chosen cells and their datasets. */
+export function reportInput(workspace: WorkspaceRecord, cells: CellRecord[], datasets: DatasetMeta[], now = new Date()): WorkspaceReportInput {
+  const used = new Set(cells.flatMap((c) => [c.inputs.reference?.id, c.inputs.current?.id]).filter((id): id is string => id !== undefined));
+  return {
+    title: workspace.name,
+    appVersion: APP_VERSION,
+    engineVersion: ENGINE_VERSION,
+    exportedAt: now.toISOString(),
+    datasets: datasets.filter((d) => used.has(d.id)).map(reportDataset),
+    cells: cells.map((c) => ({
+      kind: c.kind,
+      title: c.title,
+      config: c.config,
+      result: c.result,
+      inputs: { reference: c.inputs.reference?.id, current: c.inputs.current?.id },
+    })),
+  };
+}
+
+/** Builds the self-contained HTML report of the chosen cells in the page and downloads it. */
+export async function downloadReport(workspace: WorkspaceRecord, cells: CellRecord[], datasets: DatasetMeta[]): Promise<void> {
+  const { toWorkspaceReport } = await import('../lib/report/workspace-report');
+  const html = await toWorkspaceReport(reportInput(workspace, cells, datasets), { document });
+  download(html, reportFileName(workspace.name), 'text/html;charset=utf-8');
+}
+
+/** Every chosen cell's result as JSON, with the CLI's field names. */
+export async function downloadJson(workspace: WorkspaceRecord, cells: CellRecord[], datasets: DatasetMeta[]): Promise<void> {
+  const { toWorkspaceJson } = await import('../lib/report/workspace-json');
+  download(toWorkspaceJson(reportInput(workspace, cells, datasets)), `${safeFileName(workspace.name)}.results.json`, 'application/json');
 }

@@ -3,9 +3,13 @@ import type { ReadProgress } from '../lib/data/read-csv';
 import type { ReadChoices } from '../lib/engine';
 import { AnalysisError, toErrorInfo } from '../lib/errors';
 import type { DriftbookDb } from '../lib/store/db';
-import { resultKey } from '../lib/store/result-key';
-import type { CellKind, CellRecord, WorkspaceRecord } from '../lib/store/types';
-import { createWorkspace, nextCellOrder, saveCell, setLastWorkspaceId } from '../lib/store/workspaces';
+import { cellResultKey } from '../lib/store/result-key';
+import { insertCell } from '../lib/store/cells';
+import { getDatasetMeta } from '../lib/store/datasets';
+import { cellSpec, type InputSlot } from '../lib/report/registry';
+import { cellTitle } from '../lib/report/preset';
+import type { CellConfig, CellInputs, CellKind, CellRecord, WorkspaceRecord } from '../lib/store/types';
+import { addWorkspaceDataset, createWorkspace, saveCell, setLastWorkspaceId } from '../lib/store/workspaces';
 import type { EngineClient } from './engine-client';
 
 export const DEMO_FILES = {
@@ -26,51 +30,96 @@ export async function addDataset(
   return client.store(file, name, onProgress, options);
 }
 
-/** Creates a cell comparing two stored datasets (drift, or data quality side by side), saved as running. */
-export async function createCell(
-  db: DriftbookDb,
-  workspaceId: string,
-  kind: CellKind,
-  reference: DatasetMeta,
-  current: DatasetMeta,
-): Promise<CellRecord> {
-  const cell: CellRecord = {
-    id: globalThis.crypto.randomUUID(),
-    workspaceId,
-    order: await nextCellOrder(db, workspaceId),
-    kind,
-    title: `${reference.name} → ${current.name}`,
-    config: {},
-    inputs: { reference: { id: reference.id, sha256: reference.sha256 }, current: { id: current.id, sha256: current.sha256 } },
-    status: 'running',
-    updatedAt: new Date().toISOString(),
-  };
-  await saveCell(db, cell);
-  return cell;
+export interface NewCell {
+  kind: CellKind;
+  reference?: DatasetMeta;
+  current?: DatasetMeta;
+  config?: CellConfig;
+  title?: string;
+  /** Position in the notebook; the end when absent. */
+  index?: number;
 }
 
-/** Runs a cell in the engine and saves its result, or its error (keeping the last good result). */
+/** Adds a cell to a workspace (not run yet: status idle). */
+export async function createCell(db: DriftbookDb, workspaceId: string, spec: NewCell): Promise<CellRecord> {
+  const { kind, reference, current } = spec;
+  const inputs: CellInputs = {};
+  if (reference) inputs.reference = { id: reference.id, sha256: reference.sha256 };
+  if (current) inputs.current = { id: current.id, sha256: current.sha256 };
+  return insertCell(
+    db,
+    {
+      id: globalThis.crypto.randomUUID(),
+      workspaceId,
+      kind,
+      title: spec.title ?? cellTitle(kind, reference, current),
+      config: spec.config ?? cellSpec(kind).defaultConfig(),
+      inputs,
+      status: 'idle',
+      updatedAt: new Date().toISOString(),
+    },
+    spec.index,
+  );
+}
+
+/** The stored descriptions of a cell's input datasets (their current types and roles). */
+export async function cellInputs(db: DriftbookDb, cell: CellRecord): Promise<Partial<Record<InputSlot, DatasetMeta>>> {
+  const out: Partial<Record<InputSlot, DatasetMeta>> = {};
+  for (const slot of ['reference', 'current'] as const) {
+    const ref = cell.inputs[slot];
+    if (ref) out[slot] = await getDatasetMeta(db, ref.id);
+  }
+  return out;
+}
+
+/** The key the cell's result would have if it were run now (compare with cell.resultKey for staleness). */
+export async function currentResultKey(db: DriftbookDb, cell: CellRecord): Promise<string | undefined> {
+  if (!cellSpec(cell.kind).compute) return undefined;
+  try {
+    return await cellResultKey(cell.kind, cell.config, await cellInputs(db, cell));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a cell and saves its result, or its error (keeping the last good result). An unchanged cell
+ * (same kind, config and input data) is not recomputed, nor one whose twin elsewhere has the result.
+ */
 export async function runCell(
   db: DriftbookDb,
   client: EngineClient,
   cell: CellRecord,
   onProgress?: (done: number, total: number) => void,
+  { force = false }: { force?: boolean } = {},
 ): Promise<CellRecord> {
+  const spec = cellSpec(cell.kind);
+  if (!spec.compute) {
+    const next = { ...cell, status: 'ok' as const, error: undefined, updatedAt: new Date().toISOString() };
+    await saveCell(db, next);
+    return next;
+  }
   const started = performance.now();
-  await saveCell(db, { ...cell, status: 'running', error: undefined });
   let next: CellRecord;
   try {
-    const result =
-      cell.kind === 'quality'
-        ? await client.quality(cell.inputs.reference.id, cell.inputs.current.id)
-        : await client.drift(cell.inputs.reference.id, cell.inputs.current.id, cell.config, onProgress);
+    const missing = spec.inputs.filter((slot) => !cell.inputs[slot]);
+    if (missing.length) throw new AnalysisError('missing-input', `this cell needs a ${missing.join(' and a ')} dataset — choose it in the cell's inputs`);
+    const key = await cellResultKey(cell.kind, cell.config, await cellInputs(db, cell));
+    if (!force && cell.status === 'ok' && cell.result && cell.resultKey === key) return cell;
+    const twin = force ? undefined : await db.cells.where('resultKey').equals(key).filter((c) => c.result !== undefined && c.status === 'ok').first();
+    let result = twin?.result;
+    if (!result) {
+      await saveCell(db, { ...cell, status: 'running', error: undefined });
+      const ids = { reference: cell.inputs.reference?.id, current: cell.inputs.current?.id };
+      result = await client.runCell(cell.kind, cell.config, ids, onProgress);
+    }
     next = {
       ...cell,
       status: 'ok',
       result,
       error: undefined,
-      resultKey: await resultKey(cell.kind, cell.config, [cell.inputs.reference.sha256, cell.inputs.current.sha256]),
-      durationMs: Math.round(performance.now() - started),
+      resultKey: key,
+      durationMs: twin ? 0 : Math.round(performance.now() - started),
       updatedAt: new Date().toISOString(),
     };
   } catch (error) {
@@ -95,8 +144,31 @@ export function seedDemoWorkspace(db: DriftbookDb, client: EngineClient): Promis
     const [refBlob, curBlob] = await Promise.all([fetchBlob(DEMO_FILES.reference.url), fetchBlob(DEMO_FILES.current.url)]);
     const reference = await addDataset(client, refBlob, DEMO_FILES.reference.name);
     const current = await addDataset(client, curBlob, DEMO_FILES.current.name);
-    for (const kind of ['drift', 'quality'] as const) await runCell(db, client, await createCell(db, workspace.id, kind, reference, current));
+    for (const dataset of [reference, current]) await addWorkspaceDataset(db, workspace.id, dataset.id);
+    for (const spec of demoCells(reference, current)) await runCell(db, client, await createCell(db, workspace.id, spec));
     return workspace;
   })();
   return seeding;
+}
+
+/** The demo notebook: what it shows, the default preset (drift + quality), one column in detail and a chart over time. */
+function demoCells(reference: DatasetMeta, current: DatasetMeta): NewCell[] {
+  return [
+    {
+      kind: 'note',
+      config: {
+        markdown: [
+          '## Seattle weather: 2012–2013 vs 2015',
+          '',
+          'A **demo notebook** computed in your browser from [vega-datasets](https://github.com/vega/vega-datasets)\' *seattle-weather.csv*:',
+          'the reference is 2012–2013, the current data is 2015. Every cell below can be re-run, edited, moved or deleted;',
+          'drop your own reference and current files above to start a notebook of your own.',
+        ].join('\n'),
+      },
+    },
+    { kind: 'drift', reference, current },
+    { kind: 'quality', reference, current },
+    { kind: 'column', reference, current, config: { column: 'temp_max', methods: 'all' }, title: 'temp_max in detail' },
+    { kind: 'chart', reference, current, config: { mark: 'line', x: 'date', y: 'precipitation', sides: 'both' }, title: 'Precipitation over time' },
+  ];
 }

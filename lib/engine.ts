@@ -13,6 +13,8 @@ import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types'
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
 import { getDatasetMeta, saveDataset } from './store/datasets';
+import { cellSpec, type ComputeContext } from './report/registry';
+import type { CellConfig, CellKind, CellResult } from './report/cell-kinds';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -126,6 +128,27 @@ export const engine = {
     return outcome(async () => {
       const reference = await open(referenceId);
       return computeQuality(reference, currentId ? await open(currentId) : undefined);
+    });
+  },
+
+  /** Any notebook cell's analysis, by kind (lib/report/registry.ts), over stored datasets. */
+  runCell(
+    kind: CellKind,
+    config: CellConfig,
+    inputs: { reference?: string; current?: string },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Outcome<CellResult>> {
+    return outcome(async () => {
+      const spec = cellSpec(kind);
+      if (!spec.compute) throw new AnalysisError('nothing-to-compute', `${spec.label} cells have nothing to compute`);
+      const [reference, current] = await Promise.all([inputs.reference ? open(inputs.reference) : undefined, inputs.current ? open(inputs.current) : undefined]);
+      const context: ComputeContext = {
+        reference,
+        current,
+        onProgress,
+        driftColumn: (task, plan) => driftColumn(reference!, current!, task, plan),
+      };
+      return spec.compute(context, config);
     });
   },
 

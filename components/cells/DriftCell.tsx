@@ -1,53 +1,38 @@
 'use client';
 import { useMemo, useState } from 'react';
 import type { DriftConfig } from '../../lib/drift/types';
-import type { CellRecord } from '../../lib/store/types';
+import type { CellConfig, CellRecord } from '../../lib/store/types';
 import { formatCount, formatDuration, formatPercent } from '../format';
-import { CellHeader } from './CellHeader';
 import { ColumnDetail } from './drift/ColumnDetail';
 import { DriftSettings } from './drift/DriftSettings';
 import { DriftTable } from './drift/DriftTable';
 
+/** What every kind's body gets; the frame around it (CellFrame) has the header, progress and errors. */
 export interface CellProps {
   cell: CellRecord;
   progress?: { done: number; total: number };
   onRun: () => void;
   onCancel: () => void;
   onExport: () => void;
-  onConfigChange: (config: DriftConfig) => void;
+  /** Saves a new config and runs the cell with it. */
+  onConfigChange: (config: CellConfig) => void;
+  /** The columns of the cell's input datasets (for column pickers). */
+  columns?: { name: string; type: string }[];
 }
 
 /** Renders a drift result: the verdict, the column table, the selected column's detail, and the settings. */
-export function DriftCell({ cell, progress, onRun, onCancel, onExport, onConfigChange }: CellProps) {
+export function DriftCell({ cell, onConfigChange }: CellProps) {
   const result = cell.result?.kind === 'drift' ? cell.result : undefined;
   const firstTested = useMemo(() => result?.columns.find((c) => c.tested && c.drifted) ?? result?.columns.find((c) => c.tested), [result]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const column = result?.columns.find((c) => c.name === (selected ?? firstTested?.name));
   const correction = result?.dataset.correction && result.dataset.correction !== 'none' ? result.dataset.correction : undefined;
 
+  const config = cell.config as DriftConfig;
+
   return (
-    <article className={`cell cell-${cell.status}`} data-testid="drift-cell" aria-busy={cell.status === 'running'}>
-      <CellHeader cell={cell} kindLabel="Data drift" onRun={onRun} onCancel={onCancel}>
-        <button type="button" className="button button-primary" onClick={onExport} disabled={!result}>
-          Export report
-        </button>
-      </CellHeader>
-
-      <DriftSettings key={JSON.stringify(cell.config)} config={cell.config} onApply={onConfigChange} disabled={cell.status === 'running'} />
-
-      {cell.status === 'running' ? (
-        <div className="cell-progress" role="status">
-          <progress max={progress?.total ?? 1} value={progress?.done} aria-label="Drift progress" />
-          <span className="muted">{progress ? `${progress.done} of ${progress.total} columns` : 'Computing in a worker…'}</span>
-        </div>
-      ) : null}
-
-      {cell.status === 'error' && cell.error ? (
-        <div className="error-box" role="alert" data-testid="cell-error">
-          <strong>This cell failed.</strong> {cell.error.message}
-          {result ? <span className="muted"> The last good result is shown below.</span> : null}
-        </div>
-      ) : null}
+    <>
+      <DriftSettings key={JSON.stringify(config)} config={config} onApply={onConfigChange} disabled={cell.status === 'running'} />
 
       {result ? (
         <>
@@ -77,7 +62,7 @@ export function DriftCell({ cell, progress, onRun, onCancel, onExport, onConfigC
           ) : null}
           <div className="cell-body">
             <DriftTable columns={result.columns} selected={column?.name} onSelect={setSelected} />
-            {column ? <ColumnDetail key={`${column.name}:${JSON.stringify(cell.config)}`} column={column} config={cell.config} onConfigChange={onConfigChange} /> : null}
+            {column ? <ColumnDetail key={`${column.name}:${JSON.stringify(config)}`} column={column} config={config} onConfigChange={onConfigChange} /> : null}
           </div>
           {result.onlyInReference.length || result.onlyInCurrent.length ? (
             <p className="muted only-in">
@@ -87,6 +72,6 @@ export function DriftCell({ cell, progress, onRun, onCancel, onExport, onConfigC
           ) : null}
         </>
       ) : null}
-    </article>
+    </>
   );
 }

@@ -2,7 +2,6 @@
 import type { ColumnQuality, ColumnStats, DatasetStats } from '../../lib/quality/types';
 import type { DistributionSummary } from '../../lib/drift/types';
 import { PlotChart } from '../charts/PlotChart';
-import { CellHeader } from './CellHeader';
 import type { CellProps } from './DriftCell';
 import { formatCount, formatPercent, formatScore } from '../format';
 
@@ -101,17 +100,10 @@ function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) 
 }
 
 /** The data-quality cell (Facets Overview / Evidently DataSummary): reference vs current per column, problems highlighted. */
-export function QualityCell({ cell, onRun, onCancel }: CellProps) {
+export function QualityCell({ cell }: CellProps) {
   const result = cell.result?.kind === 'quality' ? cell.result : undefined;
   return (
-    <article className={`cell cell-${cell.status}`} data-testid="quality-cell" aria-busy={cell.status === 'running'}>
-      <CellHeader cell={cell} kindLabel="Data quality" onRun={onRun} onCancel={onCancel} />
-      {cell.status === 'error' && cell.error ? (
-        <div className="error-box" role="alert">
-          <strong>This cell failed.</strong> {cell.error.message}
-        </div>
-      ) : null}
-      {cell.status === 'running' ? <p className="muted" role="status">Profiling in a worker…</p> : null}
+    <>
       {result ? (
         <>
           <DatasetLine label="Reference" stats={result.dataset.reference} />
@@ -149,6 +141,6 @@ export function QualityCell({ cell, onRun, onCancel }: CellProps) {
           <p className="muted small">Highlighted as Facets does: missing over 2%, zeros over 10%, any non-finite value, values new in current.</p>
         </>
       ) : null}
-    </article>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import type { WorkspaceRecord } from '../../lib/store/types';
 import { formatCount } from '../format';
+import { StoragePanel } from './StoragePanel';
 
 interface Props {
   workspaces: WorkspaceRecord[];
@@ -10,6 +11,9 @@ interface Props {
   datasets: DatasetMeta[];
   onOpen: (id: string) => void;
   onNew: () => void;
+  onRename: (id: string, name: string) => void;
+  onDuplicate: (id: string) => void;
+  onDeleteWorkspace: (id: string) => void;
   /** Use a stored dataset as one side of the next comparison, without uploading it again. */
   onUse: (role: 'reference' | 'current', dataset: DatasetMeta) => void;
   onDelete: (dataset: DatasetMeta) => void;
@@ -55,7 +59,61 @@ function DatasetItem({ d, onUse, onDelete }: { d: DatasetMeta } & Pick<Props, 'o
   );
 }
 
-export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onUse, onDelete }: Props) {
+function WorkspaceItem({ w, active, onOpen, onRename, onDuplicate, onDeleteWorkspace }: { w: WorkspaceRecord; active: boolean } & Pick<Props, 'onOpen' | 'onRename' | 'onDuplicate' | 'onDeleteWorkspace'>) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
+  if (mode === 'rename') {
+    return (
+      <li>
+        <form
+          className="rename-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const name = new FormData(e.currentTarget).get('name');
+            if (typeof name === 'string' && name.trim()) onRename(w.id, name);
+            setMode('view');
+          }}
+        >
+          <input name="name" defaultValue={w.name} aria-label={`New name for ${w.name}`} autoFocus onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
+          <button type="submit" className="link-button">
+            Save
+          </button>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className={`workspace-item${active ? ' active' : ''}`} data-testid="workspace-item">
+      <button type="button" className={`sidebar-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} onClick={() => onOpen(w.id)}>
+        {w.name}
+      </button>
+      {mode === 'confirm' ? (
+        <span className="dataset-actions">
+          Delete this workspace?{' '}
+          <button type="button" className="link-button danger" onClick={() => onDeleteWorkspace(w.id)}>
+            Delete
+          </button>
+          <button type="button" className="link-button" onClick={() => setMode('view')}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <span className="dataset-actions workspace-actions">
+          <button type="button" className="link-button" onClick={() => setMode('rename')} aria-label={`Rename ${w.name}`}>
+            rename
+          </button>
+          <button type="button" className="link-button" onClick={() => onDuplicate(w.id)} aria-label={`Duplicate ${w.name}`}>
+            duplicate
+          </button>
+          <button type="button" className="link-button" onClick={() => setMode('confirm')} aria-label={`Delete ${w.name}`}>
+            delete
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onRename, onDuplicate, onDeleteWorkspace, onUse, onDelete }: Props) {
   return (
     <aside className="sidebar" aria-label="Workspaces and datasets">
       <div className="brand">
@@ -76,16 +134,7 @@ export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onUse, 
         </div>
         <ul className="sidebar-list">
           {workspaces.map((w) => (
-            <li key={w.id}>
-              <button
-                type="button"
-                className={`sidebar-item${w.id === activeId ? ' active' : ''}`}
-                aria-current={w.id === activeId ? 'page' : undefined}
-                onClick={() => onOpen(w.id)}
-              >
-                {w.name}
-              </button>
-            </li>
+            <WorkspaceItem key={w.id} w={w} active={w.id === activeId} onOpen={onOpen} onRename={onRename} onDuplicate={onDuplicate} onDeleteWorkspace={onDeleteWorkspace} />
           ))}
         </ul>
       </nav>
@@ -102,7 +151,7 @@ export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onUse, 
         </ul>
       </section>
 
-      <p className="sidebar-foot muted">Your data stays in this browser (IndexedDB). Nothing is sent anywhere.</p>
+      <StoragePanel />
     </aside>
   );
 }

@@ -16,6 +16,10 @@ import { APP_VERSION } from '../version';
 
 const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [options]
        driftbook quality --reference R.csv [--current C.csv] [--out FILE] [--column-type COL=TYPE] [--missing T1,…]
+       driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
+
+report writes the app's notebook report for the default preset (data drift + data quality): the
+same self-contained HTML as "Export report" on those two cells.
 
 quality profiles one file, or two side by side (counts, missing, non-finite, distinct, numeric
 summaries, top categories, new and vanished categories, duplicated and constant columns) as JSON.
@@ -200,6 +204,44 @@ async function quality(args: string[], out: (text: string) => void): Promise<voi
   else out(text);
 }
 
+async function report(args: string[], out: (text: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reference: { type: 'string' },
+      current: { type: 'string' },
+      out: { type: 'string' },
+      title: { type: 'string' },
+      ...READ_OPTION_SPECS,
+      ...DRIFT_OPTION_SPECS,
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.reference || !values.current) throw new UsageError('report needs --reference FILE and --current FILE (and --out report.html)');
+  const config = toDriftConfig(values);
+  const read = readSettings(values);
+  const [reference, current] = await Promise.all([load(values.reference, read), load(values.current, read)]);
+  const [{ parseHTML }, { toWorkspaceReport }, { presetReportInput }] = await Promise.all([
+    import('linkedom'),
+    import('../report/workspace-report'),
+    import('../report/preset'),
+  ]);
+  const input = presetReportInput({
+    title: values.title ?? `${reference.meta.name} vs ${current.meta.name}`,
+    reference: reference.meta,
+    current: current.meta,
+    driftConfig: config,
+    drift: computeDrift(reference, current, config),
+    quality: computeQuality(reference, current),
+    exportedAt: new Date().toISOString(),
+  });
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  const text = await toWorkspaceReport(input, { document });
+  if (values.out) await writeFile(values.out, text);
+  else out(text);
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(
   argv: string[],
@@ -220,7 +262,8 @@ export async function main(
     }
     if (command === 'drift') await drift(rest, io.out);
     else if (command === 'quality') await quality(rest, io.out);
-    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality`);
+    else if (command === 'report') await report(rest, io.out);
+    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality, report`);
     return 0;
   } catch (error) {
     // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.

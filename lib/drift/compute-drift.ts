@@ -75,10 +75,15 @@ export function planDrift(reference: Described, current: Described, config: Drif
   validateKindMethods(config.numericMethod, config.categoricalMethod);
   const refTypes = new Map(reference.meta.schema.map((c) => [c.name, c.type]));
   const curTypes = new Map(current.meta.schema.map((c) => [c.name, c.type]));
-  const common = reference.meta.schema.map((c) => c.name).filter((n) => curTypes.has(n));
+  const shared = reference.meta.schema.map((c) => c.name).filter((n) => curTypes.has(n));
+  for (const name of config.columns ?? []) {
+    if (!shared.includes(name)) throw new AnalysisError('unknown-column', `column ${name}: not in both files — columns: ${preview(shared)}`);
+  }
+  const chosen = config.columns?.length ? new Set(config.columns) : undefined;
+  const common = chosen ? shared.filter((n) => chosen.has(n)) : shared;
   const onlyInReference = reference.meta.schema.map((c) => c.name).filter((n) => !curTypes.has(n));
   const onlyInCurrent = current.meta.schema.map((c) => c.name).filter((n) => !refTypes.has(n));
-  if (common.length === 0) {
+  if (shared.length === 0) {
     throw new AnalysisError(
       'no-common-columns',
       `no columns in common: reference has ${preview(onlyInReference)}; current has ${preview(onlyInCurrent)} — both files need the same header names`,

@@ -108,6 +108,8 @@ export interface DatasetRef {
 
 /** The drift analysis' settings: plain data, stored with a cell and recorded in every result. */
 export interface DriftConfig {
+  /** Only these columns (as Evidently's DataDriftPreset(columns=…)); all common columns when absent. */
+  columns?: string[];
   /** Method for every column (where it applies). */
   method?: string;
   numericMethod?: string;

@@ -4,16 +4,16 @@ import { html, type SafeHtml } from './escape';
 import { formatScore, methodLabel } from './format';
 
 /** One card per column that has a distribution: verdict, score, the chart and every test run. */
-export function chartCards(columns: ColumnDriftResult[], charts: (SafeHtml | undefined)[]): SafeHtml {
+export function chartCards(columns: ColumnDriftResult[], charts: (SafeHtml | undefined)[], idPrefix = 'col-'): SafeHtml {
   return html`<div class="cards">
 ${columns.map((col, i) => {
   const chart = charts[i];
-  return chart ? card(col, i, chart) : '';
+  return chart ? card(col, i, chart, idPrefix) : '';
 })}</div>`;
 }
 
-function card(col: ColumnDriftResult, index: number, chart: SafeHtml): SafeHtml {
-  return html`<article class="card chart-card" id="col-${index}">
+function card(col: ColumnDriftResult, index: number, chart: SafeHtml, idPrefix: string): SafeHtml {
+  return html`<article class="card chart-card" id="${idPrefix}${index}">
 <header><h4>${col.name}</h4>${columnBadge(col)}</header>
 <p class="meta">${meta(col)}</p>
 ${col.selection ? html`<p class="meta why">Why ${col.method}: ${col.selection}</p>` : ''}

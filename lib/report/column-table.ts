@@ -4,17 +4,17 @@ import { html, type SafeHtml } from './escape';
 import { formatCount, formatScore, methodLabel } from './format';
 
 /** Per-column summary table; `sparks[i]` is column i's sparkline markup, if it has a distribution. */
-export function columnTable(columns: ColumnDriftResult[], sparks: (SafeHtml | undefined)[]): SafeHtml {
+export function columnTable(columns: ColumnDriftResult[], sparks: (SafeHtml | undefined)[], idPrefix = 'col-'): SafeHtml {
   return html`<div class="table-wrap"><table>
 <thead><tr><th>Column</th><th>Type</th><th>Distribution</th><th>Method</th><th class="num">Score</th><th class="num">Threshold</th><th>Drift</th><th class="num">Effect size</th><th class="num">Count ref → cur</th><th class="num">Missing ref → cur</th></tr></thead>
 <tbody>
-${columns.map((col, i) => columnRow(col, i, sparks[i]))}</tbody>
+${columns.map((col, i) => columnRow(col, i, sparks[i], idPrefix))}</tbody>
 </table></div>`;
 }
 
-function columnRow(col: ColumnDriftResult, index: number, spark: SafeHtml | undefined): SafeHtml {
+function columnRow(col: ColumnDriftResult, index: number, spark: SafeHtml | undefined, idPrefix: string): SafeHtml {
   // Anchors use the index, never the (user-supplied) name.
-  const name = col.distribution ? html`<a href="#col-${index}">${col.name}</a>` : html`${col.name}`;
+  const name = col.distribution ? html`<a href="#${idPrefix}${index}">${col.name}</a>` : html`${col.name}`;
   const head = html`<td class="col-name">${name}</td><td><span class="type">${col.type}</span></td><td class="spark">${spark ?? html`<span class="arrow">—</span>`}</td>`;
   const tail = html`<td class="num">${refToCur(col.count.reference, col.count.current)}</td><td class="num">${refToCur(col.missing.reference, col.missing.current)}</td>`;
   if (!col.tested) {

@@ -69,7 +69,7 @@ ${body}
 </html>`;
 }
 
-function headline(result: DriftResult): SafeHtml {
+export function headline(result: DriftResult): SafeHtml {
   const { columns, driftedColumns, share, threshold, drifted } = result.dataset;
   const text =
     columns === 0
@@ -101,7 +101,7 @@ function datasetCard(label: string, side: 'ref' | 'cur', ref: DatasetRef): SafeH
 }
 
 /** Warnings and schema differences: things a reader must know before trusting the table. */
-function notices(result: DriftResult): SafeHtml {
+export function notices(result: DriftResult): SafeHtml {
   const warnings = [
     ...result.warnings.map((w) => html`<li>${w}</li>`),
     ...result.columns.flatMap((col) => (col.warnings ?? []).map((w) => html`<li><code>${col.name}</code>: ${w}</li>`)),

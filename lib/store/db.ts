@@ -27,6 +27,18 @@ export class DriftbookDb extends Dexie {
     });
     // v2: cached column profiles of stored datasets (no existing record changes).
     this.version(2).stores({ profiles: 'key, datasetId' });
+    // v3: cells indexed by result key (a cell equal to another one reuses its result); cells from
+    // v1/v2 that never ran get the explicit 'idle' status, the rest keep theirs.
+    this.version(3)
+      .stores({ cells: 'id, workspaceId, [workspaceId+order], resultKey' })
+      .upgrade((tx) =>
+        tx
+          .table('cells')
+          .toCollection()
+          .modify((cell: { status?: string; result?: unknown }) => {
+            if (cell.status === 'running') cell.status = cell.result === undefined ? 'idle' : 'ok';
+          }),
+      );
   }
 }
 

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../data/sha256';
+import type { DatasetMeta } from '../data/types';
 import { ENGINE_VERSION } from '../version';
 
 /** JSON with object keys sorted, so equal configs give equal text. */
@@ -14,7 +15,25 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The result cache key: a hash of (kind, config, input sha256s, engine version). */
-export function resultKey(kind: string, config: unknown, inputSha256s: readonly string[]): Promise<string> {
+export function resultKey(kind: string, config: unknown, inputSha256s: readonly unknown[]): Promise<string> {
   const text = canonicalJson({ kind, config, inputs: inputSha256s, engine: ENGINE_VERSION });
   return sha256Hex(new TextEncoder().encode(text));
+}
+
+/** What of a dataset a result depends on: its bytes, and the column types and roles the user chose. */
+export function datasetFingerprint(meta: DatasetMeta): { sha256: string; types: Record<string, string>; roles: Record<string, string> } {
+  return {
+    sha256: meta.sha256,
+    types: Object.fromEntries(meta.schema.map((c) => [c.name, c.type])),
+    roles: Object.fromEntries(Object.entries(meta.roles ?? {}).filter(([, role]) => role !== 'feature')),
+  };
+}
+
+/** A cell's cache key from its kind, config and input datasets (by slot). */
+export function cellResultKey(kind: string, config: unknown, inputs: Partial<Record<'reference' | 'current', DatasetMeta>>): Promise<string> {
+  const fingerprints = Object.entries(inputs)
+    .filter((entry): entry is [string, DatasetMeta] => entry[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([slot, meta]) => ({ slot, ...datasetFingerprint(meta) }));
+  return resultKey(kind, config, fingerprints);
 }

@@ -1,13 +1,16 @@
 import type { ErrorInfo } from '../errors';
-import type { DriftConfig, DriftResult } from '../drift/types';
-import type { QualityResult } from '../quality/types';
 import type { ColumnProfile } from '../drift/profile';
+import type { CellConfig, CellKind, CellResult } from '../report/cell-kinds';
+
+export type { CellConfig, CellKind, CellResult } from '../report/cell-kinds';
 
 export interface WorkspaceRecord {
   id: string;
   name: string;
   createdAt: string;
   updatedAt: string;
+  /** Stored datasets this workspace uses (the datasets themselves live in the shared library). */
+  datasetIds?: string[];
 }
 
 export interface DatasetInputRef {
@@ -15,10 +18,14 @@ export interface DatasetInputRef {
   sha256: string;
 }
 
-export type CellStatus = 'ok' | 'running' | 'error';
+/** idle: never run (or nothing to compute yet); ok: result is current for the config it was run with. */
+export type CellStatus = 'idle' | 'ok' | 'running' | 'error';
 
-export type CellKind = 'drift' | 'quality';
-export type CellResult = DriftResult | QualityResult;
+/** A cell's datasets by slot: none (a note), the reference only, or reference and current. */
+export interface CellInputs {
+  reference?: DatasetInputRef;
+  current?: DatasetInputRef;
+}
 
 /** A notebook cell: what to compute (kind, config, inputs) and its last result. */
 export interface CellRecord {
@@ -28,9 +35,11 @@ export interface CellRecord {
   order: number;
   kind: CellKind;
   title: string;
-  /** The analysis' settings (drift: methods, thresholds, bins, correction…). */
-  config: DriftConfig;
-  inputs: { reference: DatasetInputRef; current: DatasetInputRef };
+  /** The analysis' settings (drift: methods, thresholds, bins, correction…; a note: its text). */
+  config: CellConfig;
+  inputs: CellInputs;
+  /** Shown folded to its header. */
+  collapsed?: boolean;
   status: CellStatus;
   result?: CellResult;
   error?: ErrorInfo;

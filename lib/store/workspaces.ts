@@ -50,3 +50,56 @@ export async function nextCellOrder(db: DriftbookDb, workspaceId: string): Promi
   const cells = await listCells(db, workspaceId);
   return cells.length ? cells[cells.length - 1]!.order + 1 : 0;
 }
+
+export async function renameWorkspace(db: DriftbookDb, id: string, name: string): Promise<WorkspaceRecord> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new StorageError('empty-name', 'a workspace needs a name — type at least one character');
+  const workspace = await getWorkspace(db, id);
+  const next = { ...workspace, name: trimmed, updatedAt: new Date().toISOString() };
+  await db.workspaces.put(next);
+  return next;
+}
+
+/** Records a dataset as used by a workspace (the dataset itself stays in the shared library). */
+export async function addWorkspaceDataset(db: DriftbookDb, id: string, datasetId: string): Promise<void> {
+  await db.transaction('rw', db.workspaces, async () => {
+    const workspace = await getWorkspace(db, id);
+    const ids = workspace.datasetIds ?? [];
+    if (!ids.includes(datasetId)) await db.workspaces.put({ ...workspace, datasetIds: [...ids, datasetId] });
+  });
+}
+
+/** A copy with every cell (and its result); the datasets are shared, not copied. */
+export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new Date()): Promise<WorkspaceRecord> {
+  return db.transaction('rw', db.workspaces, db.cells, async () => {
+    const source = await getWorkspace(db, id);
+    const copy: WorkspaceRecord = { ...source, id: globalThis.crypto.randomUUID(), name: `${source.name} (copy)`, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    await db.workspaces.put(copy);
+    const cells = await listCells(db, id);
+    await db.cells.bulkPut(cells.map((cell) => ({ ...cell, id: globalThis.crypto.randomUUID(), workspaceId: copy.id })));
+    return copy;
+  });
+}
+
+/** What deleting a workspace removed: enough to put it back (undo). */
+export interface DeletedWorkspace {
+  workspace: WorkspaceRecord;
+  cells: CellRecord[];
+}
+
+export async function deleteWorkspace(db: DriftbookDb, id: string): Promise<DeletedWorkspace> {
+  return db.transaction('rw', db.workspaces, db.cells, async () => {
+    const workspace = await getWorkspace(db, id);
+    const cells = await listCells(db, id);
+    await db.cells.bulkDelete(cells.map((c) => c.id));
+    await db.workspaces.delete(id);
+    return { workspace, cells };
+  });
+}
+
+export async function restoreWorkspace(db: DriftbookDb, deleted: DeletedWorkspace): Promise<void> {
+  await db.transaction('rw', db.workspaces, db.cells, async () => {
+    await db.workspaces.put(deleted.workspace);
+    await db.cells.bulkPut(deleted.cells);
+  });
+}

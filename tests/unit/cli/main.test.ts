@@ -18,6 +18,43 @@ const E2E = 'tests/fixtures/e2e';
 const fixture = (name: string) => join(ROOT, E2E, name);
 
 describe('driftbook CLI', () => {
+  it('report writes the app\'s notebook report for drift + data quality', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftbook-report-'));
+    const out = join(dir, 'report.html');
+    const args = ['report', '--reference', fixture('reference.csv'), '--current', fixture('current.csv'), '--out', out, '--threshold', '0.01'];
+    const { code, err } = await run(args);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+
+    // The same builder and cells as the app's "Export report" on the default preset.
+    const { ingestCsv } = await import('../../../lib/data/ingest');
+    const { computeDrift } = await import('../../../lib/drift/compute-drift');
+    const { computeQuality } = await import('../../../lib/quality/compute-quality');
+    const { presetReportInput } = await import('../../../lib/report/preset');
+    const { toWorkspaceReport } = await import('../../../lib/report/workspace-report');
+    const { parseHTML } = await import('linkedom');
+    const [reference, current] = await Promise.all(['reference.csv', 'current.csv'].map((n) => ingestCsv(new Uint8Array(readFileSync(fixture(n))), n)));
+    const exportedAt = /<time datetime="([^"]+)"/.exec(html)![1]!;
+    const expected = await toWorkspaceReport(
+      presetReportInput({
+        title: 'reference.csv vs current.csv',
+        reference: reference!.meta,
+        current: current!.meta,
+        driftConfig: { threshold: 0.01 },
+        drift: computeDrift(reference!, current!, { threshold: 0.01 }),
+        quality: computeQuality(reference!, current!),
+        exportedAt,
+      }),
+      { document: parseHTML('<!doctype html><html><head></head><body></body></html>').document },
+    );
+    expect(html).toBe(expected);
+    expect(html).toContain('<span class="kind">Data drift</span>reference.csv → current.csv');
+    expect(html).toContain('<span class="kind">Data quality</span>reference.csv → current.csv');
+
+    expect(await run(['report', '--reference', fixture('reference.csv')])).toMatchObject({ code: 2, err: 'driftbook: report needs --reference FILE and --current FILE (and --out report.html)\n' });
+  });
+
   it('prints the drift result as JSON with the documented shape', async () => {
     const { code, out, err } = await run(['drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')]);
     expect(err).toBe('');
@@ -68,7 +105,7 @@ describe('driftbook CLI', () => {
   });
 
   it('rejects an unknown command and prints help and version', async () => {
-    expect(await run(['compare'])).toMatchObject({ code: 2, err: 'driftbook: unknown command: compare — the commands are: drift, quality\n' });
+    expect(await run(['compare'])).toMatchObject({ code: 2, err: 'driftbook: unknown command: compare — the commands are: drift, quality, report\n' });
     expect((await run(['--help'])).out).toContain('Usage: driftbook drift');
     expect(await run(['--version'])).toMatchObject({ code: 0, out: `driftbook ${APP_VERSION}\n` });
   });

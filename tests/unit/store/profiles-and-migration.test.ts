@@ -60,12 +60,47 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.datasets.get('d1')).toMatchObject({ name: 'a.csv' });
     expect(Array.from((await db.datasetBlobs.get('d1'))!.ipc)).toEqual([1, 2, 3]);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
     expect(await db.cells.get('c1')).toMatchObject({ kind: 'drift' });
     expect(await db.settings.get('lastWorkspaceId')).toMatchObject({ value: 'w1' });
     expect(await db.profiles.count()).toBe(0);
+  });
+
+  it('opens a version-2 database and keeps every record; cells left running become idle or ok', async () => {
+    const name = 'upgrade-test-v2';
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      datasets: 'id, sha256, createdAt',
+      datasetBlobs: 'id',
+      workspaces: 'id, updatedAt',
+      cells: 'id, workspaceId, [workspaceId+order]',
+      settings: 'key',
+      profiles: 'key, datasetId',
+    });
+    await v2.table('workspaces').put({ id: 'w1', name: 'W', createdAt: 'x', updatedAt: 'y' });
+    const result = { kind: 'drift', columns: [] };
+    await v2.table('cells').bulkPut([
+      { id: 'c1', workspaceId: 'w1', order: 0, kind: 'drift', status: 'ok', result, resultKey: 'k1', config: { threshold: 0.1 } },
+      { id: 'c2', workspaceId: 'w1', order: 1, kind: 'quality', status: 'running' },
+      { id: 'c3', workspaceId: 'w1', order: 2, kind: 'drift', status: 'running', result, resultKey: 'k3' },
+      { id: 'c4', workspaceId: 'w1', order: 3, kind: 'drift', status: 'error', error: { kind: 'AnalysisError', code: 'x', message: 'm' } },
+    ]);
+    await v2.table('profiles').put({ key: 'p', datasetId: 'd1', profile: { kind: 'numeric' } });
+    v2.close();
+
+    const db = new DriftbookDb(name);
+    dbs.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
+    expect(await db.cells.get('c1')).toEqual({ id: 'c1', workspaceId: 'w1', order: 0, kind: 'drift', status: 'ok', result, resultKey: 'k1', config: { threshold: 0.1 } });
+    expect(await db.cells.get('c2')).toMatchObject({ status: 'idle' });
+    expect(await db.cells.get('c3')).toMatchObject({ status: 'ok', resultKey: 'k3' });
+    expect(await db.cells.get('c4')).toMatchObject({ status: 'error', error: { message: 'm' } });
+    expect(await db.cells.where('resultKey').equals('k1').count()).toBe(1);
+    expect(await db.profiles.get('p')).toMatchObject({ datasetId: 'd1' });
   });
 });

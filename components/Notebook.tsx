@@ -1,0 +1,128 @@
+'use client';
+import { useState } from 'react';
+import type { DatasetMeta } from '../lib/data/types';
+import { CELL_KINDS, type CellConfig, type CellKind } from '../lib/report/cell-kinds';
+import { cellSpec, type InputSlot } from '../lib/report/registry';
+import type { CellRecord } from '../lib/store/types';
+import { CellFrame } from './cells/CellFrame';
+import { CELL_COMPONENTS } from './cells/registry';
+
+export interface NotebookActions {
+  run: (cell: CellRecord) => void;
+  cancel: () => void;
+  add: (kind: CellKind, index: number) => void;
+  move: (cell: CellRecord, by: -1 | 1) => void;
+  duplicate: (cell: CellRecord) => void;
+  remove: (cell: CellRecord) => void;
+  update: (cell: CellRecord, changes: Partial<CellRecord>) => void;
+  setConfig: (cell: CellRecord, config: CellConfig) => void;
+  setInput: (cell: CellRecord, slot: InputSlot, dataset: DatasetMeta | undefined) => void;
+  exportCells: (cells: CellRecord[]) => void;
+}
+
+interface Props {
+  cells: CellRecord[];
+  datasets: DatasetMeta[];
+  stale: ReadonlySet<string>;
+  progress: Record<string, { done: number; total: number }>;
+  actions: NotebookActions;
+}
+
+/** "+" between cells: a small menu of the kinds a notebook can hold. */
+function AddCell({ index, onAdd, always = false }: { index: number; onAdd: (kind: CellKind, index: number) => void; always?: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className={`add-cell${always ? ' add-cell-visible' : ''}${open ? ' add-cell-open' : ''}`}>
+      <button type="button" className="add-cell-button" aria-expanded={open} aria-label={`Add a cell at position ${index + 1}`} onClick={() => setOpen(!open)}>
+        + Add cell
+      </button>
+      {open ? (
+        <ul className="add-menu" role="menu" aria-label="Cell kinds">
+          {CELL_KINDS.map((kind) => {
+            const spec = cellSpec(kind);
+            return (
+              <li key={kind} role="none">
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="add-menu-item"
+                  onClick={() => {
+                    setOpen(false);
+                    onAdd(kind, index);
+                  }}
+                >
+                  <strong>{spec.label}</strong>
+                  <span className="muted">{spec.description}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function columnsOf(cell: CellRecord, datasets: DatasetMeta[]): { name: string; type: string }[] {
+  const reference = datasets.find((d) => d.id === cell.inputs.reference?.id);
+  const current = datasets.find((d) => d.id === cell.inputs.current?.id);
+  const seen = new Map<string, string>();
+  for (const c of [...(reference?.schema ?? []), ...(current?.schema ?? [])]) if (!seen.has(c.name)) seen.set(c.name, c.type);
+  return [...seen].map(([name, type]) => ({ name, type }));
+}
+
+function focusCell(id: string | undefined): void {
+  if (!id) return;
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(id)}"] > article`)?.focus());
+}
+
+/** The ordered cells of a workspace, each in its frame, with "+" between them. */
+export function Notebook({ cells, datasets, stale, progress, actions }: Props) {
+  return (
+    <div className="notebook" aria-label="Notebook cells">
+      <AddCell index={0} onAdd={actions.add} always={cells.length === 0} />
+      {cells.map((cell, i) => {
+        const Body = CELL_COMPONENTS[cell.kind];
+        return (
+          <div key={cell.id} data-cell-id={cell.id} className="cell-slot">
+            <CellFrame
+              cell={cell}
+              stale={stale.has(cell.id)}
+              first={i === 0}
+              last={i === cells.length - 1}
+              datasets={datasets}
+              progress={progress[cell.id]}
+              onRun={() => actions.run(cell)}
+              onRunAndNext={() => {
+                actions.run(cell);
+                focusCell(cells[i + 1]?.id);
+              }}
+              onCancel={actions.cancel}
+              onMove={(by) => {
+                actions.move(cell, by);
+                focusCell(cell.id);
+              }}
+              onDuplicate={() => actions.duplicate(cell)}
+              onDelete={() => actions.remove(cell)}
+              onCollapse={(collapsed) => actions.update(cell, { collapsed })}
+              onRename={(title) => actions.update(cell, { title })}
+              onInputs={(slot, dataset) => actions.setInput(cell, slot, dataset)}
+              onExport={() => actions.exportCells([cell])}
+            >
+              <Body
+                cell={cell}
+                progress={progress[cell.id]}
+                columns={columnsOf(cell, datasets)}
+                onRun={() => actions.run(cell)}
+                onCancel={actions.cancel}
+                onExport={() => actions.exportCells([cell])}
+                onConfigChange={(config) => actions.setConfig(cell, config)}
+              />
+            </CellFrame>
+            <AddCell index={i + 1} onAdd={actions.add} always={i === cells.length - 1} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

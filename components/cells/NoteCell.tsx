@@ -1,0 +1,75 @@
+'use client';
+import { useMemo, useState } from 'react';
+import type { NoteConfig } from '../../lib/report/cell-kinds';
+import { renderMarkdown } from '../../lib/report/markdown';
+import type { CellProps } from './DriftCell';
+
+/** A markdown note: rendered (raw HTML shown as text, unsafe links dropped), edited in place. */
+export function NoteCell({ cell, onConfigChange }: CellProps) {
+  const markdown = (cell.config as NoteConfig).markdown ?? '';
+  const [editing, setEditing] = useState(markdown === '');
+  const [draft, setDraft] = useState(markdown);
+  const rendered = useMemo(() => renderMarkdown(markdown), [markdown]);
+  const save = () => {
+    onConfigChange({ markdown: draft });
+    setEditing(false);
+  };
+  if (editing) {
+    return (
+      <div className="note-editor">
+        <textarea
+          className="note-input"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            // Shift+Enter or Ctrl+Enter saves (the frame then moves on, as a run would).
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              save();
+            } else if (e.key === 'Enter' && e.shiftKey) {
+              save();
+            }
+          }}
+          rows={Math.min(20, Math.max(4, draft.split('\n').length + 1))}
+          aria-label="Note text (Markdown)"
+          placeholder="Write a note in Markdown: **bold**, _italic_, lists, [links](https://example.com)…"
+          autoFocus
+        />
+        <div className="settings-actions">
+          <button type="button" className="button button-primary" onClick={save}>
+            Save note
+          </button>
+          {markdown ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setDraft(markdown);
+                setEditing(false);
+              }}
+            >
+              Discard changes
+            </button>
+          ) : null}
+          <span className="muted small">Markdown · Shift+Enter saves</span>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="note-view">
+      {/* renderMarkdown escapes raw HTML and drops unsafe URLs: the output is safe to insert. */}
+      <div className="markdown" data-testid="note-body" dangerouslySetInnerHTML={{ __html: rendered }} onDoubleClick={() => setEditing(true)} />
+      <button
+        type="button"
+        className="button-link small"
+        onClick={() => {
+          setDraft(markdown);
+          setEditing(true);
+        }}
+      >
+        Edit note
+      </button>
+    </div>
+  );
+}
