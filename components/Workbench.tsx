@@ -6,7 +6,7 @@ import { errorMessage, toErrorInfo } from '../lib/errors';
 import type { ReadChoices } from '../lib/engine';
 import type { CellKind } from '../lib/report/cell-kinds';
 import { cellSpec } from '../lib/report/registry';
-import { deleteCell, duplicateCell, moveCell, updateCell } from '../lib/store/cells';
+import { deleteCell, duplicateCell, moveCell, setCellInput, updateCell } from '../lib/store/cells';
 import { getDb } from '../lib/store/db';
 import { deleteDataset, listDatasets, updateDatasetRoles, updateDatasetTypes } from '../lib/store/datasets';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
@@ -58,7 +58,13 @@ export function Workbench() {
   const datasets = useLiveQuery(() => listDatasets(db), [db]) ?? NO_DATASETS;
   const cells = useLiveQuery(() => (workspaceId ? listCells(db, workspaceId) : Promise.resolve(NO_CELLS)), [db, workspaceId]) ?? NO_CELLS;
   const workspace = workspaces.find((w) => w.id === workspaceId);
-  const [drops, setDrops] = useState<Record<Role, DropState>>(EMPTY_DROPS);
+  const [drops, setDropsState] = useState<Record<Role, DropState>>(EMPTY_DROPS);
+  // The drops as last set (async callbacks read it; a state updater would run too late).
+  const dropsRef = useRef(drops);
+  const setDrops = useCallback((next: Record<Role, DropState> | ((d: Record<Role, DropState>) => Record<Role, DropState>)) => {
+    dropsRef.current = typeof next === 'function' ? next(dropsRef.current) : next;
+    setDropsState(dropsRef.current);
+  }, []);
   const [progress, setProgress] = useState<Record<string, { done: number; total: number }>>({});
   const [boot, setBoot] = useState<{ status: 'loading' | 'ready' } | { status: 'error'; message: string }>({ status: 'loading' });
   const [engineMode, setEngineMode] = useState<string>('');
@@ -67,16 +73,26 @@ export function Workbench() {
   const [toast, setToast] = useState<ToastState>();
   const workspaceRef = useRef<string | undefined>(undefined);
   workspaceRef.current = workspaceId;
+  // Files dropped while the first workspace is still being prepared wait for it.
+  const [ready] = useState(() => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
+  const readyPromise = ready.promise;
 
   const fail = useCallback((error: unknown) => setToast({ message: errorMessage(error), tone: 'bad' }), []);
 
   const openWorkspace = useCallback(
-    async (id: string) => {
+    async (id: string, { keepDrops = false } = {}) => {
       await setLastWorkspaceId(db, id);
-      setDrops(EMPTY_DROPS);
+      if (!keepDrops) {
+        setDrops(EMPTY_DROPS);
+      }
+      workspaceRef.current = id;
       setWorkspaceId(id);
     },
-    [db],
+    [db, setDrops],
   );
 
   useEffect(() => {
@@ -93,13 +109,15 @@ export function Workbench() {
         id = (list.find((w) => w.id === last) ?? list[0]!).id;
       }
       if (!alive) return;
-      await openWorkspace(id);
+      // Files dropped while the demo was being prepared stay chosen.
+      await openWorkspace(id, { keepDrops: true });
       setBoot({ status: 'ready' });
+      ready.resolve();
     })().catch((error: unknown) => alive && setBoot({ status: 'error', message: errorMessage(error) }));
     return () => {
       alive = false;
     };
-  }, [db, openWorkspace]);
+  }, [db, openWorkspace, ready]);
 
   // A cell is stale when running it now would give another result key than its stored result's.
   useEffect(() => {
@@ -181,10 +199,7 @@ export function Workbench() {
           const next = await updateCell(db, cell.id, { config });
           await run(next);
         })().catch(fail),
-      setInput: (cell, slot, dataset) =>
-        void updateCell(db, cell.id, {
-          inputs: { ...cell.inputs, [slot]: dataset ? { id: dataset.id, sha256: dataset.sha256 } : undefined },
-        }).catch(fail),
+      setInput: (cell, slot, dataset) => void setCellInput(db, cell.id, slot, dataset && { id: dataset.id, sha256: dataset.sha256 }).catch(fail),
       exportCells: (chosen) => {
         if (workspace) void downloadReport(workspace, chosen, datasets).catch(fail);
       },
@@ -194,6 +209,7 @@ export function Workbench() {
 
   const compare = useCallback(
     async (reference: DatasetMeta, current: DatasetMeta) => {
+      await readyPromise;
       const id = workspaceRef.current;
       if (!id) return;
       // The default preset: drift, then data quality side by side.
@@ -203,23 +219,21 @@ export function Workbench() {
       await run(drift);
       await run(quality);
     },
-    [db, run],
+    [db, run, readyPromise],
   );
 
   /** Sets one side of the comparison; when both sides are set, adds the cells. */
   const choose = useCallback(
     async (role: Role, dataset: DatasetMeta) => {
-      let other: DropState | undefined;
-      setDrops((d) => {
-        other = d[role === 'reference' ? 'current' : 'reference'];
-        return { ...d, [role]: { status: 'ready', dataset } };
-      });
+      const other = dropsRef.current[role === 'reference' ? 'current' : 'reference'];
+      setDrops((d) => ({ ...d, [role]: { status: 'ready', dataset } }));
+      await readyPromise;
       if (workspaceRef.current) await addWorkspaceDataset(db, workspaceRef.current, dataset.id);
-      if (other?.status === 'ready') {
+      if (other.status === 'ready') {
         await (role === 'reference' ? compare(dataset, other.dataset) : compare(other.dataset, dataset));
       }
     },
-    [db, compare],
+    [db, compare, readyPromise, setDrops],
   );
 
   const removeDataset = useCallback(
@@ -230,7 +244,7 @@ export function Workbench() {
         current: d.current.status === 'ready' && d.current.dataset.id === dataset.id ? { status: 'empty' } : d.current,
       }));
     },
-    [db],
+    [db, setDrops],
   );
 
   const onFile = useCallback(
@@ -267,7 +281,7 @@ export function Workbench() {
         }));
       }
     },
-    [choose],
+    [choose, setDrops],
   );
 
   const changeRoles = useCallback(
@@ -277,7 +291,7 @@ export function Workbench() {
       const dataset = await updateDatasetRoles(db, state.dataset.id, roles);
       setDrops((d) => ({ ...d, [role]: { status: 'ready', dataset } }));
     },
-    [db, drops],
+    [db, drops, setDrops],
   );
 
   // A column's type is set on both sides at once, or the two would conflict.
@@ -292,7 +306,7 @@ export function Workbench() {
       }
       setDrops(next);
     },
-    [db, drops],
+    [db, drops, setDrops],
   );
 
   const onFileRef = useRef(onFile);

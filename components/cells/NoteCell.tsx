@@ -9,7 +9,16 @@ export function NoteCell({ cell, onConfigChange }: CellProps) {
   const markdown = (cell.config as NoteConfig).markdown ?? '';
   const [editing, setEditing] = useState(markdown === '');
   const [draft, setDraft] = useState(markdown);
+  const [seen, setSeen] = useState(markdown);
   const rendered = useMemo(() => renderMarkdown(markdown), [markdown]);
+  // Saved elsewhere (another tab, an import): show it, unless this tab has unsaved typing.
+  if (markdown !== seen) {
+    setSeen(markdown);
+    if (draft === seen) {
+      setDraft(markdown);
+      if (markdown) setEditing(false);
+    }
+  }
   const save = () => {
     onConfigChange({ markdown: draft });
     setEditing(false);

@@ -6,7 +6,10 @@ import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
 import { computeQuality } from '../quality/compute-quality';
+import { computeFairness } from '../fairness/fairness';
+import { modelQuality } from '../metrics/model-columns';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
+import { FAIRNESS_OPTION_SPECS, MODEL_OPTION_SPECS, toFairnessArguments, toModelQualityOptions, wantsModelQuality } from './model-options';
 import { driftOnPool, WorkerPool } from './pool';
 import type { ReadSettings } from './pool-protocol';
 import type { NumberFormat } from '../data/parse-number';
@@ -16,6 +19,11 @@ import { APP_VERSION } from '../version';
 
 const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [options]
        driftbook quality --reference R.csv [--current C.csv] [--out FILE] [--column-type COL=TYPE] [--missing T1,…]
+       driftbook quality --reference R.csv [--current C.csv] --target COL --prediction COL [--score COL | --score proba_a,proba_b,…]
+                         [--task classification|binary|multiclass|regression] [--pos-label L] [--threshold-prob X]
+       driftbook fairness --data F.csv --target COL --prediction COL --sensitive COL[,COL] [--pos-label L]
+                          [--method between_groups|to_overall] [--agg worst_case|mean] [--weight COL] [--score COL]
+                          [--reference-group G] [--out FILE]
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
 
 report writes the app's notebook report for the default preset (data drift + data quality): the
@@ -23,6 +31,17 @@ same self-contained HTML as "Export report" on those two cells.
 
 quality profiles one file, or two side by side (counts, missing, non-finite, distinct, numeric
 summaries, top categories, new and vanished categories, duplicated and constant columns) as JSON.
+With a model's columns (--target, --prediction, --score, or a target column plus a prediction or
+score column by role) it prints model quality instead: sklearn's classification metrics (accuracy,
+balanced_accuracy, precision, recall, f1, roc_auc, average_precision, log_loss, brier_score,
+confusion_matrix; multiclass macro/weighted averages and per_class) or regression metrics
+(mean_error, mae, mse, rmse, mape, r2, max_error) for the reference and the current file, on one
+label set and positive label. The task, if not given, is regression for a numeric target with more
+than 10 distinct values, else classification (binary or multiclass from the labels seen).
+
+fairness prints group fairness as Fairlearn computes it (per-group rates; demographic parity,
+equal opportunity and equalized odds differences and ratios), Aequitas disparities and
+mitigation suggestions, as JSON.
 
 Compares two CSV/TSV files column by column with Evidently's drift methods and defaults and
 prints the drift result as JSON, or writes the same self-contained HTML report as the app.
@@ -54,6 +73,23 @@ Options:
   --date-format F               dates in this format are datetime too, e.g. DD/MM/YYYY or MM-DD-YYYY HH:mm
   --threads N                   threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
+
+Model quality (quality) and fairness:
+  --target COL                  the true label or value (default: the column with the target role)
+  --prediction COL              the predicted label or value (default: the prediction role's column)
+  --score COL[,COL…]            binary: the positive class's score; multiclass: one probability
+                                column per class, named proba_<label>, prob_<label> or p_<label>;
+                                fairness: the score behind per-group threshold suggestions
+  --task T                      classification (binary or multiclass from the labels), binary,
+                                multiclass or regression
+  --pos-label L                 the positive class (default 1 for 0/1 labels, true for booleans)
+  --threshold-prob X            binary, without --prediction: predict positive when score ≥ X (0.5)
+  --data FILE                   (fairness) the dataset to assess
+  --sensitive COL[,COL]         (fairness) one sensitive feature, or two for their intersection
+  --method M                    (fairness) between_groups (default) or to_overall
+  --agg A                       (fairness) equalized odds over TPR and FPR: worst_case (default) or mean
+  --weight COL                  (fairness) per-row sample weights
+  --reference-group G           (fairness) Aequitas reference group (default: the largest)
   -h, --help                    show this help
   -v, --version                 print the version
 
@@ -191,6 +227,7 @@ async function quality(args: string[], out: (text: string) => void): Promise<voi
       current: { type: 'string' },
       out: { type: 'string' },
       ...READ_OPTION_SPECS,
+      ...MODEL_OPTION_SPECS,
     },
     strict: true,
     allowPositionals: false,
@@ -199,7 +236,28 @@ async function quality(args: string[], out: (text: string) => void): Promise<voi
   const read = readSettings(values);
   const reference = await load(values.reference, read);
   const current = values.current ? await load(values.current, read) : undefined;
-  const text = `${JSON.stringify(computeQuality(reference, current), null, 2)}\n`;
+  const result = wantsModelQuality(values, reference) ? modelQuality(reference, current, toModelQualityOptions(values)) : computeQuality(reference, current);
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  if (values.out) await writeFile(values.out, text);
+  else out(text);
+}
+
+async function fairness(args: string[], out: (text: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      ...READ_OPTION_SPECS,
+      ...FAIRNESS_OPTION_SPECS,
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.data) throw new UsageError('fairness needs --data FILE (with --target, --prediction and --sensitive columns)');
+  const dataset = await load(values.data, readSettings(values));
+  const { input, options } = toFairnessArguments(dataset, values);
+  const text = `${JSON.stringify(computeFairness(input, options), null, 2)}\n`;
   if (values.out) await writeFile(values.out, text);
   else out(text);
 }
@@ -263,7 +321,8 @@ export async function main(
     if (command === 'drift') await drift(rest, io.out);
     else if (command === 'quality') await quality(rest, io.out);
     else if (command === 'report') await report(rest, io.out);
-    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality, report`);
+    else if (command === 'fairness') await fairness(rest, io.out);
+    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality, report, fairness`);
     return 0;
   } catch (error) {
     // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.

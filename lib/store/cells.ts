@@ -1,6 +1,6 @@
 import { StorageError } from '../errors';
 import type { DriftbookDb } from './db';
-import type { CellRecord } from './types';
+import type { CellRecord, DatasetInputRef } from './types';
 import { listCells } from './workspaces';
 
 const now = () => new Date().toISOString();
@@ -65,5 +65,17 @@ export async function moveCell(db: DriftbookDb, id: string, by: -1 | 1): Promise
     if (from < 0 || to < 0 || to >= cells.length) return;
     [cells[from], cells[to]] = [cells[to]!, cells[from]!];
     await writeOrder(db, cell.workspaceId, cells);
+  });
+}
+
+/** Sets (or clears) one input dataset of a cell, reading the stored cell so quick successive edits all count. */
+export async function setCellInput(db: DriftbookDb, id: string, slot: 'reference' | 'current', input: DatasetInputRef | undefined): Promise<CellRecord> {
+  return db.transaction('rw', db.cells, db.workspaces, async () => {
+    const cell = await db.cells.get(id);
+    if (!cell) throw new StorageError('cell-missing', `cell not found: ${id} — it may have been deleted in another tab`);
+    const inputs = { ...cell.inputs };
+    if (input) inputs[slot] = input;
+    else delete inputs[slot];
+    return updateCell(db, id, { inputs });
   });
 }

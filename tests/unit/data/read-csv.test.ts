@@ -165,3 +165,70 @@ describe('readCsv number formats', () => {
     expect(toArrowTable(plain).schema[0]!.type).not.toBe('numeric');
   });
 });
+
+describe('readCsv from bytes (chunk boundaries, encodings, batches)', () => {
+  it('reads categories with multi-byte characters split at every chunk boundary, and repeated values with spaces as one category', async () => {
+    const text = 'c,n\r\ncafé,1\r\n"日本, 𝄞",2\r\n café ,3\r\ncafé,NA\r\n"x""y",\r\nNA,5\r\n"日本, 𝄞",6\r\n';
+    const whole = await parse(text);
+    expect(whole.columns).toEqual([['café', '日本, 𝄞', 'café', 'café', 'x"y', null, '日本, 𝄞'], [1, 2, 3, null, null, 5, 6]]);
+    expect(whole.builders[0]!.dictionary).toEqual(['café', '日本, 𝄞', 'x"y']);
+    for (const chunk of [1, 2, 3, 4, 5, 6]) expect((await parse(text, { chunk })).columns).toEqual(whole.columns);
+  });
+
+  it('drops the file\'s BOM (split or not) but keeps a U+FEFF inside the data (so "\\ufeff1" is no number)', async () => {
+    for (const chunk of [undefined, 1, 2]) {
+      const csv = await parse('\ufeffa,b\n\ufeff1,1\n2,\ufeff1\n', { chunk });
+      expect(csv.names).toEqual(['a', 'b']);
+      // Not numbers; as strings they are trimmed (String.prototype.trim removes U+FEFF).
+      expect(csv.schema.map((c) => c.type)).toEqual(['text', 'categorical']);
+      expect(csv.columns).toEqual([['1', '2'], ['1', '1']]);
+    }
+  });
+
+  it('decodes Windows-1252 bytes 0x80–0x9F as Windows-1252 (€, ‚, Ÿ), not Latin-1, in names and values', async () => {
+    const bytes = new Uint8Array([0x80, 0x0a, 0x82, 0x9f, 0x0a, 0x31, 0x80, 0x0a, 0xff, 0x0a]);
+    const csv = await readCsv(bytesSource(bytes, 'w.csv'), { encoding: 'windows-1252' });
+    expect(csv.names).toEqual(['€']);
+    expect([...toArrowTable(csv).table.getChild('€')!]).toEqual(['‚Ÿ', '1€', 'ÿ']);
+  });
+
+  it('reads numbers the tokenizer parses and those it leaves to the column builder alike', async () => {
+    const csv = await parse('a,b\n1.5,1e3\n-0.25," 2 "\n3,+4\n0.1234567890123456789,-.5\n1234567890123456,5.\n');
+    expect(csv.columns).toEqual([[1.5, -0.25, 3, Number('0.1234567890123456789'), 1234567890123456], [1000, 2, 4, -0.5, 5]]);
+    expect(csv.schema.map((c) => c.type)).toEqual(['numeric', 'numeric']);
+  });
+
+  it('handles records spread over several batches in one chunk: ragged rows after the first batch, skipped or reported with their line', async () => {
+    const lines = ['id,x,label'];
+    for (let i = 0; i < 30_000; i++) lines.push(i === 25_000 || i === 29_000 ? `${i},1` : `${i},${i / 4},l${i % 3}`);
+    const text = `${lines.join('\n')}\n`;
+    const bytes = encode(text);
+    const source = (): ByteSource => ({ name: 'f.csv', size: bytes.length, async *open() { yield bytes; } });
+    await expectDataError(() => readCsv(source()), 'ragged-row', /^ragged row: line 25002 of f\.csv has 2 fields, the header has 3/);
+    const csv = await readCsv(source(), { skipMalformed: true });
+    expect(csv.rows).toBe(29_998);
+    expect(csv.warnings).toEqual(["skipped 2 malformed rows (field count differs from the header's; the first on line 25002)"]);
+    const { table } = toArrowTable(csv);
+    expect(table.getChild('x')!.get(25_000)).toBe(25_001 / 4);
+    expect(table.getChild('label')!.get(29_997)).toBe(`l${29_999 % 3}`);
+  });
+
+  it('reads a free-text column (mostly distinct values, past the byte lookup table\'s limit) the same way', async () => {
+    const values = Array.from({ length: 70_000 }, (_, i) => `t${i}`);
+    values.push('t5', ' t5 ', 'NA', 't69999', 'new');
+    const csv = await parse(`v\n${values.join('\n')}\n`);
+    expect(csv.schema[0]!.type).toBe('text');
+    const { indices, valid, dictionary } = csv.builders[0]!.finishStrings();
+    expect(dictionary.length).toBe(70_001);
+    expect([...indices.subarray(69_999)]).toEqual([69_999, 5, 5, 0, 69_999, 70_000]);
+    expect([...valid.subarray(69_999)]).toEqual([1, 1, 1, 0, 1, 1]);
+  });
+
+  it('reports a ragged row before a stray quote further down the same chunk', async () => {
+    await expectDataError(() => parse('a,b\n1\n"x"y,2\n'), 'ragged-row', /line 2 of f\.csv has 1 field/);
+  });
+
+  it('rejects a delimiter that is not one ASCII character', async () => {
+    await expectDataError(() => parse('a§b\n1§2\n', { delimiter: '§' }), 'bad-delimiter', /^unsupported delimiter: "§"/);
+  });
+});
