@@ -1,29 +1,21 @@
 import { isIsoDate, MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
 import { MISSING_TOKENS, parseNonFinite } from './missing';
-import { unescapeQuotes } from './csv-tokenizer';
-import { delocalizeNumber, parseNumber, parseNumberSpan, type NumberFormat } from './parse-number';
+import { ESCAPED_FIELD, NUMBER_FIELD, unescapeQuotes, type CsvBatch } from './csv-tokenizer';
+import { ABSENT, ByteInterner } from './byte-interner';
+import { GrowableFloat64, GrowableInt32, GrowableUint8 } from './growable';
+import { delocalizeNumber, parseNumber, parseNumberBytes, type NumberFormat } from './parse-number';
 
-/** A growable typed array: doubling capacity, trimmed on finish. */
-class Growable<T extends Float64Array | Int32Array | Uint8Array> {
-  length = 0;
-  constructor(private data: T, private readonly make: (n: number) => T) {}
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  finish(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
+/** Turns a field's bytes into text, in the file's encoding. */
+export interface FieldDecoder {
+  decode(bytes: Uint8Array): string;
 }
 
 // Small to start: a 10,000-column file must not reserve gigabytes; doubling covers long columns.
 const INITIAL = 1 << 9;
 
 const MAX_TRACKED_NUMBERS = MAX_CATEGORICAL_INTEGERS;
+// Distinct string values looked up by their bytes before a column may be judged free text.
+const MAX_INTERNED = 1 << 16;
 
 /**
  * Collects one column's values while the file streams. Starts numeric (Float64, NaN + invalid for
@@ -38,14 +30,18 @@ export class ColumnBuilder {
   /** ±Infinity values (numeric columns): kept, counted apart, never tested. */
   nonFinite = 0;
   private allIntegers = true;
-  // Distinct numbers, tracked only while there are few (the ≤ 10 distinct integers rule).
-  private fewNumbers: Set<number> | undefined = new Set();
+  // Distinct numbers, tracked only while there are few (the ≤ 10 distinct integers rule): a short
+  // list searched with === (SameValueZero for finite numbers, as a Set would), undefined count once there are more.
+  private readonly fewNumbers = new Float64Array(MAX_TRACKED_NUMBERS + 1);
+  private fewCount: number | undefined = 0;
   private allBooleans = true;
   private readonly missingMaxLength: number;
-  private numbers = new Growable(new Float64Array(INITIAL), (n) => new Float64Array(n));
-  private indices = new Growable(new Int32Array(INITIAL), (n) => new Int32Array(n));
-  private valid = new Growable(new Uint8Array(INITIAL), (n) => new Uint8Array(n));
+  private numbers = new GrowableFloat64(new Float64Array(INITIAL));
+  private indices = new GrowableInt32(new Int32Array(INITIAL));
+  private valid = new GrowableUint8(new Uint8Array(INITIAL));
   private lookup = new Map<string, number>();
+  // Raw bytes → stringCode, for CSV fields (pushFields); null once the column looks like free text.
+  private seen: ByteInterner | null | undefined;
   readonly dictionary: string[] = [];
   nullCount = 0;
   /** True while every distinct string is an ISO 8601 date. */
@@ -74,12 +70,15 @@ export class ColumnBuilder {
   private pushFinite(value: number): void {
     this.numbers.push(value);
     this.valid.push(1);
-    const few = this.fewNumbers;
-    if (few !== undefined) {
+    const count = this.fewCount;
+    if (count !== undefined) {
       if (this.allIntegers && !Number.isInteger(value)) this.allIntegers = false;
-      if (!few.has(value)) {
-        few.add(value);
-        if (few.size > MAX_TRACKED_NUMBERS) this.fewNumbers = undefined;
+      const few = this.fewNumbers;
+      let k = 0;
+      while (k < count && few[k] !== value) k++;
+      if (k === count) {
+        few[count] = value;
+        this.fewCount = count + 1 > MAX_TRACKED_NUMBERS ? undefined : count + 1;
       }
     }
   }
@@ -91,18 +90,66 @@ export class ColumnBuilder {
     return builder;
   }
 
-  /** Adds text[start, end) — a field as the tokenizer found it (`escaped`: it holds doubled quotes). */
-  pushSpan(text: string, start: number, end: number, escaped: boolean): void {
-    if (this.needsRescan) return;
-    if (this.kind === 'numeric' && !escaped && !this.numberFormat) {
-      const value = start === end ? undefined : parseNumberSpan(text, start, end);
+  /**
+   * Adds `rows` fields of a CSV batch: field `at`, at + stride, … (one column of consecutive records).
+   * A field's bytes are decoded only when it is neither a number nor a string value seen before
+   * (numbers come parsed from the tokenizer or are parsed from the bytes; strings are looked up by
+   * their bytes): the result is always what push(decoded text) gives.
+   */
+  pushFields(batch: CsvBatch, at: number, rows: number, stride: number, decoder: FieldDecoder): void {
+    const { bytes, starts, ends, kinds, numbers } = batch;
+    for (let r = 0; r < rows; r++, at += stride) {
+      if (this.needsRescan) return;
+      const start = starts[at]!;
+      const end = ends[at]!;
+      const kind = kinds[at];
+      if (start === end) {
+        this.pushMissing();
+      } else if (kind === ESCAPED_FIELD) {
+        this.push(unescapeQuotes(decoder.decode(bytes.subarray(start, end))));
+      } else if (this.kind === 'numeric') {
+        if (kind === NUMBER_FIELD && !this.numberFormat) this.pushFinite(numbers[at]!);
+        else this.pushNumberBytes(bytes, start, end, decoder);
+      } else {
+        this.pushStringBytes(bytes, start, end, decoder);
+      }
+    }
+  }
+
+  private pushNumberBytes(bytes: Uint8Array, start: number, end: number, decoder: FieldDecoder): void {
+    if (!this.numberFormat) {
+      const value = parseNumberBytes(bytes, start, end);
       if (value !== undefined) {
         this.pushFinite(value);
         return;
       }
     }
-    const raw = text.slice(start, end);
-    this.push(escaped ? unescapeQuotes(raw) : raw);
+    this.push(decoder.decode(bytes.subarray(start, end)));
+  }
+
+  // A string value's code (index, or -1 for missing) depends on its bytes alone, so repeats are looked up by them.
+  private pushStringBytes(bytes: Uint8Array, start: number, end: number, decoder: FieldDecoder): void {
+    const seen = this.seen === undefined ? (this.seen = new ByteInterner()) : this.seen;
+    if (seen === null) {
+      this.pushString(decoder.decode(bytes.subarray(start, end)));
+      return;
+    }
+    let code = seen.get(bytes, start, end);
+    if (code === ABSENT) {
+      code = this.stringCode(decoder.decode(bytes.subarray(start, end)));
+      seen.add(bytes, start, end, code);
+      // Mostly distinct values (free text, ids): lookups would rarely hit, and the table would copy every value.
+      if (seen.size >= MAX_INTERNED && seen.size * 4 > this.valid.length) this.seen = null;
+    }
+    this.pushCode(code);
+  }
+
+  /** Makes room for `rows` values in all (a reader's estimate), sparing the copies of repeated doubling. */
+  reserve(rows: number): void {
+    if (this.needsRescan) return;
+    if (this.kind === 'numeric') this.numbers.reserve(rows);
+    else this.indices.reserve(rows);
+    this.valid.reserve(rows);
   }
 
   /** Adds an already-typed value (Parquet, Arrow, JSON readers): null, undefined and NaN are missing. */
@@ -166,12 +213,12 @@ export class ColumnBuilder {
   }
 
   private pushString(raw: string): void {
-    if (this.isMissingToken(raw)) {
-      this.indices.push(0);
-      this.valid.push(0);
-      this.nullCount++;
-      return;
-    }
+    this.pushCode(this.stringCode(raw));
+  }
+
+  /** A string value's dictionary index (added when new), or -1 for a missing token. */
+  private stringCode(raw: string): number {
+    if (this.isMissingToken(raw)) return -1;
     const value = raw.trim();
     let index = this.lookup.get(value);
     if (index === undefined) {
@@ -181,7 +228,17 @@ export class ColumnBuilder {
       if (this.allDates && !isIsoDate(value) && !this.isUserDate?.(value)) this.allDates = false;
       if (this.allBooleans && parseBoolean(value) === undefined) this.allBooleans = false;
     }
-    this.indices.push(index);
+    return index;
+  }
+
+  private pushCode(code: number): void {
+    if (code < 0) {
+      this.indices.push(0);
+      this.valid.push(0);
+      this.nullCount++;
+      return;
+    }
+    this.indices.push(code);
     this.valid.push(1);
   }
 
@@ -193,7 +250,7 @@ export class ColumnBuilder {
   evidence(): ColumnEvidence {
     const values = this.valid.length - this.nullCount;
     if (this.kind === 'numeric') {
-      return { numeric: true, values, distinct: this.fewNumbers?.size, allIntegers: this.allIntegers && this.nonFinite === 0, allDates: false, allBooleans: false };
+      return { numeric: true, values, distinct: this.fewCount, allIntegers: this.allIntegers && this.nonFinite === 0, allDates: false, allBooleans: false };
     }
     return { numeric: false, values, distinct: this.dictionary.length, allIntegers: false, allDates: this.allDates, allBooleans: this.allBooleans };
   }

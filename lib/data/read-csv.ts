@@ -1,9 +1,10 @@
 import { DataError } from '../errors';
-import { ColumnBuilder } from './column-builder';
+import { ColumnBuilder, type FieldDecoder } from './column-builder';
 import { dateFormatChecker } from './infer-type';
 import { missingTokens } from './missing';
 import type { NumberFormat } from './parse-number';
-import { CsvTokenizer, unescapeQuotes } from './csv-tokenizer';
+import { CsvTokenizer, ESCAPED_FIELD, unescapeQuotes, type CsvBatch } from './csv-tokenizer';
+import { byteChunks } from './byte-chunks';
 
 /** Where bytes come from: opened once per pass (a File, a Node file, bytes in memory). */
 export interface ByteSource {
@@ -50,44 +51,9 @@ export interface CsvColumns {
 
 // Enough text to see the header and sniff the delimiter.
 const HEAD_CHARS = 64 * 1024;
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DataError('aborted', 'cancelled');
-}
-
-/** UTF-8 text chunks of a source; rejects binary (NUL bytes) and invalid UTF-8 with a clear message. */
-async function* textChunks(source: ByteSource, options: CsvReadOptions, phase: ReadProgress['phase'], rows: () => number) {
-  const decoder = new TextDecoder(options.encoding ?? 'utf-8', { fatal: true });
-  let bytes = 0;
-  for await (const chunk of source.open()) {
-    checkAborted(options.signal);
-    if (bytes === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-      throw new DataError('utf16', `UTF-16 text: ${source.name} is saved as UTF-16 — save it as UTF-8 (or "CSV UTF-8" in Excel)`);
-    }
-    if (chunk.includes(0)) {
-      throw new DataError('binary-file', `not a text file: ${source.name} contains NUL bytes — is it a binary file renamed .csv?`);
-    }
-    if (phase === 'read') options.onBytes?.(chunk);
-    bytes += chunk.length;
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new DataError(
-        'not-utf8',
-        `not UTF-8: ${source.name} contains bytes that are not valid UTF-8 — decode it as Windows-1252, or save it as UTF-8 (or "CSV UTF-8" in Excel)`,
-      );
-    }
-    if (text) yield text;
-    options.onProgress?.({ phase, bytes, totalBytes: source.size, rows: rows() });
-  }
-  try {
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch {
-    throw new DataError('not-utf8', `not UTF-8: ${source.name} ends inside a multi-byte character — save it as UTF-8`);
-  }
-}
+// Column storage is sized from the first rows (rows per byte × file size), with a margin for longer rows later.
+const ESTIMATE_AFTER_ROWS = 1000;
+const ESTIMATE_MARGIN = 1.05;
 
 /** Unique, non-empty column names: empty → column_N, repeats → name_2, name_3 (each warned). */
 export function normalizeHeader(raw: readonly string[], warnings: string[]): string[] {
@@ -109,11 +75,12 @@ export function normalizeHeader(raw: readonly string[], warnings: string[]): str
   });
 }
 
-type Fields = { text: string; starts: Int32Array; ends: Int32Array; escaped: Uint8Array; count: number; line: number };
+/** Consecutive well-formed records of a batch: field `first + c` of each is column c's, `stride` (= columns) apart. */
+type RowsHandler = (batch: CsvBatch, first: number, rows: number, stride: number) => void;
 
 /**
  * Streams one pass over the source with the tokenizer: the first record is the header (its field
- * count is the one every row must have), every other record goes to `onRow`.
+ * count is the one every row must have), runs of well-formed records go to `onRows`.
  */
 async function parsePass(
   source: ByteSource,
@@ -121,49 +88,74 @@ async function parsePass(
   options: CsvReadOptions,
   phase: ReadProgress['phase'],
   onHeader: (names: string[]) => void,
-  onRow: (row: Fields) => void,
+  onRows: RowsHandler,
+  onEstimate?: (rows: number) => void,
 ): Promise<{ rows: number; skipped: number; firstSkipped: number }> {
   let rows = 0;
   let skipped = 0;
   let firstSkipped = 0;
   let expected = -1;
-  const row: Fields = { text: '', starts: new Int32Array(0), ends: new Int32Array(0), escaped: new Uint8Array(0), count: 0, line: 0 };
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), source.name, (text, starts, ends, escaped, count, line) => {
+  const decoder = fieldDecoder(options);
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), source.name, (batch) => {
+    const { records, recordStarts, recordFields } = batch;
+    let r = 0;
     if (expected < 0) {
-      expected = count;
-      onHeader(Array.from({ length: count }, (_, k) => fieldText(text, starts[k]!, ends[k]!, escaped[k] === 1)));
-      return;
+      expected = recordFields[0]!;
+      onHeader(Array.from({ length: expected }, (_, k) => fieldText(decoder, batch, recordStarts[0]! + k)));
+      r = 1;
     }
-    if (count !== expected) {
-      if (options.skipMalformed) {
-        if (skipped++ === 0) firstSkipped = line;
-        return;
+    while (r < records) {
+      let end = r;
+      while (end < records && recordFields[end] === expected) end++;
+      if (end > r) {
+        rows += end - r;
+        onRows(batch, recordStarts[r]!, end - r, expected);
+        r = end;
+        continue;
       }
-      throw new DataError(
-        'ragged-row',
-        `ragged row: line ${line} of ${source.name} has ${count} field${count === 1 ? '' : 's'}, the header has ${expected} — fix or remove that row, or skip malformed rows`,
-      );
+      const count = recordFields[r]!;
+      const line = batch.recordLines[r]!;
+      if (!options.skipMalformed) {
+        throw new DataError(
+          'ragged-row',
+          `ragged row: line ${line} of ${source.name} has ${count} field${count === 1 ? '' : 's'}, the header has ${expected} — fix or remove that row, or skip malformed rows`,
+        );
+      }
+      if (skipped++ === 0) firstSkipped = line;
+      r++;
     }
-    rows++;
-    Object.assign(row, { text, starts, ends, escaped, count, line });
-    onRow(row);
   });
-  let first = true;
-  for await (const text of textChunks(source, options, phase, () => rows)) {
-    tokenizer.feed(first ? stripBom(text) : text);
-    first = false;
+  let fed = 0;
+  let estimated = false;
+  for await (const chunk of byteChunks(source, options, phase, () => rows)) {
+    tokenizer.feed(chunk);
+    fed += chunk.length;
+    // Once a sample of rows is in, the file's size tells about how many there will be.
+    if (!estimated && rows >= ESTIMATE_AFTER_ROWS && source.size) {
+      estimated = true;
+      onEstimate?.(Math.ceil((rows * source.size * ESTIMATE_MARGIN) / fed));
+    }
   }
   tokenizer.finish();
   return { rows, skipped, firstSkipped };
 }
 
-function fieldText(text: string, start: number, end: number, escaped: boolean): string {
-  const raw = text.slice(start, end);
-  return escaped ? unescapeQuotes(raw) : raw;
+/**
+ * Decodes one field's bytes (whole characters: the bytes were checked as they streamed). UTF-8
+ * keeps a U+FEFF that starts a field (only the file's BOM is dropped). Always in streaming mode,
+ * which leaves no state behind for whole characters: Node 20's one-shot Windows-1252 decode reads
+ * 0x80–0x9F as Latin-1 (0x80 → U+0080, not €).
+ */
+function fieldDecoder(options: CsvReadOptions): FieldDecoder {
+  const encoding = options.encoding ?? 'utf-8';
+  const decoder = encoding === 'utf-8' ? new TextDecoder(encoding, { ignoreBOM: true }) : new TextDecoder(encoding);
+  const stream = { stream: true };
+  return { decode: (bytes) => decoder.decode(bytes, stream) };
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+function fieldText(decoder: FieldDecoder, batch: CsvBatch, f: number): string {
+  const raw = decoder.decode(batch.bytes.subarray(batch.starts[f], batch.ends[f]));
+  return batch.kinds[f] === ESCAPED_FIELD ? unescapeQuotes(raw) : raw;
 }
 
 const CANDIDATES = [',', '\t', ';', '|'];
@@ -185,8 +177,9 @@ export function sniffDelimiter(head: string): string {
 
 async function readHead(source: ByteSource, options: CsvReadOptions): Promise<{ head: string; complete: boolean }> {
   let head = '';
-  for await (const text of textChunks(source, { ...options, onBytes: undefined, onProgress: undefined }, 'read', () => 0)) {
-    head += text;
+  const decoder = fieldDecoder(options);
+  for await (const bytes of byteChunks(source, { ...options, onBytes: undefined, onProgress: undefined }, 'read', () => 0)) {
+    head += decoder.decode(bytes);
     if (head.length >= HEAD_CHARS && /[\r\n]/.test(head)) return { head, complete: false };
   }
   return { head, complete: true };
@@ -199,7 +192,7 @@ async function readHead(source: ByteSource, options: CsvReadOptions): Promise<{ 
  */
 export async function readCsv(source: ByteSource, options: CsvReadOptions = {}): Promise<CsvColumns> {
   const { name } = source;
-  const head = stripBom((await readHead(source, options)).head);
+  const { head } = await readHead(source, options);
   if (head.trim() === '') {
     throw new DataError('empty-file', `empty file: ${name} has no header and no rows — choose a CSV with a header line and data rows`);
   }
@@ -207,6 +200,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   const missing = missingTokens(options.missingTokens);
   const isUserDate = options.dateFormat ? dateFormatChecker(options.dateFormat) : undefined;
   const warnings: string[] = [];
+  const decoder = fieldDecoder(options);
   let names: string[] = [];
   let builders: ColumnBuilder[] = [];
   const { rows, skipped, firstSkipped } = await parsePass(
@@ -218,17 +212,23 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
       names = normalizeHeader(header, warnings);
       builders = names.map(() => new ColumnBuilder(missing, options.numberFormat, isUserDate));
     },
-    ({ text, starts, ends, escaped }) => {
-      for (let c = 0; c < builders.length; c++) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
+    (batch, first, rows, stride) => {
+      for (let c = 0; c < builders.length; c++) builders[c]!.pushFields(batch, first + c, rows, stride, decoder);
+    },
+    (estimate) => {
+      for (const builder of builders) builder.reserve(estimate);
     },
   );
   if (skipped) warnings.push(`skipped ${skipped} malformed row${skipped === 1 ? '' : 's'} (field count differs from the header's; the first on line ${firstSkipped})`);
   if (rows === 0) throw new DataError('no-rows', `header only: ${name} has a header but no data rows — export the data rows too`);
   const rescan = builders.flatMap((b, c) => (b.needsRescan ? [c] : []));
   if (rescan.length) {
-    for (const c of rescan) builders[c] = ColumnBuilder.strings(missing, isUserDate);
-    await parsePass(source, delimiter, options, 'rescan', () => undefined, ({ text, starts, ends, escaped }) => {
-      for (const c of rescan) builders[c]!.pushSpan(text, starts[c]!, ends[c]!, escaped[c] === 1);
+    for (const c of rescan) {
+      builders[c] = ColumnBuilder.strings(missing, isUserDate);
+      builders[c].reserve(rows);
+    }
+    await parsePass(source, delimiter, options, 'rescan', () => undefined, (batch, first, rows, stride) => {
+      for (const c of rescan) builders[c]!.pushFields(batch, first + c, rows, stride, decoder);
     });
   }
   return { names, builders, rows, delimiter, warnings };
