@@ -170,5 +170,8 @@ function demoCells(reference: DatasetMeta, current: DatasetMeta): NewCell[] {
     { kind: 'quality', reference, current },
     { kind: 'column', reference, current, config: { column: 'temp_max', methods: 'all' }, title: 'temp_max in detail' },
     { kind: 'chart', reference, current, config: { mark: 'line', x: 'date', y: 'precipitation', sides: 'both' }, title: 'Precipitation over time' },
+    // The demo's rain model (scripts/train-demo-model.py): its quality, and its 2015 performance estimated without labels.
+    { kind: 'classification', reference, current, config: { target: 'rain', prediction: 'rain_predicted', score: ['rain_score'], posLabel: '1' }, title: 'Rain model: quality' },
+    { kind: 'estimated', reference, current, config: { target: 'rain', score: 'rain_score', prediction: 'rain_predicted', posLabel: '1', chunks: 12 }, title: 'Rain model: estimated vs realized' },
   ];
 }

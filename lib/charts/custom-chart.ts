@@ -56,20 +56,7 @@ export function customChart(data: ChartData, { document, width = 640, height = 3
     ],
   });
   roundGeometry(el);
-  roundDots(el);
   return el;
-}
-
-// Dot centres are not among roundGeometry's attributes; two decimals are sub-pixel and stable.
-const LONG_DECIMAL = /^-?\d+\.\d{3,}$/;
-
-function roundDots(root: Element): void {
-  for (const dot of Array.from(root.querySelectorAll('circle'))) {
-    for (const name of ['cx', 'cy']) {
-      const value = dot.getAttribute(name);
-      if (value !== null && LONG_DECIMAL.test(value)) dot.setAttribute(name, String(Math.round(Number(value) * 100) / 100));
-    }
-  }
 }
 
 /** "of x and y", "of y by x", "of y" — for the figure's accessible name. */

@@ -1,4 +1,4 @@
-const GEOMETRY = ['x', 'y', 'width', 'height', 'transform', 'd', 'viewBox', 'x1', 'x2', 'y1', 'y2'];
+const GEOMETRY = ['x', 'y', 'width', 'height', 'transform', 'd', 'viewBox', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'points'];
 
 // Floats like 103.99999999999999 vary with platform maths; two decimals are sub-pixel and stable.
 const LONG_DECIMAL = /-?\d+\.\d{3,}(?:e-?\d+)?/g;

@@ -7,6 +7,7 @@ import { AnalysisError } from '../errors';
 import { computeQuality } from '../quality/compute-quality';
 import type { CellConfigs, CellKind, CellResults } from './cell-kinds';
 import { driftConfigOf } from './drift-config';
+import { classificationCell, estimatedCell, fairnessCell, operationalCell, regressionCell } from '../metrics/model-cells';
 
 export interface OpenedDataset {
   meta: DatasetMeta;
@@ -106,6 +107,60 @@ export const CELL_REGISTRY: Registry = {
     defaultConfig: () => ({ mark: 'histogram', sides: 'both' }),
     async compute(context, config) {
       return computeChartData(context.reference, context.current, config);
+    },
+  },
+  classification: {
+    kind: 'classification',
+    label: 'Classification quality',
+    description: 'Accuracy, precision, recall, F1, ROC/PR curves, calibration, confusion matrix (sklearn-exact)',
+    inputs: ['reference'],
+    optional: ['current'],
+    defaultConfig: () => ({}),
+    async compute(context, config) {
+      return classificationCell(need(context, 'reference'), context.current, config);
+    },
+  },
+  regression: {
+    kind: 'regression',
+    label: 'Regression quality',
+    description: 'Mean error, MAE, RMSE, MAPE, R², residuals (sklearn-exact)',
+    inputs: ['reference'],
+    optional: ['current'],
+    defaultConfig: () => ({}),
+    async compute(context, config) {
+      return regressionCell(need(context, 'reference'), context.current, config);
+    },
+  },
+  operational: {
+    kind: 'operational',
+    label: 'Latency and throughput',
+    description: 'Latency percentiles, share over an SLA, predictions per time window',
+    inputs: ['reference'],
+    optional: ['current'],
+    defaultConfig: () => ({ slaMs: 200 }),
+    async compute(context, config) {
+      return operationalCell(need(context, 'reference'), context.current, config);
+    },
+  },
+  estimated: {
+    kind: 'estimated',
+    label: 'Estimated performance',
+    description: 'Accuracy, F1 and ROC AUC estimated without labels (NannyML CBPE), vs realized',
+    inputs: ['reference', 'current'],
+    defaultConfig: () => ({ chunks: 8 }),
+    async compute(context, config) {
+      return estimatedCell(need(context, 'reference'), need(context, 'current'), config);
+    },
+  },
+  fairness: {
+    kind: 'fairness',
+    label: 'Fairness',
+    description: 'Per-group rates, demographic parity, equalized odds (Fairlearn), disparities, mitigation',
+    inputs: ['reference'],
+    optional: ['current'],
+    defaultConfig: () => ({}),
+    async compute(context, config) {
+      return fairnessCell(need(context, 'reference'), context.current, config);
     },
   },
 };

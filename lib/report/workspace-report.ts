@@ -9,6 +9,10 @@ import { cellSpec } from './registry';
 import { REPORT_CSS } from './report-css';
 import { REPORT_SCRIPT, WORKSPACE_REPORT_CSS } from './report-script';
 import { driftSection } from './sections/drift';
+import { estimatedSection } from './sections/estimated';
+import { fairnessSection } from './sections/fairness';
+import { modelSection } from './sections/model';
+import { operationalSection } from './sections/operational';
 import { qualitySection } from './sections/quality';
 
 /** One cell as the report shows it (the stored cell minus what the reader does not need). */
@@ -53,6 +57,14 @@ function cellBody(cell: ReportCell, index: number, document: Document): SafeHtml
       return html`<div class="chart chart-figure">${chartMarkup(customChart(result, { document, ...CHART_SIZE }))}</div>
 ${result.notes.length ? html`<p class="meta">${result.notes.join(' · ')}</p>` : ''}
 ${result.warnings.length ? html`<ul class="warn-list">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}`;
+    case 'model-quality':
+      return modelSection(result, { document, threshold: (cell.config as { threshold?: number }).threshold });
+    case 'operational':
+      return operationalSection(result, { document });
+    case 'estimated':
+      return estimatedSection(result, { document });
+    case 'fairness':
+      return fairnessSection(result, { document });
     default:
       return html`<p class="meta">This kind of cell is not drawn in reports yet.</p>`;
   }

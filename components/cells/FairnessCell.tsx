@@ -1,0 +1,87 @@
+'use client';
+import { useState } from 'react';
+import type { OddsAggregation, ParityMethod } from '../../lib/fairness/types';
+import type { FairnessCellConfig, FairnessCellResult } from '../../lib/metrics/model-cells';
+import { fairnessAggregateRows } from '../../lib/report/sections/fairness';
+import { sideWarnings } from '../../lib/report/sections/model';
+import type { CellProps } from './DriftCell';
+import { ChoiceField, columnChoices, ColumnField, ColumnsField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
+import { FairnessSide } from './model/FairnessSide';
+import { MetricTable } from './model/MetricTable';
+
+const METHODS: readonly (readonly [ParityMethod, string])[] = [['to_overall', 'each group to overall']];
+const AGGS: readonly (readonly [OddsAggregation, string])[] = [['mean', 'mean of TPR and FPR gaps']];
+
+function problemOf(draft: FairnessCellConfig): string | undefined {
+  if ((draft.sensitive?.length ?? 0) > 2) return 'Choose one or two sensitive columns (two give their intersection)';
+  if (draft.target !== undefined && draft.target === draft.prediction) return 'Target and prediction are the same column: choose the prediction column';
+  return undefined;
+}
+
+function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; groups: string[]; disabled: boolean; onApply: (c: FairnessCellConfig) => void }) {
+  const { columns } = props;
+  const [draft, set] = useDraft(props.config);
+  return (
+    <SettingsForm label="Fairness settings" disabled={props.disabled} problem={problemOf(draft)} onApply={() => props.onApply(draft)}>
+      <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
+      <ColumnField label="Prediction" value={draft.prediction} columns={columns} onChange={(prediction) => set({ prediction })} />
+      <ColumnsField label="Sensitive columns" hint="one or two; default by role" value={draft.sensitive} columns={columns} onChange={(sensitive) => set({ sensitive })} />
+      <TextField label="Positive label" value={draft.posLabel} placeholder="default: 1, true, yes…" onChange={(posLabel) => set({ posLabel })} />
+      <ChoiceField label="Parity method" value={draft.method === 'between_groups' ? undefined : draft.method} empty="between groups" choices={METHODS} onChange={(method) => set({ method })} />
+      <ChoiceField label="Equalized odds aggregation" value={draft.agg === 'worst_case' ? undefined : draft.agg} empty="worst case" choices={AGGS} onChange={(agg) => set({ agg })} />
+      <ColumnField label="Sample weight" value={draft.weight} columns={columns} empty="none" onChange={(weight) => set({ weight })} />
+      <ColumnField label="Score (for per-group thresholds)" value={draft.score} columns={columns} empty="none" onChange={(score) => set({ score })} />
+      <TextField label="Reference group" value={draft.referenceGroup} placeholder="default: the largest" suggestions={props.groups} onChange={(referenceGroup) => set({ referenceGroup })} />
+    </SettingsForm>
+  );
+}
+
+type Which = 'reference' | 'current';
+
+/** Fairness: the six Fairlearn aggregates (reference vs current, Δ), then one side's groups, disparities and mitigations. */
+export function FairnessCell({ cell, onConfigChange, columns }: CellProps) {
+  const config = cell.config as FairnessCellConfig;
+  const result: FairnessCellResult | undefined = cell.result?.kind === 'fairness' ? cell.result : undefined;
+  const [chosen, setChosen] = useState<Which>('reference');
+  const c = result?.columns;
+  const choices = columnChoices(columns, c ? [c.target, c.prediction, ...c.sensitive, c.weight, c.score] : []);
+  const which: Which = chosen === 'current' && result?.current ? 'current' : 'reference';
+  const side = result ? (which === 'current' ? result.current : result.reference) : undefined;
+  const sides = result ? [result.reference, ...(result.current ? [result.current] : [])] : [];
+  return (
+    <>
+      <FairnessForm key={JSON.stringify(config)} config={config} columns={choices} groups={result?.reference.groups.map((g) => g.group) ?? []} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      {result && c ? (
+        <>
+          <p className="muted small summary-meta">
+            target <code>{c.target}</code> · prediction <code>{c.prediction}</code> · sensitive <code>{c.sensitive.join(', ')}</code>
+            {c.weight ? (
+              <>
+                {' '}
+                · weight <code>{c.weight}</code>
+              </>
+            ) : null}
+            {c.score ? (
+              <>
+                {' '}
+                · score <code>{c.score}</code>
+              </>
+            ) : null}
+          </p>
+          <Warnings warnings={sideWarnings(sides)} />
+          <MetricTable rows={fairnessAggregateRows(result)} testId="fairness-aggregates" caption="Differences: 0 is parity; ratios: 1 is parity" />
+          {result.current ? (
+            <div className="segmented model-side-switch" role="group" aria-label="Groups of">
+              {(['reference', 'current'] as const).map((w) => (
+                <button key={w} type="button" aria-pressed={which === w} onClick={() => setChosen(w)}>
+                  {w}: {w === 'current' ? result.current!.name : result.reference.name}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {side ? <FairnessSide key={which} side={side} labelColumn={c.target} /> : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+import { predictedActualChart, residualFeatureChart, residualHistogramChart, segmentErrorChart } from '../../lib/charts/regression-charts';
+import type { RegressionCellConfig } from '../../lib/metrics/model-cells';
+import type { ModelQualityResult } from '../../lib/metrics/model-columns';
+import { regressionRows, regressionSides, sideWarnings } from '../../lib/report/sections/model';
+import { formatCount } from '../format';
+import type { CellProps } from './DriftCell';
+import { columnChoices, ColumnField, SettingsForm, useDraft, Warnings, type Column } from './model/fields';
+import { MetricTable } from './model/MetricTable';
+import { PlotFigure } from './model/PlotFigure';
+
+function RegressionForm({ config, columns, disabled, onApply }: { config: RegressionCellConfig; columns: Column[]; disabled: boolean; onApply: (c: RegressionCellConfig) => void }) {
+  const [draft, set] = useDraft(config);
+  const problem = draft.target !== undefined && draft.target === draft.prediction ? 'Target and prediction are the same column: choose the prediction column' : undefined;
+  return (
+    <SettingsForm label="Regression settings" disabled={disabled} problem={problem} onApply={() => onApply(draft)}>
+      <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
+      <ColumnField label="Prediction" value={draft.prediction} columns={columns} onChange={(prediction) => set({ prediction })} />
+    </SettingsForm>
+  );
+}
+
+function Charts({ result }: { result: ModelQualityResult }) {
+  const sides = regressionSides(result);
+  const ref = sides.reference;
+  return (
+    <div className="model-charts">
+      <PlotFigure title="Predicted vs actual" label="Predicted against actual values" deps={[result]} build={({ document }) => predictedActualChart(sides, { document })} testId="predicted-actual-chart" />
+      <PlotFigure title="Error histogram" label="Histogram of errors (predicted − actual)" deps={[result]} build={({ document, width }) => residualHistogramChart(sides, { document, width })} />
+      {(ref?.segments ?? []).map((s) => (
+        <PlotFigure key={`segment:${s.name}`} title={`MAE by ${s.name}`} label={`MAE per value of ${s.name}`} deps={[result]} build={({ document, width }) => segmentErrorChart(sides, { document, width, segment: s.name })} />
+      ))}
+      {(ref?.residuals_by_feature ?? []).map((f) => (
+        <PlotFigure key={`feature:${f.name}`} title={`Mean error by ${f.name}`} label={`Mean error per bin of ${f.name}`} deps={[result]} build={({ document, width }) => residualFeatureChart(sides, { document, width, feature: f.name })} />
+      ))}
+    </div>
+  );
+}
+
+/** Regression quality: settings, the metric table (reference vs current, Δ), predicted vs actual and the error histogram. */
+export function RegressionCell({ cell, onConfigChange, columns }: CellProps) {
+  const config = cell.config as RegressionCellConfig;
+  const result = cell.result?.kind === 'model-quality' && cell.result.task === 'regression' ? cell.result : undefined;
+  const choices = columnChoices(columns, result ? [result.columns.target, result.columns.prediction] : []);
+  const sides = result ? [result.reference, ...(result.current ? [result.current] : [])] : [];
+  return (
+    <>
+      <RegressionForm key={JSON.stringify(config)} config={config} columns={choices} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      {result ? (
+        <>
+          <p className="muted small summary-meta">
+            {sides.map((s, i) => (
+              <span key={i}>
+                {i ? ' · current ' : 'reference '}
+                <strong>{s.name}</strong> ({formatCount(s.rows)} rows)
+              </span>
+            ))}{' '}
+            · target <code>{result.columns.target}</code> · prediction <code>{result.columns.prediction}</code> · errors are predicted − actual
+          </p>
+          <Warnings warnings={sideWarnings(sides.map((s) => ({ name: s.name, warnings: s.metrics.warnings })))} />
+          <MetricTable rows={regressionRows(result)} testId="regression-metrics" />
+          <Charts result={result} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestCsv } from '../../../lib/data/ingest';
+import { estimatePerformanceCbpe } from '../../../lib/metrics/cbpe';
+import { classificationCell, estimatedCell, fairnessCell, operationalCell, regressionCell } from '../../../lib/metrics/model-cells';
+import { expectClose, readJson, ROOT } from '../helpers';
+
+const load = (name: string) => ingestCsv(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/model', name))), name);
+const csv = (text: string, name = 'x.csv') => ingestCsv(new TextEncoder().encode(text), name);
+type Expected = Record<string, unknown>;
+const expected = readJson<Record<string, Record<string, Expected>>>('tests/fixtures/model/expected.json');
+
+/** Every field of `want` in `got`: non-integers within 1e-9 relative ("NaN" expected means null), the rest equal. */
+function expectMatches(got: unknown, want: unknown, path: string): void {
+  if (want === 'NaN') expect(got, path).toBeNull();
+  else if (typeof want === 'number' && !Number.isInteger(want)) expectClose(got as number, want, 1e-9, path);
+  else if (Array.isArray(want)) want.forEach((w, i) => expectMatches((got as unknown[])[i], w, `${path}[${i}]`));
+  else if (want !== null && typeof want === 'object') for (const [k, w] of Object.entries(want)) expectMatches((got as Record<string, unknown>)[k], w, `${path}.${k}`);
+  else expect(got, path).toBe(want);
+}
+
+describe('model cells compute what the CLI computes (sklearn / Fairlearn-definition fixtures)', () => {
+  it('classification: both sides, columns by role', async () => {
+    const [ref, cur] = await Promise.all([load('binary-ref.csv'), load('binary-cur.csv')]);
+    const result = classificationCell(ref, cur, {});
+    expect(result).toMatchObject({ task: 'binary', columns: { target: 'y', prediction: 'y_pred', score: ['score'] } });
+    const { rows: _r, ...want } = expected.binary!.reference!;
+    expectMatches(result.reference.metrics, want, 'reference');
+    const { rows: _c, ...wantCur } = expected.binary!.current!;
+    expectMatches(result.current!.metrics, wantCur, 'current');
+  });
+
+  it('regression: explicit columns', async () => {
+    const [ref, cur] = await Promise.all([load('regression-ref.csv'), load('regression-cur.csv')]);
+    const result = regressionCell(ref, cur, { target: 'price', prediction: 'price_pred' });
+    expect(result.task).toBe('regression');
+    const { rows: _r, ...want } = expected.regression!.reference!;
+    expectMatches(result.reference.metrics, want, 'reference');
+    const { rows: _c, ...wantCur } = expected.regression!.current!;
+    expectMatches(result.current!.metrics, wantCur, 'current');
+  });
+
+  it('fairness: one sensitive column with weights', async () => {
+    const data = await load('fairness.csv');
+    const result = fairnessCell(data, undefined, { target: 'y', prediction: 'pred', sensitive: ['sex'], weight: 'w' });
+    const { sensitive: _s, labels: _l, ...want } = expected.fairness!.sex_weighted!;
+    expectMatches(result.reference, want, 'fairness');
+    expect(result.columns).toEqual({ target: 'y', prediction: 'pred', sensitive: ['sex'], weight: 'w', score: null });
+    expect(() => fairnessCell(data, undefined, { target: 'y', prediction: 'pred' })).toThrow(/sensitive: choose one or two sensitive columns/);
+  });
+
+  it('estimated performance maps the positive label to 1 and equals CBPE on the 0/1 arrays', async () => {
+    const ref = await csv('label,s\nyes,0.9\nno,0.2\nyes,0.7\nno,0.4\nyes,0.6\nno,0.1\nno,0.55\nyes,0.8\n', 'ref.csv');
+    const cur = await csv('label,s\nyes,0.85\nno,0.3\n,0.65\nno,0.45\nyes,0.52\n', 'cur.csv');
+    const result = estimatedCell(ref, cur, { target: 'label', score: 's', posLabel: 'yes', chunks: 2 });
+    const direct = estimatePerformanceCbpe(
+      { scores: [0.9, 0.2, 0.7, 0.4, 0.6, 0.1, 0.55, 0.8], labels: [1, 0, 1, 0, 1, 0, 0, 1] },
+      { scores: [0.85, 0.3, 0.65, 0.45, 0.52], labels: [1, 0, NaN, 0, 1] },
+      { threshold: 0.5, calibration: 'auto', chunks: { by: 'count', count: 2 } },
+    );
+    expect(result.cbpe).toEqual(direct);
+    expect(result).toMatchObject({ posLabel: 'true', columns: { target: 'label', score: 's', prediction: null }, current: { labelled: true, rows: 5 } });
+    expect(() => estimatedCell(ref, cur, { target: 'label', score: 's', posLabel: 'maybe' })).toThrow(/pos_label: maybe is not a label — labels seen: false, true/);
+    const three = await csv('label,s\na,0.1\nb,0.2\nc,0.3\n');
+    expect(() => estimatedCell(three, three, { target: 'label', score: 's' })).toThrow(/3 labels .* binary classifiers/);
+  });
+
+  it('operational: finds the latency column by name, computes each side', async () => {
+    const ref = await csv('ts,latency_ms\n2026-01-01T00:00:00Z,120\n2026-01-01T00:00:30Z,250\n2026-01-01T00:01:10Z,80\n', 'ref.csv');
+    const result = operationalCell(ref, undefined, { timestamp: 'ts', slaMs: 200 });
+    expect(result.columns).toEqual({ latency: 'latency_ms', timestamp: 'ts' });
+    expect(result.reference).toMatchObject({ name: 'ref.csv', rows: 3, count: 3, max: 250, min: 80, p50: 120 });
+    expectClose(result.reference.shareOverSla!, 1 / 3, 1e-12, 'share over SLA');
+    expect(result.reference.throughput?.windows.reduce((n, w) => n + w.count, 0)).toBe(3);
+    const none = await csv('a,b\n1,2\n');
+    expect(() => operationalCell(none, undefined, {})).toThrow(/latency: no column chosen and none is named like latency in x.csv — choose the column holding latencies in ms \(columns: a, b\)/);
+  });
+});
