@@ -84,8 +84,11 @@ async function openOffline(browser: Browser, path: string) {
 test('cells: add a note, run, reorder with the keyboard, duplicate, delete with undo, collapse — and it all persists', async ({ page }) => {
   await openDemo(page);
   expect(await kinds(page)).toEqual(['note', 'drift', 'quality', 'column', 'chart', 'classification', 'estimated']);
-  // Keep the flow short: the two model cells go (and come back as the last two after undo tests elsewhere).
-  for (const kind of ['estimated', 'classification']) await page.getByTestId(`${kind}-cell`).getByRole('button', { name: 'Delete cell' }).click();
+  // Keep the flow short: the two model cells go.
+  for (const kind of ['estimated', 'classification']) {
+    await page.getByTestId(`${kind}-cell`).getByRole('button', { name: 'Delete cell' }).click();
+    await expect(page.getByTestId(`${kind}-cell`)).toHaveCount(0);
+  }
   expect(await kinds(page)).toEqual(['note', 'drift', 'quality', 'column', 'chart']);
 
   await addCell(page, 'Note');
