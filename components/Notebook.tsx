@@ -18,6 +18,7 @@ export interface NotebookActions {
   setConfig: (cell: CellRecord, config: CellConfig) => void;
   setInput: (cell: CellRecord, slot: InputSlot, dataset: DatasetMeta | undefined) => void;
   exportCells: (cells: CellRecord[]) => void;
+  shareThreshold: (from: CellRecord, threshold: number) => void;
 }
 
 interface Props {
@@ -117,6 +118,7 @@ export function Notebook({ cells, datasets, stale, progress, actions }: Props) {
                 onCancel={actions.cancel}
                 onExport={() => actions.exportCells([cell])}
                 onConfigChange={(config) => actions.setConfig(cell, config)}
+                onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
               />
             </CellFrame>
             <AddCell index={i + 1} onAdd={actions.add} always={i === cells.length - 1} />

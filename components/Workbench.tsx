@@ -200,6 +200,16 @@ export function Workbench() {
           await run(next);
         })().catch(fail),
       setInput: (cell, slot, dataset) => void setCellInput(db, cell.id, slot, dataset && { id: dataset.id, sha256: dataset.sha256 }).catch(fail),
+      shareThreshold: (from, threshold) =>
+        void (async () => {
+          // Every other binary model cell derives its predictions from its score at this threshold.
+          const others = (await listCells(db, from.workspaceId)).filter((c) => c.id !== from.id && (c.kind === 'classification' || c.kind === 'estimated'));
+          for (const cell of others) {
+            const { prediction: _p, ...config } = cell.config as { prediction?: string; threshold?: number };
+            await run(await updateCell(db, cell.id, { config: { ...config, threshold } }));
+          }
+          setToast({ message: `Threshold ${threshold} applied to ${others.length} other model ${others.length === 1 ? 'cell' : 'cells'}.` });
+        })().catch(fail),
       exportCells: (chosen) => {
         if (workspace) void downloadReport(workspace, chosen, datasets).catch(fail);
       },

@@ -128,7 +128,7 @@ function Charts({ result, threshold }: { result: ModelQualityResult; threshold: 
 }
 
 /** Classification quality: settings, the metric table (reference vs current, Δ), per-class table and the charts. */
-export function ClassificationCell({ cell, onConfigChange, columns }: CellProps) {
+export function ClassificationCell({ cell, onConfigChange, columns, onShareThreshold }: CellProps) {
   const config = cell.config as ClassificationCellConfig;
   const result = cell.result?.kind === 'model-quality' && cell.result.task !== 'regression' ? cell.result : undefined;
   const choices = columnChoices(columns, result ? [result.columns.target, result.columns.prediction, ...result.columns.score] : []);
@@ -143,6 +143,14 @@ export function ClassificationCell({ cell, onConfigChange, columns }: CellProps)
           <MetricTable rows={classificationRows(result)} testId="classification-metrics" />
           <PerClassTable result={result} />
           <Charts result={result} threshold={thresholdInUse(result, config.threshold)} />
+          {config.threshold !== undefined && onShareThreshold && result.task === 'binary' ? (
+            <p className="settings-actions">
+              <button type="button" className="button" onClick={() => onShareThreshold(config.threshold!)}>
+                Use threshold {config.threshold} in the other model cells
+              </button>
+              <span className="muted small">classification and estimated-performance cells of this notebook then derive predictions from their score at this threshold</span>
+            </p>
+          ) : null}
         </>
       ) : null}
     </>

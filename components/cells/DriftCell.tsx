@@ -18,6 +18,8 @@ export interface CellProps {
   onConfigChange: (config: CellConfig) => void;
   /** The columns of the cell's input datasets (for column pickers). */
   columns?: { name: string; type: string }[];
+  /** The threshold explorer: apply a decision threshold to the notebook's other model cells. */
+  onShareThreshold?: (threshold: number) => void;
 }
 
 /** Renders a drift result: the verdict, the column table, the selected column's detail, and the settings. */

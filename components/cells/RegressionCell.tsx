@@ -16,6 +16,8 @@ function RegressionForm({ config, columns, disabled, onApply }: { config: Regres
     <SettingsForm label="Regression settings" disabled={disabled} problem={problem} onApply={() => onApply(draft)}>
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField label="Prediction" value={draft.prediction} columns={columns} onChange={(prediction) => set({ prediction })} />
+      <ColumnField label="Error by segment (a categorical column)" value={draft.segment} columns={columns} empty="none" onChange={(segment) => set({ segment })} />
+      <ColumnField label="Error against a feature (a numeric column)" value={draft.feature} columns={columns} empty="none" onChange={(feature) => set({ feature })} />
     </SettingsForm>
   );
 }

@@ -7,6 +7,7 @@ import type { CalibrationMode } from './cbpe-calibration';
 import { labelsOf, normaliseLabel } from './labels';
 import { labelColumn, modelQuality, numberColumn, resolveModelColumns, timestampColumn, type ModelDataset, type ModelQualityResult } from './model-columns';
 import { computeOperationalMetrics, type OperationalResult } from './operational';
+import { computeRegressionMetrics } from './compute-regression';
 import { defaultPosLabel } from './labels';
 import type { WindowOption } from './time-windows';
 import { parseBoolean } from '../data/infer-type';
@@ -25,6 +26,10 @@ export interface ClassificationCellConfig {
 export interface RegressionCellConfig {
   target?: string;
   prediction?: string;
+  /** A categorical column: error per value (count, MAE, RMSE, mean error). */
+  segment?: string;
+  /** A numeric column: mean error per bin of it. */
+  feature?: string;
 }
 
 export interface OperationalCellConfig {
@@ -107,7 +112,22 @@ export function classificationCell(reference: ModelDataset, current: ModelDatase
 }
 
 export function regressionCell(reference: ModelDataset, current: ModelDataset | undefined, config: RegressionCellConfig): ModelQualityResult {
-  return modelQuality(reference, current, { ...config, task: 'regression' });
+  const { segment, feature, ...columns } = config;
+  const base = modelQuality(reference, current, { ...columns, task: 'regression' });
+  if (!segment && !feature) return base;
+  // The same metrics (same inputs) plus the error by segment and against the feature.
+  const metrics = (d: ModelDataset) =>
+    computeRegressionMetrics({
+      target: numberColumn(d, base.columns.target),
+      prediction: numberColumn(d, base.columns.prediction!),
+      segments: segment ? [{ name: segment, values: labelColumn(d, segment) }] : [],
+      features: feature ? [{ name: feature, values: numberColumn(d, feature) }] : [],
+    });
+  return {
+    ...base,
+    reference: { ...base.reference, metrics: metrics(reference) },
+    ...(current && base.current ? { current: { ...base.current, metrics: metrics(current) } } : {}),
+  };
 }
 
 export function operationalCell(reference: ModelDataset, current: ModelDataset | undefined, config: OperationalCellConfig): OperationalCellResult {

@@ -32,7 +32,7 @@ async function addCell(page: Page, label: string): Promise<Locator> {
 
 test('classification: the demo model and an uploaded pair, sklearn-exact, with ROC and confusion matrices', async ({ page }) => {
   await page.goto('/');
-  const demo = page.getByTestId('classification-cell');
+  const demo = page.getByTestId('classification-cell').first();
   await expect(demo.getByTestId('classification-metrics')).toBeVisible();
   // The demo's rain model (public/demo/README.md): accuracy 0.7483 on 2012–2013, 0.7644 on 2015.
   await expectShown(demo.locator('[data-metric="accuracy"] [data-side="reference"]'), 0.7483, 'demo accuracy');
@@ -59,6 +59,13 @@ test('classification: the demo model and an uploaded pair, sklearn-exact, with R
   const at03 = expected.binary!['reference_threshold_0.3']! as Record<string, number>;
   await expectShown(table.locator('[data-metric="accuracy"] [data-side="reference"]'), at03.accuracy!, 'accuracy at 0.3');
   await expectShown(table.locator('[data-metric="recall"] [data-side="reference"]'), at03.recall!, 'recall at 0.3');
+
+  // The threshold explorer hands the chosen threshold to the notebook's other model cells.
+  await cell.getByRole('button', { name: 'Use threshold 0.3 in the other model cells' }).click();
+  await expect(page.getByTestId('toast')).toContainText('Threshold 0.3 applied to 2 other model cells.');
+  await expect(page.getByTestId('estimated-cell').getByLabel('Threshold (score ≥ t is positive)')).toHaveValue('0.3');
+  await expect(demo.getByLabel('Threshold (score ≥ t is positive)')).toHaveValue('0.3');
+  await expect(demo.getByTestId('classification-metrics')).toBeVisible();
 });
 
 test('regression: choose target and prediction, sklearn-exact errors and charts', async ({ page }) => {

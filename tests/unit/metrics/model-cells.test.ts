@@ -41,6 +41,20 @@ describe('model cells compute what the CLI computes (sklearn / Fairlearn-definit
     expectMatches(result.current!.metrics, wantCur, 'current');
   });
 
+  it('regression by segment and against a feature: same scalars, plus the breakdowns', async () => {
+    const [ref, cur] = await Promise.all([load('regression-ref.csv'), load('regression-cur.csv')]);
+    const plain = regressionCell(ref, cur, { target: 'price', prediction: 'price_pred' });
+    const detailed = regressionCell(ref, cur, { target: 'price', prediction: 'price_pred', feature: 'area', segment: 'area' });
+    for (const key of ['mean_error', 'mae', 'mse', 'rmse', 'mape', 'r2', 'max_error'] as const) {
+      expect((detailed.reference.metrics as unknown as Record<string, number>)[key]).toBe((plain.reference.metrics as unknown as Record<string, number>)[key]);
+      expect((detailed.current!.metrics as unknown as Record<string, number>)[key]).toBe((plain.current!.metrics as unknown as Record<string, number>)[key]);
+    }
+    const metrics = detailed.reference.metrics as unknown as { segments: { name: string }[]; residuals_by_feature: { name: string }[] };
+    expect(metrics.segments.map((s) => s.name)).toEqual(['area']);
+    expect(metrics.residuals_by_feature.map((f) => f.name)).toEqual(['area']);
+    expect(() => regressionCell(ref, cur, { target: 'price', prediction: 'price_pred', feature: 'nope' })).toThrow(/nope/);
+  });
+
   it('fairness: one sensitive column with weights', async () => {
     const data = await load('fairness.csv');
     const result = fairnessCell(data, undefined, { target: 'y', prediction: 'pred', sensitive: ['sex'], weight: 'w' });
