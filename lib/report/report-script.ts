@@ -44,6 +44,9 @@ export const REPORT_SCRIPT = `(function () {
 /** Extra CSS of the notebook report (on top of the drift report's). */
 export const WORKSPACE_REPORT_CSS = `
 .mode-count { display: none; }
+h3 .count, summary .count { color: var(--faint); font-weight: 500; margin-left: 6px; }
+td.col-name { min-width: 12ch; word-break: normal; overflow-wrap: anywhere; }
+.swatch { margin-right: 4px; }
 body.show-counts .mode-count { display: block; }
 body.show-counts .mode-percent { display: none; }
 .report-cell { margin: 32px 0; padding-top: 8px; border-top: 1px solid var(--border); }

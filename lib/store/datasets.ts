@@ -17,11 +17,11 @@ function isQuotaError(error: unknown): boolean {
   return /quota/i.test(`${e.name ?? ''} ${e.message ?? ''}`) || (e.inner !== undefined && e.inner !== error && isQuotaError(e.inner));
 }
 
-function quotaAware(error: unknown, what: string): never {
+export function quotaAware(error: unknown, what: string): never {
   if (isQuotaError(error)) {
     throw new StorageError(
       'quota',
-      `storage full: this browser would not store ${what} — delete stored datasets you no longer need (sidebar), or compare files this large with the CLI (npx driftbook)`,
+      `storage full: this browser would not store ${what} — delete stored datasets you no longer need (sidebar), export workspaces you want to keep (Export workspace) and delete them, or compare files this large with the CLI (npx driftbook)`,
     );
   }
   if (error instanceof Error && /too large/i.test(error.message)) {

@@ -1,4 +1,5 @@
 import { StorageError } from '../errors';
+import { quotaAware } from './datasets';
 import type { DriftbookDb } from './db';
 import type { CellRecord, WorkspaceRecord } from './types';
 
@@ -40,10 +41,15 @@ export function listCells(db: DriftbookDb, workspaceId: string): Promise<CellRec
 
 /** Saves a cell and touches its workspace, in one transaction. */
 export async function saveCell(db: DriftbookDb, cell: CellRecord): Promise<void> {
-  await db.transaction('rw', db.cells, db.workspaces, async () => {
-    await db.cells.put(cell);
-    await db.workspaces.update(cell.workspaceId, { updatedAt: cell.updatedAt });
-  });
+  try {
+    await db.transaction('rw', db.cells, db.workspaces, async () => {
+      await db.cells.put(cell);
+      await db.workspaces.update(cell.workspaceId, { updatedAt: cell.updatedAt });
+    });
+  } catch (error) {
+    // The transaction is rolled back: the stored cell stays as it was.
+    quotaAware(error, `cell "${cell.title}"`);
+  }
 }
 
 export async function nextCellOrder(db: DriftbookDb, workspaceId: string): Promise<number> {

@@ -115,3 +115,21 @@ describe('cell inputs', () => {
     expect((await db.cells.get('id-a'))!.inputs).toEqual({ reference: { id: 'c', sha256: 'cs' } });
   });
 });
+
+describe('storage full', () => {
+  it('a cell that cannot be saved says what to delete or export, and the stored cell stays as it was', async () => {
+    const { vi } = await import('vitest');
+    const { saveCell } = await import('../../../lib/store/workspaces');
+    const ws = await createWorkspace(db, 'W');
+    const stored = await insertCell(db, note(ws.id, 'a'));
+    const spy = vi.spyOn(db.cells, 'put').mockImplementation(() => {
+      throw Object.assign(new Error('QuotaExceededError: the quota has been exceeded'), { name: 'QuotaExceededError' });
+    });
+    await expect(saveCell(db, { ...stored, config: { markdown: 'x'.repeat(1000) } })).rejects.toMatchObject({
+      code: 'quota',
+      message: expect.stringMatching(/^storage full: this browser would not store cell "a" — delete stored datasets .*export workspaces/),
+    });
+    spy.mockRestore();
+    expect(await db.cells.get(stored.id)).toEqual(stored);
+  });
+});
