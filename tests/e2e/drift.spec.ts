@@ -40,6 +40,14 @@ async function expectCellMatches(cell: Locator, pair: ExpectedPair): Promise<voi
   }
 }
 
+/** Opens a <details> by clicking its summary; retried, as a click can land while the page still settles under load. */
+async function openDetails(details: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  }).toPass();
+}
+
 async function openDemo(page: Page): Promise<Locator> {
   await page.goto('/');
   await expect(page.getByTestId('workspace-name')).toHaveText('Seattle weather — demo');
@@ -240,7 +248,7 @@ test('column roles are guessed, editable, and keep a target out of the dataset d
   await page.getByTestId('reference-input').setInputFiles(fixture('reference.csv'));
   const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
   await expect(panel).toContainText('Column roles (all features)');
-  await panel.locator('summary').click();
+  await openDetails(panel);
   await panel.getByLabel('Role of plan').selectOption('target');
   await expect(panel.locator('summary')).toContainText('Column roles: plan = target');
   await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
@@ -256,7 +264,7 @@ test("a column's type can be changed after loading, on both sides at once", asyn
   await expect(page.getByTestId('drift-cell')).toHaveCount(2);
   // age is numeric (ks); as categorical it is compared with chi-square.
   const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
-  await panel.locator('summary').click();
+  await openDetails(panel);
   await panel.getByLabel('Type of age').selectOption('categorical');
   await expect(page.getByTestId('drop-current').getByTestId('role-panel').getByLabel('Type of age')).toHaveValue('categorical');
   await page.getByRole('button', { name: 'Use reference.csv as reference' }).click();
@@ -269,7 +277,7 @@ test("a column's type can be changed after loading, on both sides at once", asyn
 test('reading options: decimal commas and extra missing tokens apply to the next file', async ({ page }) => {
   await openDemo(page);
   const options = page.getByTestId('reading-options');
-  await options.locator('summary').click();
+  await openDetails(options);
   await options.getByLabel('Decimal separator').selectOption(',');
   await options.getByLabel('Also read as missing (comma-separated)').fill('Lima');
   await page.getByTestId('reference-input').setInputFiles(join(ROOT, 'tests/fixtures/bad/semicolon-decimal-comma.csv'));
