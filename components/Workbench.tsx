@@ -81,6 +81,15 @@ export function Workbench() {
   });
   const readyPromise = ready.promise;
 
+  const usedIds = useMemo(
+    () =>
+      new Set([
+        ...(workspace?.datasetIds ?? []),
+        ...cells.flatMap((c) => [c.inputs.reference?.id, c.inputs.current?.id]).filter((id): id is string => id !== undefined),
+      ]),
+    [workspace, cells],
+  );
+
   const fail = useCallback((error: unknown) => setToast({ message: errorMessage(error), tone: 'bad' }), []);
 
   const openWorkspace = useCallback(
@@ -352,6 +361,7 @@ export function Workbench() {
         workspaces={workspaces}
         activeId={workspaceId}
         datasets={datasets}
+        usedIds={usedIds}
         onOpen={(id) => void openWorkspace(id).catch(fail)}
         onNew={() => void workspaceActions.create().catch(fail)}
         onRename={(id, name) => void workspaceActions.rename(id, name).catch(fail)}

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { OddsAggregation, ParityMethod } from '../../lib/fairness/types';
+import type { OddsAggregation, ParityMethod, ThresholdCriterion } from '../../lib/fairness/types';
 import type { FairnessCellConfig, FairnessCellResult } from '../../lib/metrics/model-cells';
 import { fairnessAggregateRows } from '../../lib/report/sections/fairness';
 import { sideWarnings } from '../../lib/report/sections/model';
@@ -11,6 +11,7 @@ import { MetricTable } from './model/MetricTable';
 
 const METHODS: readonly (readonly [ParityMethod, string])[] = [['to_overall', 'each group to overall']];
 const AGGS: readonly (readonly [OddsAggregation, string])[] = [['mean', 'mean of TPR and FPR gaps']];
+const CRITERIA: readonly (readonly [ThresholdCriterion, string])[] = [['selection_rate', 'equal selection rate (demographic parity)']];
 
 function problemOf(draft: FairnessCellConfig): string | undefined {
   if ((draft.sensitive?.length ?? 0) > 2) return 'Choose one or two sensitive columns (two give their intersection)';
@@ -31,6 +32,7 @@ function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; gr
       <ChoiceField label="Equalized odds aggregation" value={draft.agg === 'worst_case' ? undefined : draft.agg} empty="worst case" choices={AGGS} onChange={(agg) => set({ agg })} />
       <ColumnField label="Sample weight" value={draft.weight} columns={columns} empty="none" onChange={(weight) => set({ weight })} />
       <ColumnField label="Score (for per-group thresholds)" value={draft.score} columns={columns} empty="none" onChange={(score) => set({ score })} />
+      <ChoiceField label="Per-group thresholds equalise" value={draft.thresholdCriterion === 'tpr' ? undefined : draft.thresholdCriterion} empty="equal TPR (equal opportunity)" choices={CRITERIA} onChange={(thresholdCriterion) => set({ thresholdCriterion })} />
       <TextField label="Reference group" value={draft.referenceGroup} placeholder="default: the largest" suggestions={props.groups} onChange={(referenceGroup) => set({ referenceGroup })} />
     </SettingsForm>
   );

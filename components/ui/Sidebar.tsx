@@ -9,6 +9,8 @@ interface Props {
   workspaces: WorkspaceRecord[];
   activeId?: string;
   datasets: DatasetMeta[];
+  /** Datasets the open workspace uses (its inputs), marked in the library. */
+  usedIds?: ReadonlySet<string>;
   onOpen: (id: string) => void;
   onNew: () => void;
   onRename: (id: string, name: string) => void;
@@ -23,11 +25,14 @@ const MB = 1024 * 1024;
 
 const formatBytes = (bytes: number): string => (bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / MB).toFixed(1)} MB`);
 
-function DatasetItem({ d, onUse, onDelete }: { d: DatasetMeta } & Pick<Props, 'onUse' | 'onDelete'>) {
+function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boolean } & Pick<Props, 'onUse' | 'onDelete'>) {
   const [confirming, setConfirming] = useState(false);
   return (
     <li className="dataset-item" data-testid="dataset-item" title={`SHA-256 ${d.sha256}`}>
-      <span className="dataset-name">{d.name}</span>
+      <span className="dataset-name">
+        {d.name}
+        {used ? <span className="used-tag" title="Used by the open workspace">in this workspace</span> : null}
+      </span>
       <span className="muted">
         {d.format} · {formatCount(d.rows)} rows · {d.schema.length} cols · {formatBytes(d.bytes)} · <code>{d.sha256.slice(0, 8)}</code>
       </span>
@@ -113,7 +118,7 @@ function WorkspaceItem({ w, active, onOpen, onRename, onDuplicate, onDeleteWorks
   );
 }
 
-export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onRename, onDuplicate, onDeleteWorkspace, onUse, onDelete }: Props) {
+export function Sidebar({ workspaces, activeId, datasets, usedIds, onOpen, onNew, onRename, onDuplicate, onDeleteWorkspace, onUse, onDelete }: Props) {
   return (
     <aside className="sidebar" aria-label="Workspaces and datasets">
       <div className="brand">
@@ -146,7 +151,7 @@ export function Sidebar({ workspaces, activeId, datasets, onOpen, onNew, onRenam
         </div>
         <ul className="sidebar-list datasets" data-testid="dataset-list">
           {datasets.map((d) => (
-            <DatasetItem key={d.id} d={d} onUse={onUse} onDelete={onDelete} />
+            <DatasetItem key={d.id} d={d} used={usedIds?.has(d.id) ?? false} onUse={onUse} onDelete={onDelete} />
           ))}
         </ul>
       </section>

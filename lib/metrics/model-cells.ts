@@ -1,7 +1,7 @@
 import type { DatasetMeta } from '../data/types';
 import { AnalysisError } from '../errors';
 import { computeFairness } from '../fairness/fairness';
-import type { FairnessResult, OddsAggregation, ParityMethod } from '../fairness/types';
+import type { FairnessResult, OddsAggregation, ParityMethod, ThresholdCriterion } from '../fairness/types';
 import { estimatePerformanceCbpe, type CbpeResult } from './cbpe';
 import type { CalibrationMode } from './cbpe-calibration';
 import { labelsOf, normaliseLabel } from './labels';
@@ -61,6 +61,8 @@ export interface FairnessCellConfig {
   weight?: string;
   score?: string;
   referenceGroup?: string;
+  /** Per-group thresholds (with a score) equalise this rate: TPR (default) or selection rate. */
+  thresholdCriterion?: ThresholdCriterion;
 }
 
 export interface OperationalSide extends OperationalResult {
@@ -209,7 +211,7 @@ export function fairnessCell(reference: ModelDataset, current: ModelDataset | un
         ...(config.method ? { method: config.method } : {}),
         ...(config.agg ? { agg: config.agg } : {}),
         ...(config.referenceGroup ? { referenceGroup: config.referenceGroup } : {}),
-        ...(score ? {} : { thresholds: false as const }),
+        thresholds: score ? { criterion: config.thresholdCriterion ?? 'tpr' } : false,
       },
     ),
     name: d.meta.name,

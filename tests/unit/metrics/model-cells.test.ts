@@ -91,3 +91,15 @@ describe('model cells compute what the CLI computes (sklearn / Fairlearn-definit
     expect(() => operationalCell(none, undefined, {})).toThrow(/latency: no column chosen and none is named like latency in x.csv — choose the column holding latencies in ms \(columns: a, b\)/);
   });
 });
+
+describe('fairness cell: per-group thresholds', () => {
+  it('equalise TPR by default and selection rate on request, only with a score column', async () => {
+    const data = await load('fairness.csv');
+    const base = { target: 'y', prediction: 'pred', sensitive: ['sex'] };
+    expect(fairnessCell(data, undefined, base).reference.thresholds).toBeNull();
+    const tpr = fairnessCell(data, undefined, { ...base, score: 'score' }).reference.thresholds;
+    const rate = fairnessCell(data, undefined, { ...base, score: 'score', thresholdCriterion: 'selection_rate' }).reference.thresholds;
+    expect(tpr).toMatchObject({ criterion: 'tpr' });
+    expect(rate).toMatchObject({ criterion: 'selection_rate' });
+  });
+});
