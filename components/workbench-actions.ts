@@ -123,7 +123,12 @@ export async function runCell(
       updatedAt: new Date().toISOString(),
     };
   } catch (error) {
-    next = { ...cell, status: 'error', error: toErrorInfo(error), updatedAt: new Date().toISOString() };
+    const info = toErrorInfo(error);
+    // Cancelled by the user: back to how it was (its last result, or not run), not a failure.
+    next =
+      info.code === 'aborted'
+        ? { ...cell, status: cell.result ? 'ok' : 'idle', error: undefined, updatedAt: new Date().toISOString() }
+        : { ...cell, status: 'error', error: info, updatedAt: new Date().toISOString() };
   }
   await saveCell(db, next);
   return next;

@@ -1,0 +1,97 @@
+import 'fake-indexeddb/auto';
+import { tableToIPC } from 'apache-arrow';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngineClient } from '../../components/engine-client';
+import { createCell, runCell } from '../../components/workbench-actions';
+import { ingestCsv } from '../../lib/data/ingest';
+import { computeDrift } from '../../lib/drift/compute-drift';
+import { AnalysisError } from '../../lib/errors';
+import { DriftbookDb } from '../../lib/store/db';
+import { saveDataset, updateDatasetTypes } from '../../lib/store/datasets';
+import { loadDataset } from '../../lib/store/load-dataset';
+import { createWorkspace } from '../../lib/store/workspaces';
+
+let db: DriftbookDb;
+let n = 0;
+beforeEach(() => {
+  db = new DriftbookDb(`actions-${n++}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** An engine that computes drift in-thread from the stored datasets, counting calls; it can be told to fail or be cancelled. */
+function fakeClient(mode: { fail?: Error } = {}) {
+  const calls: string[] = [];
+  const client = {
+    mode: 'main-thread',
+    size: 0,
+    async runCell(kind: string, config: object, inputs: { reference?: string; current?: string }) {
+      calls.push(kind);
+      if (mode.fail) throw mode.fail;
+      const [r, c] = await Promise.all([loadDataset(db, inputs.reference!), loadDataset(db, inputs.current!)]);
+      return computeDrift(r, c, config);
+    },
+  } as unknown as EngineClient;
+  return { client, calls };
+}
+
+async function stored(text: string, name: string) {
+  const { meta, table } = await ingestCsv(new TextEncoder().encode(text), name);
+  return saveDataset(db, { meta, ipc: tableToIPC(table, 'file') });
+}
+
+async function setup() {
+  const ws = await createWorkspace(db, 'W');
+  const reference = await stored('x,c\n' + Array.from({ length: 50 }, (_, i) => `${i},${'ab'[i % 2]}`).join('\n'), 'r.csv');
+  const current = await stored('x,c\n' + Array.from({ length: 50 }, (_, i) => `${i + 9},${'abb'[i % 3]}`).join('\n'), 'c.csv');
+  return { ws, reference, current };
+}
+
+describe('running cells', () => {
+  it('computes once: an unchanged cell and an identical twin reuse the result', async () => {
+    const { ws, reference, current } = await setup();
+    const { client, calls } = fakeClient();
+    const cell = await createCell(db, ws.id, { kind: 'drift', reference, current });
+    expect(cell.status).toBe('idle');
+    const first = await runCell(db, client, cell);
+    expect(first).toMatchObject({ status: 'ok', result: { kind: 'drift' } });
+    expect(first.resultKey).toMatch(/^[0-9a-f]{64}$/);
+    const again = await runCell(db, client, first);
+    expect(again).toBe(first);
+    const twin = await runCell(db, client, await createCell(db, ws.id, { kind: 'drift', reference, current }));
+    expect(twin.result).toEqual(first.result);
+    expect(twin.durationMs).toBe(0);
+    expect(calls).toEqual(['drift']);
+    // Another config, or another column type on an input, is another key: computed again.
+    await runCell(db, client, { ...first, config: { threshold: 0.01 } });
+    await updateDatasetTypes(db, reference.id, { x: 'categorical' });
+    await updateDatasetTypes(db, current.id, { x: 'categorical' });
+    const retyped = await runCell(db, client, first);
+    expect(retyped.resultKey).not.toBe(first.resultKey);
+    expect(calls).toEqual(['drift', 'drift', 'drift']);
+  });
+
+  it('a failure keeps the last good result; a cancel is not a failure', async () => {
+    const { ws, reference, current } = await setup();
+    const ok = await runCell(db, fakeClient().client, await createCell(db, ws.id, { kind: 'drift', reference, current }));
+    const failed = await runCell(db, fakeClient({ fail: new AnalysisError('boom', 'no columns in common: …') }).client, { ...ok, config: { threshold: 0.2 } });
+    expect(failed).toMatchObject({ status: 'error', error: { code: 'boom', message: 'no columns in common: …' }, result: ok.result });
+    const cancelled = await runCell(db, fakeClient({ fail: new AnalysisError('aborted', 'cancelled') }).client, { ...ok, config: { threshold: 0.3 } });
+    expect(cancelled).toMatchObject({ status: 'ok', result: ok.result });
+    expect(cancelled.error).toBeUndefined();
+    const fresh = await createCell(db, ws.id, { kind: 'drift', reference, current, config: { threshold: 0.4 } });
+    expect((await runCell(db, fakeClient({ fail: new AnalysisError('aborted', 'cancelled') }).client, fresh)).status).toBe('idle');
+    expect(await db.cells.get(fresh.id)).toMatchObject({ status: 'idle' });
+  });
+
+  it('a cell without its datasets says which to choose; a note has nothing to compute', async () => {
+    const { ws, reference } = await setup();
+    const { client, calls } = fakeClient();
+    const lonely = await runCell(db, client, await createCell(db, ws.id, { kind: 'drift', reference }));
+    expect(lonely).toMatchObject({ status: 'error', error: { code: 'missing-input', message: "this cell needs a current dataset — choose it in the cell's inputs" } });
+    const note = await runCell(db, client, await createCell(db, ws.id, { kind: 'note', config: { markdown: 'hi' } }));
+    expect(note.status).toBe('ok');
+    expect(calls).toEqual([]);
+  });
+});
