@@ -1,8 +1,10 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { NoteConfig } from '../../lib/report/cell-kinds';
 import { renderMarkdown } from '../../lib/report/markdown';
 import type { CellProps } from './DriftCell';
+
+const AUTOSAVE_MS = 700;
 
 /** A markdown note: rendered (raw HTML shown as text, unsafe links dropped), edited in place. */
 export function NoteCell({ cell, onConfigChange }: CellProps) {
@@ -19,6 +21,12 @@ export function NoteCell({ cell, onConfigChange }: CellProps) {
       if (markdown) setEditing(false);
     }
   }
+  // Autosave: typing is stored after a short pause (the editor stays open), so a closed tab loses nothing.
+  useEffect(() => {
+    if (!editing || draft === markdown) return;
+    const timer = setTimeout(() => onConfigChange({ markdown: draft }), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [editing, draft, markdown, onConfigChange]);
   const save = () => {
     onConfigChange({ markdown: draft });
     setEditing(false);

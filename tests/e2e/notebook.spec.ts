@@ -143,6 +143,13 @@ test('cells: add a note, run, reorder with the keyboard, duplicate, delete with 
   await expect(page.getByTestId('column-cell').getByRole('button', { name: 'Expand cell' })).toBeVisible();
   await expect(page.getByTestId('note-cell').nth(1).getByTestId('note-body').locator('h2')).toHaveText('Reviewer notes <img src=x onerror=alert(1)>');
   await expectNoInjection(page);
+
+  // A note being typed is autosaved: a reload without "Save note" keeps it.
+  await addCell(page, 'Note');
+  await page.getByTestId('note-cell').last().getByLabel('Note text (Markdown)').fill('Draft that was *never* saved by hand');
+  await expect.poll(async () => (await readStore(page)).cells.some((c) => (c.config as { markdown?: string }).markdown === 'Draft that was *never* saved by hand')).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('note-cell').last().getByTestId('note-body')).toHaveText('Draft that was never saved by hand');
 });
 
 test('a cell whose input changed is stale until run; a failing cell shows its error and keeps its last result', async ({ page }) => {
