@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { CalibrationResult, ClassificationMetricsResult } from '../metrics/types';
-import { type ChartOptions, COLOR } from './chart-parts';
+import { type ChartOptions, COLOR, cornerKey, CURVE_CHART_MARGINS, noDataMarks } from './chart-parts';
 import { SIDES, SIDE_COLORS, type Side } from './palette';
 import { roundGeometry } from './round-svg';
 
@@ -13,7 +13,6 @@ interface BinDatum {
   count: number;
 }
 
-const KEY_LINE = 14;
 const AXES: Record<CalibrationResult['kind'], { x: string; y: string }> = {
   positive: { x: 'mean predicted probability', y: 'fraction of positives' },
   'top-label': { x: 'mean top-label confidence', y: 'accuracy' },
@@ -41,10 +40,7 @@ export function calibrationChart(
     document,
     width,
     height,
-    marginTop: 20,
-    marginLeft: 44,
-    marginRight: 20,
-    marginBottom: 36,
+    ...CURVE_CHART_MARGINS,
     ariaLabel: 'Reliability diagram of reference and current',
     ariaDescription: key.map((k) => k.text).join('; ') || 'no data',
     color: COLOR,
@@ -66,20 +62,8 @@ export function calibrationChart(
         ariaDescription: 'calibration bins',
       }),
       // Top left: a bin rarely has a low predicted probability and a high observed rate.
-      ...key.map(({ side, text }, i) =>
-        Plot.text([text], {
-          frameAnchor: 'top-left',
-          dx: 6,
-          dy: 6 + KEY_LINE * i,
-          text: (d: string) => d,
-          fill: SIDE_COLORS[side],
-          textAnchor: 'start',
-          lineAnchor: 'top',
-          fontWeight: 600,
-          ariaDescription: 'key',
-        }),
-      ),
-      ...(bins.length === 0 ? [Plot.frame({ strokeOpacity: 0.3 }), Plot.text(['no data'], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' })] : []),
+      ...cornerKey(key.map(({ side, text }) => [text, SIDE_COLORS[side]]), 'top-left'),
+      ...(bins.length ? [] : noDataMarks()),
     ],
   });
   roundGeometry(el);

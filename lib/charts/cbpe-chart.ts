@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { CbpeChunk, CbpeResult, MetricName } from '../metrics/cbpe';
-import type { ChartOptions } from './chart-parts';
+import { type ChartOptions, keyRow, noDataMarks } from './chart-parts';
 import { SIDE_COLORS } from './palette';
 import { roundGeometry } from './round-svg';
 
@@ -94,22 +94,9 @@ export function cbpeChart(
         ...(realized.length ? [['realized', 'currentColor'] as const] : []),
         ...(reference === null ? [] : [['reference', REFERENCE] as const]),
       ]),
-      ...(chunks.length
-        ? []
-        : [Plot.frame({ strokeOpacity: 0.3 }), Plot.text(['no data: no chunks'], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' })]),
+      ...(chunks.length ? [] : noDataMarks('no data: no chunks')),
     ],
   });
   roundGeometry(el);
   return el;
-}
-
-/** Names in their colours in a row above the plot, at the right. */
-function keyRow(entries: readonly (readonly [text: string, color: string])[]): Plot.Markish[] {
-  // Estimated width of Plot's 10px bold font, then a gap.
-  const widths = entries.map(([text]) => text.length * 6 + 14);
-  // Ends at the top-right corner, clear of the y-axis label at the top left; read left to right.
-  return entries.map(([text, fill], i) => {
-    const dx = -widths.slice(i + 1).reduce((a, b) => a + b, 0);
-    return Plot.text([text], { frameAnchor: 'top-right', dx, dy: -16, text: (d: string) => d, fill, textAnchor: 'end', lineAnchor: 'middle', fontWeight: 600, ariaDescription: 'key' });
-  });
 }

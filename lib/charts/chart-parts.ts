@@ -30,6 +30,9 @@ export function extent(lo: number, hi: number): [number, number] {
   return hi > lo ? [lo, hi] : [lo - 0.5, lo + 0.5];
 }
 
+/** Margins of the square model-curve charts (ROC, precision-recall, reliability diagram). */
+export const CURVE_CHART_MARGINS = { marginTop: 20, marginLeft: 44, marginRight: 20, marginBottom: 36 } as const;
+
 /** An in-SVG legend at the top right, so the chart is a single <svg> element. */
 export function legendMarks(facet: Facet): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
@@ -42,4 +45,44 @@ export function legendMarks(facet: Facet): Plot.Markish[] {
     dx -= 16;
   }
   return marks;
+}
+
+/** A faint frame with a centred message, for a chart with nothing to draw. */
+export function noDataMarks(text = 'no data', facet?: Facet): Plot.Markish[] {
+  return [
+    Plot.frame({ strokeOpacity: 0.3, facet }),
+    Plot.text([text], { frameAnchor: 'middle', text: (d: string) => d, facet, ariaDescription: 'no data' }),
+  ];
+}
+
+/** Names in their colours in a row above the plot, at the right (where direct labels would collide). */
+export function keyRow(entries: readonly (readonly [text: string, color: string])[]): Plot.Markish[] {
+  // Estimated width of Plot's 10px bold font, then a gap.
+  const widths = entries.map(([text]) => text.length * 6 + 14);
+  // Ends at the top-right corner, clear of the y-axis label at the top left; read left to right.
+  return entries.map(([text, fill], i) => {
+    const dx = -widths.slice(i + 1).reduce((a, b) => a + b, 0);
+    return Plot.text([text], { frameAnchor: 'top-right', dx, dy: -16, text: (d: string) => d, fill, textAnchor: 'end', lineAnchor: 'middle', fontWeight: 600, ariaDescription: 'key' });
+  });
+}
+
+const KEY_LINE = 14;
+
+/** Key lines in their colours, stacked inside a corner of the frame (the corner the data rarely reaches). */
+export function cornerKey(lines: readonly (readonly [text: string, color: string])[], corner: 'top-left' | 'bottom-left' | 'bottom-right'): Plot.Markish[] {
+  const top = corner === 'top-left';
+  const left = corner !== 'bottom-right';
+  return lines.map(([text, fill], i) =>
+    Plot.text([text], {
+      frameAnchor: corner,
+      dx: left ? 6 : -6,
+      dy: top ? 6 + KEY_LINE * i : -6 - KEY_LINE * (lines.length - 1 - i),
+      text: (d: string) => d,
+      fill,
+      textAnchor: left ? 'start' : 'end',
+      lineAnchor: top ? 'top' : 'bottom',
+      fontWeight: 600,
+      ariaDescription: 'key',
+    }),
+  );
 }

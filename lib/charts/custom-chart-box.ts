@@ -1,4 +1,4 @@
-import { quantileSorted } from '../quality/numeric-stats';
+import { quantileSorted } from '../metrics/percentile';
 import { lowerBound, upperBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
 import type { ChartDatum } from './custom-chart-types';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { AequitasMetric, FairnessResult, RateSet } from '../fairness/types';
-import { type ChartOptions, formatNumber } from './chart-parts';
+import { type ChartOptions, formatNumber, noDataMarks } from './chart-parts';
 import { truncateLabel } from './distribution-data';
 import { SIDE_COLORS } from './palette';
 import { roundGeometry } from './round-svg';
@@ -127,7 +127,7 @@ function groupBars(bars: Bar[], layout: BarsLayout): SVGSVGElement | HTMLElement
       Plot.text(bars.filter((b) => b.value === null), { x: 0, y: 'group', text: () => 'n/a', dx: 4, textAnchor: 'start', fillOpacity: 0.7, title, ariaDescription: 'n/a values' }),
       ...over,
       Plot.ruleX([0]),
-      ...(bars.length ? [] : [Plot.frame({ strokeOpacity: 0.3 }), Plot.text(['no data'], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' })]),
+      ...(bars.length ? [] : noDataMarks()),
     ],
   });
   roundGeometry(el);

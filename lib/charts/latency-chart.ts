@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { OperationalResult, OperationalWindow } from '../metrics/operational';
-import { type ChartOptions, formatNumber } from './chart-parts';
+import { type ChartOptions, formatNumber, keyRow, noDataMarks } from './chart-parts';
 import { roundGeometry } from './round-svg';
 
 export type LatencyChartOptions = Pick<ChartOptions, 'document' | 'width' | 'height'>;
@@ -18,18 +18,13 @@ interface LatencyPoint {
 const PERCENTILES: readonly Percentile[] = ['p50', 'p95', 'p99'];
 const PERCENTILE_COLORS: Record<Percentile, string> = { p50: '#4c78a8', p95: '#f58518', p99: '#b279a2' };
 const SLA_COLOR = '#e45756';
-const MARGIN = { top: 30, right: 20, bottom: 36, left: 52 };
+const MARGIN = { marginTop: 30, marginRight: 20, marginBottom: 36, marginLeft: 52 };
 
 /** A window start in UTC, to the minute (to the second for sub-minute windows, the day for days). */
 function formatStart(start: Date, windowMs: number): string {
   const iso = start.toISOString().replace('T', ' ');
   return windowMs >= 86_400_000 ? iso.slice(0, 10) : `${iso.slice(0, windowMs < 60_000 ? 19 : 16)} UTC`;
 }
-
-const noData = (text: string): Plot.Markish[] => [
-  Plot.frame({ strokeOpacity: 0.3 }),
-  Plot.text([text], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' }),
-];
 
 /**
  * Latency percentiles per time window as lines (broken where a window has no latency) with the
@@ -48,10 +43,7 @@ export function latencyChart(result: OperationalResult, { document, width = 640,
     document,
     width,
     height,
-    marginTop: MARGIN.top,
-    marginRight: MARGIN.right,
-    marginBottom: MARGIN.bottom,
-    marginLeft: MARGIN.left,
+    ...MARGIN,
     ariaLabel: 'Latency percentiles per time window',
     ariaDescription: drawn.length
       ? `p50, p95 and p99 latency per ${result.throughput?.label ?? 'window'}${sla === null ? '' : `; SLA ${formatNumber(sla)} ms`}`
@@ -69,8 +61,9 @@ export function latencyChart(result: OperationalResult, { document, width = 640,
       Plot.line(points, { x: 'start', y: 'ms', z: 'percentile', stroke: 'percentile', strokeWidth: 1.5, ariaDescription: 'percentile lines' }),
       // A window between two gaps has no line segment: its dot keeps it visible.
       Plot.dot(drawn, { x: 'start', y: 'ms', fill: 'percentile', r: 1.5, title, ariaDescription: 'percentile points' }),
+      // A key row, not direct labels: equal percentiles would stack them.
       ...keyRow(PERCENTILES.map((p) => [p, PERCENTILE_COLORS[p]])),
-      ...(drawn.length ? [] : noData(windows.length ? 'no latencies in any window' : 'no data: needs timestamps')),
+      ...(drawn.length ? [] : noDataMarks(windows.length ? 'no latencies in any window' : 'no data: needs timestamps')),
     ],
   });
   roundGeometry(el);
@@ -90,10 +83,7 @@ export function throughputChart(result: OperationalResult, { document, width = 6
     document,
     width,
     height,
-    marginTop: MARGIN.top,
-    marginRight: MARGIN.right,
-    marginBottom: MARGIN.bottom,
-    marginLeft: MARGIN.left,
+    ...MARGIN,
     ariaLabel: 'Throughput per time window',
     ariaDescription: windows.length ? `predictions per ${unit}, per ${throughput?.label ?? 'window'}` : 'no data',
     x: { type: 'utc', label: null, ...(windows.length ? {} : { domain: [new Date(0), new Date(windowMs)], axis: null }) },
@@ -112,22 +102,11 @@ export function throughputChart(result: OperationalResult, { document, width = 6
         ariaDescription: 'window tooltips',
       }),
       Plot.ruleY([0]),
-      ...(windows.length ? [] : noData('no data: needs timestamps')),
+      ...(windows.length ? [] : noDataMarks('no data: needs timestamps')),
     ],
   });
   roundGeometry(el);
   return el;
-}
-
-/** Names in their colours in a row above the plot, at the right (equal percentiles would stack direct labels). */
-function keyRow(entries: [text: string, color: string][]): Plot.Markish[] {
-  // Estimated width of Plot's 10px bold font, then a gap.
-  const widths = entries.map(([text]) => text.length * 6 + 14);
-  // Ends at the top-right corner, clear of the y-axis label at the top left; read left to right.
-  return entries.map(([text, fill], i) => {
-    const dx = -widths.slice(i + 1).reduce((a, b) => a + b, 0);
-    return Plot.text([text], { frameAnchor: 'top-right', dx, dy: -16, text: (d: string) => d, fill, textAnchor: 'end', lineAnchor: 'middle', fontWeight: 600, ariaDescription: 'key' });
-  });
 }
 
 const finiteOrNull = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ClassificationMetricsResult } from '../metrics/types';
-import { type ChartOptions, COLOR } from './chart-parts';
+import { type ChartOptions, COLOR, cornerKey, CURVE_CHART_MARGINS, noDataMarks } from './chart-parts';
 import { SIDES, SIDE_COLORS, type Side } from './palette';
 import { roundGeometry } from './round-svg';
 
@@ -11,8 +11,6 @@ interface PrPoint {
   recall: number;
   precision: number;
 }
-
-const KEY_LINE = 14;
 
 const formatScore = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3));
 
@@ -31,10 +29,7 @@ export function prChart(
     document,
     width,
     height,
-    marginTop: 20,
-    marginLeft: 44,
-    marginRight: 20,
-    marginBottom: 36,
+    ...CURVE_CHART_MARGINS,
     ariaLabel: 'Precision-recall curves of reference and current',
     ariaDescription: key.map((k) => k.text).join('; ') || 'no data',
     color: COLOR,
@@ -52,20 +47,8 @@ export function prChart(
         ariaDescription: 'precision-recall curve',
       }),
       // Bottom left: low recall with low precision is the corner a PR curve rarely visits.
-      ...key.map(({ side, text }, i) =>
-        Plot.text([text], {
-          frameAnchor: 'bottom-left',
-          dx: 6,
-          dy: -6 - KEY_LINE * (key.length - 1 - i),
-          text: (d: string) => d,
-          fill: SIDE_COLORS[side],
-          textAnchor: 'start',
-          lineAnchor: 'bottom',
-          fontWeight: 600,
-          ariaDescription: 'key',
-        }),
-      ),
-      ...(points.length === 0 ? [Plot.frame({ strokeOpacity: 0.3 }), Plot.text(['no data'], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' })] : []),
+      ...cornerKey(key.map(({ side, text }) => [text, SIDE_COLORS[side]]), 'bottom-left'),
+      ...(points.length ? [] : noDataMarks()),
     ],
   });
   roundGeometry(el);

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { RegressionMetricsResult, RegressionSegment, ResidualBin } from '../metrics/types';
-import { type ChartOptions, COLOR, extent, formatNumber, legendMarks } from './chart-parts';
+import { type ChartOptions, COLOR, extent, formatNumber, legendMarks, noDataMarks } from './chart-parts';
 import { truncateLabel } from './distribution-data';
 import { SIDES, type Side } from './palette';
 import { roundGeometry } from './round-svg';
@@ -16,9 +16,6 @@ const ERROR_LABEL = 'error (predicted − actual)';
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const sidesOf = (results: Results) => SIDES.filter((side) => results[side]);
-// facet 'super': drawn once over the whole figure, even when there is no facet to draw into.
-const noData = (empty: boolean, facet?: 'super'): Plot.Markish[] =>
-  empty ? [Plot.frame({ strokeOpacity: 0.3, facet }), Plot.text(['no data'], { frameAnchor: 'middle', text: (d: string) => d, facet, ariaDescription: 'no data' })] : [];
 const finish = (el: SVGSVGElement | HTMLElement) => (roundGeometry(el), el);
 
 /** Predicted against actual for each side's row sample, over the y = x line of perfect predictions. */
@@ -45,7 +42,7 @@ export function predictedActualChart(results: Results, { document, width = 420, 
         Plot.line([[lo, lo], [hi, hi]], { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'y = x' }),
         Plot.dot(points, { x: 'actual', y: 'predicted', fill: 'side', r: 2, fillOpacity: 0.5, ariaDescription: 'rows' }),
         ...legendMarks(undefined),
-        ...noData(points.length === 0),
+        ...(points.length ? [] : noDataMarks()),
       ],
     }),
   );
@@ -80,7 +77,7 @@ export function residualHistogramChart(results: Results, { document, width = 560
         Plot.ruleX([0], { stroke: 'currentColor', strokeDasharray: '4,3', ariaDescription: 'zero error' }),
         Plot.ruleY([0]),
         ...legendMarks(undefined),
-        ...noData(bins.length === 0),
+        ...(bins.length ? [] : noDataMarks()),
       ],
     }),
   );
@@ -119,7 +116,8 @@ export function segmentErrorChart(results: Results, options: SegmentErrorChartOp
         }),
         Plot.ruleX([0]),
         ...legendMarks('super'),
-        ...noData(rows.length === 0, 'super'),
+        // facet 'super': drawn once over the whole figure, even when there is no facet to draw into.
+        ...(rows.length ? [] : noDataMarks('no data', 'super')),
       ],
     }),
   );
@@ -155,7 +153,7 @@ export function residualFeatureChart(results: Results, { document, width = 560, 
           ariaDescription: 'bins',
         }),
         ...legendMarks(undefined),
-        ...noData(drawn.length === 0),
+        ...(drawn.length ? [] : noDataMarks()),
       ],
     }),
   );

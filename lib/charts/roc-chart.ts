@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ClassificationMetricsResult, RocCurve } from '../metrics/types';
-import type { ChartOptions } from './chart-parts';
+import { type ChartOptions, cornerKey, CURVE_CHART_MARGINS, noDataMarks } from './chart-parts';
 import { SIDES, SIDE_COLORS, type Side } from './palette';
 import { roundGeometry } from './round-svg';
 
@@ -24,7 +24,6 @@ interface RocPoint {
 
 // Tableau-10 with the side colours last, so class a is not read as "reference".
 const CLASS_COLORS = ['#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#4c78a8', '#f58518'];
-const KEY_LINE = 14;
 
 const formatScore = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3));
 
@@ -44,10 +43,7 @@ export function rocChart(
     document,
     width,
     height,
-    marginTop: 20,
-    marginLeft: 44,
-    marginRight: 20,
-    marginBottom: 36,
+    ...CURVE_CHART_MARGINS,
     ariaLabel: multiclass ? 'One-vs-rest ROC curves per class' : 'ROC curves of reference and current',
     // Class labels are user data: drawn as text, kept out of attributes.
     ariaDescription: multiclass ? `${series.length} classes` : key.join('; ') || 'no data',
@@ -65,20 +61,8 @@ export function rocChart(
         title: (d: RocPoint) => key[series.findIndex((s) => s.key === d.key)] ?? d.key,
         ariaDescription: 'ROC curve',
       }),
-      ...key.map((text, i) =>
-        Plot.text([text], {
-          frameAnchor: 'bottom-right',
-          dx: -6,
-          dy: -6 - KEY_LINE * (key.length - 1 - i),
-          text: (d: string) => d,
-          fill: series[i]?.color ?? 'currentColor',
-          textAnchor: 'end',
-          lineAnchor: 'bottom',
-          fontWeight: 600,
-          ariaDescription: 'key',
-        }),
-      ),
-      ...(points.length === 0 ? [Plot.frame({ strokeOpacity: 0.3 }), Plot.text(['no data'], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' })] : []),
+      ...cornerKey(key.map((text, i) => [text, series[i]?.color ?? 'currentColor']), 'bottom-right'),
+      ...(points.length ? [] : noDataMarks()),
     ],
   });
   roundGeometry(el);

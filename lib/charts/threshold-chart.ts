@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ThresholdSweep } from '../metrics/types';
-import { type ChartOptions, formatNumber } from './chart-parts';
+import { type ChartOptions, formatNumber, keyRow, noDataMarks } from './chart-parts';
 import { roundGeometry } from './round-svg';
 
 export type SweepMetric = 'precision' | 'recall' | 'f1' | 'selection_rate' | 'accuracy';
@@ -93,8 +93,9 @@ export function thresholdChart(
             }),
           ]
         : []),
+      // A key row, not direct labels: the lines meet at the ends.
       ...keyRow(metrics.map((m) => [METRIC_LABELS[m], METRIC_COLORS[m]])),
-      ...(points.length === 0 ? [Plot.frame({ strokeOpacity: 0.3 }), Plot.text(['no data'], { frameAnchor: 'middle', text: (d: string) => d, ariaDescription: 'no data' })] : []),
+      ...(points.length ? [] : noDataMarks()),
     ],
   });
   roundGeometry(el);
@@ -109,15 +110,4 @@ function pointsOf(sweep: ThresholdSweep, metric: SweepMetric): SweepPoint[] {
     if (Number.isFinite(threshold) && typeof value === 'number' && Number.isFinite(value)) points.push({ metric, threshold, value });
   });
   return points;
-}
-
-/** Names in their colours in a row above the plot, at the right (the lines meet at the ends, so no direct labels). */
-function keyRow(entries: [text: string, color: string][]): Plot.Markish[] {
-  // Estimated width of Plot's 10px bold font, then a gap.
-  const widths = entries.map(([text]) => text.length * 6 + 14);
-  // Ends at the top-right corner, clear of the y-axis label at the top left; read left to right.
-  return entries.map(([text, fill], i) => {
-    const dx = -widths.slice(i + 1).reduce((a, b) => a + b, 0);
-    return Plot.text([text], { frameAnchor: 'top-right', dx, dy: -16, text: (d: string) => d, fill, textAnchor: 'end', lineAnchor: 'middle', fontWeight: 600, ariaDescription: 'key' });
-  });
 }

@@ -1,19 +1,13 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { DriftbookError, errorMessage } from '../errors';
-import { ingestSource } from '../data/ingest';
-import { localFileSource, nodeSha256 } from '../data/read-file';
 import { computeDrift } from '../drift/compute-drift';
 import { computeQuality } from '../quality/compute-quality';
-import { computeFairness } from '../fairness/fairness';
-import { modelQuality } from '../metrics/model-columns';
+import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
-import { FAIRNESS_OPTION_SPECS, MODEL_OPTION_SPECS, toFairnessArguments, toModelQualityOptions, wantsModelQuality } from './model-options';
+import { fairnessCommand, qualityCommand } from './model-commands';
 import { driftOnPool, WorkerPool } from './pool';
-import type { ReadSettings } from './pool-protocol';
-import type { NumberFormat } from '../data/parse-number';
-import { COLUMN_TYPES, type ColumnType } from '../data/types';
+import { load, readSettings } from './read-options';
 import type { DriftResult } from '../drift/types';
 import { APP_VERSION } from '../version';
 
@@ -98,7 +92,6 @@ g_test, TVD, empirical_mmd, psi, kl_div, jensenshannon, hellinger, wasserstein, 
 
 Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure.`;
 
-
 // Below this much input a worker's start-up (≈0.5 s) costs more than it saves.
 const POOL_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -123,61 +116,6 @@ async function withPool<T>(threads: number, run: (pool: WorkerPool) => Promise<T
   }
 }
 
-async function load(path: string, read: ReadSettings) {
-  return ingestSource(await localFileSource(path), { ...read, createHasher: nodeSha256 });
-}
-
-/** How files are read, for both commands. */
-const READ_OPTION_SPECS = {
-  'column-type': { type: 'string', multiple: true },
-  missing: { type: 'string' },
-  encoding: { type: 'string' },
-  'skip-malformed': { type: 'boolean' },
-  'decimal-comma': { type: 'boolean' },
-  thousands: { type: 'string' },
-  'date-format': { type: 'string' },
-} as const;
-
-function readSettings(values: {
-  'column-type'?: string[];
-  missing?: string;
-  encoding?: string;
-  'skip-malformed'?: boolean;
-  'decimal-comma'?: boolean;
-  thousands?: string;
-  'date-format'?: string;
-}): ReadSettings {
-  const settings: ReadSettings = {};
-  if (values['date-format'] !== undefined) {
-    if (!/YYYY/.test(values['date-format'])) throw new UsageError(`--date-format: ${values['date-format']} has no YYYY — use e.g. DD/MM/YYYY`);
-    settings.dateFormat = values['date-format'];
-  }
-  if (values['decimal-comma'] || values.thousands !== undefined) {
-    const thousands = values.thousands === 'space' ? ' ' : (values.thousands ?? '');
-    if (!['', ',', '.', ' ', "'"].includes(thousands)) {
-      throw new UsageError(`--thousands: ${values.thousands} is not one of , . ' space`);
-    }
-    settings.numberFormat = { decimal: values['decimal-comma'] ? ',' : '.', thousands: thousands as NumberFormat['thousands'] };
-  }
-  if (values.encoding !== undefined) {
-    if (values.encoding !== 'utf-8' && values.encoding !== 'windows-1252') {
-      throw new UsageError(`--encoding: ${values.encoding} is not one of utf-8, windows-1252`);
-    }
-    settings.encoding = values.encoding;
-  }
-  if (values['skip-malformed']) settings.skipMalformed = true;
-  for (const text of values['column-type'] ?? []) {
-    const at = text.lastIndexOf('=');
-    const [name, type] = [text.slice(0, at), text.slice(at + 1)];
-    if (at <= 0 || !COLUMN_TYPES.includes(type as ColumnType)) {
-      throw new UsageError(`--column-type: expected COLUMN=TYPE with TYPE one of ${COLUMN_TYPES.join(', ')}, got ${text}`);
-    }
-    (settings.columnTypes ??= {})[name] = type as ColumnType;
-  }
-  if (values.missing !== undefined) settings.missingTokens = values.missing.split(',');
-  return settings;
-}
-
 // The report, Plot and linkedom load only for --format html: they cost about a second of start-up.
 async function renderHtml(result: DriftResult, title: string): Promise<string> {
   const [{ parseHTML }, { toHtmlReport }] = await Promise.all([import('linkedom'), import('../report/html-report')]);
@@ -185,101 +123,31 @@ async function renderHtml(result: DriftResult, title: string): Promise<string> {
   return toHtmlReport(result, { title, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }, { document });
 }
 
+/** What drift and report share: the two files, a title, and how drift is computed. */
+const COMPARE_OPTION_SPECS = { ...PAIR_OPTION_SPECS, title: { type: 'string' }, ...DRIFT_OPTION_SPECS } as const;
+
 async function drift(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      reference: { type: 'string' },
-      current: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string', default: 'json' },
-      title: { type: 'string' },
-      threads: { type: 'string' },
-      ...READ_OPTION_SPECS,
-      ...DRIFT_OPTION_SPECS,
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (!values.reference || !values.current) throw new UsageError('drift needs --reference FILE and --current FILE');
+  const { values } = parseCommandArgs(args, { ...COMPARE_OPTION_SPECS, format: { type: 'string', default: 'json' }, threads: { type: 'string' } });
+  const [referencePath, currentPath] = requirePair(values, 'drift needs --reference FILE and --current FILE');
   if (values.format !== 'json' && values.format !== 'html') {
     throw new UsageError(`unknown format: ${values.format} — use json or html`);
   }
   const config = toDriftConfig(values);
   const read = readSettings(values);
   const threads = values.threads === undefined ? availableParallelism() : parseThreads(values.threads);
-  const result = (await worthAPool(values.reference, values.current, threads))
-    ? await withPool(threads - 1, (pool) => driftOnPool(pool, values.reference!, values.current!, config, read))
-    : computeDrift(...(await Promise.all([load(values.reference, read), load(values.current, read)])), config);
-  const text =
-    values.format === 'html'
-      ? await renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`)
-      : `${JSON.stringify(result, null, 2)}\n`;
-  if (values.out) await writeFile(values.out, text);
-  else out(text);
-}
-
-async function quality(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      reference: { type: 'string' },
-      current: { type: 'string' },
-      out: { type: 'string' },
-      ...READ_OPTION_SPECS,
-      ...MODEL_OPTION_SPECS,
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (!values.reference) throw new UsageError('quality needs --reference FILE (and --current FILE to compare)');
-  const read = readSettings(values);
-  const reference = await load(values.reference, read);
-  const current = values.current ? await load(values.current, read) : undefined;
-  const result = wantsModelQuality(values, reference) ? modelQuality(reference, current, toModelQualityOptions(values)) : computeQuality(reference, current);
-  const text = `${JSON.stringify(result, null, 2)}\n`;
-  if (values.out) await writeFile(values.out, text);
-  else out(text);
-}
-
-async function fairness(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      data: { type: 'string' },
-      out: { type: 'string' },
-      ...READ_OPTION_SPECS,
-      ...FAIRNESS_OPTION_SPECS,
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (!values.data) throw new UsageError('fairness needs --data FILE (with --target, --prediction and --sensitive columns)');
-  const dataset = await load(values.data, readSettings(values));
-  const { input, options } = toFairnessArguments(dataset, values);
-  const text = `${JSON.stringify(computeFairness(input, options), null, 2)}\n`;
-  if (values.out) await writeFile(values.out, text);
-  else out(text);
+  const result = (await worthAPool(referencePath, currentPath, threads))
+    ? await withPool(threads - 1, (pool) => driftOnPool(pool, referencePath, currentPath, config, read))
+    : computeDrift(...(await Promise.all([load(referencePath, read), load(currentPath, read)])), config);
+  const text = values.format === 'html' ? await renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`) : jsonText(result);
+  await writeOutput(text, values.out, out);
 }
 
 async function report(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      reference: { type: 'string' },
-      current: { type: 'string' },
-      out: { type: 'string' },
-      title: { type: 'string' },
-      ...READ_OPTION_SPECS,
-      ...DRIFT_OPTION_SPECS,
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (!values.reference || !values.current) throw new UsageError('report needs --reference FILE and --current FILE (and --out report.html)');
+  const { values } = parseCommandArgs(args, COMPARE_OPTION_SPECS);
+  const [referencePath, currentPath] = requirePair(values, 'report needs --reference FILE and --current FILE (and --out report.html)');
   const config = toDriftConfig(values);
   const read = readSettings(values);
-  const [reference, current] = await Promise.all([load(values.reference, read), load(values.current, read)]);
+  const [reference, current] = await Promise.all([load(referencePath, read), load(currentPath, read)]);
   const [{ parseHTML }, { toWorkspaceReport }, { presetReportInput }] = await Promise.all([
     import('linkedom'),
     import('../report/workspace-report'),
@@ -295,9 +163,7 @@ async function report(args: string[], out: (text: string) => void): Promise<void
     exportedAt: new Date().toISOString(),
   });
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  const text = await toWorkspaceReport(input, { document });
-  if (values.out) await writeFile(values.out, text);
-  else out(text);
+  await writeOutput(await toWorkspaceReport(input, { document }), values.out, out);
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. */
@@ -319,9 +185,9 @@ export async function main(
       return command ? 0 : 2;
     }
     if (command === 'drift') await drift(rest, io.out);
-    else if (command === 'quality') await quality(rest, io.out);
+    else if (command === 'quality') await qualityCommand(rest, io.out);
     else if (command === 'report') await report(rest, io.out);
-    else if (command === 'fairness') await fairness(rest, io.out);
+    else if (command === 'fairness') await fairnessCommand(rest, io.out);
     else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality, report, fairness`);
     return 0;
   } catch (error) {

@@ -5,6 +5,7 @@
 
 import { AnalysisError } from '../errors';
 import { histogramCounts, linspace, sturgesEdgesOfRange } from '../stats/histogram';
+import { quantileSorted } from '../metrics/percentile';
 import type { BinsOption } from './types';
 
 export type { BinsOption };
@@ -55,19 +56,6 @@ function distinctAtMost(sorted: Float64Array, cap: number): number {
   return n;
 }
 
-/** numpy.quantile(sorted, q) with the default 'linear' method, including numpy's _lerp. */
-function quantileLinear(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  const index = (n - 1) * q;
-  if (index >= n - 1) return sorted[n - 1]!;
-  const below = Math.floor(index);
-  const gamma = index - below;
-  const a = sorted[below]!;
-  const b = sorted[below + 1]!;
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
-
 function checkCount(n: number, kind: string): void {
   if (!Number.isInteger(n) || n < 1) throw new AnalysisError('invalid-bins', `${kind} bins need a positive integer n, got ${n}`);
 }
@@ -79,7 +67,7 @@ function edgesFor(bins: Exclude<BinsOption, { kind: 'sturges' }>, ref: Float64Ar
       checkCount(bins.n, 'quantile');
       const edges = [-Infinity];
       for (let i = 1; i < bins.n; i++) {
-        const e = quantileLinear(ref, i / bins.n);
+        const e = quantileSorted(ref, i / bins.n)!;
         if (e !== edges[edges.length - 1]) edges.push(e);
       }
       edges.push(Infinity);

@@ -5,6 +5,7 @@
 import { numpySum } from '../stats/numpy-sum';
 import { linspace, lowerBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
+import { percentileSorted } from './percentile';
 import { AnalysisError } from '../errors';
 import type { CalibrationResult } from './types';
 
@@ -14,25 +15,12 @@ export interface CalibrationOptions {
   kind?: CalibrationResult['kind'];
 }
 
-/** np.percentile(sorted, q) with the default 'linear' method, including numpy's _lerp. */
-function percentileSorted(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  const index = (n - 1) * (q / 100);
-  if (index >= n - 1) return sorted[n - 1]!;
-  const below = Math.floor(index);
-  const gamma = index - below;
-  const a = sorted[below]!;
-  const b = sorted[below + 1]!;
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
-
 /** Bin edges: linspace(0, 1, n + 1), or np.percentile(prob, linspace(0, 1, n + 1) * 100). */
 export function calibrationEdges(prob: ArrayLike<number>, nBins: number, strategy: 'uniform' | 'quantile'): Float64Array {
   const grid = linspace(0, 1, nBins + 1);
   if (strategy === 'uniform') return grid;
   const sorted = sortFloat64(Float64Array.from(prob));
-  return grid.map((g) => percentileSorted(sorted, g * 100));
+  return grid.map((g) => percentileSorted(sorted, g * 100)!);
 }
 
 /**

@@ -9,6 +9,7 @@ import { randomInterval, xoshiro128ss } from '../stats/random';
 import { sortFloat64 } from '../stats/sort-float64';
 import { AnalysisError } from '../errors';
 import { normaliseLabel, sortLabels, type LabelValue } from './labels';
+import { quantileSorted } from './percentile';
 import type { RegressionSegment, ResidualBin } from './types';
 
 /** np.histogram(errors, bins): bins 'sturges' (default) or a count of equal-width bins over [min, max]. */
@@ -108,12 +109,8 @@ export function residualsByFeature(errors: Float64Array, feature: Float64Array, 
   if (strategy === 'quantile') {
     edges = [];
     for (let k = 0; k <= bins; k++) {
-      const index = (n - 1) * (k / bins);
-      const lo = Math.floor(index);
-      const g = index - lo;
-      const a = sorted[lo]!;
-      const b = sorted[Math.min(lo + 1, n - 1)]!;
-      const e = g >= 0.5 ? b - (b - a) * (1 - g) : a + (b - a) * g;
+      // At k = bins numpy's _lerp(last, last, ·) still adds a zero, so a −0 maximum comes back +0.
+      const e = k === bins ? last + 0 : quantileSorted(sorted, k / bins)!;
       if (edges.length === 0 || e > edges[edges.length - 1]!) edges.push(e);
     }
     if (edges.length === 1) edges = [first - 0.5, last + 0.5];

@@ -1,6 +1,10 @@
 import { Type, type Data, type Vector } from 'apache-arrow';
 import type { NumericProfile } from '../drift/profile';
+import { quantileSorted } from '../metrics/percentile';
 import type { Histogram, NumericStats } from './types';
+
+// pandas Series.quantile is numpy's 'linear' method; kept exported here for existing importers.
+export { quantileSorted };
 
 const MIN_BINS = 10;
 const MAX_BINS = 20;
@@ -26,22 +30,6 @@ export function countInfinities(vector: Vector): { positive: number; negative: n
     }
   }
   return { positive, negative };
-}
-
-/** numpy's _lerp, which interpolates from the nearer end so t = 1 gives b exactly. */
-function lerp(a: number, b: number, t: number): number {
-  const diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
-}
-
-/** pandas Series.quantile (numpy 'linear' method) of sorted values. */
-export function quantileSorted(sorted: Float64Array, q: number): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return lerp(sorted[lo]!, sorted[hi]!, h - lo);
 }
 
 /** pandas nanstd (ddof = 1): two passes around the mean. */
