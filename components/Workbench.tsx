@@ -211,8 +211,13 @@ export function Workbench() {
       setInput: (cell, slot, dataset) => void setCellInput(db, cell.id, slot, dataset && { id: dataset.id, sha256: dataset.sha256 }).catch(fail),
       shareThreshold: (from, threshold) =>
         void (async () => {
-          // Every other binary model cell derives its predictions from its score at this threshold.
-          const others = (await listCells(db, from.workspaceId)).filter((c) => c.id !== from.id && (c.kind === 'classification' || c.kind === 'estimated'));
+          // Every other binary model cell derives its predictions from its score at this threshold
+          // (a fairness cell only when it has a score column).
+          const others = (await listCells(db, from.workspaceId)).filter(
+            (c) =>
+              c.id !== from.id &&
+              (c.kind === 'classification' || c.kind === 'estimated' || (c.kind === 'fairness' && (c.config as { score?: string }).score !== undefined)),
+          );
           for (const cell of others) {
             const { prediction: _p, ...config } = cell.config as { prediction?: string; threshold?: number };
             await run(await updateCell(db, cell.id, { config: { ...config, threshold } }));

@@ -148,7 +148,7 @@ export function ClassificationCell({ cell, onConfigChange, columns, onShareThres
               <button type="button" className="button" onClick={() => onShareThreshold(config.threshold!)}>
                 Use threshold {config.threshold} in the other model cells
               </button>
-              <span className="muted small">classification and estimated-performance cells of this notebook then derive predictions from their score at this threshold</span>
+              <span className="muted small">classification, estimated-performance and fairness cells (those with a score column) then derive predictions from their score at this threshold</span>
             </p>
           ) : null}
         </>

@@ -5,7 +5,7 @@ import type { FairnessCellConfig, FairnessCellResult } from '../../lib/metrics/m
 import { fairnessAggregateRows } from '../../lib/report/sections/fairness';
 import { sideWarnings } from '../../lib/report/sections/model';
 import type { CellProps } from './DriftCell';
-import { ChoiceField, columnChoices, ColumnField, ColumnsField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
 import { FairnessSide } from './model/FairnessSide';
 import { MetricTable } from './model/MetricTable';
 
@@ -14,6 +14,7 @@ const AGGS: readonly (readonly [OddsAggregation, string])[] = [['mean', 'mean of
 const CRITERIA: readonly (readonly [ThresholdCriterion, string])[] = [['selection_rate', 'equal selection rate (demographic parity)']];
 
 function problemOf(draft: FairnessCellConfig): string | undefined {
+  if (draft.threshold !== undefined && !draft.score) return 'A threshold derives predictions from the score: choose the score column';
   if ((draft.sensitive?.length ?? 0) > 2) return 'Choose one or two sensitive columns (two give their intersection)';
   if (draft.target !== undefined && draft.target === draft.prediction) return 'Target and prediction are the same column: choose the prediction column';
   return undefined;
@@ -32,6 +33,7 @@ function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; gr
       <ChoiceField label="Equalized odds aggregation" value={draft.agg === 'worst_case' ? undefined : draft.agg} empty="worst case" choices={AGGS} onChange={(agg) => set({ agg })} />
       <ColumnField label="Sample weight" value={draft.weight} columns={columns} empty="none" onChange={(weight) => set({ weight })} />
       <ColumnField label="Score (for per-group thresholds)" value={draft.score} columns={columns} empty="none" onChange={(score) => set({ score })} />
+      <NumberField label="Threshold (score ≥ t predicts positive)" value={draft.threshold} min={0} max={1} step={0.01} placeholder="use the prediction column" onChange={(threshold) => set({ threshold })} />
       <ChoiceField label="Per-group thresholds equalise" value={draft.thresholdCriterion === 'tpr' ? undefined : draft.thresholdCriterion} empty="equal TPR (equal opportunity)" choices={CRITERIA} onChange={(thresholdCriterion) => set({ thresholdCriterion })} />
       <TextField label="Reference group" value={draft.referenceGroup} placeholder="default: the largest" suggestions={props.groups} onChange={(referenceGroup) => set({ referenceGroup })} />
     </SettingsForm>

@@ -63,6 +63,8 @@ export interface FairnessCellConfig {
   referenceGroup?: string;
   /** Per-group thresholds (with a score) equalise this rate: TPR (default) or selection rate. */
   thresholdCriterion?: ThresholdCriterion;
+  /** Predictions from the score (score ≥ threshold → positive label) instead of a prediction column. */
+  threshold?: number;
 }
 
 export interface OperationalSide extends OperationalResult {
@@ -189,29 +191,53 @@ export function estimatedCell(reference: ModelDataset, current: ModelDataset, co
 }
 
 export function fairnessCell(reference: ModelDataset, current: ModelDataset | undefined, config: FairnessCellConfig): FairnessCellResult {
-  const resolved = resolveModelColumns(reference, { target: config.target, prediction: config.prediction, score: config.score ? [config.score] : [] });
+  const fromScore = config.threshold !== undefined;
+  const resolved = resolveModelColumns(reference, {
+    target: config.target,
+    ...(fromScore ? {} : { prediction: config.prediction }),
+    score: config.score ? [config.score] : [],
+  });
   const target = required(resolved.target, 'target', reference);
-  const prediction = required(resolved.prediction, 'prediction', reference);
   const sensitive = config.sensitive?.length ? config.sensitive : byRole(reference, 'sensitive').slice(0, 2);
   if (sensitive.length === 0 || sensitive.length > 2) {
     throw new AnalysisError('missing-sensitive', `sensitive: choose one or two sensitive columns (e.g. sex, race) — columns: ${columnsOf(reference.meta)}`);
   }
   const score = config.score ?? null;
+  let predictionsOf: (d: ModelDataset) => (string | number | null)[];
+  let prediction: string;
+  let posLabel: string | undefined = config.posLabel;
+  if (fromScore) {
+    const t = config.threshold!;
+    if (!score) throw new AnalysisError('missing-score', `threshold: ${t} derives predictions from a score — choose the score column too`);
+    if (!(t >= 0 && t <= 1)) throw new AnalysisError('bad-threshold', `threshold: ${t} — give a probability between 0 and 1`);
+    const classes = labelsOf(...[reference, ...(current ? [current] : [])].map((d) => labelColumn(d, target)));
+    if (classes.length > 2) throw new AnalysisError('not-binary', `target "${target}": ${classes.length} labels — group fairness needs a binary target`);
+    const positive = config.posLabel === undefined ? defaultPosLabel(classes, []) : booleanAware(reference, target, config.posLabel);
+    if (positive === null) throw new AnalysisError('missing-pos-label', `pos_label: none given and none can be guessed from ${classes.join(', ')} — type the positive label`);
+    const negative = classes.find((c) => c !== positive) ?? `not ${positive}`;
+    posLabel = positive;
+    prediction = `${score} ≥ ${t}`;
+    predictionsOf = (d) => Array.from(numberColumn(d, score), (v) => (Number.isNaN(v) ? null : v >= t ? positive : negative));
+  } else {
+    const column = required(resolved.prediction, 'prediction', reference);
+    prediction = column;
+    predictionsOf = (d) => labelColumn(d, column);
+  }
   const side = (d: ModelDataset) => ({
     ...computeFairness(
       {
         yTrue: labelColumn(d, target),
-        yPred: labelColumn(d, prediction),
+        yPred: predictionsOf(d),
         sensitive: sensitive.map((name) => ({ name, values: labelColumn(d, name) })),
         ...(config.weight ? { sampleWeight: numberColumn(d, config.weight) } : {}),
         ...(score ? { scores: numberColumn(d, score) } : {}),
       },
       {
-        ...(config.posLabel === undefined ? {} : { posLabel: config.posLabel }),
+        ...(posLabel === undefined ? {} : { posLabel }),
         ...(config.method ? { method: config.method } : {}),
         ...(config.agg ? { agg: config.agg } : {}),
         ...(config.referenceGroup ? { referenceGroup: config.referenceGroup } : {}),
-        thresholds: score ? { criterion: config.thresholdCriterion ?? 'tpr' } : false,
+        thresholds: score ? { criterion: config.thresholdCriterion ?? 'tpr', ...(fromScore ? { baseThreshold: config.threshold } : {}) } : false,
       },
     ),
     name: d.meta.name,

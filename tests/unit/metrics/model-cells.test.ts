@@ -103,3 +103,25 @@ describe('fairness cell: per-group thresholds', () => {
     expect(rate).toMatchObject({ criterion: 'selection_rate' });
   });
 });
+
+describe('fairness cell: predictions from the score at a threshold', () => {
+  it('equals the fairness of a prediction column holding score ≥ t', async () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/model/fairness.csv'), 'utf8').trimEnd().split('\n');
+    const header = text[0]!.split(',');
+    const scoreAt = header.indexOf('score');
+    // The same file with one more column: the predictions at t = 0.4, written out.
+    const withPred = [`${text[0]},pred_04`, ...text.slice(1).map((line) => {
+      const s = line.split(',')[scoreAt]!;
+      return `${line},${s === '' ? '' : Number(s) >= 0.4 ? 1 : 0}`;
+    })].join('\n');
+    const data = await csv(withPred, 'f.csv');
+    const base = { target: 'y', sensitive: ['sex', 'race'], score: 'score' };
+    const derived = fairnessCell(data, undefined, { ...base, threshold: 0.4 });
+    const explicit = fairnessCell(data, undefined, { ...base, prediction: 'pred_04', thresholds: undefined } as never);
+    const strip = ({ thresholds: _t, warnings: _w, ...rest }: typeof derived.reference) => rest;
+    expect(strip(derived.reference)).toEqual(strip(explicit.reference));
+    expect(derived.columns.prediction).toBe('score ≥ 0.4');
+    expect(derived.reference.thresholds).toMatchObject({ criterion: 'tpr' });
+    expect(() => fairnessCell(data, undefined, { target: 'y', sensitive: ['sex'], threshold: 0.4 })).toThrow(/threshold: 0.4 derives predictions from a score — choose the score column too/);
+  });
+});
