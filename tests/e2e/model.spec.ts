@@ -22,12 +22,17 @@ async function compare(page: Page, reference: string, current: string): Promise<
   await page.getByTestId('current-input').setInputFiles(model(current));
   await expect(page.getByTestId('drift-cell').last().locator('.cell-title')).toHaveText(`${reference} → ${current}`);
   await expect(page.getByTestId('drift-cell').last().getByTestId('drift-summary')).toBeVisible();
+  await expect(page.getByTestId('quality-cell').last().locator('.cell-title')).toHaveText(`${reference} → ${current}`);
 }
 
 async function addCell(page: Page, label: string): Promise<Locator> {
   await page.getByRole('button', { name: /^Add a cell at position/ }).last().click();
+  const kinds = { 'Classification quality': 'classification', 'Regression quality': 'regression', Fairness: 'fairness', 'Latency and throughput': 'operational' } as const;
+  const before = await page.locator(`[data-cell-kind="${kinds[label as keyof typeof kinds]}"]`).count();
   await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
-  return page.locator('[data-cell-kind]').last();
+  const added = page.locator(`[data-cell-kind="${kinds[label as keyof typeof kinds]}"]`);
+  await expect(added).toHaveCount(before + 1);
+  return added.last();
 }
 
 test('classification: the demo model and an uploaded pair, sklearn-exact, with ROC and confusion matrices', async ({ page }) => {
@@ -113,4 +118,24 @@ test('fairness: per-group rates and parity as Fairlearn defines them, with rewei
   const [download] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: /Download reweighing weights/ }).first().click()]);
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.split(/\r?\n/)[0]).toMatch(/^sex,/);
+});
+
+test('latency and throughput: percentiles as numpy computes them, share over the SLA, charts per window', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
+  const file = join(ROOT, 'tests/fixtures/e2e/latency.csv');
+  await page.getByTestId('reference-input').setInputFiles(file);
+  await page.getByTestId('current-input').setInputFiles(file);
+  await expect(page.getByTestId('quality-cell').last().locator('.cell-title')).toHaveText('latency.csv → latency.csv');
+  const cell = await addCell(page, 'Latency and throughput');
+  await cell.getByLabel('SLA (ms)').fill('100');
+  await cell.getByRole('button', { name: 'Apply' }).click();
+  const table = cell.getByTestId('operational-metrics');
+  // 10, 20, …, 120 ms: numpy.percentile (linear) gives p50 65, p90 109, p95 114.5, p99 118.9.
+  for (const [metric, value] of [['p50', 65], ['p90', 109], ['p95', 114.5], ['p99', 118.9], ['mean', 65], ['max', 120]] as const) {
+    await expect(table.locator(`[data-metric="${metric}"] [data-side="reference"]`)).toHaveText(`${value} ms`);
+  }
+  // Strictly above 100 ms: 110 and 120 of 12.
+  await expect(table.locator('[data-metric="share_over_sla"] [data-side="reference"]')).toHaveText('16.7%');
+  await expect(cell.getByTestId('latency-chart-reference').locator('svg')).toBeVisible();
 });
