@@ -31,7 +31,9 @@ const CLI = join(ROOT, 'lib', 'cli', 'driftbook.mjs');
 const PYTHON = '/usr/bin/python3';
 const TIME = '/usr/bin/time';
 const TARGETS = { parse: 1.0, drift: 0.5, driftGoal: 0.25 };
-const MEASUREMENTS = ['startup', 'driftbook-parse', 'pandas-parse', 'driftbook-drift', 'pandas-drift'];
+const MEASUREMENTS = ['startup', 'driftbook-parse', 'pandas-parse', 'driftbook-drift', 'pandas-drift', 'driftbook-report'];
+/** The notebook report (drift + data quality) embeds aggregates only: at most this size, and about the same at a tenth of the rows. */
+const REPORT_LIMITS = { bytes: 2 * 1024 * 1024, growth: 0.1, smallRows: 100_000 };
 
 // ---------------------------------------------------------------------------------------------
 // Driftbook ingest adapter: the one place that knows how lib/data's ingest is called, mirroring the
@@ -206,7 +208,7 @@ function failure(r, what) {
   return { ok: false, error: `${what} failed (${why})`, wallSeconds: r.wallSeconds, maxRssKb: r.maxRssKb, stderrTail: r.stderrTail };
 }
 
-function makeMeasurements({ data, timeoutMs, outDir }) {
+function makeMeasurements({ data, smallData, timeoutMs, outDir }) {
   const opts = { timeoutMs };
   let methodsFlag = true; // dropped when today's CLI does not know --methods
   const notes = new Set();
@@ -250,6 +252,21 @@ function makeMeasurements({ data, timeoutMs, outDir }) {
         /* checked below */
       }
       return { ok: true, seconds: r.wallSeconds, wallSeconds: r.wallSeconds, maxRssKb: r.maxRssKb, methodsFlag, result };
+    },
+    async 'driftbook-report'() {
+      // `driftbook report` (the app's Export… of drift + data quality) on this pair and on a tenth of its rows.
+      const sizes = {};
+      let timed = null;
+      for (const [label, pair] of [['full', data], ['small', smallData]]) {
+        if (!pair) continue;
+        const outFile = join(outDir, `driftbook-report-${label}.html`);
+        rmSync(outFile, { force: true });
+        const r = await runChild(process.execPath, [CLI, 'report', '--reference', pair.reference, '--current', pair.current, '--out', outFile], opts);
+        if (!r.ok) return failure(r, `driftbook report (${label})`);
+        sizes[label] = statSync(outFile).size;
+        if (label === 'full') timed = r;
+      }
+      return { ok: true, seconds: timed.wallSeconds, wallSeconds: timed.wallSeconds, maxRssKb: timed.maxRssKb, reportBytes: sizes.full, smallReportBytes: sizes.small ?? null };
     },
     async 'pandas-drift'() {
       const r = await runChild(PYTHON, [join(BENCH_DIR, 'pandas_scipy.py'), '--mode', 'drift', '--reference', data.reference, '--current', data.current], opts);
@@ -404,6 +421,9 @@ async function main() {
 
   const { ensureData } = await import('./make-data.mjs');
   const data = ensureData(rows);
+  // Same schema, a tenth of the rows (or none when the run is already that small): for the report-size check.
+  const smallRows = Math.min(REPORT_LIMITS.smallRows, Math.floor(rows / 10));
+  const smallData = only.includes('driftbook-report') && smallRows >= 1000 && smallRows < rows ? ensureData(smallRows) : null;
   const bytes = { reference: statSync(data.reference).size, current: statSync(data.current).size };
   mkdirSync(RESULTS_DIR, { recursive: true });
 
@@ -420,7 +440,7 @@ async function main() {
     `${(bytes.reference / 1e6).toFixed(1)} + ${(bytes.current / 1e6).toFixed(1)} MB, ${runs} run(s) each; ` +
     `${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, load ${machine.loadavgAtStart.join(' ')}`);
 
-  const measure = makeMeasurements({ data, timeoutMs, outDir: RESULTS_DIR });
+  const measure = makeMeasurements({ data, smallData, timeoutMs, outDir: RESULTS_DIR });
   const raw = Object.fromEntries(only.map((m) => [m, []]));
   // Interleaved (run 1 of everything, then run 2, …) so a burst of load from other work hits all sides alike.
   for (let i = 0; i < runs; i++) {
@@ -467,6 +487,15 @@ async function main() {
     }
   }
   if (scoresCompared) console.log(agreementLine(scoresCompared));
+  const report = lastOk('driftbook-report');
+  if (report) {
+    const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MB`;
+    const growth = report.smallReportBytes ? report.reportBytes / report.smallReportBytes - 1 : null;
+    console.log(
+      `report ${rows.toLocaleString('en-US')} rows: ${mb(report.reportBytes)} (limit ${mb(REPORT_LIMITS.bytes)}: ${report.reportBytes <= REPORT_LIMITS.bytes ? 'MET' : 'not met'})` +
+        (growth == null ? '' : `; ${smallRows.toLocaleString('en-US')} rows: ${mb(report.smallReportBytes)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% at 10× the rows, limit ±${REPORT_LIMITS.growth * 100}%: ${Math.abs(growth) <= REPORT_LIMITS.growth ? 'MET' : 'not met'})`),
+    );
+  }
   const libVersions = new Set(Object.values(raw).flat().map((r) => r.lib));
   if (libVersions.size > 1) measure.notes.add(`lib/ changed during this run (${libVersions.size} different lib/ fingerprints across measurements; see raw[*].lib)`);
   for (const note of measure.notes) console.log(`note: ${note}`);
