@@ -12,6 +12,8 @@ export function NoteCell({ cell, onConfigChange }: CellProps) {
   const [editing, setEditing] = useState(markdown === '');
   const [draft, setDraft] = useState(markdown);
   const [seen, setSeen] = useState(markdown);
+  // The text when editing began, for "Discard changes".
+  const [original, setOriginal] = useState(markdown);
   const rendered = useMemo(() => renderMarkdown(markdown), [markdown]);
   // Saved elsewhere (another tab, an import): show it, unless this tab has unsaved typing.
   if (markdown !== seen) {
@@ -56,12 +58,14 @@ export function NoteCell({ cell, onConfigChange }: CellProps) {
           <button type="button" className="button button-primary" onClick={save}>
             Save note
           </button>
-          {markdown ? (
+          {original ? (
             <button
               type="button"
               className="button"
               onClick={() => {
-                setDraft(markdown);
+                // Autosave may have stored the typing already: put back the text as it was when editing began.
+                setDraft(original);
+                if (markdown !== original) onConfigChange({ markdown: original });
                 setEditing(false);
               }}
             >
@@ -76,12 +80,16 @@ export function NoteCell({ cell, onConfigChange }: CellProps) {
   return (
     <div className="note-view">
       {/* renderMarkdown escapes raw HTML and drops unsafe URLs: the output is safe to insert. */}
-      <div className="markdown" data-testid="note-body" dangerouslySetInnerHTML={{ __html: rendered }} onDoubleClick={() => setEditing(true)} />
+      <div className="markdown" data-testid="note-body" dangerouslySetInnerHTML={{ __html: rendered }} onDoubleClick={() => {
+          setOriginal(markdown);
+          setEditing(true);
+        }} />
       <button
         type="button"
         className="button-link small"
         onClick={() => {
           setDraft(markdown);
+          setOriginal(markdown);
           setEditing(true);
         }}
       >
