@@ -11,6 +11,7 @@ import { MetricTable } from './model/MetricTable';
 
 const METHODS: readonly (readonly [ParityMethod, string])[] = [['to_overall', 'each group to overall']];
 const AGGS: readonly (readonly [OddsAggregation, string])[] = [['mean', 'mean of TPR and FPR gaps']];
+const UNDEFINED: readonly (readonly ['null', string])[] = [['null', 'null, and left out of the aggregates']];
 const CRITERIA: readonly (readonly [ThresholdCriterion, string])[] = [['selection_rate', 'equal selection rate (demographic parity)']];
 
 function problemOf(draft: FairnessCellConfig): string | undefined {
@@ -34,6 +35,7 @@ function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; gr
       <ColumnField label="Sample weight" value={draft.weight} columns={columns} empty="none" onChange={(weight) => set({ weight })} />
       <ColumnField label="Score (for per-group thresholds)" value={draft.score} columns={columns} empty="none" onChange={(score) => set({ score })} />
       <NumberField label="Threshold (score ≥ t predicts positive)" value={draft.threshold} min={0} max={1} step={0.01} placeholder="use the prediction column" onChange={(threshold) => set({ threshold })} />
+      <ChoiceField label="A rate with no cases (e.g. TPR of a group without positives)" value={draft.undefinedRates === 'zero' ? undefined : draft.undefinedRates} empty="0, as Fairlearn and sklearn" choices={UNDEFINED} onChange={(undefinedRates) => set({ undefinedRates })} />
       <ChoiceField label="Per-group thresholds equalise" value={draft.thresholdCriterion === 'tpr' ? undefined : draft.thresholdCriterion} empty="equal TPR (equal opportunity)" choices={CRITERIA} onChange={(thresholdCriterion) => set({ thresholdCriterion })} />
       <TextField label="Reference group" value={draft.referenceGroup} placeholder="default: the largest" suggestions={props.groups} onChange={(referenceGroup) => set({ referenceGroup })} />
     </SettingsForm>

@@ -61,6 +61,8 @@ export interface FairnessCellConfig {
   weight?: string;
   score?: string;
   referenceGroup?: string;
+  /** Rates with a zero denominator: 0 as Fairlearn/sklearn (default), or null and left out of the aggregates. */
+  undefinedRates?: 'zero' | 'null';
   /** Per-group thresholds (with a score) equalise this rate: TPR (default) or selection rate. */
   thresholdCriterion?: ThresholdCriterion;
   /** Predictions from the score (score ≥ threshold → positive label) instead of a prediction column. */
@@ -112,7 +114,10 @@ function required(value: string | undefined, what: string, dataset: ModelDataset
 }
 
 export function classificationCell(reference: ModelDataset, current: ModelDataset | undefined, config: ClassificationCellConfig): ModelQualityResult {
-  return modelQuality(reference, current, { ...config, task: config.task ?? 'classification' });
+  const target = resolveModelColumns(reference, { target: config.target }).target;
+  // A boolean target's labels are "true"/"false": a positive label typed "yes" or "1" means "true".
+  const posLabel = config.posLabel !== undefined && target !== undefined ? (booleanAware(reference, target, config.posLabel) ?? config.posLabel) : config.posLabel;
+  return modelQuality(reference, current, { ...config, ...(posLabel === undefined ? {} : { posLabel }), task: config.task ?? 'classification' });
 }
 
 export function regressionCell(reference: ModelDataset, current: ModelDataset | undefined, config: RegressionCellConfig): ModelQualityResult {
@@ -205,7 +210,7 @@ export function fairnessCell(reference: ModelDataset, current: ModelDataset | un
   const score = config.score ?? null;
   let predictionsOf: (d: ModelDataset) => (string | number | null)[];
   let prediction: string;
-  let posLabel: string | undefined = config.posLabel;
+  let posLabel: string | undefined = config.posLabel === undefined ? undefined : (booleanAware(reference, target, config.posLabel) ?? config.posLabel);
   if (fromScore) {
     const t = config.threshold!;
     if (!score) throw new AnalysisError('missing-score', `threshold: ${t} derives predictions from a score — choose the score column too`);
@@ -237,6 +242,7 @@ export function fairnessCell(reference: ModelDataset, current: ModelDataset | un
         ...(config.method ? { method: config.method } : {}),
         ...(config.agg ? { agg: config.agg } : {}),
         ...(config.referenceGroup ? { referenceGroup: config.referenceGroup } : {}),
+        ...(config.undefinedRates ? { undefinedRates: config.undefinedRates } : {}),
         thresholds: score ? { criterion: config.thresholdCriterion ?? 'tpr', ...(fromScore ? { baseThreshold: config.threshold } : {}) } : false,
       },
     ),

@@ -125,3 +125,25 @@ describe('fairness cell: predictions from the score at a threshold', () => {
     expect(() => fairnessCell(data, undefined, { target: 'y', sensitive: ['sex'], threshold: 0.4 })).toThrow(/threshold: 0.4 derives predictions from a score — choose the score column too/);
   });
 });
+
+describe('labels typed as the user writes them', () => {
+  it('a boolean target takes "yes"/"1" as the positive label "true" in the classification and fairness cells', async () => {
+    const rows = ['label,pred,s,g', ...Array.from({ length: 40 }, (_, i) => `${i % 3 ? 'yes' : 'no'},${i % 4 ? 'yes' : 'no'},${(i % 10) / 10},${'ab'[i % 2]}`)].join('\n');
+    const data = await csv(rows);
+    const byYes = classificationCell(data, undefined, { target: 'label', prediction: 'pred', posLabel: 'yes' });
+    const byTrue = classificationCell(data, undefined, { target: 'label', prediction: 'pred', posLabel: 'true' });
+    expect(byYes.reference.metrics).toEqual(byTrue.reference.metrics);
+    const fairYes = fairnessCell(data, undefined, { target: 'label', prediction: 'pred', sensitive: ['g'], posLabel: 'yes' });
+    const fairTrue = fairnessCell(data, undefined, { target: 'label', prediction: 'pred', sensitive: ['g'], posLabel: 'true' });
+    expect(fairYes.reference).toEqual(fairTrue.reference);
+  });
+
+  it('fairness rates with no cases: 0 by default, null on request', async () => {
+    // Group b has no positives: its TPR is undefined.
+    const data = await csv('y,p,g\n1,1,a\n0,1,a\n1,0,a\n0,0,b\n0,1,b\n');
+    const zero = fairnessCell(data, undefined, { target: 'y', prediction: 'p', sensitive: ['g'] });
+    const nul = fairnessCell(data, undefined, { target: 'y', prediction: 'p', sensitive: ['g'], undefinedRates: 'null' });
+    expect(zero.reference.groups.find((g) => g.group === 'b')!.tpr).toBe(0);
+    expect(nul.reference.groups.find((g) => g.group === 'b')!.tpr).toBeNull();
+  });
+});
