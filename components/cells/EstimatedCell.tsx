@@ -7,7 +7,7 @@ import type { EstimatedCellConfig, EstimatedCellResult } from '../../lib/metrics
 import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows } from '../../lib/report/sections/estimated';
 import { formatCount } from '../format';
 import type { CellProps } from './DriftCell';
-import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 
@@ -34,6 +34,8 @@ function EstimatedForm({ config, columns, disabled, onApply }: { config: Estimat
       <NumberField label="Threshold (score ≥ t is positive)" value={draft.threshold} min={0} max={1} step={0.01} placeholder="0.5" onChange={(threshold) => set({ threshold })} />
       <ChoiceField label="Calibration" value={draft.calibration === 'auto' ? undefined : draft.calibration} empty="auto (when it lowers the error)" choices={CALIBRATION} onChange={(calibration) => set({ calibration })} />
       <NumberField label="Chunks of current" value={draft.chunks} min={1} max={50} step={1} placeholder="8" onChange={(chunks) => set({ chunks })} />
+      <ColumnField label="Or chunk by time: timestamp column" value={draft.timestamp} columns={columns} empty="none (row chunks)" onChange={(timestamp) => set({ timestamp })} />
+      <ChoiceField label="Time window" value={draft.window === 'auto' ? undefined : draft.window} empty="automatic" choices={TIME_WINDOWS} onChange={(window) => set({ window })} />
     </SettingsForm>
   );
 }
@@ -58,7 +60,7 @@ function ChunkChart({ result }: { result: EstimatedCellResult }) {
       <PlotFigure
         label={`Estimated ${label} per chunk with its sampling band, realized where labelled, and the reference value`}
         deps={[result, metric]}
-        build={({ document, width }) => cbpeChart(result.cbpe, { document, width, metric })}
+        build={({ document, width }) => cbpeChart(result.cbpe, { document, width, metric, time: result.chunkBy === 'time' })}
         testId="cbpe-chart"
       />
     </section>

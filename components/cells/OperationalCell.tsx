@@ -1,21 +1,13 @@
 'use client';
 import { latencyChart, throughputChart } from '../../lib/charts/latency-chart';
 import type { OperationalCellConfig, OperationalCellResult, OperationalSide } from '../../lib/metrics/model-cells';
-import type { WindowUnit } from '../../lib/metrics/time-windows';
 import { sideWarnings } from '../../lib/report/sections/model';
 import { operationalRows, windowNote } from '../../lib/report/sections/operational';
 import { formatCount, formatScore } from '../format';
 import type { CellProps } from './DriftCell';
-import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
-
-const WINDOWS: readonly (readonly [WindowUnit, string])[] = [
-  ['second', '1 second'],
-  ['minute', '1 minute'],
-  ['hour', '1 hour'],
-  ['day', '1 day'],
-];
 
 function OperationalForm({ config, columns, disabled, onApply }: { config: OperationalCellConfig; columns: Column[]; disabled: boolean; onApply: (c: OperationalCellConfig) => void }) {
   const [draft, set] = useDraft(config);
@@ -25,7 +17,7 @@ function OperationalForm({ config, columns, disabled, onApply }: { config: Opera
       <ColumnField label="Latency column (ms)" value={draft.latency} columns={columns} empty="by name (latency, duration…)" onChange={(latency) => set({ latency })} />
       <ColumnField label="Timestamp column" value={draft.timestamp} columns={columns} empty="by role (none: no throughput)" onChange={(timestamp) => set({ timestamp })} />
       <NumberField label="SLA (ms)" value={draft.slaMs} min={0} step={1} placeholder="200" onChange={(slaMs) => set({ slaMs })} />
-      <ChoiceField label="Time window" value={draft.window === 'auto' ? undefined : draft.window} empty="automatic (80–200 windows)" choices={WINDOWS} onChange={(window) => set({ window })} />
+      <ChoiceField label="Time window" value={draft.window === 'auto' ? undefined : draft.window} empty="automatic (80–200 windows)" choices={TIME_WINDOWS} onChange={(window) => set({ window })} />
     </SettingsForm>
   );
 }

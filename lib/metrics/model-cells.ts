@@ -47,8 +47,11 @@ export interface EstimatedCellConfig {
   posLabel?: string;
   threshold?: number;
   calibration?: CalibrationMode;
-  /** Estimates per chunk of the current data: a number of equal row chunks (default 8). */
+  /** Estimates per chunk of the current data: a number of equal row chunks (default 8)… */
   chunks?: number;
+  /** …or time windows of this timestamp column instead. */
+  timestamp?: string;
+  window?: WindowOption;
 }
 
 export interface FairnessCellConfig {
@@ -88,6 +91,8 @@ export interface EstimatedCellResult {
   posLabel: string;
   reference: { name: string; rows: number };
   current: { name: string; rows: number; labelled: boolean };
+  /** How the current data was chunked: row ranges, or time windows (chunk start/end in ms since the epoch). */
+  chunkBy: 'count' | 'time';
   cbpe: CbpeResult;
 }
 
@@ -182,8 +187,17 @@ export function estimatedCell(reference: ModelDataset, current: ModelDataset, co
   const curPred = predictionsOf(current);
   const cbpe = estimatePerformanceCbpe(
     { scores: numberColumn(reference, score), labels: binary(refLabels, posLabel), ...(refPred ? { predictions: refPred } : {}) },
-    { scores: numberColumn(current, score), ...(curLabels ? { labels: binary(curLabels, posLabel) } : {}), ...(curPred ? { predictions: curPred } : {}) },
-    { threshold: config.threshold ?? 0.5, calibration: config.calibration ?? 'auto', chunks: { by: 'count', count: Math.max(1, Math.min(50, config.chunks ?? 8)) } },
+    {
+      scores: numberColumn(current, score),
+      ...(curLabels ? { labels: binary(curLabels, posLabel) } : {}),
+      ...(curPred ? { predictions: curPred } : {}),
+      ...(config.timestamp ? { timestamps: timestampColumn(current, config.timestamp) } : {}),
+    },
+    {
+      threshold: config.threshold ?? 0.5,
+      calibration: config.calibration ?? 'auto',
+      chunks: config.timestamp ? { by: 'time', window: config.window ?? 'auto' } : { by: 'count', count: Math.max(1, Math.min(50, config.chunks ?? 8)) },
+    },
   );
   return {
     kind: 'estimated',
@@ -191,6 +205,7 @@ export function estimatedCell(reference: ModelDataset, current: ModelDataset, co
     posLabel,
     reference: { name: reference.meta.name, rows: reference.table.numRows },
     current: { name: current.meta.name, rows: current.table.numRows, labelled: hasTarget },
+    chunkBy: config.timestamp ? 'time' : 'count',
     cbpe,
   };
 }

@@ -1,4 +1,5 @@
 'use client';
+import type { WindowUnit } from '../../../lib/metrics/time-windows';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 
 export type Column = { name: string; type: string };
@@ -163,3 +164,11 @@ export function Warnings({ warnings, label = 'Warnings' }: { warnings: readonly 
     </ul>
   );
 }
+
+/** Fixed time windows a user can pick instead of the automatic one. */
+export const TIME_WINDOWS: readonly (readonly [WindowUnit, string])[] = [
+  ['second', '1 second'],
+  ['minute', '1 minute'],
+  ['hour', '1 hour'],
+  ['day', '1 day'],
+];

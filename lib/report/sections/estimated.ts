@@ -47,6 +47,6 @@ export function estimatedSection(result: EstimatedCellResult, { document }: { do
 <p class="meta">${calibrationNote(result)}</p>
 ${warningList(cbpe.warnings)}
 ${metricTable(estimatedRows(result), 'estimated-metrics', ESTIMATED_LABELS)}
-${chunks.length ? html`<h3>Per chunk of current<span class="count">${chunks.length}</span></h3><div class="cards">${(['rocAuc', 'accuracy', 'f1'] as const).map((metric) => figure(ESTIMATED_METRICS.find(([m]) => m === metric)![2], cbpeChart(cbpe, { document, metric })))}</div>` : ''}
+${chunks.length ? html`<h3>Per chunk of current<span class="count">${chunks.length}</span></h3><div class="cards">${(['rocAuc', 'accuracy', 'f1'] as const).map((metric) => figure(ESTIMATED_METRICS.find(([m]) => m === metric)![2], cbpeChart(cbpe, { document, metric, time: result.chunkBy === 'time' })))}</div>` : ''}
 <section class="notice"><h3>Assumptions of the estimate (CBPE)</h3><ul>${cbpe.assumptions.map((a) => html`<li>${a}</li>`)}</ul></section>`;
 }

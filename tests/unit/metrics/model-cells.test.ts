@@ -147,3 +147,22 @@ describe('labels typed as the user writes them', () => {
     expect(nul.reference.groups.find((g) => g.group === 'b')!.tpr).toBeNull();
   });
 });
+
+describe('estimated performance by time', () => {
+  it('chunks the current data by windows of a timestamp column, as CBPE with those timestamps', async () => {
+    const lines = (n: number, shift: number) =>
+      ['ts,label,s', ...Array.from({ length: n }, (_, i) => `2026-11-0${1 + Math.floor(i / 24)}T${String(i % 24).padStart(2, '0')}:00:00Z,${(i * 7 + shift) % 3 ? 1 : 0},${(((i * 13 + shift) % 97) / 97).toFixed(3)}`)].join('\n');
+    const ref = await csv(lines(72, 0), 'ref.csv');
+    const cur = await csv(lines(48, 5), 'cur.csv');
+    const result = estimatedCell(ref, cur, { target: 'label', score: 's', timestamp: 'ts', window: 'hour' });
+    expect(result.chunkBy).toBe('time');
+    const timestamps = Array.from({ length: 48 }, (_, i) => Date.UTC(2026, 10, 1 + Math.floor(i / 24), i % 24));
+    const scores = Array.from({ length: 48 }, (_, i) => Number((((i * 13 + 5) % 97) / 97).toFixed(3)));
+    const labels = Array.from({ length: 48 }, (_, i) => ((i * 7 + 5) % 3 ? 1 : 0));
+    const refScores = Array.from({ length: 72 }, (_, i) => Number((((i * 13) % 97) / 97).toFixed(3)));
+    const refLabels = Array.from({ length: 72 }, (_, i) => ((i * 7) % 3 ? 1 : 0));
+    const direct = estimatePerformanceCbpe({ scores: refScores, labels: refLabels }, { scores, labels, timestamps }, { threshold: 0.5, calibration: 'auto', chunks: { by: 'time', window: 'hour' } });
+    expect(result.cbpe).toEqual(direct);
+    expect(result.cbpe.chunks).toHaveLength(48);
+  });
+});
