@@ -4,8 +4,7 @@ import type { Engine, Outcome, ReadChoices } from '../lib/engine';
 import type { DatasetMeta } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
-import type { ColumnDriftResult, DriftConfig, DriftResult } from '../lib/drift/types';
-import type { QualityResult } from '../lib/quality/types';
+import type { ColumnDriftResult, DriftConfig } from '../lib/drift/types';
 import type { CellConfig, CellKind, CellResult } from '../lib/report/cell-kinds';
 import { driftConfigOf } from '../lib/report/drift-config';
 
@@ -13,8 +12,6 @@ import { driftConfigOf } from '../lib/report/drift-config';
 export interface EngineClient {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  drift(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void): Promise<DriftResult>;
-  quality(referenceId: string, currentId?: string): Promise<QualityResult>;
   /** Any cell kind's analysis; drift kinds are spread over the pool one column per worker. */
   runCell(
     kind: CellKind,
@@ -120,13 +117,6 @@ export function createEngineClient(size = poolSize()): EngineClient {
     get size() {
       return apis.length;
     },
-    drift(referenceId, currentId, config, onProgress) {
-      return cancellable(async () => {
-        if (apis.length > 1) return driftOnPool(referenceId, currentId, config, onProgress);
-        const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-        return unwrap(await (await api()).drift(referenceId, currentId, config, progress));
-      });
-    },
     store(file, name, onProgress, options) {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
       return cancellable(async () => unwrap(await (await api()).store(file, name, progress, options)));
@@ -138,9 +128,6 @@ export function createEngineClient(size = poolSize()): EngineClient {
         const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
         return unwrap(await (await api()).runCell(kind, config, inputs, progress));
       });
-    },
-    quality(referenceId, currentId) {
-      return cancellable(async () => unwrap(await (await api()).quality(referenceId, currentId)));
     },
     cancel() {
       const error = new AnalysisError('aborted', 'cancelled');

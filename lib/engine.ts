@@ -4,12 +4,10 @@ import { blobSource } from './data/blob-source';
 import { ingestSource, type IngestOptions } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/read-csv';
-import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
+import { planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './drift/profile';
 import { cachedProfile } from './store/profiles';
-import { computeQuality } from './quality/compute-quality';
-import type { QualityResult } from './quality/types';
-import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
+import type { ColumnDriftResult, DriftConfig } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
 import { getDatasetMeta, saveDataset } from './store/datasets';
@@ -101,33 +99,6 @@ export const engine = {
     return outcome(async () => {
       const { meta, table } = await ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) });
       return saveDataset(getDb(), { meta, ipc: tableToIPC(table, 'file') });
-    });
-  },
-
-  /** The whole drift analysis in this thread (one worker, or the fallback). */
-  drift(
-    referenceId: string,
-    currentId: string,
-    config: DriftConfig = {},
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<Outcome<DriftResult>> {
-    return outcome(async () => {
-      const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
-      const plan = planDrift(reference, current, config);
-      const columns: ColumnDriftResult[] = [];
-      for (const task of plan.tasks) {
-        columns.push(await driftColumn(reference, current, task, plan));
-        onProgress?.(columns.length, plan.tasks.length);
-      }
-      return finishDrift(reference.meta, current.meta, plan, columns);
-    });
-  },
-
-  /** The data-quality analysis of one stored dataset, or two side by side. */
-  quality(referenceId: string, currentId?: string): Promise<Outcome<QualityResult>> {
-    return outcome(async () => {
-      const reference = await open(referenceId);
-      return computeQuality(reference, currentId ? await open(currentId) : undefined);
     });
   },
 

@@ -8,7 +8,7 @@ import { saveDataset } from '../../lib/store/datasets';
 import { readFixture } from './helpers';
 
 describe('engine (what the worker exposes; the fallback calls it directly)', () => {
-  it('ingests a Blob, and computes drift by dataset ids equal to computeDrift, caching reference profiles', async () => {
+  it('ingests a Blob, and computes a drift cell by dataset ids equal to computeDrift, caching reference profiles', async () => {
     const refBytes = readFixture('tests/fixtures/e2e/reference.csv');
     const curBytes = readFixture('tests/fixtures/e2e/current.csv');
     const ref = await engine.ingest(new Blob([refBytes as Uint8Array<ArrayBuffer>]), 'reference.csv');
@@ -18,11 +18,11 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
     const [refMeta, curMeta] = [await saveDataset(db, ref.value), await saveDataset(db, cur.value)];
 
     const config = { methods: ['psi', 'ks'], correction: 'bh' as const };
-    const first = await engine.drift(refMeta.id, curMeta.id, config);
+    const first = await engine.runCell('drift', config, { reference: refMeta.id, current: curMeta.id });
     if (!first.ok) throw new Error(first.error.message);
     const cachedColumns = await db.profiles.count();
     expect(cachedColumns).toBe(5); // every tested column of the reference (the datetime one is not profiled)
-    const second = await engine.drift(refMeta.id, curMeta.id, config);
+    const second = await engine.runCell('drift', config, { reference: refMeta.id, current: curMeta.id });
     if (!second.ok) throw new Error(second.error.message);
     expect(await db.profiles.count()).toBe(cachedColumns);
     expect(second.value).toEqual(first.value);
@@ -32,9 +32,9 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
 
     // The pool's two steps give the same columns (before the report-level correction).
     const uncorrected = { methods: config.methods };
-    const whole = await engine.drift(refMeta.id, curMeta.id, uncorrected);
+    const whole = await engine.runCell('drift', uncorrected, { reference: refMeta.id, current: curMeta.id });
     const plan = await engine.planDrift(refMeta.id, curMeta.id, uncorrected);
-    if (!plan.ok || !whole.ok) throw new Error('plan failed');
+    if (!plan.ok || !whole.ok || whole.value.kind !== 'drift') throw new Error('plan failed');
     for (const [i, task] of plan.value.plan.tasks.entries()) {
       expect(await engine.driftColumn(refMeta.id, curMeta.id, task, plan.value.plan)).toEqual({ ok: true, value: whole.value.columns[i] });
     }
@@ -43,7 +43,7 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
   it('returns errors as plain data with their code', async () => {
     const out = await engine.ingest(new Blob([]), 'empty.csv');
     expect(out).toEqual({ ok: false, error: { kind: 'DataError', code: 'empty-file', message: expect.stringMatching(/^empty file: empty\.csv/) } });
-    const missing = await engine.drift('nope', 'nada');
+    const missing = await engine.runCell('drift', {}, { reference: 'nope', current: 'nada' });
     expect(missing).toMatchObject({ ok: false, error: { kind: 'StorageError', code: 'dataset-missing' } });
   });
 });
