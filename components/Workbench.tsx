@@ -131,13 +131,13 @@ export function Workbench() {
   // A cell is stale when running it now would give another result key than its stored result's.
   useEffect(() => {
     let alive = true;
-    void Promise.all(cells.map(async (c) => ((c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(db, c)) !== c.resultKey ? c.id : undefined))).then(
+    void Promise.all(cells.map(async (c) => ((c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(c, datasets)) !== c.resultKey ? c.id : undefined))).then(
       (ids) => alive && setStale(new Set(ids.filter((id): id is string => id !== undefined))),
     );
     return () => {
       alive = false;
     };
-  }, [db, cells, datasets]);
+  }, [cells, datasets]);
 
   const run = useCallback(
     async (cell: CellRecord) => {

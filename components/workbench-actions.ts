@@ -72,14 +72,21 @@ export async function cellInputs(db: DriftbookDb, cell: CellRecord): Promise<Par
   return out;
 }
 
-/** The key the cell's result would have if it were run now (compare with cell.resultKey for staleness). */
-export async function currentResultKey(db: DriftbookDb, cell: CellRecord): Promise<string | undefined> {
+/**
+ * The key the cell's result would have if it were run now (compare with cell.resultKey for
+ * staleness), from the dataset descriptions the page already holds; undefined when an input is gone.
+ */
+export async function currentResultKey(cell: CellRecord, datasets: readonly DatasetMeta[]): Promise<string | undefined> {
   if (!cellSpec(cell.kind).compute) return undefined;
-  try {
-    return await cellResultKey(cell.kind, cell.config, await cellInputs(db, cell));
-  } catch {
-    return undefined;
+  const inputs: Partial<Record<InputSlot, DatasetMeta>> = {};
+  for (const slot of ['reference', 'current'] as const) {
+    const ref = cell.inputs[slot];
+    if (!ref) continue;
+    const meta = datasets.find((d) => d.id === ref.id);
+    if (!meta) return undefined;
+    inputs[slot] = meta;
   }
+  return cellResultKey(cell.kind, cell.config, inputs);
 }
 
 /**

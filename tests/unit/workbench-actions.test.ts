@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { tableToIPC } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineClient } from '../../components/engine-client';
-import { createCell, runCell } from '../../components/workbench-actions';
+import { createCell, currentResultKey, runCell } from '../../components/workbench-actions';
 import { ingestCsv } from '../../lib/data/ingest';
 import { computeDrift } from '../../lib/drift/compute-drift';
 import { AnalysisError } from '../../lib/errors';
 import { DriftbookDb } from '../../lib/store/db';
-import { saveDataset, updateDatasetTypes } from '../../lib/store/datasets';
+import { listDatasets, saveDataset, updateDatasetTypes } from '../../lib/store/datasets';
 import { loadDataset } from '../../lib/store/load-dataset';
 import { createWorkspace } from '../../lib/store/workspaces';
 
@@ -63,10 +63,13 @@ describe('running cells', () => {
     expect(twin.result).toEqual(first.result);
     expect(twin.durationMs).toBe(0);
     expect(calls).toEqual(['drift']);
+    expect(await currentResultKey(first, await listDatasets(db))).toBe(first.resultKey);
+    expect(await currentResultKey(first, [])).toBeUndefined();
     // Another config, or another column type on an input, is another key: computed again.
     await runCell(db, client, { ...first, config: { threshold: 0.01 } });
     await updateDatasetTypes(db, reference.id, { x: 'categorical' });
     await updateDatasetTypes(db, current.id, { x: 'categorical' });
+    expect(await currentResultKey(first, await listDatasets(db))).not.toBe(first.resultKey);
     const retyped = await runCell(db, client, first);
     expect(retyped.resultKey).not.toBe(first.resultKey);
     expect(calls).toEqual(['drift', 'drift', 'drift']);
