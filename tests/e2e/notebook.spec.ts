@@ -55,7 +55,7 @@ async function readStore(page: Page) {
     const [cells, datasets, workspaces] = await Promise.all([all('cells'), all('datasets'), all('workspaces')]);
     db.close();
     return { cells, datasets, workspaces } as {
-      cells: { workspaceId: string; order: number; kind: string; title: string; config: unknown; result?: unknown; inputs: Record<string, { sha256: string }> }[];
+      cells: { workspaceId: string; order: number; kind: string; title: string; config: unknown; result?: unknown; collapsed?: boolean; inputs: Record<string, { sha256: string }> }[];
       datasets: { id: string; sha256: string; name: string }[];
       workspaces: { id: string; name: string }[];
     };
@@ -128,6 +128,7 @@ test('cells: add a note, run, reorder with the keyboard, duplicate, delete with 
   await page.getByTestId('chart-cell').locator('.title-button').click();
   await page.getByTestId('chart-cell').getByLabel('Cell title').fill('Rain over time');
   await page.getByTestId('chart-cell').getByLabel('Cell title').press('Enter');
+  await expect(page.getByTestId('chart-cell').locator('.cell-title')).toHaveText('Rain over time');
 
   // Shift+Enter runs the focused cell and moves focus to the next one.
   await page.getByTestId('drift-cell').focus();
@@ -135,6 +136,13 @@ test('cells: add a note, run, reorder with the keyboard, duplicate, delete with 
   await expect(page.getByTestId('quality-cell')).toBeFocused();
 
   const before = await titles(page);
+  // The page shows a write before IndexedDB commits it (Dexie's optimistic live queries): reload only once it is stored.
+  const stored = async () => {
+    const { cells } = await readStore(page);
+    const own = cells.filter((c) => c.workspaceId === cells.find((x) => x.kind === 'drift')!.workspaceId).sort((a, b) => a.order - b.order);
+    return { titles: own.map((c) => c.title), collapsed: own.find((c) => c.kind === 'column')?.collapsed };
+  };
+  await expect.poll(stored).toEqual({ titles: before, collapsed: true });
   await page.reload();
   await expect(page.getByTestId('drift-cell').getByTestId('drift-summary')).toBeVisible();
   expect(await kinds(page)).toEqual(['note', 'drift', 'quality', 'note', 'chart', 'column']);
@@ -294,6 +302,7 @@ test('workspaces: rename, duplicate, delete with undo; the last one opened comes
   await page.getByLabel('New name for Seattle weather — demo (copy)').fill('Q3 review');
   await page.getByLabel('New name for Seattle weather — demo (copy)').press('Enter');
   await expect(page.getByTestId('workspace-name')).toHaveText('Q3 review');
+  await expect.poll(async () => (await readStore(page)).workspaces.map((w) => w.name)).toContain('Q3 review');
   await page.reload();
   await expect(page.getByTestId('workspace-name')).toHaveText('Q3 review');
 
