@@ -60,10 +60,13 @@ export async function nextCellOrder(db: DriftbookDb, workspaceId: string): Promi
 export async function renameWorkspace(db: DriftbookDb, id: string, name: string): Promise<WorkspaceRecord> {
   const trimmed = name.trim();
   if (!trimmed) throw new StorageError('empty-name', 'a workspace needs a name — type at least one character');
-  const workspace = await getWorkspace(db, id);
-  const next = { ...workspace, name: trimmed, updatedAt: new Date().toISOString() };
-  await db.workspaces.put(next);
-  return next;
+  // Read and write in one transaction, as addWorkspaceDataset does: a concurrent edit is not overwritten.
+  return db.transaction('rw', db.workspaces, async () => {
+    const workspace = await getWorkspace(db, id);
+    const next = { ...workspace, name: trimmed, updatedAt: new Date().toISOString() };
+    await db.workspaces.put(next);
+    return next;
+  });
 }
 
 /** Records a dataset as used by a workspace (the dataset itself stays in the shared library). */
