@@ -131,9 +131,11 @@ export function Workbench() {
   // A cell is stale when running it now would give another result key than its stored result's.
   useEffect(() => {
     let alive = true;
-    void Promise.all(cells.map(async (c) => ((c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(c, datasets)) !== c.resultKey ? c.id : undefined))).then(
-      (ids) => alive && setStale(new Set(ids.filter((id): id is string => id !== undefined))),
-    );
+    void Promise.all(
+      cells.map(async (c) =>
+        (c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(c, datasets)) !== c.resultKey ? c.id : undefined,
+      ),
+    ).then((ids) => alive && setStale(new Set(ids.filter((id): id is string => id !== undefined))));
     return () => {
       alive = false;
     };

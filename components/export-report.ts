@@ -6,7 +6,12 @@ import { reportDataset } from '../lib/report/preset';
 
 /** A safe file name from a workspace name (keeps letters, digits, dot, dash, underscore). */
 export function safeFileName(workspaceName: string): string {
-  return workspaceName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';
+  return (
+    workspaceName
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'workspace'
+  );
 }
 
 export function reportFileName(workspaceName: string): string {

@@ -113,7 +113,13 @@ export async function runCell(
     if (missing.length) throw new AnalysisError('missing-input', `this cell needs a ${missing.join(' and a ')} dataset — choose it in the cell's inputs`);
     const key = await cellResultKey(cell.kind, cell.config, await cellInputs(db, cell));
     if (!force && cell.status === 'ok' && cell.result && cell.resultKey === key) return cell;
-    const twin = force ? undefined : await db.cells.where('resultKey').equals(key).filter((c) => c.result !== undefined && c.status === 'ok').first();
+    const twin = force
+      ? undefined
+      : await db.cells
+          .where('resultKey')
+          .equals(key)
+          .filter((c) => c.result !== undefined && c.status === 'ok')
+          .first();
     let result = twin?.result;
     if (!result) {
       await saveCell(db, { ...cell, status: 'running', error: undefined });
@@ -172,7 +178,7 @@ function demoCells(reference: DatasetMeta, current: DatasetMeta): NewCell[] {
         markdown: [
           '## Seattle weather: 2012–2013 vs 2015',
           '',
-          'A **demo notebook** computed in your browser from [vega-datasets](https://github.com/vega/vega-datasets)\' *seattle-weather.csv*:',
+          "A **demo notebook** computed in your browser from [vega-datasets](https://github.com/vega/vega-datasets)' *seattle-weather.csv*:",
           'the reference is 2012–2013, the current data is 2015. Every cell below can be re-run, edited, moved or deleted;',
           'drop your own reference and current files above to start a notebook of your own.',
         ].join('\n'),
@@ -183,7 +189,19 @@ function demoCells(reference: DatasetMeta, current: DatasetMeta): NewCell[] {
     { kind: 'column', reference, current, config: { column: 'temp_max', methods: 'all' }, title: 'temp_max in detail' },
     { kind: 'chart', reference, current, config: { mark: 'line', x: 'date', y: 'precipitation', sides: 'both' }, title: 'Precipitation over time' },
     // The demo's rain model (scripts/train-demo-model.py): its quality, and its 2015 performance estimated without labels.
-    { kind: 'classification', reference, current, config: { target: 'rain', prediction: 'rain_predicted', score: ['rain_score'], posLabel: '1' }, title: 'Rain model: quality' },
-    { kind: 'estimated', reference, current, config: { target: 'rain', score: 'rain_score', prediction: 'rain_predicted', posLabel: '1', chunks: 12 }, title: 'Rain model: estimated vs realized' },
+    {
+      kind: 'classification',
+      reference,
+      current,
+      config: { target: 'rain', prediction: 'rain_predicted', score: ['rain_score'], posLabel: '1' },
+      title: 'Rain model: quality',
+    },
+    {
+      kind: 'estimated',
+      reference,
+      current,
+      config: { target: 'rain', score: 'rain_score', prediction: 'rain_predicted', posLabel: '1', chunks: 12 },
+      title: 'Rain model: estimated vs realized',
+    },
   ];
 }

@@ -112,7 +112,10 @@ export const engine = {
     return outcome(async () => {
       const spec = cellSpec(kind);
       if (!spec.compute) throw new AnalysisError('nothing-to-compute', `${spec.label} cells have nothing to compute`);
-      const [reference, current] = await Promise.all([inputs.reference ? open(inputs.reference) : undefined, inputs.current ? open(inputs.current) : undefined]);
+      const [reference, current] = await Promise.all([
+        inputs.reference ? open(inputs.reference) : undefined,
+        inputs.current ? open(inputs.current) : undefined,
+      ]);
       const context: ComputeContext = {
         reference,
         current,
@@ -132,12 +135,7 @@ export const engine = {
   },
 
   /** A pool's unit of work: one column of a planned drift run. */
-  driftColumn(
-    referenceId: string,
-    currentId: string,
-    task: ColumnTask,
-    plan: Pick<DriftPlan, 'config' | 'context'>,
-  ): Promise<Outcome<ColumnDriftResult>> {
+  driftColumn(referenceId: string, currentId: string, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>): Promise<Outcome<ColumnDriftResult>> {
     return outcome(async () => {
       const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
       return driftColumn(reference, current, task, plan);

@@ -44,7 +44,9 @@ function withModelColumns(row) {
   return `${row},${fields[5] === 'rain' ? 1 : 0},${predicted},${score}`;
 }
 
-const lines = readFileSync(source, 'utf8').split(/\r?\n/).filter((line) => line.length > 0);
+const lines = readFileSync(source, 'utf8')
+  .split(/\r?\n/)
+  .filter((line) => line.length > 0);
 const [header, ...rows] = lines;
 if (header !== SOURCE_HEADER) throw new Error(`unexpected header in ${source}: ${header}`);
 const pick = (years) =>

@@ -3,19 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
-import {
-  Bool,
-  DateMillisecond,
-  Dictionary,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMillisecond,
-  Utf8,
-  tableToIPC,
-  vectorFromArray,
-} from 'apache-arrow';
+import { Bool, DateMillisecond, Dictionary, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 
 const OUT = join(import.meta.dirname, '..', 'tests', 'fixtures', 'formats');
 mkdirSync(OUT, { recursive: true });
@@ -32,9 +20,7 @@ const parquetColumns = [
   { name: 'city', data: ['Oslo', 'Lima', 'Oslo', null, 'Pune', 'Lima', 'Oslo'], type: 'STRING' },
   {
     name: 'day',
-    data: ['2024-01-01', '2024-02-29', null, '2024-12-31', '1999-07-04', '2024-01-02', '2024-01-03'].map((d) =>
-      d === null ? null : day(d),
-    ),
+    data: ['2024-01-01', '2024-02-29', null, '2024-12-31', '1999-07-04', '2024-01-02', '2024-01-03'].map((d) => (d === null ? null : day(d))),
   },
   {
     name: 'ts',
@@ -64,9 +50,7 @@ const whole = new Table({
   color: vectorFromArray(['red', null, 'red', 'blue', 'green', null], new Dictionary(new Utf8(), new Int32())),
   day: vectorFromArray([day('2024-03-01'), null, day('2020-02-29'), day('1969-12-31'), day('2024-03-02'), null], new DateMillisecond()),
   ts: vectorFromArray(
-    [Date.UTC(2024, 4, 5, 6, 7, 8, 9), 0, null, Date.UTC(2001, 0, 1), null, Date.UTC(2030, 11, 31, 23, 59, 59)].map((t) =>
-      t === null ? null : new Date(t),
-    ),
+    [Date.UTC(2024, 4, 5, 6, 7, 8, 9), 0, null, Date.UTC(2001, 0, 1), null, Date.UTC(2030, 11, 31, 23, 59, 59)].map((t) => (t === null ? null : new Date(t))),
     new TimestampMillisecond(),
   ),
 });
@@ -86,10 +70,7 @@ writeFileSync(
   ]),
 );
 writeFileSync(join(OUT, 'bad-line-3.jsonl'), lines([{ a: 1 }, { a: 2 }, '{"a": 3,', { a: 4 }]));
-writeFileSync(
-  join(OUT, 'late-keys.jsonl'),
-  lines([{ a: 1 }, { a: 2 }, { a: 3, b: 'x' }, { c: 7.5, a: 4 }, { b: 'y' }]),
-);
+writeFileSync(join(OUT, 'late-keys.jsonl'), lines([{ a: 1 }, { a: 2 }, { a: 3, b: 'x' }, { c: 7.5, a: 4 }, { b: 'y' }]));
 writeFileSync(
   join(OUT, 'nested.jsonl'),
   lines([

@@ -32,7 +32,12 @@ interface Props extends CellFrameActions {
 function StatusBadge({ cell, stale }: { cell: CellRecord; stale: boolean }) {
   if (cell.status === 'running') return <span className="badge badge-muted">running</span>;
   if (cell.status === 'error') return <span className="badge badge-bad">failed</span>;
-  if (stale) return <span className="badge badge-warn" title="Its settings or input data changed since the last run">stale</span>;
+  if (stale)
+    return (
+      <span className="badge badge-warn" title="Its settings or input data changed since the last run">
+        stale
+      </span>
+    );
   if (cell.status === 'idle' && cellSpec(cell.kind).compute) return <span className="badge badge-muted">not run</span>;
   return null;
 }
@@ -58,7 +63,14 @@ function Title({ cell, onRename }: { cell: CellRecord; onRename: (title: string)
         setEditing(false);
       }}
     >
-      <input name="title" className="title-input" defaultValue={cell.title} aria-label="Cell title" autoFocus onBlur={(e) => e.currentTarget.form?.requestSubmit()} />
+      <input
+        name="title"
+        className="title-input"
+        defaultValue={cell.title}
+        aria-label="Cell title"
+        autoFocus
+        onBlur={(e) => e.currentTarget.form?.requestSubmit()}
+      />
     </form>
   );
 }
@@ -79,7 +91,12 @@ function InputPicker({ cell, datasets, onInputs }: { cell: CellRecord; datasets:
             <select
               value={chosen ?? ''}
               aria-label={`${slot} dataset of ${cell.title}`}
-              onChange={(e) => onInputs(slot, datasets.find((d) => d.id === e.target.value))}
+              onChange={(e) =>
+                onInputs(
+                  slot,
+                  datasets.find((d) => d.id === e.target.value),
+                )
+              }
               disabled={cell.status === 'running'}
             >
               {!chosen || !spec.inputs.includes(slot) ? <option value="">{spec.inputs.includes(slot) ? 'choose…' : 'none'}</option> : null}
@@ -150,7 +167,12 @@ export function CellFrame(props: Props) {
                 Cancel
               </button>
             ) : (
-              <button type="button" className={`button${stale || cell.status === 'idle' ? ' button-primary' : ''}`} onClick={props.onRun} title="Run (Shift+Enter)">
+              <button
+                type="button"
+                className={`button${stale || cell.status === 'idle' ? ' button-primary' : ''}`}
+                onClick={props.onRun}
+                title="Run (Shift+Enter)"
+              >
                 {cell.status === 'idle' ? 'Run' : 'Run again'}
               </button>
             )

@@ -74,7 +74,17 @@ function ColumnSelect(props: { role: Role; mark: ChartMark; value?: string; colu
   );
 }
 
-function ChartForm({ config, columns, disabled, onApply }: { config: ChartConfig; columns: Column[]; disabled: boolean; onApply: (config: ChartConfig) => void }) {
+function ChartForm({
+  config,
+  columns,
+  disabled,
+  onApply,
+}: {
+  config: ChartConfig;
+  columns: Column[];
+  disabled: boolean;
+  onApply: (config: ChartConfig) => void;
+}) {
   const [draft, setDraft] = useState<ChartConfig>({ ...config, mark: config.mark ?? 'histogram' });
   const set = (patch: Partial<ChartConfig>) => setDraft((d) => ({ ...d, ...patch }));
   const roles = ROLE_TYPES[draft.mark];
@@ -107,7 +117,12 @@ function ChartForm({ config, columns, disabled, onApply }: { config: ChartConfig
         </select>
       </label>
       <div className="settings-actions chart-apply">
-        <button type="submit" className="button button-primary" disabled={disabled || missing.length > 0} title={missing.length ? `Choose ${missing.join(' and ')} first` : undefined}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={disabled || missing.length > 0}
+          title={missing.length ? `Choose ${missing.join(' and ')} first` : undefined}
+        >
           Apply
         </button>
       </div>

@@ -22,22 +22,59 @@ const TASKS: readonly (readonly [Task, string])[] = [
 
 /** Why a draft cannot run, in the compute's words (lib/metrics/model-columns.ts would refuse it). */
 function problemOf(draft: ClassificationCellConfig): string | undefined {
-  if (draft.threshold !== undefined && draft.prediction !== undefined) return 'A threshold derives predictions from the score: clear the prediction column or the threshold';
+  if (draft.threshold !== undefined && draft.prediction !== undefined)
+    return 'A threshold derives predictions from the score: clear the prediction column or the threshold';
   if (draft.threshold !== undefined && (draft.threshold < 0 || draft.threshold > 1)) return 'The threshold is a probability: between 0 and 1';
   if (draft.posLabel !== undefined && draft.task === 'multiclass') return 'Multiclass metrics have no positive label: clear it';
   return undefined;
 }
 
-function ClassificationForm({ config, columns, disabled, onApply }: { config: ClassificationCellConfig; columns: Column[]; disabled: boolean; onApply: (c: ClassificationCellConfig) => void }) {
+function ClassificationForm({
+  config,
+  columns,
+  disabled,
+  onApply,
+}: {
+  config: ClassificationCellConfig;
+  columns: Column[];
+  disabled: boolean;
+  onApply: (c: ClassificationCellConfig) => void;
+}) {
   const [draft, set] = useDraft(config);
   return (
     <SettingsForm label="Classification settings" disabled={disabled} problem={problemOf(draft)} onApply={() => onApply(draft)}>
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
-      <ColumnField label="Prediction" value={draft.prediction} columns={columns} empty="by role (or from the score)" onChange={(prediction) => set({ prediction })} />
-      <ColumnsField label="Score columns" hint="positive-class score, or proba_<class> per class" value={draft.score} columns={columns} onChange={(score) => set({ score })} />
-      <ChoiceField label="Task" value={draft.task === 'classification' ? undefined : draft.task} empty="from the labels" choices={TASKS} onChange={(task) => set({ task })} />
+      <ColumnField
+        label="Prediction"
+        value={draft.prediction}
+        columns={columns}
+        empty="by role (or from the score)"
+        onChange={(prediction) => set({ prediction })}
+      />
+      <ColumnsField
+        label="Score columns"
+        hint="positive-class score, or proba_<class> per class"
+        value={draft.score}
+        columns={columns}
+        onChange={(score) => set({ score })}
+      />
+      <ChoiceField
+        label="Task"
+        value={draft.task === 'classification' ? undefined : draft.task}
+        empty="from the labels"
+        choices={TASKS}
+        onChange={(task) => set({ task })}
+      />
       <TextField label="Positive label" value={draft.posLabel} placeholder="default: 1, true, yes…" onChange={(posLabel) => set({ posLabel })} />
-      <NumberField label="Threshold (score ≥ t is positive)" value={draft.threshold} min={0} max={1} step={0.01} placeholder="use the prediction column" onChange={(threshold) => set({ threshold })} />
+      <NumberField
+        label="Threshold (score ≥ t is positive)"
+        value={draft.threshold}
+        min={0}
+        max={1}
+        step={0.01}
+        placeholder="use the prediction column"
+        onChange={(threshold) => set({ threshold })}
+      />
     </SettingsForm>
   );
 }
@@ -76,10 +113,18 @@ function PerClassTable({ result }: { result: ModelQualityResult }) {
         <thead>
           <tr>
             <th scope="col">Class</th>
-            <th scope="col" className="num">Precision</th>
-            <th scope="col" className="num">Recall</th>
-            <th scope="col" className="num">F1</th>
-            <th scope="col" className="num">Support</th>
+            <th scope="col" className="num">
+              Precision
+            </th>
+            <th scope="col" className="num">
+              Recall
+            </th>
+            <th scope="col" className="num">
+              F1
+            </th>
+            <th scope="col" className="num">
+              Support
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -109,12 +154,25 @@ function Charts({ result, threshold }: { result: ModelQualityResult; threshold: 
   const sweep = sides[sweepSide]?.threshold_sweep ? sides[sweepSide] : undefined;
   return (
     <div className="model-charts">
-      {scored ? <PlotFigure title="ROC curve" label="ROC curve" deps={[result]} build={({ document }) => rocChart(sides, { document })} testId="roc-chart" /> : null}
-      {hasPr ? <PlotFigure title="Precision–recall curve" label="Precision-recall curve" deps={[result]} build={({ document }) => prChart(sides, { document })} /> : null}
+      {scored ? (
+        <PlotFigure title="ROC curve" label="ROC curve" deps={[result]} build={({ document }) => rocChart(sides, { document })} testId="roc-chart" />
+      ) : null}
+      {hasPr ? (
+        <PlotFigure title="Precision–recall curve" label="Precision-recall curve" deps={[result]} build={({ document }) => prChart(sides, { document })} />
+      ) : null}
       {present.map((side) => (
-        <PlotFigure key={side} title={`Confusion matrix — ${side}`} label={`Confusion matrix of ${side}`} deps={[result]} build={({ document }) => confusionChart(sides[side]!, { document })} testId={`confusion-${side}`} />
+        <PlotFigure
+          key={side}
+          title={`Confusion matrix — ${side}`}
+          label={`Confusion matrix of ${side}`}
+          deps={[result]}
+          build={({ document }) => confusionChart(sides[side]!, { document })}
+          testId={`confusion-${side}`}
+        />
       ))}
-      {hasCalibration ? <PlotFigure title="Reliability diagram" label="Reliability diagram" deps={[result]} build={({ document }) => calibrationChart(sides, { document })} /> : null}
+      {hasCalibration ? (
+        <PlotFigure title="Reliability diagram" label="Reliability diagram" deps={[result]} build={({ document }) => calibrationChart(sides, { document })} />
+      ) : null}
       {sweep ? (
         <PlotFigure
           title={`Metrics by threshold — ${sweepSide}`}
@@ -148,7 +206,9 @@ export function ClassificationCell({ cell, onConfigChange, columns, onShareThres
               <button type="button" className="button" onClick={() => onShareThreshold(config.threshold!)}>
                 Use threshold {config.threshold} in the other model cells
               </button>
-              <span className="muted small">classification, estimated-performance and fairness cells (those with a score column) then derive predictions from their score at this threshold</span>
+              <span className="muted small">
+                classification, estimated-performance and fairness cells (those with a score column) then derive predictions from their score at this threshold
+              </span>
             </p>
           ) : null}
         </>

@@ -50,8 +50,8 @@ export function DriftCell({ cell, onConfigChange }: CellProps) {
             <p className="muted summary-meta">
               {formatPercent(result.dataset.driftedColumns, result.dataset.columns)} of tested columns drifted (dataset threshold{' '}
               {result.dataset.threshold * 100}%){correction ? ` · p-values adjusted (${correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'})` : ''} ·
-              reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows) · current{' '}
-              <strong>{result.current.name}</strong> ({formatCount(result.current.rows)} rows)
+              reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows) · current <strong>{result.current.name}</strong> (
+              {formatCount(result.current.rows)} rows)
               {cell.durationMs !== undefined ? ` · computed in ${formatDuration(cell.durationMs)}` : ''}
             </p>
           </div>

@@ -17,25 +17,68 @@ const CALIBRATION: readonly (readonly [CalibrationMode, string])[] = [
 ];
 
 function problemOf(draft: EstimatedCellConfig): string | undefined {
-  if (draft.threshold !== undefined && draft.prediction !== undefined) return 'A threshold derives predictions from the score: clear the prediction column or the threshold';
+  if (draft.threshold !== undefined && draft.prediction !== undefined)
+    return 'A threshold derives predictions from the score: clear the prediction column or the threshold';
   if (draft.threshold !== undefined && (draft.threshold < 0 || draft.threshold > 1)) return 'The threshold is a probability: between 0 and 1';
   if (draft.chunks !== undefined && (!Number.isInteger(draft.chunks) || draft.chunks < 1 || draft.chunks > 50)) return 'Chunks: a whole number from 1 to 50';
   return undefined;
 }
 
-function EstimatedForm({ config, columns, disabled, onApply }: { config: EstimatedCellConfig; columns: Column[]; disabled: boolean; onApply: (c: EstimatedCellConfig) => void }) {
+function EstimatedForm({
+  config,
+  columns,
+  disabled,
+  onApply,
+}: {
+  config: EstimatedCellConfig;
+  columns: Column[];
+  disabled: boolean;
+  onApply: (c: EstimatedCellConfig) => void;
+}) {
   const [draft, set] = useDraft(config);
   return (
     <SettingsForm label="Estimated performance settings" disabled={disabled} problem={problemOf(draft)} onApply={() => onApply(draft)}>
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField label="Score (probability of the positive label)" value={draft.score} columns={columns} onChange={(score) => set({ score })} />
-      <ColumnField label="Prediction" value={draft.prediction} columns={columns} empty="by role (or from the score)" onChange={(prediction) => set({ prediction })} />
+      <ColumnField
+        label="Prediction"
+        value={draft.prediction}
+        columns={columns}
+        empty="by role (or from the score)"
+        onChange={(prediction) => set({ prediction })}
+      />
       <TextField label="Positive label" value={draft.posLabel} placeholder="default: 1, true, yes…" onChange={(posLabel) => set({ posLabel })} />
-      <NumberField label="Threshold (score ≥ t is positive)" value={draft.threshold} min={0} max={1} step={0.01} placeholder="0.5" onChange={(threshold) => set({ threshold })} />
-      <ChoiceField label="Calibration" value={draft.calibration === 'auto' ? undefined : draft.calibration} empty="auto (when it lowers the error)" choices={CALIBRATION} onChange={(calibration) => set({ calibration })} />
+      <NumberField
+        label="Threshold (score ≥ t is positive)"
+        value={draft.threshold}
+        min={0}
+        max={1}
+        step={0.01}
+        placeholder="0.5"
+        onChange={(threshold) => set({ threshold })}
+      />
+      <ChoiceField
+        label="Calibration"
+        value={draft.calibration === 'auto' ? undefined : draft.calibration}
+        empty="auto (when it lowers the error)"
+        choices={CALIBRATION}
+        onChange={(calibration) => set({ calibration })}
+      />
       <NumberField label="Chunks of current" value={draft.chunks} min={1} max={50} step={1} placeholder="8" onChange={(chunks) => set({ chunks })} />
-      <ColumnField label="Or chunk by time: timestamp column" value={draft.timestamp} columns={columns} empty="none (row chunks)" onChange={(timestamp) => set({ timestamp })} />
-      <ChoiceField label="Time window" value={draft.window === 'auto' ? undefined : draft.window} empty="automatic" choices={TIME_WINDOWS} onChange={(window) => set({ window })} />
+      <ColumnField
+        label="Or chunk by time: timestamp column"
+        value={draft.timestamp}
+        columns={columns}
+        empty="none (row chunks)"
+        onChange={(timestamp) => set({ timestamp })}
+      />
+      <ChoiceField
+        label="Time window"
+        value={draft.window === 'auto' ? undefined : draft.window}
+        empty="automatic"
+        choices={TIME_WINDOWS}
+        onChange={(window) => set({ window })}
+      />
     </SettingsForm>
   );
 }
@@ -78,15 +121,20 @@ export function EstimatedCell({ cell, onConfigChange, columns }: CellProps) {
       {result ? (
         <>
           <p className="muted small summary-meta">
-            reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows) · current <strong>{result.current.name}</strong> ({formatCount(result.current.rows)} rows,{' '}
-            {formatCount(result.cbpe.current.labelled)} labelled) · target <code>{result.columns.target}</code> · score <code>{result.columns.score}</code> · positive label “{result.posLabel}” ·{' '}
-            {decisionNote(result)}
+            reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows) · current <strong>{result.current.name}</strong> (
+            {formatCount(result.current.rows)} rows, {formatCount(result.cbpe.current.labelled)} labelled) · target <code>{result.columns.target}</code> · score{' '}
+            <code>{result.columns.score}</code> · positive label “{result.posLabel}” · {decisionNote(result)}
           </p>
           <p className="muted small" data-testid="estimated-calibration">
             {calibrationNote(result)}
           </p>
           <Warnings warnings={result.cbpe.warnings} />
-          <MetricTable rows={estimatedRows(result)} testId="estimated-metrics" labels={ESTIMATED_LABELS} caption="Estimated without labels vs realized with them" />
+          <MetricTable
+            rows={estimatedRows(result)}
+            testId="estimated-metrics"
+            labels={ESTIMATED_LABELS}
+            caption="Estimated without labels vs realized with them"
+          />
           <ChunkChart result={result} />
           <details className="settings" open>
             <summary>Assumptions of the estimate (CBPE)</summary>

@@ -28,16 +28,60 @@ function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; gr
     <SettingsForm label="Fairness settings" disabled={props.disabled} problem={problemOf(draft)} onApply={() => props.onApply(draft)}>
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField label="Prediction" value={draft.prediction} columns={columns} onChange={(prediction) => set({ prediction })} />
-      <ColumnsField label="Sensitive columns" hint="one or two; default by role" value={draft.sensitive} columns={columns} onChange={(sensitive) => set({ sensitive })} />
+      <ColumnsField
+        label="Sensitive columns"
+        hint="one or two; default by role"
+        value={draft.sensitive}
+        columns={columns}
+        onChange={(sensitive) => set({ sensitive })}
+      />
       <TextField label="Positive label" value={draft.posLabel} placeholder="default: 1, true, yes…" onChange={(posLabel) => set({ posLabel })} />
-      <ChoiceField label="Parity method" value={draft.method === 'between_groups' ? undefined : draft.method} empty="between groups" choices={METHODS} onChange={(method) => set({ method })} />
-      <ChoiceField label="Equalized odds aggregation" value={draft.agg === 'worst_case' ? undefined : draft.agg} empty="worst case" choices={AGGS} onChange={(agg) => set({ agg })} />
+      <ChoiceField
+        label="Parity method"
+        value={draft.method === 'between_groups' ? undefined : draft.method}
+        empty="between groups"
+        choices={METHODS}
+        onChange={(method) => set({ method })}
+      />
+      <ChoiceField
+        label="Equalized odds aggregation"
+        value={draft.agg === 'worst_case' ? undefined : draft.agg}
+        empty="worst case"
+        choices={AGGS}
+        onChange={(agg) => set({ agg })}
+      />
       <ColumnField label="Sample weight" value={draft.weight} columns={columns} empty="none" onChange={(weight) => set({ weight })} />
       <ColumnField label="Score (for per-group thresholds)" value={draft.score} columns={columns} empty="none" onChange={(score) => set({ score })} />
-      <NumberField label="Threshold (score ≥ t predicts positive)" value={draft.threshold} min={0} max={1} step={0.01} placeholder="use the prediction column" onChange={(threshold) => set({ threshold })} />
-      <ChoiceField label="A rate with no cases (e.g. TPR of a group without positives)" value={draft.undefinedRates === 'zero' ? undefined : draft.undefinedRates} empty="0, as Fairlearn and sklearn" choices={UNDEFINED} onChange={(undefinedRates) => set({ undefinedRates })} />
-      <ChoiceField label="Per-group thresholds equalise" value={draft.thresholdCriterion === 'tpr' ? undefined : draft.thresholdCriterion} empty="equal TPR (equal opportunity)" choices={CRITERIA} onChange={(thresholdCriterion) => set({ thresholdCriterion })} />
-      <TextField label="Reference group" value={draft.referenceGroup} placeholder="default: the largest" suggestions={props.groups} onChange={(referenceGroup) => set({ referenceGroup })} />
+      <NumberField
+        label="Threshold (score ≥ t predicts positive)"
+        value={draft.threshold}
+        min={0}
+        max={1}
+        step={0.01}
+        placeholder="use the prediction column"
+        onChange={(threshold) => set({ threshold })}
+      />
+      <ChoiceField
+        label="A rate with no cases (e.g. TPR of a group without positives)"
+        value={draft.undefinedRates === 'zero' ? undefined : draft.undefinedRates}
+        empty="0, as Fairlearn and sklearn"
+        choices={UNDEFINED}
+        onChange={(undefinedRates) => set({ undefinedRates })}
+      />
+      <ChoiceField
+        label="Per-group thresholds equalise"
+        value={draft.thresholdCriterion === 'tpr' ? undefined : draft.thresholdCriterion}
+        empty="equal TPR (equal opportunity)"
+        choices={CRITERIA}
+        onChange={(thresholdCriterion) => set({ thresholdCriterion })}
+      />
+      <TextField
+        label="Reference group"
+        value={draft.referenceGroup}
+        placeholder="default: the largest"
+        suggestions={props.groups}
+        onChange={(referenceGroup) => set({ referenceGroup })}
+      />
     </SettingsForm>
   );
 }
@@ -56,7 +100,14 @@ export function FairnessCell({ cell, onConfigChange, columns }: CellProps) {
   const sides = result ? [result.reference, ...(result.current ? [result.current] : [])] : [];
   return (
     <>
-      <FairnessForm key={JSON.stringify(config)} config={config} columns={choices} groups={result?.reference.groups.map((g) => g.group) ?? []} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      <FairnessForm
+        key={JSON.stringify(config)}
+        config={config}
+        columns={choices}
+        groups={result?.reference.groups.map((g) => g.group) ?? []}
+        disabled={cell.status === 'running'}
+        onApply={onConfigChange}
+      />
       {result && c ? (
         <>
           <p className="muted small summary-meta">

@@ -80,10 +80,15 @@ export function NoteCell({ cell, onConfigChange }: CellProps) {
   return (
     <div className="note-view">
       {/* renderMarkdown escapes raw HTML and drops unsafe URLs: the output is safe to insert. */}
-      <div className="markdown" data-testid="note-body" dangerouslySetInnerHTML={{ __html: rendered }} onDoubleClick={() => {
+      <div
+        className="markdown"
+        data-testid="note-body"
+        dangerouslySetInnerHTML={{ __html: rendered }}
+        onDoubleClick={() => {
           setOriginal(markdown);
           setEditing(true);
-        }} />
+        }}
+      />
       <button
         type="button"
         className="button-link small"

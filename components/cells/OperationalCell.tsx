@@ -9,15 +9,43 @@ import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TIM
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 
-function OperationalForm({ config, columns, disabled, onApply }: { config: OperationalCellConfig; columns: Column[]; disabled: boolean; onApply: (c: OperationalCellConfig) => void }) {
+function OperationalForm({
+  config,
+  columns,
+  disabled,
+  onApply,
+}: {
+  config: OperationalCellConfig;
+  columns: Column[];
+  disabled: boolean;
+  onApply: (c: OperationalCellConfig) => void;
+}) {
   const [draft, set] = useDraft(config);
   const problem = draft.slaMs !== undefined && draft.slaMs < 0 ? 'The SLA is a latency in ms: 0 or more' : undefined;
   return (
     <SettingsForm label="Latency settings" disabled={disabled} problem={problem} onApply={() => onApply(draft)}>
-      <ColumnField label="Latency column (ms)" value={draft.latency} columns={columns} empty="by name (latency, duration…)" onChange={(latency) => set({ latency })} />
-      <ColumnField label="Timestamp column" value={draft.timestamp} columns={columns} empty="by role (none: no throughput)" onChange={(timestamp) => set({ timestamp })} />
+      <ColumnField
+        label="Latency column (ms)"
+        value={draft.latency}
+        columns={columns}
+        empty="by name (latency, duration…)"
+        onChange={(latency) => set({ latency })}
+      />
+      <ColumnField
+        label="Timestamp column"
+        value={draft.timestamp}
+        columns={columns}
+        empty="by role (none: no throughput)"
+        onChange={(timestamp) => set({ timestamp })}
+      />
       <NumberField label="SLA (ms)" value={draft.slaMs} min={0} step={1} placeholder="200" onChange={(slaMs) => set({ slaMs })} />
-      <ChoiceField label="Time window" value={draft.window === 'auto' ? undefined : draft.window} empty="automatic (80–200 windows)" choices={TIME_WINDOWS} onChange={(window) => set({ window })} />
+      <ChoiceField
+        label="Time window"
+        value={draft.window === 'auto' ? undefined : draft.window}
+        empty="automatic (80–200 windows)"
+        choices={TIME_WINDOWS}
+        onChange={(window) => set({ window })}
+      />
     </SettingsForm>
   );
 }
@@ -33,8 +61,19 @@ function SideCharts({ which, side }: { which: 'reference' | 'current'; side: Ope
       </p>
       {side.throughput ? (
         <div className="model-charts">
-          <PlotFigure title="Latency percentiles" label={`Latency percentiles per window with the SLA line, ${which}`} deps={[side]} build={({ document, width }) => latencyChart(side, { document, width })} testId={`latency-chart-${which}`} />
-          <PlotFigure title="Throughput" label={`Predictions per window, ${which}`} deps={[side]} build={({ document, width }) => throughputChart(side, { document, width })} />
+          <PlotFigure
+            title="Latency percentiles"
+            label={`Latency percentiles per window with the SLA line, ${which}`}
+            deps={[side]}
+            build={({ document, width }) => latencyChart(side, { document, width })}
+            testId={`latency-chart-${which}`}
+          />
+          <PlotFigure
+            title="Throughput"
+            label={`Predictions per window, ${which}`}
+            deps={[side]}
+            build={({ document, width }) => throughputChart(side, { document, width })}
+          />
         </div>
       ) : null}
     </section>

@@ -69,9 +69,7 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
       <td className="num">
         {formatCount(ref.distinct)} → {cur ? formatCount(cur.distinct) : '—'}
       </td>
-      <td className={ref.highZeros || cur?.highZeros ? 'flagged' : undefined}>
-        {ref.kind === 'numeric' ? `${pct(zeros(ref))} → ${pct(zeros(cur))}` : '—'}
-      </td>
+      <td className={ref.highZeros || cur?.highZeros ? 'flagged' : undefined}>{ref.kind === 'numeric' ? `${pct(zeros(ref))} → ${pct(zeros(cur))}` : '—'}</td>
       <td>
         <Side stats={ref} /> → <Side stats={cur} />
         <div className="muted small">{summary(ref)}</div>
@@ -114,10 +112,18 @@ export function QualityCell({ cell }: CellProps) {
                 <tr>
                   <th scope="col">Column</th>
                   <th scope="col">Type</th>
-                  <th scope="col" className="num">Count ref → cur</th>
-                  <th scope="col" className="num">Missing</th>
-                  <th scope="col" className="num">Non-finite</th>
-                  <th scope="col" className="num">Distinct</th>
+                  <th scope="col" className="num">
+                    Count ref → cur
+                  </th>
+                  <th scope="col" className="num">
+                    Missing
+                  </th>
+                  <th scope="col" className="num">
+                    Non-finite
+                  </th>
+                  <th scope="col" className="num">
+                    Distinct
+                  </th>
                   <th scope="col">Zeros</th>
                   <th scope="col">Mean / top value</th>
                   <th scope="col">Distribution</th>

@@ -9,15 +9,38 @@ import { columnChoices, ColumnField, SettingsForm, useDraft, Warnings, type Colu
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 
-function RegressionForm({ config, columns, disabled, onApply }: { config: RegressionCellConfig; columns: Column[]; disabled: boolean; onApply: (c: RegressionCellConfig) => void }) {
+function RegressionForm({
+  config,
+  columns,
+  disabled,
+  onApply,
+}: {
+  config: RegressionCellConfig;
+  columns: Column[];
+  disabled: boolean;
+  onApply: (c: RegressionCellConfig) => void;
+}) {
   const [draft, set] = useDraft(config);
-  const problem = draft.target !== undefined && draft.target === draft.prediction ? 'Target and prediction are the same column: choose the prediction column' : undefined;
+  const problem =
+    draft.target !== undefined && draft.target === draft.prediction ? 'Target and prediction are the same column: choose the prediction column' : undefined;
   return (
     <SettingsForm label="Regression settings" disabled={disabled} problem={problem} onApply={() => onApply(draft)}>
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField label="Prediction" value={draft.prediction} columns={columns} onChange={(prediction) => set({ prediction })} />
-      <ColumnField label="Error by segment (a categorical column)" value={draft.segment} columns={columns} empty="none" onChange={(segment) => set({ segment })} />
-      <ColumnField label="Error against a feature (a numeric column)" value={draft.feature} columns={columns} empty="none" onChange={(feature) => set({ feature })} />
+      <ColumnField
+        label="Error by segment (a categorical column)"
+        value={draft.segment}
+        columns={columns}
+        empty="none"
+        onChange={(segment) => set({ segment })}
+      />
+      <ColumnField
+        label="Error against a feature (a numeric column)"
+        value={draft.feature}
+        columns={columns}
+        empty="none"
+        onChange={(feature) => set({ feature })}
+      />
     </SettingsForm>
   );
 }
@@ -27,13 +50,36 @@ function Charts({ result }: { result: ModelQualityResult }) {
   const ref = sides.reference;
   return (
     <div className="model-charts">
-      <PlotFigure title="Predicted vs actual" label="Predicted against actual values" deps={[result]} build={({ document }) => predictedActualChart(sides, { document })} testId="predicted-actual-chart" />
-      <PlotFigure title="Error histogram" label="Histogram of errors (predicted − actual)" deps={[result]} build={({ document, width }) => residualHistogramChart(sides, { document, width })} />
+      <PlotFigure
+        title="Predicted vs actual"
+        label="Predicted against actual values"
+        deps={[result]}
+        build={({ document }) => predictedActualChart(sides, { document })}
+        testId="predicted-actual-chart"
+      />
+      <PlotFigure
+        title="Error histogram"
+        label="Histogram of errors (predicted − actual)"
+        deps={[result]}
+        build={({ document, width }) => residualHistogramChart(sides, { document, width })}
+      />
       {(ref?.segments ?? []).map((s) => (
-        <PlotFigure key={`segment:${s.name}`} title={`MAE by ${s.name}`} label={`MAE per value of ${s.name}`} deps={[result]} build={({ document, width }) => segmentErrorChart(sides, { document, width, segment: s.name })} />
+        <PlotFigure
+          key={`segment:${s.name}`}
+          title={`MAE by ${s.name}`}
+          label={`MAE per value of ${s.name}`}
+          deps={[result]}
+          build={({ document, width }) => segmentErrorChart(sides, { document, width, segment: s.name })}
+        />
       ))}
       {(ref?.residuals_by_feature ?? []).map((f) => (
-        <PlotFigure key={`feature:${f.name}`} title={`Mean error by ${f.name}`} label={`Mean error per bin of ${f.name}`} deps={[result]} build={({ document, width }) => residualFeatureChart(sides, { document, width, feature: f.name })} />
+        <PlotFigure
+          key={`feature:${f.name}`}
+          title={`Mean error by ${f.name}`}
+          label={`Mean error per bin of ${f.name}`}
+          deps={[result]}
+          build={({ document, width }) => residualFeatureChart(sides, { document, width, feature: f.name })}
+        />
       ))}
     </div>
   );

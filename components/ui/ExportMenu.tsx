@@ -104,7 +104,12 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
             >
               Export report (HTML)
             </button>
-            <button type="button" className="button" disabled={picked.length === 0} onClick={() => void downloadJson(workspace, picked, datasets).then(() => setChoosing(false), onError)}>
+            <button
+              type="button"
+              className="button"
+              disabled={picked.length === 0}
+              onClick={() => void downloadJson(workspace, picked, datasets).then(() => setChoosing(false), onError)}
+            >
               Export JSON
             </button>
             <button type="button" className="button" onClick={() => setChoosing(false)}>

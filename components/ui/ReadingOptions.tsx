@@ -33,7 +33,10 @@ export function ReadingOptions({ value, onChange }: Props) {
             placeholder="e.g. -, ?, n.a."
             value={(value.missingTokens ?? []).join(', ')}
             onChange={(e) => {
-              const tokens = e.target.value.split(',').map((t) => t.trim()).filter(Boolean);
+              const tokens = e.target.value
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean);
               onChange({ ...value, missingTokens: tokens.length ? tokens : undefined });
             }}
           />

@@ -18,7 +18,13 @@ export function RolePanel({ dataset, onRoles, onTypes }: Props) {
   return (
     <details className="roles" data-testid="role-panel">
       <summary>
-        Column roles{named ? `: ${Object.entries(roles).map(([c, r]) => `${c} = ${r}`).join(', ')}` : ' (all features)'} · types
+        Column roles
+        {named
+          ? `: ${Object.entries(roles)
+              .map(([c, r]) => `${c} = ${r}`)
+              .join(', ')}`
+          : ' (all features)'}{' '}
+        · types
       </summary>
       <div className="roles-grid">
         {dataset.schema.map((column) => (

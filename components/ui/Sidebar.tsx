@@ -31,7 +31,11 @@ function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boole
     <li className="dataset-item" data-testid="dataset-item" title={`SHA-256 ${d.sha256}`}>
       <span className="dataset-name">
         {d.name}
-        {used ? <span className="used-tag" title="Used by the open workspace">in this workspace</span> : null}
+        {used ? (
+          <span className="used-tag" title="Used by the open workspace">
+            in this workspace
+          </span>
+        ) : null}
       </span>
       <span className="muted">
         {d.format} · {formatCount(d.rows)} rows · {d.schema.length} cols · {formatBytes(d.bytes)} · <code>{d.sha256.slice(0, 8)}</code>
@@ -64,7 +68,14 @@ function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boole
   );
 }
 
-function WorkspaceItem({ w, active, onOpen, onRename, onDuplicate, onDeleteWorkspace }: { w: WorkspaceRecord; active: boolean } & Pick<Props, 'onOpen' | 'onRename' | 'onDuplicate' | 'onDeleteWorkspace'>) {
+function WorkspaceItem({
+  w,
+  active,
+  onOpen,
+  onRename,
+  onDuplicate,
+  onDeleteWorkspace,
+}: { w: WorkspaceRecord; active: boolean } & Pick<Props, 'onOpen' | 'onRename' | 'onDuplicate' | 'onDeleteWorkspace'>) {
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
   if (mode === 'rename') {
     return (
@@ -139,7 +150,15 @@ export function Sidebar({ workspaces, activeId, datasets, usedIds, onOpen, onNew
         </div>
         <ul className="sidebar-list">
           {workspaces.map((w) => (
-            <WorkspaceItem key={w.id} w={w} active={w.id === activeId} onOpen={onOpen} onRename={onRename} onDuplicate={onDuplicate} onDeleteWorkspace={onDeleteWorkspace} />
+            <WorkspaceItem
+              key={w.id}
+              w={w}
+              active={w.id === activeId}
+              onOpen={onOpen}
+              onRename={onRename}
+              onDuplicate={onDuplicate}
+              onDeleteWorkspace={onDeleteWorkspace}
+            />
           ))}
         </ul>
       </nav>

@@ -19,7 +19,10 @@ export function StoragePanel() {
         .then((e) => setEstimate({ usage: e.usage ?? 0, quota: e.quota ?? 0 }))
         .catch(() => undefined);
     update();
-    void storage.persisted?.().then(setPersisted).catch(() => undefined);
+    void storage
+      .persisted?.()
+      .then(setPersisted)
+      .catch(() => undefined);
     const timer = setInterval(update, 5000);
     return () => clearInterval(timer);
   }, []);

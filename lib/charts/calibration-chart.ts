@@ -48,7 +48,13 @@ export function calibrationChart(
     y: { label: AXES[kind].y, domain: [0, 1], grid: true },
     r: { range: [2, 9] },
     marks: [
-      Plot.line([[0, 0], [1, 1]], { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'perfect calibration' }),
+      Plot.line(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'perfect calibration' },
+      ),
       Plot.line(bins, { x: 'predicted', y: 'observed', z: 'side', stroke: 'side', strokeWidth: 1.5, ariaDescription: 'calibration curve' }),
       Plot.dot(bins, {
         x: 'predicted',
@@ -62,7 +68,10 @@ export function calibrationChart(
         ariaDescription: 'calibration bins',
       }),
       // Top left: a bin rarely has a low predicted probability and a high observed rate.
-      ...cornerKey(key.map(({ side, text }) => [text, SIDE_COLORS[side]]), 'top-left'),
+      ...cornerKey(
+        key.map(({ side, text }) => [text, SIDE_COLORS[side]]),
+        'top-left',
+      ),
       ...(bins.length ? [] : noDataMarks()),
     ],
   });

@@ -36,16 +36,14 @@ export function cbpeChart(
   { document, width = 640, height = 260, metric = 'rocAuc', time = false }: CbpeChartOptions,
 ): SVGSVGElement | HTMLElement {
   const chunks = (result.chunks ?? []).filter((c) => Number.isFinite(c.start) && Number.isFinite(c.end));
-  const data = chunks.map(
-    (chunk): ChunkDatum => ({
-      x: time ? new Date(chunk.start) : chunk.index,
-      chunk,
-      estimated: finiteOrNull(chunk.estimated[metric]),
-      lower: finiteOrNull(chunk.lower[metric]),
-      upper: finiteOrNull(chunk.upper[metric]),
-      realized: finiteOrNull(chunk.realized?.[metric]),
-    }),
-  );
+  const data = chunks.map((chunk): ChunkDatum => ({
+    x: time ? new Date(chunk.start) : chunk.index,
+    chunk,
+    estimated: finiteOrNull(chunk.estimated[metric]),
+    lower: finiteOrNull(chunk.lower[metric]),
+    upper: finiteOrNull(chunk.upper[metric]),
+    realized: finiteOrNull(chunk.realized?.[metric]),
+  }));
   const estimated = data.filter((d) => d.estimated !== null);
   const realized = data.filter((d) => d.realized !== null);
   const band = data.filter((d) => d.lower !== null && d.upper !== null);
@@ -73,17 +71,26 @@ export function cbpeChart(
           label: 'chunk',
           labelAnchor: 'center',
           labelArrow: 'none',
-          ...(chunks.length ? { ticks: chunks.filter((_, i) => i % step === 0).map((c) => c.index), tickFormat: 'd', inset: 8 } : { domain: [0, 1], axis: null }),
+          ...(chunks.length
+            ? { ticks: chunks.filter((_, i) => i % step === 0).map((c) => c.index), tickFormat: 'd', inset: 8 }
+            : { domain: [0, 1], axis: null }),
         },
     y: { label, grid: true, nice: true, ...(estimated.length || realized.length ? {} : { domain: [0, 1] }) },
     marks: [
       Plot.areaY(band, { x: 'x', y1: 'lower', y2: 'upper', fill: ESTIMATED, fillOpacity: 0.18, ariaDescription: 'sampling band' }),
       // One chunk has no area to draw: show its band as an error bar.
-      ...(band.length === 1 ? [Plot.ruleX(band, { x: 'x', y1: 'lower', y2: 'upper', stroke: ESTIMATED, strokeOpacity: 0.5, strokeWidth: 3, ariaDescription: 'sampling band' })] : []),
+      ...(band.length === 1
+        ? [Plot.ruleX(band, { x: 'x', y1: 'lower', y2: 'upper', stroke: ESTIMATED, strokeOpacity: 0.5, strokeWidth: 3, ariaDescription: 'sampling band' })]
+        : []),
       ...(reference === null
         ? []
         : [
-            Plot.ruleY([reference], { stroke: REFERENCE, strokeDasharray: '4,3', title: () => `reference (realized) ${formatScore(reference)}`, ariaDescription: 'reference' }),
+            Plot.ruleY([reference], {
+              stroke: REFERENCE,
+              strokeDasharray: '4,3',
+              title: () => `reference (realized) ${formatScore(reference)}`,
+              ariaDescription: 'reference',
+            }),
           ]),
       Plot.line(data, { x: 'x', y: 'estimated', stroke: ESTIMATED, strokeWidth: 1.5, ariaDescription: 'estimated' }),
       Plot.dot(estimated, { x: 'x', y: 'estimated', fill: ESTIMATED, r: 2.5, title, ariaDescription: 'estimated points' }),

@@ -49,10 +49,7 @@ export function legendMarks(facet: Facet): Plot.Markish[] {
 
 /** A faint frame with a centred message, for a chart with nothing to draw. */
 export function noDataMarks(text = 'no data', facet?: Facet): Plot.Markish[] {
-  return [
-    Plot.frame({ strokeOpacity: 0.3, facet }),
-    Plot.text([text], { frameAnchor: 'middle', text: (d: string) => d, facet, ariaDescription: 'no data' }),
-  ];
+  return [Plot.frame({ strokeOpacity: 0.3, facet }), Plot.text([text], { frameAnchor: 'middle', text: (d: string) => d, facet, ariaDescription: 'no data' })];
 }
 
 /** Names in their colours in a row above the plot, at the right (where direct labels would collide). */
@@ -62,7 +59,17 @@ export function keyRow(entries: readonly (readonly [text: string, color: string]
   // Ends at the top-right corner, clear of the y-axis label at the top left; read left to right.
   return entries.map(([text, fill], i) => {
     const dx = -widths.slice(i + 1).reduce((a, b) => a + b, 0);
-    return Plot.text([text], { frameAnchor: 'top-right', dx, dy: -16, text: (d: string) => d, fill, textAnchor: 'end', lineAnchor: 'middle', fontWeight: 600, ariaDescription: 'key' });
+    return Plot.text([text], {
+      frameAnchor: 'top-right',
+      dx,
+      dy: -16,
+      text: (d: string) => d,
+      fill,
+      textAnchor: 'end',
+      lineAnchor: 'middle',
+      fontWeight: 600,
+      ariaDescription: 'key',
+    });
   });
 }
 

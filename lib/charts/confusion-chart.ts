@@ -79,7 +79,10 @@ export function confusionChart(
 }
 
 /** Every (true, predicted) cell with a finite count; a missing share is recomputed from the row. */
-function cellsOf({ confusion_matrix, confusion_matrix_normalized }: Pick<ClassificationMetricsResult, 'confusion_matrix' | 'confusion_matrix_normalized'>): CellDatum[] {
+function cellsOf({
+  confusion_matrix,
+  confusion_matrix_normalized,
+}: Pick<ClassificationMetricsResult, 'confusion_matrix' | 'confusion_matrix_normalized'>): CellDatum[] {
   const n = confusion_matrix.labels.length;
   const cells: CellDatum[] = [];
   for (let actual = 0; actual < n; actual++) {

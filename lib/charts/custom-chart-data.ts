@@ -83,7 +83,13 @@ function chosenColumns(config: ChartConfig): Partial<Record<Role, string>> {
 }
 
 /** The sides to draw: asked for, present, and having every chosen column (else left out with a warning). */
-function chooseSides(reference: OpenedTable | undefined, current: OpenedTable | undefined, config: ChartConfig, names: string[], warnings: string[]): SideInput[] {
+function chooseSides(
+  reference: OpenedTable | undefined,
+  current: OpenedTable | undefined,
+  config: ChartConfig,
+  names: string[],
+  warnings: string[],
+): SideInput[] {
   const wanted = config.sides ?? 'both';
   const candidates: SideInput[] = [];
   if (reference && wanted !== 'current') candidates.push({ side: 'reference', opened: reference });
@@ -115,10 +121,7 @@ function checkTypes(config: ChartConfig, chosen: Partial<Record<Role, string>>, 
       if (spec.types.includes(type)) continue;
       // Name the side only when the two sides disagree on the type.
       const where = types.some((t) => t !== type) ? ` in ${side}` : '';
-      throw new AnalysisError(
-        'chart-column-type',
-        `${config.mark} ${role} must be ${spec.types.join(' or ')}: "${name}" is ${type}${where} — ${spec.remedy}`,
-      );
+      throw new AnalysisError('chart-column-type', `${config.mark} ${role} must be ${spec.types.join(' or ')}: "${name}" is ${type}${where} — ${spec.remedy}`);
     }
   }
 }
@@ -168,7 +171,10 @@ export function computeChartData(reference: OpenedTable | undefined, current: Op
     const numbers = read.x.values.map((v) => (v.kind === 'numbers' ? v.values : new Float64Array()));
     const coded = numbersAsCodes(numbers, MAX_BAR_CATEGORIES);
     if (!coded) {
-      throw new AnalysisError('chart-column-type', `bar x has too many distinct numbers: "${chosen.x}" has more than ${MAX_BAR_CATEGORIES} — choose the histogram mark for it`);
+      throw new AnalysisError(
+        'chart-column-type',
+        `bar x has too many distinct numbers: "${chosen.x}" has more than ${MAX_BAR_CATEGORIES} — choose the histogram mark for it`,
+      );
     }
     read.x.values = coded.codes.map((codes) => ({ kind: 'codes', codes, labels: coded.labels }));
     byValue = coded.labels;
@@ -280,7 +286,8 @@ function scatterData(sides: readonly PreparedSide[], facets: readonly string[] |
   const data: ChartDatum[] = [];
   for (const { side, rows, x, y, facet } of sides) {
     const sample = sampleRows(rows, SAMPLE_SIZE);
-    if (sample.length < rows.length) notes.push(`${side}: sample of ${formatCount(sample.length)} of ${formatCount(rows.length)} rows (seeded, the same on every run)`);
+    if (sample.length < rows.length)
+      notes.push(`${side}: sample of ${formatCount(sample.length)} of ${formatCount(rows.length)} rows (seeded, the same on every run)`);
     for (let i = 0; i < sample.length; i++) {
       const row = sample[i]!;
       data.push({ ...datumKey(side, facets, facet ? facet[row]! : 0), x: x![row]!, y: y![row]! });

@@ -77,11 +77,7 @@ export interface SharedCodes {
  * Keeps the `max` values most frequent over the given rows of all sides (ties: first seen, reference
  * first) and folds the rest into "other (N <noun>)".
  */
-export function shareTopCodes(
-  sides: readonly { codes: Int32Array; labels: readonly string[]; rows: Int32Array }[],
-  max: number,
-  noun: string,
-): SharedCodes {
+export function shareTopCodes(sides: readonly { codes: Int32Array; labels: readonly string[]; rows: Int32Array }[], max: number, noun: string): SharedCodes {
   const totals = new Map<string, { count: number; order: number }>();
   const perSide = sides.map(({ codes, labels, rows }) => {
     const counts = new Float64Array(labels.length);

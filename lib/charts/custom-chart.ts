@@ -170,7 +170,8 @@ function markSet(data: ChartData, layout: Layout): Plot.Markish[] {
           strokeWidth: 1,
           insetLeft: 0.5,
           insetRight: 0.5,
-          title: (d: ChartDatum) => `${d.side}: ${percent(num(d, 'share'))} (${num(d, 'count')}) in [${formatNumber(num(d, 'x0'))}, ${formatNumber(num(d, 'x1'))})`,
+          title: (d: ChartDatum) =>
+            `${d.side}: ${percent(num(d, 'share'))} (${num(d, 'count')}) in [${formatNumber(num(d, 'x0'))}, ${formatNumber(num(d, 'x1'))})`,
         }),
         Plot.ruleY([0]),
       ];
@@ -192,7 +193,8 @@ function markSet(data: ChartData, layout: Layout): Plot.Markish[] {
     case 'line': {
       const y = data.y ? 'mean' : 'count';
       const mid = (d: ChartDatum) => (num(d, 'x0') + num(d, 'x1')) / 2;
-      const title = (d: ChartDatum) => `${d.side}: ${data.y ? `mean ${formatNumber(num(d, 'mean'))}` : `${num(d, 'count')} rows`} (${num(d, 'count')} rows in bin)`;
+      const title = (d: ChartDatum) =>
+        `${d.side}: ${data.y ? `mean ${formatNumber(num(d, 'mean'))}` : `${num(d, 'count')} rows`} (${num(d, 'count')} rows in bin)`;
       return [
         Plot.lineY(rows, { ...place, x: mid, y, z: 'side', stroke: 'side', strokeWidth: 1.5 }),
         Plot.dot(
@@ -235,7 +237,18 @@ function sideLegend(sides: readonly ChartSide[], facet: 'super' | undefined, mar
   const dy = 14 - marginTop;
   let dx = 0;
   for (const side of [...sides].reverse()) {
-    marks.push(Plot.text([side], { frameAnchor: 'top-right', dx, dy, text: (d: string) => d, textAnchor: 'end', lineAnchor: 'middle', facet, ariaDescription: 'legend' }));
+    marks.push(
+      Plot.text([side], {
+        frameAnchor: 'top-right',
+        dx,
+        dy,
+        text: (d: string) => d,
+        textAnchor: 'end',
+        lineAnchor: 'middle',
+        facet,
+        ariaDescription: 'legend',
+      }),
+    );
     dx -= side.length * 5.6 + 9; // estimated text width, then the swatch
     marks.push(Plot.dot([side], { frameAnchor: 'top-right', dx, dy, symbol: 'square', r: 4.5, fill: SIDE_COLORS[side], facet, ariaDescription: 'legend' }));
     dx -= 16;

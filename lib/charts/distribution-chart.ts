@@ -29,10 +29,7 @@ export function distributionChart(dist: DistributionSummary, options: ChartOptio
 }
 
 /** A tiny chart without axes or legend, for table rows. */
-export function sparkline(
-  dist: DistributionSummary,
-  { document, width = 120, height = 28, mode = 'percent' }: ChartOptions,
-): SVGSVGElement | HTMLElement {
+export function sparkline(dist: DistributionSummary, { document, width = 120, height = 28, mode = 'percent' }: ChartOptions): SVGSVGElement | HTMLElement {
   const common = { document, width, height, margin: 1, color: COLOR, y: { axis: null } } as const;
   const el =
     dist.kind === 'histogram'
@@ -68,9 +65,7 @@ function histogramChart(dist: Histogram, { document, width = 560, height = 240, 
     x: { label: label ?? 'value', labelAnchor: 'center', labelArrow: 'none', domain, tickFormat: tickFormatFor(domain) },
     y: { label: Y_LABEL[mode], grid: true, nice: true },
     marks: [
-      ...histogramMarks(data, mode, 1.5, (d) =>
-        `${d.side}: ${formatBar(d, mode)} in [${formatNumber(d.x1)}, ${formatNumber(d.x2)})`,
-      ),
+      ...histogramMarks(data, mode, 1.5, (d) => `${d.side}: ${formatBar(d, mode)} in [${formatNumber(d.x1)}, ${formatNumber(d.x2)})`),
       Plot.ruleY([0]),
       ...legendMarks(undefined),
     ],
@@ -115,8 +110,7 @@ function categoriesChart(dist: Categories, options: ChartOptions) {
         fill: 'side',
         // The catch-all bar is lighter: it is not one category.
         fillOpacity: (d: { index: number }) => (hasOther && d.index === n - 1 ? 0.5 : 1),
-        title: (d: { side: string; label: string; count: number; percent: number }) =>
-          `${d.label}\n${d.side}: ${formatBar(d, mode)}`,
+        title: (d: { side: string; label: string; count: number; percent: number }) => `${d.label}\n${d.side}: ${formatBar(d, mode)}`,
       }),
       Plot.ruleY([0]),
       ...legendMarks('super'),

@@ -110,8 +110,7 @@ function ksMarks(ks: KsMark, [lo, hi]: [number, number], size: { width: number; 
   const beside = Math.max(upperLeftFit, lowerRightFit) < 1;
   const leftward = beside ? fx > 0.5 : upperLeft;
   const title =
-    `KS distance ${text} at ${formatNumber(location.x)}: ` +
-    `reference ${formatShare(location.reference)}, current ${formatShare(location.current)}`;
+    `KS distance ${text} at ${formatNumber(location.x)}: ` + `reference ${formatShare(location.reference)}, current ${formatShare(location.current)}`;
   return [
     // currentColor: the page's ink, dark on light pages and still visible in dark mode.
     Plot.ruleX([location], {

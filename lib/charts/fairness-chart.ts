@@ -41,7 +41,13 @@ export function fairnessChart(
   const bars = result.groups.map((g): Bar => ({ group: g.group, count: g.count, value: finiteOrNull(g[metric]), flagged: false }));
   const overall = finiteOrNull(result.overall[metric]);
   const label = RATE_LABELS[metric];
-  const over = overall === null ? [] : [Plot.ruleX([overall], { stroke: 'currentColor', strokeDasharray: '4,3', ariaDescription: 'overall' }), ruleLabel(overall, `overall ${formatNumber(overall)}`)];
+  const over =
+    overall === null
+      ? []
+      : [
+          Plot.ruleX([overall], { stroke: 'currentColor', strokeDasharray: '4,3', ariaDescription: 'overall' }),
+          ruleLabel(overall, `overall ${formatNumber(overall)}`),
+        ];
   return groupBars(bars, {
     document,
     width,
@@ -64,9 +70,12 @@ export function disparityChart(
   { document, width = 560, height = heightFor(result.disparities.groups.length), metric = 'pprev' }: DisparityChartOptions,
 ): SVGSVGElement | HTMLElement {
   const { band, reference_group: reference } = result.disparities;
-  const bars = result.disparities.groups.map(
-    (g): Bar => ({ group: g.group, count: g.count, value: finiteOrNull(g.disparity[metric]), flagged: g.flagged.includes(metric) }),
-  );
+  const bars = result.disparities.groups.map((g): Bar => ({
+    group: g.group,
+    count: g.count,
+    value: finiteOrNull(g.disparity[metric]),
+    flagged: g.flagged.includes(metric),
+  }));
   const [lo, hi] = band;
   const values = bars.flatMap((b) => (b.value === null ? [] : [b.value]));
   const bandText = `${formatNumber(lo)}–${formatNumber(hi)}`;
@@ -83,7 +92,15 @@ export function disparityChart(
     title: (d) =>
       `${d.group}${d.group === reference ? ' (reference)' : ''} (${d.count} rows)\n` +
       `${metric} disparity ${d.value === null ? 'n/a' : formatNumber(d.value)}${d.flagged ? ` — outside ${bandText}` : ''}`,
-    under: [Plot.rect([band], { x1: (d: [number, number]) => d[0], x2: (d: [number, number]) => d[1], fill: BAND, fillOpacity: 0.15, ariaDescription: 'parity band' })],
+    under: [
+      Plot.rect([band], {
+        x1: (d: [number, number]) => d[0],
+        x2: (d: [number, number]) => d[1],
+        fill: BAND,
+        fillOpacity: 0.15,
+        ariaDescription: 'parity band',
+      }),
+    ],
     over: [Plot.ruleX([1], { stroke: 'currentColor', ariaDescription: 'parity' }), ruleLabel(1, `parity band ${bandText}`)],
   });
 }
@@ -124,7 +141,10 @@ function groupBars(bars: Bar[], layout: BarsLayout): SVGSVGElement | HTMLElement
     marks: [
       ...under,
       Plot.barX(drawn, { x1: 0, x2: 'value', y: 'group', fill: (d: Bar) => (d.flagged ? FLAGGED : BAR), title, ariaDescription: 'group bars' }),
-      Plot.text(bars.filter((b) => b.value === null), { x: 0, y: 'group', text: () => 'n/a', dx: 4, textAnchor: 'start', fillOpacity: 0.7, title, ariaDescription: 'n/a values' }),
+      Plot.text(
+        bars.filter((b) => b.value === null),
+        { x: 0, y: 'group', text: () => 'n/a', dx: 4, textAnchor: 'start', fillOpacity: 0.7, title, ariaDescription: 'n/a values' },
+      ),
       ...over,
       Plot.ruleX([0]),
       ...(bars.length ? [] : noDataMarks()),

@@ -55,8 +55,23 @@ export function latencyChart(result: OperationalResult, { document, width = 640,
       ...(sla === null
         ? []
         : [
-            Plot.ruleY([sla], { stroke: SLA_COLOR, strokeDasharray: '5,3', strokeWidth: 1.5, title: () => `SLA ${formatNumber(sla)} ms`, ariaDescription: 'SLA' }),
-            Plot.text([sla], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -6, text: (d: number) => `SLA ${formatNumber(d)} ms`, fill: SLA_COLOR, textAnchor: 'start', ariaDescription: 'SLA label' }),
+            Plot.ruleY([sla], {
+              stroke: SLA_COLOR,
+              strokeDasharray: '5,3',
+              strokeWidth: 1.5,
+              title: () => `SLA ${formatNumber(sla)} ms`,
+              ariaDescription: 'SLA',
+            }),
+            Plot.text([sla], {
+              y: (d: number) => d,
+              frameAnchor: 'left',
+              dx: 4,
+              dy: -6,
+              text: (d: number) => `SLA ${formatNumber(d)} ms`,
+              fill: SLA_COLOR,
+              textAnchor: 'start',
+              ariaDescription: 'SLA label',
+            }),
           ]),
       Plot.line(points, { x: 'start', y: 'ms', z: 'percentile', stroke: 'percentile', strokeWidth: 1.5, ariaDescription: 'percentile lines' }),
       // A window between two gaps has no line segment: its dot keeps it visible.
@@ -89,8 +104,21 @@ export function throughputChart(result: OperationalResult, { document, width = 6
     x: { type: 'utc', label: null, ...(windows.length ? {} : { domain: [new Date(0), new Date(windowMs)], axis: null }) },
     y: { label: `predictions / ${unit}`, grid: true, nice: true, zero: true, ...(windows.length ? {} : { domain: [0, 1] }) },
     marks: [
-      Plot.areaY(steps, { x: 'start', y: (d: { w: OperationalWindow }) => d.w.throughput, curve: 'step-after', fill: PERCENTILE_COLORS.p50, fillOpacity: 0.25 }),
-      Plot.lineY(steps, { x: 'start', y: (d: { w: OperationalWindow }) => d.w.throughput, curve: 'step-after', stroke: PERCENTILE_COLORS.p50, strokeWidth: 1.5, ariaDescription: 'throughput' }),
+      Plot.areaY(steps, {
+        x: 'start',
+        y: (d: { w: OperationalWindow }) => d.w.throughput,
+        curve: 'step-after',
+        fill: PERCENTILE_COLORS.p50,
+        fillOpacity: 0.25,
+      }),
+      Plot.lineY(steps, {
+        x: 'start',
+        y: (d: { w: OperationalWindow }) => d.w.throughput,
+        curve: 'step-after',
+        stroke: PERCENTILE_COLORS.p50,
+        strokeWidth: 1.5,
+        ariaDescription: 'throughput',
+      }),
       // Invisible bars over each window carry its tooltip.
       Plot.rectY(windows, {
         x1: (w: OperationalWindow) => new Date(w.start),

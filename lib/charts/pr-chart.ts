@@ -47,7 +47,10 @@ export function prChart(
         ariaDescription: 'precision-recall curve',
       }),
       // Bottom left: low recall with low precision is the corner a PR curve rarely visits.
-      ...cornerKey(key.map(({ side, text }) => [text, SIDE_COLORS[side]]), 'bottom-left'),
+      ...cornerKey(
+        key.map(({ side, text }) => [text, SIDE_COLORS[side]]),
+        'bottom-left',
+      ),
       ...(points.length ? [] : noDataMarks()),
     ],
   });

@@ -32,14 +32,23 @@ export function predictedActualChart(results: Results, { document, width = 420, 
   });
   return finish(
     Plot.plot({
-      document, width, height, ...MARGIN,
+      document,
+      width,
+      height,
+      ...MARGIN,
       ariaLabel: 'Predicted against actual values',
       ariaDescription: sampled.join('; ') || 'no data',
       color: COLOR,
       x: { label: 'actual', domain: [lo, hi], nice: true, labelAnchor: 'center', labelArrow: 'none' },
       y: { label: 'predicted', domain: [lo, hi], nice: true, grid: true },
       marks: [
-        Plot.line([[lo, lo], [hi, hi]], { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'y = x' }),
+        Plot.line(
+          [
+            [lo, lo],
+            [hi, hi],
+          ],
+          { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'y = x' },
+        ),
         Plot.dot(points, { x: 'actual', y: 'predicted', fill: 'side', r: 2, fillOpacity: 0.5, ariaDescription: 'rows' }),
         ...legendMarks(undefined),
         ...(points.length ? [] : noDataMarks()),
@@ -61,7 +70,10 @@ export function residualHistogramChart(results: Results, { document, width = 560
   });
   return finish(
     Plot.plot({
-      document, width, height, ...MARGIN,
+      document,
+      width,
+      height,
+      ...MARGIN,
       ariaLabel: 'Histogram of prediction errors',
       ariaDescription: bins.length ? 'errors of reference and current, percent of rows per bin' : 'no data',
       color: COLOR,
@@ -69,7 +81,15 @@ export function residualHistogramChart(results: Results, { document, width = 560
       y: { label: '% of rows', grid: true, nice: true, ...(bins.length ? {} : { domain: [0, 1] }) },
       marks: [
         Plot.rectY(bins, {
-          x1: 'x1', x2: 'x2', y1: 0, y2: 'percent', fill: 'side', fillOpacity: 0.4, stroke: 'side', insetLeft: 0.5, insetRight: 0.5,
+          x1: 'x1',
+          x2: 'x2',
+          y1: 0,
+          y2: 'percent',
+          fill: 'side',
+          fillOpacity: 0.4,
+          stroke: 'side',
+          insetLeft: 0.5,
+          insetRight: 0.5,
           title: (d: { side: Side; x1: number; x2: number; count: number; percent: number }) =>
             `${d.side}: ${d.percent.toFixed(1)}% (${d.count}) in [${formatNumber(d.x1)}, ${formatNumber(d.x2)})`,
           ariaDescription: 'bins',
@@ -99,7 +119,10 @@ export function segmentErrorChart(results: Results, options: SegmentErrorChartOp
   const longest = Math.max(0, ...labels.map((l) => Math.min(Array.from(l).length, MAX_LABEL_CHARS)));
   return finish(
     Plot.plot({
-      document, width, height, ...MARGIN,
+      document,
+      width,
+      height,
+      ...MARGIN,
       marginLeft: Math.max(44, 12 + 6 * longest),
       // Column and segment names are user data: drawn as text, kept out of attributes.
       ariaLabel: `${metric === 'mean_error' ? 'Mean error' : metric.toUpperCase()} per segment`,
@@ -110,8 +133,13 @@ export function segmentErrorChart(results: Results, options: SegmentErrorChartOp
       x: { label: metric === 'mean_error' ? 'mean error' : metric.toUpperCase(), grid: true, nice: true, labelAnchor: 'center', labelArrow: 'none' },
       marks: [
         Plot.barX(rows, {
-          fy: 'label', y: 'side', x1: 0, x2: (r: (typeof rows)[number]) => r.g[metric], fill: 'side',
-          title: (r: (typeof rows)[number]) => `${r.label} — ${r.side} (${r.g.count} rows)\nMAE ${formatNumber(r.g.mae)}, RMSE ${formatNumber(r.g.rmse)}, mean error ${formatNumber(r.g.mean_error)}`,
+          fy: 'label',
+          y: 'side',
+          x1: 0,
+          x2: (r: (typeof rows)[number]) => r.g[metric],
+          fill: 'side',
+          title: (r: (typeof rows)[number]) =>
+            `${r.label} — ${r.side} (${r.g.count} rows)\nMAE ${formatNumber(r.g.mae)}, RMSE ${formatNumber(r.g.rmse)}, mean error ${formatNumber(r.g.mean_error)}`,
           ariaDescription: 'segment bars',
         }),
         Plot.ruleX([0]),
@@ -124,7 +152,10 @@ export function segmentErrorChart(results: Results, options: SegmentErrorChartOp
 }
 
 /** Mean error per bin of one numeric feature (a line broken at empty bins), with zero error marked. */
-export function residualFeatureChart(results: Results, { document, width = 560, height = 240, feature }: ResidualFeatureChartOptions): SVGSVGElement | HTMLElement {
+export function residualFeatureChart(
+  results: Results,
+  { document, width = 560, height = 240, feature }: ResidualFeatureChartOptions,
+): SVGSVGElement | HTMLElement {
   const sides = sidesOf(results);
   const name = feature ?? sides.flatMap((side) => results[side]!.residuals_by_feature.map((f) => f.name))[0];
   const points = sides.flatMap((side) =>
@@ -136,7 +167,10 @@ export function residualFeatureChart(results: Results, { document, width = 560, 
   const drawn = points.filter((p) => p.y !== null);
   return finish(
     Plot.plot({
-      document, width, height, ...MARGIN,
+      document,
+      width,
+      height,
+      ...MARGIN,
       ariaLabel: 'Mean error per feature bin',
       ariaDescription: drawn.length ? `${drawn.length} bins` : 'no data',
       color: COLOR,
@@ -147,7 +181,10 @@ export function residualFeatureChart(results: Results, { document, width = 560, 
         Plot.ruleY([0], { stroke: 'currentColor', strokeDasharray: '4,3', ariaDescription: 'zero error' }),
         Plot.line(points, { x: 'x', y: 'y', z: 'side', stroke: 'side', strokeWidth: 1.5, ariaDescription: 'mean error line' }),
         Plot.dot(drawn, {
-          x: 'x', y: 'y', r: (p: { bin: ResidualBin }) => p.bin.count, fill: 'side',
+          x: 'x',
+          y: 'y',
+          r: (p: { bin: ResidualBin }) => p.bin.count,
+          fill: 'side',
           title: (p: { side: Side; bin: ResidualBin }) =>
             `${p.side}: [${formatNumber(p.bin.lower)}, ${formatNumber(p.bin.upper)}], ${p.bin.count} rows\nmean error ${formatNumber(p.bin.mean_error ?? 0)}, MAE ${formatNumber(p.bin.mae ?? 0)}`,
           ariaDescription: 'bins',

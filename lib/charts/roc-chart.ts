@@ -51,7 +51,13 @@ export function rocChart(
     x: { label: 'false positive rate', domain: [0, 1], labelAnchor: 'center', labelArrow: 'none' },
     y: { label: 'true positive rate', domain: [0, 1], grid: true },
     marks: [
-      Plot.line([[0, 0], [1, 1]], { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'chance diagonal' }),
+      Plot.line(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '4,3', ariaDescription: 'chance diagonal' },
+      ),
       Plot.line(points, {
         x: 'fpr',
         y: 'tpr',
@@ -61,7 +67,10 @@ export function rocChart(
         title: (d: RocPoint) => key[series.findIndex((s) => s.key === d.key)] ?? d.key,
         ariaDescription: 'ROC curve',
       }),
-      ...cornerKey(key.map((text, i) => [text, series[i]?.color ?? 'currentColor']), 'bottom-right'),
+      ...cornerKey(
+        key.map((text, i) => [text, series[i]?.color ?? 'currentColor']),
+        'bottom-right',
+      ),
       ...(points.length ? [] : noDataMarks()),
     ],
   });

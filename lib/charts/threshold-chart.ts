@@ -56,10 +56,10 @@ export function thresholdChart(
     marginRight: 20,
     marginBottom: 36,
     ariaLabel: 'Classification metrics against the decision threshold',
-    ariaDescription: [
-      chosen === null ? '' : `threshold in use ${formatNumber(chosen)}`,
-      best ? `best F1 ${best.f1.toFixed(3)} at ${formatNumber(best.threshold)}` : '',
-    ].filter(Boolean).join('; ') || (points.length ? 'threshold sweep' : 'no data'),
+    ariaDescription:
+      [chosen === null ? '' : `threshold in use ${formatNumber(chosen)}`, best ? `best F1 ${best.f1.toFixed(3)} at ${formatNumber(best.threshold)}` : '']
+        .filter(Boolean)
+        .join('; ') || (points.length ? 'threshold sweep' : 'no data'),
     color: { domain: [...metrics], range: metrics.map((m) => METRIC_COLORS[m]) },
     x: { label: 'threshold (score ≥ t is positive)', domain, labelAnchor: 'center', labelArrow: 'none' },
     y: { label: 'rate', domain: [0, 1], grid: true },
@@ -77,7 +77,15 @@ export function thresholdChart(
         ? []
         : [
             Plot.ruleX([chosen], { stroke: 'currentColor', strokeDasharray: '4,3', ariaDescription: 'threshold in use' }),
-            Plot.text([chosen], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: 4, text: (d: number) => `t = ${formatNumber(d)}`, textAnchor: 'start', lineAnchor: 'top' }),
+            Plot.text([chosen], {
+              x: (d: number) => d,
+              frameAnchor: 'top',
+              dy: 2,
+              dx: 4,
+              text: (d: number) => `t = ${formatNumber(d)}`,
+              textAnchor: 'start',
+              lineAnchor: 'top',
+            }),
           ]),
       ...(best
         ? [

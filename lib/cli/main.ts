@@ -103,7 +103,14 @@ function parseThreads(text: string): number {
 
 async function worthAPool(referencePath: string, currentPath: string, threads: number): Promise<boolean> {
   if (threads < 2) return false;
-  const sizes = await Promise.all([referencePath, currentPath].map((p) => stat(p).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    [referencePath, currentPath].map((p) =>
+      stat(p).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   return sizes[0]! + sizes[1]! >= POOL_MIN_BYTES;
 }
 

@@ -107,7 +107,13 @@ export async function driftOnPool(
   const workerLoop = async (): Promise<void> => {
     while (next < plan.tasks.length) {
       const index = next++;
-      columns[index] = await pool.run<ColumnDriftResult>({ kind: 'column', task: plan.tasks[index]!, plan: shared, reference: referenceShared, current: currentShared });
+      columns[index] = await pool.run<ColumnDriftResult>({
+        kind: 'column',
+        task: plan.tasks[index]!,
+        plan: shared,
+        reference: referenceShared,
+        current: currentShared,
+      });
     }
   };
   const mainLoop = async (): Promise<void> => {

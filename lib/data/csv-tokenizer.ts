@@ -78,7 +78,10 @@ export class CsvTokenizer {
     private readonly onBatch: BatchHandler,
   ) {
     if (!(delimiter > 0 && delimiter < 128) || delimiter === QUOTE || delimiter === LF || delimiter === CR) {
-      throw new DataError('bad-delimiter', `unsupported delimiter: ${JSON.stringify(String.fromCharCode(delimiter))} — use one ASCII character other than a quote or a line break`);
+      throw new DataError(
+        'bad-delimiter',
+        `unsupported delimiter: ${JSON.stringify(String.fromCharCode(delimiter))} — use one ASCII character other than a quote or a line break`,
+      );
     }
     this.numbersInline = !(delimiter >= ZERO && delimiter <= ZERO + 9) && delimiter !== MINUS && delimiter !== DOT;
   }

@@ -83,13 +83,20 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (head.length === 0) return declared; // an empty file: its reader says so
   if (declared === 'parquet') {
     if (magic === 'parquet') return declared;
-    throw mismatch(name, magic ? `looks like ${DESCRIBE[magic]} — ${RENAME[magic]}` : 'is not a Parquet file (does not start with PAR1) — export it as Parquet again, or give it its real extension');
+    throw mismatch(
+      name,
+      magic
+        ? `looks like ${DESCRIBE[magic]} — ${RENAME[magic]}`
+        : 'is not a Parquet file (does not start with PAR1) — export it as Parquet again, or give it its real extension',
+    );
   }
   if (declared === 'arrow') {
     if (magic === 'arrow-file' || magic === 'arrow-stream') return declared;
     throw mismatch(
       name,
-      magic ? `looks like ${DESCRIBE[magic]} — ${RENAME[magic]}` : 'is not an Arrow IPC file or stream (starts with neither ARROW1 nor 0xFFFFFFFF) — export it as Arrow IPC / Feather v2 again, or give it its real extension',
+      magic
+        ? `looks like ${DESCRIBE[magic]} — ${RENAME[magic]}`
+        : 'is not an Arrow IPC file or stream (starts with neither ARROW1 nor 0xFFFFFFFF) — export it as Arrow IPC / Feather v2 again, or give it its real extension',
     );
   }
   if (magic) throw mismatch(name, `looks like ${DESCRIBE[magic]} — ${RENAME[magic]}`);

@@ -127,7 +127,10 @@ export async function readArrow(source: ByteSource, options: ReadArrowOptions = 
     const reader = await RecordBatchReader.from(tapped(source, options, state));
     for await (const batch of reader as AsyncIterable<RecordBatch>) {
       if (!sinks) {
-        names = normalizeHeader(batch.schema.fields.map((f) => f.name), warnings);
+        names = normalizeHeader(
+          batch.schema.fields.map((f) => f.name),
+          warnings,
+        );
         sinks = batch.schema.fields.map((f, c) => new ColumnSink(kindOf(f.type), names[c]!, warnings, missing));
       }
       sinks.forEach((sink, c) => sink.pushVector(batch.getChildAt(c)!));

@@ -219,7 +219,8 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
       for (const builder of builders) builder.reserve(estimate);
     },
   );
-  if (skipped) warnings.push(`skipped ${skipped} malformed row${skipped === 1 ? '' : 's'} (field count differs from the header's; the first on line ${firstSkipped})`);
+  if (skipped)
+    warnings.push(`skipped ${skipped} malformed row${skipped === 1 ? '' : 's'} (field count differs from the header's; the first on line ${firstSkipped})`);
   if (rows === 0) throw new DataError('no-rows', `header only: ${name} has a header but no data rows — export the data rows too`);
   const rescan = builders.flatMap((b, c) => (b.needsRescan ? [c] : []));
   if (rescan.length) {
@@ -227,9 +228,16 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
       builders[c] = ColumnBuilder.strings(missing, isUserDate);
       builders[c].reserve(rows);
     }
-    await parsePass(source, delimiter, options, 'rescan', () => undefined, (batch, first, rows, stride) => {
-      for (const c of rescan) builders[c]!.pushFields(batch, first + c, rows, stride, decoder);
-    });
+    await parsePass(
+      source,
+      delimiter,
+      options,
+      'rescan',
+      () => undefined,
+      (batch, first, rows, stride) => {
+        for (const c of rescan) builders[c]!.pushFields(batch, first + c, rows, stride, decoder);
+      },
+    );
   }
   return { names, builders, rows, delimiter, warnings };
 }

@@ -1,17 +1,4 @@
-import {
-  Data,
-  Dictionary,
-  Field,
-  Float64,
-  Int32,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  Utf8,
-  makeData,
-  vectorFromArray,
-} from 'apache-arrow';
+import { Data, Dictionary, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { DataError } from '../errors';
 import type { ColumnSchema, ColumnType } from './types';
 import { decideColumnType, parseBoolean } from './infer-type';
@@ -88,9 +75,7 @@ export function toArrowTable(csv: CsvColumns, types: Readonly<Record<string, Col
     if (col.type === 'numeric') return numericData(stringsAsNumbers(col.name, strings), strings.valid, builder.nullCount);
     return dictionaryData(col.type === 'boolean' ? canonicalBooleans(strings) : strings, builder.nullCount, c);
   });
-  const fields = schema.map(
-    (col, c) => new Field(col.name, children[c]!.type, true, new Map([[TYPE_METADATA_KEY, col.type]])),
-  );
+  const fields = schema.map((col, c) => new Field(col.name, children[c]!.type, true, new Map([[TYPE_METADATA_KEY, col.type]])));
   const arrowSchema = new Schema(fields);
   const struct = makeData({ type: new Struct(fields), length: csv.rows, nullCount: 0, children });
   const batch = new RecordBatch(arrowSchema, struct);

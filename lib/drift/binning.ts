@@ -35,7 +35,8 @@ const MAX_VALUE_BINS = 20;
 export function fillZeroes(p: Float64Array): Float64Array {
   let min = Infinity;
   for (let i = 0; i < p.length; i++) if (p[i] !== 0 && p[i]! < min) min = p[i]!;
-  if (min === Infinity) throw new AnalysisError('empty-bins', 'every bin is empty: cannot fill zero bins of an empty sample; provide at least one value per side');
+  if (min === Infinity)
+    throw new AnalysisError('empty-bins', 'every bin is empty: cannot fill zero bins of an empty sample; provide at least one value per side');
   const fill = min <= 0.0001 ? min / 1e6 : 0.0001;
   return p.map((v) => (v === 0 ? fill : v));
 }
@@ -127,12 +128,7 @@ function withZeroesFilled(pair: BinnedPair, options: BinningOptions): BinnedPair
  * distinct values gets np.histogram_bin_edges(concat(ref, cur), 'sturges'), otherwise one bin
  * per distinct value of ref ∪ cur. The other kinds always bin by edges (evidently#1400).
  */
-export function binNumeric(
-  sortedRef: Float64Array,
-  sortedCur: Float64Array,
-  bins: BinsOption = { kind: 'sturges' },
-  options: BinningOptions = {},
-): BinnedPair {
+export function binNumeric(sortedRef: Float64Array, sortedCur: Float64Array, bins: BinsOption = { kind: 'sturges' }, options: BinningOptions = {}): BinnedPair {
   checkSorted(sortedRef, 'reference');
   checkSorted(sortedCur, 'current');
   let edges: { counting: number[]; reported: number[] };

@@ -1,7 +1,10 @@
 import type { CategoricalProfile, NumericProfile } from './profile';
 
 /** Both sides' counts over the union of categories, in one order (reference's first, then new ones). */
-export function alignCategories(reference: CategoricalProfile, current: CategoricalProfile): {
+export function alignCategories(
+  reference: CategoricalProfile,
+  current: CategoricalProfile,
+): {
   categories: string[];
   reference: number[];
   current: number[];
@@ -28,7 +31,7 @@ export function numericAsCategorical(profile: NumericProfile): CategoricalProfil
   const categories: string[] = [];
   const counts: number[] = [];
   const sorted = profile.sorted;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
     categories.push(String(sorted[i]));

@@ -12,12 +12,7 @@ import { AnalysisError } from '../errors';
 import { DRIFT_METHODS, getDriftMethod, methodsFor } from './methods/registry';
 
 /** The type a column is compared as, given each side's inferred type and value count. */
-export function resolveColumnType(
-  refType: ColumnType,
-  curType: ColumnType,
-  refCount: number,
-  curCount: number,
-): { type: ColumnType; conflict: boolean } {
+export function resolveColumnType(refType: ColumnType, curType: ColumnType, refCount: number, curCount: number): { type: ColumnType; conflict: boolean } {
   // An all-missing side has no evidence of a type: the other side decides.
   if (refCount === 0) return { type: curType, conflict: false };
   if (curCount === 0 || refType === curType) return { type: refType, conflict: false };

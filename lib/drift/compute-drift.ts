@@ -38,7 +38,10 @@ function preview(names: readonly string[]): string {
 function applyCorrection(columns: ColumnDriftResult[], correction: DriftConfig['correction']): void {
   if (!correction || correction === 'none') return;
   const tests = columns.filter((c) => c.tested && c.scoreKind === 'p-value' && typeof c.score === 'number');
-  const adjusted = adjustPValues(tests.map((c) => c.score as number), correction);
+  const adjusted = adjustPValues(
+    tests.map((c) => c.score as number),
+    correction,
+  );
   tests.forEach((column, i) => {
     const p = adjusted[i]!;
     column.tests![column.method!]!.adjustedPValue = p;

@@ -3,11 +3,7 @@
  * reference column's size, `nUnique` the distinct values of reference and current together.
  * Returns the method id and the rule that fired, shown as "why this method".
  */
-export function defaultMethod(
-  kind: 'numeric' | 'categorical',
-  referenceCount: number,
-  nUnique: number,
-): { id: string; rule: string } {
+export function defaultMethod(kind: 'numeric' | 'categorical', referenceCount: number, nUnique: number): { id: string; rule: string } {
   const size = referenceCount <= 1000 ? `reference has ${referenceCount} values (≤ 1000)` : `reference has ${referenceCount} values (> 1000)`;
   const distinct = `${nUnique} distinct values`;
   if (referenceCount <= 1000) {

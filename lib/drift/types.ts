@@ -23,11 +23,7 @@ export interface TestOutcome {
 export type ScoreKind = 'p-value' | 'distance';
 
 /** How numeric columns are binned for psi, kl_div, jensenshannon and hellinger. */
-export type BinsOption =
-  | { kind: 'sturges' }
-  | { kind: 'quantile'; n: number }
-  | { kind: 'uniform'; n: number }
-  | { kind: 'edges'; edges: number[] };
+export type BinsOption = { kind: 'sturges' } | { kind: 'quantile'; n: number } | { kind: 'uniform'; n: number } | { kind: 'edges'; edges: number[] };
 export type Correction = 'none' | 'bonferroni' | 'bh';
 
 export interface Sides<T> {

@@ -37,7 +37,10 @@ function pickReference(groups: readonly GroupKey[], confusion: readonly Confusio
   if (chosen !== undefined) {
     const index = groups.findIndex((g) => g.group === chosen);
     if (index < 0) {
-      throw new AnalysisError('unknown-group', `referenceGroup: ${JSON.stringify(chosen)} is not a group (${listPreview(groups.map((g) => g.group))}) — pick one of them`);
+      throw new AnalysisError(
+        'unknown-group',
+        `referenceGroup: ${JSON.stringify(chosen)} is not a group (${listPreview(groups.map((g) => g.group))}) — pick one of them`,
+      );
     }
     return index;
   }
@@ -88,7 +91,8 @@ export function disparityWarnings(result: DisparityResult): string[] {
   for (const m of AEQUITAS_METRICS) {
     const v = ref.metrics[m];
     if (v === null) out.push(`disparities: ${m} of reference group ${JSON.stringify(ref.group)} is undefined — ${m} disparities are null`);
-    else if (v === 0) out.push(`disparities: ${m} of reference group ${JSON.stringify(ref.group)} is 0 — ${m} disparities are null (choose another referenceGroup)`);
+    else if (v === 0)
+      out.push(`disparities: ${m} of reference group ${JSON.stringify(ref.group)} is 0 — ${m} disparities are null (choose another referenceGroup)`);
   }
   return out;
 }

@@ -42,9 +42,7 @@ export function computeFairness(input: FairnessInput, options: FairnessOptions =
   warnings.push(...disparityWarnings(disparities));
 
   const thresholds =
-    input.scores && options.thresholds !== false
-      ? computeThresholds(data, input.scores, options.thresholds ?? {}, { method, agg, policy }, warnings)
-      : null;
+    input.scores && options.thresholds !== false ? computeThresholds(data, input.scores, options.thresholds ?? {}, { method, agg, policy }, warnings) : null;
 
   return {
     kind: 'fairness',

@@ -30,7 +30,10 @@ export function ratioOf(values: readonly Rate[], overall: Rate, method: ParityMe
     return max === 0 ? null : Math.min(...xs) / max;
   }
   if (overall === null) return null;
-  const ratios = xs.map((v) => v / overall).filter((r) => !Number.isNaN(r)).map((r) => (r > 1 ? 1 / r : r));
+  const ratios = xs
+    .map((v) => v / overall)
+    .filter((r) => !Number.isNaN(r))
+    .map((r) => (r > 1 ? 1 / r : r));
   return ratios.length === 0 ? null : Math.min(...ratios);
 }
 
@@ -87,7 +90,12 @@ export function parityWarnings(groups: readonly RateSet[], overall: RateSet, met
     ['false positive rate', 'fpr', 'equalized_odds_ratio uses the TPR ratio alone'],
   ];
   for (const [label, key, consequence] of specs) {
-    const problem = ratioProblem(label, groups.map((g) => g[key]), overall[key], method);
+    const problem = ratioProblem(
+      label,
+      groups.map((g) => g[key]),
+      overall[key],
+      method,
+    );
     if (problem) out.push(`${problem} — ${consequence} (${method})`);
   }
   return out;

@@ -49,7 +49,10 @@ function resolvePosLabel(labels: string[], posLabel: string | number | boolean |
   }
   const key = valueKey(posLabel);
   if (key === null || !labels.includes(key)) {
-    throw new AnalysisError('unknown-pos-label', `posLabel: ${JSON.stringify(posLabel)} is not a label of the data (${listPreview(labels)}) — pick one of them`);
+    throw new AnalysisError(
+      'unknown-pos-label',
+      `posLabel: ${JSON.stringify(posLabel)} is not a label of the data (${listPreview(labels)}) — pick one of them`,
+    );
   }
   return key;
 }
@@ -96,7 +99,10 @@ export function prepareRows(input: FairnessInput, posLabel?: string | number | b
   }
   const labels = sortValueKeys([...rawLabels.keys()], rawLabels);
   if (labels.length > 2) {
-    throw new AnalysisError('not-binary', `labels: ${labels.length} distinct values in targets and predictions (${listPreview(labels)}) — fairness metrics need binary labels; map them to two classes first`);
+    throw new AnalysisError(
+      'not-binary',
+      `labels: ${labels.length} distinct values in targets and predictions (${listPreview(labels)}) — fairness metrics need binary labels; map them to two classes first`,
+    );
   }
   const pos = resolvePosLabel(labels, posLabel);
   const rows = Int32Array.from(kept);
@@ -107,9 +113,12 @@ export function prepareRows(input: FairnessInput, posLabel?: string | number | b
 
   const warnings: string[] = [];
   if (excluded.total > 0) {
-    warnings.push(`excluded rows: ${excluded.total} of ${n} miss a target (${excluded.missing_target}), prediction (${excluded.missing_prediction}) or sensitive value (${excluded.missing_sensitive})`);
+    warnings.push(
+      `excluded rows: ${excluded.total} of ${n} miss a target (${excluded.missing_target}), prediction (${excluded.missing_prediction}) or sensitive value (${excluded.missing_sensitive})`,
+    );
   }
-  if (groups.length === 1) warnings.push(`groups: only one (${JSON.stringify(groups[0]!.group)}) — differences are 0 and ratios 1 (or undefined) by construction`);
+  if (groups.length === 1)
+    warnings.push(`groups: only one (${JSON.stringify(groups[0]!.group)}) — differences are 0 and ratios 1 (or undefined) by construction`);
   if (emptyCombinations > 0) {
     const features = input.sensitive.map((f) => `"${f.name}"`).join(' × ');
     warnings.push(`groups: ${emptyCombinations} of ${groups.length + emptyCombinations} value combinations of ${features} have no rows — not listed`);

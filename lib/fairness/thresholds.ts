@@ -132,7 +132,9 @@ export function computeThresholds(
     if (inGroup.length === 0) return null;
     const curve = rateCurve(inGroup.filter(eligible), score, data.weight);
     if (!curve) {
-      warnings.push(`thresholds: group ${JSON.stringify(g.group)} has no ${criterion === 'tpr' ? 'scored positive rows' : 'scored weight'} — kept at the base threshold`);
+      warnings.push(
+        `thresholds: group ${JSON.stringify(g.group)} has no ${criterion === 'tpr' ? 'scored positive rows' : 'scored weight'} — kept at the base threshold`,
+      );
       return baseThreshold;
     }
     const candidates = [nextUp(score[inGroup[0]!]!), ...curve.thresholds];
@@ -162,16 +164,18 @@ export function computeThresholds(
   const present = data.groups.map((_, gi) => tableBefore.byGroup[gi]!.count > 0);
   const groups: ThresholdGroup[] = data.groups.flatMap((g, gi) =>
     present[gi]
-      ? [{
-          group: g.group,
-          values: g.values,
-          count: tableBefore.byGroup[gi]!.count,
-          threshold: thresholds[gi] ?? null,
-          rate_before: ratesBefore[gi]![key],
-          rate_after: ratesAfter[gi]![key],
-          before: ratesBefore[gi]!,
-          after: ratesAfter[gi]!,
-        }]
+      ? [
+          {
+            group: g.group,
+            values: g.values,
+            count: tableBefore.byGroup[gi]!.count,
+            threshold: thresholds[gi] ?? null,
+            rate_before: ratesBefore[gi]![key],
+            rate_after: ratesAfter[gi]![key],
+            before: ratesBefore[gi]!,
+            after: ratesAfter[gi]!,
+          },
+        ]
       : [],
   );
   return {
@@ -182,7 +186,15 @@ export function computeThresholds(
     rows: used.length,
     missing_scores: missing,
     groups,
-    before: outcome(ratesBefore.filter((_, gi) => present[gi]), ratesOf(tableBefore.overall, ctx.policy), ctx),
-    after: outcome(ratesAfter.filter((_, gi) => present[gi]), ratesOf(tableAfter.overall, ctx.policy), ctx),
+    before: outcome(
+      ratesBefore.filter((_, gi) => present[gi]),
+      ratesOf(tableBefore.overall, ctx.policy),
+      ctx,
+    ),
+    after: outcome(
+      ratesAfter.filter((_, gi) => present[gi]),
+      ratesOf(tableAfter.overall, ctx.policy),
+      ctx,
+    ),
   };
 }

@@ -77,12 +77,23 @@ export function decideCalibration(scores: Float64Array, labels: Float64Array, mo
     const test = all.filter((i) => fold[i] === f);
     if (test.length === 0) continue;
     const train = all.filter((i) => fold[i] !== f);
-    const model = fitIsotonic(train.map((i) => scores[i]!), train.map((i) => labels[i]!), { yMin: 0, yMax: 1 });
-    const predicted = predictIsotonic(model, test.map((i) => scores[i]!));
+    const model = fitIsotonic(
+      train.map((i) => scores[i]!),
+      train.map((i) => labels[i]!),
+      { yMin: 0, yMax: 1 },
+    );
+    const predicted = predictIsotonic(
+      model,
+      test.map((i) => scores[i]!),
+    );
     test.forEach((i, k) => (outOfFold[i] = predicted[k]!));
   }
   const ece = { raw: expectedCalibrationError(scores, labels, edges), calibrated: expectedCalibrationError(outOfFold, labels, edges) };
   return ece.raw > ece.calibrated
     ? { calibrate: true, reason: `calibrated: isotonic calibration lowers the reference ECE from ${ece.raw} to ${ece.calibrated} (10-fold)`, ece }
-    : { calibrate: false, reason: `not calibrated: isotonic calibration does not lower the reference ECE (${ece.raw} raw, ${ece.calibrated} calibrated, 10-fold)`, ece };
+    : {
+        calibrate: false,
+        reason: `not calibrated: isotonic calibration does not lower the reference ECE (${ece.raw} raw, ${ece.calibrated} calibrated, 10-fold)`,
+        ece,
+      };
 }

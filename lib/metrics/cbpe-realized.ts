@@ -77,12 +77,7 @@ export function rocAucScore(labels: ArrayLike<number>, scores: ArrayLike<number>
 }
 
 /** Realized metrics of rows `rows`: labels and predictions in {0, 1}, ROC AUC from the raw scores. */
-export function realizedMetrics(
-  labels: ArrayLike<number>,
-  predictions: ArrayLike<number>,
-  scores: ArrayLike<number>,
-  rows: ArrayLike<number>,
-): BinaryMetrics {
+export function realizedMetrics(labels: ArrayLike<number>, predictions: ArrayLike<number>, scores: ArrayLike<number>, rows: ArrayLike<number>): BinaryMetrics {
   const cm: ConfusionMatrix = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;

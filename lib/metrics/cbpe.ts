@@ -154,7 +154,7 @@ function estimatedRocAuc(p: ArrayLike<number>, rows: ArrayLike<number>): number 
   if (!(totalT > 0) || !(totalF > 0)) return null;
   const area = new NeumaierSum();
   for (let k = 1; k < cumT.length; k++) {
-    area.add(((cumF[k]! - cumF[k - 1]!) / totalF) * ((cumT[k]! + cumT[k - 1]!) / totalT) / 2);
+    area.add((((cumF[k]! - cumF[k - 1]!) / totalF) * ((cumT[k]! + cumT[k - 1]!) / totalT)) / 2);
   }
   return area.value;
 }
@@ -197,8 +197,14 @@ function rowsWhere(n: number, keep: (i: number) => boolean): number[] {
 }
 
 function chunkOf(
-  index: number, start: number, end: number, rows: number[],
-  p: Float64Array, current: { scores: ArrayLike<number>; labels?: ArrayLike<number> }, pred: Float64Array, components: SamplingErrorComponents,
+  index: number,
+  start: number,
+  end: number,
+  rows: number[],
+  p: Float64Array,
+  current: { scores: ArrayLike<number>; labels?: ArrayLike<number> },
+  pred: Float64Array,
+  components: SamplingErrorComponents,
 ): CbpeChunk {
   const estimated = estimatedMetrics(p, pred, rows);
   const labelled = current.labels ? rows.filter((i) => !Number.isNaN(current.labels![i]!)) : [];
@@ -218,7 +224,11 @@ function chunkOf(
 }
 
 function splitChunks(
-  chunking: CbpeChunking, current: CbpeCurrentInput, kept: number[], n: number, warnings: string[],
+  chunking: CbpeChunking,
+  current: CbpeCurrentInput,
+  kept: number[],
+  n: number,
+  warnings: string[],
 ): { start: number; end: number; rows: number[] }[] {
   if (chunking.by === 'count') {
     const count = chunking.count;
@@ -242,7 +252,8 @@ function splitChunks(
   if (!ts) throw new AnalysisError('missing-timestamps', 'time chunks: no current timestamps — pass current.timestamps or chunk by count');
   const timed = kept.filter((i) => !Number.isNaN(ts[i]!));
   for (const i of timed) {
-    if (!Number.isFinite(ts[i]!)) throw new DataError('bad-timestamp', `timestamp on row ${i + 1}: ${ts[i]} — timestamps must be finite ms since the Unix epoch`);
+    if (!Number.isFinite(ts[i]!))
+      throw new DataError('bad-timestamp', `timestamp on row ${i + 1}: ${ts[i]} — timestamps must be finite ms since the Unix epoch`);
   }
   if (timed.length < kept.length) warnings.push(`${kept.length - timed.length} current rows have no timestamp and are left out of the chunks`);
   if (timed.length === 0) return [];
@@ -294,9 +305,13 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
   const p = calibrate(current.scores);
   const [refMin, refMax] = range(refScores);
   const outside = curRows.filter((i) => current.scores[i]! < refMin || current.scores[i]! > refMax).length;
-  if (model && outside > 0) warnings.push(`${outside} current scores fall outside the reference range [${refMin}, ${refMax}]: their calibrated probability is clipped to the range's ends`);
+  if (model && outside > 0)
+    warnings.push(
+      `${outside} current scores fall outside the reference range [${refMin}, ${refMax}]: their calibrated probability is clipped to the range's ends`,
+    );
   const labelled = current.labels ? curRows.filter((i) => !Number.isNaN(current.labels![i]!)) : [];
-  if (current.labels && labelled.length < curRows.length) warnings.push(`realized metrics use the ${labelled.length} of ${curRows.length} current rows that have a label`);
+  if (current.labels && labelled.length < curRows.length)
+    warnings.push(`realized metrics use the ${labelled.length} of ${curRows.length} current rows that have a label`);
 
   const estimated = estimatedMetrics(p, curPred, curRows);
   if (curRows.length > 0 && estimated.precision === null) warnings.push('no current row is predicted positive: estimated precision is undefined (null)');
@@ -328,7 +343,8 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
     const parts = splitChunks(chunking, current, curRows, nCur, warnings);
     result.chunks = parts.map((c, k) => chunkOf(k, c.start, c.end, c.rows, p, current, curPred, components));
     const small = result.chunks.filter((c) => c.rows < SMALL_CHUNK).length;
-    if (small > 0) warnings.push(`${small} of ${result.chunks.length} chunks have fewer than ${SMALL_CHUNK} rows: their estimates are noisy (see samplingError)`);
+    if (small > 0)
+      warnings.push(`${small} of ${result.chunks.length} chunks have fewer than ${SMALL_CHUNK} rows: their estimates are noisy (see samplingError)`);
   }
   return result;
 }

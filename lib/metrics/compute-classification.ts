@@ -48,7 +48,11 @@ function finiteOrNaN(values: ArrayLike<number | null>): Float64Array {
   });
 }
 
-function resolveLabels(input: ClassificationInput, options: ClassificationOptions, warnings: string[]): { labels: string[]; task: 'binary' | 'multiclass'; posLabel: string | null } {
+function resolveLabels(
+  input: ClassificationInput,
+  options: ClassificationOptions,
+  warnings: string[],
+): { labels: string[]; task: 'binary' | 'multiclass'; posLabel: string | null } {
   let labels = options.labels ? labelsOf(options.labels) : labelsOf(input.target, input.prediction ?? [], input.proba?.labels ?? []);
   if (labels.length === 0) throw new AnalysisError('no-labels', 'target: no labels — the column is empty or all missing');
   const task = options.task === 'binary' || options.task === 'multiclass' ? options.task : labels.length <= 2 ? 'binary' : 'multiclass';
@@ -74,23 +78,34 @@ function probaByLabel(input: ClassificationInput, labels: readonly string[]): (F
   input.proba.labels.forEach((raw, j) => {
     const label = normaliseLabel(raw);
     const c = label === null ? -1 : labels.indexOf(label);
-    if (c < 0) throw new AnalysisError('proba-columns', `probability column ${j}: label ${JSON.stringify(label)} is not a class — classes are ${labels.join(', ')}`);
+    if (c < 0)
+      throw new AnalysisError('proba-columns', `probability column ${j}: label ${JSON.stringify(label)} is not a class — classes are ${labels.join(', ')}`);
     out[c] = finiteOrNaN(input.proba!.columns[j]!);
   });
   return out;
 }
 
-function derivePredictions(n: number, labels: string[], posLabel: string | null, score: Float64Array | null, proba: (Float64Array | null)[], threshold: number): Int32Array {
+function derivePredictions(
+  n: number,
+  labels: string[],
+  posLabel: string | null,
+  score: Float64Array | null,
+  proba: (Float64Array | null)[],
+  threshold: number,
+): Int32Array {
   const pred = new Int32Array(n).fill(-1);
   if (posLabel !== null) {
     const pos = labels.indexOf(posLabel);
     const neg = labels.findIndex((l) => l !== posLabel);
-    if (!score) throw new AnalysisError('missing-prediction', 'prediction: none given and no score of the positive class — pass a prediction or a score column');
-    if (neg < 0) throw new AnalysisError('missing-prediction', `prediction: none given and the negative label is unknown (only ${posLabel} seen) — pass labels`);
+    if (!score)
+      throw new AnalysisError('missing-prediction', 'prediction: none given and no score of the positive class — pass a prediction or a score column');
+    if (neg < 0)
+      throw new AnalysisError('missing-prediction', `prediction: none given and the negative label is unknown (only ${posLabel} seen) — pass labels`);
     for (let i = 0; i < n; i++) if (!Number.isNaN(score[i]!)) pred[i] = score[i]! >= threshold ? pos : neg;
     return pred;
   }
-  if (proba.some((c) => c === null)) throw new AnalysisError('missing-prediction', 'prediction: none given and not every class has a probability column — pass a prediction column');
+  if (proba.some((c) => c === null))
+    throw new AnalysisError('missing-prediction', 'prediction: none given and not every class has a probability column — pass a prediction column');
   const columns = proba as Float64Array[];
   for (let i = 0; i < n; i++) {
     let best = 0;
@@ -111,11 +126,15 @@ export function computeClassificationMetrics(input: ClassificationInput, options
   if (input.score) checkLength('score', input.score.length, n);
   if (input.proba) {
     if (input.proba.labels.length !== input.proba.columns.length) {
-      throw new AnalysisError('proba-columns', `probability columns: ${input.proba.columns.length} columns but ${input.proba.labels.length} labels — give one label per column`);
+      throw new AnalysisError(
+        'proba-columns',
+        `probability columns: ${input.proba.columns.length} columns but ${input.proba.labels.length} labels — give one label per column`,
+      );
     }
     input.proba.columns.forEach((c, j) => checkLength(`probability column ${j}`, c.length, n));
   }
-  if (!input.prediction && !input.score && !input.proba) throw new AnalysisError('missing-prediction', 'prediction: no prediction, score or probability columns — pass at least one');
+  if (!input.prediction && !input.score && !input.proba)
+    throw new AnalysisError('missing-prediction', 'prediction: no prediction, score or probability columns — pass at least one');
   const warnings: string[] = [];
   const { labels, task, posLabel } = resolveLabels(input, options, warnings);
   const truth = encodeLabels(input.target, labels, 'target');
@@ -123,7 +142,9 @@ export function computeClassificationMetrics(input: ClassificationInput, options
   const posIndex = posLabel === null ? -1 : labels.indexOf(posLabel);
   let score: Float64Array | null = input.score ? finiteOrNaN(input.score) : null;
   if (!score && posLabel !== null) score = proba[posIndex] ?? null;
-  const pred = input.prediction ? encodeLabels(input.prediction, labels, 'prediction') : derivePredictions(n, labels, posLabel, score, proba, options.threshold ?? 0.5);
+  const pred = input.prediction
+    ? encodeLabels(input.prediction, labels, 'prediction')
+    : derivePredictions(n, labels, posLabel, score, proba, options.threshold ?? 0.5);
 
   const cm: ConfusionMatrix = { labels, matrix: confusionCounts(truth, pred, labels.length) };
   let used = 0;
@@ -161,7 +182,15 @@ export function computeClassificationMetrics(input: ClassificationInput, options
     const rows: number[] = [];
     if (score) for (let i = 0; i < n; i++) if (truth[i]! >= 0 && !Number.isNaN(score[i]!)) rows.push(i);
     const isPositive = Uint8Array.from(rows, (i) => (truth[i] === posIndex ? 1 : 0));
-    const s = score ? binaryScoreMetrics(isPositive, Float64Array.from(rows, (i) => score[i]!), posLabel!, display, warnings) : null;
+    const s = score
+      ? binaryScoreMetrics(
+          isPositive,
+          Float64Array.from(rows, (i) => score[i]!),
+          posLabel!,
+          display,
+          warnings,
+        )
+      : null;
     return {
       ...base,
       n_scored: rows.length,
@@ -184,7 +213,15 @@ export function computeClassificationMetrics(input: ClassificationInput, options
   if (input.proba && missing.length > 0) warnings.push(`score metrics: no probability column for class(es) ${missing.join(', ')}`);
   const rows: number[] = [];
   if (scored) for (let i = 0; i < n; i++) if (truth[i]! >= 0 && proba.every((c) => !Number.isNaN(c![i]!))) rows.push(i);
-  const m = scored ? multiclassScoreMetrics(Int32Array.from(rows, (i) => truth[i]!), proba.map((c) => Float64Array.from(rows, (i) => c![i]!)), labels, display, warnings) : null;
+  const m = scored
+    ? multiclassScoreMetrics(
+        Int32Array.from(rows, (i) => truth[i]!),
+        proba.map((c) => Float64Array.from(rows, (i) => c![i]!)),
+        labels,
+        display,
+        warnings,
+      )
+    : null;
   return {
     ...base,
     n_scored: rows.length,

@@ -41,7 +41,8 @@ export function computeRegressionMetrics(input: RegressionInput, options: Regres
   for (const s of input.segments ?? []) checkLength(`segment ${s.name}`, s.values.length, n);
   for (const f of input.features ?? []) checkLength(`feature ${f.name}`, f.values.length, n);
   const { maxSamplePoints = 2000, sampleSeed = 0, maxSegments = 30, featureBins = 10, featureBinning = 'uniform' } = options;
-  if (!Number.isInteger(maxSamplePoints) || maxSamplePoints < 0) throw new AnalysisError('invalid-option', `maxSamplePoints: ${maxSamplePoints} — use a non-negative integer`);
+  if (!Number.isInteger(maxSamplePoints) || maxSamplePoints < 0)
+    throw new AnalysisError('invalid-option', `maxSamplePoints: ${maxSamplePoints} — use a non-negative integer`);
   const warnings: string[] = [];
   const rows: number[] = [];
   for (let i = 0; i < n; i++) if (isFiniteNumber(input.target[i]) && isFiniteNumber(input.prediction[i])) rows.push(i);
@@ -82,7 +83,11 @@ export function computeRegressionMetrics(input: RegressionInput, options: Regres
     },
     segments: (input.segments ?? []).map(({ name, values }) => ({
       name,
-      ...errorBySegment(errors, rows.map((i) => values[i]), maxSegments),
+      ...errorBySegment(
+        errors,
+        rows.map((i) => values[i]),
+        maxSegments,
+      ),
       excluded_rows: n - rows.length,
     })),
     residuals_by_feature: (input.features ?? []).map(({ name, values }) => {
@@ -90,7 +95,11 @@ export function computeRegressionMetrics(input: RegressionInput, options: Regres
       rows.forEach((i, k) => {
         if (isFiniteNumber(values[i])) keep.push(k);
       });
-      const bins = residualsByFeature(Float64Array.from(keep, (k) => errors[k]!), Float64Array.from(keep, (k) => values[rows[k]!]!), { bins: featureBins, strategy: featureBinning });
+      const bins = residualsByFeature(
+        Float64Array.from(keep, (k) => errors[k]!),
+        Float64Array.from(keep, (k) => values[rows[k]!]!),
+        { bins: featureBins, strategy: featureBinning },
+      );
       return { name, bins, excluded_rows: n - keep.length };
     }),
     baseline,

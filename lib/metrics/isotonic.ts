@@ -72,7 +72,7 @@ function poolAdjacentViolators(y: Float64Array, w: Float64Array): void {
       }
     }
   }
-  for (let b = 0; b < n; ) {
+  for (let b = 0; b < n;) {
     const k = target[b]! + 1;
     y.fill(y[b]!, b + 1, k);
     b = k;

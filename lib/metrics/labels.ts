@@ -80,7 +80,10 @@ export function encodeLabels(values: ArrayLike<LabelValue>, labels: readonly str
     }
     const code = index.get(label);
     if (code === undefined) {
-      throw new AnalysisError('unknown-label', `${what} not among the classes: ${JSON.stringify(label)} (row ${i}); classes are ${labels.join(', ')} — add it to labels or fix the data`);
+      throw new AnalysisError(
+        'unknown-label',
+        `${what} not among the classes: ${JSON.stringify(label)} (row ${i}); classes are ${labels.join(', ')} — add it to labels or fix the data`,
+      );
     }
     codes[i] = code;
   }

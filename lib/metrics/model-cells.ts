@@ -114,14 +114,19 @@ function byRole(dataset: ModelDataset, role: string): string[] {
 }
 
 function required(value: string | undefined, what: string, dataset: ModelDataset): string {
-  if (value === undefined) throw new AnalysisError(`missing-${what}`, `${what}: no column chosen and none has the ${what} role in ${dataset.meta.name} — choose one (columns: ${columnsOf(dataset.meta)})`);
+  if (value === undefined)
+    throw new AnalysisError(
+      `missing-${what}`,
+      `${what}: no column chosen and none has the ${what} role in ${dataset.meta.name} — choose one (columns: ${columnsOf(dataset.meta)})`,
+    );
   return value;
 }
 
 export function classificationCell(reference: ModelDataset, current: ModelDataset | undefined, config: ClassificationCellConfig): ModelQualityResult {
   const target = resolveModelColumns(reference, { target: config.target }).target;
   // A boolean target's labels are "true"/"false": a positive label typed "yes" or "1" means "true".
-  const posLabel = config.posLabel !== undefined && target !== undefined ? (booleanAware(reference, target, config.posLabel) ?? config.posLabel) : config.posLabel;
+  const posLabel =
+    config.posLabel !== undefined && target !== undefined ? (booleanAware(reference, target, config.posLabel) ?? config.posLabel) : config.posLabel;
   return modelQuality(reference, current, { ...config, ...(posLabel === undefined ? {} : { posLabel }), task: config.task ?? 'classification' });
 }
 
@@ -147,12 +152,20 @@ export function regressionCell(reference: ModelDataset, current: ModelDataset | 
 export function operationalCell(reference: ModelDataset, current: ModelDataset | undefined, config: OperationalCellConfig): OperationalCellResult {
   // By name only: a latency column with few distinct values is typed categorical, yet holds numbers.
   const latency = config.latency ?? reference.meta.schema.find((c) => /latency|duration|elapsed|response_?time/i.test(c.name))?.name;
-  if (!latency) throw new AnalysisError('missing-latency', `latency: no column chosen and none is named like latency in ${reference.meta.name} — choose the column holding latencies in ms (columns: ${columnsOf(reference.meta)})`);
+  if (!latency)
+    throw new AnalysisError(
+      'missing-latency',
+      `latency: no column chosen and none is named like latency in ${reference.meta.name} — choose the column holding latencies in ms (columns: ${columnsOf(reference.meta)})`,
+    );
   const timestamp = config.timestamp ?? byRole(reference, 'timestamp')[0] ?? null;
   const slaMs = config.slaMs ?? DEFAULT_SLA_MS;
   const side = (d: ModelDataset): OperationalSide => {
     const has = timestamp !== null && d.meta.schema.some((c) => c.name === timestamp);
-    const metrics = computeOperationalMetrics(numberColumn(d, latency), { slaMs, ...(has ? { timestamps: timestampColumn(d, timestamp) } : {}), window: config.window ?? 'auto' });
+    const metrics = computeOperationalMetrics(numberColumn(d, latency), {
+      slaMs,
+      ...(has ? { timestamps: timestampColumn(d, timestamp) } : {}),
+      window: config.window ?? 'auto',
+    });
     return { ...metrics, name: d.meta.name, rows: d.table.numRows };
   };
   return { kind: 'operational', columns: { latency, timestamp }, slaMs, reference: side(reference), ...(current ? { current: side(current) } : {}) };
@@ -179,9 +192,14 @@ export function estimatedCell(reference: ModelDataset, current: ModelDataset, co
   const hasTarget = current.meta.schema.some((c) => c.name === target);
   const curLabels = hasTarget ? labelColumn(current, target) : undefined;
   const classes = labelsOf(refLabels, ...(curLabels ? [curLabels] : []));
-  if (classes.length > 2) throw new AnalysisError('not-binary', `target "${target}": ${classes.length} labels (${classes.slice(0, 6).join(', ')}…) — performance estimation (CBPE) is for binary classifiers`);
+  if (classes.length > 2)
+    throw new AnalysisError(
+      'not-binary',
+      `target "${target}": ${classes.length} labels (${classes.slice(0, 6).join(', ')}…) — performance estimation (CBPE) is for binary classifiers`,
+    );
   const posLabel = config.posLabel === undefined ? defaultPosLabel(classes, []) : booleanAware(reference, target, config.posLabel);
-  if (posLabel === null || !classes.includes(posLabel)) throw new AnalysisError('unknown-pos-label', `pos_label: ${String(config.posLabel)} is not a label — labels seen: ${classes.join(', ')}`);
+  if (posLabel === null || !classes.includes(posLabel))
+    throw new AnalysisError('unknown-pos-label', `pos_label: ${String(config.posLabel)} is not a label — labels seen: ${classes.join(', ')}`);
   const predictionsOf = (d: ModelDataset) => (prediction === null ? undefined : binary(labelColumn(d, prediction), posLabel));
   const refPred = predictionsOf(reference);
   const curPred = predictionsOf(current);
@@ -233,7 +251,8 @@ export function fairnessCell(reference: ModelDataset, current: ModelDataset | un
     const classes = labelsOf(...[reference, ...(current ? [current] : [])].map((d) => labelColumn(d, target)));
     if (classes.length > 2) throw new AnalysisError('not-binary', `target "${target}": ${classes.length} labels — group fairness needs a binary target`);
     const positive = config.posLabel === undefined ? defaultPosLabel(classes, []) : booleanAware(reference, target, config.posLabel);
-    if (positive === null) throw new AnalysisError('missing-pos-label', `pos_label: none given and none can be guessed from ${classes.join(', ')} — type the positive label`);
+    if (positive === null)
+      throw new AnalysisError('missing-pos-label', `pos_label: none given and none can be guessed from ${classes.join(', ')} — type the positive label`);
     const negative = classes.find((c) => c !== positive) ?? `not ${positive}`;
     posLabel = positive;
     prediction = `${score} ≥ ${t}`;

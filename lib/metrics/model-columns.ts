@@ -122,7 +122,10 @@ export function timestampColumn(dataset: ModelDataset, name: string): Float64Arr
     }
     const ms = parseIsoMs(value);
     if (Number.isNaN(ms)) {
-      throw new AnalysisError('not-a-date', `column "${name}" of ${dataset.meta.name}: "${value}" (row ${row + 1}) is not an ISO 8601 date — use YYYY-MM-DD[THH:mm[:ss]][Z], or epoch seconds or milliseconds`);
+      throw new AnalysisError(
+        'not-a-date',
+        `column "${name}" of ${dataset.meta.name}: "${value}" (row ${row + 1}) is not an ISO 8601 date — use YYYY-MM-DD[THH:mm[:ss]][Z], or epoch seconds or milliseconds`,
+      );
     }
     out[row] = ms;
   });
@@ -153,7 +156,11 @@ function checkColumn(dataset: ModelDataset, name: string): string {
  * or confirmed roles): the first target and prediction columns, every score column. A name the
  * dataset lacks is an error naming its columns.
  */
-export function resolveModelColumns(dataset: ModelDataset, names: ModelColumnNames, roles: Readonly<Record<string, ColumnRole>> = dataset.meta.roles ?? {}): ResolvedModelColumns {
+export function resolveModelColumns(
+  dataset: ModelDataset,
+  names: ModelColumnNames,
+  roles: Readonly<Record<string, ColumnRole>> = dataset.meta.roles ?? {},
+): ResolvedModelColumns {
   const withRole = (role: ColumnRole) => dataset.meta.schema.map((c) => c.name).filter((name) => roles[name] === role);
   const target = names.target ?? withRole('target')[0];
   const prediction = names.prediction ?? withRole('prediction')[0];
@@ -207,14 +214,23 @@ function decideTask(task: ModelQualityOptions['task'], targets: (string | number
 const PROBA_PREFIX = /^(?:proba|prob|p)_(.+)$/;
 
 /** The score part of a classification input: one positive-class score, or per-class probability columns. */
-function scoreInput(dataset: ModelDataset, score: readonly string[], task: 'binary' | 'multiclass', labels: string[], posLabel: string | null): Pick<ClassificationInput, 'score' | 'proba'> {
+function scoreInput(
+  dataset: ModelDataset,
+  score: readonly string[],
+  task: 'binary' | 'multiclass',
+  labels: string[],
+  posLabel: string | null,
+): Pick<ClassificationInput, 'score' | 'proba'> {
   if (score.length === 0) return {};
   if (task === 'binary' && score.length === 1) {
     const name = score[0]!;
     const suffix = PROBA_PREFIX.exec(name)?.[1];
     const of = suffix === undefined ? null : normaliseLabel(suffix);
     if (of !== null && of !== posLabel && labels.includes(of)) {
-      throw new AnalysisError('proba-columns', `score column "${name}": the probability of ${JSON.stringify(of)}, not of the positive label ${JSON.stringify(posLabel)} — give proba_${posLabel} or set the positive label to ${of}`);
+      throw new AnalysisError(
+        'proba-columns',
+        `score column "${name}": the probability of ${JSON.stringify(of)}, not of the positive label ${JSON.stringify(posLabel)} — give proba_${posLabel} or set the positive label to ${of}`,
+      );
     }
     return { score: numberColumn(dataset, name) };
   }
@@ -234,10 +250,16 @@ export function modelQuality(reference: ModelDataset, current: ModelDataset | un
   const { prediction: _byRole, ...withoutPrediction } = resolved;
   const columns: ResolvedModelColumns = options.threshold !== undefined && options.prediction === undefined ? withoutPrediction : resolved;
   if (options.threshold !== undefined && options.prediction !== undefined) {
-    throw new AnalysisError('bad-option', `threshold: ${options.threshold} applies only when predictions are derived from the score, and column "${options.prediction}" holds them — leave out one of the two`);
+    throw new AnalysisError(
+      'bad-option',
+      `threshold: ${options.threshold} applies only when predictions are derived from the score, and column "${options.prediction}" holds them — leave out one of the two`,
+    );
   }
   if (columns.target === undefined) {
-    throw new AnalysisError('missing-target', `target: none chosen and no column of ${reference.meta.name} has the target role — choose the target column (its columns are ${columnList(reference)})`);
+    throw new AnalysisError(
+      'missing-target',
+      `target: none chosen and no column of ${reference.meta.name} has the target role — choose the target column (its columns are ${columnList(reference)})`,
+    );
   }
   const target = columns.target;
   if (current) resolveModelColumns(current, { target, score: columns.score, ...(columns.prediction === undefined ? {} : { prediction: columns.prediction }) });
@@ -246,27 +268,47 @@ export function modelQuality(reference: ModelDataset, current: ModelDataset | un
   const predictions = columns.prediction === undefined ? [] : sides.map((d) => labelColumn(d, columns.prediction!));
   const labels = () => labelsOf(...targets, ...predictions);
   const task = decideTask(options.task, targets, labels);
-  const result = { kind: 'model-quality' as const, schemaVersion: 1 as const, task, columns: { target, prediction: columns.prediction ?? null, score: columns.score } };
+  const result = {
+    kind: 'model-quality' as const,
+    schemaVersion: 1 as const,
+    task,
+    columns: { target, prediction: columns.prediction ?? null, score: columns.score },
+  };
   const side = <M>(dataset: ModelDataset, metrics: M): ModelQualitySide<M> => ({ name: dataset.meta.name, rows: dataset.table.numRows, metrics });
 
   if (task === 'regression') {
-    if (columns.prediction === undefined) throw new AnalysisError('missing-prediction', `prediction: regression needs a prediction column (columns of ${reference.meta.name}: ${columnList(reference)})`);
+    if (columns.prediction === undefined)
+      throw new AnalysisError(
+        'missing-prediction',
+        `prediction: regression needs a prediction column (columns of ${reference.meta.name}: ${columnList(reference)})`,
+      );
     if (options.score?.length) throw new AnalysisError('bad-option', `score: regression takes no score columns (${options.score.join(', ')}) — leave them out`);
     const metrics = sides.map((d) => computeRegressionMetrics({ target: numberColumn(d, target), prediction: numberColumn(d, columns.prediction!) }));
     // Score columns found by role have no use here.
-    return { ...result, columns: { ...result.columns, score: [] }, reference: side(reference, metrics[0]!), ...(current ? { current: side(current, metrics[1]!) } : {}) };
+    return {
+      ...result,
+      columns: { ...result.columns, score: [] },
+      reference: side(reference, metrics[0]!),
+      ...(current ? { current: side(current, metrics[1]!) } : {}),
+    };
   }
 
   const classes = labels();
   if (classes.length === 0) throw new AnalysisError('no-labels', `target "${target}": no labels — the column is empty or all missing`);
   const given = options.posLabel === undefined ? null : normaliseLabel(options.posLabel);
-  if (given !== null && task === 'multiclass') throw new AnalysisError('bad-option', `pos_label: ${JSON.stringify(given)} — multiclass metrics have no positive label; leave it out`);
-  if (given !== null && !classes.includes(given)) throw new AnalysisError('unknown-pos-label', `pos_label: ${JSON.stringify(given)} is not a label — labels seen: ${classes.join(', ')}`);
+  if (given !== null && task === 'multiclass')
+    throw new AnalysisError('bad-option', `pos_label: ${JSON.stringify(given)} — multiclass metrics have no positive label; leave it out`);
+  if (given !== null && !classes.includes(given))
+    throw new AnalysisError('unknown-pos-label', `pos_label: ${JSON.stringify(given)} is not a label — labels seen: ${classes.join(', ')}`);
   // The default positive label is computeClassificationMetrics' own (it warns when it has to guess).
   const posLabel = task === 'multiclass' ? null : (given ?? defaultPosLabel(classes, []));
   const metrics = sides.map((d, k) =>
     computeClassificationMetrics(
-      { target: targets[k]!, ...(columns.prediction === undefined ? {} : { prediction: predictions[k]! }), ...scoreInput(d, columns.score, task, classes, posLabel) },
+      {
+        target: targets[k]!,
+        ...(columns.prediction === undefined ? {} : { prediction: predictions[k]! }),
+        ...scoreInput(d, columns.score, task, classes, posLabel),
+      },
       {
         task,
         labels: classes,

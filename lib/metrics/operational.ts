@@ -83,10 +83,7 @@ function checkLatencies(latency: ArrayLike<number>): void {
   for (let i = 0; i < latency.length; i++) {
     const x = latency[i]!;
     if (x < 0 || x === Infinity) {
-      throw new DataError(
-        'bad-latency',
-        `latency on row ${i + 1}: ${x} ms — latencies must be finite and ≥ 0; check the column holds durations in ms`,
-      );
+      throw new DataError('bad-latency', `latency on row ${i + 1}: ${x} ms — latencies must be finite and ≥ 0; check the column holds durations in ms`);
     }
   }
 }
@@ -212,18 +209,12 @@ function computeWindows(
 }
 
 /** Latency statistics, SLA breaches and (with timestamps) throughput per window. */
-export function computeOperationalMetrics(
-  latencyMs: ArrayLike<number>,
-  { slaMs, timestamps, window = 'auto' }: OperationalOptions,
-): OperationalResult {
+export function computeOperationalMetrics(latencyMs: ArrayLike<number>, { slaMs, timestamps, window = 'auto' }: OperationalOptions): OperationalResult {
   if (!Number.isFinite(slaMs) || slaMs < 0) {
     throw new AnalysisError('bad-sla', `SLA threshold: ${slaMs} ms — give a finite number of milliseconds ≥ 0`);
   }
   if (timestamps && timestamps.length !== latencyMs.length) {
-    throw new DataError(
-      'length-mismatch',
-      `timestamps: ${timestamps.length} values for ${latencyMs.length} latencies — give one timestamp per row`,
-    );
+    throw new DataError('length-mismatch', `timestamps: ${timestamps.length} values for ${latencyMs.length} latencies — give one timestamp per row`);
   }
   checkLatencies(latencyMs);
   const warnings: string[] = [];

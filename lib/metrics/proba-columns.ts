@@ -42,7 +42,10 @@ export function matchProbaColumns(columnNames: readonly string[], labels: readon
     }
     const previous = byLabel.get(label);
     if (previous !== undefined) {
-      throw new AnalysisError('proba-columns', `probability columns ${JSON.stringify(previous)} and ${JSON.stringify(name)}: both match label ${JSON.stringify(label)} — keep one`);
+      throw new AnalysisError(
+        'proba-columns',
+        `probability columns ${JSON.stringify(previous)} and ${JSON.stringify(name)}: both match label ${JSON.stringify(label)} — keep one`,
+      );
     }
     byLabel.set(label, name);
   }

@@ -67,7 +67,13 @@ class ErrorStats {
     this.sq.add(other.sq.value);
   }
   toSegment(segment: string | null): RegressionSegment {
-    return { segment, count: this.count, mae: this.abs.value / this.count, rmse: Math.sqrt(this.sq.value / this.count), mean_error: this.sum.value / this.count };
+    return {
+      segment,
+      count: this.count,
+      mae: this.abs.value / this.count,
+      rmse: Math.sqrt(this.sq.value / this.count),
+      mean_error: this.sum.value / this.count,
+    };
   }
 }
 
@@ -75,7 +81,11 @@ class ErrorStats {
  * Errors grouped by a categorical column (labels normalised as class labels; missing → null,
  * listed last). Groups beyond `maxGroups` (the least frequent) are pooled into `other`.
  */
-export function errorBySegment(errors: Float64Array, segment: ArrayLike<LabelValue>, maxGroups = 30): { groups: RegressionSegment[]; other: RegressionSegment | null } {
+export function errorBySegment(
+  errors: Float64Array,
+  segment: ArrayLike<LabelValue>,
+  maxGroups = 30,
+): { groups: RegressionSegment[]; other: RegressionSegment | null } {
   const stats = new Map<string | null, ErrorStats>();
   for (let i = 0; i < errors.length; i++) {
     const key = normaliseLabel(segment[i]);
@@ -98,7 +108,11 @@ export function errorBySegment(errors: Float64Array, segment: ArrayLike<LabelVal
  * caller drops the rest). Bins as np.histogram: edges[k] ≤ x < edges[k+1], the last bin closed;
  * 'uniform' = linspace(min, max, n + 1), 'quantile' = distinct np.percentile edges.
  */
-export function residualsByFeature(errors: Float64Array, feature: Float64Array, { bins = 10, strategy = 'uniform' }: { bins?: number; strategy?: 'uniform' | 'quantile' } = {}): ResidualBin[] {
+export function residualsByFeature(
+  errors: Float64Array,
+  feature: Float64Array,
+  { bins = 10, strategy = 'uniform' }: { bins?: number; strategy?: 'uniform' | 'quantile' } = {},
+): ResidualBin[] {
   if (!Number.isInteger(bins) || bins < 1) throw new AnalysisError('invalid-option', `feature bins: ${bins} — use a positive integer`);
   const n = feature.length;
   if (n === 0) return [];

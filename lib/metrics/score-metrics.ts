@@ -36,9 +36,24 @@ function allProbabilities(columns: ArrayLike<number>[]): boolean {
 }
 
 /** Scores of pos_label (`isPositive` 1/0 per row). */
-export function binaryScoreMetrics(isPositive: Uint8Array, score: Float64Array, posLabel: string, options: ScoreDisplayOptions, warnings: string[]): BinaryScoreMetrics {
+export function binaryScoreMetrics(
+  isPositive: Uint8Array,
+  score: Float64Array,
+  posLabel: string,
+  options: ScoreDisplayOptions,
+  warnings: string[],
+): BinaryScoreMetrics {
   const split = splitScores(isPositive, score);
-  const none = { roc_auc: null, average_precision: null, log_loss: null, brier_score: null, roc: null, precision_recall: null, calibration: null, threshold_sweep: null };
+  const none = {
+    roc_auc: null,
+    average_precision: null,
+    log_loss: null,
+    brier_score: null,
+    roc: null,
+    precision_recall: null,
+    calibration: null,
+    threshold_sweep: null,
+  };
   if (score.length === 0) {
     warnings.push('score metrics: no rows with both a target and a finite score');
     return none;
@@ -74,7 +89,13 @@ export interface MulticlassScoreMetrics {
 }
 
 /** Probability columns in label order; `truth` indexes them. */
-export function multiclassScoreMetrics(truth: Int32Array, columns: Float64Array[], labels: readonly string[], options: ScoreDisplayOptions, warnings: string[]): MulticlassScoreMetrics {
+export function multiclassScoreMetrics(
+  truth: Int32Array,
+  columns: Float64Array[],
+  labels: readonly string[],
+  options: ScoreDisplayOptions,
+  warnings: string[],
+): MulticlassScoreMetrics {
   const n = truth.length;
   if (n === 0) {
     warnings.push('score metrics: no rows with both a target and finite probabilities');
@@ -87,7 +108,8 @@ export function multiclassScoreMetrics(truth: Int32Array, columns: Float64Array[
     for (const column of columns) sum += column[i]!;
     if (Math.abs(sum - 1) > 1e-8 + 1e-5 * Math.abs(sum)) worst = Math.max(worst, Math.abs(sum - 1));
   }
-  if (worst > 0) warnings.push(`probabilities: rows do not sum to 1 (largest |sum − 1| = ${worst.toPrecision(3)}); log_loss renormalises them, roc_auc uses them as given`);
+  if (worst > 0)
+    warnings.push(`probabilities: rows do not sum to 1 (largest |sum − 1| = ${worst.toPrecision(3)}); log_loss renormalises them, roc_auc uses them as given`);
   const ovr = rocAucOvr(truth, columns);
   const absent = labels.filter((_, c) => ovr.auc[c] === null);
   if (absent.length > 0) warnings.push(`roc_auc_ovr: undefined — class(es) absent from (or the only class of) the scored target: ${absent.join(', ')}`);

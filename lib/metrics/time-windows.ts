@@ -25,9 +25,24 @@ export const MAX_WINDOWS = 100_000;
 // Durations that divide a UTC day, each at most 2.5× the previous: the first one giving ≤ 200
 // windows gives ≥ 80 of them whenever the span allows.
 const AUTO_LADDER: readonly [number, WindowUnit][] = [
-  [1, 'second'], [2, 'second'], [5, 'second'], [10, 'second'], [15, 'second'], [30, 'second'],
-  [1, 'minute'], [2, 'minute'], [5, 'minute'], [10, 'minute'], [15, 'minute'], [30, 'minute'],
-  [1, 'hour'], [2, 'hour'], [3, 'hour'], [6, 'hour'], [12, 'hour'], [1, 'day'],
+  [1, 'second'],
+  [2, 'second'],
+  [5, 'second'],
+  [10, 'second'],
+  [15, 'second'],
+  [30, 'second'],
+  [1, 'minute'],
+  [2, 'minute'],
+  [5, 'minute'],
+  [10, 'minute'],
+  [15, 'minute'],
+  [30, 'minute'],
+  [1, 'hour'],
+  [2, 'hour'],
+  [3, 'hour'],
+  [6, 'hour'],
+  [12, 'hour'],
+  [1, 'day'],
 ];
 
 export interface WindowGrid {

@@ -50,9 +50,7 @@ export function computeCategoricalStats(profile: CategoricalProfile, rows: numbe
   let length = 0;
   profile.categories.forEach((value, i) => (length += codePoints(value) * profile.counts[i]!));
   const missingShare = rows ? profile.missing / rows : 0;
-  const topCategories: CategoryCount[] = order
-    .slice(0, TOP_CATEGORIES)
-    .map((i) => ({ value: profile.categories[i]!, count: profile.counts[i]! }));
+  const topCategories: CategoryCount[] = order.slice(0, TOP_CATEGORIES).map((i) => ({ value: profile.categories[i]!, count: profile.counts[i]! }));
   return {
     kind: 'categorical',
     count: profile.count,

@@ -65,12 +65,7 @@ function categoricalColumn(name: string, type: ColumnType, reference: QualitySid
 }
 
 /** One column's stats on each side, with the notes a reader should see first. */
-export function computeColumnQuality(
-  name: string,
-  type: ColumnType,
-  reference: QualitySide,
-  current?: QualitySide,
-): ColumnQuality {
+export function computeColumnQuality(name: string, type: ColumnType, reference: QualitySide, current?: QualitySide): ColumnQuality {
   const sides = type === 'numeric' ? numericColumn(name, reference, current) : categoricalColumn(name, type, reference, current);
   const warnings = [...sideWarnings('reference', sides.reference)];
   if (sides.current) warnings.push(...sideWarnings('current', sides.current));

@@ -10,7 +10,5 @@ export function columnBadge(col: ColumnDriftResult): SafeHtml {
 
 /** The dataset-level verdict shown next to the headline. */
 export function datasetBadge(drifted: boolean): SafeHtml {
-  return drifted
-    ? html`<span class="badge bad lg">Dataset drift</span>`
-    : html`<span class="badge good lg">No dataset drift</span>`;
+  return drifted ? html`<span class="badge bad lg">Dataset drift</span>` : html`<span class="badge good lg">No dataset drift</span>`;
 }

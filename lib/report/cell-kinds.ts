@@ -13,18 +13,23 @@ import type {
   RegressionCellConfig,
 } from '../metrics/model-cells';
 
-export type {
-  ClassificationCellConfig,
-  EstimatedCellConfig,
-  FairnessCellConfig,
-  OperationalCellConfig,
-  RegressionCellConfig,
-} from '../metrics/model-cells';
+export type { ClassificationCellConfig, EstimatedCellConfig, FairnessCellConfig, OperationalCellConfig, RegressionCellConfig } from '../metrics/model-cells';
 
 /** Every kind of notebook cell. A new analysis adds its kind here, a compute in registry.ts and a component. */
 export type CellKind = 'drift' | 'column' | 'quality' | 'note' | 'chart' | 'classification' | 'regression' | 'operational' | 'estimated' | 'fairness';
 
-export const CELL_KINDS: readonly CellKind[] = ['drift', 'column', 'quality', 'note', 'chart', 'classification', 'regression', 'operational', 'estimated', 'fairness'];
+export const CELL_KINDS: readonly CellKind[] = [
+  'drift',
+  'column',
+  'quality',
+  'note',
+  'chart',
+  'classification',
+  'regression',
+  'operational',
+  'estimated',
+  'fairness',
+];
 
 /** Column detail: one column's drift, with every method's statistic and its distribution. */
 export interface ColumnCellConfig extends DriftConfig {

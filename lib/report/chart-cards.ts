@@ -31,13 +31,12 @@ function meta(col: ColumnDriftResult): SafeHtml {
 function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {
   const entries = Object.entries(tests ?? {});
   if (entries.length === 0) return html``;
-  return html`<ul class="tests">${entries.map(
-    ([id, t]) =>
-      t.error
-        ? html`<li><code>${id}</code> ${t.error}</li>`
-        : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatScore(t.pValue)}`}${
-            t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatScore(t.adjustedPValue)}`
-          }</li>`,
+  return html`<ul class="tests">${entries.map(([id, t]) =>
+    t.error
+      ? html`<li><code>${id}</code> ${t.error}</li>`
+      : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatScore(t.pValue)}`}${
+          t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatScore(t.adjustedPValue)}`
+        }</li>`,
   )}</ul>`;
 }
 

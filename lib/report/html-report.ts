@@ -32,9 +32,7 @@ export function toHtmlReport(result: DriftResult, manifest: ReportManifest, { do
   const charts = result.columns.map((col) =>
     col.distribution ? chartMarkup(distributionChart(col.distribution, { document, ...CHART_SIZE, label: col.name })) : undefined,
   );
-  const sparks = result.columns.map((col) =>
-    col.distribution ? chartMarkup(sparkline(col.distribution, { document })) : undefined,
-  );
+  const sparks = result.columns.map((col) => (col.distribution ? chartMarkup(sparkline(col.distribution, { document })) : undefined));
   const charted = charts.filter((c) => c !== undefined).length;
   const body = html`<header>
 <div class="eyebrow">Driftbook · Data drift report</div>
@@ -107,9 +105,7 @@ export function notices(result: DriftResult): SafeHtml {
     ...result.columns.flatMap((col) => (col.warnings ?? []).map((w) => html`<li><code>${col.name}</code>: ${w}</li>`)),
   ];
   const onlyIn = (label: string, names: string[]) =>
-    names.length === 0
-      ? ''
-      : html`<div class="only-in"><span>${label}</span><ul class="list-inline">${names.map((n) => html`<li>${n}</li>`)}</ul></div>`;
+    names.length === 0 ? '' : html`<div class="only-in"><span>${label}</span><ul class="list-inline">${names.map((n) => html`<li>${n}</li>`)}</ul></div>`;
   const schema = result.onlyInReference.length + result.onlyInCurrent.length > 0;
   return html`${warnings.length > 0 ? html`<section class="notice"><h3>Warnings</h3><ul>${warnings}</ul></section>` : ''}
 ${schema ? html`<section class="notice"><h3>Columns not compared</h3>${onlyIn('Only in reference', result.onlyInReference)}${onlyIn('Only in current', result.onlyInCurrent)}</section>` : ''}`;

@@ -49,7 +49,8 @@ async function drift(context: ComputeContext, config: DriftConfig) {
   const reference = need(context, 'reference');
   const current = need(context, 'current');
   const plan = planDrift(reference, current, config);
-  const run = context.driftColumn ?? (async (task: ColumnTask, p: Pick<DriftPlan, 'config' | 'context'>) => runColumnTask(task, reference.table, current.table, p));
+  const run =
+    context.driftColumn ?? (async (task: ColumnTask, p: Pick<DriftPlan, 'config' | 'context'>) => runColumnTask(task, reference.table, current.table, p));
   const columns: ColumnDriftResult[] = [];
   for (const task of plan.tasks) {
     columns.push(await run(task, plan));

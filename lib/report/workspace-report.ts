@@ -79,7 +79,10 @@ function section(cell: ReportCell, index: number, input: WorkspaceReportInput, d
   const spec = cellSpec(cell.kind);
   const name = (id?: string) => (id ? (input.datasets.find((d) => d.id === id)?.name ?? id) : undefined);
   const [ref, cur] = [name(cell.inputs.reference), name(cell.inputs.current)];
-  const config = cell.kind === 'note' ? '' : html`<details class="config"><summary class="meta">Settings of this cell</summary><pre>${JSON.stringify(cell.config, null, 2)}</pre></details>`;
+  const config =
+    cell.kind === 'note'
+      ? ''
+      : html`<details class="config"><summary class="meta">Settings of this cell</summary><pre>${JSON.stringify(cell.config, null, 2)}</pre></details>`;
   return html`<section class="report-cell" id="cell-${index}" aria-labelledby="cell-${index}-title">
 <h2 id="cell-${index}-title"><span class="kind">${spec.label}</span>${cell.title}</h2>
 ${ref ? html`<p class="meta">${cur ? html`<span class="swatch ref"></span>${ref} → <span class="swatch cur"></span>${cur}` : ref}</p>` : ''}

@@ -23,8 +23,7 @@ const LN_SQRT_2PI = 0.9189385332046728;
 function lgammacor(x: number): number {
   const r = 1 / (x * x);
   // Bernoulli series B_2k / (2k (2k-1) x^(2k-1)), k = 1..7.
-  const s = 1 / 12 + r * (-1 / 360 + r * (1 / 1260 + r * (-1 / 1680 + r * (1 / 1188 +
-    r * (-691 / 360360 + r * (1 / 156))))));
+  const s = 1 / 12 + r * (-1 / 360 + r * (1 / 1260 + r * (-1 / 1680 + r * (1 / 1188 + r * (-691 / 360360 + r * (1 / 156))))));
   return s / x;
 }
 
@@ -38,8 +37,7 @@ export function logBeta(a: number, b: number): number {
   if (q === Infinity) return -Infinity;
   if (p >= 10) {
     const corr = lgammacor(p) + lgammacor(q) - lgammacor(p + q);
-    return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) +
-      q * Math.log1p(-p / (p + q));
+    return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
   }
   if (q >= 10) {
     const corr = lgammacor(q) - lgammacor(p + q);

@@ -80,8 +80,7 @@ export function chiSquare(observed: ArrayLike<number>, expected: ArrayLike<numbe
   const relDiff = Math.abs(obsSum - expSum) / Math.min(obsSum, expSum);
   if (relDiff > SUM_RTOL) {
     throw new RangeError(
-      `chisquare: sum of observed (${obsSum}) and expected (${expSum}) frequencies differ by ` +
-        `${relDiff} relative, more than ${SUM_RTOL}`,
+      `chisquare: sum of observed (${obsSum}) and expected (${expSum}) frequencies differ by ` + `${relDiff} relative, more than ${SUM_RTOL}`,
     );
   }
   const terms = new Float64Array(k);

@@ -108,7 +108,10 @@ function distinctUnion(a: Float64Array, b: Float64Array): { count: number; min: 
  * Σ sqrt(d_ref·d_cur) · mean bin width as the Bhattacharyya coefficient.
  */
 export function hellingerNumeric(sortedRef: Float64Array, sortedCur: Float64Array): number {
-  for (const [side, xs] of [['reference', sortedRef], ['current', sortedCur]] as const) {
+  for (const [side, xs] of [
+    ['reference', sortedRef],
+    ['current', sortedCur],
+  ] as const) {
     if (xs.length === 0) throw new RangeError(`hellinger: ${side} has no values`);
     for (let i = 0; i < xs.length; i++) {
       if (!Number.isFinite(xs[i]) || (i > 0 && !(xs[i]! >= xs[i - 1]!))) {

@@ -40,10 +40,7 @@ export function gTest(observed: ArrayLike<number>, expected: ArrayLike<number>):
   // NaN (both sums 0) passes, as in scipy where NaN > rtol is false.
   const relDiff = Math.abs(obsSum - expSum) / Math.min(obsSum, expSum);
   if (relDiff > SUM_RTOL) {
-    throw new RangeError(
-      `gTest: sum of observed (${obsSum}) and expected (${expSum}) frequencies differ by ` +
-        `${relDiff} relative, more than ${SUM_RTOL}`,
-    );
+    throw new RangeError(`gTest: sum of observed (${obsSum}) and expected (${expSum}) frequencies differ by ` + `${relDiff} relative, more than ${SUM_RTOL}`);
   }
   const terms = new Float64Array(k);
   for (let i = 0; i < k; i++) {

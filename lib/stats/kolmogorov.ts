@@ -16,9 +16,10 @@ const PI_SQUARED = Math.PI ** 2;
 const PI_FOUR = Math.PI ** 4;
 const PI_SIX = Math.PI ** 6;
 // Stirling coefficients B_2j/(2j)/(2j-1), j = 8..1.
-const STIRLING_COEFFS = [-0.029550653594771242, 0.00641025641025641,
-  -0.0019175269175269176, 0.0008417508417508417, -0.0005952380952380953,
-  0.0007936507936507937, -0.002777777777777778, 0.08333333333333333];
+const STIRLING_COEFFS = [
+  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417, -0.0005952380952380953, 0.0007936507936507937,
+  -0.002777777777777778, 0.08333333333333333,
+];
 
 function clip01(p: number): number {
   return p < 0 ? 0 : p > 1 ? 1 : p;
@@ -122,10 +123,7 @@ function kolmognSf(n: number, x: number): number {
   }
   if (nxsquared >= 370.0) return 0.0;
   if (nxsquared >= 2.2) return clip01(2 * smirnovSf(n, x));
-  const cdf =
-    n <= 100000 && n * Math.pow(x, 1.5) <= 1.4
-      ? kolmogornCdfDurbin(n, x)
-      : kolmogornCdfPelzGood(n, x);
+  const cdf = n <= 100000 && n * Math.pow(x, 1.5) <= 1.4 ? kolmogornCdfDurbin(n, x) : kolmogornCdfPelzGood(n, x);
   return clip01(1.0 - cdf);
 }
 

@@ -132,7 +132,7 @@ export function mannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>): MannWh
   if (nanRanks) return { statistic: NaN, pValue: NaN, method };
   if (method === 'asymptotic') {
     const n = n1 + n2;
-    const sigma = Math.sqrt(((n1 * n2) / 12) * ((n + 1) - tie.value() / (n * (n - 1))));
+    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tie.value() / (n * (n - 1))));
     const z = (u - (n1 * n2) / 2 - 0.5) / sigma;
     p = 2 * normSf(z);
   } else {

@@ -46,9 +46,7 @@ export function hypergeometricPmf(k: number, good: number, bad: number, sample: 
   const p = sample / total;
   const q = (total - sample) / total;
   const log =
-    logBinomialPmf(k, good, good * p, good * q) +
-    logBinomialPmf(sample - k, bad, bad * p, bad * q) -
-    logBinomialPmf(sample, total, sample, total - sample);
+    logBinomialPmf(k, good, good * p, good * q) + logBinomialPmf(sample - k, bad, bad * p, bad * q) - logBinomialPmf(sample, total, sample, total - sample);
   return Math.exp(log);
 }
 

@@ -105,9 +105,7 @@ export function smirnovSf(n: number, x: number): number {
 
   // Few alternating upper terms are cheaper and accurate when x is small.
   const nUpperTerms = n - n1mxceil + 1;
-  const useUpper =
-    (nUpperTerms <= 1 && x < 0.5) ||
-    (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n));
+  const useUpper = (nUpperTerms <= 1 && x < 0.5) || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n));
 
   const start = useUpper ? n : 0;
   const step = useUpper ? -1 : 1;

@@ -22,9 +22,7 @@ function tailParts(t: number, df: number, complement: boolean): number {
   const xc = 1 / (1 + r); // t^2 / (df + t^2)
   const lx = r < 1 ? lr - Math.log1p(r) : -Math.log1p(1 / r);
   const lxc = -Math.log1p(r);
-  return complement
-    ? betaIncParts(0.5, df / 2, xc, x, lxc, lx)
-    : 0.5 * betaIncParts(df / 2, 0.5, x, xc, lx, lxc);
+  return complement ? betaIncParts(0.5, df / 2, xc, x, lxc, lx) : 0.5 * betaIncParts(df / 2, 0.5, x, xc, lx, lxc);
 }
 
 /** P(T > t) for T ~ Student t with df > 0 degrees of freedom (non-integer df allowed). */

@@ -29,19 +29,12 @@ export interface ZTestResult {
 
 function checkCounts(successes: number, n: number, label: string): void {
   if (!Number.isSafeInteger(n) || n < 1 || !Number.isSafeInteger(successes) || successes < 0 || successes > n) {
-    throw new RangeError(
-      `twoProportionZTest: ${label} needs integers 0 <= successes <= n, n >= 1 (got ${successes} of ${n})`,
-    );
+    throw new RangeError(`twoProportionZTest: ${label} needs integers 0 <= successes <= n, n >= 1 (got ${successes} of ${n})`);
   }
 }
 
 /** Evidently's two-sided two-proportion z-test from success counts of the reference and current samples. */
-export function twoProportionZTest(
-  successesRef: number,
-  nRef: number,
-  successesCur: number,
-  nCur: number,
-): ZTestResult {
+export function twoProportionZTest(successesRef: number, nRef: number, successesCur: number, nCur: number): ZTestResult {
   checkCounts(successesRef, nRef, 'reference');
   checkCounts(successesCur, nCur, 'current');
   const p1 = successesRef / nRef;

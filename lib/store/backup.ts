@@ -103,7 +103,10 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
   }
   if (manifest.format !== BACKUP_FORMAT) bad(`format is ${String(manifest.format)}`);
   if (manifest.version > BACKUP_VERSION) {
-    throw new StorageError('backup-too-new', `this workspace file is version ${manifest.version}, made by Driftbook ${manifest.appVersion}; this app reads up to version ${BACKUP_VERSION} — update Driftbook`);
+    throw new StorageError(
+      'backup-too-new',
+      `this workspace file is version ${manifest.version}, made by Driftbook ${manifest.appVersion}; this app reads up to version ${BACKUP_VERSION} — update Driftbook`,
+    );
   }
   if (!Array.isArray(cells) || !manifest.workspace?.id) bad('no workspace in it');
 
@@ -145,7 +148,10 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
     ...cell,
     id: copy ? globalThis.crypto.randomUUID() : cell.id,
     workspaceId,
-    inputs: { ...(cell.inputs.reference ? { reference: mapRef(cell.inputs.reference) } : {}), ...(cell.inputs.current ? { current: mapRef(cell.inputs.current) } : {}) },
+    inputs: {
+      ...(cell.inputs.reference ? { reference: mapRef(cell.inputs.reference) } : {}),
+      ...(cell.inputs.current ? { current: mapRef(cell.inputs.current) } : {}),
+    },
   }));
   try {
     await db.transaction('rw', db.workspaces, db.cells, async () => {

@@ -82,7 +82,13 @@ export async function addWorkspaceDataset(db: DriftbookDb, id: string, datasetId
 export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new Date()): Promise<WorkspaceRecord> {
   return db.transaction('rw', db.workspaces, db.cells, async () => {
     const source = await getWorkspace(db, id);
-    const copy: WorkspaceRecord = { ...source, id: globalThis.crypto.randomUUID(), name: `${source.name} (copy)`, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    const copy: WorkspaceRecord = {
+      ...source,
+      id: globalThis.crypto.randomUUID(),
+      name: `${source.name} (copy)`,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
     await db.workspaces.put(copy);
     const cells = await listCells(db, id);
     await db.cells.bulkPut(cells.map((cell) => ({ ...cell, id: globalThis.crypto.randomUUID(), workspaceId: copy.id })));

@@ -96,10 +96,31 @@ const COLUMNS = [
   { name: 'f10_normal_neg', missing: 0, make: () => (r, n) => (-50 + 10 * n()).toFixed(3) },
   { name: 'f11_ratio', missing: 0.01, make: () => (r) => (r() * r()).toFixed(5) },
   { name: 'f12_temperature', missing: 0, make: (s) => (r, n) => (20 + (s ? 5.3 : 5) * n()).toFixed(2) },
-  { name: 'i01_k3', missing: 0, make: () => { const d = discrete([5, 3, 2, 1]); return (r) => String(d(r())); } },
-  { name: 'i02_k9', missing: 0, make: (s) => { const d = discrete(s ? zipf(10, 0.9) : zipf(10, 1)); return (r) => String(d(r())); } },
+  {
+    name: 'i01_k3',
+    missing: 0,
+    make: () => {
+      const d = discrete([5, 3, 2, 1]);
+      return (r) => String(d(r()));
+    },
+  },
+  {
+    name: 'i02_k9',
+    missing: 0,
+    make: (s) => {
+      const d = discrete(s ? zipf(10, 0.9) : zipf(10, 1));
+      return (r) => String(d(r()));
+    },
+  },
   { name: 'i03_binary', missing: 0.01, make: () => (r) => (r() < 0.3 ? '1' : '0') },
-  { name: 'i04_k6', missing: 0, make: () => { const d = discrete([1, 2, 3, 4, 3, 2, 1]); return (r) => String(d(r())); } },
+  {
+    name: 'i04_k6',
+    missing: 0,
+    make: () => {
+      const d = discrete([1, 2, 3, 4, 3, 2, 1]);
+      return (r) => String(d(r()));
+    },
+  },
   {
     name: 'c01_region',
     missing: 0,
@@ -230,7 +251,9 @@ export function ensureData(rows = DEFAULT_ROWS, { force = false, log = console.l
   for (const [name, seed] of Object.entries(SEEDS)) {
     const result = writeFile(join(dir, name), rows, seed, name === 'current.csv');
     files[name] = { bytes: result.bytes, sha256: result.sha256, seconds: Number(result.seconds.toFixed(2)) };
-    log(`bench data: wrote ${name}: ${rows} rows, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.seconds.toFixed(1)} s, sha256 ${result.sha256.slice(0, 16)}…`);
+    log(
+      `bench data: wrote ${name}: ${rows} rows, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.seconds.toFixed(1)} s, sha256 ${result.sha256.slice(0, 16)}…`,
+    );
   }
   const manifest = { generatorVersion: GENERATOR_VERSION, rows, columns: COLUMNS.map((c) => c.name), files };
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

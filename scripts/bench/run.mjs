@@ -49,7 +49,9 @@ const INGEST_PREFERENCE = ['ingestSource', 'ingestCsvStream', 'ingestFile', 'ing
 function findDataExports() {
   const dir = join(ROOT, 'lib', 'data');
   const found = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const m of text.matchAll(/export\s+(?:async\s+)?function\s*\*?\s*(\w+)/g)) {
       if (!found.has(m[1])) found.set(m[1], file);
@@ -75,7 +77,9 @@ async function loadIngestAdapter() {
   const forced = process.env.BENCH_INGEST;
   const name = forced ?? INGEST_PREFERENCE.find((n) => found.has(n));
   if (!name || !found.has(name)) {
-    throw new Error(`no ingest function found in lib/data (looked for ${forced ?? INGEST_PREFERENCE.join(', ')}; exported: ${ingestNames.join(', ') || 'none'})`);
+    throw new Error(
+      `no ingest function found in lib/data (looked for ${forced ?? INGEST_PREFERENCE.join(', ')}; exported: ${ingestNames.join(', ') || 'none'})`,
+    );
   }
   const { tsImport } = await import('tsx/esm/api');
   const load = (file) => tsImport(pathToFileURL(join(ROOT, 'lib', 'data', file)).href, import.meta.url);
@@ -235,7 +239,15 @@ function makeMeasurements({ data, smallData, timeoutMs, outDir }) {
       // The CLI's JSON goes to a small file (not /dev/null) so its scores can be checked against scipy's.
       const outFile = join(outDir, 'driftbook-drift.json');
       const args = (withMethods) => [
-        CLI, 'drift', '--reference', data.reference, '--current', data.current, ...(withMethods ? ['--methods', 'ks'] : []), '--out', outFile,
+        CLI,
+        'drift',
+        '--reference',
+        data.reference,
+        '--current',
+        data.current,
+        ...(withMethods ? ['--methods', 'ks'] : []),
+        '--out',
+        outFile,
       ];
       rmSync(outFile, { force: true });
       let r = await runChild(process.execPath, args(methodsFlag), opts);
@@ -257,7 +269,10 @@ function makeMeasurements({ data, smallData, timeoutMs, outDir }) {
       // `driftbook report` (the app's Export… of drift + data quality) on this pair and on a tenth of its rows.
       const sizes = {};
       let timed = null;
-      for (const [label, pair] of [['full', data], ['small', smallData]]) {
+      for (const [label, pair] of [
+        ['full', data],
+        ['small', smallData],
+      ]) {
         if (!pair) continue;
         const outFile = join(outDir, `driftbook-report-${label}.html`);
         rmSync(outFile, { force: true });
@@ -266,7 +281,14 @@ function makeMeasurements({ data, smallData, timeoutMs, outDir }) {
         sizes[label] = statSync(outFile).size;
         if (label === 'full') timed = r;
       }
-      return { ok: true, seconds: timed.wallSeconds, wallSeconds: timed.wallSeconds, maxRssKb: timed.maxRssKb, reportBytes: sizes.full, smallReportBytes: sizes.small ?? null };
+      return {
+        ok: true,
+        seconds: timed.wallSeconds,
+        wallSeconds: timed.wallSeconds,
+        maxRssKb: timed.maxRssKb,
+        reportBytes: sizes.full,
+        smallReportBytes: sizes.small ?? null,
+      };
     },
     async 'pandas-drift'() {
       const r = await runChild(PYTHON, [join(BENCH_DIR, 'pandas_scipy.py'), '--mode', 'drift', '--reference', data.reference, '--current', data.current], opts);
@@ -306,7 +328,12 @@ function summarize(runs) {
     wallSeconds: median(ok.map((r) => r.wallSeconds)),
     maxRssMb: median(ok.map((r) => (r.maxRssKb == null ? null : r.maxRssKb / 1024))),
     allSeconds: runs.map((r) => (r.ok ? r.seconds : null)),
-    failures: failed.map((r) => ({ error: r.error, wallSeconds: r.wallSeconds, maxRssMb: r.maxRssKb == null ? null : r.maxRssKb / 1024, stderrTail: r.stderrTail })),
+    failures: failed.map((r) => ({
+      error: r.error,
+      wallSeconds: r.wallSeconds,
+      maxRssMb: r.maxRssKb == null ? null : r.maxRssKb / 1024,
+      stderrTail: r.stderrTail,
+    })),
   };
 }
 
@@ -376,7 +403,11 @@ function libFingerprint() {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) hash.update(`${relative(ROOT, path)}\0`).update(readFileSync(path)).update('\0');
+      else if (entry.isFile())
+        hash
+          .update(`${relative(ROOT, path)}\0`)
+          .update(readFileSync(path))
+          .update('\0');
     }
   };
   walk(join(ROOT, 'lib'));
@@ -412,7 +443,10 @@ async function main() {
   const rows = values.rows !== undefined ? Number(values.rows) : values.quick ? 100_000 : 1_000_000;
   const timeoutMs = Number(values.timeout) * 1000;
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : MEASUREMENTS;
-  for (const [flag, v] of [['--runs', runs], ['--rows', rows]]) {
+  for (const [flag, v] of [
+    ['--runs', runs],
+    ['--rows', rows],
+  ]) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${flag} must be a positive integer`);
   }
   if (!(timeoutMs > 0)) throw new Error('--timeout must be a positive number of seconds');
@@ -436,9 +470,11 @@ async function main() {
     loadavgAtStart: loadavg().map((x) => Number(x.toFixed(2))),
     peakRssFrom: HAVE_TIME ? '/usr/bin/time -v (child maxRSS)' : 'process.resourceUsage() (Driftbook parse only)',
   };
-  console.log(`Driftbook bench: ${rows.toLocaleString('en-US')} rows × ${data.manifest.columns.length} columns, ` +
-    `${(bytes.reference / 1e6).toFixed(1)} + ${(bytes.current / 1e6).toFixed(1)} MB, ${runs} run(s) each; ` +
-    `${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, load ${machine.loadavgAtStart.join(' ')}`);
+  console.log(
+    `Driftbook bench: ${rows.toLocaleString('en-US')} rows × ${data.manifest.columns.length} columns, ` +
+      `${(bytes.reference / 1e6).toFixed(1)} + ${(bytes.current / 1e6).toFixed(1)} MB, ${runs} run(s) each; ` +
+      `${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, load ${machine.loadavgAtStart.join(' ')}`,
+  );
 
   const measure = makeMeasurements({ data, smallData, timeoutMs, outDir: RESULTS_DIR });
   const raw = Object.fromEntries(only.map((m) => [m, []]));
@@ -448,7 +484,9 @@ async function main() {
       const lib = libFingerprint();
       const r = { ...(await measure[m]()), lib };
       raw[m].push(r);
-      const shown = r.ok ? `${fmt(r.seconds)} s${r.maxRssKb ? `, ${fmt(r.maxRssKb / 1024, 0)} MB RSS` : ''}` : `FAILED: ${r.error}; ${r.stderrTail.trim().split('\n').slice(-2).join(' | ').slice(0, 300)}`;
+      const shown = r.ok
+        ? `${fmt(r.seconds)} s${r.maxRssKb ? `, ${fmt(r.maxRssKb / 1024, 0)} MB RSS` : ''}`
+        : `FAILED: ${r.error}; ${r.stderrTail.trim().split('\n').slice(-2).join(' | ').slice(0, 300)}`;
       console.log(`  run ${i + 1}/${runs} ${m.padEnd(15)} ${shown}`);
     }
   }
@@ -478,12 +516,23 @@ async function main() {
   console.log('');
   const verdict = (t) => (t.met == null ? 'n/a (a side failed or was skipped)' : t.met ? 'MET' : 'not met');
   console.log(`parse  Driftbook/pandas        = ${fmt(ratios.parse)}×   target ${targets.parse.target}: ${verdict(targets.parse)}`);
-  console.log(`drift  Driftbook/pandas+scipy  = ${fmt(ratios.drift)}×   target ${targets.drift.target}: ${verdict(targets.drift)}; goal ${targets.driftGoal.target}: ${verdict(targets.driftGoal)}`);
+  console.log(
+    `drift  Driftbook/pandas+scipy  = ${fmt(ratios.drift)}×   target ${targets.drift.target}: ${verdict(targets.drift)}; goal ${targets.driftGoal.target}: ${verdict(targets.driftGoal)}`,
+  );
   if (ratios.driftProcessWall != null) console.log(`drift  (whole-process wall, both sides incl. start-up) = ${fmt(ratios.driftProcessWall)}×`);
   for (const [m, s] of Object.entries(summary)) {
     for (const f of s.failures.slice(0, 1)) {
-      console.log(`\n${m}: ${s.failures.length} of ${s.runs} run(s) failed — ${f.error}${f.maxRssMb ? ` at ${fmt(f.maxRssMb, 0)} MB RSS` : ''} after ${fmt(f.wallSeconds)} s; stderr tail:`);
-      console.log(f.stderrTail.trim().split('\n').slice(-8).map((l) => `  ${l}`).join('\n'));
+      console.log(
+        `\n${m}: ${s.failures.length} of ${s.runs} run(s) failed — ${f.error}${f.maxRssMb ? ` at ${fmt(f.maxRssMb, 0)} MB RSS` : ''} after ${fmt(f.wallSeconds)} s; stderr tail:`,
+      );
+      console.log(
+        f.stderrTail
+          .trim()
+          .split('\n')
+          .slice(-8)
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
     }
   }
   if (scoresCompared) console.log(agreementLine(scoresCompared));
@@ -493,11 +542,18 @@ async function main() {
     const growth = report.smallReportBytes ? report.reportBytes / report.smallReportBytes - 1 : null;
     console.log(
       `report ${rows.toLocaleString('en-US')} rows: ${mb(report.reportBytes)} (limit ${mb(REPORT_LIMITS.bytes)}: ${report.reportBytes <= REPORT_LIMITS.bytes ? 'MET' : 'not met'})` +
-        (growth == null ? '' : `; ${smallRows.toLocaleString('en-US')} rows: ${mb(report.smallReportBytes)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% at 10× the rows, limit ±${REPORT_LIMITS.growth * 100}%: ${Math.abs(growth) <= REPORT_LIMITS.growth ? 'MET' : 'not met'})`),
+        (growth == null
+          ? ''
+          : `; ${smallRows.toLocaleString('en-US')} rows: ${mb(report.smallReportBytes)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% at 10× the rows, limit ±${REPORT_LIMITS.growth * 100}%: ${Math.abs(growth) <= REPORT_LIMITS.growth ? 'MET' : 'not met'})`),
     );
   }
-  const libVersions = new Set(Object.values(raw).flat().map((r) => r.lib));
-  if (libVersions.size > 1) measure.notes.add(`lib/ changed during this run (${libVersions.size} different lib/ fingerprints across measurements; see raw[*].lib)`);
+  const libVersions = new Set(
+    Object.values(raw)
+      .flat()
+      .map((r) => r.lib),
+  );
+  if (libVersions.size > 1)
+    measure.notes.add(`lib/ changed during this run (${libVersions.size} different lib/ fingerprints across measurements; see raw[*].lib)`);
   for (const note of measure.notes) console.log(`note: ${note}`);
   console.log('note: timings are noisy when other work shares this machine; medians of interleaved runs.');
 
@@ -512,21 +568,31 @@ async function main() {
       dir: relative(ROOT, data.dir),
       rows,
       columns: data.manifest.columns,
-      files: { reference: { bytes: bytes.reference, sha256: data.manifest.files['reference.csv'].sha256 }, current: { bytes: bytes.current, sha256: data.manifest.files['current.csv'].sha256 } },
+      files: {
+        reference: { bytes: bytes.reference, sha256: data.manifest.files['reference.csv'].sha256 },
+        current: { bytes: bytes.current, sha256: data.manifest.files['current.csv'].sha256 },
+      },
     },
     definitions: {
-      'driftbook-parse': 'readFile + lib/data ingest of reference.csv (CSV → typed Arrow IPC, with sha256), timed inside a child Node process; tsx start-up excluded',
+      'driftbook-parse':
+        'readFile + lib/data ingest of reference.csv (CSV → typed Arrow IPC, with sha256), timed inside a child Node process; tsx start-up excluded',
       'pandas-parse': 'pandas.read_csv(reference.csv), timed inside a child Python process; interpreter and import excluded',
-      'driftbook-drift': 'whole `node lib/cli/driftbook.mjs drift --reference … --current … --methods ks --out FILE` process, wall time (Node + tsx start-up included)',
-      'pandas-drift': 'read_csv × 2 + Evidently-0.7 default test per column + ks_2samp per numeric column, timed inside the Python process (start-up and imports excluded; wallSeconds has the whole process)',
+      'driftbook-drift':
+        'whole `node lib/cli/driftbook.mjs drift --reference … --current … --methods ks --out FILE` process, wall time (Node + tsx start-up included)',
+      'pandas-drift':
+        'read_csv × 2 + Evidently-0.7 default test per column + ks_2samp per numeric column, timed inside the Python process (start-up and imports excluded; wallSeconds has the whole process)',
       startup: 'whole `node lib/cli/driftbook.mjs --version` process: the Node + tsx start-up inside driftbook-drift',
       mbPerS: 'file bytes / 1e6 / seconds',
     },
     summary,
     ratios,
     targets,
-    driftbookIngest: dbParse ? { adapter: dbParse.adapter, module: dbParse.module, exported: dbParse.exported, rows: dbParse.rows, types: dbParse.types, ipcBytes: dbParse.ipcBytes } : null,
-    pandasDrift: pdDrift ? { readSeconds: pdDrift.readSeconds, computeSeconds: pdDrift.computeSeconds, versions: pdDrift.versions, columns: pdDrift.columns } : null,
+    driftbookIngest: dbParse
+      ? { adapter: dbParse.adapter, module: dbParse.module, exported: dbParse.exported, rows: dbParse.rows, types: dbParse.types, ipcBytes: dbParse.ipcBytes }
+      : null,
+    pandasDrift: pdDrift
+      ? { readSeconds: pdDrift.readSeconds, computeSeconds: pdDrift.computeSeconds, versions: pdDrift.versions, columns: pdDrift.columns }
+      : null,
     scores: scoresCompared,
     notes: [...measure.notes],
     raw: Object.fromEntries(Object.entries(raw).map(([m, rs]) => [m, rs.map(withoutBulk)])),

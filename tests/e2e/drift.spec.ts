@@ -23,9 +23,7 @@ const fixture = (name: string) => join(ROOT, 'tests/fixtures/e2e', name);
 const XSS_COLUMN = '<img src=x onerror=alert(1)>';
 
 async function expectCellMatches(cell: Locator, pair: ExpectedPair): Promise<void> {
-  await expect(cell.getByTestId('drift-summary')).toHaveText(
-    `Drift detected in ${pair.dataset.driftedColumns} of ${pair.dataset.columns} columns`,
-  );
+  await expect(cell.getByTestId('drift-summary')).toHaveText(`Drift detected in ${pair.dataset.driftedColumns} of ${pair.dataset.columns} columns`);
   for (const column of pair.columns) {
     const row = cell.locator(`tr[data-column="${column.name.replace(/"/g, '\\"')}"]`);
     await expect(row).toHaveCount(1);

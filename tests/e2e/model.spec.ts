@@ -26,8 +26,16 @@ async function compare(page: Page, reference: string, current: string): Promise<
 }
 
 async function addCell(page: Page, label: string): Promise<Locator> {
-  await page.getByRole('button', { name: /^Add a cell at position/ }).last().click();
-  const kinds = { 'Classification quality': 'classification', 'Regression quality': 'regression', Fairness: 'fairness', 'Latency and throughput': 'operational' } as const;
+  await page
+    .getByRole('button', { name: /^Add a cell at position/ })
+    .last()
+    .click();
+  const kinds = {
+    'Classification quality': 'classification',
+    'Regression quality': 'regression',
+    Fairness: 'fairness',
+    'Latency and throughput': 'operational',
+  } as const;
   const before = await page.locator(`[data-cell-kind="${kinds[label as keyof typeof kinds]}"]`).count();
   await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
   const added = page.locator(`[data-cell-kind="${kinds[label as keyof typeof kinds]}"]`);
@@ -115,7 +123,13 @@ test('fairness: per-group rates and parity as Fairlearn defines them, with rewei
     await expectShown(aggregates.locator(`[data-metric="${metric}"] [data-side="reference"]`), want[metric]!, metric);
   }
   await expect(cell.getByTestId('fairness-chart').locator('svg')).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: /Download reweighing weights/ }).first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    cell
+      .getByRole('button', { name: /Download reweighing weights/ })
+      .first()
+      .click(),
+  ]);
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.split(/\r?\n/)[0]).toMatch(/^sex,/);
 });
@@ -132,7 +146,14 @@ test('latency and throughput: percentiles as numpy computes them, share over the
   await cell.getByRole('button', { name: 'Apply' }).click();
   const table = cell.getByTestId('operational-metrics');
   // 10, 20, …, 120 ms: numpy.percentile (linear) gives p50 65, p90 109, p95 114.5, p99 118.9.
-  for (const [metric, value] of [['p50', 65], ['p90', 109], ['p95', 114.5], ['p99', 118.9], ['mean', 65], ['max', 120]] as const) {
+  for (const [metric, value] of [
+    ['p50', 65],
+    ['p90', 109],
+    ['p95', 114.5],
+    ['p99', 118.9],
+    ['mean', 65],
+    ['max', 120],
+  ] as const) {
     await expect(table.locator(`[data-metric="${metric}"] [data-side="reference"]`)).toHaveText(`${value} ms`);
   }
   // Strictly above 100 ms: 110 and 120 of 12.

@@ -55,7 +55,16 @@ async function readStore(page: Page) {
     const [cells, datasets, workspaces] = await Promise.all([all('cells'), all('datasets'), all('workspaces')]);
     db.close();
     return { cells, datasets, workspaces } as {
-      cells: { workspaceId: string; order: number; kind: string; title: string; config: unknown; result?: unknown; collapsed?: boolean; inputs: Record<string, { sha256: string }> }[];
+      cells: {
+        workspaceId: string;
+        order: number;
+        kind: string;
+        title: string;
+        config: unknown;
+        result?: unknown;
+        collapsed?: boolean;
+        inputs: Record<string, { sha256: string }>;
+      }[];
       datasets: { id: string; sha256: string; name: string }[];
       workspaces: { id: string; name: string }[];
     };
@@ -155,7 +164,9 @@ test('cells: add a note, run, reorder with the keyboard, duplicate, delete with 
   // A note being typed is autosaved: a reload without "Save note" keeps it.
   await addCell(page, 'Note');
   await page.getByTestId('note-cell').last().getByLabel('Note text (Markdown)').fill('Draft that was *never* saved by hand');
-  await expect.poll(async () => (await readStore(page)).cells.some((c) => (c.config as { markdown?: string }).markdown === 'Draft that was *never* saved by hand')).toBe(true);
+  await expect
+    .poll(async () => (await readStore(page)).cells.some((c) => (c.config as { markdown?: string }).markdown === 'Draft that was *never* saved by hand'))
+    .toBe(true);
   await page.reload();
   await expect(page.getByTestId('note-cell').last().getByTestId('note-body')).toHaveText('Draft that was never saved by hand');
 });
@@ -259,7 +270,10 @@ test('the notebook report of chosen cells opens offline, runs only its own scrip
   const count = await boxes.count();
   for (let i = 0; i < count; i++) await boxes.nth(i).uncheck();
   await dialog.getByLabel(/^Data drift: reference\.csv → current\.csv/).check();
-  await dialog.getByLabel(/^Note: Note/).last().check();
+  await dialog
+    .getByLabel(/^Note: Note/)
+    .last()
+    .check();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export report (HTML)' }).click()]);
   const path = test.info().outputPath('notebook-report.html');
   await download.saveAs(path);

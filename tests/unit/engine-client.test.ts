@@ -30,7 +30,10 @@ describe('engine client', () => {
     const crash = new Event('error') as Event & { message?: string };
     crash.message = 'out of memory';
     SilentWorker.made[0]!.dispatchEvent(crash);
-    await expect(call).rejects.toMatchObject({ code: 'worker-crashed', message: expect.stringMatching(/^the analysis worker stopped \(out of memory\) — the file may be too large/) });
+    await expect(call).rejects.toMatchObject({
+      code: 'worker-crashed',
+      message: expect.stringMatching(/^the analysis worker stopped \(out of memory\) — the file may be too large/),
+    });
     expect(SilentWorker.made.slice(0, 2).every((w) => w.terminated)).toBe(true);
     expect(SilentWorker.made).toHaveLength(4);
     client.dispose();

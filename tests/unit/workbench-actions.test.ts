@@ -92,7 +92,10 @@ describe('running cells', () => {
     const { ws, reference } = await setup();
     const { client, calls } = fakeClient();
     const lonely = await runCell(db, client, await createCell(db, ws.id, { kind: 'drift', reference }));
-    expect(lonely).toMatchObject({ status: 'error', error: { code: 'missing-input', message: "this cell needs a current dataset — choose it in the cell's inputs" } });
+    expect(lonely).toMatchObject({
+      status: 'error',
+      error: { code: 'missing-input', message: "this cell needs a current dataset — choose it in the cell's inputs" },
+    });
     const note = await runCell(db, client, await createCell(db, ws.id, { kind: 'note', config: { markdown: 'hi' } }));
     expect(note.status).toBe('ok');
     expect(calls).toEqual([]);

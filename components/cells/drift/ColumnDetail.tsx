@@ -15,7 +15,15 @@ function thresholdText(column: ColumnDriftResult): string {
 }
 
 /** One column's detail: its distributions (count/percent), the ECDFs with the KS distance, every test computed. */
-export function ColumnDetail({ column, config, onConfigChange }: { column: ColumnDriftResult; config: DriftConfig; onConfigChange: (config: DriftConfig) => void }) {
+export function ColumnDetail({
+  column,
+  config,
+  onConfigChange,
+}: {
+  column: ColumnDriftResult;
+  config: DriftConfig;
+  onConfigChange: (config: DriftConfig) => void;
+}) {
   const [mode, setMode] = useState<'percent' | 'count'>('percent');
   const ks = column.tests?.ks;
   const method = column.method ? DRIFT_METHODS.get(column.method) : undefined;
@@ -90,9 +98,15 @@ export function ColumnDetail({ column, config, onConfigChange }: { column: Colum
           <thead>
             <tr>
               <th scope="col">method</th>
-              <th scope="col" className="num">statistic</th>
-              <th scope="col" className="num">p-value</th>
-              <th scope="col" className="num">adjusted p</th>
+              <th scope="col" className="num">
+                statistic
+              </th>
+              <th scope="col" className="num">
+                p-value
+              </th>
+              <th scope="col" className="num">
+                adjusted p
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -60,13 +60,7 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
   return (
     <div className="drift-table-block">
       <div className="table-tools">
-        <input
-          type="search"
-          placeholder="Filter columns"
-          aria-label="Filter columns by name"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <input type="search" placeholder="Filter columns" aria-label="Filter columns by name" value={query} onChange={(e) => setQuery(e.target.value)} />
         <label className="check">
           <input type="checkbox" checked={driftedOnly} onChange={(e) => setDriftedOnly(e.target.checked)} /> drifted only
         </label>
@@ -79,18 +73,9 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
           <thead>
             <tr>
               {HEADERS.map(([key, title, cls]) => (
-                <th
-                  key={title}
-                  scope="col"
-                  className={cls}
-                  aria-sort={key && sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-                >
+                <th key={title} scope="col" className={cls} aria-sort={key && sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                   {key ? (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => setSort((s) => ({ key, descending: s?.key === key ? !s.descending : false }))}
-                    >
+                    <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key, descending: s?.key === key ? !s.descending : false }))}>
                       {title}
                       {sort?.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
                     </button>
@@ -136,7 +121,10 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
                   )}
                 </td>
                 <td className="num">{c.effectSize ? formatScore(c.effectSize.value) : '—'}</td>
-                <td className={c.missingDrift?.drifted ? 'flagged' : undefined} title={c.missingDrift?.drifted ? 'The share of missing values drifted' : undefined}>
+                <td
+                  className={c.missingDrift?.drifted ? 'flagged' : undefined}
+                  title={c.missingDrift?.drifted ? 'The share of missing values drifted' : undefined}
+                >
                   {formatPercent(c.missing.reference, c.count.reference + c.missing.reference)} →{' '}
                   {formatPercent(c.missing.current, c.count.current + c.missing.current)}
                 </td>

@@ -59,7 +59,8 @@ function GroupTable({ side }: { side: Side }) {
 }
 
 function Reweighing({ side, labelColumn }: { side: Side; labelColumn: string }) {
-  const save = () => download(toReweighingCsv(side.reweighing, { labelColumn }), `${safeFileName(side.name.replace(/\.[^.]*$/, ''))}.reweighing.csv`, 'text/csv;charset=utf-8');
+  const save = () =>
+    download(toReweighingCsv(side.reweighing, { labelColumn }), `${safeFileName(side.name.replace(/\.[^.]*$/, ''))}.reweighing.csv`, 'text/csv;charset=utf-8');
   return (
     <section className="model-side" aria-label="Reweighing">
       <h4>Reweighing</h4>
@@ -69,8 +70,12 @@ function Reweighing({ side, labelColumn }: { side: Side; labelColumn: string }) 
             <tr>
               <th scope="col">Group</th>
               <th scope="col">Label</th>
-              <th scope="col" className="num">Rows</th>
-              <th scope="col" className="num">Weight</th>
+              <th scope="col" className="num">
+                Rows
+              </th>
+              <th scope="col" className="num">
+                Weight
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -106,12 +111,24 @@ function Thresholds({ t }: { t: ThresholdResult }) {
           <thead>
             <tr>
               <th scope="col">Group</th>
-              <th scope="col" className="num">Rows</th>
-              <th scope="col" className="num">Threshold</th>
-              <th scope="col" className="num">{t.criterion} before</th>
-              <th scope="col" className="num">{t.criterion} after</th>
-              <th scope="col" className="num">Accuracy before</th>
-              <th scope="col" className="num">Accuracy after</th>
+              <th scope="col" className="num">
+                Rows
+              </th>
+              <th scope="col" className="num">
+                Threshold
+              </th>
+              <th scope="col" className="num">
+                {t.criterion} before
+              </th>
+              <th scope="col" className="num">
+                {t.criterion} after
+              </th>
+              <th scope="col" className="num">
+                Accuracy before
+              </th>
+              <th scope="col" className="num">
+                Accuracy after
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -129,7 +146,12 @@ function Thresholds({ t }: { t: ThresholdResult }) {
           </tbody>
         </table>
       </div>
-      <MetricTable rows={thresholdOutcomeRows(t)} testId="fairness-threshold-outcome" labels={{ reference: 'Before', current: 'After' }} caption="All groups, before and after the thresholds" />
+      <MetricTable
+        rows={thresholdOutcomeRows(t)}
+        testId="fairness-threshold-outcome"
+        labels={{ reference: 'Before', current: 'After' }}
+        caption="All groups, before and after the thresholds"
+      />
     </section>
   );
 }
@@ -158,7 +180,12 @@ export function FairnessSide({ side, labelColumn }: { side: Side; labelColumn: s
               ))}
             </select>
           </label>
-          <PlotFigure label={`${RATE_LABEL[rate] ?? rate} per group with the overall rate`} deps={[side, rate]} build={({ document, width }) => fairnessChart(side, { document, width, metric: rate })} testId="fairness-chart" />
+          <PlotFigure
+            label={`${RATE_LABEL[rate] ?? rate} per group with the overall rate`}
+            deps={[side, rate]}
+            build={({ document, width }) => fairnessChart(side, { document, width, metric: rate })}
+            testId="fairness-chart"
+          />
         </figure>
         <figure className="model-figure">
           <label className="field inline-field">
@@ -171,11 +198,17 @@ export function FairnessSide({ side, labelColumn }: { side: Side; labelColumn: s
               ))}
             </select>
           </label>
-          <PlotFigure label={`${disparity} disparity per group with the parity band`} deps={[side, disparity]} build={({ document, width }) => disparityChart(side, { document, width, metric: disparity })} testId="disparity-chart" />
+          <PlotFigure
+            label={`${disparity} disparity per group with the parity band`}
+            deps={[side, disparity]}
+            build={({ document, width }) => disparityChart(side, { document, width, metric: disparity })}
+            testId="disparity-chart"
+          />
         </figure>
       </div>
       <p className="muted small">
-        Reference group “{d.reference_group}” ({d.reference_rule === 'largest' ? 'the largest' : 'chosen'}); parity band {formatMetric(d.band[0])}–{formatMetric(d.band[1])}.
+        Reference group “{d.reference_group}” ({d.reference_rule === 'largest' ? 'the largest' : 'chosen'}); parity band {formatMetric(d.band[0])}–
+        {formatMetric(d.band[1])}.
       </p>
       {flagged.length ? (
         <ul className="warnings" aria-label="Groups outside the parity band" data-testid="fairness-flagged">

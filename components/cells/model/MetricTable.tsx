@@ -8,7 +8,17 @@ const DEFAULT_LABELS: MetricTableLabels = { reference: 'Reference', current: 'Cu
  * rows and formats are the exported report's (lib/report/sections/model.ts). Each row has
  * `data-metric`, each value cell `data-side` (reference, current, delta, realized).
  */
-export function MetricTable({ rows, testId, labels = DEFAULT_LABELS, caption }: { rows: readonly MetricRow[]; testId: string; labels?: MetricTableLabels; caption?: string }) {
+export function MetricTable({
+  rows,
+  testId,
+  labels = DEFAULT_LABELS,
+  caption,
+}: {
+  rows: readonly MetricRow[];
+  testId: string;
+  labels?: MetricTableLabels;
+  caption?: string;
+}) {
   const hasCurrent = rows.some((r) => r.current !== undefined);
   const hasRealized = rows.some((r) => r.realized !== undefined);
   return (
@@ -52,7 +62,12 @@ export function MetricTable({ rows, testId, labels = DEFAULT_LABELS, caption }: 
                     <td className="num" data-side="current">
                       {formatMetric(r.current, r.unit)}
                     </td>
-                    <td className={`num${delta?.worse ? ' flagged' : ''}`} data-side="delta" data-worse={delta?.worse ? 'true' : undefined} title={delta?.worse ? `Worse than ${labels.reference.toLowerCase()}` : undefined}>
+                    <td
+                      className={`num${delta?.worse ? ' flagged' : ''}`}
+                      data-side="delta"
+                      data-worse={delta?.worse ? 'true' : undefined}
+                      title={delta?.worse ? `Worse than ${labels.reference.toLowerCase()}` : undefined}
+                    >
                       {delta?.text ?? '—'}
                     </td>
                   </>

@@ -39,4 +39,7 @@ const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === 
  * The same SVG the exported report embeds, drawn into the page. Memoised on `deps` so a cell's
  * re-renders (progress, status) do not redraw its charts; `build` is read when deps change.
  */
-export const PlotFigure = memo(Figure, (prev, next) => prev.label === next.label && prev.title === next.title && prev.maxWidth === next.maxWidth && sameDeps(prev.deps, next.deps));
+export const PlotFigure = memo(
+  Figure,
+  (prev, next) => prev.label === next.label && prev.title === next.title && prev.maxWidth === next.maxWidth && sameDeps(prev.deps, next.deps),
+);

@@ -77,7 +77,15 @@ export function ColumnsField(props: { label: string; hint: string; value?: reado
 }
 
 /** A number, or nothing for the default; the text is kept while typing ("0." is not yet a number). */
-export function NumberField(props: { label: string; value?: number; placeholder?: string; min?: number; max?: number; step?: number | 'any'; onChange: (value?: number) => void }) {
+export function NumberField(props: {
+  label: string;
+  value?: number;
+  placeholder?: string;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  onChange: (value?: number) => void;
+}) {
   const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
   return (
     <label className="field">
@@ -106,7 +114,14 @@ export function TextField(props: { label: string; value?: string; placeholder?: 
   return (
     <label className="field">
       <span>{props.label}</span>
-      <input type="text" value={props.value ?? ''} placeholder={props.placeholder} list={listId} aria-label={props.label} onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)} />
+      <input
+        type="text"
+        value={props.value ?? ''}
+        placeholder={props.placeholder}
+        list={listId}
+        aria-label={props.label}
+        onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
+      />
       {listId ? (
         <datalist id={listId}>
           {props.suggestions!.map((s) => (
@@ -119,7 +134,13 @@ export function TextField(props: { label: string; value?: string; placeholder?: 
 }
 
 /** One of fixed choices; '' is the default (named by `empty`). */
-export function ChoiceField<T extends string>(props: { label: string; value?: T; empty: string; choices: readonly (readonly [T, string])[]; onChange: (value?: T) => void }) {
+export function ChoiceField<T extends string>(props: {
+  label: string;
+  value?: T;
+  empty: string;
+  choices: readonly (readonly [T, string])[];
+  onChange: (value?: T) => void;
+}) {
   return (
     <label className="field">
       <span>{props.label}</span>

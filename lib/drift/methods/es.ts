@@ -15,7 +15,10 @@ export const eppsSingletonMethod = pValueMethod({
       return { score: pValue, test: { statistic, pValue } };
     } catch (error) {
       if (error instanceof RangeError && /scale|IQR/i.test(error.message)) {
-        throw new AnalysisError('iqr-zero', 'es: the interquartile range of the pooled values is 0, so the test is undefined — choose ks or chisquare for this column');
+        throw new AnalysisError(
+          'iqr-zero',
+          'es: the interquartile range of the pooled values is 0, so the test is undefined — choose ks or chisquare for this column',
+        );
       }
       throw error;
     }

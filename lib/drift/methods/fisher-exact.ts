@@ -16,7 +16,10 @@ export const fisherExactMethod = pValueMethod({
   compute(reference, current) {
     const aligned = alignCategories(asCategorical(reference, 'fisher_exact'), asCategorical(current, 'fisher_exact'));
     if (aligned.categories.length > 2) {
-      throw new AnalysisError('not-binary', `fisher_exact: needs a column with at most 2 categories, this one has ${aligned.categories.length} — use chisquare or g_test`);
+      throw new AnalysisError(
+        'not-binary',
+        `fisher_exact: needs a column with at most 2 categories, this one has ${aligned.categories.length} — use chisquare or g_test`,
+      );
     }
     const order = aligned.categories.map((c, i) => [c, i] as const).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     const count = (side: number[], k: number): number => (order[k] ? side[order[k]![1]]! : 0);

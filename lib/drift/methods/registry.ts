@@ -58,7 +58,10 @@ export function methodsFor(kind: DriftColumnKind): string[] {
 
 /** Checks a config's per-kind methods against the kinds they must accept, before any column runs. */
 export function validateKindMethods(numericMethod?: string, categoricalMethod?: string): void {
-  for (const [kind, id] of [['numeric', numericMethod], ['categorical', categoricalMethod]] as const) {
+  for (const [kind, id] of [
+    ['numeric', numericMethod],
+    ['categorical', categoricalMethod],
+  ] as const) {
     if (id === undefined) continue;
     if (!getDriftMethod(id).kinds.includes(kind)) {
       throw new AnalysisError('method-kind', `${kind} method ${id}: ${id} does not apply to ${kind} columns — use one of ${methodsFor(kind).join(', ')}`);

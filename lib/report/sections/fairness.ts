@@ -6,7 +6,13 @@ import { formatCount } from '../format';
 import { figure, formatMetric, metricTable, sideWarnings, warningList, type MetricRow, type MetricUnit } from './model';
 
 type FairnessSide = FairnessResult & { name: string };
-type Aggregate = 'demographic_parity_difference' | 'demographic_parity_ratio' | 'equal_opportunity_difference' | 'equal_opportunity_ratio' | 'equalized_odds_difference' | 'equalized_odds_ratio';
+type Aggregate =
+  | 'demographic_parity_difference'
+  | 'demographic_parity_ratio'
+  | 'equal_opportunity_difference'
+  | 'equal_opportunity_ratio'
+  | 'equalized_odds_difference'
+  | 'equalized_odds_ratio';
 
 const AGGREGATES: readonly [id: Aggregate, label: string][] = [
   ['demographic_parity_difference', 'Demographic parity difference'],
@@ -45,9 +51,27 @@ export function fairnessAggregateRows(result: FairnessCellResult): MetricRow[] {
 export function thresholdOutcomeRows(t: ThresholdResult): MetricRow[] {
   return [
     { id: 'accuracy', label: 'Accuracy', better: 'higher', reference: t.before.accuracy, current: t.after.accuracy },
-    { id: 'demographic_parity_difference', label: 'Demographic parity difference', better: 'lower', reference: t.before.demographic_parity_difference, current: t.after.demographic_parity_difference },
-    { id: 'equal_opportunity_difference', label: 'Equal opportunity difference', better: 'lower', reference: t.before.equal_opportunity_difference, current: t.after.equal_opportunity_difference },
-    { id: 'equalized_odds_difference', label: 'Equalized odds difference', better: 'lower', reference: t.before.equalized_odds_difference, current: t.after.equalized_odds_difference },
+    {
+      id: 'demographic_parity_difference',
+      label: 'Demographic parity difference',
+      better: 'lower',
+      reference: t.before.demographic_parity_difference,
+      current: t.after.demographic_parity_difference,
+    },
+    {
+      id: 'equal_opportunity_difference',
+      label: 'Equal opportunity difference',
+      better: 'lower',
+      reference: t.before.equal_opportunity_difference,
+      current: t.after.equal_opportunity_difference,
+    },
+    {
+      id: 'equalized_odds_difference',
+      label: 'Equalized odds difference',
+      better: 'lower',
+      reference: t.before.equalized_odds_difference,
+      current: t.after.equalized_odds_difference,
+    },
   ];
 }
 

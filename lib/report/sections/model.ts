@@ -61,7 +61,16 @@ export function metricDelta(row: MetricRow): MetricDelta | null {
   const sign = d > 0 ? '+' : d < 0 ? '−' : '';
   const size = Math.abs(d);
   const unit = row.unit ?? 'score';
-  const text = d === 0 ? '0' : unit === 'count' ? formatCount(size) : unit === 'share' ? `${Number((size * 100).toFixed(1))} pp` : unit === 'ms' ? `${formatScore(size)} ms` : formatScore(size);
+  const text =
+    d === 0
+      ? '0'
+      : unit === 'count'
+        ? formatCount(size)
+        : unit === 'share'
+          ? `${Number((size * 100).toFixed(1))} pp`
+          : unit === 'ms'
+            ? `${formatScore(size)} ms`
+            : formatScore(size);
   const worse = row.better === 'higher' ? d < 0 : row.better === 'lower' ? d > 0 : row.better === 'zero' ? Math.abs(cur) > Math.abs(ref) : false;
   return { text: `${sign}${text}`, worse };
 }
@@ -124,7 +133,10 @@ export function regressionSides(result: ModelQualityResult): Partial<Record<Side
 }
 
 /** Rows of `spec` with a value on some side (a side's null is shown as '—'; rows undefined everywhere are left out). */
-function rowsOf<M>(sides: Partial<Record<Side, M>>, spec: readonly [id: string, label: string, better: Better, value: (m: M) => number | null | undefined, unit?: MetricUnit][]): MetricRow[] {
+function rowsOf<M>(
+  sides: Partial<Record<Side, M>>,
+  spec: readonly [id: string, label: string, better: Better, value: (m: M) => number | null | undefined, unit?: MetricUnit][],
+): MetricRow[] {
   const { reference: ref, current: cur } = sides;
   if (!ref) return [];
   return spec
@@ -185,7 +197,10 @@ export function perClassRows(result: ModelQualityResult): { label: string; cells
     cur ? `${formatMetric(f(ref), unit)} → ${formatMetric(f(cur), unit)}` : formatMetric(f(ref), unit);
   return labels.map((label) => ({
     label,
-    cells: (['precision', 'recall', 'f1', 'support'] as const).map((id) => ({ id, text: both((m) => m.per_class[label]?.[id], id === 'support' ? 'count' : 'score') })),
+    cells: (['precision', 'recall', 'f1', 'support'] as const).map((id) => ({
+      id,
+      text: both((m) => m.per_class[label]?.[id], id === 'support' ? 'count' : 'score'),
+    })),
   }));
 }
 

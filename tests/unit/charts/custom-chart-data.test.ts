@@ -8,10 +8,21 @@ import type { ColumnType, DatasetMeta } from '../../../lib/data/types';
 import { AnalysisError } from '../../../lib/errors';
 import { expectClose, readFixture, readJson } from '../helpers';
 
-type Expected = Record<string, { data: Record<string, string | number | null>[]; edges?: number[]; askedBins?: number; domain?: string[] | null; facets?: string[] | null }>;
+type Expected = Record<
+  string,
+  { data: Record<string, string | number | null>[]; edges?: number[]; askedBins?: number; domain?: string[] | null; facets?: string[] | null }
+>;
 
 const expected = readJson<Expected>('tests/fixtures/charts/expected.json');
-const TYPES: Record<string, ColumnType> = { amount: 'numeric', score: 'numeric', segment: 'categorical', region: 'categorical', flag: 'boolean', rating: 'numeric', day: 'datetime' };
+const TYPES: Record<string, ColumnType> = {
+  amount: 'numeric',
+  score: 'numeric',
+  segment: 'categorical',
+  region: 'categorical',
+  flag: 'boolean',
+  rating: 'numeric',
+  day: 'datetime',
+};
 
 /**
  * The fixture CSV as the readers store it (lib/data/to-arrow.ts): numbers as Float64 with nulls
@@ -25,12 +36,26 @@ function openCsv(path: string, name: string): OpenedTable {
   const columns = Object.fromEntries(
     names.map((column, c) => {
       const raw = cells.map((row) => row[c]!);
-      if (TYPES[column] === 'numeric') return [column, vectorFromArray(raw.map((v) => (v === '' || v === 'NA' ? null : Number(v === 'inf' ? Infinity : v))), new Float64())];
+      if (TYPES[column] === 'numeric')
+        return [
+          column,
+          vectorFromArray(
+            raw.map((v) => (v === '' || v === 'NA' ? null : Number(v === 'inf' ? Infinity : v))),
+            new Float64(),
+          ),
+        ];
       const strings = raw.map((v) => (v === '' ? null : TYPES[column] === 'boolean' ? String(v === 'yes') : v));
       return [column, vectorFromArray(strings, new Dictionary(new Utf8(), new Int32()))];
     }),
   );
-  return { meta: metaOf(name, names.map((n) => ({ name: n, type: TYPES[n]! })), lines.length), table: new Table(columns) };
+  return {
+    meta: metaOf(
+      name,
+      names.map((n) => ({ name: n, type: TYPES[n]! })),
+      lines.length,
+    ),
+    table: new Table(columns),
+  };
 }
 
 /** An Arrow table: Float64Array columns as numbers (NaN missing), string arrays dictionary-encoded. */
@@ -78,7 +103,9 @@ describe('computeChartData against numpy (tests/fixtures/generate_charts.py)', (
     const want = expected.histogramScore!;
     expectData(result.data, want.data, 'histogram score');
     expect(want.edges).toHaveLength(28);
-    expect(result.notes).toContain(`27 bins of width ${Number((want.edges![1]! - want.edges![0]!).toPrecision(4))}, shared by both sides (numpy 'auto': the narrower of Freedman–Diaconis and Sturges)`);
+    expect(result.notes).toContain(
+      `27 bins of width ${Number((want.edges![1]! - want.edges![0]!).toPrecision(4))}, shared by both sides (numpy 'auto': the narrower of Freedman–Diaconis and Sturges)`,
+    );
     expect(result).toMatchObject({ kind: 'chart', mark: 'histogram', x: 'score', xType: 'number', sides: ['reference', 'current'] });
   });
 
@@ -118,7 +145,7 @@ describe('computeChartData against numpy (tests/fixtures/generate_charts.py)', (
     expectData(rating.data, expected.barRating!.data, 'bar rating');
   });
 
-  it('line: 50 equal time bins over both sides, counts or the mean of y per bin, over each side\'s own span', () => {
+  it("line: 50 equal time bins over both sides, counts or the mean of y per bin, over each side's own span", () => {
     const counts = chart({ mark: 'line', x: 'day' });
     expect(counts.xType).toBe('time');
     expectData(counts.data, expected.lineCount!.data, 'line count');
@@ -127,7 +154,10 @@ describe('computeChartData against numpy (tests/fixtures/generate_charts.py)', (
     for (const side of ['reference', 'current']) {
       // Each side's line spans its own dates: its first and last bins hold rows.
       const bins = means.data.filter((d) => d.side === side);
-      expect([bins[0]!.count, bins.at(-1)!.count].every((n) => (n as number) > 0), side).toBe(true);
+      expect(
+        [bins[0]!.count, bins.at(-1)!.count].every((n) => (n as number) > 0),
+        side,
+      ).toBe(true);
       expect(bins.length, side).toBeLessThan(50);
     }
     expect(means.notes).toContain('50 equal-width bins of 2.68 days: mean of "score" per bin (empty bins left as gaps)');
@@ -144,11 +174,15 @@ describe('computeChartData against numpy (tests/fixtures/generate_charts.py)', (
 
   it('scatter: every usable row when a side has at most 2,000', () => {
     const result = chart({ mark: 'scatter', x: 'amount', y: 'score' });
-    for (const [side, opened] of [['reference', reference], ['current', current]] as const) {
+    for (const [side, opened] of [
+      ['reference', reference],
+      ['current', current],
+    ] as const) {
       const amount = opened.table.getChild('amount')!.toArray() as Float64Array;
       const score = opened.table.getChild('score')!;
       let usable = 0;
-      for (let i = 0; i < opened.table.numRows; i++) if (Number.isFinite(amount[i]) && score.isValid(i) && opened.table.getChild('amount')!.isValid(i)) usable++;
+      for (let i = 0; i < opened.table.numRows; i++)
+        if (Number.isFinite(amount[i]) && score.isValid(i) && opened.table.getChild('amount')!.isValid(i)) usable++;
       const points = result.data.filter((d) => d.side === side);
       expect(points, side).toHaveLength(usable);
       expect(points.every((d) => Number.isFinite(d.x) && Number.isFinite(d.y))).toBe(true);
@@ -229,8 +263,14 @@ describe('computeChartData errors', () => {
       code: 'unknown-column',
       message: 'unknown column: "nope" — choose one of "amount", "score", "segment", "region", "flag", "rating", "day"',
     });
-    expect(error({ mark: 'scatter', x: 'amount' })).toMatchObject({ code: 'chart-missing-column', message: 'scatter needs a y column: none chosen — choose a numeric column' });
-    expect(error({ mark: 'pie' as never, x: 'amount' })).toMatchObject({ code: 'chart-mark', message: 'unknown chart mark: pie — choose one of histogram, bar, line, scatter, box' });
+    expect(error({ mark: 'scatter', x: 'amount' })).toMatchObject({
+      code: 'chart-missing-column',
+      message: 'scatter needs a y column: none chosen — choose a numeric column',
+    });
+    expect(error({ mark: 'pie' as never, x: 'amount' })).toMatchObject({
+      code: 'chart-mark',
+      message: 'unknown chart mark: pie — choose one of histogram, bar, line, scatter, box',
+    });
     expect(() => computeChartData(reference, undefined, { mark: 'histogram', x: 'amount', sides: 'current' })).toThrow(
       "no current dataset: the chart draws the current — choose a current dataset in the cell's inputs",
     );
@@ -249,7 +289,17 @@ describe('computeChartData on datetimes', () => {
 
   it('skips datetimes that are not ISO 8601, with a warning naming one', () => {
     const t = tableOf({ when: ['2024-01-01', '2024-01-02', '02/01/2024', null], n: new Float64Array([1, 2, 3, 4]) });
-    const opened = { meta: metaOf('dates.csv', [{ name: 'when', type: 'datetime' }, { name: 'n', type: 'numeric' }], 4), table: t };
+    const opened = {
+      meta: metaOf(
+        'dates.csv',
+        [
+          { name: 'when', type: 'datetime' },
+          { name: 'n', type: 'numeric' },
+        ],
+        4,
+      ),
+      table: t,
+    };
     const result = computeChartData(opened, undefined, { mark: 'line', x: 'when', y: 'n' });
     expect(result.warnings).toEqual(['reference: 1 values of "when" are not ISO 8601 dates (e.g. "02/01/2024") and were skipped']);
     expect(result.notes[0]).toBe('reference: 2 of 4 rows skipped (missing "when": 2)');
@@ -260,7 +310,7 @@ describe('computeChartData on datetimes', () => {
 /** n rows of a deterministic mix: numbers (a few NaN), a date, two categorical columns. */
 function syntheticTable(n: number, seed: number): OpenedTable {
   let state = seed;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const group: string[] = [];

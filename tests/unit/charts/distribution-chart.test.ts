@@ -67,10 +67,7 @@ describe('distributionChart (histogram)', () => {
   });
 
   it('survives a constant column (zero-width single bin)', () => {
-    const one = distributionChart(
-      { kind: 'histogram', edges: [3, 3], reference: [5], current: [0] },
-      { document: newDocument() },
-    );
+    const one = distributionChart({ kind: 'histogram', edges: [3, 3], reference: [5], current: [0] }, { document: newDocument() });
     expect(rects(one, 'rect')).toHaveLength(2);
     expect(one.outerHTML).not.toContain('NaN');
   });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  categoryData,
-  categoryLabels,
-  histogramData,
-  percentOf,
-  truncateLabel,
-} from '../../../lib/charts/distribution-data';
+import { categoryData, categoryLabels, histogramData, percentOf, truncateLabel } from '../../../lib/charts/distribution-data';
 
 const histogram = { kind: 'histogram' as const, edges: [0, 1, 2, 4], reference: [1, 2, 1], current: [0, 0, 5] };
 const categories = {
@@ -18,8 +12,7 @@ const categories = {
   distinct: 5,
 };
 
-const sumPercent = (data: { side: string; percent: number }[], side: string) =>
-  data.filter((d) => d.side === side).reduce((s, d) => s + d.percent, 0);
+const sumPercent = (data: { side: string; percent: number }[], side: string) => data.filter((d) => d.side === side).reduce((s, d) => s + d.percent, 0);
 
 describe('histogramData', () => {
   it('gives each side one datum per bin on the shared edges, as percent of that side', () => {

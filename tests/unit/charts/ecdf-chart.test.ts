@@ -17,8 +17,7 @@ const dist: Histogram = {
 };
 const ks: KsMark = { statistic: 0.11623, location: { x: 3.7, reference: 0.4, current: 0.2 } };
 
-const render = (options: Partial<Parameters<typeof ecdfChart>[1]> = {}) =>
-  ecdfChart(dist, { document: newDocument(), label: 'score', ks, ...options });
+const render = (options: Partial<Parameters<typeof ecdfChart>[1]> = {}) => ecdfChart(dist, { document: newDocument(), label: 'score', ks, ...options });
 
 /** Pixel position of each labelled tick of an axis, from Plot's translate(x,y) transforms. */
 function ticks(el: Element, axis: 'x' | 'y'): { value: number; px: number }[] {

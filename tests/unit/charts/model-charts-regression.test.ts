@@ -91,7 +91,11 @@ describe('segmentErrorChart', () => {
   });
 
   it('draws the chosen metric, negative mean errors to the left of zero', () => {
-    const signed = computeRegressionMetrics({ target: [5, 5, 1, 1], prediction: [4, 4.5, 2, 1.5], segments: [{ name: 'tier', values: ['low', 'low', 'high', 'high'] }] });
+    const signed = computeRegressionMetrics({
+      target: [5, 5, 1, 1],
+      prediction: [4, 4.5, 2, 1.5],
+      segments: [{ name: 'tier', values: ['low', 'low', 'high', 'high'] }],
+    });
     const mean = segmentErrorChart({ current: signed }, { document, metric: 'mean_error' });
     expect(texts(mean)).toContain('mean error');
     expectClean(mean);

@@ -150,7 +150,11 @@ describe('confusionChart', () => {
     const el = render();
     expectClean(el, render);
     expect(all(el, 'g[aria-label="cell"] rect')).toHaveLength(4);
-    const values = marks(el, 'cell values', 'text').map((t) => all(t, 'tspan').map((s) => s.textContent).join(' '));
+    const values = marks(el, 'cell values', 'text').map((t) =>
+      all(t, 'tspan')
+        .map((s) => s.textContent)
+        .join(' '),
+    );
     const { matrix } = reference.confusion_matrix;
     const shares = reference.confusion_matrix_normalized.matrix;
     expect(values).toEqual(matrix.flatMap((row, i) => row.map((count, j) => `${count} ${Math.round(100 * (shares[i]?.[j] ?? 0))}%`)));
@@ -202,10 +206,15 @@ describe('calibrationChart', () => {
   it('puts each dot at (mean predicted, observed rate) and ECE in the key', () => {
     const [x, y] = [scale(el, 'x'), scale(el, 'y')];
     const cal = reference.calibration;
-    const first = marks(el, 'calibration bins', 'circle').find((d) => d.getAttribute('fill') === '#4c78a8' && d.textContent?.includes(`predicted ${cal?.prob_pred[0]?.toFixed(2)}`));
+    const first = marks(el, 'calibration bins', 'circle').find(
+      (d) => d.getAttribute('fill') === '#4c78a8' && d.textContent?.includes(`predicted ${cal?.prob_pred[0]?.toFixed(2)}`),
+    );
     expect(Number(first?.getAttribute('cx'))).toBeCloseTo(x(cal?.prob_pred[0] ?? NaN), 0);
     expect(Number(first?.getAttribute('cy'))).toBeCloseTo(y(cal?.prob_true[0] ?? NaN), 0);
-    expect(marks(el, 'key', 'text').map((t) => t.textContent)).toEqual([`reference  ECE ${cal?.ece.toFixed(3)}`, `current  ECE ${current.calibration?.ece.toFixed(3)}`]);
+    expect(marks(el, 'key', 'text').map((t) => t.textContent)).toEqual([
+      `reference  ECE ${cal?.ece.toFixed(3)}`,
+      `current  ECE ${current.calibration?.ece.toFixed(3)}`,
+    ]);
     expect(texts(el)).toEqual(expect.arrayContaining(['mean predicted probability', '↑ fraction of positives']));
   });
 

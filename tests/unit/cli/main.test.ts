@@ -18,7 +18,7 @@ const E2E = 'tests/fixtures/e2e';
 const fixture = (name: string) => join(ROOT, E2E, name);
 
 describe('driftbook CLI', () => {
-  it('report writes the app\'s notebook report for drift + data quality', async () => {
+  it("report writes the app's notebook report for drift + data quality", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'driftbook-report-'));
     const out = join(dir, 'report.html');
     const args = ['report', '--reference', fixture('reference.csv'), '--current', fixture('current.csv'), '--out', out, '--threshold', '0.01'];
@@ -52,7 +52,10 @@ describe('driftbook CLI', () => {
     expect(html).toContain('<span class="kind">Data drift</span>reference.csv → current.csv');
     expect(html).toContain('<span class="kind">Data quality</span>reference.csv → current.csv');
 
-    expect(await run(['report', '--reference', fixture('reference.csv')])).toMatchObject({ code: 2, err: 'driftbook: report needs --reference FILE and --current FILE (and --out report.html)\n' });
+    expect(await run(['report', '--reference', fixture('reference.csv')])).toMatchObject({
+      code: 2,
+      err: 'driftbook: report needs --reference FILE and --current FILE (and --out report.html)\n',
+    });
   });
 
   it('prints the drift result as JSON with the documented shape', async () => {
@@ -68,9 +71,7 @@ describe('driftbook CLI', () => {
     expect(json.reference).toMatchObject({ name: 'reference.csv', rows: 400 });
     expect(json.reference.sha256).toMatch(/^[0-9a-f]{64}$/);
     const age = json.columns.find((c: { name: string }) => c.name === 'age');
-    expect(Object.keys(age)).toEqual(
-      expect.arrayContaining(['name', 'type', 'count', 'missing', 'method', 'score', 'threshold', 'drifted', 'tests']),
-    );
+    expect(Object.keys(age)).toEqual(expect.arrayContaining(['name', 'type', 'count', 'missing', 'method', 'score', 'threshold', 'drifted', 'tests']));
     expect(age.tests.ks).toMatchObject({ statistic: expect.any(Number), pValue: age.score, location: { x: expect.any(Number) } });
     expect(json.dataset).toEqual({ columns: 5, driftedColumns: 3, share: 0.6, threshold: 0.5, drifted: true, correction: 'none' });
   });
@@ -105,19 +106,30 @@ describe('driftbook CLI', () => {
   });
 
   it('rejects an unknown command and prints help and version', async () => {
-    expect(await run(['compare'])).toMatchObject({ code: 2, err: 'driftbook: unknown command: compare — the commands are: drift, quality, report, fairness\n' });
+    expect(await run(['compare'])).toMatchObject({
+      code: 2,
+      err: 'driftbook: unknown command: compare — the commands are: drift, quality, report, fairness\n',
+    });
     expect((await run(['--help'])).out).toContain('Usage: driftbook drift');
     expect(await run(['--version'])).toMatchObject({ code: 0, out: `driftbook ${APP_VERSION}\n` });
   });
 
   it('runs as the package bin (npx driftbook) through tsx', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'lib/cli/driftbook.mjs'), 'drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'lib/cli/driftbook.mjs'), 'drift', '--reference', fixture('reference.csv'), '--current', fixture('current.csv')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(JSON.parse(out).dataset.driftedColumns).toBe(3);
-    const bad = spawnSync(process.execPath, [join(ROOT, 'lib/cli/driftbook.mjs'), 'drift', '--reference', fixture('empty.csv'), '--current', fixture('current.csv')], {
-      encoding: 'utf8',
-    });
+    const bad = spawnSync(
+      process.execPath,
+      [join(ROOT, 'lib/cli/driftbook.mjs'), 'drift', '--reference', fixture('empty.csv'), '--current', fixture('current.csv')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^driftbook: empty file/);
   });
@@ -128,14 +140,22 @@ describe('driftbook drift options', () => {
   it('passes methods, thresholds, bins, correction and extra methods through to the result', async () => {
     const { code, out, err } = await run([
       ...base,
-      '--numeric-method', 'wasserstein',
-      '--column-method', 'segment=TVD',
-      '--column-threshold', 'age=0.5',
-      '--bins', 'uniform:8',
-      '--correction', 'bh',
-      '--methods', 'psi,ks',
-      '--drift-share', '0.3',
-      '--seed', '7',
+      '--numeric-method',
+      'wasserstein',
+      '--column-method',
+      'segment=TVD',
+      '--column-threshold',
+      'age=0.5',
+      '--bins',
+      'uniform:8',
+      '--correction',
+      'bh',
+      '--methods',
+      'psi,ks',
+      '--drift-share',
+      '0.3',
+      '--seed',
+      '7',
     ]);
     expect(err).toBe('');
     expect(code).toBe(0);
@@ -173,11 +193,16 @@ describe('driftbook drift reading options', () => {
   it('--column-type overrides inferred types and --missing adds missing tokens', async () => {
     const { code, out } = await run([
       'drift',
-      '--reference', mixed('mixed-ref.csv'),
-      '--current', mixed('mixed-cur.csv'),
-      '--column-type', 'note=categorical',
-      '--column-type', 'code=text',
-      '--missing', 'x,low',
+      '--reference',
+      mixed('mixed-ref.csv'),
+      '--current',
+      mixed('mixed-cur.csv'),
+      '--column-type',
+      'note=categorical',
+      '--column-type',
+      'code=text',
+      '--missing',
+      'x,low',
     ]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
@@ -190,8 +215,14 @@ describe('driftbook drift reading options', () => {
 
   it('rejects an unknown type and an unknown column', async () => {
     const base = ['drift', '--reference', mixed('mixed-ref.csv'), '--current', mixed('mixed-cur.csv')];
-    expect(await run([...base, '--column-type', 'note=weird'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --column-type: expected COLUMN=TYPE/) });
-    expect(await run([...base, '--column-type', 'nope=text'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: column type for nope: mixed-ref\.csv has no such column/) });
+    expect(await run([...base, '--column-type', 'note=weird'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^driftbook: --column-type: expected COLUMN=TYPE/),
+    });
+    expect(await run([...base, '--column-type', 'nope=text'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^driftbook: column type for nope: mixed-ref\.csv has no such column/),
+    });
   });
 });
 
@@ -231,7 +262,10 @@ describe('driftbook recovery flags', () => {
     const decoded = await run(['quality', '--reference', bad('windows-1252.csv'), '--encoding', 'windows-1252']);
     expect(decoded.code).toBe(0);
     expect(JSON.parse(decoded.out).columns[0].reference.topCategories.map((c: { value: string }) => c.value)).toContain('café');
-    expect(await run(['quality', '--reference', bad('windows-1252.csv'), '--encoding', 'latin9'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --encoding: latin9/) });
+    expect(await run(['quality', '--reference', bad('windows-1252.csv'), '--encoding', 'latin9'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^driftbook: --encoding: latin9/),
+    });
   });
 });
 
@@ -242,7 +276,10 @@ describe('driftbook number formats', () => {
     expect(de.columns.find((c: { name: string }) => c.name === 'price')).toMatchObject({ type: 'numeric' });
     const us = JSON.parse((await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', ','])).out);
     expect(us.columns.find((c: { name: string }) => c.name === 'amount').reference.max).toBe(12345);
-    expect(await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', '_'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --thousands: _ is not one of/) });
+    expect(await run(['quality', '--reference', bad('thousands-separators.csv'), '--thousands', '_'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^driftbook: --thousands: _ is not one of/),
+    });
   });
 });
 
@@ -255,6 +292,9 @@ describe('driftbook date formats', () => {
     expect(plain.columns[0].type).not.toBe('datetime');
     const dated = JSON.parse((await run(['quality', '--reference', file, '--date-format', 'DD/MM/YYYY'])).out);
     expect(dated.columns[0].type).toBe('datetime');
-    expect(await run(['quality', '--reference', file, '--date-format', 'DD/MM'])).toMatchObject({ code: 2, err: expect.stringMatching(/^driftbook: --date-format: DD\/MM has no YYYY/) });
+    expect(await run(['quality', '--reference', file, '--date-format', 'DD/MM'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^driftbook: --date-format: DD\/MM has no YYYY/),
+    });
   });
 });

@@ -52,7 +52,18 @@ describe('driftbook quality: model quality', () => {
     expect(result).toMatchObject({ kind: 'model-quality', schemaVersion: 1, task: 'binary', columns: { target: 'y', prediction: 'y_pred', score: ['score'] } });
     expect(result.reference).toMatchObject({ name: 'binary-ref.csv', rows: 120 });
     expect(Object.keys(result.reference.metrics)).toEqual(
-      expect.arrayContaining(['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'average_precision', 'log_loss', 'brier_score', 'confusion_matrix']),
+      expect.arrayContaining([
+        'accuracy',
+        'balanced_accuracy',
+        'precision',
+        'recall',
+        'f1',
+        'roc_auc',
+        'average_precision',
+        'log_loss',
+        'brier_score',
+        'confusion_matrix',
+      ]),
     );
     const want = expected.binary!;
     expectSide(result.reference, want.reference!, 'binary reference');
@@ -80,7 +91,17 @@ describe('driftbook quality: model quality', () => {
   });
 
   it('multiclass with string labels and proba_ columns; both files on one label set', async () => {
-    const args = ['quality', '--reference', fixture('multiclass-ref.csv'), '--current', fixture('multiclass-cur.csv'), '--target', 'animal', '--prediction', 'animal_pred'];
+    const args = [
+      'quality',
+      '--reference',
+      fixture('multiclass-ref.csv'),
+      '--current',
+      fixture('multiclass-cur.csv'),
+      '--target',
+      'animal',
+      '--prediction',
+      'animal_pred',
+    ];
     for (const task of [[], ['--task', 'classification'], ['--task', 'multiclass']]) {
       const result = await json([...args, '--score', 'proba_dog,proba_bird', '--score', 'proba_cat', ...task]);
       expect(result.task).toBe('multiclass');
@@ -91,13 +112,25 @@ describe('driftbook quality: model quality', () => {
     }
     const bad = await run([...args, '--score', 'proba_bird,weight_kg']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('driftbook: probability column name: "weight_kg" — name it proba_<label>, prob_<label> or p_<label>; labels seen: "bird", "cat", "dog"\n');
+    expect(bad.err).toBe(
+      'driftbook: probability column name: "weight_kg" — name it proba_<label>, prob_<label> or p_<label>; labels seen: "bird", "cat", "dog"\n',
+    );
     const binary = await run([...args, '--task', 'binary']);
     expect(binary).toMatchObject({ code: 2, err: 'driftbook: task binary: 3 labels (bird, cat, dog) — use task multiclass\n' });
   });
 
   it('regression: a numeric target with more than 10 values, unless --task says otherwise', async () => {
-    const result = await json(['quality', '--reference', fixture('regression-ref.csv'), '--current', fixture('regression-cur.csv'), '--target', 'price', '--prediction', 'price_pred']);
+    const result = await json([
+      'quality',
+      '--reference',
+      fixture('regression-ref.csv'),
+      '--current',
+      fixture('regression-cur.csv'),
+      '--target',
+      'price',
+      '--prediction',
+      'price_pred',
+    ]);
     expect(result.task).toBe('regression');
     expect(Object.keys(result.reference.metrics)).toEqual(expect.arrayContaining(['mean_error', 'mae', 'mse', 'rmse', 'mape', 'r2', 'max_error']));
     expectSide(result.reference, expected.regression!.reference!, 'regression reference');
@@ -120,7 +153,10 @@ describe('driftbook quality: model quality', () => {
       [['--pos-label', 'yes'], 'pos_label: "yes" is not a label — labels seen: 0, 1'],
       [['--task', 'ranking'], '--task: ranking is not one of classification, binary, multiclass, regression'],
       [['--threshold-prob', 'half'], '--threshold-prob: half is not a number'],
-      [['--prediction', 'y_pred', '--threshold-prob', '0.4'], 'threshold: 0.4 applies only when predictions are derived from the score, and column "y_pred" holds them — leave out one of the two'],
+      [
+        ['--prediction', 'y_pred', '--threshold-prob', '0.4'],
+        'threshold: 0.4 applies only when predictions are derived from the score, and column "y_pred" holds them — leave out one of the two',
+      ],
       [['--task', 'regression', '--score', 'score'], 'score: regression takes no score columns (score) — leave them out'],
       [['--score', 'x,', '--target', 'y'], '--score: empty column name in x, — separate names with single commas'],
     ];
@@ -143,7 +179,9 @@ describe('driftbook fairness', () => {
   it('prints Fairlearn-style group metrics with sample weights', async () => {
     const result = await json([...data, '--sensitive', 'sex', '--weight', 'w']);
     expect(result).toMatchObject({ kind: 'fairness', schemaVersion: 1, sensitive: ['sex'] });
-    expect(Object.keys(result.groups[0])).toEqual(expect.arrayContaining(['group', 'count', 'selection_rate', 'tpr', 'fpr', 'fnr', 'tnr', 'precision', 'accuracy']));
+    expect(Object.keys(result.groups[0])).toEqual(
+      expect.arrayContaining(['group', 'count', 'selection_rate', 'tpr', 'fpr', 'fnr', 'tnr', 'precision', 'accuracy']),
+    );
     expectMatches(result, want.sex_weighted, 'sex weighted');
     expect(result.excluded_rows).toEqual({ total: 1, missing_target: 0, missing_prediction: 0, missing_sensitive: 1 });
     expect(result.thresholds).toBeNull();
@@ -172,8 +210,14 @@ describe('driftbook fairness', () => {
 
   it('bad fairness input: one line on stderr, exit 2', async () => {
     const cases: [string[], string][] = [
-      [['fairness', '--data', fixture('fairness.csv'), '--target', 'y', '--prediction', 'pred'], 'fairness needs --sensitive COLUMN[,COLUMN] (one sensitive feature, or two for their intersection)'],
-      [['fairness', '--data', fixture('regression-ref.csv'), '--sensitive', 'area'], 'fairness needs --target COLUMN and --prediction COLUMN (or columns with those roles)'],
+      [
+        ['fairness', '--data', fixture('fairness.csv'), '--target', 'y', '--prediction', 'pred'],
+        'fairness needs --sensitive COLUMN[,COLUMN] (one sensitive feature, or two for their intersection)',
+      ],
+      [
+        ['fairness', '--data', fixture('regression-ref.csv'), '--sensitive', 'area'],
+        'fairness needs --target COLUMN and --prediction COLUMN (or columns with those roles)',
+      ],
       [['fairness', '--target', 'y'], 'fairness needs --data FILE (with --target, --prediction and --sensitive columns)'],
       [[...data, '--sensitive', 'gender'], 'column "gender": not in fairness.csv — its columns are y, pred, sex, race, w, score'],
       [[...data, '--sensitive', 'sex', '--pos-label', '2'], 'posLabel: "2" is not a label of the data ("0", "1") — pick one of them'],

@@ -73,7 +73,8 @@ const ERRORS: Record<string, Expected> = {
   // No windows-1252 fallback is offered: the file is refused, without a line or byte position.
   'windows-1252.csv': {
     code: 'not-utf8',
-    message: /^not UTF-8: windows-1252\.csv contains bytes that are not valid UTF-8 — decode it as Windows-1252, or save it as UTF-8 \(or "CSV UTF-8" in Excel\)$/,
+    message:
+      /^not UTF-8: windows-1252\.csv contains bytes that are not valid UTF-8 — decode it as Windows-1252, or save it as UTF-8 \(or "CSV UTF-8" in Excel\)$/,
   },
   // UTF-16 is recognised by its byte-order mark.
   'utf16le.csv': {
@@ -90,7 +91,8 @@ const ERRORS: Record<string, Expected> = {
   },
   'csv-renamed.parquet': {
     code: 'format-mismatch',
-    message: /^format mismatch: csv-renamed\.parquet is not a Parquet file \(does not start with PAR1\) — export it as Parquet again, or give it its real extension$/,
+    message:
+      /^format mismatch: csv-renamed\.parquet is not a Parquet file \(does not start with PAR1\) — export it as Parquet again, or give it its real extension$/,
   },
   // A quoted field on lines 2–3, the stray text on line 4.
   'stray-quote.csv': {

@@ -32,7 +32,7 @@ describe('ingestCsv', () => {
     expect(table.schema.fields.map((f) => f.metadata.get(TYPE_METADATA_KEY))).toEqual(['numeric', 'categorical', 'datetime']);
   });
 
-  it("types as Evidently: few distinct integers categorical, booleans, text, non-finite numbers", async () => {
+  it('types as Evidently: few distinct integers categorical, booleans, text, non-finite numbers', async () => {
     const rows = ['k,flag,note,v'];
     for (let i = 0; i < 40; i++) rows.push(`${i % 4},${i % 3 ? 'Yes' : 'no'},note ${i},${i === 7 ? 'inf' : i === 8 ? '-Infinity' : i / 4}`);
     const { meta, table } = await ingestCsv(bytes(rows.join('\n')), 'types.csv');
@@ -96,7 +96,10 @@ describe('ingest of other formats', () => {
 
   it('refuses a file whose content does not match its extension', async () => {
     const parquet = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats/types.parquet')));
-    await expect(ingestCsv(parquet, 'renamed.csv')).rejects.toMatchObject({ code: 'format-mismatch', message: expect.stringMatching(/^format mismatch: renamed\.csv/) });
+    await expect(ingestCsv(parquet, 'renamed.csv')).rejects.toMatchObject({
+      code: 'format-mismatch',
+      message: expect.stringMatching(/^format mismatch: renamed\.csv/),
+    });
   });
 
   it('reads the 200,000-row Arrow file of vega-datasets', async () => {

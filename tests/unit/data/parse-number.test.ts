@@ -46,11 +46,34 @@ describe('parseNumber fast path', () => {
   });
 });
 
-describe('parseNumberBytes and parseDecimalField (numbers read from a CSV file\'s bytes)', () => {
+describe("parseNumberBytes and parseDecimalField (numbers read from a CSV file's bytes)", () => {
   const bytesOf = (text: string) => new TextEncoder().encode(text);
 
   it('parseNumberBytes equals parseNumber on the same text, spans inside a larger buffer included', () => {
-    const texts = ['0', '-0', ' 42 ', '\t7', '+3', '1e-7', '2.5E+10', '.5', '5.', '1e400', '1e-400', '0x1A', '', ' ', '1,5', 'inf', '12abc', '--1', '1e', '9007199254740993', '0.1234567890123456789', 'é1'];
+    const texts = [
+      '0',
+      '-0',
+      ' 42 ',
+      '\t7',
+      '+3',
+      '1e-7',
+      '2.5E+10',
+      '.5',
+      '5.',
+      '1e400',
+      '1e-400',
+      '0x1A',
+      '',
+      ' ',
+      '1,5',
+      'inf',
+      '12abc',
+      '--1',
+      '1e',
+      '9007199254740993',
+      '0.1234567890123456789',
+      'é1',
+    ];
     for (const text of texts) {
       const bytes = bytesOf(`-${text}-`);
       expect(Object.is(parseNumberBytes(bytes, 1, bytes.length - 1), parseNumber(text)), text).toBe(true);
@@ -83,12 +106,21 @@ describe('parseNumberBytes and parseDecimalField (numbers read from a CSV file\'
       const end = parseDecimalField(bytesOf(text), 0, 44, out, 0);
       return end < 0 ? undefined : { end, value: out[0] };
     };
-    for (const [text, number] of [['1.5,', '1.5'], ['-0\n', '-0'], ['007.50\r', '007.50'], ['.5,', '.5'], ['5.,', '5.'], ['123456789012345,', '123456789012345'], ['0.0000000000000000000001,', '0.0000000000000000000001']]) {
+    for (const [text, number] of [
+      ['1.5,', '1.5'],
+      ['-0\n', '-0'],
+      ['007.50\r', '007.50'],
+      ['.5,', '.5'],
+      ['5.,', '5.'],
+      ['123456789012345,', '123456789012345'],
+      ['0.0000000000000000000001,', '0.0000000000000000000001'],
+    ]) {
       const got = read(text!);
       expect(got?.end).toBe(number!.length);
       expect(Object.is(got?.value, Number(number))).toBe(true);
     }
     // Exponents, signs, spaces, 16+ significant digits, 23+ decimals, no terminator: left to parseNumberBytes.
-    for (const text of ['1e3,', '+1,', ' 1,', '1 ,', '1234567890123456,', '0.00000000000000000000001,', '1.5', '-,', '.,', '1.2.3,', '1x,']) expect(read(text), text).toBeUndefined();
+    for (const text of ['1e3,', '+1,', ' 1,', '1 ,', '1234567890123456,', '0.00000000000000000000001,', '1.5', '-,', '.,', '1.2.3,', '1x,'])
+      expect(read(text), text).toBeUndefined();
   });
 });

@@ -12,7 +12,13 @@ const FLIGHTS = 'node_modules/vega-datasets/data/flights-200k';
 
 /** A source over bytes in chunks of `size`, so batches and messages straddle chunk boundaries. */
 function chunked(bytes: Uint8Array, name: string, size: number): ByteSource {
-  return { name, size: bytes.length, async *open() { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); } };
+  return {
+    name,
+    size: bytes.length,
+    async *open() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    },
+  };
 }
 
 /** Each column as JS values through the real pipeline (builders → typed Arrow table). */
@@ -22,7 +28,10 @@ function columnsOf(csv: Awaited<ReturnType<typeof readArrow>>) {
 }
 
 async function dataError(run: () => Promise<unknown>): Promise<DataError> {
-  const error = await run().then(() => undefined, (e: unknown) => e);
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DataError);
   return error as DataError;
 }
@@ -47,9 +56,7 @@ describe('readArrow', () => {
       expect(csv.names).toEqual(['id', 'big', 'score', 'flag', 'color', 'day', 'ts']);
       expect(csv.builders.map((b) => b.kind)).toEqual(['numeric', 'numeric', 'numeric', 'string', 'string', 'string', 'string']);
       expect(columnsOf(csv)).toEqual(EXPECTED);
-      expect(csv.warnings).toEqual([
-        'integer beyond 2^53: column "big" has 9007199254740993, stored as 9007199254740992 — values this large lose precision',
-      ]);
+      expect(csv.warnings).toEqual(['integer beyond 2^53: column "big" has 9007199254740993, stored as 9007199254740992 — values this large lose precision']);
     });
   }
 

@@ -9,7 +9,13 @@ const encode = (text: string) => new TextEncoder().encode(text);
 async function parse(text: string | Uint8Array, options: { delimiter?: string; chunk?: number } = {}) {
   const bytes = typeof text === 'string' ? encode(text) : text;
   const source: ByteSource = options.chunk
-    ? { name: 'f.csv', size: bytes.length, async *open() { for (let i = 0; i < bytes.length; i += options.chunk!) yield bytes.subarray(i, i + options.chunk!); } }
+    ? {
+        name: 'f.csv',
+        size: bytes.length,
+        async *open() {
+          for (let i = 0; i < bytes.length; i += options.chunk!) yield bytes.subarray(i, i + options.chunk!);
+        },
+      }
     : bytesSource(bytes, 'f.csv');
   const csv = await readCsv(source, { delimiter: options.delimiter });
   const { table, schema } = toArrowTable(csv);
@@ -34,7 +40,10 @@ describe('readCsv', () => {
   it('reads typed columns: numbers as numbers, text as strings', async () => {
     const csv = await parse('a,b\n1.5,x\n2,x\n');
     expect(csv.names).toEqual(['a', 'b']);
-    expect(csv.columns).toEqual([[1.5, 2], ['x', 'x']]);
+    expect(csv.columns).toEqual([
+      [1.5, 2],
+      ['x', 'x'],
+    ]);
     expect(csv.schema.map((c) => c.type)).toEqual(['numeric', 'categorical']);
     expect(csv.rows).toBe(2);
     expect(csv.delimiter).toBe(',');
@@ -43,14 +52,21 @@ describe('readCsv', () => {
   it('handles a BOM, CRLF line endings, quoted delimiters, doubled quotes and quoted newlines', async () => {
     const csv = await parse('\ufeffname,note\r\n"Smith, J","said ""hi"""\r\nLee,"two\r\nlines"\r\n');
     expect(csv.names).toEqual(['name', 'note']);
-    expect(csv.columns).toEqual([['Smith, J', 'Lee'], ['said "hi"', 'two\r\nlines']]);
+    expect(csv.columns).toEqual([
+      ['Smith, J', 'Lee'],
+      ['said "hi"', 'two\r\nlines'],
+    ]);
   });
 
   it('gives the same result whatever the chunk size, even 1 byte (CRLF, quotes and UTF-8 split across chunks)', async () => {
     const text = 'k,"v, w",n\r\n"a ""1""","é\r\nü",1.5\r\nb,ok,2e3\r\nc,"x",\r\n';
     const whole = await parse(text);
     for (const chunk of [1, 2, 3, 5, 7]) expect((await parse(text, { chunk })).columns).toEqual(whole.columns);
-    expect(whole.columns).toEqual([['a "1"', 'b', 'c'], ['é\r\nü', 'ok', 'x'], [1.5, 2000, null]]);
+    expect(whole.columns).toEqual([
+      ['a "1"', 'b', 'c'],
+      ['é\r\nü', 'ok', 'x'],
+      [1.5, 2000, null],
+    ]);
   });
 
   it('reads one-column files, quoted or not, in any chunk size (uDSV 0.7.3 cannot)', async () => {
@@ -79,11 +95,18 @@ describe('readCsv', () => {
   });
 
   it('accepts a last line without a newline and skips blank lines', async () => {
-    expect((await parse('a,b\n1,2\n\n3,4')).columns).toEqual([[1, 3], [2, 4]]);
+    expect((await parse('a,b\n1,2\n\n3,4')).columns).toEqual([
+      [1, 3],
+      [2, 4],
+    ]);
   });
 
   it('reads missing tokens as null and keeps empty text cells missing', async () => {
-    expect((await parse('a,b,c\n1,,3\n,,NA\nNaN,x,None\n')).columns).toEqual([[1, null, null], [null, null, 'x'], [3, null, null]]);
+    expect((await parse('a,b,c\n1,,3\n,,NA\nNaN,x,None\n')).columns).toEqual([
+      [1, null, null],
+      [null, null, 'x'],
+      [3, null, null],
+    ]);
   });
 
   it('re-reads a column that turns out not to be numeric, keeping the original text', async () => {
@@ -140,7 +163,7 @@ describe('readCsv recovery options', () => {
   it('skips malformed rows when asked, counting them in a warning', async () => {
     const csv = await readCsv(bytesSource(encode('a,b\n1,2\n3\n4,5\n6,7,8\n9,10\n'), 'f.csv'), { skipMalformed: true });
     expect(csv.rows).toBe(3);
-    expect(csv.warnings).toEqual(['skipped 2 malformed rows (field count differs from the header\'s; the first on line 3)']);
+    expect(csv.warnings).toEqual(["skipped 2 malformed rows (field count differs from the header's; the first on line 3)"]);
   });
 
   it('decodes Windows-1252 when asked (and says so in the UTF-8 error)', async () => {
@@ -170,7 +193,10 @@ describe('readCsv from bytes (chunk boundaries, encodings, batches)', () => {
   it('reads categories with multi-byte characters split at every chunk boundary, and repeated values with spaces as one category', async () => {
     const text = 'c,n\r\ncafé,1\r\n"日本, 𝄞",2\r\n café ,3\r\ncafé,NA\r\n"x""y",\r\nNA,5\r\n"日本, 𝄞",6\r\n';
     const whole = await parse(text);
-    expect(whole.columns).toEqual([['café', '日本, 𝄞', 'café', 'café', 'x"y', null, '日本, 𝄞'], [1, 2, 3, null, null, 5, 6]]);
+    expect(whole.columns).toEqual([
+      ['café', '日本, 𝄞', 'café', 'café', 'x"y', null, '日本, 𝄞'],
+      [1, 2, 3, null, null, 5, 6],
+    ]);
     expect(whole.builders[0]!.dictionary).toEqual(['café', '日本, 𝄞', 'x"y']);
     for (const chunk of [1, 2, 3, 4, 5, 6]) expect((await parse(text, { chunk })).columns).toEqual(whole.columns);
   });
@@ -181,7 +207,10 @@ describe('readCsv from bytes (chunk boundaries, encodings, batches)', () => {
       expect(csv.names).toEqual(['a', 'b']);
       // Not numbers; as strings they are trimmed (String.prototype.trim removes U+FEFF).
       expect(csv.schema.map((c) => c.type)).toEqual(['text', 'categorical']);
-      expect(csv.columns).toEqual([['1', '2'], ['1', '1']]);
+      expect(csv.columns).toEqual([
+        ['1', '2'],
+        ['1', '1'],
+      ]);
     }
   });
 
@@ -194,7 +223,10 @@ describe('readCsv from bytes (chunk boundaries, encodings, batches)', () => {
 
   it('reads numbers the tokenizer parses and those it leaves to the column builder alike', async () => {
     const csv = await parse('a,b\n1.5,1e3\n-0.25," 2 "\n3,+4\n0.1234567890123456789,-.5\n1234567890123456,5.\n');
-    expect(csv.columns).toEqual([[1.5, -0.25, 3, Number('0.1234567890123456789'), 1234567890123456], [1000, 2, 4, -0.5, 5]]);
+    expect(csv.columns).toEqual([
+      [1.5, -0.25, 3, Number('0.1234567890123456789'), 1234567890123456],
+      [1000, 2, 4, -0.5, 5],
+    ]);
     expect(csv.schema.map((c) => c.type)).toEqual(['numeric', 'numeric']);
   });
 
@@ -203,7 +235,13 @@ describe('readCsv from bytes (chunk boundaries, encodings, batches)', () => {
     for (let i = 0; i < 30_000; i++) lines.push(i === 25_000 || i === 29_000 ? `${i},1` : `${i},${i / 4},l${i % 3}`);
     const text = `${lines.join('\n')}\n`;
     const bytes = encode(text);
-    const source = (): ByteSource => ({ name: 'f.csv', size: bytes.length, async *open() { yield bytes; } });
+    const source = (): ByteSource => ({
+      name: 'f.csv',
+      size: bytes.length,
+      async *open() {
+        yield bytes;
+      },
+    });
     await expectDataError(() => readCsv(source()), 'ragged-row', /^ragged row: line 25002 of f\.csv has 2 fields, the header has 3/);
     const csv = await readCsv(source(), { skipMalformed: true });
     expect(csv.rows).toBe(29_998);
@@ -213,7 +251,7 @@ describe('readCsv from bytes (chunk boundaries, encodings, batches)', () => {
     expect(table.getChild('label')!.get(29_997)).toBe(`l${29_999 % 3}`);
   });
 
-  it('reads a free-text column (mostly distinct values, past the byte lookup table\'s limit) the same way', async () => {
+  it("reads a free-text column (mostly distinct values, past the byte lookup table's limit) the same way", async () => {
     const values = Array.from({ length: 70_000 }, (_, i) => `t${i}`);
     values.push('t5', ' t5 ', 'NA', 't69999', 'new');
     const csv = await parse(`v\n${values.join('\n')}\n`);

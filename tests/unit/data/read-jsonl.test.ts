@@ -9,7 +9,13 @@ const FIXTURES = 'tests/fixtures/formats';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function chunked(bytes: Uint8Array, name: string, size: number): ByteSource {
-  return { name, size: bytes.length, async *open() { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); } };
+  return {
+    name,
+    size: bytes.length,
+    async *open() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    },
+  };
 }
 
 /** Reads text or a fixture (in chunks of `chunk` bytes) and returns each column as JS values. */
@@ -23,7 +29,10 @@ async function read(input: { text?: string; file?: string; chunk?: number }) {
 }
 
 async function dataError(run: () => Promise<unknown>): Promise<DataError> {
-  const error = await run().then(() => undefined, (e: unknown) => e);
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DataError);
   return error as DataError;
 }
@@ -96,7 +105,10 @@ describe('readJsonl', () => {
   it('handles a BOM, CRLF, a last line without newline and UTF-8 split across chunks', async () => {
     const csv = await read({ text: '\uFEFF{"city":"Zürich","n":1}\r\n{"city":"東京","n":2}', chunk: 3 });
     expect(csv.names).toEqual(['city', 'n']);
-    expect(csv.columns).toEqual([['Zürich', '東京'], [1, 2]]);
+    expect(csv.columns).toEqual([
+      ['Zürich', '東京'],
+      [1, 2],
+    ]);
   });
 
   it('keeps numeric-looking strings as text, and re-reads a number column that later holds text', async () => {

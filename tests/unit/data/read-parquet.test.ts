@@ -13,7 +13,13 @@ const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 
 /** A source over bytes in chunks of `size`, to cross chunk boundaries anywhere. */
 function chunked(bytes: Uint8Array, name: string, size: number): ByteSource {
-  return { name, size: bytes.length, async *open() { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); } };
+  return {
+    name,
+    size: bytes.length,
+    async *open() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    },
+  };
 }
 
 /** Each column as JS values through the real pipeline (builders → typed Arrow table). */
@@ -23,7 +29,10 @@ function columnsOf(csv: Awaited<ReturnType<typeof readParquet>>) {
 }
 
 async function dataError(run: () => Promise<unknown>): Promise<DataError> {
-  const error = await run().then(() => undefined, (e: unknown) => e);
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DataError);
   return error as DataError;
 }
@@ -45,14 +54,20 @@ describe('readParquet', () => {
       ['true', 'false', null, 'true', 'true', 'false', 'true'],
       ['Oslo', 'Lima', 'Oslo', null, 'Pune', 'Lima', 'Oslo'],
       ['2024-01-01', '2024-02-29', null, '2024-12-31', '1999-07-04', '2024-01-02', '2024-01-03'],
-      ['2024-01-01T00:30:15.250Z', '2024-01-01T01:30:15.250Z', '2024-01-01T02:30:15.250Z', '2024-01-01T03:30:15.250Z', null, '2024-01-01T05:30:15.250Z', '2024-01-01T06:30:15.250Z'],
+      [
+        '2024-01-01T00:30:15.250Z',
+        '2024-01-01T01:30:15.250Z',
+        '2024-01-01T02:30:15.250Z',
+        '2024-01-01T03:30:15.250Z',
+        null,
+        '2024-01-01T05:30:15.250Z',
+        '2024-01-01T06:30:15.250Z',
+      ],
     ]);
-    expect(csv.warnings).toEqual([
-      'integer beyond 2^53: column "count" has 9007199254740993, stored as 9007199254740992 — values this large lose precision',
-    ]);
+    expect(csv.warnings).toEqual(['integer beyond 2^53: column "count" has 9007199254740993, stored as 9007199254740992 — values this large lose precision']);
   });
 
-  it('applies the caller\'s missing tokens to string columns, as readCsv does', async () => {
+  it("applies the caller's missing tokens to string columns, as readCsv does", async () => {
     const csv = await readParquet(bytesSource(new Uint8Array(readFileSync(FIXTURE)), 't.parquet'), { missingTokens: ['Lima'] });
     expect(columnsOf(csv).columns[4]).toEqual(['Oslo', null, 'Oslo', null, 'Pune', null, 'Oslo']);
   });

@@ -7,7 +7,8 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 describe('column roles', () => {
   it('guesses roles from names; *_id only when every value is unique', async () => {
     const rows = ['user_id,group_id,Label,y_pred,prob_yes,ts,age,id'];
-    for (let i = 0; i < 30; i++) rows.push(`u${i},${i % 3},${i % 2},${(i + 1) % 2},0.${i % 10},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${20 + i},${i}`);
+    for (let i = 0; i < 30; i++)
+      rows.push(`u${i},${i % 3},${i % 2},${(i + 1) % 2},0.${i % 10},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${20 + i},${i}`);
     const { meta } = await ingestCsv(bytes(rows.join('\n')), 'r.csv');
     expect(meta.roles).toEqual({ user_id: 'id', Label: 'target', y_pred: 'prediction', prob_yes: 'score', ts: 'timestamp', id: 'id' });
   });

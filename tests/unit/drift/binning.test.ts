@@ -28,9 +28,7 @@ interface CategoricalCase extends Expected {
   hellinger: Num;
 }
 
-const fixture = readJson<{ numpy: string; scipy: string; numeric: NumericCase[]; categorical: CategoricalCase[] }>(
-  'tests/fixtures/stats-binned/binning.json',
-);
+const fixture = readJson<{ numpy: string; scipy: string; numeric: NumericCase[]; categorical: CategoricalCase[] }>('tests/fixtures/stats-binned/binning.json');
 
 const REL = 1e-9;
 

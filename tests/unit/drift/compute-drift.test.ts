@@ -196,7 +196,10 @@ describe('types chosen by the user after loading', () => {
     const ref = await make([...Array.from({ length: 30 }, (_, i) => String(i * 1.5)), '-']);
     const cur = await make(Array.from({ length: 30 }, (_, i) => String(i * 1.5 + 20)));
     expect(ref.meta.schema[0]!.type).toBe('text');
-    const asNumeric = (d: typeof ref) => ({ ...d, meta: { ...d.meta, schema: d.meta.schema.map((c) => (c.name === 'v' ? { ...c, type: 'numeric' as const } : c)) } });
+    const asNumeric = (d: typeof ref) => ({
+      ...d,
+      meta: { ...d.meta, schema: d.meta.schema.map((c) => (c.name === 'v' ? { ...c, type: 'numeric' as const } : c)) },
+    });
     const failing = computeDrift(asNumeric(ref), asNumeric(cur));
     expect(failing.columns[0]).toMatchObject({ name: 'v', tested: false, reason: 'column "v" holds "-", which is not a number — choose another type for it' });
     expect(failing.columns[1]!.tested).toBe(true);

@@ -65,7 +65,9 @@ describe('computeFairness: options and warnings', () => {
   });
 });
 
-describe(`computeFairness vs numpy/pandas definitions (${Object.entries(fixture.versions).map(([k, v]) => `${k} ${v}`).join(', ')})`, () => {
+describe(`computeFairness vs numpy/pandas definitions (${Object.entries(fixture.versions)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(', ')})`, () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const result = computeFairness(decodeInput(c, fixture.shared), c.options);
@@ -76,6 +78,8 @@ describe(`computeFairness vs numpy/pandas definitions (${Object.entries(fixture.
   }
 
   afterAll(() => {
-    console.log(`fairness fixtures: ${fixture.cases.length} cases, ${observed.comparisons} numbers, max relative error ${observed.maxRelativeError.toExponential(2)}`);
+    console.log(
+      `fairness fixtures: ${fixture.cases.length} cases, ${observed.comparisons} numbers, max relative error ${observed.maxRelativeError.toExponential(2)}`,
+    );
   });
 });

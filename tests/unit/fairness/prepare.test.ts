@@ -14,10 +14,26 @@ describe('prepareRows: bad input is an error saying what to do', () => {
     ['negative weight', { ...base, sampleWeight: Float64Array.from([1, -1, 1, 1]) }, /^sampleWeight: row 2 is -1 — weights must be finite and ≥ 0$/],
     ['NaN weight', { ...base, sampleWeight: Float64Array.from([1, 1, NaN, 1]) }, /^sampleWeight: row 3 is NaN/],
     ['no sensitive feature', { ...base, sensitive: [] }, /^sensitive: 0 features — pass one sensitive feature, or two/],
-    ['three sensitive features', { ...base, sensitive: [base.sensitive[0]!, { name: 'a', values: [1, 1, 1, 1] }, { name: 'b', values: [1, 1, 1, 1] }] }, /^sensitive: 3 features/],
-    ['no complete rows', { ...base, sensitive: [{ name: 'sex', values: [null, '', undefined, NaN] }] }, /^groups: none — all 4 rows miss the target, the prediction or a sensitive value/],
-    ['three labels', { ...base, yPred: [0, 1, 2, 0] }, /^labels: 3 distinct values in targets and predictions \("0", "1", "2"\) — fairness metrics need binary labels/],
-    ['string labels without posLabel', { ...base, yTrue: ['no', 'yes', 'yes', 'no'], yPred: ['no', 'yes', 'no', 'no'] }, /^posLabel: not given and labels are "no", "yes" — choose which label is the positive outcome$/],
+    [
+      'three sensitive features',
+      { ...base, sensitive: [base.sensitive[0]!, { name: 'a', values: [1, 1, 1, 1] }, { name: 'b', values: [1, 1, 1, 1] }] },
+      /^sensitive: 3 features/,
+    ],
+    [
+      'no complete rows',
+      { ...base, sensitive: [{ name: 'sex', values: [null, '', undefined, NaN] }] },
+      /^groups: none — all 4 rows miss the target, the prediction or a sensitive value/,
+    ],
+    [
+      'three labels',
+      { ...base, yPred: [0, 1, 2, 0] },
+      /^labels: 3 distinct values in targets and predictions \("0", "1", "2"\) — fairness metrics need binary labels/,
+    ],
+    [
+      'string labels without posLabel',
+      { ...base, yTrue: ['no', 'yes', 'yes', 'no'], yPred: ['no', 'yes', 'no', 'no'] },
+      /^posLabel: not given and labels are "no", "yes" — choose which label is the positive outcome$/,
+    ],
   ])('%s', (_name, input, message) => {
     expect(() => prepareRows(input)).toThrow(message);
   });
@@ -35,7 +51,9 @@ describe('prepareRows: bad input is an error saying what to do', () => {
     expect(() => computeFairness(base, { agg: 'max' as never })).toThrow(/^agg: "max"/);
     expect(() => computeFairness(base, { referenceGroup: 'X' })).toThrow(/^referenceGroup: "X" is not a group \("F", "M"\)/);
     expect(() => computeFairness(base, { disparityBand: [1.25, 0.8] })).toThrow(/^disparityBand: \[1.25, 0.8\]/);
-    expect(() => computeFairness({ ...base, scores: [0.1, 0.9, 0.4, 0.2] }, { thresholds: { criterion: 'fpr' as never } })).toThrow(/^thresholds.criterion: "fpr"/);
+    expect(() => computeFairness({ ...base, scores: [0.1, 0.9, 0.4, 0.2] }, { thresholds: { criterion: 'fpr' as never } })).toThrow(
+      /^thresholds.criterion: "fpr"/,
+    );
   });
 });
 

@@ -50,9 +50,7 @@ describe('computeReweighing (Kamiran–Calders)', () => {
       ),
     );
     expect(toReweighingCsv(r, { labelColumn: 'approved' })).toBe(
-      'race,sex,approved,weight\r\n' +
-        "'=cmd(),M,no,1\r\n'=cmd(),M,yes,1\r\n" +
-        '"Black, non-Hispanic",F,no,1\r\n"Black, non-Hispanic",F,yes,1\r\n',
+      'race,sex,approved,weight\r\n' + "'=cmd(),M,no,1\r\n'=cmd(),M,yes,1\r\n" + '"Black, non-Hispanic",F,no,1\r\n"Black, non-Hispanic",F,yes,1\r\n',
     );
   });
 

@@ -131,7 +131,8 @@ describe(`computeClassificationMetrics vs sklearn ${fixture.sklearn}`, () => {
         close(res.baseline?.precision, e.baseline.precision, 'baseline precision');
         close(res.baseline?.f1, e.baseline.f1, 'baseline f1');
       } else {
-        for (const k of ['precision_macro', 'recall_macro', 'f1_macro', 'precision_weighted', 'recall_weighted', 'f1_weighted'] as const) close(res[k], e[k], k);
+        for (const k of ['precision_macro', 'recall_macro', 'f1_macro', 'precision_weighted', 'recall_weighted', 'f1_weighted'] as const)
+          close(res[k], e[k], k);
         close(res.precision, e.precision_macro, 'precision (macro)');
       }
       if (c.score) {

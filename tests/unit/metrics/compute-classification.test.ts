@@ -15,7 +15,10 @@ function expectPlainJson(value: unknown): void {
 describe('sklearn docstring vectors', () => {
   it('log_loss(["spam","ham","ham","spam"], …) = 0.21616…', () => {
     // classes sorted: ham, spam; truth codes 1, 0, 0, 1
-    const loss = multiclassLogLoss(Int32Array.from([1, 0, 0, 1]), [[0.1, 0.9, 0.8, 0.35], [0.9, 0.1, 0.2, 0.65]]);
+    const loss = multiclassLogLoss(Int32Array.from([1, 0, 0, 1]), [
+      [0.1, 0.9, 0.8, 0.35],
+      [0.9, 0.1, 0.2, 0.65],
+    ]);
     expectClose(loss, 0.21616187468057912, 1e-12, 'log_loss');
     expectClose(binaryLogLoss([1, 0, 0, 1], [0.9, 0.1, 0.2, 0.65]), 0.21616187468057912, 1e-12, 'binary log_loss');
   });
@@ -43,15 +46,35 @@ describe('computeClassificationMetrics', () => {
     expect(res.task).toBe('binary');
     expect(res.labels).toEqual(['no', 'yes']);
     // score ≥ 0.5 → yes: predictions yes, no, yes, no, no, no, yes, yes
-    expect(res.confusion_matrix).toEqual({ labels: ['no', 'yes'], matrix: [[3, 1], [1, 3]] });
+    expect(res.confusion_matrix).toEqual({
+      labels: ['no', 'yes'],
+      matrix: [
+        [3, 1],
+        [1, 3],
+      ],
+    });
     expect(res.accuracy).toBe(0.75);
     expect(res.warnings).toEqual([]);
-    for (const key of ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'average_precision', 'log_loss', 'brier_score', 'confusion_matrix']) {
+    for (const key of [
+      'accuracy',
+      'balanced_accuracy',
+      'precision',
+      'recall',
+      'f1',
+      'roc_auc',
+      'average_precision',
+      'log_loss',
+      'brier_score',
+      'confusion_matrix',
+    ]) {
       expect(res).toHaveProperty(key);
     }
     expectPlainJson(res);
     const at = computeClassificationMetrics({ target, score }, { posLabel: 'yes', threshold: 0.25 });
-    expect(at.confusion_matrix.matrix).toEqual([[2, 2], [0, 4]]);
+    expect(at.confusion_matrix.matrix).toEqual([
+      [2, 2],
+      [0, 4],
+    ]);
   });
 
   it('the threshold sweep uses a 0.01 grid for probabilities and finds the best F1', () => {
@@ -70,7 +93,7 @@ describe('computeClassificationMetrics', () => {
 
   it('downsamples curves for display but not the scalars', () => {
     const n = 5000;
-    const t = Array.from({ length: n }, (_, i) => (i * 7919) % 3 === 0 ? 1 : 0);
+    const t = Array.from({ length: n }, (_, i) => ((i * 7919) % 3 === 0 ? 1 : 0));
     const s = t.map((y, i) => ((i * 104729) % 1000) / 1000 / 2 + y * 0.25);
     const small = computeClassificationMetrics({ target: t, score: s }, { maxCurvePoints: 50 });
     const full = computeClassificationMetrics({ target: t, score: s }, { maxCurvePoints: 1e9 });
@@ -102,8 +125,12 @@ describe('computeClassificationMetrics', () => {
   });
 
   it('throws on mismatched lengths, unknown pos_label, a third label in a binary task', () => {
-    expect(() => computeClassificationMetrics({ target: [0, 1], prediction: [0] })).toThrow('prediction length: 1, target has 2 rows — pass columns of the same table');
-    expect(() => computeClassificationMetrics({ target: [0, 1], prediction: [0, 1] }, { posLabel: 2 })).toThrow('pos_label: "2" is not a label — use one of 0, 1');
+    expect(() => computeClassificationMetrics({ target: [0, 1], prediction: [0] })).toThrow(
+      'prediction length: 1, target has 2 rows — pass columns of the same table',
+    );
+    expect(() => computeClassificationMetrics({ target: [0, 1], prediction: [0, 1] }, { posLabel: 2 })).toThrow(
+      'pos_label: "2" is not a label — use one of 0, 1',
+    );
     expect(() => computeClassificationMetrics({ target: [0, 1, 2], prediction: [0, 1, 2] }, { task: 'binary' })).toThrow(/task binary: 3 labels/);
     expect(() => computeClassificationMetrics({ target: [0, 1] })).toThrow(/pass at least one/);
   });
@@ -129,7 +156,11 @@ describe('computeClassificationMetrics', () => {
     expect(res.task).toBe('multiclass');
     expect(res.pos_label).toBeNull();
     // argmax: a, b, c, a, c, b
-    expect(res.confusion_matrix.matrix).toEqual([[2, 0, 0], [0, 1, 1], [0, 1, 1]]);
+    expect(res.confusion_matrix.matrix).toEqual([
+      [2, 0, 0],
+      [0, 1, 1],
+      [0, 1, 1],
+    ]);
     expect(res.calibration!.kind).toBe('top-label');
     expect(res.curves.roc_ovr!.map((r) => r.label)).toEqual(['a', 'b', 'c']);
     expect(res.average_precision).toBeNull();
@@ -138,7 +169,17 @@ describe('computeClassificationMetrics', () => {
   });
 
   it('multiclass with a class missing a probability column warns and skips score metrics', () => {
-    const res = computeClassificationMetrics({ target: ['a', 'b', 'c'], prediction: ['a', 'b', 'b'], proba: { labels: ['a', 'b'], columns: [[1, 0, 0], [0, 1, 1]] } });
+    const res = computeClassificationMetrics({
+      target: ['a', 'b', 'c'],
+      prediction: ['a', 'b', 'b'],
+      proba: {
+        labels: ['a', 'b'],
+        columns: [
+          [1, 0, 0],
+          [0, 1, 1],
+        ],
+      },
+    });
     expect(res.log_loss).toBeNull();
     expect(res.warnings).toContain('score metrics: no probability column for class(es) c');
   });
@@ -154,10 +195,19 @@ describe('computeClassificationMetrics', () => {
 describe('binary with probability columns', () => {
   it("takes pos_label's column as the score", () => {
     const target = ['n', 'p', 'p', 'n'];
-    const proba = { labels: ['p', 'n'], columns: [[0.2, 0.7, 0.4, 0.6], [0.8, 0.3, 0.6, 0.4]] };
+    const proba = {
+      labels: ['p', 'n'],
+      columns: [
+        [0.2, 0.7, 0.4, 0.6],
+        [0.8, 0.3, 0.6, 0.4],
+      ],
+    };
     const res = computeClassificationMetrics({ target, proba }, { posLabel: 'p' });
     expect(res.task).toBe('binary');
     expect(res.roc_auc).toBe(rocAuc([0, 1, 1, 0], [0.2, 0.7, 0.4, 0.6]));
-    expect(res.confusion_matrix.matrix).toEqual([[1, 1], [1, 1]]);
+    expect(res.confusion_matrix.matrix).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
   });
 });

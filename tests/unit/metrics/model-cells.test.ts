@@ -16,7 +16,8 @@ function expectMatches(got: unknown, want: unknown, path: string): void {
   if (want === 'NaN') expect(got, path).toBeNull();
   else if (typeof want === 'number' && !Number.isInteger(want)) expectClose(got as number, want, 1e-9, path);
   else if (Array.isArray(want)) want.forEach((w, i) => expectMatches((got as unknown[])[i], w, `${path}[${i}]`));
-  else if (want !== null && typeof want === 'object') for (const [k, w] of Object.entries(want)) expectMatches((got as Record<string, unknown>)[k], w, `${path}.${k}`);
+  else if (want !== null && typeof want === 'object')
+    for (const [k, w] of Object.entries(want)) expectMatches((got as Record<string, unknown>)[k], w, `${path}.${k}`);
   else expect(got, path).toBe(want);
 }
 
@@ -75,7 +76,9 @@ describe('model cells compute what the CLI computes (sklearn / Fairlearn-definit
     );
     expect(result.cbpe).toEqual(direct);
     expect(result).toMatchObject({ posLabel: 'true', columns: { target: 'label', score: 's', prediction: null }, current: { labelled: true, rows: 5 } });
-    expect(() => estimatedCell(ref, cur, { target: 'label', score: 's', posLabel: 'maybe' })).toThrow(/pos_label: maybe is not a label — labels seen: false, true/);
+    expect(() => estimatedCell(ref, cur, { target: 'label', score: 's', posLabel: 'maybe' })).toThrow(
+      /pos_label: maybe is not a label — labels seen: false, true/,
+    );
     const three = await csv('label,s\na,0.1\nb,0.2\nc,0.3\n');
     expect(() => estimatedCell(three, three, { target: 'label', score: 's' })).toThrow(/3 labels .* binary classifiers/);
   });
@@ -88,7 +91,9 @@ describe('model cells compute what the CLI computes (sklearn / Fairlearn-definit
     expectClose(result.reference.shareOverSla!, 1 / 3, 1e-12, 'share over SLA');
     expect(result.reference.throughput?.windows.reduce((n, w) => n + w.count, 0)).toBe(3);
     const none = await csv('a,b\n1,2\n');
-    expect(() => operationalCell(none, undefined, {})).toThrow(/latency: no column chosen and none is named like latency in x.csv — choose the column holding latencies in ms \(columns: a, b\)/);
+    expect(() => operationalCell(none, undefined, {})).toThrow(
+      /latency: no column chosen and none is named like latency in x.csv — choose the column holding latencies in ms \(columns: a, b\)/,
+    );
   });
 });
 
@@ -110,10 +115,13 @@ describe('fairness cell: predictions from the score at a threshold', () => {
     const header = text[0]!.split(',');
     const scoreAt = header.indexOf('score');
     // The same file with one more column: the predictions at t = 0.4, written out.
-    const withPred = [`${text[0]},pred_04`, ...text.slice(1).map((line) => {
-      const s = line.split(',')[scoreAt]!;
-      return `${line},${s === '' ? '' : Number(s) >= 0.4 ? 1 : 0}`;
-    })].join('\n');
+    const withPred = [
+      `${text[0]},pred_04`,
+      ...text.slice(1).map((line) => {
+        const s = line.split(',')[scoreAt]!;
+        return `${line},${s === '' ? '' : Number(s) >= 0.4 ? 1 : 0}`;
+      }),
+    ].join('\n');
     const data = await csv(withPred, 'f.csv');
     const base = { target: 'y', sensitive: ['sex', 'race'], score: 'score' };
     const derived = fairnessCell(data, undefined, { ...base, threshold: 0.4 });
@@ -122,13 +130,18 @@ describe('fairness cell: predictions from the score at a threshold', () => {
     expect(strip(derived.reference)).toEqual(strip(explicit.reference));
     expect(derived.columns.prediction).toBe('score ≥ 0.4');
     expect(derived.reference.thresholds).toMatchObject({ criterion: 'tpr' });
-    expect(() => fairnessCell(data, undefined, { target: 'y', sensitive: ['sex'], threshold: 0.4 })).toThrow(/threshold: 0.4 derives predictions from a score — choose the score column too/);
+    expect(() => fairnessCell(data, undefined, { target: 'y', sensitive: ['sex'], threshold: 0.4 })).toThrow(
+      /threshold: 0.4 derives predictions from a score — choose the score column too/,
+    );
   });
 });
 
 describe('labels typed as the user writes them', () => {
   it('a boolean target takes "yes"/"1" as the positive label "true" in the classification and fairness cells', async () => {
-    const rows = ['label,pred,s,g', ...Array.from({ length: 40 }, (_, i) => `${i % 3 ? 'yes' : 'no'},${i % 4 ? 'yes' : 'no'},${(i % 10) / 10},${'ab'[i % 2]}`)].join('\n');
+    const rows = [
+      'label,pred,s,g',
+      ...Array.from({ length: 40 }, (_, i) => `${i % 3 ? 'yes' : 'no'},${i % 4 ? 'yes' : 'no'},${(i % 10) / 10},${'ab'[i % 2]}`),
+    ].join('\n');
     const data = await csv(rows);
     const byYes = classificationCell(data, undefined, { target: 'label', prediction: 'pred', posLabel: 'yes' });
     const byTrue = classificationCell(data, undefined, { target: 'label', prediction: 'pred', posLabel: 'true' });
@@ -151,7 +164,14 @@ describe('labels typed as the user writes them', () => {
 describe('estimated performance by time', () => {
   it('chunks the current data by windows of a timestamp column, as CBPE with those timestamps', async () => {
     const lines = (n: number, shift: number) =>
-      ['ts,label,s', ...Array.from({ length: n }, (_, i) => `2026-11-0${1 + Math.floor(i / 24)}T${String(i % 24).padStart(2, '0')}:00:00Z,${(i * 7 + shift) % 3 ? 1 : 0},${(((i * 13 + shift) % 97) / 97).toFixed(3)}`)].join('\n');
+      [
+        'ts,label,s',
+        ...Array.from(
+          { length: n },
+          (_, i) =>
+            `2026-11-0${1 + Math.floor(i / 24)}T${String(i % 24).padStart(2, '0')}:00:00Z,${(i * 7 + shift) % 3 ? 1 : 0},${(((i * 13 + shift) % 97) / 97).toFixed(3)}`,
+        ),
+      ].join('\n');
     const ref = await csv(lines(72, 0), 'ref.csv');
     const cur = await csv(lines(48, 5), 'cur.csv');
     const result = estimatedCell(ref, cur, { target: 'label', score: 's', timestamp: 'ts', window: 'hour' });
@@ -161,7 +181,11 @@ describe('estimated performance by time', () => {
     const labels = Array.from({ length: 48 }, (_, i) => ((i * 7 + 5) % 3 ? 1 : 0));
     const refScores = Array.from({ length: 72 }, (_, i) => Number((((i * 13) % 97) / 97).toFixed(3)));
     const refLabels = Array.from({ length: 72 }, (_, i) => ((i * 7) % 3 ? 1 : 0));
-    const direct = estimatePerformanceCbpe({ scores: refScores, labels: refLabels }, { scores, labels, timestamps }, { threshold: 0.5, calibration: 'auto', chunks: { by: 'time', window: 'hour' } });
+    const direct = estimatePerformanceCbpe(
+      { scores: refScores, labels: refLabels },
+      { scores, labels, timestamps },
+      { threshold: 0.5, calibration: 'auto', chunks: { by: 'time', window: 'hour' } },
+    );
     expect(result.cbpe).toEqual(direct);
     expect(result.cbpe.chunks).toHaveLength(48);
   });

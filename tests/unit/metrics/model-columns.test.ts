@@ -36,7 +36,9 @@ describe('labelColumn / numberColumn', () => {
 
   it('parses numbers held as text, and names the first value that is not one', () => {
     expect(Array.from(numberColumn(dataset(new Table({ s: strings(['1.5', null, '-inf', '2']) })), 's'))).toEqual([1.5, NaN, -Infinity, 2]);
-    expect(() => numberColumn(dataset(new Table({ s: strings(['1', 'high']) })), 's')).toThrow('column "s" of made.arrow: "high" (row 2) is not a number — choose a numeric column');
+    expect(() => numberColumn(dataset(new Table({ s: strings(['1', 'high']) })), 's')).toThrow(
+      'column "s" of made.arrow: "high" (row 2) is not a number — choose a numeric column',
+    );
   });
 
   it('names the dataset and its columns when a column is missing', async () => {
@@ -61,7 +63,9 @@ describe('timestampColumn', () => {
   });
 
   it('rejects text that is not an ISO date', () => {
-    expect(() => timestampColumn(dataset(new Table({ d: strings(['2015-01-02', '02/01/2015']) })), 'd')).toThrow(/"02\/01\/2015" \(row 2\) is not an ISO 8601 date/);
+    expect(() => timestampColumn(dataset(new Table({ d: strings(['2015-01-02', '02/01/2015']) })), 'd')).toThrow(
+      /"02\/01\/2015" \(row 2\) is not an ISO 8601 date/,
+    );
   });
 });
 
@@ -72,7 +76,9 @@ describe('resolveModelColumns', () => {
     expect(resolveModelColumns(data, {})).toEqual({ target: 'y', prediction: 'y_pred', score: ['proba_a', 'proba_b'] });
     expect(resolveModelColumns(data, { target: 'f', score: [] })).toEqual({ target: 'f', prediction: 'y_pred', score: [] });
     expect(resolveModelColumns(data, {}, { f: 'target' })).toEqual({ target: 'f', score: [] });
-    expect(() => resolveModelColumns(data, { score: ['proba_a', 'proba_c'] })).toThrow('column "proba_c": not in data.csv — its columns are y, y_pred, proba_a, proba_b, f');
+    expect(() => resolveModelColumns(data, { score: ['proba_a', 'proba_c'] })).toThrow(
+      'column "proba_c": not in data.csv — its columns are y, y_pred, proba_a, proba_b, f',
+    );
   });
 });
 
@@ -85,18 +91,27 @@ describe('modelQuality', () => {
     const result = modelQuality(reference, current, { target: 'y', prediction: 'p', score: ['s'] });
     expect(result).toMatchObject({ kind: 'model-quality', schemaVersion: 1, task: 'binary', columns: { target: 'y', prediction: 'p', score: ['s'] } });
     expect(result.reference).toMatchObject({ name: 'ref.csv', rows: 4 });
-    expect(metrics(result.current).confusion_matrix).toEqual({ labels: ['0', '1'], matrix: [[3, 0], [0, 0]] });
+    expect(metrics(result.current).confusion_matrix).toEqual({
+      labels: ['0', '1'],
+      matrix: [
+        [3, 0],
+        [0, 0],
+      ],
+    });
     expect(metrics(result.current).pos_label).toBe('1');
     expect(metrics(result.current).baseline).toMatchObject({ label: '0', source: 'reference' });
     expect(metrics(result.reference).accuracy).toBe(0.75);
   });
 
-  it("decides the task as Evidently does: regression for a numeric target with > 10 values", async () => {
+  it('decides the task as Evidently does: regression for a numeric target with > 10 values', async () => {
     const rows = (k: number) => Array.from({ length: 12 }, (_, i) => `${i % k},${(i + 1) % k}`).join('\n');
     expect(modelQuality(await csv(`y,p\n${rows(11)}\n`), undefined, { target: 'y', prediction: 'p' }).task).toBe('regression');
     expect(modelQuality(await csv(`y,p\n${rows(10)}\n`), undefined, { target: 'y', prediction: 'p' }).task).toBe('multiclass');
     expect(modelQuality(await csv(`y,p\n${rows(11)}\n`), undefined, { target: 'y', prediction: 'p', task: 'classification' }).task).toBe('multiclass');
-    expect(modelQuality(await csv('y,p\n1,1\n2,3\n'), undefined, { target: 'y', prediction: 'p', task: 'regression' }).reference.metrics).toMatchObject({ mae: 0.5, max_error: 1 });
+    expect(modelQuality(await csv('y,p\n1,1\n2,3\n'), undefined, { target: 'y', prediction: 'p', task: 'regression' }).reference.metrics).toMatchObject({
+      mae: 0.5,
+      max_error: 1,
+    });
   });
 
   it('matches multiclass probability columns by suffix, naming the labels seen when one does not match', async () => {
@@ -111,9 +126,13 @@ describe('modelQuality', () => {
 
   it("refuses a binary score that is another label's probability, and a threshold beside a prediction column", async () => {
     const data = await csv('y,p,proba_0,proba_1\n0,0,0.8,0.2\n1,1,0.3,0.7\n');
-    expect(() => modelQuality(data, undefined, { target: 'y', score: ['proba_0'] })).toThrow(/score column "proba_0": the probability of "0", not of the positive label "1"/);
+    expect(() => modelQuality(data, undefined, { target: 'y', score: ['proba_0'] })).toThrow(
+      /score column "proba_0": the probability of "0", not of the positive label "1"/,
+    );
     expect(metrics(modelQuality(data, undefined, { target: 'y', score: ['proba_0', 'proba_1'], threshold: 0.5 }).reference).accuracy).toBe(1);
-    expect(() => modelQuality(data, undefined, { target: 'y', prediction: 'p', score: ['proba_1'], threshold: 0.6 })).toThrow(/threshold: 0.6 applies only when predictions are derived/);
+    expect(() => modelQuality(data, undefined, { target: 'y', prediction: 'p', score: ['proba_1'], threshold: 0.6 })).toThrow(
+      /threshold: 0.6 applies only when predictions are derived/,
+    );
     expect(() => modelQuality(data, undefined, { target: 'y', prediction: 'p', posLabel: 2 })).toThrow('pos_label: "2" is not a label — labels seen: 0, 1');
   });
 });

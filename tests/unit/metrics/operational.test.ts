@@ -97,9 +97,7 @@ describe('computeOperationalMetrics edge cases', () => {
     expect(() => computeOperationalMetrics([1], { slaMs: NaN })).toThrow(AnalysisError);
     expect(() => computeOperationalMetrics([1, 2], { slaMs: 1, timestamps: [0] })).toThrow(/1 values for 2 latencies/);
     expect(() => computeOperationalMetrics([1], { slaMs: 1, timestamps: [Infinity] })).toThrow(/timestamp on row 1/);
-    expect(() => computeOperationalMetrics([1, 2], { slaMs: 1, timestamps: [0, 365 * 86_400_000], window: 'second' })).toThrow(
-      /choose a longer window/,
-    );
+    expect(() => computeOperationalMetrics([1, 2], { slaMs: 1, timestamps: [0, 365 * 86_400_000], window: 'second' })).toThrow(/choose a longer window/);
   });
 
   it('auto windows land in 80–200 for spans over 80 s', () => {

@@ -29,7 +29,15 @@ interface Case {
     histogram_bins?: { bins: number; edges: Num[]; counts: number[] };
     baseline?: { prediction: Num; mae: Num; rmse: Num; r2: Num | null };
     segments?: Stats[];
-    feature_bins?: { bins: number; edges: Num[]; count: number[]; mean_feature: (Num | null)[]; mean_error: (Num | null)[]; mae: (Num | null)[]; excluded_rows: number };
+    feature_bins?: {
+      bins: number;
+      edges: Num[];
+      count: number[];
+      mean_feature: (Num | null)[];
+      mean_error: (Num | null)[];
+      mae: (Num | null)[];
+      excluded_rows: number;
+    };
   };
 }
 
@@ -63,9 +71,7 @@ describe(`computeRegressionMetrics vs sklearn ${fixture.sklearn}`, () => {
       const h = res.residual_histogram!;
       closeArray(h.edges, e.histogram_sturges!.edges, 'sturges edges');
       expect(h.counts).toEqual(e.histogram_sturges!.counts);
-      const errors = Float64Array.from(
-        target.flatMap((y, i) => (y !== null && prediction[i] !== null ? [prediction[i]! - y] : [])),
-      );
+      const errors = Float64Array.from(target.flatMap((y, i) => (y !== null && prediction[i] !== null ? [prediction[i]! - y] : [])));
       const hb = errorHistogram(errors, e.histogram_bins!.bins)!;
       closeArray(hb.edges, e.histogram_bins!.edges, 'histogram edges');
       expect(hb.counts).toEqual(e.histogram_bins!.counts);

@@ -14,9 +14,7 @@ interface ExpectedAnalysis {
   onlyInCurrent?: string[];
   dataset: { reference: unknown; current?: unknown };
 }
-const expected = readJson<{ pairs: Record<string, ExpectedAnalysis>; single: ExpectedAnalysis }>(
-  'tests/fixtures/quality/expected.json',
-);
+const expected = readJson<{ pairs: Record<string, ExpectedAnalysis>; single: ExpectedAnalysis }>('tests/fixtures/quality/expected.json');
 
 function load(path: string) {
   return ingestCsv(readFixture(path), path.split('/').pop()!);

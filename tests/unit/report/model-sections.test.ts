@@ -56,7 +56,10 @@ async function results() {
   const [opRef, opCur] = await Promise.all([csv(operationalCsv(3, 1), 'ops-ref.csv'), csv(operationalCsv(5, 1.6), 'ops-cur.csv')]);
   const [fairRef, fairCur] = await Promise.all([csv(fairnessCsv(13), 'fair-ref.csv'), csv(fairnessCsv(17), 'fair-cur.csv')]);
   const estRef = await csv('label,s\n' + Array.from({ length: 40 }, (_, i) => `${i % 3 ? 'yes' : 'no'},${((i * 37) % 100) / 100}`).join('\n'), 'est-ref.csv');
-  const estCur = await csv('label,s\n' + Array.from({ length: 30 }, (_, i) => `${i % 4 ? 'yes' : i % 8 ? '' : 'no'},${((i * 53) % 100) / 100}`).join('\n'), 'est-cur.csv');
+  const estCur = await csv(
+    'label,s\n' + Array.from({ length: 30 }, (_, i) => `${i % 4 ? 'yes' : i % 8 ? '' : 'no'},${((i * 53) % 100) / 100}`).join('\n'),
+    'est-cur.csv',
+  );
   return {
     binary: classificationCell(binRef, binCur, { target: XSS, prediction: 'pred', score: ['score'], posLabel: XSS }),
     multiclass: classificationCell(multiRef, multiCur, { target: 'animal', prediction: 'animal_pred', score: ['proba_bird', 'proba_cat', 'proba_dog'] }),
@@ -70,7 +73,13 @@ async function results() {
 type Results = Awaited<ReturnType<typeof results>>;
 
 async function report(r: Results): Promise<{ out: string; document: Document }> {
-  const cell = (kind: ReportCell['kind'], result: CellResult, config: ReportCell['config'] = {}): ReportCell => ({ kind, title: kind, config, result, inputs: {} });
+  const cell = (kind: ReportCell['kind'], result: CellResult, config: ReportCell['config'] = {}): ReportCell => ({
+    kind,
+    title: kind,
+    config,
+    result,
+    inputs: {},
+  });
   const out = await toWorkspaceReport(
     {
       title: 'Model report',
@@ -136,7 +145,12 @@ describe('model sections in the notebook report', () => {
   it('classification: ROC, PR, both confusion matrices, reliability and threshold charts; multiclass one-vs-rest', () => {
     const labels = [...section(0).querySelectorAll('svg[aria-label]')].map((svg) => svg.getAttribute('aria-label'));
     expect(labels).toEqual(
-      expect.arrayContaining(['ROC curves of reference and current', 'Precision-recall curves of reference and current', 'Reliability diagram of reference and current', 'Classification metrics against the decision threshold']),
+      expect.arrayContaining([
+        'ROC curves of reference and current',
+        'Precision-recall curves of reference and current',
+        'Reliability diagram of reference and current',
+        'Classification metrics against the decision threshold',
+      ]),
     );
     expect(labels.filter((l) => l === 'Confusion matrix')).toHaveLength(2);
     const multi = section(1);
@@ -161,9 +175,15 @@ describe('model sections in the notebook report', () => {
   it('operational: latency percentiles in ms, share over the SLA, latency and throughput charts per side', () => {
     const { reference: ref, current: cur } = r.operational;
     for (const metric of ['p50', 'p90', 'p95', 'p99', 'mean', 'max'] as const) {
-      expect(metricRow(section(3), 'operational-metrics', metric).slice(0, 2), metric).toEqual([`${formatScore(ref[metric]!)} ms`, `${formatScore(cur![metric]!)} ms`]);
+      expect(metricRow(section(3), 'operational-metrics', metric).slice(0, 2), metric).toEqual([
+        `${formatScore(ref[metric]!)} ms`,
+        `${formatScore(cur![metric]!)} ms`,
+      ]);
     }
-    expect(metricRow(section(3), 'operational-metrics', 'share_over_sla').slice(0, 2)).toEqual([formatShare(ref.shareOverSla!), formatShare(cur!.shareOverSla!)]);
+    expect(metricRow(section(3), 'operational-metrics', 'share_over_sla').slice(0, 2)).toEqual([
+      formatShare(ref.shareOverSla!),
+      formatShare(cur!.shareOverSla!),
+    ]);
     expect(section(3).querySelectorAll('svg[aria-label="Latency percentiles per time window"]')).toHaveLength(2);
     expect(section(3).querySelectorAll('svg[aria-label="Throughput per time window"]')).toHaveLength(2);
     expect(section(3).textContent).toContain('SLA 100 ms');
@@ -172,9 +192,17 @@ describe('model sections in the notebook report', () => {
   it('estimated: reference realized vs current estimated and realized, chunk charts, the assumptions', () => {
     const { cbpe } = r.estimated;
     expect(cbpe.current.realized).not.toBeNull();
-    for (const [metric, name] of [['accuracy', 'accuracy'], ['f1', 'f1'], ['roc_auc', 'rocAuc']] as const) {
+    for (const [metric, name] of [
+      ['accuracy', 'accuracy'],
+      ['f1', 'f1'],
+      ['roc_auc', 'rocAuc'],
+    ] as const) {
       const [refRealized, curEstimated, , curRealized] = metricRow(section(4), 'estimated-metrics', metric);
-      expect([refRealized, curEstimated, curRealized], metric).toEqual([score(cbpe.reference.realized[name]), score(cbpe.current.estimated[name]), score(cbpe.current.realized![name])]);
+      expect([refRealized, curEstimated, curRealized], metric).toEqual([
+        score(cbpe.reference.realized[name]),
+        score(cbpe.current.estimated[name]),
+        score(cbpe.current.realized![name]),
+      ]);
     }
     expect(section(4).querySelectorAll('svg[aria-label^="Estimated "]').length).toBeGreaterThan(0);
     const text = section(4).textContent ?? '';
@@ -194,15 +222,27 @@ describe('model sections in the notebook report', () => {
       }
       expect(row.querySelector('[data-metric="count"]')?.textContent).toBe(formatCount(g.count));
     }
-    for (const metric of ['demographic_parity_difference', 'demographic_parity_ratio', 'equal_opportunity_difference', 'equal_opportunity_ratio', 'equalized_odds_difference', 'equalized_odds_ratio'] as const) {
+    for (const metric of [
+      'demographic_parity_difference',
+      'demographic_parity_ratio',
+      'equal_opportunity_difference',
+      'equal_opportunity_ratio',
+      'equalized_odds_difference',
+      'equalized_odds_ratio',
+    ] as const) {
       expect(metricRow(section(5), 'fairness-aggregates', metric).slice(0, 2), metric).toEqual([score(ref[metric]), score(cur![metric])]);
     }
     expect(section(5).querySelector('svg[aria-label="selection rate per group"]')).not.toBeNull();
     expect(section(5).querySelector('svg[aria-label="pprev disparity per group against the reference group"]')).not.toBeNull();
-    const weights = [...section(5).querySelectorAll('[data-testid="fairness-reweighing"]')[0]!.querySelectorAll('tbody tr td:last-child')].map((td) => td.textContent);
+    const weights = [...section(5).querySelectorAll('[data-testid="fairness-reweighing"]')[0]!.querySelectorAll('tbody tr td:last-child')].map(
+      (td) => td.textContent,
+    );
     expect(weights).toEqual(ref.reweighing.rows.map((row) => score(row.weight)));
     expect(ref.thresholds).not.toBeNull();
-    expect(metricRow(section(5), 'fairness-threshold-outcome', 'accuracy').slice(0, 2)).toEqual([score(ref.thresholds!.before.accuracy), score(ref.thresholds!.after.accuracy)]);
+    expect(metricRow(section(5), 'fairness-threshold-outcome', 'accuracy').slice(0, 2)).toEqual([
+      score(ref.thresholds!.before.accuracy),
+      score(ref.thresholds!.after.accuracy),
+    ]);
   });
 
   it('shows hostile labels, columns, groups and file names as text only', () => {
@@ -217,4 +257,3 @@ describe('model sections in the notebook report', () => {
     expect(section(0).textContent).toContain(`positive label “${XSS}”`);
   });
 });
-

@@ -21,7 +21,11 @@ const CITIES = ['Lisbon', 'Porto', 'Faro', 'Braga', 'Coimbra', 'Évora', 'Aveiro
 /** The bench's schema: 12 floats, 4 low-cardinality ints, 4 categorical strings, ~1% missing in some. */
 function csv(rows: number, seed: number, shift: number): Uint8Array {
   const rand = random(seed);
-  const header = [...Array.from({ length: 12 }, (_, i) => `f${i}`), ...Array.from({ length: 4 }, (_, i) => `i${i}`), ...Array.from({ length: 4 }, (_, i) => `c${i}`)];
+  const header = [
+    ...Array.from({ length: 12 }, (_, i) => `f${i}`),
+    ...Array.from({ length: 4 }, (_, i) => `i${i}`),
+    ...Array.from({ length: 4 }, (_, i) => `c${i}`),
+  ];
   const lines = [header.join(',')];
   for (let r = 0; r < rows; r++) {
     const row: string[] = [];

@@ -53,8 +53,18 @@ describe('andersonKSamp input validation (scipy raises)', () => {
     expect(() => andersonKSamp([[1], [2]])).toThrow(RangeError);
   });
   it('rejects non-finite values', () => {
-    expect(() => andersonKSamp([[1, NaN, 3], [2, 4]])).toThrow(RangeError);
-    expect(() => andersonKSamp([[1, 3], [2, Infinity]])).toThrow(RangeError);
+    expect(() =>
+      andersonKSamp([
+        [1, NaN, 3],
+        [2, 4],
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      andersonKSamp([
+        [1, 3],
+        [2, Infinity],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

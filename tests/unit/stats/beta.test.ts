@@ -4,9 +4,11 @@ import { betaInc, logBeta } from '../../../lib/stats/beta';
 import { num, relErr, type Num } from './fixture-utils';
 
 // betainc rows: [a, b, x, scipy, mpmath]; betaln rows: [a, b, scipy, mpmath].
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/stats-tests/beta.json', import.meta.url), 'utf8'),
-) as { scipy: string; betainc: [number, number, number, Num, Num][]; betaln: [number, number, Num, Num][] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/beta.json', import.meta.url), 'utf8')) as {
+  scipy: string;
+  betainc: [number, number, number, Num, Num][];
+  betaln: [number, number, Num, Num][];
+};
 
 /** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
 function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {

@@ -20,7 +20,10 @@ describe('chiSquare public vector (Evidently chisquare drift test)', () => {
     const cur = [16, 16, 16, 16, 16, 8];
     const nRef = ref.reduce((s, v) => s + v, 0);
     const nCur = cur.reduce((s, v) => s + v, 0);
-    const res = chiSquare(cur, ref.map((r) => r * (nCur / nRef)));
+    const res = chiSquare(
+      cur,
+      ref.map((r) => r * (nCur / nRef)),
+    );
     expect(Math.abs(res.pValue - 0.67309)).toBeLessThanOrEqual(1e-5);
     expectClose(res.statistic, 3.1746031746031744, 1e-12, 'statistic');
   });

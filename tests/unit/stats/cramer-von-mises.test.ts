@@ -13,9 +13,7 @@ interface CvmCase {
   branch: 'series' | 'deep-tail' | 'tn<0.003' | null;
 }
 
-const fixture = loadNumericFixture<{ scipy: string; cases: CvmCase[]; kv: [number, Num][]; cdfCvmInf: [number, Num][] }>(
-  'cramervonmises_2samp.json',
-);
+const fixture = loadNumericFixture<{ scipy: string; cases: CvmCase[]; kv: [number, Num][]; cdfCvmInf: [number, Num][] }>('cramervonmises_2samp.json');
 const STAT_RTOL = 1e-9;
 const STAT_ATOL = 1e-12; // T = U/(mnN) - (4mn - 1)/(6N) cancels; scipy's 0.0 needs an absolute floor
 const P_RTOL = 1e-6;
@@ -44,9 +42,7 @@ describe('cramerVonMises2Samp basics', () => {
   });
 
   it('rejects samples with fewer than two values and non-finite values', () => {
-    expect(() => cramerVonMises2Samp([1], [2, 3])).toThrow(
-      new RangeError('cramervonmises_2samp: x and y must contain at least two observations'),
-    );
+    expect(() => cramerVonMises2Samp([1], [2, 3])).toThrow(new RangeError('cramervonmises_2samp: x and y must contain at least two observations'));
     expect(() => cramerVonMises2Samp([1, 2], [])).toThrow(RangeError);
     expect(() => cramerVonMises2Samp([1, NaN], [2, 3])).toThrow(RangeError);
   });

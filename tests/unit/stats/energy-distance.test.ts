@@ -16,7 +16,10 @@ const A = Float64Array.from([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0]);
 
 describe('energyDistance basics', () => {
   it('matches the public vector ed(A, A + 5) = 1.93326', () => {
-    const ed = energyDistance(A, A.map((v) => v + 5));
+    const ed = energyDistance(
+      A,
+      A.map((v) => v + 5),
+    );
     expect(Math.abs(ed - 1.93326)).toBeLessThan(1e-5);
     expectNear(ed, 1.9332614929181204, RTOL, 'ed(A, A + 5)');
   });

@@ -4,9 +4,11 @@ import { fisherExact2x2, type Table2x2 } from '../../../lib/stats/fisher-exact';
 import { num, relErr, type Num } from './fixture-utils';
 
 // cases: [table, scipy odds ratio, scipy p-value].
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/stats-tests/fisher-exact.json', import.meta.url), 'utf8'),
-) as { scipy: string; public: Table2x2; cases: [Table2x2, Num, Num][] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/fisher-exact.json', import.meta.url), 'utf8')) as {
+  scipy: string;
+  public: Table2x2;
+  cases: [Table2x2, Num, Num][];
+};
 
 /** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
 function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
@@ -49,13 +51,32 @@ describe(`fisherExact2x2 vs scipy ${fixture.scipy} stats.fisher_exact (two-sided
 
   it('is fast for cells of a million', () => {
     const t0 = performance.now();
-    for (let k = 0; k < 20; k++) fisherExact2x2([[1_000_000 + k, 999_000], [998_500, 1_000_000]]);
+    for (let k = 0; k < 20; k++)
+      fisherExact2x2([
+        [1_000_000 + k, 999_000],
+        [998_500, 1_000_000],
+      ]);
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('rejects negative or non-integer counts', () => {
-    expect(() => fisherExact2x2([[1, -1], [2, 3]])).toThrow(RangeError);
-    expect(() => fisherExact2x2([[1, 1.5], [2, 3]])).toThrow(RangeError);
-    expect(() => fisherExact2x2([[1, NaN], [2, 3]])).toThrow(RangeError);
+    expect(() =>
+      fisherExact2x2([
+        [1, -1],
+        [2, 3],
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      fisherExact2x2([
+        [1, 1.5],
+        [2, 3],
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      fisherExact2x2([
+        [1, NaN],
+        [2, 3],
+      ]),
+    ).toThrow(RangeError);
   });
 });

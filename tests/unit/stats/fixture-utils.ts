@@ -66,8 +66,5 @@ export function relErr(actual: number, expected: number, tiny = 1e-300): number 
 /** Assert |actual - expected| <= rtol * max(|expected|, tiny), with a readable message. */
 export function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
   const err = relErr(actual, expected, tiny);
-  expect(
-    err <= rtol,
-    `${label}: got ${actual}, scipy ${expected}, relative error ${err.toExponential(3)} > ${rtol}`,
-  ).toBe(true);
+  expect(err <= rtol, `${label}: got ${actual}, scipy ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
 }

@@ -12,9 +12,7 @@ interface Case {
   error?: string;
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/stats-tests/g-test.json', import.meta.url), 'utf8'),
-) as { scipy: string; cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/g-test.json', import.meta.url), 'utf8')) as { scipy: string; cases: Case[] };
 
 /** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
 function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
@@ -28,7 +26,10 @@ describe('gTest public vector (Evidently g_test)', () => {
     const cur = [4, 6, 8];
     const nRef = ref.reduce((s, v) => s + v, 0);
     const nCur = cur.reduce((s, v) => s + v, 0);
-    const res = gTest(cur, ref.map((r) => r * (nCur / nRef)));
+    const res = gTest(
+      cur,
+      ref.map((r) => r * (nCur / nRef)),
+    );
     expect(Math.abs(res.pValue - 0.8176)).toBeLessThanOrEqual(1e-3);
   });
 });

@@ -11,9 +11,7 @@ interface Case {
   statistic: Num;
   pvalue: Num;
 }
-type SampleSpec =
-  | { values: Num[] }
-  | { recipe: { n: number; a: number; c: number; p: number; scale: number; shift: number } };
+type SampleSpec = { values: Num[] } | { recipe: { n: number; a: number; c: number; p: number; scale: number; shift: number } };
 
 function load<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/stats-tests/${name}`, import.meta.url), 'utf8')) as T;
@@ -68,7 +66,10 @@ describe('mannWhitneyU exact path vs exact integer arithmetic (sizes beyond scip
     it(`${counts.length} vs ${big}, U1 = ${counts.reduce((s, c) => s + c, 0)}`, () => {
       const y = new Float64Array(big);
       for (let i = 0; i < big; i++) y[i] = i + 0.5;
-      const res = mannWhitneyU(counts.map((c, i) => c + i / 32), y);
+      const res = mannWhitneyU(
+        counts.map((c, i) => c + i / 32),
+        y,
+      );
       expect(res.method).toBe('exact');
       expect(res.statistic).toBe(counts.reduce((s, c) => s + c, 0));
       expectClose(res.pValue, num(pvalue), 1e-12, 'exact p vs integer arithmetic');

@@ -72,9 +72,7 @@ describe('empiricalMmd behaviour', () => {
 
   it('gives roughly uniform p-values under H0 (50 seeded trials)', () => {
     const rng = xoshiro128ss(4);
-    const ps = Array.from({ length: 50 }, (_, t) => empiricalMmd(normals(40, 0, rng), normals(40, 0, rng), { seed: t }).pValue).sort(
-      (a, b) => a - b,
-    );
+    const ps = Array.from({ length: 50 }, (_, t) => empiricalMmd(normals(40, 0, rng), normals(40, 0, rng), { seed: t }).pValue).sort((a, b) => a - b);
     const mean = ps.reduce((s, p) => s + p, 0) / ps.length;
     const ksD = Math.max(...ps.map((p, i) => Math.max(Math.abs((i + 1) / ps.length - p), Math.abs(i / ps.length - p))));
     expect(mean, 'mean p-value').toBeGreaterThan(0.38);

@@ -4,9 +4,11 @@ import { normCdf, normPpf, normSf } from '../../../lib/stats/normal';
 import { num, relErr, type Num } from './fixture-utils';
 
 // cdf rows: [x, scipy ndtr, scipy norm.sf, mpmath cdf, mpmath sf]; ppf rows: [p, scipy, mpmath].
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/stats-tests/normal.json', import.meta.url), 'utf8'),
-) as { scipy: string; cdf: [number, Num, Num, Num, Num][]; ppf: [number, Num, Num][] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/normal.json', import.meta.url), 'utf8')) as {
+  scipy: string;
+  cdf: [number, Num, Num, Num, Num][];
+  ppf: [number, Num, Num][];
+};
 
 /** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
 function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {

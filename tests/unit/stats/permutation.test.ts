@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chi2Sf } from '../../../lib/stats/chisquare';
-import {
-  hypergeometricPmf,
-  permutationPValue,
-  sampleHypergeometric,
-  sampleWithoutReplacement,
-} from '../../../lib/stats/permutation';
+import { hypergeometricPmf, permutationPValue, sampleHypergeometric, sampleWithoutReplacement } from '../../../lib/stats/permutation';
 import { xoshiro128ss } from '../../../lib/stats/random';
 import { readJson } from '../helpers';
 import { expectClose, num, type Num } from './fixture-utils';

@@ -5,9 +5,11 @@ import { tCdf, tSf } from '../../../lib/stats/student-t';
 import { num, relErr, type Num } from './fixture-utils';
 
 // t rows: [t, df, scipy t.sf, scipy t.cdf, mpmath sf]; huge rows: [t, df, mpmath sf].
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/stats-tests/student-t.json', import.meta.url), 'utf8'),
-) as { scipy: string; t: [number, number, Num, Num, Num][]; huge: [number, number, Num][] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/student-t.json', import.meta.url), 'utf8')) as {
+  scipy: string;
+  t: [number, number, Num, Num, Num][];
+  huge: [number, number, Num][];
+};
 
 /** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
 function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {

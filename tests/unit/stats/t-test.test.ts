@@ -10,9 +10,7 @@ interface Case {
   statistic: Num;
   pvalue: Num;
 }
-type SampleSpec =
-  | { values: Num[] }
-  | { recipe: { n: number; a: number; c: number; p: number; scale: number; shift: number } };
+type SampleSpec = { values: Num[] } | { recipe: { n: number; a: number; c: number; p: number; scale: number; shift: number } };
 
 function load<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/stats-tests/${name}`, import.meta.url), 'utf8')) as T;

@@ -18,9 +18,7 @@ const tvd = readJson<{
     published?: number;
   }[];
 }>('tests/fixtures/stats-binned/tvd.json');
-const exact = readJson<{ exactTvdPValue: { ref: number[]; cur: number[]; pValue: number }[] }>(
-  'tests/fixtures/stats-binned/permutation.json',
-).exactTvdPValue;
+const exact = readJson<{ exactTvdPValue: { ref: number[]; cur: number[]; pValue: number }[] }>('tests/fixtures/stats-binned/permutation.json').exactTvdPValue;
 
 /** Category counts of `n` draws from `probs` (test data only). */
 function multinomial(probs: number[], n: number, rng: ReturnType<typeof xoshiro128ss>): number[] {
@@ -90,8 +88,9 @@ describe('tvdPermutationTest (seeded relabelling, (1 + #) / (1 + B))', () => {
   it('gives roughly uniform p-values under H0 (50 seeded trials)', () => {
     const rng = xoshiro128ss(99);
     const probs = [0.1, 0.2, 0.3, 0.4];
-    const ps = Array.from({ length: 50 }, (_, t) =>
-      tvdPermutationTest(multinomial(probs, 200, rng), multinomial(probs, 150, rng), { permutations: 500, seed: t }).pValue,
+    const ps = Array.from(
+      { length: 50 },
+      (_, t) => tvdPermutationTest(multinomial(probs, 200, rng), multinomial(probs, 150, rng), { permutations: 500, seed: t }).pValue,
     ).sort((x, y) => x - y);
     const mean = ps.reduce((s, p) => s + p, 0) / ps.length;
     const ksD = Math.max(...ps.map((p, i) => Math.max(Math.abs((i + 1) / ps.length - p), Math.abs(i / ps.length - p))));

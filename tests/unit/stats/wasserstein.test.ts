@@ -19,7 +19,15 @@ const B = Float64Array.from([39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8]);
 
 describe('wassersteinDistance basics', () => {
   it('is |shift| for a shifted sample and symmetric', () => {
-    expectNear(wassersteinDistance(A, A.map((v) => v + 5)), 5, 1e-15, 'W(A, A + 5)');
+    expectNear(
+      wassersteinDistance(
+        A,
+        A.map((v) => v + 5),
+      ),
+      5,
+      1e-15,
+      'W(A, A + 5)',
+    );
     expect(wassersteinDistance(A, B)).toBe(wassersteinDistance(B, A));
     expect(wassersteinDistance(A, A)).toBe(0);
   });
@@ -34,9 +42,7 @@ describe('wassersteinDistance basics', () => {
 
   it('rejects empty, unsorted and NaN input (scipy raises on empty)', () => {
     const ok = Float64Array.from([1, 2]);
-    expect(() => wassersteinDistance(new Float64Array(0), ok)).toThrow(
-      new RangeError("wasserstein_distance: first distribution can't be empty"),
-    );
+    expect(() => wassersteinDistance(new Float64Array(0), ok)).toThrow(new RangeError("wasserstein_distance: first distribution can't be empty"));
     expect(() => wassersteinDistance(ok, Float64Array.from([2, 1]))).toThrow(RangeError);
     expect(() => wassersteinDistance(Float64Array.from([1, NaN]), ok)).toThrow(RangeError);
     expect(() => normedWasserstein(ok, new Float64Array(0))).toThrow(RangeError);

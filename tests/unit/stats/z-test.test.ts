@@ -4,9 +4,7 @@ import { twoProportionZTest } from '../../../lib/stats/z-test';
 import { num, relErr, type Num } from './fixture-utils';
 
 // cases: [s_ref, n_ref, s_cur, n_cur, Evidently z, Evidently p = 2(1 - cdf|z|), scipy 2 norm.sf|z|, mpmath p].
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/stats-tests/z-test.json', import.meta.url), 'utf8'),
-) as {
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/z-test.json', import.meta.url), 'utf8')) as {
   scipy: string;
   cases: [number, number, number, number, Num, Num, Num, Num][];
   degenerate: [number, number, number, number][];

@@ -38,16 +38,44 @@ async function fixture(db: DriftbookDb) {
   await addWorkspaceDataset(db, ws.id, cur.meta.id);
   const result = computeDrift({ meta: ref.meta, table: ref.table }, { meta: cur.meta, table: cur.table }, {});
   const inputs = { reference: { id: ref.meta.id, sha256: ref.meta.sha256 }, current: { id: cur.meta.id, sha256: cur.meta.sha256 } };
-  await insertCell(db, { id: 'c-drift', workspaceId: ws.id, kind: 'drift', title: 'ref → cur', config: { threshold: 0.05 }, inputs, status: 'ok', result, resultKey: 'k', durationMs: 12, updatedAt: '2026-01-01T00:00:00.000Z' });
-  await insertCell(db, { id: 'c-note', workspaceId: ws.id, kind: 'note', title: 'Note', config: { markdown: '# Hi <b>x</b>' }, inputs: {}, status: 'ok', updatedAt: '2026-01-01T00:00:00.000Z' });
+  await insertCell(db, {
+    id: 'c-drift',
+    workspaceId: ws.id,
+    kind: 'drift',
+    title: 'ref → cur',
+    config: { threshold: 0.05 },
+    inputs,
+    status: 'ok',
+    result,
+    resultKey: 'k',
+    durationMs: 12,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  await insertCell(db, {
+    id: 'c-note',
+    workspaceId: ws.id,
+    kind: 'note',
+    title: 'Note',
+    config: { markdown: '# Hi <b>x</b>' },
+    inputs: {},
+    status: 'ok',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
   return { ws, ref, cur };
 }
 
 describe('tagged JSON', () => {
   it('round-trips non-finite numbers, -0, typed arrays and nested objects exactly', () => {
-    const value = { a: [NaN, Infinity, -Infinity, -0, 1.5e-300], t: new Float64Array([1, NaN, -0]), u: new Uint8Array([1, 255]), s: 'x', n: null, nested: { $num: 'not a tag', k: 1 } };
+    const value = {
+      a: [NaN, Infinity, -Infinity, -0, 1.5e-300],
+      t: new Float64Array([1, NaN, -0]),
+      u: new Uint8Array([1, 255]),
+      s: 'x',
+      n: null,
+      nested: { $num: 'not a tag', k: 1 },
+    };
     const back = fromTaggedJson<typeof value>(toTaggedJson(value));
-    expect(back.a.map((x) => Object.is(x, -0) ? '-0' : String(x))).toEqual(['NaN', 'Infinity', '-Infinity', '-0', '1.5e-300']);
+    expect(back.a.map((x) => (Object.is(x, -0) ? '-0' : String(x)))).toEqual(['NaN', 'Infinity', '-Infinity', '-0', '1.5e-300']);
     expect(back.t).toBeInstanceOf(Float64Array);
     expect(Array.from(back.t).map(String)).toEqual(['1', 'NaN', '0']);
     expect(Object.is(back.t[2], -0)).toBe(true);

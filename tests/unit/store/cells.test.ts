@@ -107,7 +107,12 @@ describe('cell inputs', () => {
   it('sets and clears one slot at a time, each edit on top of the stored cell', async () => {
     const { setCellInput } = await import('../../../lib/store/cells');
     const ws = await createWorkspace(db, 'W');
-    await insertCell(db, { ...note(ws.id, 'a'), kind: 'drift', config: {}, inputs: { reference: { id: 'r', sha256: 'rs' }, current: { id: 'c', sha256: 'cs' } } });
+    await insertCell(db, {
+      ...note(ws.id, 'a'),
+      kind: 'drift',
+      config: {},
+      inputs: { reference: { id: 'r', sha256: 'rs' }, current: { id: 'c', sha256: 'cs' } },
+    });
     // Two quick edits from the same (stale) view of the cell: both must land.
     await Promise.all([setCellInput(db, 'id-a', 'reference', { id: 'c', sha256: 'cs' }), setCellInput(db, 'id-a', 'current', { id: 'r', sha256: 'rs' })]);
     expect((await db.cells.get('id-a'))!.inputs).toEqual({ reference: { id: 'c', sha256: 'cs' }, current: { id: 'r', sha256: 'rs' } });

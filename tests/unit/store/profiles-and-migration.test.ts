@@ -96,7 +96,16 @@ describe('schema upgrade', () => {
     await db.open();
     expect(db.verno).toBe(3);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
-    expect(await db.cells.get('c1')).toEqual({ id: 'c1', workspaceId: 'w1', order: 0, kind: 'drift', status: 'ok', result, resultKey: 'k1', config: { threshold: 0.1 } });
+    expect(await db.cells.get('c1')).toEqual({
+      id: 'c1',
+      workspaceId: 'w1',
+      order: 0,
+      kind: 'drift',
+      status: 'ok',
+      result,
+      resultKey: 'k1',
+      config: { threshold: 0.1 },
+    });
     expect(await db.cells.get('c2')).toMatchObject({ status: 'idle' });
     expect(await db.cells.get('c3')).toMatchObject({ status: 'ok', resultKey: 'k3' });
     expect(await db.cells.get('c4')).toMatchObject({ status: 'error', error: { message: 'm' } });

@@ -7,15 +7,7 @@ import { deleteDataset, getDatasetIpc, getDatasetMeta, listDatasets, saveDataset
 import { loadDataset } from '../../../lib/store/load-dataset';
 import { resultKey } from '../../../lib/store/result-key';
 import type { CellRecord } from '../../../lib/store/types';
-import {
-  createWorkspace,
-  getLastWorkspaceId,
-  listCells,
-  listWorkspaces,
-  nextCellOrder,
-  saveCell,
-  setLastWorkspaceId,
-} from '../../../lib/store/workspaces';
+import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, nextCellOrder, saveCell, setLastWorkspaceId } from '../../../lib/store/workspaces';
 
 let db: DriftbookDb;
 let n = 0;
@@ -118,8 +110,14 @@ describe('storage errors', () => {
     const db = new DriftbookDb('quota-test');
     const ab = await parsed('a\n1\n', 'q.csv');
     const original = db.datasetBlobs.put.bind(db.datasetBlobs);
-    db.datasetBlobs.put = (() => Promise.reject(Object.assign(new Error('QuotaExceededError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))) as unknown as typeof db.datasetBlobs.put;
-    await expect(saveDataset(db, ab)).rejects.toMatchObject({ code: 'quota', message: expect.stringMatching(/^storage full: this browser would not store dataset q\.csv — delete stored datasets/) });
+    db.datasetBlobs.put = (() =>
+      Promise.reject(
+        Object.assign(new Error('QuotaExceededError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }),
+      )) as unknown as typeof db.datasetBlobs.put;
+    await expect(saveDataset(db, ab)).rejects.toMatchObject({
+      code: 'quota',
+      message: expect.stringMatching(/^storage full: this browser would not store dataset q\.csv — delete stored datasets/),
+    });
     expect(await db.datasets.count()).toBe(0);
     db.datasetBlobs.put = original;
     await db.delete();
