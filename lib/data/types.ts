@@ -1,3 +1,5 @@
+import type { Table } from 'apache-arrow';
+
 /**
  * Column types, decided as Evidently 0.7 does (lib/data/infer-type.ts). Drift tests numeric and
  * categorical columns (booleans as two-category columns); datetime and text are not tested.
@@ -40,4 +42,10 @@ export interface DatasetMeta {
 export interface ParsedDataset {
   meta: DatasetMeta;
   ipc: Uint8Array;
+}
+
+/** A dataset opened for analysis: its description and its Arrow table (rows after any segment filter). */
+export interface Dataset {
+  meta: DatasetMeta;
+  table: Table;
 }
