@@ -5,7 +5,7 @@ import { ingestSource, type IngestOptions } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/read-csv';
 import { planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
-import { profileColumn } from './drift/profile';
+import { profileColumn } from './profile/column-profile';
 import { cachedProfile } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig } from './drift/types';
 import { getDb } from './store/db';

@@ -1,4 +1,4 @@
-import { quantileSorted } from '../metrics/percentile';
+import { quantileSorted } from '../stats/quantile';
 import { lowerBound, upperBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
 import type { ChartDatum } from './custom-chart-types';

@@ -5,7 +5,7 @@
 
 import { AnalysisError } from '../errors';
 import { histogramCounts, linspace, sturgesEdgesOfRange } from '../stats/histogram';
-import { quantileSorted } from '../metrics/percentile';
+import { quantileSorted } from '../stats/quantile';
 import type { BinsOption } from './types';
 
 export type { BinsOption };

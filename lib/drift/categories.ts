@@ -1,4 +1,4 @@
-import type { CategoricalProfile, NumericProfile } from './profile';
+import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
 
 /** Both sides' counts over the union of categories, in one order (reference's first, then new ones). */
 export function alignCategories(

@@ -5,7 +5,7 @@ import { twoProportionZTest } from '../stats/z-test';
 import { alignCategories, distinctCount, numericAsCategorical } from './categories';
 import { defaultMethod } from './default-method';
 import { summarizeCategorical, summarizeNumeric } from './distribution';
-import type { CategoricalProfile, ColumnProfile, NumericProfile } from './profile';
+import type { CategoricalProfile, ColumnProfile, NumericProfile } from '../profile/column-profile';
 import type { ColumnDriftResult, DriftConfig, TestOutcome } from './types';
 import type { DriftColumnKind, DriftMethod, MethodContext } from './methods/method';
 import { AnalysisError } from '../errors';

@@ -7,7 +7,7 @@ import { adjustPValues } from './correction';
 import { computeDatasetDrift } from './dataset-drift';
 import { getDriftMethod, validateKindMethods } from './methods/registry';
 import type { MethodContext } from './methods/method';
-import { profileColumn, type ColumnProfile } from './profile';
+import { profileColumn, type ColumnProfile } from '../profile/column-profile';
 import type { ColumnRole, ColumnType } from '../data/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
 

@@ -1,5 +1,5 @@
 import type { DistributionSummary } from './types';
-import type { CategoricalProfile, NumericProfile } from './profile';
+import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
 
 /** Categories drawn by name; the rest are summed into "other" so charts and reports stay small. */
 export const MAX_CHART_CATEGORIES = 20;

@@ -5,7 +5,7 @@
 import { numpySum } from '../stats/numpy-sum';
 import { linspace, lowerBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
-import { percentileSorted } from './percentile';
+import { percentileSorted } from '../stats/quantile';
 import { AnalysisError } from '../errors';
 import type { CalibrationResult } from './types';
 

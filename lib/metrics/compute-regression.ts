@@ -7,7 +7,7 @@ import { numpySum } from '../stats/numpy-sum';
 import { AnalysisError } from '../errors';
 import { checkLength, type LabelValue } from './labels';
 import { regressionScores } from './regression';
-import { errorBySegment, errorHistogram, residualsByFeature, sampleIndices } from './regression-charts';
+import { errorBySegment, errorHistogram, residualsByFeature, sampleIndices } from './regression-aggregates';
 import type { RegressionMetricsResult } from './types';
 
 export interface RegressionInput {

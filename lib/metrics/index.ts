@@ -13,5 +13,5 @@ export { calibrationCurve } from './calibration';
 export { thresholdSweep, defaultThresholdGrid } from './threshold';
 export { majorityBaseline } from './baseline';
 export { regressionScores, r2Score } from './regression';
-export { errorHistogram, errorBySegment, residualsByFeature, sampleIndices } from './regression-charts';
+export { errorHistogram, errorBySegment, residualsByFeature, sampleIndices } from './regression-aggregates';
 export type * from './types';

@@ -13,7 +13,7 @@
 import { DataError, AnalysisError } from '../errors';
 import { numpySum } from '../stats/numpy-sum';
 import { sortFloat64 } from '../stats/sort-float64';
-import { percentileSorted } from './percentile';
+import { percentileSorted } from '../stats/quantile';
 import { rateUnitFor, UNIT_MS, windowGrid, windowOf, type RateUnit, type WindowOption } from './time-windows';
 
 export interface OperationalOptions {

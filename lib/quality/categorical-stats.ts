@@ -1,5 +1,5 @@
 import { Type, type Table } from 'apache-arrow';
-import { profileColumn, type CategoricalProfile } from '../drift/profile';
+import { profileColumn, type CategoricalProfile } from '../profile/column-profile';
 import type { CategoricalStats, CategoryCount } from './types';
 
 const TOP_CATEGORIES = 10;

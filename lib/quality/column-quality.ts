@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { ColumnType } from '../data/types';
-import { profileColumn, type NumericProfile } from '../drift/profile';
+import { profileColumn, type NumericProfile } from '../profile/column-profile';
 import { compareCategories, computeCategoricalStats, profileStrings } from './categorical-stats';
 import { binCount, computeNumericStats, outOfRangeShare } from './numeric-stats';
 import type { ColumnQuality, ColumnStats } from './types';

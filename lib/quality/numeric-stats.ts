@@ -1,6 +1,6 @@
 import { Type, type Data, type Vector } from 'apache-arrow';
-import type { NumericProfile } from '../drift/profile';
-import { quantileSorted } from '../metrics/percentile';
+import type { NumericProfile } from '../profile/column-profile';
+import { quantileSorted } from '../stats/quantile';
 import type { Histogram, NumericStats } from './types';
 
 // pandas Series.quantile is numpy's 'linear' method; kept exported here for existing importers.

@@ -1,5 +1,5 @@
 import type { ColumnType } from '../data/types';
-import type { ColumnProfile } from '../drift/profile';
+import type { ColumnProfile } from '../profile/column-profile';
 import { ENGINE_VERSION } from '../version';
 import type { DriftbookDb } from './db';
 

@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../errors';
-import type { ColumnProfile } from '../drift/profile';
+import type { ColumnProfile } from '../profile/column-profile';
 import type { CellConfig, CellKind, CellResult } from '../report/cell-kinds';
 
 export type { CellConfig, CellKind, CellResult } from '../report/cell-kinds';

@@ -1,5 +1,5 @@
 import { binCategorical, binNumeric, type BinnedPair } from '../binning';
-import type { CategoricalProfile, NumericProfile } from '../profile';
+import type { CategoricalProfile, NumericProfile } from '../../profile/column-profile';
 import type { TestOutcome } from '../types';
 import type { MethodContext } from './method';
 

@@ -1,4 +1,4 @@
-import type { CategoricalProfile, NumericProfile } from '../profile';
+import type { CategoricalProfile, NumericProfile } from '../../profile/column-profile';
 import type { BinsOption, ScoreKind, TestOutcome } from '../types';
 
 export type DriftColumnKind = 'numeric' | 'categorical';

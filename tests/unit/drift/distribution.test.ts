@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCategorical, summarizeNumeric, thinEcdf, MAX_CHART_CATEGORIES } from '../../../lib/drift/distribution';
-import type { CategoricalProfile, NumericProfile } from '../../../lib/drift/profile';
+import type { CategoricalProfile, NumericProfile } from '../../../lib/profile/column-profile';
 
 const numeric = (values: number[]): NumericProfile => {
   const sorted = Float64Array.from(values).sort();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeRegressionMetrics } from '../../../lib/metrics/compute-regression';
-import { errorBySegment, sampleIndices } from '../../../lib/metrics/regression-charts';
+import { errorBySegment, sampleIndices } from '../../../lib/metrics/regression-aggregates';
 import { expectClose } from '../helpers';
 
 describe('computeRegressionMetrics', () => {

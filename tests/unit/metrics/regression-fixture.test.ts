@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeRegressionMetrics } from '../../../lib/metrics/compute-regression';
-import { errorHistogram } from '../../../lib/metrics/regression-charts';
+import { errorHistogram } from '../../../lib/metrics/regression-aggregates';
 import { close, closeArray, decodeColumn, loadMetricsFixture, maxError, type FloatColumn, type Num } from './fixture-utils';
 
 interface Stats {

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriftbookDb } from '../../../lib/store/db';
 import { cachedProfile, profileKey } from '../../../lib/store/profiles';
-import type { NumericProfile } from '../../../lib/drift/profile';
+import type { NumericProfile } from '../../../lib/profile/column-profile';
 
 const dbs: Dexie[] = [];
 afterEach(async () => {

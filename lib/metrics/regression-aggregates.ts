@@ -9,7 +9,7 @@ import { randomInterval, xoshiro128ss } from '../stats/random';
 import { sortFloat64 } from '../stats/sort-float64';
 import { AnalysisError } from '../errors';
 import { normaliseLabel, sortLabels, type LabelValue } from './labels';
-import { quantileSorted } from './percentile';
+import { quantileSorted } from '../stats/quantile';
 import type { RegressionSegment, ResidualBin } from './types';
 
 /** np.histogram(errors, bins): bins 'sturges' (default) or a count of equal-width bins over [min, max]. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileSorted, quantileSorted } from '../../../lib/metrics/percentile';
+import { percentileSorted, quantileSorted } from '../../../lib/stats/quantile';
 
 // Outputs of numpy 1.24.2: np.percentile(a, p) for p = 0, 10, 33, 50, 90, 95, 99, 100 (repr, so exact doubles).
 const P = [0, 10, 33, 50, 90, 95, 99, 100];
