@@ -1,0 +1,148 @@
+'use client';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState, type MutableRefObject } from 'react';
+import type { DatasetMeta } from '../../lib/data/types';
+import type { CellKind } from '../../lib/report/cell-kinds';
+import { cellSpec } from '../../lib/report/registry';
+import { deleteCell, duplicateCell, insertCell, moveCell, setCellInput, updateCell } from '../../lib/store/cells';
+import type { DriftbookDb } from '../../lib/store/db';
+import type { CellRecord, WorkspaceRecord } from '../../lib/store/types';
+import { listCells } from '../../lib/store/workspaces';
+import { getClient } from '../engine';
+import { downloadReport } from '../export-report';
+import type { NotebookActions } from '../Notebook';
+import type { ToastState } from '../ui/Toast';
+import { createCell, currentResultKey, runCell } from '../workbench-actions';
+
+const NO_CELLS: CellRecord[] = [];
+type Progress = Record<string, { done: number; total: number }>;
+
+interface NotebookOptions {
+  db: DriftbookDb;
+  workspace: WorkspaceRecord | undefined;
+  /** The workspace open now (Run all stops when another one is opened). */
+  workspaceRef: MutableRefObject<string | undefined>;
+  datasets: DatasetMeta[];
+  /** Datasets a new cell starts with when no cell has inputs yet (the chosen drops). */
+  fallbackInputs: () => { reference?: DatasetMeta; current?: DatasetMeta };
+  notify: (toast: ToastState) => void;
+  fail: (error: unknown) => void;
+}
+
+/** The open workspace's cells (live across tabs), their staleness and progress, and every notebook action. */
+export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInputs, notify, fail }: NotebookOptions) {
+  const workspaceId = workspace?.id;
+  const cells = useLiveQuery(() => (workspaceId ? listCells(db, workspaceId) : Promise.resolve(NO_CELLS)), [db, workspaceId]) ?? NO_CELLS;
+  const [progress, setProgress] = useState<Progress>({});
+  const [stale, setStale] = useState<ReadonlySet<string>>(new Set());
+
+  // A cell is stale when running it now would give another result key than its stored result's.
+  useEffect(() => {
+    let alive = true;
+    void Promise.all(
+      cells.map(async (c) =>
+        (c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(c, datasets)) !== c.resultKey ? c.id : undefined,
+      ),
+    ).then((ids) => alive && setStale(new Set(ids.filter((id): id is string => id !== undefined))));
+    return () => {
+      alive = false;
+    };
+  }, [cells, datasets]);
+
+  const run = useCallback(
+    async (cell: CellRecord) => {
+      await runCell(db, getClient(), cell, (done, total) => setProgress((p) => ({ ...p, [cell.id]: { done, total } })));
+      setProgress(({ [cell.id]: _, ...rest }) => rest);
+    },
+    [db],
+  );
+
+  /** Runs the workspace's cells top to bottom, each as stored when its turn comes; stops if another workspace opens. */
+  const runAll = useCallback(async () => {
+    if (!workspaceId) return;
+    for (const { id } of await listCells(db, workspaceId)) {
+      if (workspaceRef.current !== workspaceId) return;
+      const fresh = await db.cells.get(id);
+      if (fresh) await run(fresh);
+    }
+  }, [db, run, workspaceId, workspaceRef]);
+
+  /** The datasets a new cell starts with: the last cell's inputs, else the chosen drops. */
+  const defaultInputs = useCallback((): { reference?: DatasetMeta; current?: DatasetMeta } => {
+    const find = (id?: string) => datasets.find((d) => d.id === id);
+    for (const cell of [...cells].reverse()) {
+      const reference = find(cell.inputs.reference?.id);
+      if (reference) return { reference, current: find(cell.inputs.current?.id) };
+    }
+    return fallbackInputs();
+  }, [cells, datasets, fallbackInputs]);
+
+  /** The default preset for a new pair: its cells are added, then run in order. */
+  const compare = useCallback(
+    async (reference: DatasetMeta, current: DatasetMeta) => {
+      // Read at call time: a pair dropped during boot arrives just as the first workspace opens.
+      const id = workspaceRef.current;
+      if (!id) return;
+      const drift = await createCell(db, id, { kind: 'drift', reference, current });
+      const quality = await createCell(db, id, { kind: 'quality', reference, current });
+      document.querySelector(`[data-cell-id="${CSS.escape(drift.id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      await run(drift);
+      await run(quality);
+    },
+    [db, run, workspaceRef],
+  );
+
+  const actions: NotebookActions = useMemo(
+    () => ({
+      run: (cell) => void run(cell).catch(fail),
+      cancel: () => getClient().cancel(),
+      add: (kind: CellKind, index: number) =>
+        void (async () => {
+          if (!workspaceId) return;
+          const spec = cellSpec(kind);
+          const inputs = spec.inputs.length || spec.optional?.length ? defaultInputs() : {};
+          const config = spec.defaultConfig();
+          if (kind === 'column' && inputs.reference) {
+            const first = inputs.reference.schema.find((c) => c.type === 'numeric') ?? inputs.reference.schema[0];
+            Object.assign(config, { column: first?.name });
+          }
+          const cell = await createCell(db, workspaceId, { kind, ...inputs, config, index });
+          // Analyses with their datasets run at once; a chart waits for its columns to be chosen.
+          if (spec.compute && kind !== 'chart' && spec.inputs.every((slot) => cell.inputs[slot])) await run(cell);
+        })().catch(fail),
+      move: (cell, by) => void moveCell(db, cell.id, by).catch(fail),
+      duplicate: (cell) => void duplicateCell(db, cell.id).catch(fail),
+      remove: (cell) =>
+        void (async () => {
+          const removed = await deleteCell(db, cell.id);
+          if (!removed) return;
+          const { order, ...rest } = removed;
+          notify({ message: `Deleted cell “${removed.title}”.`, undo: async () => void (await insertCell(db, rest, order)) });
+        })().catch(fail),
+      update: (cell, changes) => void updateCell(db, cell.id, changes).catch(fail),
+      setConfig: (cell, config) => void (async () => run(await updateCell(db, cell.id, { config })))().catch(fail),
+      setInput: (cell, slot, dataset) => void setCellInput(db, cell.id, slot, dataset && { id: dataset.id, sha256: dataset.sha256 }).catch(fail),
+      shareThreshold: (from, threshold) =>
+        void (async () => {
+          // Every other binary model cell derives its predictions from its score at this threshold
+          // (a fairness cell only when it has a score column).
+          const others = (await listCells(db, from.workspaceId)).filter(
+            (c) =>
+              c.id !== from.id &&
+              (c.kind === 'classification' || c.kind === 'estimated' || (c.kind === 'fairness' && (c.config as { score?: string }).score !== undefined)),
+          );
+          for (const cell of others) {
+            const { prediction: _p, ...config } = cell.config as { prediction?: string; threshold?: number };
+            await run(await updateCell(db, cell.id, { config: { ...config, threshold } }));
+          }
+          notify({ message: `Threshold ${threshold} applied to ${others.length} other model ${others.length === 1 ? 'cell' : 'cells'}.` });
+        })().catch(fail),
+      exportCells: (chosen) => {
+        if (workspace) void downloadReport(workspace, chosen, datasets).catch(fail);
+      },
+    }),
+    [db, run, fail, notify, workspaceId, workspace, datasets, defaultInputs],
+  );
+
+  return { cells, stale, progress, actions, runAll, compare };
+}
