@@ -4,7 +4,8 @@ import type { Engine, Outcome, ReadChoices } from '../lib/engine';
 import type { DatasetMeta } from '../lib/data/types';
 import type { ReadProgress } from '../lib/data/read-csv';
 import { finishDrift } from '../lib/drift/compute-drift';
-import type { ColumnDriftResult, DriftConfig } from '../lib/drift/types';
+import { runDriftPlan } from '../lib/drift/scheduler';
+import type { DriftConfig } from '../lib/drift/types';
 import type { CellConfig, CellKind, CellResult } from '../lib/report/cell-kinds';
 import { driftConfigOf } from '../lib/report/drift-config';
 
@@ -91,21 +92,23 @@ export function createEngineClient(size = poolSize()): EngineClient {
     start();
   }
 
-  /** One column per free worker until none is left; results in plan order. */
+  /** One column per free worker until none is left (lib/drift/scheduler.ts); results in plan order. */
   async function driftOnPool(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void) {
     const { plan, reference, current } = unwrap(await (await api(0)).planDrift(referenceId, currentId, config));
     const shared = { config: plan.config, context: plan.context };
-    const columns = new Array<ColumnDriftResult>(plan.tasks.length);
-    let next = 0;
-    let done = 0;
-    await Promise.all(
-      apis.map(async (worker) => {
-        while (next < plan.tasks.length) {
-          const index = next++;
-          columns[index] = unwrap(await worker.driftColumn(referenceId, currentId, plan.tasks[index]!, shared));
-          onProgress?.(++done, plan.tasks.length);
+    const free = [...apis];
+    const columns = await runDriftPlan(
+      plan,
+      async (task) => {
+        // The scheduler never runs more tasks than there are workers, so one is always free here.
+        const worker = free.pop()!;
+        try {
+          return unwrap(await worker.driftColumn(referenceId, currentId, task, shared));
+        } finally {
+          free.push(worker);
         }
-      }),
+      },
+      { concurrency: free.length, onProgress },
     );
     return finishDrift(reference, current, plan, columns);
   }

@@ -144,7 +144,7 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
   const threads = values.threads === undefined ? availableParallelism() : parseThreads(values.threads);
   const result = (await worthAPool(referencePath, currentPath, threads))
     ? await withPool(threads - 1, (pool) => driftOnPool(pool, referencePath, currentPath, config, read))
-    : computeDrift(...(await Promise.all([load(referencePath, read), load(currentPath, read)])), config);
+    : await computeDrift(...(await Promise.all([load(referencePath, read), load(currentPath, read)])), config);
   const text = values.format === 'html' ? await renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`) : jsonText(result);
   await writeOutput(text, values.out, out);
 }
@@ -165,7 +165,7 @@ async function report(args: string[], out: (text: string) => void): Promise<void
     reference: reference.meta,
     current: current.meta,
     driftConfig: config,
-    drift: computeDrift(reference, current, config),
+    drift: await computeDrift(reference, current, config),
     quality: computeQuality(reference, current),
     exportedAt: new Date().toISOString(),
   });

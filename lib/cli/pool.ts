@@ -5,6 +5,7 @@ import { fromErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
+import { runDriftPlan } from '../drift/scheduler';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { IngestReply, PoolRequest, PoolResponse, ReadSettings } from './pool-protocol';
 
@@ -34,6 +35,11 @@ export class WorkerPool {
 
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Workers free to take a request now (none queued ahead of it). */
+  get idleCount(): number {
+    return this.queue.length ? 0 : this.idle.length;
   }
 
   run<T>(request: Request): Promise<T> {
@@ -102,28 +108,19 @@ export async function driftOnPool(
   const shared = { config: plan.config, context: plan.context };
   const referenceShared = { key: 'reference', ipc: toShared(reference.table) };
   const currentShared = { key: 'current', ipc: current.ipc };
-  const columns = new Array<ColumnDriftResult>(plan.tasks.length);
-  let next = 0;
-  const workerLoop = async (): Promise<void> => {
-    while (next < plan.tasks.length) {
-      const index = next++;
-      columns[index] = await pool.run<ColumnDriftResult>({
-        kind: 'column',
-        task: plan.tasks[index]!,
-        plan: shared,
-        reference: referenceShared,
-        current: currentShared,
-      });
-    }
-  };
-  const mainLoop = async (): Promise<void> => {
-    while (next < plan.tasks.length) {
-      const index = next++;
-      columns[index] = runColumnTask(plan.tasks[index]!, reference.table, curTable, shared);
-      // Let worker replies be handled between columns.
+  // One lane per worker plus the main thread: a task goes to a free worker, else runs here.
+  const columns = await runDriftPlan(
+    plan,
+    async (task) => {
+      if (pool.idleCount > 0) {
+        return pool.run<ColumnDriftResult>({ kind: 'column', task, plan: shared, reference: referenceShared, current: currentShared });
+      }
+      const result = runColumnTask(task, reference.table, curTable, shared);
+      // Let worker replies be handled between columns computed here.
       await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
-  await Promise.all([...Array.from({ length: pool.size }, workerLoop), mainLoop()]);
+      return result;
+    },
+    { concurrency: pool.size + 1 },
+  );
   return finishDrift(reference.meta, current.meta, plan, columns);
 }

@@ -1,20 +1,16 @@
 import type { Table } from 'apache-arrow';
 import { AnalysisError } from '../errors';
-import type { DatasetMeta } from '../data/types';
+import type { Dataset, DatasetMeta } from '../data/types';
 import { APP_VERSION } from '../version';
 import { computeColumnDrift, resolveColumnType } from './column-drift';
 import { adjustPValues } from './correction';
 import { computeDatasetDrift } from './dataset-drift';
+import { runDriftPlan } from './scheduler';
 import { getDriftMethod, validateKindMethods } from './methods/registry';
 import type { MethodContext } from './methods/method';
 import { profileColumn, type ColumnProfile } from '../profile/column-profile';
 import type { ColumnRole, ColumnType } from '../data/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
-
-export interface DriftInput {
-  meta: DatasetMeta;
-  table: Table;
-}
 
 export interface DriftOptions extends DriftConfig {
   /** Called after each column with (done, total). */
@@ -175,14 +171,9 @@ export function finishDrift(reference: DatasetMeta, current: DatasetMeta, plan: 
 }
 
 /** Compares every column the two datasets share, one after another: the reference path, identical in worker, app fallback and CLI. */
-export function computeDrift(reference: DriftInput, current: DriftInput, options: DriftOptions = {}): DriftResult {
+export async function computeDrift(reference: Dataset, current: Dataset, options: DriftOptions = {}): Promise<DriftResult> {
   const { onProgress, signal, ...config } = options;
   const plan = planDrift(reference, current, config);
-  const columns = plan.tasks.map((task, i) => {
-    if (signal?.aborted) throw new AnalysisError('aborted', 'drift cancelled');
-    const result = runColumnTask(task, reference.table, current.table, plan);
-    onProgress?.(i + 1, plan.tasks.length);
-    return result;
-  });
+  const columns = await runDriftPlan(plan, async (task) => runColumnTask(task, reference.table, current.table, plan), { onProgress, signal });
   return finishDrift(reference.meta, current.meta, plan, columns);
 }

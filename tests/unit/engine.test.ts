@@ -27,7 +27,7 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
     expect(await db.profiles.count()).toBe(cachedColumns);
     expect(second.value).toEqual(first.value);
 
-    const direct = computeDrift(await ingestCsv(refBytes, 'reference.csv'), await ingestCsv(curBytes, 'current.csv'), config);
+    const direct = await computeDrift(await ingestCsv(refBytes, 'reference.csv'), await ingestCsv(curBytes, 'current.csv'), config);
     expect({ ...first.value, reference: {}, current: {} }).toEqual({ ...direct, reference: {}, current: {} });
 
     // The pool's two steps give the same columns (before the report-level correction).

@@ -42,7 +42,7 @@ describe('driftbook CLI', () => {
         reference: reference!.meta,
         current: current!.meta,
         driftConfig: { threshold: 0.01 },
-        drift: computeDrift(reference!, current!, { threshold: 0.01 }),
+        drift: await computeDrift(reference!, current!, { threshold: 0.01 }),
         quality: computeQuality(reference!, current!),
         exportedAt,
       }),

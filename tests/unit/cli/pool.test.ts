@@ -16,7 +16,7 @@ describe('CLI worker pool', () => {
       ingestCsv(readFixture('tests/fixtures/e2e/reference.csv'), 'reference.csv'),
       ingestCsv(readFixture('tests/fixtures/e2e/current.csv'), 'current.csv'),
     ]);
-    const inProcess = computeDrift(ref, cur, config);
+    const inProcess = await computeDrift(ref, cur, config);
     expect(onPool).toEqual(inProcess);
   }, 60_000);
 

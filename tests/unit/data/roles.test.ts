@@ -19,7 +19,7 @@ describe('column roles', () => {
       for (let i = 0; i < 200; i++) rows.push(`${i + shift * 1000},${(i + shift) % 2},${i + shift * 50}`);
       return bytes(rows.join('\n'));
     };
-    const result = computeDrift(await ingestCsv(make(0), 'a.csv'), await ingestCsv(make(1), 'b.csv'));
+    const result = await computeDrift(await ingestCsv(make(0), 'a.csv'), await ingestCsv(make(1), 'b.csv'));
     const byName = Object.fromEntries(result.columns.map((c) => [c.name, c]));
     expect(byName.customer_id).toMatchObject({ role: 'id', tested: false, reason: 'id', count: { reference: 200, current: 200 } });
     expect(byName.target).toMatchObject({ role: 'target', tested: true });

@@ -173,19 +173,19 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
   it('fails with a clear AnalysisError when the files share no column', async () => {
     const a = await load('tests/fixtures/e2e/reference.csv');
     const b = await load('tests/fixtures/e2e/no-common.csv');
-    expect(() => computeDrift(a, b)).toThrow(AnalysisError);
-    expect(() => computeDrift(a, b)).toThrow(/^no columns in common: reference has age, income, .*; current has x, y/);
+    await expect(computeDrift(a, b)).rejects.toThrow(AnalysisError);
+    await expect(computeDrift(a, b)).rejects.toThrow(/^no columns in common: reference has age, income, .*; current has x, y/);
   });
 
   it('reports progress per column and stops when aborted', async () => {
     const a = await load('tests/fixtures/e2e/reference.csv');
     const b = await load('tests/fixtures/e2e/current.csv');
     const seen: string[] = [];
-    computeDrift(a, b, { onProgress: (done, total) => seen.push(`${done}/${total}`) });
+    await computeDrift(a, b, { onProgress: (done, total) => seen.push(`${done}/${total}`) });
     expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
     const controller = new AbortController();
     controller.abort();
-    expect(() => computeDrift(a, b, { signal: controller.signal })).toThrow(/cancelled/);
+    await expect(computeDrift(a, b, { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted', message: 'drift cancelled' });
   });
 });
 
@@ -200,11 +200,11 @@ describe('types chosen by the user after loading', () => {
       ...d,
       meta: { ...d.meta, schema: d.meta.schema.map((c) => (c.name === 'v' ? { ...c, type: 'numeric' as const } : c)) },
     });
-    const failing = computeDrift(asNumeric(ref), asNumeric(cur));
+    const failing = await computeDrift(asNumeric(ref), asNumeric(cur));
     expect(failing.columns[0]).toMatchObject({ name: 'v', tested: false, reason: 'column "v" holds "-", which is not a number — choose another type for it' });
     expect(failing.columns[1]!.tested).toBe(true);
     // Without the "-", the stored strings are read as numbers and tested with ks.
-    const numeric = computeDrift(asNumeric(cur), asNumeric(cur));
+    const numeric = await computeDrift(asNumeric(cur), asNumeric(cur));
     expect(numeric.columns[0]).toMatchObject({ type: 'numeric', tested: true, method: 'ks', count: { reference: 30, current: 30 } });
     expect(numeric.columns[0]!.tests!.ks!.statistic).toBe(0);
   });

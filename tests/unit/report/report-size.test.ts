@@ -49,7 +49,7 @@ async function reportBytes(rows: number): Promise<number> {
       exportedAt: '2026-11-28T00:00:00.000Z',
       datasets: [dataset(reference, 'r'), dataset(current, 'c')],
       cells: [
-        { kind: 'drift', title: 'Drift', config: {}, result: computeDrift(reference, current, {}), inputs: { reference: 'r', current: 'c' } },
+        { kind: 'drift', title: 'Drift', config: {}, result: await computeDrift(reference, current, {}), inputs: { reference: 'r', current: 'c' } },
         { kind: 'quality', title: 'Quality', config: {}, result: computeQuality(reference, current), inputs: { reference: 'r', current: 'c' } },
       ],
     },

@@ -36,7 +36,7 @@ async function fixture(db: DriftbookDb) {
   const ws = await createWorkspace(db, 'Backup me');
   await addWorkspaceDataset(db, ws.id, ref.meta.id);
   await addWorkspaceDataset(db, ws.id, cur.meta.id);
-  const result = computeDrift({ meta: ref.meta, table: ref.table }, { meta: cur.meta, table: cur.table }, {});
+  const result = await computeDrift({ meta: ref.meta, table: ref.table }, { meta: cur.meta, table: cur.table }, {});
   const inputs = { reference: { id: ref.meta.id, sha256: ref.meta.sha256 }, current: { id: cur.meta.id, sha256: cur.meta.sha256 } };
   await insertCell(db, {
     id: 'c-drift',
