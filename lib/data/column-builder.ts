@@ -1,4 +1,5 @@
-import { isIsoDate, MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
+import { MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
+import { isIsoDate } from './time';
 import { MISSING_TOKENS, parseNonFinite } from './missing';
 import { ESCAPED_FIELD, NUMBER_FIELD, unescapeQuotes, type CsvBatch } from './csv-tokenizer';
 import { ABSENT, ByteInterner } from './byte-interner';
@@ -83,6 +84,18 @@ export class ColumnBuilder {
     }
   }
 
+  // A parsed number may be ±Infinity: an `inf` token, a JSON/Parquet value, or a decimal literal beyond ±1.8e308 ("1e400").
+  private pushParsed(value: number): void {
+    if (value === Infinity || value === -Infinity) this.pushNonFinite(value);
+    else this.pushFinite(value);
+  }
+
+  private pushNonFinite(value: number): void {
+    this.numbers.push(value);
+    this.valid.push(1);
+    this.nonFinite++;
+  }
+
   /** A builder that takes strings from the start (second pass of a rescanned column). */
   static strings(missing: ReadonlySet<string> = MISSING_TOKENS, isUserDate?: (raw: string) => boolean): ColumnBuilder {
     const builder = new ColumnBuilder(missing, undefined, isUserDate);
@@ -120,7 +133,7 @@ export class ColumnBuilder {
     if (!this.numberFormat) {
       const value = parseNumberBytes(bytes, start, end);
       if (value !== undefined) {
-        this.pushFinite(value);
+        this.pushParsed(value);
         return;
       }
     }
@@ -160,12 +173,7 @@ export class ColumnBuilder {
       return;
     }
     if (this.kind === 'numeric') {
-      if (Number.isFinite(value)) this.pushFinite(value);
-      else {
-        this.numbers.push(value);
-        this.valid.push(1);
-        this.nonFinite++;
-      }
+      this.pushParsed(value);
       return;
     }
     this.pushString(String(value));
@@ -185,7 +193,7 @@ export class ColumnBuilder {
     if (this.kind === 'numeric') {
       const value = raw === '' ? undefined : parseNumber(this.numberFormat ? delocalizeNumber(raw, this.numberFormat) : raw);
       if (value !== undefined) {
-        this.pushFinite(value);
+        this.pushParsed(value);
         return;
       }
       if (this.isMissingToken(raw)) {
@@ -196,9 +204,7 @@ export class ColumnBuilder {
       }
       const infinite = parseNonFinite(raw);
       if (infinite !== undefined) {
-        this.numbers.push(infinite);
-        this.valid.push(1);
-        this.nonFinite++;
+        this.pushNonFinite(infinite);
         return;
       }
       if (this.valid.length > this.nullCount) {
@@ -216,10 +222,13 @@ export class ColumnBuilder {
     this.pushCode(this.stringCode(raw));
   }
 
-  /** A string value's dictionary index (added when new), or -1 for a missing token. */
-  private stringCode(raw: string): number {
-    if (this.isMissingToken(raw)) return -1;
-    const value = raw.trim();
+  /**
+   * A string value's dictionary index (added when new), or -1 for a missing token. The value is kept
+   * exactly, surrounding whitespace included (as pandas and Great Expectations keep it: " a" and "a"
+   * are two categories); only missing tokens are matched after trimming.
+   */
+  private stringCode(value: string): number {
+    if (this.isMissingToken(value)) return -1;
     let index = this.lookup.get(value);
     if (index === undefined) {
       index = this.dictionary.length;

@@ -20,6 +20,8 @@ const MAX_FAST_MANTISSA = 1e15;
  * Parses a plain decimal number exactly, or returns undefined when the text is not one:
  * `[+-]digits[.digits][e[+-]digits]`, surrounding spaces allowed (Number() alone would also accept
  * "0x1A", "0b1", "Infinity", "" and " "). A char scan, not a regex: this runs once per cell.
+ * A literal beyond the double range is ±Infinity and one below it 0 or −0, as Number() gives: a
+ * numeric column counts "1e400" as non-finite rather than becoming text.
  * Up to 15 significant digits and a net power of ten within ±22, the value is one exact integer
  * times or divided by one exact power of ten — a single correctly rounded operation (Clinger's
  * fast path), so it equals Number(text) bit for bit; anything else goes to Number(text).
@@ -85,8 +87,8 @@ export function parseNumberSpan(raw: string, from: number, to: number): number |
     const value = scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
     return negative ? -value : value;
   }
-  const value = Number(raw.slice(start, end));
-  return Number.isFinite(value) ? value : undefined;
+  // The text is a decimal literal, so Number() is never NaN here: beyond ±1.8e308 it is ±Infinity.
+  return Number(raw.slice(start, end));
 }
 
 /**
@@ -150,8 +152,7 @@ export function parseNumberBytes(bytes: Uint8Array, from: number, to: number): n
     const value = scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
     return negative ? -value : value;
   }
-  const value = Number(asciiText(bytes, start, end));
-  return Number.isFinite(value) ? value : undefined;
+  return Number(asciiText(bytes, start, end));
 }
 
 /**
