@@ -80,11 +80,13 @@ type RowsHandler = (batch: CsvBatch, first: number, rows: number, stride: number
 
 /**
  * Streams one pass over the source with the tokenizer: the first record is the header (its field
- * count is the one every row must have), runs of well-formed records go to `onRows`.
+ * count is the one every row must have), runs of well-formed records go to `onRows`. With
+ * `sepLine`, the first record is Excel's `sep=;` line and the header is the record after it.
  */
 async function parsePass(
   source: ByteSource,
   delimiter: string,
+  sepLine: boolean,
   options: CsvReadOptions,
   phase: ReadProgress['phase'],
   onHeader: (names: string[]) => void,
@@ -95,14 +97,18 @@ async function parsePass(
   let skipped = 0;
   let firstSkipped = 0;
   let expected = -1;
+  let skip = sepLine ? 1 : 0;
   const decoder = fieldDecoder(options);
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), source.name, (batch) => {
     const { records, recordStarts, recordFields } = batch;
-    let r = 0;
-    if (expected < 0) {
-      expected = recordFields[0]!;
-      onHeader(Array.from({ length: expected }, (_, k) => fieldText(decoder, batch, recordStarts[0]! + k)));
-      r = 1;
+    // The sep= line is dropped, not read: its field count is not the table's.
+    let r = Math.min(skip, records);
+    skip -= r;
+    if (expected < 0 && r < records) {
+      expected = recordFields[r]!;
+      const first = recordStarts[r]!;
+      onHeader(Array.from({ length: expected }, (_, k) => fieldText(decoder, batch, first + k)));
+      r++;
     }
     while (r < records) {
       let end = r;
@@ -160,6 +166,19 @@ function fieldText(decoder: FieldDecoder, batch: CsvBatch, f: number): string {
 
 const CANDIDATES = [',', '\t', ';', '|'];
 
+// Excel's first line naming the delimiter ("sep=;", also quoted, as Excel and LibreOffice write it).
+const SEP_LINE = /^(?:sep=([^\r\n"])|"sep=([^\r\n"])")(?:\r\n|\n|\r|$)/i;
+
+/**
+ * The delimiter named by an Excel `sep=X` first line (the file's BOM already dropped), and the text
+ * after that line; undefined when the file does not start with one.
+ */
+export function excelSepLine(head: string): { delimiter: string; rest: string } | undefined {
+  const match = SEP_LINE.exec(head);
+  if (!match) return undefined;
+  return { delimiter: (match[1] ?? match[2])!, rest: head.slice(match[0].length) };
+}
+
 /** The delimiter that splits the header line most often (outside quotes); comma when none does. */
 export function sniffDelimiter(head: string): string {
   const counts = new Map(CANDIDATES.map((d) => [d, 0]));
@@ -196,7 +215,12 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   if (head.trim() === '') {
     throw new DataError('empty-file', `empty file: ${name} has no header and no rows — choose a CSV with a header line and data rows`);
   }
-  const delimiter = options.delimiter ?? sniffDelimiter(head);
+  // A `sep=` line is skipped (the header is then file line 2); a delimiter chosen by the caller still wins over it.
+  const sep = excelSepLine(head);
+  if (sep && sep.rest.trim() === '') {
+    throw new DataError('empty-file', `empty file: ${name} has only a "sep=" line, no header and no rows — choose a CSV with a header line and data rows`);
+  }
+  const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(sep ? sep.rest : head);
   const missing = missingTokens(options.missingTokens);
   const isUserDate = options.dateFormat ? dateFormatChecker(options.dateFormat) : undefined;
   const warnings: string[] = [];
@@ -206,6 +230,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   const { rows, skipped, firstSkipped } = await parsePass(
     source,
     delimiter,
+    sep !== undefined,
     options,
     'read',
     (header) => {
@@ -231,6 +256,7 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     await parsePass(
       source,
       delimiter,
+      sep !== undefined,
       options,
       'rescan',
       () => undefined,
