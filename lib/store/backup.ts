@@ -1,39 +1,29 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { DatasetMeta } from '../data/types';
 import { sha256Hex } from '../data/sha256';
-import { StorageError } from '../errors';
+import { DriftbookError, StorageError } from '../errors';
 import { APP_VERSION } from '../version';
+import { readBackup, type BackupManifest, type CheckedBackup } from './backup-read';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import type { DriftbookDb } from './db';
-import { deleteDataset, getDatasetIpc, saveDataset } from './datasets';
-import { fromTaggedJson, toTaggedJson } from './tagged-json';
+import { deleteDataset, getDatasetIpc, quotaAware, saveDataset } from './datasets';
+import { toTaggedJson } from './tagged-json';
 import type { CellRecord, WorkspaceRecord } from './types';
 import { getWorkspace, listCells } from './workspaces';
 
-export const BACKUP_FORMAT = 'driftbook-workspace';
-export const BACKUP_VERSION = 1;
-
-/** manifest.json of a .driftbook file. */
-export interface BackupManifest {
-  format: typeof BACKUP_FORMAT;
-  version: number;
-  appVersion: string;
-  exportedAt: string;
-  workspace: WorkspaceRecord;
-  /** Each dataset's description and the SHA-256 of its Arrow bytes in datasets/<id>.arrow. */
-  datasets: { meta: DatasetMeta; arrowSha256: string; file: string }[];
-  cells: number;
-}
+export { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
+export type { BackupManifest } from './backup-read';
 
 /** The workspace ids and cell inputs' datasets, listed once. */
 function usedDatasetIds(workspace: WorkspaceRecord, cells: CellRecord[]): string[] {
   const ids = new Set(workspace.datasetIds ?? []);
-  for (const cell of cells) for (const ref of [cell.inputs.reference, cell.inputs.current]) if (ref) ids.add(ref.id);
+  for (const cell of cells) for (const ref of Object.values(cell.inputs)) if (ref) ids.add(ref.id);
   return [...ids];
 }
 
 /**
  * A workspace as one zip (fflate): manifest.json, cells.json (tagged JSON, exact numbers) and
- * each dataset's Arrow IPC bytes. Datasets that were deleted from the library are left out.
+ * each dataset's Arrow IPC bytes (format: lib/store/backup-schema.ts). Datasets that were deleted from the library are left out.
  */
 export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now = new Date()): Promise<Uint8Array> {
   const workspace = await getWorkspace(db, workspaceId);
@@ -47,7 +37,7 @@ export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now 
     const file = `datasets/${id}.arrow`;
     // Arrow bytes are already compact; deflating them costs time for little.
     files[file] = [ipc, { level: 0 }];
-    datasets.push({ meta, arrowSha256: await sha256Hex(ipc), file });
+    datasets.push({ meta, arrowSha256: await sha256Hex(ipc), arrowBytes: ipc.byteLength, file });
   }
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
@@ -66,101 +56,106 @@ export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now 
 export interface ImportSummary {
   workspace: WorkspaceRecord;
   datasetsAdded: number;
-  /** Datasets already in this browser (same id, or same content and name) that were reused. */
+  /** Datasets already in this browser (same id and content, or same content and name) that were reused. */
   datasetsReused: number;
   cells: number;
 }
 
-function bad(message: string): never {
-  throw new StorageError('bad-backup', `not a Driftbook workspace file: ${message} — choose a .driftbook file made with "Export workspace"`);
+/** Where each dataset of the file goes: reused (an id already here) or stored (under its id or a new one). */
+type DatasetPlan = { from: string; reuse: string } | { from: string; store: { meta: DatasetMeta; ipc: Uint8Array } };
+
+/**
+ * Never overwrites: a dataset id already here with other content is stored under a new id; the
+ * same content (SHA-256 of the source file, and the same name for another id) is reused.
+ */
+async function planDatasets(db: DriftbookDb, datasets: CheckedBackup['datasets']): Promise<DatasetPlan[]> {
+  const plans: DatasetPlan[] = [];
+  for (const { meta, ipc } of datasets) {
+    const sameId = await db.datasets.get(meta.id);
+    if (sameId?.sha256 === meta.sha256) {
+      plans.push({ from: meta.id, reuse: meta.id });
+      continue;
+    }
+    const twin = (await db.datasets.where('sha256').equals(meta.sha256).toArray()).find((d) => d.name === meta.name);
+    if (twin) plans.push({ from: meta.id, reuse: twin.id });
+    else plans.push({ from: meta.id, store: { meta: sameId ? { ...meta, id: globalThis.crypto.randomUUID() } : meta, ipc } });
+  }
+  return plans;
 }
 
-function readZip(bytes: Uint8Array): Record<string, Uint8Array> {
-  try {
-    return unzipSync(bytes);
-  } catch (error) {
-    return bad(`it is not a zip archive (${error instanceof Error ? error.message : String(error)})`);
+/** New ids for cells whose id is taken here or repeats in the file (or all of them, for a copy). */
+async function cellIds(db: DriftbookDb, cells: CellRecord[], copy: boolean): Promise<string[]> {
+  const here = copy ? [] : await db.cells.bulkGet(cells.map((c) => c.id));
+  const used = new Set<string>();
+  return cells.map((cell, i) => {
+    const id = copy || here[i] !== undefined || used.has(cell.id) ? globalThis.crypto.randomUUID() : cell.id;
+    used.add(id);
+    return id;
+  });
+}
+
+/** Removes what an import wrote; a failure here must not hide the error that caused it. */
+async function removeWritten(db: DriftbookDb, datasetIds: string[]): Promise<void> {
+  for (const id of datasetIds) {
+    try {
+      await deleteDataset(db, id);
+    } catch {
+      // The dataset stays in the library, where the user can delete it; the import's own error is reported.
+    }
   }
 }
 
 /**
- * Restores a .driftbook file: datasets (checked against their SHA-256), the workspace and its
- * cells. A workspace whose id already exists here is imported as a copy with new ids. All or
- * nothing: when a dataset cannot be stored, what this import stored is removed again.
+ * Restores a .driftbook file. The whole file is read and checked first (lib/store/backup-read.ts),
+ * so a refused file stores nothing. Nothing here is overwritten: a workspace id that exists is
+ * imported as a copy, cells and datasets whose ids are taken get new ids. All or nothing: a failure
+ * after the first write (storage full, another tab) removes every dataset this import stored.
  */
 export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promise<ImportSummary> {
-  const files = readZip(bytes);
-  const manifestBytes = files['manifest.json'];
-  const cellBytes = files['cells.json'];
-  if (!manifestBytes || !cellBytes) bad('manifest.json or cells.json is missing');
-  let manifest: BackupManifest;
-  let cells: CellRecord[];
-  try {
-    manifest = fromTaggedJson<BackupManifest>(strFromU8(manifestBytes));
-    cells = fromTaggedJson<CellRecord[]>(strFromU8(cellBytes));
-  } catch {
-    return bad('its manifest is not valid JSON');
-  }
-  if (manifest.format !== BACKUP_FORMAT) bad(`format is ${String(manifest.format)}`);
-  if (manifest.version > BACKUP_VERSION) {
-    throw new StorageError(
-      'backup-too-new',
-      `this workspace file is version ${manifest.version}, made by Driftbook ${manifest.appVersion}; this app reads up to version ${BACKUP_VERSION} — update Driftbook`,
-    );
-  }
-  if (!Array.isArray(cells) || !manifest.workspace?.id) bad('no workspace in it');
-
-  const idMap = new Map<string, string>();
-  const stored: string[] = [];
-  let reused = 0;
-  try {
-    for (const entry of manifest.datasets) {
-      const ipc = files[entry.file];
-      if (!ipc) bad(`${entry.file} is missing`);
-      if ((await sha256Hex(ipc)) !== entry.arrowSha256) {
-        throw new StorageError('bad-backup', `dataset ${entry.meta.name} is damaged in this workspace file (SHA-256 mismatch) — export the workspace again`);
-      }
-      if (await db.datasets.get(entry.meta.id)) {
-        reused++;
-        idMap.set(entry.meta.id, entry.meta.id);
-        continue;
-      }
-      const saved = await saveDataset(db, { meta: entry.meta, ipc });
-      if (saved.id === entry.meta.id) stored.push(saved.id);
-      else reused++;
-      idMap.set(entry.meta.id, saved.id);
-    }
-  } catch (error) {
-    for (const id of stored) await deleteDataset(db, id);
-    throw error;
-  }
-
+  const { manifest, cells, datasets } = await readBackup(bytes);
   const copy = (await db.workspaces.get(manifest.workspace.id)) !== undefined;
   const workspaceId = copy ? globalThis.crypto.randomUUID() : manifest.workspace.id;
-  const mapRef = <T extends { id: string } | undefined>(ref: T): T => (ref ? { ...ref, id: idMap.get(ref.id) ?? ref.id } : ref);
-  const workspace: WorkspaceRecord = {
-    ...manifest.workspace,
-    id: workspaceId,
-    name: copy ? `${manifest.workspace.name} (imported)` : manifest.workspace.name,
-    ...(manifest.workspace.datasetIds ? { datasetIds: manifest.workspace.datasetIds.map((id) => idMap.get(id) ?? id) } : {}),
-  };
-  const restored = cells.map((cell) => ({
-    ...cell,
-    id: copy ? globalThis.crypto.randomUUID() : cell.id,
-    workspaceId,
-    inputs: {
-      ...(cell.inputs.reference ? { reference: mapRef(cell.inputs.reference) } : {}),
-      ...(cell.inputs.current ? { current: mapRef(cell.inputs.current) } : {}),
-    },
-  }));
+  const ids = await cellIds(db, cells, copy);
+  const plans = await planDatasets(db, datasets);
+
+  const stored: string[] = [];
+  const idMap = new Map<string, string>();
   try {
+    for (const plan of plans) {
+      if ('reuse' in plan) {
+        idMap.set(plan.from, plan.reuse);
+        continue;
+      }
+      // saveDataset returns an equal dataset stored meanwhile (same content and name) instead of storing it twice.
+      const saved = await saveDataset(db, plan.store);
+      if (saved.id === plan.store.meta.id) stored.push(saved.id);
+      idMap.set(plan.from, saved.id);
+    }
+    const workspace: WorkspaceRecord = {
+      ...manifest.workspace,
+      id: workspaceId,
+      name: copy ? `${manifest.workspace.name} (imported)` : manifest.workspace.name,
+      ...(manifest.workspace.datasetIds ? { datasetIds: [...new Set(manifest.workspace.datasetIds.map((id) => idMap.get(id) ?? id))] } : {}),
+    };
+    // Every input slot's dataset id follows its dataset (the file may use slots this version does not know).
+    const mapInputs = (inputs: CellRecord['inputs']): CellRecord['inputs'] =>
+      Object.fromEntries(Object.entries(inputs).map(([slot, ref]) => [slot, ref && { ...ref, id: idMap.get(ref.id) ?? ref.id }]));
+    const restored = cells.map((cell, i): CellRecord => ({ ...cell, id: ids[i]!, workspaceId, inputs: mapInputs(cell.inputs) }));
+    // add, not put: should another tab have taken an id since, the import fails instead of overwriting.
     await db.transaction('rw', db.workspaces, db.cells, async () => {
-      await db.workspaces.put(workspace);
-      await db.cells.bulkPut(restored);
+      await db.workspaces.add(workspace);
+      await db.cells.bulkAdd(restored);
     });
+    return { workspace, datasetsAdded: stored.length, datasetsReused: plans.length - stored.length, cells: restored.length };
   } catch (error) {
-    for (const id of stored) await deleteDataset(db, id);
-    throw error;
+    await removeWritten(db, stored);
+    if (error instanceof DriftbookError) throw error;
+    if (error instanceof Error && /constraint/i.test(`${error.name} ${error.message}`)) {
+      throw new StorageError(
+        'import-conflict',
+        'import interrupted: another tab stored a workspace or cell with the same id meanwhile — import the file again',
+      );
+    }
+    return quotaAware(error, `workspace ${manifest.workspace.name}`);
   }
-  return { workspace, datasetsAdded: stored.length, datasetsReused: reused, cells: restored.length };
 }

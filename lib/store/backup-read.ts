@@ -1,0 +1,172 @@
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import type { DatasetMeta } from '../data/types';
+import { sha256Hex } from '../data/sha256';
+import { DriftbookError, StorageError } from '../errors';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
+import { cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
+import { fromTaggedJson } from './tagged-json';
+import type { CellRecord, WorkspaceRecord } from './types';
+
+/** manifest.json of a .driftbook file (lib/store/backup-schema.ts holds its JSON schema). */
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  appVersion: string;
+  exportedAt: string;
+  workspace: WorkspaceRecord;
+  /** Each dataset's description, the SHA-256 and size of its Arrow bytes, and its entry in the zip. */
+  datasets: { meta: DatasetMeta; arrowSha256: string; arrowBytes?: number; file: string }[];
+  cells: number;
+}
+
+/** A backup that passed every check: nothing in it can fail to store for a reason found in the file. */
+export interface CheckedBackup {
+  manifest: BackupManifest;
+  cells: CellRecord[];
+  /** The manifest's datasets, in its order, with their verified Arrow bytes. */
+  datasets: { meta: DatasetMeta; ipc: Uint8Array }[];
+}
+
+/** manifest.json and cells.json are small (no data in them): a larger entry is refused unread. */
+export const JSON_ENTRY_MAX_BYTES = 64 * 1024 * 1024;
+/** No dataset's Arrow bytes fit a browser tab above this, whatever the manifest says. */
+export const DATASET_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+/** A backup holds 2 entries plus one per dataset; a directory claiming many more is not one (fflate walks each). */
+export const MAX_ENTRIES = 10_000;
+
+/** Refuses the file: one readable message with code "bad-backup". */
+export function refuse(problem: string, remedy = 'choose a .driftbook file made with "Export workspace"'): never {
+  throw new StorageError('bad-backup', `not a Driftbook workspace file: ${problem} — ${remedy}`);
+}
+
+/**
+ * The most Arrow bytes our ingestion can make of a dataset of this shape: per value at most a
+ * Float64 or an Int32 dictionary index plus validity (24 bytes is generous), the distinct strings
+ * (at most the source file; a Parquet file may compress them, hence the factor), and per-column
+ * metadata. An entry declaring more than this is not a dataset this manifest describes.
+ */
+export function arrowBytesBound(meta: Pick<DatasetMeta, 'rows' | 'bytes' | 'format' | 'schema'>): number {
+  const columns = meta.schema.length;
+  const strings = meta.bytes * (meta.format === 'parquet' ? 64 : 2);
+  return Math.min(DATASET_MAX_BYTES, 1024 * 1024 + columns * 4096 + meta.rows * columns * 24 + strings);
+}
+
+/**
+ * Inflates only the entries `limits` names, each refused (before inflating) when its declared size
+ * passes its limit or its name appears twice. fflate allocates the declared size and never grows
+ * it, so an entry that lies about its size comes out truncated (its SHA-256 then fails).
+ */
+function unzipNamed(bytes: Uint8Array, limits: Map<string, number>): Record<string, Uint8Array> {
+  const seen = new Set<string>();
+  let entries = 0;
+  const filter = (file: UnzipFileInfo): boolean => {
+    if (++entries > MAX_ENTRIES) refuse(`it has more than ${MAX_ENTRIES} entries`);
+    const limit = limits.get(file.name);
+    if (limit === undefined) return false;
+    if (seen.has(file.name)) refuse(`${file.name} appears twice in it`);
+    seen.add(file.name);
+    const declared = Math.max(file.originalSize, file.size);
+    if (declared > limit) refuse(`${file.name} declares ${declared} bytes, more than the ${limit} its manifest allows`);
+    if (file.compression !== 0 && file.compression !== 8) refuse(`${file.name} uses an unknown compression (${file.compression})`);
+    return true;
+  };
+  try {
+    return unzipSync(bytes, { filter });
+  } catch (error) {
+    if (error instanceof DriftbookError) throw error;
+    return refuse(`it is not a zip archive (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The entry's text and its plain JSON value (tagged values not yet decoded, as the schema describes). */
+function parseJson(name: string, bytes: Uint8Array | undefined): { text: string; raw: unknown } {
+  if (!bytes) return refuse('manifest.json or cells.json is missing');
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, raw: JSON.parse(text) };
+  } catch (error) {
+    return refuse(`its ${name} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The first schema error as `datasets[0].meta.rows must be integer`. */
+function schemaProblem(name: string, validator: SchemaValidator): string {
+  const first = validator.errors?.[0];
+  const path = (first?.instancePath ?? '')
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('')
+    .replace(/^\./, '');
+  const allowed = first?.params.allowedValues ? ` (${(first.params.allowedValues as unknown[]).join(', ')})` : '';
+  return `its ${name} does not match backup format ${BACKUP_VERSION}: ${path || 'the file'} ${first?.message ?? 'is invalid'}${allowed}`;
+}
+
+function decoded<T>(name: string, text: string): T {
+  try {
+    return fromTaggedJson<T>(text);
+  } catch (error) {
+    return refuse(`its ${name} holds a value that cannot be restored (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function checkManifest({ text, raw }: { text: string; raw: unknown }): BackupManifest {
+  const head = (raw ?? {}) as { format?: unknown; version?: unknown; appVersion?: unknown };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) refuse('its manifest.json is not an object');
+  if (head.format !== BACKUP_FORMAT) refuse(`its format is ${JSON.stringify(head.format) ?? 'missing'}, not ${BACKUP_FORMAT}`);
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    throw new StorageError(
+      'backup-too-new',
+      `this workspace file is version ${head.version}, made by Driftbook ${String(head.appVersion)}; this app reads up to version ${BACKUP_VERSION} — update Driftbook`,
+    );
+  }
+  if (!manifestV1(raw)) refuse(schemaProblem('manifest.json', manifestV1));
+  const manifest = decoded<BackupManifest>('manifest.json', text);
+  const ids = new Set<string>();
+  const files = new Set<string>();
+  for (const { meta, file, arrowBytes } of manifest.datasets) {
+    if (ids.has(meta.id)) refuse(`dataset id ${meta.id} is listed twice in its manifest.json`);
+    if (files.has(file)) refuse(`${file} is listed twice in its manifest.json`);
+    ids.add(meta.id);
+    files.add(file);
+    if (arrowBytes !== undefined && arrowBytes > arrowBytesBound(meta)) {
+      refuse(`dataset ${meta.name} declares ${arrowBytes} bytes, more than ${meta.rows} rows × ${meta.schema.length} columns can take`);
+    }
+  }
+  return manifest;
+}
+
+/**
+ * Reads and checks a whole .driftbook file without storing anything: zip structure and sizes,
+ * manifest.json and cells.json against the version's JSON schema, unique dataset ids and entries,
+ * every listed dataset present with its SHA-256. Every refusal is a StorageError with a readable
+ * "not a Driftbook workspace file: …" message (code "bad-backup"), or "backup-too-new".
+ */
+export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
+  const head = unzipNamed(
+    bytes,
+    new Map([
+      ['manifest.json', JSON_ENTRY_MAX_BYTES],
+      ['cells.json', JSON_ENTRY_MAX_BYTES],
+    ]),
+  );
+  const manifestJson = parseJson('manifest.json', head['manifest.json']);
+  const cellsJson = parseJson('cells.json', head['cells.json']);
+  const manifest = checkManifest(manifestJson);
+  if (!cellsV1(cellsJson.raw)) refuse(schemaProblem('cells.json', cellsV1));
+  const cells = decoded<CellRecord[]>('cells.json', cellsJson.text);
+  if (cells.length !== manifest.cells) refuse(`its manifest.json lists ${manifest.cells} cells but cells.json holds ${cells.length}`);
+
+  const limits = new Map(manifest.datasets.map((d) => [d.file, d.arrowBytes ?? arrowBytesBound(d.meta)]));
+  const entries = limits.size ? unzipNamed(bytes, limits) : {};
+  const datasets: CheckedBackup['datasets'] = [];
+  for (const { meta, file, arrowSha256, arrowBytes } of manifest.datasets) {
+    const ipc = entries[file];
+    if (!ipc) refuse(`${file} (dataset ${meta.name}) is missing from it`);
+    if ((arrowBytes !== undefined && ipc.byteLength !== arrowBytes) || (await sha256Hex(ipc)) !== arrowSha256) {
+      refuse(`dataset ${meta.name} is damaged in it (SHA-256 mismatch)`, 'export the workspace again');
+    }
+    datasets.push({ meta, ipc });
+  }
+  return { manifest, cells, datasets };
+}
