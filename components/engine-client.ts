@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { AnalysisError, WorkerError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome, ReadChoices } from '../lib/engine';
 import type { DatasetMeta } from '../lib/data/types';
-import type { ReadProgress } from '../lib/data/read-csv';
+import type { ReadProgress } from '../lib/data/reader-types';
 import { finishDrift } from '../lib/drift/compute-drift';
 import { runDriftPlan } from '../lib/drift/scheduler';
 import type { DriftConfig } from '../lib/drift/types';

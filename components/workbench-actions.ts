@@ -1,5 +1,5 @@
 import type { DatasetMeta } from '../lib/data/types';
-import type { ReadProgress } from '../lib/data/read-csv';
+import type { ReadProgress } from '../lib/data/reader-types';
 import type { ReadChoices } from '../lib/engine';
 import { AnalysisError, toErrorInfo } from '../lib/errors';
 import type { DriftbookDb } from '../lib/store/db';

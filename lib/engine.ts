@@ -3,7 +3,7 @@ import { AnalysisError, toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestSource, type IngestOptions } from './data/ingest';
 import type { DatasetMeta, ParsedDataset } from './data/types';
-import type { ReadProgress } from './data/read-csv';
+import type { ReadProgress } from './data/reader-types';
 import { planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './profile/column-profile';
 import { cachedProfile } from './store/profiles';

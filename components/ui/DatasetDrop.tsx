@@ -2,7 +2,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import type { ColumnRole, ColumnType, DatasetMeta } from '../../lib/data/types';
 import { RolePanel } from './RolePanel';
-import type { ReadProgress } from '../../lib/data/read-csv';
+import type { ReadProgress } from '../../lib/data/reader-types';
 import { formatCount } from '../format';
 
 const MB = 1024 * 1024;

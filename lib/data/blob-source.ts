@@ -1,4 +1,4 @@
-import type { ByteSource } from './read-csv';
+import type { ByteSource } from './reader-types';
 
 /** A browser File/Blob as a byte source, read with Blob.stream() (works in workers, re-openable). */
 export function blobSource(blob: Blob, name: string): ByteSource {

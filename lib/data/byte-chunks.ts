@@ -1,5 +1,5 @@
 import { DataError } from '../errors';
-import type { ByteSource, CsvReadOptions, ReadProgress } from './read-csv';
+import type { ByteSource, ReadOptions, ReadProgress } from './reader-types';
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -61,7 +61,7 @@ function utf8Checker(name: string) {
  * byte order mark dropped — up to two, as a BOM-stripping TextDecoder plus stripping U+FEFF from
  * the decoded text did. Calls onBytes (first pass), onProgress and checks the AbortSignal per chunk.
  */
-export async function* byteChunks(source: ByteSource, options: CsvReadOptions, phase: ReadProgress['phase'], rows: () => number): AsyncGenerator<Uint8Array> {
+export async function* byteChunks(source: ByteSource, options: ReadOptions, phase: ReadProgress['phase'], rows: () => number): AsyncGenerator<Uint8Array> {
   const utf8 = (options.encoding ?? 'utf-8') === 'utf-8' ? utf8Checker(source.name) : undefined;
   let bytes = 0;
   // The first bytes, while they may still be a BOM (or two).

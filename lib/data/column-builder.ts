@@ -1,4 +1,5 @@
-import { isIsoDate, MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
+import { MAX_CATEGORICAL_INTEGERS, parseBoolean, type ColumnEvidence } from './infer-type';
+import { isIsoDate } from './time';
 import { MISSING_TOKENS, parseNonFinite } from './missing';
 import { ESCAPED_FIELD, NUMBER_FIELD, unescapeQuotes, type CsvBatch } from './csv-tokenizer';
 import { ABSENT, ByteInterner } from './byte-interner';

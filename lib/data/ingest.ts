@@ -4,7 +4,9 @@ import { DataError } from '../errors';
 import type { ColumnType, DatasetFormat, DatasetMeta } from './types';
 import { detectFormat, FORMAT_HEAD_BYTES } from './detect-format';
 import { readArrow } from './read-arrow';
-import { bytesSource, readCsv, type ByteSource, type CsvReadOptions, type ReadProgress } from './read-csv';
+import { readCsv } from './read-csv';
+import { bytesSource } from './bytes-source';
+import type { ByteSource, ReadOptions, ReadProgress } from './reader-types';
 import { readJsonl } from './read-jsonl';
 import { readParquet } from './read-parquet';
 import { guessRoles } from './roles';
@@ -66,7 +68,7 @@ function readerFor(format: DatasetFormat) {
     case 'jsonl':
       return readJsonl;
     case 'tsv':
-      return (source: ByteSource, options: CsvReadOptions) => readCsv(source, { ...options, delimiter: '\t' });
+      return (source: ByteSource, options: ReadOptions) => readCsv(source, { ...options, delimiter: '\t' });
     default:
       return readCsv;
   }

@@ -2,9 +2,10 @@ import { DataType, Precision, RecordBatchReader, type RecordBatch, type Vector }
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
 import { missingTokens } from './missing';
-import { normalizeHeader, type ByteSource, type CsvColumns, type CsvReadOptions } from './read-csv';
+import { normalizeHeader } from './normalize-header';
+import type { ByteSource, ReadColumns, ReadOptions } from './reader-types';
 
-export type ReadArrowOptions = Pick<CsvReadOptions, 'missingTokens' | 'onProgress' | 'onBytes' | 'signal'>;
+export type ReadArrowOptions = Pick<ReadOptions, 'missingTokens' | 'onProgress' | 'onBytes' | 'signal'>;
 
 const DAY_MS = 86_400_000;
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
@@ -116,7 +117,7 @@ function arrowError(name: string, error: unknown): DataError {
  * record batch at a time. A stream is decoded as its bytes arrive; apache-arrow collects a file
  * first, because its footer says where the batches are.
  */
-export async function readArrow(source: ByteSource, options: ReadArrowOptions = {}): Promise<CsvColumns> {
+export async function readArrow(source: ByteSource, options: ReadArrowOptions = {}): Promise<ReadColumns> {
   const { name } = source;
   const warnings: string[] = [];
   let names: string[] = [];

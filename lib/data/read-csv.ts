@@ -1,79 +1,17 @@
 import { DataError } from '../errors';
 import { ColumnBuilder, type FieldDecoder } from './column-builder';
-import { dateFormatChecker } from './infer-type';
+import { normalizeHeader } from './normalize-header';
+import type { ByteSource, ReadColumns, ReadOptions, ReadProgress } from './reader-types';
+import { dateFormatChecker } from './time';
 import { missingTokens } from './missing';
-import type { NumberFormat } from './parse-number';
 import { CsvTokenizer, ESCAPED_FIELD, unescapeQuotes, type CsvBatch } from './csv-tokenizer';
 import { byteChunks } from './byte-chunks';
-
-/** Where bytes come from: opened once per pass (a File, a Node file, bytes in memory). */
-export interface ByteSource {
-  name: string;
-  /** Size in bytes, when known (for progress). */
-  size?: number;
-  open(): AsyncIterable<Uint8Array>;
-}
-
-export interface ReadProgress {
-  phase: 'read' | 'rescan';
-  bytes: number;
-  totalBytes?: number;
-  rows: number;
-}
-
-export interface CsvReadOptions {
-  /** Column delimiter; sniffed among tab, pipe, semicolon and comma when absent. */
-  delimiter?: string;
-  /** Extra cell values to read as missing, beside the defaults (lib/data/missing.ts). */
-  missingTokens?: readonly string[];
-  /** Text encoding: UTF-8 (default, strict) or Windows-1252 (Excel's "CSV" on Western Windows). */
-  encoding?: 'utf-8' | 'windows-1252';
-  /** Drop rows whose field count differs from the header's (counted in a warning) instead of failing. */
-  skipMalformed?: boolean;
-  /** Numbers written in another locale (e.g. "1.234,5"); plain decimals when absent. */
-  numberFormat?: NumberFormat;
-  /** Dates in a user's format (e.g. "DD/MM/YYYY"), read as datetime beside ISO 8601. */
-  dateFormat?: string;
-  onProgress?: (progress: ReadProgress) => void;
-  /** Sees every byte of the first pass, in order (for the file's SHA-256). */
-  onBytes?: (chunk: Uint8Array) => void;
-  signal?: AbortSignal;
-}
-
-/** A delimited file read into typed column builders (see to-arrow for the Arrow table). */
-export interface CsvColumns {
-  names: string[];
-  builders: ColumnBuilder[];
-  rows: number;
-  delimiter: string;
-  warnings: string[];
-}
 
 // Enough text to see the header and sniff the delimiter.
 const HEAD_CHARS = 64 * 1024;
 // Column storage is sized from the first rows (rows per byte × file size), with a margin for longer rows later.
 const ESTIMATE_AFTER_ROWS = 1000;
 const ESTIMATE_MARGIN = 1.05;
-
-/** Unique, non-empty column names: empty → column_N, repeats → name_2, name_3 (each warned). */
-export function normalizeHeader(raw: readonly string[], warnings: string[]): string[] {
-  const seen = new Set<string>();
-  return raw.map((value, i) => {
-    let name = value.trim();
-    if (name === '') {
-      name = `column_${i + 1}`;
-      warnings.push(`empty header name: column ${i + 1} named "${name}"`);
-    }
-    if (seen.has(name)) {
-      let k = 2;
-      while (seen.has(`${name}_${k}`)) k++;
-      warnings.push(`duplicate header name: "${name}" renamed "${name}_${k}"`);
-      name = `${name}_${k}`;
-    }
-    seen.add(name);
-    return name;
-  });
-}
 
 /** Consecutive well-formed records of a batch: field `first + c` of each is column c's, `stride` (= columns) apart. */
 type RowsHandler = (batch: CsvBatch, first: number, rows: number, stride: number) => void;
@@ -87,7 +25,7 @@ async function parsePass(
   source: ByteSource,
   delimiter: string,
   sepLine: boolean,
-  options: CsvReadOptions,
+  options: ReadOptions,
   phase: ReadProgress['phase'],
   onHeader: (names: string[]) => void,
   onRows: RowsHandler,
@@ -152,7 +90,7 @@ async function parsePass(
  * which leaves no state behind for whole characters: Node 20's one-shot Windows-1252 decode reads
  * 0x80–0x9F as Latin-1 (0x80 → U+0080, not €).
  */
-function fieldDecoder(options: CsvReadOptions): FieldDecoder {
+function fieldDecoder(options: ReadOptions): FieldDecoder {
   const encoding = options.encoding ?? 'utf-8';
   const decoder = encoding === 'utf-8' ? new TextDecoder(encoding, { ignoreBOM: true }) : new TextDecoder(encoding);
   const stream = { stream: true };
@@ -194,7 +132,7 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
-async function readHead(source: ByteSource, options: CsvReadOptions): Promise<{ head: string; complete: boolean }> {
+async function readHead(source: ByteSource, options: ReadOptions): Promise<{ head: string; complete: boolean }> {
   let head = '';
   const decoder = fieldDecoder(options);
   for await (const bytes of byteChunks(source, { ...options, onBytes: undefined, onProgress: undefined }, 'read', () => 0)) {
@@ -209,7 +147,7 @@ async function readHead(source: ByteSource, options: CsvReadOptions): Promise<{ 
  * chunk: no whole-file string, no per-row objects kept. A second pass re-reads only the columns
  * that turned out not to be numeric after numbers had been stored.
  */
-export async function readCsv(source: ByteSource, options: CsvReadOptions = {}): Promise<CsvColumns> {
+export async function readCsv(source: ByteSource, options: ReadOptions = {}): Promise<ReadColumns> {
   const { name } = source;
   const { head } = await readHead(source, options);
   if (head.trim() === '') {
@@ -266,16 +204,4 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     );
   }
   return { names, builders, rows, delimiter, warnings };
-}
-
-/** A source over bytes already in memory, read in 1 MiB chunks. */
-export function bytesSource(bytes: Uint8Array, name: string): ByteSource {
-  return {
-    name,
-    size: bytes.length,
-    async *open() {
-      const step = 1 << 20;
-      for (let offset = 0; offset < bytes.length; offset += step) yield bytes.subarray(offset, offset + step);
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../errors';
-import type { ByteSource } from './read-csv';
+import type { ByteSource } from './reader-types';
 
 function fileError(path: string, error: unknown): DataError {
   const code = (error as NodeJS.ErrnoException).code;

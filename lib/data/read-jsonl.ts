@@ -1,9 +1,10 @@
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
 import { missingTokens } from './missing';
-import { normalizeHeader, type ByteSource, type CsvColumns, type CsvReadOptions, type ReadProgress } from './read-csv';
+import { normalizeHeader } from './normalize-header';
+import type { ByteSource, ReadColumns, ReadOptions, ReadProgress } from './reader-types';
 
-export type ReadJsonlOptions = Pick<CsvReadOptions, 'missingTokens' | 'onProgress' | 'onBytes' | 'signal'>;
+export type ReadJsonlOptions = Pick<ReadOptions, 'missingTokens' | 'onProgress' | 'onBytes' | 'signal'>;
 
 type Row = Record<string, unknown>;
 
@@ -75,7 +76,7 @@ function pushValue(builder: ColumnBuilder, value: unknown): void {
  * strings/booleans/nested values (as JSON text) make a string column. A column that mixes numbers
  * with text is re-read as text in a second pass, as readCsv does.
  */
-export async function readJsonl(source: ByteSource, options: ReadJsonlOptions = {}): Promise<CsvColumns> {
+export async function readJsonl(source: ByteSource, options: ReadJsonlOptions = {}): Promise<ReadColumns> {
   const { name } = source;
   const warnings: string[] = [];
   const missing = missingTokens(options.missingTokens);

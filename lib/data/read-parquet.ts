@@ -3,10 +3,11 @@ import { compressors } from 'hyparquet-compressors';
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
 import { missingTokens } from './missing';
-import { normalizeHeader, type ByteSource, type CsvColumns, type CsvReadOptions } from './read-csv';
+import { normalizeHeader } from './normalize-header';
+import type { ByteSource, ReadColumns, ReadOptions } from './reader-types';
 
 /** What the binary readers take: the CSV reader's progress, hashing and cancel hooks. */
-export type ReadParquetOptions = Pick<CsvReadOptions, 'missingTokens' | 'onProgress' | 'onBytes' | 'signal'>;
+export type ReadParquetOptions = Pick<ReadOptions, 'missingTokens' | 'onProgress' | 'onBytes' | 'signal'>;
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DataError('aborted', 'cancelled');
@@ -125,7 +126,7 @@ function readMetadata(buffer: ArrayBuffer, name: string): FileMetaData {
  * Reads a Parquet file (any codec, via hyparquet-compressors) into typed column builders, one row
  * group at a time with hyparquet's columnar `onChunk` callback: no row objects are created.
  */
-export async function readParquet(source: ByteSource, options: ReadParquetOptions = {}): Promise<CsvColumns> {
+export async function readParquet(source: ByteSource, options: ReadParquetOptions = {}): Promise<ReadColumns> {
   const { name } = source;
   const buffer = await collectBytes(source, options);
   if (buffer.byteLength === 0) {

@@ -4,7 +4,7 @@ import type { ColumnSchema, ColumnType } from './types';
 import { decideColumnType, parseBoolean } from './infer-type';
 import { parseNonFinite } from './missing';
 import { parseNumber } from './parse-number';
-import type { CsvColumns } from './read-csv';
+import type { ReadColumns } from './reader-types';
 
 /** Field metadata key holding Driftbook's column type, so a table read back from IPC keeps it. */
 export const TYPE_METADATA_KEY = 'driftbook:type';
@@ -61,7 +61,7 @@ function stringsAsNumbers(name: string, strings: { indices: Int32Array; valid: U
 }
 
 /** Builds one Arrow table (a single record batch) from typed column builders; `types` overrides inferred types by column name. */
-export function toArrowTable(csv: CsvColumns, types: Readonly<Record<string, ColumnType>> = {}): { table: Table; schema: ColumnSchema[] } {
+export function toArrowTable(csv: ReadColumns, types: Readonly<Record<string, ColumnType>> = {}): { table: Table; schema: ColumnSchema[] } {
   const schema: ColumnSchema[] = csv.names.map((name, c) => ({ name, type: types[name] ?? decideColumnType(csv.builders[c]!.evidence()) }));
   const children = schema.map((col, c): Data => {
     const builder = csv.builders[c]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byteChunks, hasNonAscii } from '../../../lib/data/byte-chunks';
-import type { ByteSource } from '../../../lib/data/read-csv';
+import type { ByteSource } from '../../../lib/data/reader-types';
 
 async function collect(bytes: number[], chunk: number, encoding?: 'utf-8' | 'windows-1252'): Promise<number[]> {
   const all = Uint8Array.from(bytes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormatChecker, decideColumnType, isIsoDate, parseBoolean, type ColumnEvidence } from '../../../lib/data/infer-type';
+import { decideColumnType, parseBoolean, type ColumnEvidence } from '../../../lib/data/infer-type';
 import { isMissing, missingTokens, MISSING_TOKENS, parseNonFinite } from '../../../lib/data/missing';
 
 describe('missing and non-finite tokens', () => {
@@ -25,11 +25,6 @@ describe('missing and non-finite tokens', () => {
     expect(['false', 'no', 'F'].map(parseBoolean)).toEqual([false, false, false]);
     expect(parseBoolean('1')).toBeUndefined();
   });
-  it('checks ISO dates for real calendar dates', () => {
-    expect(isIsoDate('2015-01-31')).toBe(true);
-    expect(isIsoDate('2015-01-31T10:00:00Z')).toBe(true);
-    expect(isIsoDate('2015-13-45')).toBe(false);
-  });
 });
 
 const base: ColumnEvidence = { numeric: false, values: 100, distinct: 3, allIntegers: false, allDates: false, allBooleans: false };
@@ -47,15 +42,5 @@ describe("decideColumnType (Evidently 0.7's rules)", () => {
     ['no values', { ...base, values: 0, distinct: 0 }, 'categorical'],
   ] as const)('%s → %s', (_what, evidence, type) => {
     expect(decideColumnType(evidence)).toBe(type);
-  });
-});
-
-describe('dateFormatChecker', () => {
-  it('accepts real dates in the given layout only', () => {
-    const dmy = dateFormatChecker('DD/MM/YYYY');
-    expect(['31/12/2024', '1/2/2024', '29/02/2024'].map(dmy)).toEqual([true, true, true]);
-    expect(['31/02/2024', '29/02/2023', '2024-01-01', '12/31/2024', '31/12/24'].map(dmy)).toEqual([false, false, false, false, false]);
-    const mdyTime = dateFormatChecker('MM-DD-YYYY HH:mm');
-    expect(['12-31-2024 23:59', '12-31-2024 24:00', '12.31.2024 10:00'].map(mdyTime)).toEqual([true, false, false]);
   });
 });

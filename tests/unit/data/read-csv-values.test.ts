@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
-import { bytesSource } from '../../../lib/data/bytes-source';
 import { readCsv } from '../../../lib/data/read-csv';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest');

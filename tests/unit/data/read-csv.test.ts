@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bytesSource, readCsv, type ByteSource } from '../../../lib/data/read-csv';
+import { readCsv } from '../../../lib/data/read-csv';
+import { bytesSource } from '../../../lib/data/bytes-source';
+import type { ByteSource } from '../../../lib/data/reader-types';
 import { toArrowTable } from '../../../lib/data/to-arrow';
 import { DataError } from '../../../lib/errors';
 

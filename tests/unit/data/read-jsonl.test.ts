@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bytesSource, type ByteSource } from '../../../lib/data/read-csv';
+import { bytesSource } from '../../../lib/data/bytes-source';
+import type { ByteSource } from '../../../lib/data/reader-types';
 import { readJsonl } from '../../../lib/data/read-jsonl';
 import { toArrowTable } from '../../../lib/data/to-arrow';
 import { DataError } from '../../../lib/errors';
