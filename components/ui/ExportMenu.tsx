@@ -30,9 +30,9 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
   };
 
   const importBackup = async (file: File) => {
-    const { getDb } = await import('../../lib/store/db');
-    const { importWorkspace } = await import('../../lib/store/backup');
-    const summary = await importWorkspace(getDb(), new Uint8Array(await file.arrayBuffer()));
+    // Unzipped and checked in a worker: a large or bomb-shaped file never freezes the page.
+    const { importBackupFile } = await import('../backup-import');
+    const summary = await importBackupFile(file);
     onMessage(`Imported “${summary.workspace.name}”: ${summary.cells} cells, ${summary.datasetsAdded} datasets added, ${summary.datasetsReused} already here.`);
     onImported(summary.workspace.id);
   };
