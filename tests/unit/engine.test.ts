@@ -5,7 +5,7 @@ import { ingestCsv } from '../../lib/data/ingest';
 import { computeDrift } from '../../lib/drift/compute-drift';
 import { getDb } from '../../lib/store/db';
 import { saveDataset } from '../../lib/store/datasets';
-import { readFixture } from './helpers';
+import { readFixture } from '../support';
 
 describe('engine (what the worker exposes; the fallback calls it directly)', () => {
   it('ingests a Blob, and computes a drift cell by dataset ids equal to computeDrift, caching reference profiles', async () => {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../lib/version';
-import { ROOT } from './helpers';
+import { importGraph, valueCycles, type ImportEdge } from '../support/import-graph';
+import { ROOT } from '../support';
 
 describe('project', () => {
   it('reports the version package.json declares', () => {
@@ -15,5 +17,156 @@ describe('project', () => {
     const out = execFileSync(process.execPath, [join(ROOT, 'scripts/make-demo-data.mjs'), '--check'], { encoding: 'utf8' });
     expect(out).toContain('public/demo/seattle-weather-2012-2013.csv: 731 rows');
     expect(out).toContain('public/demo/seattle-weather-2015.csv: 365 rows');
+  });
+});
+
+/**
+ * The layers of lib/: what each folder (or root file, by its name) may import. A layer may
+ * always import itself. `uses` are imports of values; `types` are layers it may import with
+ * `import type` only (erased at build time, so no run-time dependency and no bundle cost).
+ *
+ *   stats ← data ← profile ← drift · metrics · fairness · quality ← store ← notebook ← report ← engine · cli
+ *   charts: values from stats/data only, result types from the analyses; never report.
+ *
+ * Analyses (drift, metrics, fairness, quality) are peers and do not import each other. A new
+ * lib folder must be added here, in its place, before its first file lands.
+ */
+const BASE = ['errors', 'version'];
+const ANALYSES = ['drift', 'metrics', 'fairness', 'quality'];
+const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
+  errors: { uses: [] },
+  version: { uses: [] },
+  stats: { uses: BASE },
+  data: { uses: [...BASE, 'stats'] },
+  profile: { uses: [...BASE, 'stats', 'data'] },
+  drift: { uses: [...BASE, 'stats', 'data', 'profile'] },
+  metrics: { uses: [...BASE, 'stats', 'data', 'profile'] },
+  fairness: { uses: [...BASE, 'stats', 'data', 'profile'] },
+  quality: { uses: [...BASE, 'stats', 'data', 'profile'] },
+  // IndexedDB: datasets, profiles and cells as the notebook defines them (types only from above).
+  store: { uses: [...BASE, 'stats', 'data', 'profile'], types: [...ANALYSES, 'notebook'] },
+  notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store'] },
+  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'notebook'] },
+  // Reports are pure functions of results: they never read the database.
+  report: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'notebook', 'charts'] },
+  // Hosts: the worker's engine and the CLI compose everything below them.
+  engine: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store', 'notebook', 'charts', 'report'] },
+  cli: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store', 'notebook', 'charts', 'report', 'engine'] },
+};
+
+/** Node built-ins (`node:fs`, `fs`, `worker_threads`…) only here: the rest of lib also runs in browsers. */
+const NODE_LAYERS = ['cli'];
+/** Node-only readers outside lib/cli (the CLI reads files with lib/data); only lib/cli may import them. */
+const NODE_FILES = ['lib/data/read-file.ts'];
+
+/**
+ * Edges known to break the table, left by the restructuring under way (issue 10). The test fails
+ * when a new violation appears and when a listed one is gone, so this list only shrinks.
+ */
+const KNOWN_VIOLATIONS: string[] = [
+  'lib/charts/custom-chart-bins.ts → lib/quality/numeric-stats.ts (charts may import only types from quality: use import type)',
+  'lib/charts/custom-chart-bins.ts → lib/report/format.ts (charts may not import report)',
+  'lib/charts/custom-chart-data.ts → lib/report/format.ts (charts may not import report)',
+  'lib/charts/custom-chart-rows.ts → lib/report/format.ts (charts may not import report)',
+  'lib/metrics/model-cells.ts → lib/fairness/fairness.ts (metrics may not import fairness)',
+  'lib/metrics/model-cells.ts → lib/fairness/types.ts (metrics may not import fairness)',
+  'lib/notebook/kinds/chart.ts → lib/charts/custom-chart-data.ts (notebook may not import charts)',
+  'lib/notebook/kinds/chart.ts → lib/charts/custom-chart-types.ts (notebook may not import charts)',
+  'lib/notebook/kinds/classification.ts → lib/charts/palette.ts (notebook may not import charts)',
+  'lib/notebook/kinds/estimated.ts → lib/report/format.ts (notebook may not import report)',
+  'lib/notebook/kinds/operational.ts → lib/report/format.ts (notebook may not import report)',
+  'lib/notebook/kinds/regression.ts → lib/charts/palette.ts (notebook may not import charts)',
+  'lib/notebook/view/fairness-rows.ts → lib/report/format.ts (notebook may not import report)',
+  'lib/notebook/view/metric-rows.ts → lib/report/format.ts (notebook may not import report)',
+  'lib/quality/compute-quality.ts → lib/drift/column-drift.ts (quality may not import drift)',
+  'lib/store/result-key.ts → lib/notebook/result-key.ts (store may import only types from notebook: use import type)',
+];
+
+/** The layer of a lib file: its folder under lib/, or its name for a root file (lib/errors.ts → errors). */
+function layerOf(file: string): string {
+  const parts = file.split('/');
+  return parts.length > 2 ? parts[1]! : parts[1]!.replace(/\.[^.]+$/, '');
+}
+
+/** Every edge of lib's import graph that breaks the layer table, as `lib/x/a.ts → target (why)`. */
+function layerViolations(edges: readonly ImportEdge[]): string[] {
+  const out: string[] = [];
+  for (const e of edges) {
+    const from = layerOf(e.from);
+    const rule = LAYERS[from];
+    const edge = `${e.from} → ${e.to ?? e.specifier}`;
+    if (!rule) {
+      out.push(`${edge} (lib/${from} is not in the layer table of tests/unit/project.test.ts: add it)`);
+    } else if (e.specifier === '<computed>') {
+      out.push(`${edge} (a computed import() cannot be checked: import a literal path)`);
+    } else if (e.to === null) {
+      const bare = e.specifier.replace(/^node:/, '');
+      if (isBuiltin(e.specifier) && !NODE_LAYERS.includes(from) && !NODE_FILES.includes(e.from)) {
+        out.push(`${edge} (Node built-in ${bare}: only lib/cli and ${NODE_FILES.join(', ')} may use Node)`);
+      }
+    } else if (!e.to.startsWith('lib/')) {
+      out.push(`${edge} (lib may not import outside lib/: components, app and workers sit above it)`);
+    } else {
+      const to = layerOf(e.to);
+      if (NODE_FILES.includes(e.to) && !NODE_LAYERS.includes(from)) out.push(`${edge} (${e.to} is Node-only: only lib/cli may import it)`);
+      else if (to === from || rule.uses.includes(to)) continue;
+      else if (e.typeOnly && rule.types?.includes(to)) continue;
+      else if (rule.types?.includes(to)) out.push(`${edge} (${from} may import only types from ${to}: use import type)`);
+      else out.push(`${edge} (${from} may not import ${to})`);
+    }
+  }
+  return out;
+}
+
+describe('lib architecture', () => {
+  const edges = importGraph(ROOT, 'lib');
+
+  it('parses the imports of every lib file, static and dynamic', () => {
+    expect(edges.length).toBeGreaterThan(300);
+    expect(edges.some((e) => e.dynamic)).toBe(true);
+    expect(edges.some((e) => e.typeOnly)).toBe(true);
+  });
+
+  it('imports only down the layer table (no new violation, no stale known one)', () => {
+    const found = layerViolations(edges);
+    const fresh = found.filter((v) => !KNOWN_VIOLATIONS.includes(v));
+    const stale = KNOWN_VIOLATIONS.filter((v) => !found.includes(v));
+    expect(fresh, 'imports that break the layer table').toEqual([]);
+    expect(stale, 'fixed violations still listed in KNOWN_VIOLATIONS: remove them').toEqual([]);
+  });
+
+  it('has no import cycle between lib files', () => {
+    expect(valueCycles(edges)).toEqual([]);
+  });
+
+  it('refuses the edges it is meant to refuse', () => {
+    const edge = (from: string, to: string | null, specifier = to ?? '', typeOnly = false): ImportEdge => ({ from, to, specifier, typeOnly, dynamic: false });
+    expect(
+      layerViolations([
+        edge('lib/charts/a.ts', 'lib/report/format.ts'),
+        edge('lib/charts/a.ts', 'lib/drift/types.ts'),
+        edge('lib/charts/a.ts', 'lib/drift/types.ts', 'x', true),
+        edge('lib/report/a.ts', 'lib/store/db.ts'),
+        edge('lib/data/a.ts', 'lib/drift/types.ts', 'x', true),
+        edge('lib/stats/a.ts', null, 'node:fs'),
+        edge('lib/stats/a.ts', null, 'worker_threads'),
+        edge('lib/cli/a.ts', null, 'node:fs'),
+        edge('lib/drift/a.ts', 'components/x.tsx'),
+        edge('lib/report/a.ts', 'lib/data/read-file.ts'),
+        edge('lib/stream/a.ts', 'lib/stats/ks.ts'),
+      ]),
+    ).toEqual([
+      'lib/charts/a.ts → lib/report/format.ts (charts may not import report)',
+      'lib/charts/a.ts → lib/drift/types.ts (charts may import only types from drift: use import type)',
+      'lib/report/a.ts → lib/store/db.ts (report may not import store)',
+      'lib/data/a.ts → lib/drift/types.ts (data may not import drift)',
+      'lib/stats/a.ts → node:fs (Node built-in fs: only lib/cli and lib/data/read-file.ts may use Node)',
+      'lib/stats/a.ts → worker_threads (Node built-in worker_threads: only lib/cli and lib/data/read-file.ts may use Node)',
+      'lib/drift/a.ts → components/x.tsx (lib may not import outside lib/: components, app and workers sit above it)',
+      'lib/report/a.ts → lib/data/read-file.ts (lib/data/read-file.ts is Node-only: only lib/cli may import it)',
+      'lib/stream/a.ts → lib/stats/ks.ts (lib/stream is not in the layer table of tests/unit/project.test.ts: add it)',
+    ]);
+    expect(valueCycles([edge('lib/a.ts', 'lib/b.ts'), edge('lib/b.ts', 'lib/a.ts'), edge('lib/b.ts', 'lib/c.ts')])).toEqual([['lib/a.ts', 'lib/b.ts']]);
+    expect(valueCycles([edge('lib/a.ts', 'lib/b.ts'), edge('lib/b.ts', 'lib/a.ts', 'x', true)])).toEqual([]);
   });
 });

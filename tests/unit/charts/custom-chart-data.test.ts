@@ -6,7 +6,7 @@ import { sampleRows } from '../../../lib/charts/custom-chart-sample';
 import type { ChartConfig, ChartData, ChartDatum } from '../../../lib/charts/custom-chart-types';
 import type { ColumnType, DatasetMeta } from '../../../lib/data/types';
 import { AnalysisError } from '../../../lib/errors';
-import { expectClose, readFixture, readJson } from '../helpers';
+import { expectClose, readFixture, readJson } from '../../support';
 
 type Expected = Record<
   string,

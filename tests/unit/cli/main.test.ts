@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../lib/cli/main';
 import { APP_VERSION } from '../../../lib/version';
-import { ROOT } from '../helpers';
+import { ROOT } from '../../support';
 
 async function run(args: string[]) {
   let out = '';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../lib/cli/main';
-import { expectClose, readJson, ROOT } from '../helpers';
+import { expectClose, readJson, ROOT } from '../../support';
 
 async function run(args: string[]) {
   let out = '';

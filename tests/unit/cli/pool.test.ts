@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { computeDrift } from '../../../lib/drift/compute-drift';
 import { driftOnPool, WorkerPool } from '../../../lib/cli/pool';
-import { readFixture, ROOT } from '../helpers';
+import { readFixture, ROOT } from '../../support';
 
 const pool = new WorkerPool(2);
 afterAll(() => pool.close());

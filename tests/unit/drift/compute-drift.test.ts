@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { computeDrift, type DriftOptions } from '../../../lib/drift/compute-drift';
+import { getDriftMethod } from '../../../lib/drift/methods/registry';
 import type { DriftResult, TestOutcome } from '../../../lib/drift/types';
 import { AnalysisError } from '../../../lib/errors';
-import { expectClose, readFixture, readJson } from '../helpers';
+import { expectClose, readFixture, readJson } from '../../support';
 
 interface ExpectedColumn {
   name: string;
@@ -17,7 +18,7 @@ interface ExpectedColumn {
   method?: string;
   statistic?: number | null;
   pValue?: number | null;
-  score?: number;
+  score?: number | null;
   threshold?: number;
   drifted?: boolean;
   tests?: Record<string, { statistic?: number | null; pValue?: number | null; error?: string }>;
@@ -30,7 +31,19 @@ interface ExpectedPair {
   columns: ExpectedColumn[];
   onlyInReference: string[];
   onlyInCurrent: string[];
-  dataset: { columns: number; driftedColumns: number; share: number; drifted: boolean };
+  roles: Record<string, { role: string; source: 'guessed' | 'user' }>;
+  dataset: {
+    columns: number;
+    driftedColumns: number;
+    share: number;
+    featureColumns: number;
+    driftedFeatureColumns: number;
+    featureShare: number;
+    shareOf: 'all' | 'features';
+    drifted: boolean;
+  };
+  /** Settings of the run (user-set roles, share of, per-column methods); absent = defaults. */
+  config?: DriftOptions;
 }
 const expected = readJson<{ pairs: Record<string, ExpectedPair> }>('tests/fixtures/drift/expected.json');
 
@@ -45,7 +58,7 @@ async function driftOf(pair: ExpectedPair, options: DriftOptions = {}): Promise<
 const P_TOL = 1e-6;
 const STAT_TOL = 1e-9;
 
-function expectOutcome(got: TestOutcome | undefined, want: NonNullable<ExpectedColumn['tests']>[string], what: string): void {
+function expectOutcome(got: TestOutcome | undefined, want: NonNullable<ExpectedColumn['tests']>[string], id: string, what: string): void {
   expect(got, what).toBeDefined();
   if (want.error !== undefined && (want.pValue === null || want.pValue === undefined) && want.statistic === undefined) {
     expect(got!.error, `${what}: scipy refused (${want.error})`).toBeDefined();
@@ -57,14 +70,18 @@ function expectOutcome(got: TestOutcome | undefined, want: NonNullable<ExpectedC
   }
   if (want.statistic === null) expect(got!.statistic, what).toBeNull();
   else expectClose(got!.statistic, want.statistic!, STAT_TOL, `${what} statistic`);
-  if (want.pValue !== null && want.pValue !== undefined) expectClose(got!.pValue, want.pValue, P_TOL, `${what} p-value`);
+  // A distance has no p-value; a test's null without an error is scipy's NaN (one category on both sides).
+  if (want.pValue === null && getDriftMethod(id).scoreKind === 'distance') expect(got!.pValue, `${what} p-value`).toBeUndefined();
+  else if (want.pValue === null) expect(got!.pValue, `${what} p-value`).toBeNull();
+  else if (want.pValue !== undefined) expectClose(got!.pValue, want.pValue, P_TOL, `${what} p-value`);
 }
 
 describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/generate_drift.py)', () => {
   for (const [key, pair] of Object.entries(expected.pairs)) {
     const all = Object.values(pair.columns).some((c) => c.tests);
-    it(`${key}: ${pair.reference.path} vs ${pair.current.path}${all ? ', every method' : ''}`, async () => {
-      const result = await driftOf(pair, all ? { methods: 'all' } : {});
+    const settings = pair.config ? `, ${JSON.stringify(pair.config)}` : '';
+    it(`${key}: ${pair.reference.path} vs ${pair.current.path}${all ? ', every method' : ''}${settings}`, async () => {
+      const result = await driftOf(pair, { ...pair.config, ...(all ? { methods: 'all' } : {}) });
       expect(result.kind).toBe('drift');
       expect(result.schemaVersion).toBe(1);
       expect(result.reference.rows).toBe(pair.reference.rows);
@@ -88,19 +105,25 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
         expect(got.method, what).toBe(want.method);
         expect(got.threshold, what).toBe(want.threshold);
         expect(got.drifted, what).toBe(want.drifted);
-        expect(got.selection, what).toMatch(/^Evidently's default/);
-        expectOutcome(got.tests![want.method!], { statistic: want.statistic, pValue: want.pValue }, `${what} ${want.method}`);
-        expectClose(got.score, want.score!, got.scoreKind === 'p-value' ? P_TOL : STAT_TOL, `${what} score`);
-        for (const [id, outcome] of Object.entries(want.tests ?? {})) expectOutcome(got.tests![id], outcome, `${what} ${id}`);
+        expect(got.selection, what).toMatch(pair.config?.columnMethods?.[want.name] ? /^set for this column/ : /^Evidently's default/);
+        expectOutcome(got.tests![want.method!], { statistic: want.statistic, pValue: want.pValue }, want.method!, `${what} ${want.method}`);
+        if (want.score === null) expect(got.score, `${what} score`).toBeNull();
+        else expectClose(got.score, want.score!, got.scoreKind === 'p-value' ? P_TOL : STAT_TOL, `${what} score`);
+        for (const [id, outcome] of Object.entries(want.tests ?? {})) expectOutcome(got.tests![id], outcome, id, `${what} ${id}`);
         expect(got.effectSize!.method, what).toBe(want.effectSize!.method);
         expectClose(got.effectSize!.value, want.effectSize!.value, STAT_TOL, `${what} effect size`);
         expectClose(got.missingDrift!.reference, want.missingDrift!.reference, 1e-12, `${what} missing share ref`);
         expectClose(got.missingDrift!.current, want.missingDrift!.current, 1e-12, `${what} missing share cur`);
         expectClose(got.missingDrift!.pValue, want.missingDrift!.pValue, P_TOL, `${what} missing p`);
       }
+      expect(result.roles).toEqual(pair.roles);
       expect(result.dataset.columns).toBe(pair.dataset.columns);
       expect(result.dataset.driftedColumns).toBe(pair.dataset.driftedColumns);
       expectClose(result.dataset.share, pair.dataset.share, 1e-12, `${key} share`);
+      expect(result.dataset.featureColumns).toBe(pair.dataset.featureColumns);
+      expect(result.dataset.driftedFeatureColumns).toBe(pair.dataset.driftedFeatureColumns);
+      expectClose(result.dataset.featureShare, pair.dataset.featureShare, 1e-12, `${key} feature share`);
+      expect(result.dataset.shareOf).toBe(pair.dataset.shareOf);
       expect(result.dataset.drifted).toBe(pair.dataset.drifted);
       expect(result.dataset.threshold).toBe(0.5);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adjustPValues } from '../../../lib/drift/correction';
-import { expectClose } from '../helpers';
+import { expectClose } from '../../support';
 
 describe('adjustPValues', () => {
   const p = [0.01, 0.04, 0.03, 0.005, 0.5];

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { FairnessInput, FairnessOptions, FairnessValue } from '../../../lib/fairness/types';
-import { expectClose } from '../helpers';
+import { expectClose } from '../../support';
 
 type Encoded<T> = T[] | { enc: 'codes'; levels: T[]; codes: string } | { enc: 'ints'; scale: number; ints: (number | null)[] };
 

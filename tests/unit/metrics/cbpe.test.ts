@@ -9,7 +9,7 @@ import {
 } from '../../../lib/metrics/cbpe';
 import { rocAucScore } from '../../../lib/metrics/cbpe-realized';
 import { AnalysisError, DataError } from '../../../lib/errors';
-import { readJson } from '../helpers';
+import { readJson } from '../../support';
 
 type Side = Record<'scores' | 'labels' | 'predictions' | 'timestamps', (number | null)[] | undefined>;
 interface ExpectedChunk {

@@ -7,7 +7,7 @@ import { thresholdSweep } from '../../../lib/metrics/threshold';
 import { splitScores } from '../../../lib/metrics/binary-curve';
 import { normaliseLabel } from '../../../lib/metrics/labels';
 import type { CalibrationResult } from '../../../lib/metrics/types';
-import { close, closeArray, decodeColumn, loadMetricsFixture, maxError, type FloatColumn, type Num } from './fixture-utils';
+import { close, closeArray, decodeColumn, loadMetricsFixture, maxError, type FloatColumn, type Num } from '../../support/sklearn';
 
 type Label = string | number | null;
 interface Curve {

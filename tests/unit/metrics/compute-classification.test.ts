@@ -5,7 +5,7 @@ import { averagePrecision } from '../../../lib/metrics/precision-recall';
 import { rocAuc, rocCurve } from '../../../lib/metrics/roc';
 import { confusionMatrix } from '../../../lib/metrics/confusion';
 import { balancedAccuracy } from '../../../lib/metrics/classification';
-import { expectClose } from '../helpers';
+import { expectClose } from '../../support';
 
 /** Every value JSON can carry: no NaN, no Infinity, no typed arrays. */
 function expectPlainJson(value: unknown): void {

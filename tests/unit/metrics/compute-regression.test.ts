@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRegressionMetrics } from '../../../lib/metrics/compute-regression';
 import { errorBySegment, sampleIndices } from '../../../lib/metrics/regression-aggregates';
-import { expectClose } from '../helpers';
+import { expectClose } from '../../support';
 
 describe('computeRegressionMetrics', () => {
   it('matches the sklearn docstring vectors (r2 0.9486…, MAPE 0.3273…)', () => {

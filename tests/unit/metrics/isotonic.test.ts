@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitIsotonic, predictIsotonic } from '../../../lib/metrics/isotonic';
 import { AnalysisError } from '../../../lib/errors';
-import { readJson } from '../helpers';
+import { readJson } from '../../support';
 
 interface Case {
   name: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { estimatePerformanceCbpe } from '../../../lib/metrics/cbpe';
 import { classificationCell, estimatedCell, fairnessCell, operationalCell, regressionCell } from '../../../lib/metrics/model-cells';
-import { expectClose, readJson, ROOT } from '../helpers';
+import { expectClose, readJson, ROOT } from '../../support';
 
 const load = (name: string) => ingestCsv(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/model', name))), name);
 const csv = (text: string, name = 'x.csv') => ingestCsv(new TextEncoder().encode(text), name);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeOperationalMetrics, type OperationalResult } from '../../../lib/metrics/operational';
 import { windowGrid } from '../../../lib/metrics/time-windows';
 import { DataError, AnalysisError } from '../../../lib/errors';
-import { readJson } from '../helpers';
+import { readJson } from '../../support';
 
 type Expected = Omit<OperationalResult, 'slaMs' | 'warnings'>;
 interface Case {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeRegressionMetrics } from '../../../lib/metrics/compute-regression';
 import { errorHistogram } from '../../../lib/metrics/regression-aggregates';
-import { close, closeArray, decodeColumn, loadMetricsFixture, maxError, type FloatColumn, type Num } from './fixture-utils';
+import { close, closeArray, decodeColumn, loadMetricsFixture, maxError, type FloatColumn, type Num } from '../../support/sklearn';
 
 interface Stats {
   segment: string | null;

@@ -3,7 +3,7 @@ import { ingestCsv } from '../../../lib/data/ingest';
 import { computeQuality } from '../../../lib/quality/compute-quality';
 import type { QualityResult } from '../../../lib/quality/types';
 import { APP_VERSION } from '../../../lib/version';
-import { readFixture, readJson } from '../helpers';
+import { readFixture, readJson } from '../../support';
 import { expectStats, type ExpectedColumn } from './quality-fixture';
 
 interface ExpectedAnalysis {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ColumnStats } from '../../../lib/quality/types';
-import { expectClose } from '../helpers';
+import { expectClose } from '../../support';
 
 export type ExpectedStats = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import type { ClassificationMetricsResult, RegressionMetricsResult } from '../..
 import type { CellResult } from '../../../lib/report/cell-kinds';
 import { formatCount, formatScore, formatShare } from '../../../lib/report/format';
 import { toWorkspaceReport, type ReportCell } from '../../../lib/report/workspace-report';
-import { ROOT } from '../helpers';
+import { ROOT } from '../../support';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const newDocument = (): Document => parseHTML('<!doctype html><html><body></body></html>').document;

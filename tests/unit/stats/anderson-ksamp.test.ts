@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { andersonKSamp } from '../../../lib/stats/anderson-ksamp';
-import { decodeSample, expectNear, loadNumericFixture, num, type Num, type SampleSpec } from './numeric-fixture-utils';
+import { decodeSample, expectClose, loadNumericFixture, num, type Num, type SampleSpec } from '../../support';
 
 interface AndersonCase {
   name: string;
@@ -24,8 +24,8 @@ describe('andersonKSamp public vectors', () => {
   it("matches Evidently's anderson test vector (p = 0.0635)", () => {
     const res = andersonKSamp([A, B]);
     expect(Math.abs(res.pValue - 0.0635)).toBeLessThan(1e-3);
-    expectNear(res.statistic, 1.7183096744360893, STAT_RTOL, 'A2');
-    expectNear(res.pValue, 0.0635146772876083, P_RTOL, 'p');
+    expectClose(res.statistic, 1.7183096744360893, STAT_RTOL, 'A2');
+    expectClose(res.pValue, 0.0635146772876083, P_RTOL, 'p');
     expect(res.criticalValues).toHaveLength(7);
   });
 
@@ -81,13 +81,13 @@ describe(`andersonKSamp vs scipy ${fixture.scipy} anderson_ksamp (midrank)`, () 
   let maxP = 0;
   for (const c of fixture.cases) {
     it(`${c.name} (k=${c.samples.length}${c.clip ? `, ${c.clip}` : ''})`, () => {
-      const res = andersonKSamp(c.samples.map(decodeSample));
-      maxStat = Math.max(maxStat, expectNear(res.statistic, num(c.statistic), STAT_RTOL, 'statistic', STAT_ATOL));
+      const res = andersonKSamp(c.samples.map((s) => decodeSample(s)));
+      maxStat = Math.max(maxStat, expectClose(res.statistic, num(c.statistic), { rel: STAT_RTOL, abs: STAT_ATOL }, 'statistic'));
       expect(res.criticalValues).toHaveLength(c.criticalValues.length);
-      c.criticalValues.forEach((cv, i) => expectNear(res.criticalValues[i]!, num(cv), STAT_RTOL, `critical[${i}]`));
+      c.criticalValues.forEach((cv, i) => expectClose(res.criticalValues[i]!, num(cv), STAT_RTOL, `critical[${i}]`));
       if (c.clip === 'capped') expect(res.pValue).toBe(0.25);
       else if (c.clip === 'floored') expect(res.pValue).toBe(0.001);
-      else maxP = Math.max(maxP, expectNear(res.pValue, num(c.pvalue), P_RTOL, 'p-value'));
+      else maxP = Math.max(maxP, expectClose(res.pValue, num(c.pvalue), P_RTOL, 'p-value'));
     });
   }
   it('reports the worst relative errors', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { betaInc, logBeta } from '../../../lib/stats/beta';
-import { num, relErr, type Num } from './fixture-utils';
+import { expectClose, num, type Num, relFloor } from '../../support';
 
 // betainc rows: [a, b, x, scipy, mpmath]; betaln rows: [a, b, scipy, mpmath].
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/beta.json', import.meta.url), 'utf8')) as {
@@ -10,24 +10,18 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/beta
   betaln: [number, number, Num, Num][];
 };
 
-/** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
-function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
-  const err = relErr(actual, expected, tiny);
-  expect(err <= rtol, `${label}: got ${actual}, expected ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
-}
-
 describe(`betaInc vs scipy ${fixture.scipy} special.betainc and mpmath`, () => {
   it(`matches mpmath at ${fixture.betainc.length} points with a, b from 1e-3 to 5e5`, () => {
     for (const [a, b, x, , truth] of fixture.betainc) {
       // The prefactor x^a (1-x)^b is ill-conditioned: relative error ~ eps (a |log x| + b |log(1-x)|),
       // up to ~1e-12 for a, b ~ 1e4; scipy's Cephes is worse there (up to ~2e-10).
-      expectClose(betaInc(a, b, x), num(truth), 5e-12, `betaInc(${a}, ${b}, ${x}) vs mpmath`);
+      expectClose(betaInc(a, b, x), num(truth), relFloor(5e-12), `betaInc(${a}, ${b}, ${x}) vs mpmath`);
     }
   });
 
   it('matches scipy to 1e-9', () => {
     for (const [a, b, x, scipy] of fixture.betainc) {
-      expectClose(betaInc(a, b, x), num(scipy), 1e-9, `betaInc(${a}, ${b}, ${x}) vs scipy`);
+      expectClose(betaInc(a, b, x), num(scipy), relFloor(1e-9), `betaInc(${a}, ${b}, ${x}) vs scipy`);
     }
   });
 
@@ -45,9 +39,9 @@ describe(`betaInc vs scipy ${fixture.scipy} special.betainc and mpmath`, () => {
 describe('logBeta vs scipy special.betaln and mpmath', () => {
   it(`matches mpmath to 2e-15 at ${fixture.betaln.length} points`, () => {
     for (const [a, b, scipy, truth] of fixture.betaln) {
-      expectClose(logBeta(a, b), num(truth), 2e-15, `logBeta(${a}, ${b}) vs mpmath`);
+      expectClose(logBeta(a, b), num(truth), relFloor(2e-15), `logBeta(${a}, ${b}) vs mpmath`);
       // scipy's betaln cancels lgamma terms for large arguments (1.5e-10 at a = 1e6).
-      expectClose(logBeta(a, b), num(scipy), 1e-9, `logBeta(${a}, ${b}) vs scipy`);
+      expectClose(logBeta(a, b), num(scipy), relFloor(1e-9), `logBeta(${a}, ${b}) vs scipy`);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chi2Sf, chiSquare } from '../../../lib/stats/chisquare';
-import { expectClose, loadFixture, num, type Num } from './fixture-utils';
+import { expectClose, loadStatsFixture, num, type Num, relFloor } from '../../support';
 
 interface ChiCase {
   name: string;
@@ -12,7 +12,7 @@ interface ChiCase {
 }
 
 // chi2_sf rows: [x, df, scipy, mpmath].
-const fixture = loadFixture<{ scipy: string; chi2_sf: [Num, number, Num, Num][]; chisquare: ChiCase[] }>('chi2.json');
+const fixture = loadStatsFixture<{ scipy: string; chi2_sf: [Num, number, Num, Num][]; chisquare: ChiCase[] }>('chi2.json');
 
 describe('chiSquare public vector (Evidently chisquare drift test)', () => {
   it('reference [16,18,16,14,12,12] vs current [16,16,16,16,16,8] gives p = 0.67309', () => {
@@ -25,7 +25,7 @@ describe('chiSquare public vector (Evidently chisquare drift test)', () => {
       ref.map((r) => r * (nCur / nRef)),
     );
     expect(Math.abs(res.pValue - 0.67309)).toBeLessThanOrEqual(1e-5);
-    expectClose(res.statistic, 3.1746031746031744, 1e-12, 'statistic');
+    expectClose(res.statistic, 3.1746031746031744, relFloor(1e-12), 'statistic');
   });
 });
 
@@ -35,8 +35,8 @@ describe(`chi2Sf vs scipy ${fixture.scipy} stats.chi2.sf`, () => {
       const sf = chi2Sf(num(x), df);
       // Cephes is itself ~1e-11 off in the upper tail for df ~ 1e4 (exp(a log x - x - lgam a)
       // cancellation), so scipy is matched to 1e-10 and the 40-digit mpmath value to 1e-12.
-      expectClose(sf, num(scipy), 1e-10, `chi2.sf(${x}, ${df}) vs scipy`);
-      expectClose(sf, num(truth), 1e-12, `chi2.sf(${x}, ${df}) vs mpmath`);
+      expectClose(sf, num(scipy), relFloor(1e-10), `chi2.sf(${x}, ${df}) vs scipy`);
+      expectClose(sf, num(truth), relFloor(1e-12), `chi2.sf(${x}, ${df}) vs mpmath`);
     }
   });
 
@@ -56,8 +56,8 @@ describe(`chiSquare vs scipy ${fixture.scipy} stats.chisquare`, () => {
         return;
       }
       const res = chiSquare(observed, expected);
-      expectClose(res.statistic, num(c.statistic!), 1e-9, `${c.name} statistic`);
-      expectClose(res.pValue, num(c.pvalue!), 1e-6, `${c.name} p-value`);
+      expectClose(res.statistic, num(c.statistic!), relFloor(1e-9), `${c.name} statistic`);
+      expectClose(res.pValue, num(c.pvalue!), relFloor(1e-6), `${c.name} p-value`);
     });
   }
 

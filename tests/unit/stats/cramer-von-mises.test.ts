@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { besselKQuarter } from '../../../lib/stats/bessel-k-quarter';
 import { cdfCvmInf, cramerVonMises2Samp } from '../../../lib/stats/cramer-von-mises';
-import { decodeSample, expectNear, loadNumericFixture, num, type Num, type SampleSpec } from './numeric-fixture-utils';
+import { decodeSample, expectClose, loadNumericFixture, num, type Num, type SampleSpec } from '../../support';
 
 interface CvmCase {
   name: string;
@@ -31,7 +31,7 @@ describe('cramerVonMises2Samp basics', () => {
   it('matches scipy on the 8 vs 8 textbook samples (exact path)', () => {
     const res = cramerVonMises2Samp(A, B);
     expect(res.statistic).toBe(0.4375);
-    expectNear(res.pValue, 0.06433566433566433, 1e-12, 'p');
+    expectClose(res.pValue, 0.06433566433566433, 1e-12, 'p');
   });
 
   it('gives T = 0, p = 1 for identical samples and does not mutate inputs', () => {
@@ -62,10 +62,10 @@ describe(`cramerVonMises2Samp vs scipy ${fixture.scipy} cramervonmises_2samp (au
   for (const c of fixture.cases) {
     it(`${c.name} (${c.method}${c.branch ? `/${c.branch}` : ''})`, () => {
       const res = cramerVonMises2Samp(decodeSample(c.x), decodeSample(c.y));
-      maxStat = Math.max(maxStat, expectNear(res.statistic, num(c.statistic), STAT_RTOL, 'statistic', STAT_ATOL));
+      maxStat = Math.max(maxStat, expectClose(res.statistic, num(c.statistic), { rel: STAT_RTOL, abs: STAT_ATOL }, 'statistic'));
       if (c.branch === 'tn<0.003') expect(res.pValue).toBe(1);
       const atol = c.method === 'asymptotic' ? P_ATOL_ASYMP : 0;
-      maxP = Math.max(maxP, expectNear(res.pValue, num(c.pvalue), P_RTOL, 'p-value', atol));
+      maxP = Math.max(maxP, expectClose(res.pValue, num(c.pvalue), { rel: P_RTOL, abs: atol }, 'p-value'));
     });
   }
   it('reports the worst relative errors', () => {
@@ -75,13 +75,13 @@ describe(`cramerVonMises2Samp vs scipy ${fixture.scipy} cramervonmises_2samp (au
 
 describe('limiting distribution internals vs scipy', () => {
   it('besselKQuarter matches scipy.special.kv(0.25, x) (AMOS transcription)', () => {
-    for (const [x, v] of fixture.kv) expectNear(besselKQuarter(x), num(v), 1e-14, `kv(0.25, ${x})`);
+    for (const [x, v] of fixture.kv) expectClose(besselKQuarter(x), num(v), 1e-14, `kv(0.25, ${x})`);
     expect(besselKQuarter(0)).toBe(Infinity);
     expect(besselKQuarter(900)).toBe(0);
     expect(besselKQuarter(-1)).toBeNaN();
   });
 
   it('cdfCvmInf matches scipy _cdf_cvm_inf', () => {
-    for (const [t, v] of fixture.cdfCvmInf) expectNear(cdfCvmInf(t), num(v), 1e-13, `_cdf_cvm_inf(${t})`);
+    for (const [t, v] of fixture.cdfCvmInf) expectClose(cdfCvmInf(t), num(v), 1e-13, `_cdf_cvm_inf(${t})`);
   });
 });

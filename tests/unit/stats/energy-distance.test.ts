@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { energyDistance } from '../../../lib/stats/energy-distance';
-import { expectNear, loadNumericFixture, num, sortedSample, type Num, type SampleSpec } from './numeric-fixture-utils';
+import { expectClose, loadNumericFixture, num, type Num, type SampleSpec, sortedSample } from '../../support';
 
 interface DistanceCase {
   name: string;
@@ -21,7 +21,7 @@ describe('energyDistance basics', () => {
       A.map((v) => v + 5),
     );
     expect(Math.abs(ed - 1.93326)).toBeLessThan(1e-5);
-    expectNear(ed, 1.9332614929181204, RTOL, 'ed(A, A + 5)');
+    expectClose(ed, 1.9332614929181204, RTOL, 'ed(A, A + 5)');
   });
 
   it('is sqrt(2) for two distinct points at distance 1, 0 for identical samples, symmetric', () => {
@@ -43,7 +43,7 @@ describe(`energyDistance vs scipy ${fixture.scipy} energy_distance`, () => {
   let maxE = 0;
   for (const c of fixture.cases) {
     it(c.name, () => {
-      maxE = Math.max(maxE, expectNear(energyDistance(sortedSample(c.a), sortedSample(c.b)), num(c.energy), RTOL, 'energy'));
+      maxE = Math.max(maxE, expectClose(energyDistance(sortedSample(c.a), sortedSample(c.b)), num(c.energy), RTOL, 'energy'));
     });
   }
   it('reports the worst relative error', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { histogramCounts, linspace, sturgesEdges } from '../../../lib/stats/histogram';
-import { readJson } from '../helpers';
-import { decodeSample, num, type Num, type SampleSpec } from './fixture-utils';
+import { decodeSample, type Num, num, readJson, type SampleSpec } from '../../support';
 
 interface SturgesCase {
   name: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mannWhitneyU } from '../../../lib/stats/mann-whitney';
-import { num, relErr, type Num } from './fixture-utils';
+import { expectClose, num, type Num, relFloor } from '../../support';
 
 interface Case {
   name: string;
@@ -35,19 +35,13 @@ function sample(name: string): Float64Array {
   return out;
 }
 
-/** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
-function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
-  const err = relErr(actual, expected, tiny);
-  expect(err <= rtol, `${label}: got ${actual}, expected ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
-}
-
 describe(`mannWhitneyU vs scipy ${fixture.scipy} stats.mannwhitneyu (two-sided, method='auto')`, () => {
   for (const c of fixture.cases) {
     it(`${c.name} [${c.method}]`, () => {
       const res = mannWhitneyU(sample(c.x), sample(c.y));
       expect(res.method, `${c.name}: method`).toBe(c.method);
-      expectClose(res.statistic, num(c.statistic), 1e-9, `${c.name} statistic vs scipy`);
-      expectClose(res.pValue, num(c.pvalue), 1e-6, `${c.name} p-value vs scipy`);
+      expectClose(res.statistic, num(c.statistic), relFloor(1e-9), `${c.name} statistic vs scipy`);
+      expectClose(res.pValue, num(c.pvalue), relFloor(1e-6), `${c.name} p-value vs scipy`);
     });
   }
 
@@ -72,7 +66,7 @@ describe('mannWhitneyU exact path vs exact integer arithmetic (sizes beyond scip
       );
       expect(res.method).toBe('exact');
       expect(res.statistic).toBe(counts.reduce((s, c) => s + c, 0));
-      expectClose(res.pValue, num(pvalue), 1e-12, 'exact p vs integer arithmetic');
+      expectClose(res.pValue, num(pvalue), relFloor(1e-12), 'exact p vs integer arithmetic');
     });
   }
 });

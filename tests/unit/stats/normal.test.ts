@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normCdf, normPpf, normSf } from '../../../lib/stats/normal';
-import { num, relErr, type Num } from './fixture-utils';
+import { expectClose, num, type Num, relFloor } from '../../support';
 
 // cdf rows: [x, scipy ndtr, scipy norm.sf, mpmath cdf, mpmath sf]; ppf rows: [p, scipy, mpmath].
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/normal.json', import.meta.url), 'utf8')) as {
@@ -10,26 +10,20 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/norm
   ppf: [number, Num, Num][];
 };
 
-/** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
-function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
-  const err = relErr(actual, expected, tiny);
-  expect(err <= rtol, `${label}: got ${actual}, expected ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
-}
-
 describe(`normCdf / normSf vs scipy ${fixture.scipy} and mpmath`, () => {
   it(`matches mpmath to 2e-15 relative at ${fixture.cdf.length} points, tails down to 1e-300`, () => {
     for (const [x, , , cdf, sf] of fixture.cdf) {
-      expectClose(normCdf(x), num(cdf), 2e-15, `normCdf(${x}) vs mpmath`);
-      expectClose(normSf(x), num(sf), 2e-15, `normSf(${x}) vs mpmath`);
+      expectClose(normCdf(x), num(cdf), relFloor(2e-15), `normCdf(${x}) vs mpmath`);
+      expectClose(normSf(x), num(sf), relFloor(2e-15), `normSf(${x}) vs mpmath`);
     }
     expect(fixture.cdf.filter(([, , , c]) => num(c) > 0 && num(c) < 1e-290).length).toBeGreaterThan(5);
   });
 
   it('matches scipy ndtr / norm.sf (Cephes, itself ~2e-13 off in the far tail)', () => {
     for (const [x, cdf, sf] of fixture.cdf) {
-      // tiny = 1e-290: Cephes underflows to 0 for x < -37.52 where the true value is < 1e-307.
-      expectClose(normCdf(x), num(cdf), 1e-12, `normCdf(${x}) vs scipy`, 1e-290);
-      expectClose(normSf(x), num(sf), 1e-12, `normSf(${x}) vs scipy`, 1e-290);
+      // A floor of 1e-290: Cephes underflows to 0 for x < -37.52 where the true value is < 1e-307.
+      expectClose(normCdf(x), num(cdf), relFloor(1e-12, 1e-290), `normCdf(${x}) vs scipy`);
+      expectClose(normSf(x), num(sf), relFloor(1e-12, 1e-290), `normSf(${x}) vs scipy`);
     }
   });
 
@@ -45,8 +39,8 @@ describe(`normCdf / normSf vs scipy ${fixture.scipy} and mpmath`, () => {
 describe('normPpf vs scipy norm.ppf and mpmath', () => {
   it(`inverts the cdf at ${fixture.ppf.length} probabilities from 1e-300 to 1 - 1e-10`, () => {
     for (const [p, scipy, truth] of fixture.ppf) {
-      expectClose(normPpf(p), num(truth), 4e-15, `normPpf(${p}) vs mpmath`);
-      expectClose(normPpf(p), num(scipy), 1e-13, `normPpf(${p}) vs scipy`);
+      expectClose(normPpf(p), num(truth), relFloor(4e-15), `normPpf(${p}) vs mpmath`);
+      expectClose(normPpf(p), num(scipy), relFloor(1e-13), `normPpf(${p}) vs scipy`);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mt19937, permutation, randomInterval, shuffle, xoshiro128ss } from '../../../lib/stats/random';
-import { readJson } from '../helpers';
+import { readJson } from '../../support';
 
 const fixture = readJson<{
   numpy: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tTestInd } from '../../../lib/stats/t-test';
-import { num, relErr, type Num } from './fixture-utils';
+import { expectClose, num, type Num, relFloor } from '../../support';
 
 interface Case {
   name: string;
@@ -30,12 +30,6 @@ function sample(name: string): Float64Array {
   return out;
 }
 
-/** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
-function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
-  const err = relErr(actual, expected, tiny);
-  expect(err <= rtol, `${label}: got ${actual}, expected ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
-}
-
 describe('tTestInd public vector (Evidently t_test)', () => {
   it('A vs B gives p = 0.084', () => {
     const a = [38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0];
@@ -52,8 +46,8 @@ describe(`tTestInd vs scipy ${fixture.scipy} stats.ttest_ind (equal_var=True)`, 
       const a = sample(c.a);
       const b = sample(c.b);
       const res = tTestInd(a, b);
-      expectClose(res.statistic, num(c.statistic), 1e-9, `${c.name} statistic vs scipy`);
-      expectClose(res.pValue, num(c.pvalue), 1e-6, `${c.name} p-value vs scipy`);
+      expectClose(res.statistic, num(c.statistic), relFloor(1e-9), `${c.name} statistic vs scipy`);
+      expectClose(res.pValue, num(c.pvalue), relFloor(1e-6), `${c.name} p-value vs scipy`);
     });
   }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totalVariation, tvdPermutationTest, tvdPermutationTestEvidently } from '../../../lib/stats/tvd';
 import { xoshiro128ss } from '../../../lib/stats/random';
-import { readJson } from '../helpers';
-import { num, type Num } from './fixture-utils';
+import { type Num, num, readJson } from '../../support';
 
 const tvd = readJson<{
   numpy: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normedWasserstein, wassersteinDistance } from '../../../lib/stats/wasserstein';
-import { expectNear, loadNumericFixture, num, sortedSample, type Num, type SampleSpec } from './numeric-fixture-utils';
+import { expectClose, loadNumericFixture, num, type Num, type SampleSpec, sortedSample } from '../../support';
 
 interface DistanceCase {
   name: string;
@@ -19,7 +19,7 @@ const B = Float64Array.from([39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8]);
 
 describe('wassersteinDistance basics', () => {
   it('is |shift| for a shifted sample and symmetric', () => {
-    expectNear(
+    expectClose(
       wassersteinDistance(
         A,
         A.map((v) => v + 5),
@@ -63,8 +63,8 @@ describe(`wassersteinDistance vs scipy ${fixture.scipy} wasserstein_distance`, (
     it(c.name, () => {
       const a = sortedSample(c.a);
       const b = sortedSample(c.b);
-      maxW = Math.max(maxW, expectNear(wassersteinDistance(a, b), num(c.wasserstein), RTOL, 'wasserstein'));
-      maxN = Math.max(maxN, expectNear(normedWasserstein(a, b), num(c.normedWasserstein), RTOL, 'normed wasserstein'));
+      maxW = Math.max(maxW, expectClose(wassersteinDistance(a, b), num(c.wasserstein), RTOL, 'wasserstein'));
+      maxN = Math.max(maxN, expectClose(normedWasserstein(a, b), num(c.normedWasserstein), RTOL, 'normed wasserstein'));
     });
   }
   it('reports the worst relative errors', () => {

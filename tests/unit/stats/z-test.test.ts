@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { twoProportionZTest } from '../../../lib/stats/z-test';
-import { num, relErr, type Num } from './fixture-utils';
+import { expectClose, num, type Num, relFloor } from '../../support';
 
 // cases: [s_ref, n_ref, s_cur, n_cur, Evidently z, Evidently p = 2(1 - cdf|z|), scipy 2 norm.sf|z|, mpmath p].
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/z-test.json', import.meta.url), 'utf8')) as {
@@ -10,19 +10,13 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/stats-tests/z-te
   degenerate: [number, number, number, number][];
 };
 
-/** Assert relative error <= rtol against a named reference; NaN matches only NaN, equal infinities match, |expected| < tiny compares absolutely. */
-function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
-  const err = relErr(actual, expected, tiny);
-  expect(err <= rtol, `${label}: got ${actual}, expected ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
-}
-
 describe("twoProportionZTest vs Evidently's z_stat_test formula", () => {
   for (const [s1, n1, s2, n2, z, pEvidently, pSf, pTruth] of fixture.cases) {
     it(`${s1}/${n1} vs ${s2}/${n2}`, () => {
       const res = twoProportionZTest(s1, n1, s2, n2);
-      expectClose(res.statistic, num(z), 1e-9, 'statistic vs Evidently');
-      expectClose(res.pValue, num(pSf), 1e-6, 'p-value vs scipy 2 norm.sf(|z|)');
-      expectClose(res.pValue, num(pTruth), 1e-13, 'p-value vs mpmath');
+      expectClose(res.statistic, num(z), relFloor(1e-9), 'statistic vs Evidently');
+      expectClose(res.pValue, num(pSf), relFloor(1e-6), 'p-value vs scipy 2 norm.sf(|z|)');
+      expectClose(res.pValue, num(pTruth), relFloor(1e-13), 'p-value vs mpmath');
       // Evidently's 1 - cdf form is only good to ~1e-16 absolute (and 0 beyond |z| ~ 8.3).
       expect(Math.abs(res.pValue - num(pEvidently)), `p-value vs Evidently ${num(pEvidently)}`).toBeLessThanOrEqual(1e-15);
     });

@@ -1,13 +1,9 @@
 /**
- * Helpers for the scipy fixtures written by tests/fixtures/generate_stats.py.
+ * Fixture numbers and samples as the Python generators write them (tests/fixtures/generate_*.py):
+ * non-finite floats as strings, samples as compact recipes rebuilt with the generator's own
+ * float operations so every value is bit-identical.
  */
-import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
-
-export function loadFixture<T>(name: string): T {
-  const url = new URL(`../../fixtures/stats/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as T;
-}
+import { readJson } from './files';
 
 /** Fixture number: finite floats are JSON numbers, non-finite ones are strings. */
 export type Num = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -23,9 +19,13 @@ export type SampleSpec =
   | { enc: 'ints'; scale: number; ints: number[] }
   | { enc: 'counts'; start: number; counts: number[] }
   | { enc: 'grid'; n: number; scale: number; shift: number }
+  | { enc: 'minstd'; seed: number; n: number; terms: number; scale: number; shift: number }
   | { enc: 'ref'; id: string };
 
-/** Rebuild a sample with the same float operations as the Python generator. */
+const MINSTD_A = 48271;
+const MINSTD_M = 2147483647;
+
+/** Rebuild a sample (in generation order); `ref` samples point into the fixture's `shared` map. */
 export function decodeSample(spec: SampleSpec, shared: Record<string, SampleSpec> = {}): Float64Array {
   switch (spec.enc) {
     case 'values':
@@ -47,6 +47,19 @@ export function decodeSample(spec: SampleSpec, shared: Record<string, SampleSpec
       for (let i = 0; i < spec.n; i++) out[i] = (i / spec.n) * spec.scale + spec.shift;
       return out;
     }
+    case 'minstd': {
+      const out = new Float64Array(spec.n);
+      let x = spec.seed;
+      for (let i = 0; i < spec.n; i++) {
+        let s = 0;
+        for (let t = 0; t < spec.terms; t++) {
+          x = (MINSTD_A * x) % MINSTD_M; // < 2^47, exact in float64
+          s += x;
+        }
+        out[i] = s / spec.scale + spec.shift;
+      }
+      return out;
+    }
     case 'ref': {
       const target = shared[spec.id];
       if (!target) throw new Error(`unknown shared sample ${spec.id}`);
@@ -55,16 +68,16 @@ export function decodeSample(spec: SampleSpec, shared: Record<string, SampleSpec
   }
 }
 
-/** Relative error |actual - expected| / max(|expected|, tiny); NaN matches NaN, equal infinities match. */
-export function relErr(actual: number, expected: number, tiny = 1e-300): number {
-  if (Number.isNaN(expected) || Number.isNaN(actual)) return Number.isNaN(expected) && Number.isNaN(actual) ? 0 : Infinity;
-  if (actual === expected) return 0;
-  if (!Number.isFinite(expected) || !Number.isFinite(actual)) return Infinity;
-  return Math.abs(actual - expected) / Math.max(Math.abs(expected), tiny);
+export function sortedSample(spec: SampleSpec, shared: Record<string, SampleSpec> = {}): Float64Array {
+  return decodeSample(spec, shared).sort();
 }
 
-/** Assert |actual - expected| <= rtol * max(|expected|, tiny), with a readable message. */
-export function expectClose(actual: number, expected: number, rtol: number, label: string, tiny = 1e-300): void {
-  const err = relErr(actual, expected, tiny);
-  expect(err <= rtol, `${label}: got ${actual}, scipy ${expected}, relative error ${err.toExponential(3)} > ${rtol}`).toBe(true);
+/** tests/fixtures/stats/<name> (generate_stats.py). */
+export function loadStatsFixture<T>(name: string): T {
+  return readJson<T>(`tests/fixtures/stats/${name}`);
+}
+
+/** tests/fixtures/stats-numeric/<name> (generate_stats_numeric.py). */
+export function loadNumericFixture<T>(name: string): T {
+  return readJson<T>(`tests/fixtures/stats-numeric/${name}`);
 }

@@ -1,11 +1,12 @@
 /**
  * Helpers for the sklearn fixtures written by tests/fixtures/generate_metrics.py
- * (tests/fixtures/metrics/*.json): column decoding and tolerance checks that record the
+ * (tests/fixtures/metrics/*.json): column decoding and checks at 1e-9 relative that record the
  * largest relative error seen.
  */
 import { expect } from 'vitest';
-import { expectClose, readJson } from '../helpers';
-import { num, type Num } from '../stats/fixture-utils';
+import { expectClose } from './close';
+import { readJson } from './files';
+import { num, type Num } from './samples';
 
 export { num, type Num };
 
@@ -32,9 +33,7 @@ export function close(actual: number | null | undefined, expected: Num | null | 
     expect(actual ?? null, what).toBeNull();
     return;
   }
-  const e = num(expected);
-  expectClose(actual, e, RTOL, what);
-  const rel = actual === e ? 0 : Math.abs((actual as number) - e) / Math.abs(e);
+  const rel = expectClose(actual, num(expected), RTOL, what);
   if (rel > maxError.value) {
     maxError.value = rel;
     maxError.what = what;

@@ -1,0 +1,4 @@
+// Shared test helpers: import from 'tests/support' (relative path) rather than from a sibling test.
+export { ROOT, readFixture, readJson } from './files';
+export { expectClose, isClose, relativeError, relFloor, type Tolerance } from './close';
+export { decodeSample, loadNumericFixture, loadStatsFixture, num, sortedSample, type Num, type SampleSpec } from './samples';
