@@ -1,3 +1,4 @@
+import { COLUMN_ROLES, type ColumnRole } from '../data/types';
 import type { BinsOption, Correction, DriftConfig } from '../drift/types';
 import { DRIFT_METHODS } from '../drift/methods/registry';
 
@@ -13,6 +14,8 @@ export const DRIFT_OPTION_SPECS = {
   threshold: { type: 'string' },
   'column-threshold': { type: 'string', multiple: true },
   'drift-share': { type: 'string' },
+  'share-of': { type: 'string' },
+  role: { type: 'string', multiple: true },
   bins: { type: 'string' },
   correction: { type: 'string' },
   methods: { type: 'string' },
@@ -78,6 +81,17 @@ export function toDriftConfig(values: DriftOptionValues): DriftConfig {
     (config.columnThresholds ??= {})[column] = number('--column-threshold', value, { min: 0 });
   }
   if (values['drift-share'] !== undefined) config.driftShare = number('--drift-share', values['drift-share'], { min: 0, max: 1 });
+  if (values['share-of'] !== undefined) {
+    if (values['share-of'] !== 'all' && values['share-of'] !== 'features') {
+      throw new UsageError(`--share-of: ${values['share-of']} is not one of all, features`);
+    }
+    config.shareOf = values['share-of'];
+  }
+  for (const text of values.role ?? []) {
+    const [column, role] = pair('--role', text);
+    if (!COLUMN_ROLES.includes(role as ColumnRole)) throw new UsageError(`--role: ${role} is not one of ${COLUMN_ROLES.join(', ')}`);
+    (config.roles ??= {})[column] = role as ColumnRole;
+  }
   if (values.bins !== undefined) config.bins = parseBins(values.bins);
   if (values.correction !== undefined) {
     if (!['none', 'bonferroni', 'bh'].includes(values.correction)) {

@@ -53,6 +53,10 @@ Options:
   --threshold X                 threshold for every column (default: the method's own)
   --column-threshold COL=X      threshold for one column (repeatable)
   --drift-share X               share of drifted columns for dataset drift (default 0.5)
+  --share-of all|features       which share decides dataset drift: every tested column (default,
+                                as Evidently) or features only (no target/prediction/score role)
+  --role COL=ROLE               set a column's role (repeatable): feature, target, prediction, score,
+                                timestamp, id, sensitive, ignored; roles guessed from names change nothing
   --bins SPEC                   sturges (default) | quantile:N | uniform:N | edges:E1,E2,…
   --correction C                none (default) | bonferroni | bh, over the p-value tests
   --methods IDS|all             also compute these methods into each column's "tests"

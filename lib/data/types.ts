@@ -8,10 +8,23 @@ export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 't
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'datetime', 'text'];
 
-/** What a column is for. Drift skips id and timestamp columns and reports target/prediction apart. */
+/**
+ * What a column is for. Only a role the user set changes a drift result (id, timestamp and ignored
+ * columns are not tested; target, prediction and score are left out of the feature share); a
+ * role guessed from the name is a suggestion that pre-fills model cells.
+ */
 export type ColumnRole = 'feature' | 'target' | 'prediction' | 'score' | 'timestamp' | 'id' | 'sensitive' | 'ignored';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = ['feature', 'target', 'prediction', 'score', 'timestamp', 'id', 'sensitive', 'ignored'];
+
+/** A role guessed from the column's name (a suggestion) or set by the user (decides drift). */
+export type RoleSource = 'guessed' | 'user';
+
+/** A column's role and who decided it. */
+export interface RoleInfo {
+  role: ColumnRole;
+  source: RoleSource;
+}
 
 export interface ColumnSchema {
   name: string;
@@ -33,8 +46,14 @@ export interface DatasetMeta {
   schema: ColumnSchema[];
   /** Non-fatal notes from parsing (renamed duplicate headers, …). */
   warnings: string[];
-  /** Column roles other than feature, guessed from names at ingest and confirmed or edited by the user. */
+  /** Column roles other than feature: guessed from names at ingest, or set by the user (see `roleSources`). */
   roles?: Record<string, ColumnRole>;
+  /**
+   * Who decided each column's role: 'user' for a role set in the role panel (a column the user set
+   * to feature is listed too, absent from `roles`). A column absent here is guessed — so datasets
+   * stored by earlier versions, which have no such field, read as all guessed (no migration).
+   */
+  roleSources?: Record<string, RoleSource>;
   createdAt: string;
 }
 

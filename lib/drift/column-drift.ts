@@ -166,11 +166,12 @@ export function computeColumnDrift(
     score: outcome.score,
     scoreKind: method.scoreKind,
     threshold,
-    drifted: method.isDrifted(outcome.score, threshold),
+    // A null score is an undefined p-value (one category on both sides): nothing changed.
+    drifted: outcome.score !== null && method.isDrifted(outcome.score, threshold),
     selection,
     tests,
     // The deciding method may already be the effect size: do not compute it twice.
-    effectSize: method.id === 'wasserstein' ? { method: 'wasserstein', value: outcome.score } : effectSize(profiles),
+    effectSize: method.id === 'wasserstein' && outcome.score !== null ? { method: 'wasserstein', value: outcome.score } : effectSize(profiles),
     missingDrift: missingDrift(reference, current),
     ...(reference.kind === 'numeric' && current.kind === 'numeric' && reference.nonFinite + current.nonFinite > 0
       ? { nonFinite: { reference: reference.nonFinite, current: current.nonFinite } }

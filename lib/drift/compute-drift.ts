@@ -5,11 +5,12 @@ import { APP_VERSION } from '../version';
 import { computeColumnDrift, resolveColumnType } from './column-drift';
 import { adjustPValues } from './correction';
 import { computeDatasetDrift } from './dataset-drift';
+import { planRoles } from './drift-roles';
 import { runDriftPlan } from './scheduler';
 import { getDriftMethod, validateKindMethods } from './methods/registry';
 import type { MethodContext } from './methods/method';
 import { profileColumn, type ColumnProfile } from '../profile/column-profile';
-import type { ColumnRole, ColumnType } from '../data/types';
+import type { ColumnRole, ColumnType, RoleInfo } from '../data/types';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
 
 export interface DriftOptions extends DriftConfig {
@@ -64,6 +65,8 @@ export interface DriftPlan {
   context: MethodContext;
   onlyInReference: string[];
   onlyInCurrent: string[];
+  /** The compared columns' roles and who decided each (only user-set roles are on the tasks). */
+  roles: Record<string, RoleInfo>;
   warnings: string[];
 }
 
@@ -93,17 +96,18 @@ export function planDrift(reference: Described, current: Described, config: Drif
       throw new AnalysisError('unknown-column', `column method for ${name}: no such column in both files — columns: ${preview(common)}`);
     }
   }
+  const roles = planRoles(reference.meta, current.meta, { compared: common, shared }, config);
   const warnings: string[] = [];
   const tasks = common.map((name) => {
     const [refType, curType] = [refTypes.get(name)!, curTypes.get(name)!];
     const { type, conflict } = resolveColumnType(refType, curType, valueCount(reference.table, name), valueCount(current.table, name));
     if (conflict) warnings.push(`type conflict: column "${name}" is ${refType} in reference and ${curType} in current — compared as ${type}`);
-    // The reference's roles win; a role only the current file has still counts.
-    const role = reference.meta.roles?.[name] ?? current.meta.roles?.[name];
-    return { name, type, conflict, ...(role && role !== 'feature' ? { role } : {}) };
+    const role = roles.decided[name];
+    return { name, type, conflict, ...(role ? { role } : {}) };
   });
+  warnings.push(...roles.warnings);
   const context: MethodContext = { bins: config.bins ?? { kind: 'sturges' }, seed: config.seed ?? DEFAULT_SEED, permutations: config.permutations };
-  return { tasks, config, context, onlyInReference, onlyInCurrent, warnings };
+  return { tasks, config, context, onlyInReference, onlyInCurrent, roles: roles.shown, warnings };
 }
 
 /** Profiles and tests one planned column (what each worker of a pool runs); a cached reference profile may be passed in. */
@@ -164,7 +168,8 @@ export function finishDrift(reference: DatasetMeta, current: DatasetMeta, plan: 
     columns,
     onlyInReference: plan.onlyInReference,
     onlyInCurrent: plan.onlyInCurrent,
-    dataset: { ...computeDatasetDrift(columns, plan.config.driftShare), correction: plan.config.correction ?? 'none' },
+    dataset: { ...computeDatasetDrift(columns, plan.config.driftShare, plan.config.shareOf), correction: plan.config.correction ?? 'none' },
+    roles: plan.roles,
     config: { ...plan.config, bins: plan.context.bins, seed: plan.context.seed },
     warnings,
   };

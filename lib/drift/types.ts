@@ -1,14 +1,15 @@
-import type { ColumnRole, ColumnType } from '../data/types';
+import type { ColumnRole, ColumnType, RoleInfo } from '../data/types';
 
 /**
  * One method's outcome on one column. `statistic` is null when it is infinite (JSON has no
  * Infinity). p-value tests carry `pValue` (and `adjustedPValue` under a multiple-testing
- * correction); distances carry only the statistic. Binned methods return the edges they used,
+ * correction) — null when undefined, as chisquare/g_test with one category on both sides
+ * (scipy: statistic 0, p NaN); distances carry only the statistic. Binned methods return the edges they used,
  * permutation tests their seed and permutation count.
  */
 export interface TestOutcome {
   statistic: number | null;
-  pValue?: number;
+  pValue?: number | null;
   adjustedPValue?: number;
   /** Bin edges used; null stands for an open outer edge (−∞ first, +∞ last). */
   edges?: (number | null)[];
@@ -16,6 +17,8 @@ export interface TestOutcome {
   permutations?: number;
   /** ks: where the two empirical CDFs are farthest apart, and their values there. */
   location?: { x: number; reference: number; current: number };
+  /** z, fisher_exact: the category whose share is tested (the first in sorted order, against all others). */
+  category?: string;
   /** Set instead of the numbers when the method could not run on this column (extra methods only). */
   error?: string;
 }
@@ -61,9 +64,13 @@ export type DistributionSummary =
 export interface ColumnDriftResult {
   name: string;
   type: ColumnType;
-  /** The column's role when not a plain feature (target and prediction drift are reported apart from dataset drift). */
+  /**
+   * The role the user set, when not feature: id/timestamp/ignored columns are not tested,
+   * target/prediction/score are left out of `dataset.featureShare`. Guessed roles are not here
+   * (they change nothing): they are listed with their source in `DriftResult.roles`.
+   */
   role?: ColumnRole;
-  /** False for columns that are not tested (datetime, text, id/timestamp roles, type conflicts, no values); see `reason`. */
+  /** False for columns that are not tested (datetime, text, user-set id/timestamp/ignored roles, type conflicts, no values); see `reason`. */
   tested: boolean;
   reason?: string;
   /** Non-missing values used by the tests. */
@@ -73,7 +80,10 @@ export interface ColumnDriftResult {
   /** ±Infinity values of a numeric column: excluded from the tests like missing values (present when any). */
   nonFinite?: Sides<number>;
   method?: string;
-  /** The value compared with the threshold: a p-value (adjusted under a correction) or a distance. */
+  /**
+   * The value compared with the threshold: a p-value (adjusted under a correction) or a distance.
+   * null: an infinite distance, or an undefined p-value (one category on both sides: not drifted).
+   */
   score?: number | null;
   scoreKind?: ScoreKind;
   threshold?: number;
@@ -119,6 +129,13 @@ export interface DriftConfig {
   columnThresholds?: Record<string, number>;
   /** Share of drifted columns at which the dataset counts as drifted (default 0.5). */
   driftShare?: number;
+  /**
+   * Which share decides `dataset.drifted`: 'all' tested columns, target and prediction included
+   * (default, as Evidently), or 'features' (without user-set target/prediction/score columns).
+   */
+  shareOf?: ShareOf;
+  /** Roles set by the user for this run (CLI --role), over the datasets' own; feature included. */
+  roles?: Record<string, ColumnRole>;
   bins?: BinsOption;
   correction?: Correction;
   /** Also compute these methods (where they apply) into each column's `tests`; 'all' for every one. */
@@ -128,11 +145,24 @@ export interface DriftConfig {
   permutations?: number;
 }
 
+export type ShareOf = 'all' | 'features';
+
 export interface DatasetDrift {
-  /** Columns tested for drift. */
+  /** Columns tested for drift (all of them: target and prediction included). */
   columns: number;
   driftedColumns: number;
+  /** driftedColumns / columns (0 when none tested). */
   share: number;
+  /**
+   * Tested columns without a user-set target, prediction or score role, and how many drifted.
+   * These and `shareOf` are always computed now; optional as results stored by earlier versions
+   * (which counted features only in `share`) lack them.
+   */
+  featureColumns?: number;
+  driftedFeatureColumns?: number;
+  featureShare?: number;
+  /** Which share was compared with the threshold (absent = 'all'). */
+  shareOf?: ShareOf;
   threshold: number;
   drifted: boolean;
   /** Multiple-testing correction applied to the p-value tests' scores. */
@@ -150,6 +180,8 @@ export interface DriftResult {
   onlyInReference: string[];
   onlyInCurrent: string[];
   dataset: DatasetDrift;
+  /** The roles of the compared columns (other than feature, or set by the user), and who decided each. */
+  roles?: Record<string, RoleInfo>;
   /** The settings the result was computed with. */
   config?: DriftConfig;
   warnings: string[];

@@ -1,4 +1,5 @@
 import { StorageError } from '../errors';
+import { withUserRoles } from '../data/roles';
 import type { ColumnRole, ColumnType, DatasetMeta, ParsedDataset } from '../data/types';
 import type { DriftbookDb } from './db';
 
@@ -92,11 +93,18 @@ export async function deleteDataset(db: DriftbookDb, id: string): Promise<void> 
   });
 }
 
-/** Saves a dataset's confirmed column roles (everything absent is a feature). */
-export async function updateDatasetRoles(db: DriftbookDb, id: string, roles: Record<string, ColumnRole>): Promise<DatasetMeta> {
-  const clean = Object.fromEntries(Object.entries(roles).filter(([, role]) => role !== 'feature'));
-  await db.datasets.update(id, { roles: clean });
-  return getDatasetMeta(db, id);
+/**
+ * Saves the roles the user set (column → role, feature included) over the stored ones and marks
+ * those columns as set by the user: from then on their roles decide drift (lib/data/roles.ts).
+ * Columns not passed keep their role and source. One read-modify-write transaction.
+ */
+export async function updateDatasetRoles(db: DriftbookDb, id: string, changes: Record<string, ColumnRole>): Promise<DatasetMeta> {
+  return db.transaction('rw', db.datasets, async () => {
+    const meta = await getDatasetMeta(db, id);
+    const next = { ...meta, ...withUserRoles(meta, changes) };
+    await db.datasets.put(next);
+    return next;
+  });
 }
 
 /** Saves a user's column types (over the inferred ones); analyses read stored columns as these types. */

@@ -1,6 +1,6 @@
 import { gTest } from '../../stats/g-test';
 import { observedExpected } from '../categories';
-import { asCategorical, pValueMethod } from './method';
+import { asCategorical, oneCategoryOutcome, pValueMethod } from './method';
 
 /**
  * G-test (scipy power_divergence, lambda_="log-likelihood") with chisquare's observed/expected.
@@ -14,6 +14,8 @@ export const gTestMethod = pValueMethod({
   definition: 'log-likelihood ratio (G) test of the current category counts against the reference proportions',
   compute(reference, current) {
     const { observed, expected } = observedExpected(asCategorical(reference, 'g_test'), asCategorical(current, 'g_test'));
+    // One category on both sides: scipy gives statistic 0 and p NaN (df = 0) — nothing to test, not drifted.
+    if (observed.length === 1) return oneCategoryOutcome();
     const { statistic, pValue } = gTest(observed, expected);
     return Number.isFinite(statistic) ? { score: pValue, test: { statistic, pValue } } : { score: 0, test: { statistic: null, pValue: 0 } };
   },

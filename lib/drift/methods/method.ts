@@ -12,8 +12,8 @@ export interface MethodContext {
 }
 
 export interface MethodOutcome {
-  /** The deciding value: the p-value of a test, the distance of a distance. */
-  score: number;
+  /** The deciding value: the p-value of a test, the distance of a distance; null for an undefined p-value (not drifted). */
+  score: number | null;
   test: TestOutcome;
 }
 
@@ -34,6 +34,15 @@ export interface DriftMethod {
 }
 
 type Spec = Omit<DriftMethod, 'isDrifted' | 'scoreKind'>;
+
+/**
+ * A goodness-of-fit test (chisquare, g_test) over a single category on both sides: scipy's
+ * statistic is 0 and its p-value NaN (chi2 with 0 degrees of freedom). Reported as statistic 0,
+ * p-value null, score null and not drifted — the column did not change, it is not an error.
+ */
+export function oneCategoryOutcome(): MethodOutcome {
+  return { score: null, test: { statistic: 0, pValue: null } };
+}
 
 /** A p-value test: drifted when p < threshold (or p ≤ threshold where Evidently uses ≤). */
 export function pValueMethod(spec: Spec & { inclusive?: boolean }): DriftMethod {
