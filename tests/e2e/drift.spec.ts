@@ -241,7 +241,7 @@ test('a ragged file can be loaded by skipping malformed rows, a Windows-1252 fil
   await expect(page.getByTestId('current-dataset')).toContainText('windows-1252.csv');
 });
 
-test('column roles are guessed, editable, and keep a target out of the dataset drift share', async ({ page }) => {
+test('column roles are editable; a target set by the user still counts in the dataset drift share (as Evidently)', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('reference-input').setInputFiles(fixture('reference.csv'));
   const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
@@ -249,9 +249,11 @@ test('column roles are guessed, editable, and keep a target out of the dataset d
   await openDetails(panel);
   await panel.getByLabel('Role of plan').selectOption('target');
   await expect(panel.locator('summary')).toContainText('Column roles: plan = target');
+  await expect(panel.getByTestId('role-source-plan')).toHaveText('set by you');
   await page.getByTestId('current-input').setInputFiles(fixture('current.csv'));
   const cell = page.getByTestId('drift-cell').nth(1);
-  await expect(cell.getByTestId('drift-summary')).toHaveText('Drift detected in 3 of 4 columns');
+  // Every tested column counts, the target included (plan did not drift); it only leaves the feature share.
+  await expect(cell.getByTestId('drift-summary')).toHaveText('Drift detected in 3 of 5 columns');
   await expect(cell.locator('tr[data-column="plan"] .role-tag')).toHaveText('target');
 });
 

@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { BinsOption, Correction, DriftConfig } from '../../../lib/drift/types';
+import type { BinsOption, Correction, DriftConfig, ShareOf } from '../../../lib/drift/types';
 import { DRIFT_METHODS, methodsFor } from '../../../lib/drift/methods/registry';
 
 interface Props {
@@ -27,7 +27,7 @@ function MethodSelect({ label, value, ids, onChange }: { label: string; value?: 
   );
 }
 
-/** The drift cell's settings: methods, threshold, dataset share, bins, correction; Apply re-runs the cell. */
+/** The drift cell's settings: methods, threshold, dataset share (and of which columns), bins, correction; Apply re-runs the cell. */
 export function DriftSettings({ config, onApply, disabled }: Props) {
   const [draft, setDraft] = useState<DriftConfig>(config);
   const [error, setError] = useState<string>();
@@ -79,6 +79,17 @@ export function DriftSettings({ config, onApply, disabled }: Props) {
               value={draft.driftShare ?? ''}
               onChange={(e) => set({ driftShare: e.target.value === '' ? undefined : Number(e.target.value) })}
             />
+          </label>
+          <label className="field">
+            <span>Dataset drift share of</span>
+            <select
+              value={draft.shareOf ?? 'all'}
+              // 'all' is the default: left out of the config, so the cell's result key stays as it was.
+              onChange={(e) => set({ shareOf: e.target.value === 'all' ? undefined : (e.target.value as ShareOf) })}
+            >
+              <option value="all">every tested column (as Evidently)</option>
+              <option value="features">features only (no target, prediction or score role set by you)</option>
+            </select>
           </label>
           <label className="field">
             <span>Bins (psi, kl_div, jensenshannon, hellinger)</span>
