@@ -22,15 +22,28 @@ import { TYPE_METADATA_KEY } from './to-arrow';
  * rows (what ingest would have built; boolean columns keep their canonical ['false', 'true']).
  */
 
-/** Chunk-local position of each kept row; `rows` ascends, so every chunk's rows are one run. */
-function eachRow(chunks: readonly Data[], rows: Uint32Array, visit: (chunk: Data, local: number, out: number) => void): void {
+/** The kept rows that fall in one chunk: rows[lo..hi) minus `start` are chunk-local positions. */
+interface Run {
+  chunk: Data;
+  start: number;
+  lo: number;
+  hi: number;
+}
+
+/** `rows` ascends, so each chunk's rows are one run (tight loops per run, no per-row callback). */
+function runsOf(chunks: readonly Data[], rows: Uint32Array): Run[] {
+  const runs: Run[] = [];
   let start = 0;
-  let out = 0;
+  let lo = 0;
   for (const chunk of chunks) {
     const end = start + chunk.length;
-    for (; out < rows.length && rows[out]! < end; out++) visit(chunk, rows[out]! - start, out);
+    let hi = lo;
+    while (hi < rows.length && rows[hi]! < end) hi++;
+    if (hi > lo) runs.push({ chunk, start, lo, hi });
     start = end;
+    lo = hi;
   }
+  return runs;
 }
 
 /** Whether a chunk-local row is valid (set in the null bitmap, or the chunk has no nulls). */
@@ -40,65 +53,57 @@ export function isValidAt(chunk: Data, local: number): boolean {
   return (chunk.nullBitmap[bit >> 3]! & (1 << (bit & 7))) !== 0;
 }
 
-class Validity {
-  readonly bitmap: Uint8Array;
-  nullCount = 0;
-  constructor(length: number) {
-    this.bitmap = new Uint8Array(Math.ceil(length / 8));
+/** The kept rows' validity bitmap, or undefined when none is missing. */
+function takeValidity(runs: readonly Run[], rows: Uint32Array): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+  if (runs.every(({ chunk }) => chunk.nullCount === 0)) return { nullBitmap: undefined, nullCount: 0 };
+  const bitmap = new Uint8Array(Math.ceil(rows.length / 8));
+  let nullCount = 0;
+  for (const { chunk, start, lo, hi } of runs) {
+    for (let out = lo; out < hi; out++) {
+      if (isValidAt(chunk, rows[out]! - start)) bitmap[out >> 3]! |= 1 << (out & 7);
+      else nullCount++;
+    }
   }
-  set(out: number, valid: boolean): void {
-    if (valid) this.bitmap[out >> 3]! |= 1 << (out & 7);
-    else this.nullCount++;
-  }
-  get buffer(): Uint8Array | undefined {
-    return this.nullCount > 0 ? this.bitmap : undefined;
-  }
+  return { nullBitmap: nullCount > 0 ? bitmap : undefined, nullCount };
 }
 
-function takeFloat64(chunks: readonly Data<Float64>[], rows: Uint32Array): Data<Float64> {
+function takeFloat64(type: Float64, runs: readonly Run[], rows: Uint32Array): Data<Float64> {
   const values = new Float64Array(rows.length);
-  const validity = new Validity(rows.length);
-  eachRow(chunks, rows, (chunk, local, out) => {
-    values[out] = (chunk.values as Float64Array)[local]!;
-    validity.set(out, isValidAt(chunk, local));
-  });
-  return makeData({ type: chunks[0]!.type, length: rows.length, nullCount: validity.nullCount, data: values, nullBitmap: validity.buffer });
+  for (const { chunk, start, lo, hi } of runs) {
+    const source = chunk.values as Float64Array;
+    for (let out = lo; out < hi; out++) values[out] = source[rows[out]! - start]!;
+  }
+  return makeData({ type, length: rows.length, data: values, ...takeValidity(runs, rows) });
 }
 
-function takeDictionary(field: Field<Dictionary>, chunks: readonly Data<Dictionary>[], rows: Uint32Array): Data<Dictionary> {
+function takeDictionary(field: Field<Dictionary>, runs: readonly Run[], rows: Uint32Array): Data<Dictionary> {
   const type = field.type;
   const seen = new Map<string, number>();
   const strings: string[] = [];
   if (field.metadata.get(TYPE_METADATA_KEY) === 'boolean') for (const value of ['false', 'true']) seen.set(value, strings.push(value) - 1);
+  const validity = takeValidity(runs, rows);
   const indices = new type.indices.ArrayType(rows.length) as Int32Array;
-  const validity = new Validity(rows.length);
-  // One remap per chunk dictionary: the old index's new index, −1 until first used.
-  const remaps = new Map<Data, Int32Array>();
-  eachRow(chunks, rows, (chunk, local, out) => {
-    const valid = isValidAt(chunk, local);
-    validity.set(out, valid);
-    if (!valid) return;
+  for (const { chunk, start, lo, hi } of runs) {
     const dictionary = chunk.dictionary!;
-    let remap = remaps.get(chunk);
-    if (!remap) remaps.set(chunk, (remap = new Int32Array(dictionary.length).fill(-1)));
-    const old = (chunk.values as Int32Array)[local]!;
-    let index = remap[old]!;
-    if (index < 0) {
-      const text = String(dictionary.get(old));
-      index = seen.get(text) ?? -1;
-      if (index < 0) seen.set(text, (index = strings.push(text) - 1));
-      remap[old] = index;
+    const source = chunk.values as Int32Array;
+    // The old index's new index, −1 until first used: new indices follow first appearance.
+    const remap = new Int32Array(dictionary.length).fill(-1);
+    const checkValid = chunk.nullCount > 0;
+    for (let out = lo; out < hi; out++) {
+      const local = rows[out]! - start;
+      if (checkValid && !isValidAt(chunk, local)) continue;
+      const old = source[local]!;
+      let index = remap[old]!;
+      if (index < 0) {
+        const text = String(dictionary.get(old));
+        index = seen.get(text) ?? strings.push(text) - 1;
+        seen.set(text, index);
+        remap[old] = index;
+      }
+      indices[out] = index;
     }
-    indices[out] = index;
-  });
-  return makeData({
-    type,
-    length: rows.length,
-    nullCount: validity.nullCount,
-    data: indices,
-    nullBitmap: validity.buffer,
-    dictionary: vectorFromArray(strings, new Utf8()),
-  });
+  }
+  return makeData({ type, length: rows.length, data: indices, ...validity, dictionary: vectorFromArray(strings, new Utf8()) });
 }
 
 /** Any other Arrow type (readers emit only Float64 and dictionary strings today): through get and vectorFromArray. */
@@ -109,9 +114,9 @@ function takeOther(field: Field, vector: Vector, rows: Uint32Array): Data {
 
 function takeColumn(field: Field, vector: Vector, rows: Uint32Array): Data {
   const type: DataType = field.type;
-  const chunks = vector.data;
-  if (DataType.isFloat(type) && type.precision === Precision.DOUBLE) return takeFloat64(chunks as Data<Float64>[], rows);
-  if (DataType.isDictionary(type) && DataType.isUtf8(type.dictionary)) return takeDictionary(field as Field<Dictionary>, chunks as Data<Dictionary>[], rows);
+  const runs = runsOf(vector.data, rows);
+  if (DataType.isFloat(type) && type.precision === Precision.DOUBLE) return takeFloat64(type as Float64, runs, rows);
+  if (DataType.isDictionary(type) && DataType.isUtf8(type.dictionary)) return takeDictionary(field as Field<Dictionary>, runs, rows);
   return takeOther(field, vector, rows);
 }
 
