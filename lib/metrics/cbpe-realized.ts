@@ -3,7 +3,8 @@
  * by estimated and realized metrics, sklearn's roc_auc_score, and NannyML's sampling-error
  * components, which come from the reference labels.
  */
-import { NeumaierSum } from '../stats/neumaier-sum';
+import { numpyArgsort } from '../stats/argsort';
+import { numpyStd } from '../stats/numpy-moments';
 
 export interface ConfusionMatrix {
   tp: number;
@@ -90,34 +91,20 @@ export function realizedMetrics(labels: ArrayLike<number>, predictions: ArrayLik
   return metricsFromConfusion(cm, rocAucScore(labels, scores, rows));
 }
 
-/** Population standard deviation (ddof = 0, as np.std), or null for no values. */
-function std(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sum = new NeumaierSum();
-  for (const v of values) sum.add(v);
-  const mean = sum.value / values.length;
-  const sq = new NeumaierSum();
-  for (const v of values) sq.add((v - mean) * (v - mean));
-  return Math.sqrt(sq.value / values.length);
-}
-
 /** NannyML's sampling-error components: SE(chunk of n rows) = std / sqrt(n · fraction). */
 export type SamplingErrorComponents = Record<MetricName, { std: number; fraction: number } | null>;
 
-function component(values: number[], fraction: number): { std: number; fraction: number } | null {
-  const s = std(values);
-  return s === null || !(fraction > 0) ? null : { std: s, fraction };
+function component(values: ArrayLike<number>, fraction: number): { std: number; fraction: number } | null {
+  const std = values.length ? numpyStd(values) : NaN;
+  return Number.isFinite(std) && fraction > 0 ? { std, fraction } : null;
 }
 
 /**
- * From reference labels y, predictions ŷ and raw scores (NannyML sampling_error/binary_classification):
- * accuracy: std of 1[ŷ = y] over all rows, fraction 1; precision: std of 1[y = 1] over rows with
- * ŷ = 1, fraction = share of ŷ = 1; recall: std of 1[ŷ = 1] over rows with y = 1, fraction = share
- * of y = 1; f1: over TP, FP and FN rows, std of 1[TP]·m/(TP + (FP + FN)/2), fraction = m/n with
- * m = TP + FP + FN; rocAuc: with the minority class as positive (labels and scores flipped when
- * mean(y) > 0.5), std over positives of (negatives scored below it)/(negatives), fraction = share of
- * positives. NannyML ranks with an unstable argsort and drops a positive ranked first; here ties keep
- * row order and every positive counts.
+ * From reference labels y, predictions ŷ and raw scores, as nannyml/sampling_error/binary_classification.py
+ * (*_sampling_error_components), arrays in the same order so np.std's pairwise sums agree:
+ * accuracy: std of 1[ŷ = y] in row order, fraction 1; precision: std of [1 × TP, 0 × FP], fraction =
+ * share of ŷ = 1; recall: std of [1 × TP, 0 × FN], fraction = share of y = 1; f1: std of
+ * [1 × TP, 0 × (FN + FP)] · m/(TP + (FP + FN)/2), fraction m/n with m = TP + FP + FN; rocAuc: see aucComponent.
  */
 export function samplingErrorComponents(
   labels: ArrayLike<number>,
@@ -126,50 +113,55 @@ export function samplingErrorComponents(
   rows: ArrayLike<number>,
 ): SamplingErrorComponents {
   const n = rows.length;
-  const correct: number[] = [];
-  const precision: number[] = [];
-  const recall: number[] = [];
+  const correct = new Float64Array(n);
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  let positives = 0;
   for (let k = 0; k < n; k++) {
     const i = rows[k]!;
     const y = labels[i]!;
     const p = predictions[i]!;
-    correct.push(y === p ? 1 : 0);
-    if (p === 1) precision.push(y === 1 ? 1 : 0);
-    if (y === 1) recall.push(p === 1 ? 1 : 0);
+    correct[k] = y === p ? 1 : 0;
+    positives += y;
     if (p === 1 && y === 1) tp++;
     else if (p === 1) fp++;
     else if (y === 1) fn++;
   }
+  const block = (ones: number, zeros: number, value = 1) => Float64Array.from({ length: ones + zeros }, (_, k) => (k < ones ? value : 0));
   const m = tp + fp + fn;
-  const factor = m / ((fn + fp) * 0.5 + tp);
-  const f1 = [...new Array<number>(tp).fill(factor), ...new Array<number>(fn + fp).fill(0)];
   return {
     accuracy: component(correct, 1),
-    precision: component(precision, precision.length / n),
-    recall: component(recall, recall.length / n),
-    f1: component(f1, m / n),
+    precision: component(block(tp, fp), (tp + fp) / n),
+    recall: component(block(tp, fn), positives / n),
+    f1: component(block(tp, fn + fp, m / ((fn + fp) * 0.5 + tp)), m / n),
     rocAuc: aucComponent(labels, scores, rows),
   };
 }
 
+/**
+ * NannyML's auroc_sampling_error_components (AUROC as a Mann–Whitney statistic): with the minority
+ * class as positive (labels and scores flipped, s → 1 − s, when mean(y) > 0.5), rows ordered by
+ * np.argsort(scores) (its tie order: lib/stats/argsort.ts), the distinct values of y·rank without
+ * the smallest (0) give, for the i-th, (rank − i)/negatives; std of those, fraction = share of
+ * positives. As in NannyML, a positive ranked first falls out with the zeros and shifts the rest by one.
+ */
 function aucComponent(labels: ArrayLike<number>, scores: ArrayLike<number>, rows: ArrayLike<number>): { std: number; fraction: number } | null {
   const n = rows.length;
   let positives = 0;
   for (let k = 0; k < n; k++) positives += labels[rows[k]!]!;
   const flip = positives / n > 0.5;
-  const pos = flip ? 0 : 1;
-  const order = Array.from(rows).sort((a, b) => (flip ? scores[b]! - scores[a]! : scores[a]! - scores[b]!) || a - b);
-  const minority = flip ? n - positives : positives;
-  const negatives = n - minority;
-  if (minority === 0 || negatives === 0) return null;
-  const below: number[] = [];
-  let seen = 0;
-  for (const i of order) {
-    if (labels[i] === pos) below.push(seen / negatives);
-    else seen++;
-  }
-  return component(below, minority / n);
+  const y = Float64Array.from(rows, (i) => (flip ? Math.abs(labels[i]! - 1) : labels[i]!));
+  const s = Float64Array.from(rows, (i) => (flip ? 1 - scores[i]! : scores[i]!));
+  const nPos = flip ? n - positives : positives;
+  const nNeg = n - nPos;
+  if (nPos === 0 || nNeg === 0) return null;
+  const order = numpyArgsort(s);
+  const ranks = new Set<number>();
+  order.forEach((i, rank) => ranks.add(y[i]! * rank));
+  const distinct = [...ranks].sort((a, b) => a - b).slice(1);
+  return component(
+    Float64Array.from(distinct, (rank, i) => (rank - i) / nNeg),
+    nPos / n,
+  );
 }

@@ -1,35 +1,26 @@
 /**
- * Confidence-Based Performance Estimation (CBPE, NannyML) for binary classifiers: estimate
+ * Confidence-Based Performance Estimation (CBPE, NannyML 0.13) for binary classifiers: estimate
  * accuracy, precision, recall, F1 and ROC AUC on current data without labels, from the scores'
- * calibrated probabilities. With p_i = P(y_i = 1) and predictions ŷ_i, the expected confusion
- * matrix is TP = Σ_{ŷ=1} p, FP = Σ_{ŷ=1} (1 − p), FN = Σ_{ŷ=0} p, TN = Σ_{ŷ=0} (1 − p).
- *
- * Estimated ROC AUC: the curve through the sorted distinct calibrated probabilities t (descending),
- * TPR(t) = Σ_{p≥t} p / Σ p and FPR(t) = Σ_{p≥t} (1 − p) / Σ (1 − p), from (0, 0) to (1, 1),
- * trapezoid area. NannyML walks the same curve row by row in raw-score order (isotonic calibration
- * is monotone, so the vertices lie on the same segments) but rounds the cumulative sums to 5
- * decimals first; we do not round, so results differ from NannyML's in the last digits (≤ 4e-9 on
- * tests/fixtures/cbpe).
- *
- * Calibration: isotonic regression of reference labels on reference scores, decided as described
- * in lib/metrics/cbpe-calibration.ts.
+ * calibrated probabilities (lib/metrics/cbpe-estimated.ts). Each piece follows NannyML's code:
+ * - calibration: isotonic regression of reference labels on reference scores, when NannyML's
+ *   needs_calibration says so (lib/metrics/cbpe-calibration.ts);
+ * - chunks: NannyML's Size/CountBasedChunker over the current rows (lib/metrics/cbpe-chunks.ts);
+ * - per chunk: the estimate, NannyML's sampling error std / sqrt(n · fraction) from reference
+ *   components (lib/metrics/cbpe-realized.ts) with the band estimate ∓ 3 SE clipped to [0, 1], the
+ *   realized value where labels exist, and an alert against thresholds from the reference chunks'
+ *   realized values (lib/metrics/cbpe-thresholds.ts).
  */
 import { AnalysisError, DataError } from '../errors';
-import { NeumaierSum } from '../stats/neumaier-sum';
-import {
-  METRIC_NAMES,
-  metricsFromConfusion,
-  realizedMetrics,
-  samplingErrorComponents,
-  type BinaryMetrics,
-  type MetricName,
-  type SamplingErrorComponents,
-} from './cbpe-realized';
 import { decideCalibration, type CalibrationMode } from './cbpe-calibration';
+import { DEFAULT_CHUNK_COUNT, range, rowChunks, timeChunks, type CbpeChunking, type ChunkSpan } from './cbpe-chunks';
+import { estimatedMetrics } from './cbpe-estimated';
+import { METRIC_NAMES, realizedMetrics, samplingErrorComponents, type BinaryMetrics, type SamplingErrorComponents } from './cbpe-realized';
+import { alertsOf, nannymlRealized, thresholdsOf, type CbpeThresholds, type MetricAlerts, type MetricValues } from './cbpe-thresholds';
 import { fitIsotonic, predictIsotonic } from './isotonic';
-import { windowGrid, windowOf, type WindowOption } from './time-windows';
 
 export type { BinaryMetrics, ConfusionMatrix, MetricName } from './cbpe-realized';
+export type { CbpeChunking } from './cbpe-chunks';
+export type { CbpeThresholds, MetricAlerts, MetricValues } from './cbpe-thresholds';
 
 export interface CbpeReferenceInput {
   /** Scores: the model's probability of class 1, in [0, 1] (NaN = missing, row dropped). */
@@ -49,8 +40,6 @@ export interface CbpeCurrentInput {
   timestamps?: ArrayLike<number>;
 }
 
-export type CbpeChunking = { by: 'count'; count: number } | { by: 'time'; window?: WindowOption };
-
 export interface CbpeOptions {
   /** Decision threshold on the raw score for sides without a predictions column (default 0.5). */
   threshold?: number;
@@ -58,29 +47,32 @@ export interface CbpeOptions {
   chunks?: CbpeChunking;
 }
 
-export type MetricValues = Record<MetricName, number | null>;
-
 export interface CbpeChunk {
   index: number;
-  /** [start, end): current row indices (count chunks) or ms since epoch (time chunks). */
+  /**
+   * [start, end): current row indices, 0-based data rows (count and size chunks: NannyML's
+   * start_index = start, end_index = end − 1), or ms since the epoch (time chunks).
+   */
   start: number;
   end: number;
   /** Rows used (with a score and prediction). */
   rows: number;
   estimated: BinaryMetrics;
-  /** Null without labels in the chunk. */
-  realized: BinaryMetrics | null;
+  /** NannyML's realized metrics of the chunk's labelled rows (null values where it gets NaN); null without labels. */
+  realized: MetricValues | null;
   /** NannyML's sampling error: reference std / sqrt(rows · fraction) (see samplingErrorComponents). */
   samplingError: MetricValues;
   /** estimated ∓ 3 · samplingError, clipped to [0, 1]. */
   lower: MetricValues;
   upper: MetricValues;
+  /** Estimate outside [thresholds.lower, thresholds.upper] (NannyML's alert). */
+  alert: MetricAlerts;
 }
 
 export interface CbpeResult {
   calibrated: boolean;
   calibrationReason: string;
-  /** Expected calibration error on reference of raw and out-of-fold calibrated scores ('auto' mode). */
+  /** NannyML's calibration test: ECE of raw and calibrated scores over its 10 reference splits ('auto' mode). */
   ece: { raw: number; calibrated: number } | null;
   /** Threshold used for sides without predictions; null when both sides supplied predictions. */
   threshold: number | null;
@@ -88,6 +80,8 @@ export interface CbpeResult {
   reference: { rows: number; dropped: number; positiveRate: number; realized: BinaryMetrics; estimated: BinaryMetrics };
   current: { rows: number; dropped: number; labelled: number; estimated: BinaryMetrics; realized: BinaryMetrics | null };
   chunks?: CbpeChunk[];
+  /** Alert thresholds from the reference chunks' realized metrics (with chunks only). */
+  thresholds?: CbpeThresholds;
   warnings: string[];
 }
 
@@ -132,137 +126,56 @@ function predictionsOf(scores: ArrayLike<number>, column: ArrayLike<number> | un
   return Float64Array.from(scores, (s) => (s >= threshold ? 1 : Number.isNaN(s) ? NaN : 0));
 }
 
-/** Estimated ROC AUC from calibrated probabilities (see the file comment); null if Σp or Σ(1 − p) is 0. */
-function estimatedRocAuc(p: ArrayLike<number>, rows: ArrayLike<number>): number | null {
-  const order = Array.from(rows).sort((a, b) => p[b]! - p[a]!);
-  const tps = new NeumaierSum();
-  const fps = new NeumaierSum();
-  const cumT: number[] = [0];
-  const cumF: number[] = [0];
-  for (let k = 0; k < order.length; k++) {
-    const pi = p[order[k]!]!;
-    tps.add(pi);
-    fps.add(1 - pi);
-    const next = order[k + 1];
-    if (next === undefined || p[next] !== pi) {
-      cumT.push(tps.value);
-      cumF.push(fps.value);
-    }
-  }
-  const totalT = tps.value;
-  const totalF = fps.value;
-  if (!(totalT > 0) || !(totalF > 0)) return null;
-  const area = new NeumaierSum();
-  for (let k = 1; k < cumT.length; k++) {
-    area.add((((cumF[k]! - cumF[k - 1]!) / totalF) * ((cumT[k]! + cumT[k - 1]!) / totalT)) / 2);
-  }
-  return area.value;
-}
-
-function estimatedMetrics(p: ArrayLike<number>, predictions: ArrayLike<number>, rows: ArrayLike<number>): BinaryMetrics {
-  const tp = new NeumaierSum();
-  const fp = new NeumaierSum();
-  const fn = new NeumaierSum();
-  const tn = new NeumaierSum();
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    const pi = p[i]!;
-    if (predictions[i] === 1) {
-      tp.add(pi);
-      fp.add(1 - pi);
-    } else {
-      fn.add(pi);
-      tn.add(1 - pi);
-    }
-  }
-  const cm = { tp: tp.value, fp: fp.value, fn: fn.value, tn: tn.value };
-  return metricsFromConfusion(cm, estimatedRocAuc(p, rows));
-}
-
-/** [min, max] without spreading (spread arguments overflow the stack on large arrays). */
-function range(values: ArrayLike<number>): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i]! < min) min = values[i]!;
-    if (values[i]! > max) max = values[i]!;
-  }
-  return [min, max];
-}
-
 function rowsWhere(n: number, keep: (i: number) => boolean): number[] {
   const rows: number[] = [];
   for (let i = 0; i < n; i++) if (keep(i)) rows.push(i);
   return rows;
 }
 
-function chunkOf(
-  index: number,
-  start: number,
-  end: number,
-  rows: number[],
-  p: Float64Array,
-  current: { scores: ArrayLike<number>; labels?: ArrayLike<number> },
-  pred: Float64Array,
-  components: SamplingErrorComponents,
-): CbpeChunk {
-  const estimated = estimatedMetrics(p, pred, rows);
-  const labelled = current.labels ? rows.filter((i) => !Number.isNaN(current.labels![i]!)) : [];
+interface ChunkInputs {
+  p: Float64Array;
+  current: CbpeCurrentInput;
+  pred: Float64Array;
+  components: SamplingErrorComponents;
+  thresholds: CbpeThresholds;
+}
+
+/** One current chunk of `members` (its rows, missing values included). */
+function chunkOf(index: number, span: ChunkSpan, members: number[], { p, current, pred, components, thresholds }: ChunkInputs): CbpeChunk {
+  const scores = current.scores;
+  // NannyML drops missing values per metric: [score, prediction] for most, [score] for ROC AUC.
+  const scored = members.filter((i) => !Number.isNaN(scores[i]!));
+  const rows = scored.filter((i) => !Number.isNaN(pred[i]!));
+  const estimated = estimatedMetrics(p, scores, pred, rows, scored);
   const samplingError = {} as MetricValues;
   const lower = {} as MetricValues;
   const upper = {} as MetricValues;
   for (const name of METRIC_NAMES) {
     const c = components[name];
-    const se = c && rows.length > 0 ? c.std / Math.sqrt(rows.length * c.fraction) : null;
+    const n = name === 'rocAuc' ? scored.length : rows.length;
+    const se = c && n > 0 ? c.std / Math.sqrt(n * c.fraction) : null;
     const value = estimated[name];
     samplingError[name] = se;
     lower[name] = se === null || value === null ? null : Math.max(0, value - SAMPLING_ERROR_RANGE * se);
     upper[name] = se === null || value === null ? null : Math.min(1, value + SAMPLING_ERROR_RANGE * se);
   }
-  const realized = labelled.length ? realizedMetrics(current.labels!, pred, current.scores, labelled) : null;
-  return { index, start, end, rows: rows.length, estimated, realized, samplingError, lower, upper };
+  const labels = current.labels;
+  const realized = labels && members.some((i) => !Number.isNaN(labels[i]!)) ? nannymlRealized(labels, pred, scores, members) : null;
+  return {
+    index,
+    start: span.start,
+    end: span.end,
+    rows: rows.length,
+    estimated,
+    realized,
+    samplingError,
+    lower,
+    upper,
+    alert: alertsOf(estimated, thresholds),
+  };
 }
 
-function splitChunks(
-  chunking: CbpeChunking,
-  current: CbpeCurrentInput,
-  kept: number[],
-  n: number,
-  warnings: string[],
-): { start: number; end: number; rows: number[] }[] {
-  if (chunking.by === 'count') {
-    const count = chunking.count;
-    if (!Number.isInteger(count) || count < 1 || count > n) {
-      throw new AnalysisError('bad-chunks', `chunk count: ${count} for ${n} current rows — use a whole number from 1 to ${n}`);
-    }
-    // np.array_split: the first n % count chunks get one extra row.
-    const size = Math.floor(n / count);
-    const extra = n % count;
-    // `kept` is ascending, so one pass hands each chunk its rows.
-    let at = 0;
-    return Array.from({ length: count }, (_, c) => {
-      const start = c * size + Math.min(c, extra);
-      const end = start + size + (c < extra ? 1 : 0);
-      const rows: number[] = [];
-      while (at < kept.length && kept[at]! < end) rows.push(kept[at++]!);
-      return { start, end, rows };
-    });
-  }
-  const ts = current.timestamps;
-  if (!ts) throw new AnalysisError('missing-timestamps', 'time chunks: no current timestamps — pass current.timestamps or chunk by count');
-  const timed = kept.filter((i) => !Number.isNaN(ts[i]!));
-  for (const i of timed) {
-    if (!Number.isFinite(ts[i]!))
-      throw new DataError('bad-timestamp', `timestamp on row ${i + 1}: ${ts[i]} — timestamps must be finite ms since the Unix epoch`);
-  }
-  if (timed.length < kept.length) warnings.push(`${kept.length - timed.length} current rows have no timestamp and are left out of the chunks`);
-  if (timed.length === 0) return [];
-  const [min, max] = range(timed.map((i) => ts[i]!));
-  const grid = windowGrid(min, max, chunking.window ?? 'auto');
-  const chunks = Array.from({ length: grid.count }, (_, w) => ({ start: grid.start + w * grid.ms, end: grid.start + (w + 1) * grid.ms, rows: [] as number[] }));
-  for (const i of timed) chunks[windowOf(ts[i]!, grid)]!.rows.push(i);
-  return chunks;
-}
+const span = (start: number, end: number): number[] => Array.from({ length: end - start }, (_, k) => start + k);
 
 /** CBPE: performance of a binary classifier on current data estimated from reference scores and labels. */
 export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: CbpeCurrentInput, options: CbpeOptions = {}): CbpeResult {
@@ -293,7 +206,8 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
   const refLabels = Float64Array.from(refRows, (i) => reference.labels[i]!);
 
   const decision = decideCalibration(refScores, refLabels, calibration);
-  const model = decision.calibrate ? fitIsotonic(refScores, refLabels, { yMin: 0, yMax: 1 }) : null;
+  // NannyML's IsotonicCalibrator: IsotonicRegression(out_of_bounds='clip'); 0/1 labels keep it in [0, 1].
+  const model = decision.calibrate ? fitIsotonic(refScores, refLabels) : null;
   const calibrate = (s: ArrayLike<number>) => (model ? predictIsotonic(model, s) : Float64Array.from(s));
   const positiveRate = refLabels.reduce((s, y) => s + y, 0) / refRows.length;
   if (positiveRate === 0 || positiveRate === 1) warnings.push(`reference labels are all ${positiveRate}: estimates cannot be checked against both classes`);
@@ -313,7 +227,7 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
   if (current.labels && labelled.length < curRows.length)
     warnings.push(`realized metrics use the ${labelled.length} of ${curRows.length} current rows that have a label`);
 
-  const estimated = estimatedMetrics(p, curPred, curRows);
+  const estimated = estimatedMetrics(p, current.scores, curPred, curRows);
   if (curRows.length > 0 && estimated.precision === null) warnings.push('no current row is predicted positive: estimated precision is undefined (null)');
 
   const result: CbpeResult = {
@@ -327,7 +241,7 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
       dropped: nRef - refRows.length,
       positiveRate,
       realized: realizedMetrics(reference.labels, refPred, reference.scores, refRows),
-      estimated: estimatedMetrics(calibrate(reference.scores), refPred, refRows),
+      estimated: estimatedMetrics(calibrate(reference.scores), reference.scores, refPred, refRows),
     },
     current: {
       rows: curRows.length,
@@ -340,8 +254,19 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
   };
   if (chunking) {
     const components = samplingErrorComponents(reference.labels, refPred, reference.scores, refRows);
-    const parts = splitChunks(chunking, current, curRows, nCur, warnings);
-    result.chunks = parts.map((c, k) => chunkOf(k, c.start, c.end, c.rows, p, current, curPred, components));
+    const parts =
+      chunking.by === 'time'
+        ? timeChunks(current.timestamps, curRows, chunking.window ?? 'auto', warnings).map((c) => ({ span: c, members: c.rows }))
+        : rowChunks(nCur, chunking, 'current').map((c) => ({ span: c, members: span(c.start, c.end) }));
+    // Thresholds: the reference split by the same chunker (NannyML's Metric.fit); for time chunks by NannyML's default.
+    const refChunking: CbpeChunking = chunking.by === 'time' ? { by: 'count', count: Math.min(DEFAULT_CHUNK_COUNT, nRef) } : chunking;
+    const refSpans = rowChunks(nRef, refChunking, 'reference');
+    const thresholds = thresholdsOf(
+      refSpans.map((c) => ({ ...c, realized: nannymlRealized(reference.labels, refPred, reference.scores, span(c.start, c.end)) })),
+    );
+    const inputs = { p, current, pred: curPred, components, thresholds };
+    result.chunks = parts.map((c, k) => chunkOf(k, c.span, c.members, inputs));
+    result.thresholds = thresholds;
     const small = result.chunks.filter((c) => c.rows < SMALL_CHUNK).length;
     if (small > 0)
       warnings.push(`${small} of ${result.chunks.length} chunks have fewer than ${SMALL_CHUNK} rows: their estimates are noisy (see samplingError)`);

@@ -47,8 +47,10 @@ export interface EstimatedCellConfig {
   posLabel?: string;
   threshold?: number;
   calibration?: CalibrationMode;
-  /** Estimates per chunk of the current data: a number of equal row chunks (default 8)… */
+  /** Estimates per chunk of the current data: a number of equal row chunks (default 8; NannyML's CountBasedChunker)… */
   chunks?: number;
+  /** …or chunks of this many rows (NannyML's SizeBasedChunker; wins over `chunks`)… */
+  chunkSize?: number;
   /** …or time windows of this timestamp column instead. */
   timestamp?: string;
   window?: WindowOption;
@@ -214,7 +216,11 @@ export function estimatedCell(reference: ModelDataset, current: ModelDataset, co
     {
       threshold: config.threshold ?? 0.5,
       calibration: config.calibration ?? 'auto',
-      chunks: config.timestamp ? { by: 'time', window: config.window ?? 'auto' } : { by: 'count', count: Math.max(1, Math.min(50, config.chunks ?? 8)) },
+      chunks: config.timestamp
+        ? { by: 'time', window: config.window ?? 'auto' }
+        : config.chunkSize !== undefined
+          ? { by: 'size', size: config.chunkSize }
+          : { by: 'count', count: config.chunks ?? 8 },
     },
   );
   return {

@@ -18,10 +18,11 @@ interface ExpectedChunk {
   end: number;
   rows: number;
   estimated: BinaryMetrics;
-  realized: BinaryMetrics | null;
+  realized: MetricValues | null;
   samplingError: MetricValues;
   lower: MetricValues;
   upper: MetricValues;
+  alert: Record<(typeof METRICS)[number], boolean>;
 }
 interface Case {
   name: string;
@@ -32,7 +33,8 @@ interface Case {
     calibrated: boolean;
     ece: { raw: number; calibrated: number } | null;
     reference: { rows: number; positiveRate: number; realized: BinaryMetrics; estimated: BinaryMetrics };
-    current: { rows: number; labelled: number; estimated: BinaryMetrics; realized: BinaryMetrics | null; nannymlRocAuc: number | null };
+    current: { rows: number; labelled: number; estimated: BinaryMetrics; realized: BinaryMetrics | null };
+    thresholds?: { lower: MetricValues; upper: MetricValues };
     chunks?: ExpectedChunk[];
   };
 }
@@ -54,12 +56,14 @@ function expectValue(actual: number | null, expected: number | null, what: strin
   expect(rel <= RTOL, `${what}: ${actual} vs reference ${expected} (relative ${rel.toExponential(2)})`).toBe(true);
 }
 
-function expectMetrics(actual: BinaryMetrics | null, expected: BinaryMetrics | null, what: string): void {
+function expectMetrics(actual: MetricValues | BinaryMetrics | null, expected: MetricValues | BinaryMetrics | null, what: string): void {
   if (!expected || !actual) {
     expect(actual, what).toEqual(expected);
     return;
   }
-  for (const k of ['tp', 'fp', 'fn', 'tn'] as const) expectValue(actual.confusionMatrix[k], expected.confusionMatrix[k], `${what} ${k}`);
+  if ('confusionMatrix' in expected) {
+    for (const k of ['tp', 'fp', 'fn', 'tn'] as const) expectValue((actual as BinaryMetrics).confusionMatrix[k], expected.confusionMatrix[k], `${what} ${k}`);
+  }
   for (const k of METRICS) expectValue(actual[k], expected[k], `${what} ${k}`);
 }
 
@@ -83,7 +87,10 @@ function run(c: Case) {
   );
 }
 
-describe(`estimatePerformanceCbpe vs sklearn ${fixture.sklearn} / numpy ${fixture.numpy} (CBPE formulas)`, () => {
+// tests/fixtures/generate_cbpe.py re-implements NannyML 0.13's CBPE in numpy/sklearn: calibration.py needs_calibration,
+// chunk.py SizeBasedChunker/CountBasedChunker, confidence_based/metrics.py estimate_* and Metric.fit/alert,
+// sampling_error/binary_classification.py, thresholds.py StandardDeviationThreshold.
+describe(`estimatePerformanceCbpe vs NannyML's CBPE re-implemented with sklearn ${fixture.sklearn} / numpy ${fixture.numpy}`, () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const res = run(c);
@@ -101,8 +108,6 @@ describe(`estimatePerformanceCbpe vs sklearn ${fixture.sklearn} / numpy ${fixtur
       expect(res.current.labelled).toBe(e.current.labelled);
       expectMetrics(res.current.estimated, e.current.estimated, 'current estimated');
       expectMetrics(res.current.realized, e.current.realized, 'current realized');
-      // NannyML rounds its cumulative sums to 5 decimals before the trapezoid: close, not equal.
-      if (e.current.nannymlRocAuc !== null) expect(Math.abs(res.current.estimated.rocAuc! - e.current.nannymlRocAuc)).toBeLessThan(1e-7);
       expect(res.chunks?.length).toBe(e.chunks?.length);
       e.chunks?.forEach((ec, k) => {
         const rc = res.chunks![k]!;
@@ -114,18 +119,32 @@ describe(`estimatePerformanceCbpe vs sklearn ${fixture.sklearn} / numpy ${fixtur
           expectValue(rc.lower[m], ec.lower[m], `chunk ${k} lower ${m}`);
           expectValue(rc.upper[m], ec.upper[m], `chunk ${k} upper ${m}`);
         }
+        expect(rc.alert, `chunk ${k} alerts`).toEqual(ec.alert);
       });
+      if (e.thresholds) {
+        for (const m of METRICS) {
+          expectValue(res.thresholds!.lower[m], e.thresholds.lower[m], `lower threshold ${m}`);
+          expectValue(res.thresholds!.upper[m], e.thresholds.upper[m], `upper threshold ${m}`);
+        }
+      } else expect(res.thresholds).toBeUndefined();
       expect(res.assumptions).toEqual(CBPE_ASSUMPTIONS);
       expect(JSON.parse(JSON.stringify(res))).toEqual(res);
     });
   }
 
-  it('covers calibrated and uncalibrated, null precision, time and count chunks', () => {
+  it('covers calibrated and uncalibrated, null precision, time, count and size chunks, incomplete chunks, alerts', () => {
     const all = fixture.cases.map((c) => c.expected);
     expect(all.some((e) => e.calibrated && e.ece)).toBe(true);
     expect(all.some((e) => !e.calibrated && e.ece)).toBe(true);
     expect(all.some((e) => e.current.estimated.precision === null)).toBe(true);
     expect(all.some((e) => e.chunks?.some((c) => c.rows === 0))).toBe(true);
+    expect(fixture.cases.some((c) => c.options.chunks?.by === 'size')).toBe(true);
+    // An incomplete last chunk: shorter than the first (NannyML's incomplete='keep').
+    expect(all.some((e) => e.chunks && e.chunks.length > 1 && e.chunks.at(-1)!.end - e.chunks.at(-1)!.start < e.chunks[0]!.end - e.chunks[0]!.start)).toBe(
+      true,
+    );
+    expect(all.some((e) => e.chunks?.some((c) => Object.values(c.alert).some(Boolean)))).toBe(true);
+    expect(all.some((e) => e.chunks?.some((c) => !Object.values(c.alert).some(Boolean)))).toBe(true);
     console.log(`cbpe: ${fixture.cases.length} cases, max relative error ${maxRel.toExponential(2)}`);
   });
 });
@@ -141,6 +160,7 @@ describe('estimatePerformanceCbpe inputs and warnings', () => {
     expect(() => estimatePerformanceCbpe({ scores: [NaN], labels: [1] }, { scores: [0.5] })).toThrow(AnalysisError);
     expect(() => estimatePerformanceCbpe(ref, { scores: [0.5] }, { threshold: NaN })).toThrow(/threshold/);
     expect(() => estimatePerformanceCbpe(ref, { scores: [0.5, 0.2] }, { chunks: { by: 'count', count: 3 } })).toThrow(/chunk count: 3/);
+    expect(() => estimatePerformanceCbpe(ref, { scores: [0.5, 0.2] }, { chunks: { by: 'size', size: 0 } })).toThrow(/chunk size: 0/);
     expect(() => estimatePerformanceCbpe(ref, { scores: [0.5] }, { chunks: { by: 'time' } })).toThrow(/no current timestamps/);
   });
 

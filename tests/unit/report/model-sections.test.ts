@@ -208,7 +208,7 @@ describe('model sections in the notebook report', () => {
     const text = section(4).textContent ?? '';
     for (const assumption of CBPE_ASSUMPTIONS) expect(text).toContain(assumption);
     expect(cbpe.ece).not.toBeNull();
-    expect(text).toContain(`reference ECE (${formatScore(cbpe.ece!.raw)} raw, ${formatScore(cbpe.ece!.calibrated)} calibrated, 10-fold)`);
+    expect(text).toContain(`reference ECE from ${formatScore(cbpe.ece!.raw)} to ${formatScore(cbpe.ece!.calibrated)} (10 stratified 90/10 splits, seed 42)`);
   });
 
   it('fairness: per-group rates, the six aggregates, disparity chart, reweighing and thresholds', () => {
