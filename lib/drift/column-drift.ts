@@ -111,6 +111,11 @@ function missingDrift(reference: ColumnProfile, current: ColumnProfile): ColumnD
   };
 }
 
+/** Why a tested column has no score: its p-value is undefined (one category on both sides). */
+function undefinedPValue(id: string): string {
+  return `${id}: one category on both sides — p-value undefined (scipy: NaN), not drifted`;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -156,6 +161,7 @@ export function computeColumnDrift(
       tests[id] = { statistic: null, error: messageOf(error) };
     }
   }
+  const warnings = [warning, outcome.score === null ? undefinedPValue(method.id) : undefined].filter((w): w is string => w !== undefined);
   return {
     name,
     type,
@@ -180,6 +186,6 @@ export function computeColumnDrift(
       reference.kind === 'numeric' && current.kind === 'numeric'
         ? summarizeNumeric(reference, current)
         : summarizeCategorical(reference as CategoricalProfile, current as CategoricalProfile),
-    ...(warning ? { warnings: [warning] } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
 }

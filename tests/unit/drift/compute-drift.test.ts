@@ -137,6 +137,17 @@ describe('computeDrift matches pandas + scipy on whole files (tests/fixtures/gen
     }
   });
 
+  it('chisquare over one category on both sides: tested, statistic 0, p-value and score null, not drifted, with a note', async () => {
+    const pair = expected.pairs['ties-chisquare']!;
+    const result = await driftOf(pair, pair.config);
+    const constant = result.columns.find((c) => c.name === 'constant')!;
+    expect(constant).toMatchObject({ tested: true, method: 'chisquare', score: null, drifted: false, tests: { chisquare: { statistic: 0, pValue: null } } });
+    expect(constant.warnings).toEqual(['chisquare: one category on both sides — p-value undefined (scipy: NaN), not drifted']);
+    // A correction leaves the undefined p-value out of the adjusted ones.
+    const corrected = await driftOf(pair, { ...pair.config, correction: 'bonferroni' });
+    expect(corrected.columns.find((c) => c.name === 'constant')).toMatchObject({ score: null, drifted: false });
+  });
+
   it('applies options: per-column method and threshold, correction, bins, inapplicable global method', async () => {
     const pair = expected.pairs.e2e!;
     const result = await driftOf(pair, {
