@@ -64,7 +64,7 @@ describe('driftbook CLI', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(
-      expect.arrayContaining(['schemaVersion', 'tool', 'reference', 'current', 'columns', 'onlyInReference', 'onlyInCurrent', 'dataset']),
+      expect.arrayContaining(['schemaVersion', 'tool', 'reference', 'current', 'columns', 'onlyInReference', 'onlyInCurrent', 'dataset', 'roles']),
     );
     expect(json.schemaVersion).toBe(1);
     expect(json.tool).toEqual({ name: 'driftbook', version: APP_VERSION });
@@ -73,7 +73,19 @@ describe('driftbook CLI', () => {
     const age = json.columns.find((c: { name: string }) => c.name === 'age');
     expect(Object.keys(age)).toEqual(expect.arrayContaining(['name', 'type', 'count', 'missing', 'method', 'score', 'threshold', 'drifted', 'tests']));
     expect(age.tests.ks).toMatchObject({ statistic: expect.any(Number), pValue: age.score, location: { x: expect.any(Number) } });
-    expect(json.dataset).toEqual({ columns: 5, driftedColumns: 3, share: 0.6, threshold: 0.5, drifted: true, correction: 'none' });
+    expect(json.dataset).toEqual({
+      columns: 5,
+      driftedColumns: 3,
+      share: 0.6,
+      featureColumns: 5,
+      driftedFeatureColumns: 3,
+      featureShare: 0.6,
+      shareOf: 'all',
+      threshold: 0.5,
+      drifted: true,
+      correction: 'none',
+    });
+    expect(json.roles).toEqual({});
   });
 
   it('writes JSON or the HTML report to --out', async () => {
