@@ -4,35 +4,26 @@
  * lib/data/to-arrow.ts), the target/prediction/score columns picked by name or by role, and
  * modelQuality(), which the CLI's `quality --target …` and the app's cells share.
  */
-import { Type, type Data, type Vector } from 'apache-arrow';
+import type { Vector } from 'apache-arrow';
 import { AnalysisError } from '../errors';
-import type { IngestedDataset } from '../data/ingest';
-import { parseNonFinite } from '../data/missing';
-import { parseNumber } from '../data/parse-number';
-import type { ColumnRole } from '../data/types';
+import { readLabels, readNumbers, readTimes, type Label } from '../data/columns';
+import type { ColumnRole, Dataset } from '../data/types';
 import { computeClassificationMetrics, type ClassificationInput } from './compute-classification';
 import { computeRegressionMetrics } from './compute-regression';
 import { defaultPosLabel, labelsOf, normaliseLabel } from './labels';
 import { matchProbaColumns } from './proba-columns';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from './types';
 
-/** What the helpers read of a dataset: its name, schema and roles, and the table. */
-export type ModelDataset = Pick<IngestedDataset, 'meta' | 'table'>;
+/** @deprecated use Dataset (lib/data/types.ts) */
+export type ModelDataset = Dataset;
 
 export type ModelTask = 'binary' | 'multiclass' | 'regression';
 
-function isValid(data: Data, i: number): boolean {
-  const bitmap = data.nullBitmap;
-  if (!bitmap || bitmap.length === 0 || data.nullCount === 0) return true;
-  const j = data.offset + i;
-  return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
-}
-
-function columnList(dataset: ModelDataset): string {
+function columnList(dataset: Dataset): string {
   return dataset.meta.schema.map((c) => c.name).join(', ');
 }
 
-function vectorOf(dataset: ModelDataset, name: string): Vector {
+function vectorOf(dataset: Dataset, name: string): Vector {
   const vector = dataset.table.getChild(name);
   if (!vector) {
     throw new AnalysisError('unknown-column', `column "${name}": not in ${dataset.meta.name} — its columns are ${columnList(dataset)}`);
@@ -40,97 +31,44 @@ function vectorOf(dataset: ModelDataset, name: string): Vector {
   return vector;
 }
 
-/** Calls `visit(row, value)` for every row: numbers for Float64 chunks, strings for dictionaries, null when missing. */
-function forEachValue(vector: Vector, visit: (row: number, value: number | string | null) => void): void {
-  let row = 0;
-  for (const data of vector.data) {
-    if (data.typeId === Type.Float) {
-      // Arrow slices the values buffer to the data's offset (the validity bitmap it does not).
-      const values = data.values as Float64Array;
-      for (let i = 0; i < data.length; i++, row++) visit(row, isValid(data, i) && values[i] === values[i] ? values[i]! : null);
-    } else if (data.typeId === Type.Dictionary) {
-      const dictionary = data.dictionary!;
-      const words = Array.from({ length: dictionary.length }, (_, d) => String(dictionary.get(d)));
-      const indices = data.values as Int32Array;
-      for (let i = 0; i < data.length; i++, row++) visit(row, isValid(data, i) ? words[indices[i]!]! : null);
-    } else {
-      for (let i = 0; i < data.length; i++, row++) {
-        const value: unknown = isValid(data, i) ? vector.get(row) : null;
-        visit(row, value === null || value === undefined ? null : typeof value === 'number' ? value : String(value));
-      }
-    }
-  }
-}
-
-/** A column as labels: numbers stay numbers, categories and booleans ("false"/"true") strings, missing null. */
-export function labelColumn(dataset: ModelDataset, name: string): (string | number | null)[] {
-  const out: (string | number | null)[] = new Array<string | number | null>(dataset.table.numRows).fill(null);
-  forEachValue(vectorOf(dataset, name), (row, value) => {
-    out[row] = value === '' ? null : value;
-  });
+/** A column as labels: numbers stay numbers, categories and booleans ("false"/"true") strings, missing (and "") null. */
+export function labelColumn(dataset: Dataset, name: string): Label[] {
+  const out = readLabels(vectorOf(dataset, name), name);
+  for (let i = 0; i < out.length; i++) if (out[i] === '') out[i] = null;
   return out;
 }
 
 /** A column as numbers, NaN where missing; text that is not a number (nor inf/-inf) is an error. */
-export function numberColumn(dataset: ModelDataset, name: string): Float64Array {
-  const out = new Float64Array(dataset.table.numRows).fill(NaN);
-  forEachValue(vectorOf(dataset, name), (row, value) => {
-    if (value === null || typeof value === 'number') {
-      out[row] = value ?? NaN;
-      return;
-    }
-    const parsed = parseNumber(value) ?? parseNonFinite(value);
-    if (parsed === undefined) {
+export function numberColumn(dataset: Dataset, name: string): Float64Array {
+  return readNumbers(vectorOf(dataset, name), name, {
+    onText: (value, row) => {
       throw new AnalysisError('not-numeric', `column "${name}" of ${dataset.meta.name}: "${value}" (row ${row + 1}) is not a number — choose a numeric column`);
-    }
-    out[row] = parsed;
+    },
   });
-  return out;
 }
 
 // Below this magnitude a numeric timestamp column holds seconds: 1e11 s is the year 5138, 1e11 ms is 3 March 1973.
 const EPOCH_SECONDS_BELOW = 1e11;
-// ISO 8601 date, optionally with a time; a trailing zone (Z, +01:00, +0100) is kept as given.
-const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** Milliseconds since the epoch of an ISO 8601 date; a date or time without a zone is UTC (never the machine's zone). */
-function parseIsoMs(text: string): number {
-  const match = ISO.exec(text.trim());
-  if (!match) return NaN;
-  const [, date, time, zone] = match;
-  const offset = zone && zone !== 'Z' && !zone.includes(':') ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
-  return Date.parse(time ? `${date}T${time}${offset ?? 'Z'}` : `${date}T00:00:00Z`);
-}
 
 /**
  * A column as milliseconds since 1970-01-01 UTC, NaN where missing. ISO 8601 strings are parsed
- * (a date or time without a zone is UTC). Numbers are epoch times: seconds when every finite
- * value is below 1e11 in magnitude (before the year 5138), else milliseconds — so millisecond
- * columns from before March 1973 must be converted first.
+ * (lib/data/time.ts: a date or time without a zone is UTC). Numbers are epoch times: seconds when
+ * every finite value is below 1e11 in magnitude (before the year 5138), else milliseconds — so
+ * millisecond columns from before March 1973 must be converted first.
  */
-export function timestampColumn(dataset: ModelDataset, name: string): Float64Array {
-  const out = new Float64Array(dataset.table.numRows).fill(NaN);
-  let numeric = false;
+export function timestampColumn(dataset: Dataset, name: string): Float64Array {
+  const { values, numeric, firstUnparsed } = readTimes(vectorOf(dataset, name), name);
+  if (firstUnparsed) {
+    throw new AnalysisError(
+      'not-a-date',
+      `column "${name}" of ${dataset.meta.name}: "${firstUnparsed.text}" (row ${firstUnparsed.row + 1}) is not an ISO 8601 date — use YYYY-MM-DD[THH:mm[:ss]][Z], or epoch seconds or milliseconds`,
+    );
+  }
+  if (!numeric) return values;
   let largest = 0;
-  forEachValue(vectorOf(dataset, name), (row, value) => {
-    if (value === null) return;
-    if (typeof value === 'number') {
-      numeric = true;
-      out[row] = value;
-      if (Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
-      return;
-    }
-    const ms = parseIsoMs(value);
-    if (Number.isNaN(ms)) {
-      throw new AnalysisError(
-        'not-a-date',
-        `column "${name}" of ${dataset.meta.name}: "${value}" (row ${row + 1}) is not an ISO 8601 date — use YYYY-MM-DD[THH:mm[:ss]][Z], or epoch seconds or milliseconds`,
-      );
-    }
-    out[row] = ms;
-  });
-  if (numeric && largest < EPOCH_SECONDS_BELOW) for (let i = 0; i < out.length; i++) out[i] = out[i]! * 1000;
-  return out;
+  for (const x of values) if (Number.isFinite(x)) largest = Math.max(largest, Math.abs(x));
+  if (largest < EPOCH_SECONDS_BELOW) for (let i = 0; i < values.length; i++) values[i] = values[i]! * 1000;
+  return values;
 }
 
 export interface ModelColumnNames {
@@ -146,7 +84,7 @@ export interface ResolvedModelColumns {
   score: string[];
 }
 
-function checkColumn(dataset: ModelDataset, name: string): string {
+function checkColumn(dataset: Dataset, name: string): string {
   vectorOf(dataset, name);
   return name;
 }
@@ -157,7 +95,7 @@ function checkColumn(dataset: ModelDataset, name: string): string {
  * dataset lacks is an error naming its columns.
  */
 export function resolveModelColumns(
-  dataset: ModelDataset,
+  dataset: Dataset,
   names: ModelColumnNames,
   roles: Readonly<Record<string, ColumnRole>> = dataset.meta.roles ?? {},
 ): ResolvedModelColumns {
@@ -215,7 +153,7 @@ const PROBA_PREFIX = /^(?:proba|prob|p)_(.+)$/;
 
 /** The score part of a classification input: one positive-class score, or per-class probability columns. */
 function scoreInput(
-  dataset: ModelDataset,
+  dataset: Dataset,
   score: readonly string[],
   task: 'binary' | 'multiclass',
   labels: string[],
@@ -244,7 +182,7 @@ function scoreInput(
  * Both sides share one label set (the union of targets and predictions) and one positive label,
  * so their metrics compare; the current side's majority baseline learns from the reference target.
  */
-export function modelQuality(reference: ModelDataset, current: ModelDataset | undefined, options: ModelQualityOptions = {}): ModelQualityResult {
+export function modelQuality(reference: Dataset, current: Dataset | undefined, options: ModelQualityOptions = {}): ModelQualityResult {
   const resolved = resolveModelColumns(reference, options, options.roles);
   // A threshold means predictions are derived from the score: a prediction column by role is set aside.
   const { prediction: _byRole, ...withoutPrediction } = resolved;
@@ -274,7 +212,7 @@ export function modelQuality(reference: ModelDataset, current: ModelDataset | un
     task,
     columns: { target, prediction: columns.prediction ?? null, score: columns.score },
   };
-  const side = <M>(dataset: ModelDataset, metrics: M): ModelQualitySide<M> => ({ name: dataset.meta.name, rows: dataset.table.numRows, metrics });
+  const side = <M>(dataset: Dataset, metrics: M): ModelQualitySide<M> => ({ name: dataset.meta.name, rows: dataset.table.numRows, metrics });
 
   if (task === 'regression') {
     if (columns.prediction === undefined)

@@ -1,4 +1,5 @@
-import { Type, type Data, type Table, type Vector } from 'apache-arrow';
+import { Type, type Table, type Vector } from 'apache-arrow';
+import { readCodes, readNumbers } from '../data/columns';
 
 /** One column as a per-row 32-bit hash plus an exact equality test between two rows. */
 interface KeyedColumn {
@@ -6,23 +7,14 @@ interface KeyedColumn {
   equal: (a: number, b: number) => boolean;
 }
 
-function isValid(data: Data, i: number): boolean {
-  const bitmap = data.nullBitmap;
-  if (!bitmap || bitmap.length === 0 || data.nullCount === 0) return true;
-  const j = data.offset + i;
-  return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
-}
-
 // Missing and NaN are one value, and −0 equals 0: as pandas' hash tables treat floats.
 function keyNumbers(vector: Vector): KeyedColumn {
-  const values = new Float64Array(vector.length);
-  let row = 0;
-  for (const data of vector.data) {
-    const chunk = data.values as Float64Array;
-    for (let i = 0; i < data.length; i++, row++) {
-      const x = chunk[i]!;
-      values[row] = x !== x || !isValid(data, i) ? NaN : x === 0 ? 0 : x;
-    }
+  const values = readNumbers(vector, '');
+  // One bit pattern for every NaN (any payload) and for ±0, so equal keys hash equally.
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (x !== x) values[i] = NaN;
+    else if (x === 0) values[i] = 0;
   }
   const bits = new Int32Array(values.buffer);
   const hash = new Int32Array(vector.length);
@@ -37,29 +29,9 @@ function keyNumbers(vector: Vector): KeyedColumn {
   };
 }
 
-// Strings get one code per distinct value across chunks (each chunk may carry its own dictionary); −1 is missing.
+// Strings (and anything else) get one code per distinct value across chunks; −1 is missing.
 function keyStrings(vector: Vector): KeyedColumn {
-  const codes = new Int32Array(vector.length);
-  const lookup = new Map<string, number>();
-  const codeOf = (value: string): number => {
-    let code = lookup.get(value);
-    if (code === undefined) lookup.set(value, (code = lookup.size));
-    return code;
-  };
-  let row = 0;
-  for (const data of vector.data) {
-    if (data.typeId === Type.Dictionary) {
-      const dictionary = data.dictionary!;
-      const mapped = Int32Array.from({ length: dictionary.length }, (_, d) => codeOf(String(dictionary.get(d))));
-      const indices = data.values as Int32Array;
-      for (let i = 0; i < data.length; i++, row++) codes[row] = isValid(data, i) ? mapped[indices[i]!]! : -1;
-    } else {
-      for (let i = 0; i < data.length; i++, row++) {
-        const value: unknown = isValid(data, i) ? vector.get(row) : null;
-        codes[row] = value === null || value === undefined ? -1 : codeOf(String(value));
-      }
-    }
-  }
+  const { codes } = readCodes(vector, '');
   return { hash: codes, equal: (a, b) => codes[a] === codes[b] };
 }
 

@@ -1,4 +1,5 @@
-import { Type, type Data, type Vector } from 'apache-arrow';
+import type { Vector } from 'apache-arrow';
+import { readNumbers } from '../data/columns';
 import type { NumericProfile } from '../profile/column-profile';
 import { quantileSorted } from '../stats/quantile';
 import type { Histogram, NumericStats } from './types';
@@ -9,25 +10,13 @@ export { quantileSorted };
 const MIN_BINS = 10;
 const MAX_BINS = 20;
 
-function isValid(data: Data, i: number): boolean {
-  const bitmap = data.nullBitmap;
-  if (!bitmap || bitmap.length === 0 || data.nullCount === 0) return true;
-  const j = data.offset + i;
-  return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
-}
-
-/** +Infinity and −Infinity cells (the profile only counts them together). */
+/** +Infinity and −Infinity cells, read as the profile reads numbers (it only counts them together); text that is no number counts as neither. */
 export function countInfinities(vector: Vector): { positive: number; negative: number } {
   let positive = 0;
   let negative = 0;
-  for (const data of vector.data) {
-    if (data.typeId !== Type.Float) continue;
-    const values = data.values as Float64Array;
-    for (let i = 0; i < data.length; i++) {
-      const x = values[i]!;
-      if (x === Infinity && isValid(data, i)) positive++;
-      else if (x === -Infinity && isValid(data, i)) negative++;
-    }
+  for (const x of readNumbers(vector, '', { onText: () => NaN })) {
+    if (x === Infinity) positive++;
+    else if (x === -Infinity) negative++;
   }
   return { positive, negative };
 }

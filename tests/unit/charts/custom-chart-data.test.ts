@@ -1,7 +1,7 @@
 import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { computeChartData, type OpenedTable } from '../../../lib/charts/custom-chart-data';
-import { parseIsoTime } from '../../../lib/charts/custom-chart-columns';
+import { parseIsoTime } from '../../../lib/data/time';
 import { sampleRows } from '../../../lib/charts/custom-chart-sample';
 import type { ChartConfig, ChartData, ChartDatum } from '../../../lib/charts/custom-chart-types';
 import type { ColumnType, DatasetMeta } from '../../../lib/data/types';

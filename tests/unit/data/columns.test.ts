@@ -1,0 +1,131 @@
+import { Bool, Dictionary, Float64, Int32, Table, Utf8, tableFromArrays, vectorFromArray } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { columnVector, countValues, nullCount, readCodes, readLabels, readNumbers, readTimes } from '../../../lib/data/columns';
+import { ingestCsv } from '../../../lib/data/ingest';
+
+const strings = (values: (string | null)[]) => vectorFromArray(values, new Dictionary(new Utf8(), new Int32()));
+const floats = (values: (number | null)[]) => vectorFromArray(values, new Float64());
+const csv = (text: string) => ingestCsv(new TextEncoder().encode(text), 'data.csv');
+
+describe('readNumbers', () => {
+  it('reads Float64 with NaN for null rows, and keeps ±Infinity', async () => {
+    const { table } = await csv('x,y\n1,a\n,b\n-inf,c\n2.5,d\nNaN,e\n');
+    expect(Array.from(readNumbers(table, 'x'))).toEqual([1, NaN, -Infinity, 2.5, NaN]);
+  });
+
+  it('reads a null row as NaN whatever its value slot holds', () => {
+    // vectorFromArray writes 0 in the value slot of a null row: only the validity bitmap says it is missing.
+    const vector = floats([1, null, 3]);
+    expect(vector.data[0]!.values[1]).toBe(0);
+    expect(Array.from(readNumbers(vector, 'x'))).toEqual([1, NaN, 3]);
+  });
+
+  it('reads every chunk, and a slice from its own offset (the bitmap is not sliced)', () => {
+    const table = new Table({ x: floats([1, null, 3, null]) }).concat(new Table({ x: floats([null, 6]) }));
+    expect(table.getChild('x')!.data.length).toBe(2);
+    expect(Array.from(readNumbers(table, 'x'))).toEqual([1, NaN, 3, NaN, NaN, 6]);
+    const slice = table.slice(1, 5);
+    expect(slice.getChild('x')!.data[0]!.offset).toBe(1);
+    expect(Array.from(readNumbers(slice, 'x'))).toEqual([NaN, 3, NaN, NaN]);
+  });
+
+  it('parses strings once per distinct value; text that is not a number is an error naming it', () => {
+    expect(Array.from(readNumbers(new Table({ s: strings(['1.5', null, '-inf', '2', '1.5']) }), 's'))).toEqual([1.5, NaN, -Infinity, 2, 1.5]);
+    expect(() => readNumbers(new Table({ s: strings(['1', 'high']) }), 's')).toThrow(
+      expect.objectContaining({ code: 'not-numeric', message: 'column "s" holds "high", which is not a number — choose another type for it' }),
+    );
+    const rows: [string, number][] = [];
+    const read = readNumbers(new Table({ s: strings(['1', 'low', 'high', 'low']) }), 's', { onText: (text, row) => (rows.push([text, row]), -1) });
+    expect(Array.from(read)).toEqual([1, -1, -1, -1]);
+    expect(rows).toEqual([
+      ['low', 1],
+      ['high', 2],
+    ]);
+  });
+
+  it('reads other Arrow types value by value (integers, text), nulls as NaN', () => {
+    const table = tableFromArrays({ i: Int32Array.from([3, -2, 7]) });
+    expect(Array.from(readNumbers(table, 'i'))).toEqual([3, -2, 7]);
+    expect(Array.from(readNumbers(vectorFromArray(['4', null, '0.5'], new Utf8()), 'u'))).toEqual([4, NaN, 0.5]);
+  });
+
+  it('names the column a table lacks', () => {
+    const table = tableFromArrays({ a: Float64Array.from([1]) });
+    expect(() => readNumbers(table, 'z')).toThrow(
+      expect.objectContaining({ code: 'unknown-column', message: 'unknown column: "z" — choose a column of the dataset' }),
+    );
+    expect(columnVector(table, 'a').length).toBe(1);
+  });
+});
+
+describe('readLabels', () => {
+  it('keeps numbers as numbers, categories and booleans as strings, missing as null', async () => {
+    const { table } = await csv('n,c,b\n1,x,yes\n,y,no\n2.5,,\nNaN,x,true\n');
+    expect(readLabels(table, 'n')).toEqual([1, null, 2.5, null]);
+    expect(readLabels(table, 'c')).toEqual(['x', 'y', null, 'x']);
+    expect(readLabels(table, 'b')).toEqual(['true', 'false', null, 'true']);
+  });
+
+  it('reads sliced and multi-chunk dictionaries, and other types as strings', () => {
+    const table = new Table({ s: strings(['a', null, 'b']) }).concat(new Table({ s: strings([null, 'c']) }));
+    expect(readLabels(table, 's')).toEqual(['a', null, 'b', null, 'c']);
+    expect(readLabels(table.slice(2), 's')).toEqual(['b', null, 'c']);
+    expect(readLabels(vectorFromArray([true, null, false], new Bool()), 'b')).toEqual(['true', null, 'false']);
+  });
+});
+
+describe('readCodes', () => {
+  it('codes categories in first-seen order across chunks, −1 for missing', () => {
+    const table = new Table({ s: strings(['b', null, 'a']) }).concat(new Table({ s: strings(['a', 'c', null, 'b']) }));
+    const { codes, categories } = readCodes(table, 's');
+    expect(categories).toEqual(['b', 'a', 'c']);
+    expect(Array.from(codes)).toEqual([0, -1, 1, 1, 2, -1, 0]);
+  });
+
+  it('names numbers String(x) (−0 and 0 are one category), NaN is missing', () => {
+    const { codes, categories } = readCodes(floats([2, -0, null, 0, NaN, 2]), 'x');
+    expect(categories).toEqual(['2', '0']);
+    expect(Array.from(codes)).toEqual([0, 1, -1, 1, -1, 0]);
+  });
+
+  it('leaves out dictionary entries no row uses', () => {
+    const sliced = new Table({ s: strings(['unused', 'kept', 'kept']) }).slice(1);
+    expect(readCodes(sliced, 's')).toEqual({ codes: Int32Array.from([0, 0]), categories: ['kept'] });
+  });
+});
+
+describe('countValues', () => {
+  it("counts categories in the dictionary's order, numbers by value, missing apart", async () => {
+    const { table } = await csv('c,n\nx,1\ny,2\n,1\nx,\ny,1\nz,3\n');
+    expect(countValues(table, 'c')).toEqual({ categories: ['x', 'y', 'z'], counts: [2, 2, 1], missing: 1 });
+    expect(countValues(table, 'n')).toEqual({ categories: ['1', '2', '3'], counts: [3, 1, 1], missing: 1 });
+  });
+
+  it('merges chunks by name and skips unused entries of a sliced dictionary', () => {
+    const table = new Table({ s: strings(['a', 'b', null]) }).concat(new Table({ s: strings(['b', 'c']) }));
+    expect(countValues(table.slice(1), 's')).toEqual({ categories: ['b', 'c'], counts: [2, 1], missing: 1 });
+  });
+});
+
+describe('readTimes', () => {
+  it('reads ISO 8601 text as UTC milliseconds, counting text that is not a date', () => {
+    const table = new Table({ d: strings(['2015-01-02', null, '02/01/2015', '2015-01-02T03:04:05+01:00', '02/01/2015', 'soon']) });
+    const times = readTimes(table, 'd');
+    expect(Array.from(times.values)).toEqual([Date.UTC(2015, 0, 2), NaN, NaN, Date.UTC(2015, 0, 2, 2, 4, 5), NaN, NaN]);
+    expect(times).toMatchObject({ numeric: false, unparsed: 3, firstUnparsed: { row: 2, text: '02/01/2015' } });
+  });
+
+  it('returns numbers as they are, and says so', () => {
+    const times = readTimes(floats([1_420_070_400, null]), 't');
+    expect(Array.from(times.values)).toEqual([1_420_070_400, NaN]);
+    expect(times).toMatchObject({ numeric: true, unparsed: 0 });
+    expect(times.firstUnparsed).toBeUndefined();
+  });
+});
+
+describe('nullCount', () => {
+  it("is the column's Arrow null count", async () => {
+    const { table } = await csv('x,c\n1,a\n,\n3,\n');
+    expect([nullCount(table, 'x'), nullCount(table, 'c')]).toEqual([1, 2]);
+  });
+});
