@@ -6,6 +6,7 @@ import { computeQuality } from '../quality/compute-quality';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { fairnessCommand, qualityCommand } from './model-commands';
+import { estimateCommand } from './estimate-command';
 import { driftOnPool, WorkerPool } from './pool';
 import { load, readSettings } from './read-options';
 import type { DriftResult } from '../drift/types';
@@ -19,6 +20,8 @@ const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [options
                           [--method between_groups|to_overall] [--agg worst_case|mean] [--weight COL] [--score COL]
                           [--reference-group G] [--out FILE]
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
+       driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
+                          [--chunk-size N | --chunks N] [--out FILE]
 
 report writes the app's notebook report for the default preset (data drift + data quality): the
 same self-contained HTML as "Export report" on those two cells.
@@ -32,6 +35,13 @@ confusion_matrix; multiclass macro/weighted averages and per_class) or regressio
 (mean_error, mae, mse, rmse, mape, r2, max_error) for the reference and the current file, on one
 label set and positive label. The task, if not given, is regression for a numeric target with more
 than 10 distinct values, else classification (binary or multiclass from the labels seen).
+
+estimate prints performance estimated without labels (CBPE, as NannyML 0.13) per chunk of the
+current file: estimated accuracy, precision, recall, f1 and roc_auc, realized values where current has
+the target, alert thresholds from the reference (mean ± 3 std of its chunks' realized metrics) and
+alerts. Chunks: --chunk-size N rows, or --chunks N (default 10), a last incomplete chunk kept, as
+NannyML's chunkers; start/end are 0-based data rows, end inclusive. Predictions: --prediction COL,
+else score ≥ --threshold (0.5).
 
 fairness prints group fairness as Fairlearn computes it (per-group rates; demographic parity,
 equal opportunity and equalized odds differences and ratios), Aequitas disparities and
@@ -199,7 +209,8 @@ export async function main(
     else if (command === 'quality') await qualityCommand(rest, io.out);
     else if (command === 'report') await report(rest, io.out);
     else if (command === 'fairness') await fairnessCommand(rest, io.out);
-    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality, report, fairness`);
+    else if (command === 'estimate') await estimateCommand(rest, io.out);
+    else throw new UsageError(`unknown command: ${command} — the commands are: drift, quality, report, fairness, estimate`);
     return 0;
   } catch (error) {
     // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.
