@@ -9,6 +9,7 @@ import { fairnessCommand, qualityCommand } from './model-commands';
 import { estimateCommand } from './estimate-command';
 import { driftOnPool, WorkerPool } from './pool';
 import { load, readSettings } from './read-options';
+import { anySegment, segmentSettings } from './segment-options';
 import type { DriftResult } from '../drift/types';
 import { APP_VERSION } from '../version';
 
@@ -79,6 +80,11 @@ Options:
   --decimal-comma               numbers use a decimal comma (1,5); with --thousands . for 1.234,5
   --thousands SEP               thousands separator in numbers: , . ' or space
   --date-format F               dates in this format are datetime too, e.g. DD/MM/YYYY or MM-DD-YYYY HH:mm
+  --segment EXPR                keep only the rows where an arquero expression is true, in every file read,
+                                e.g. "d => d.country === 'FR' && d.age >= 30" (see the README's Segments)
+  --reference-segment EXPR      the reference file's segment (replaces --segment for it)
+  --current-segment EXPR        the current file's segment (replaces --segment for it); with the same
+                                file as --reference and --current, compares two segments of one file
   --threads N                   threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
 
@@ -156,9 +162,12 @@ async function drift(args: string[], out: (text: string) => void): Promise<void>
   const config = toDriftConfig(values);
   const read = readSettings(values);
   const threads = values.threads === undefined ? availableParallelism() : parseThreads(values.threads);
-  const result = (await worthAPool(referencePath, currentPath, threads))
-    ? await withPool(threads - 1, (pool) => driftOnPool(pool, referencePath, currentPath, config, read))
-    : await computeDrift(...(await Promise.all([load(referencePath, read), load(currentPath, read)])), config);
+  const segments = segmentSettings(values);
+  // The pool reads files in its workers; segments filter after reading, so they take the one-thread path.
+  const result =
+    !anySegment(segments) && (await worthAPool(referencePath, currentPath, threads))
+      ? await withPool(threads - 1, (pool) => driftOnPool(pool, referencePath, currentPath, config, read))
+      : await computeDrift(...(await Promise.all([load(referencePath, read, segments.reference), load(currentPath, read, segments.current)])), config);
   const text = values.format === 'html' ? await renderHtml(result, values.title ?? `${result.reference.name} vs ${result.current.name}`) : jsonText(result);
   await writeOutput(text, values.out, out);
 }
@@ -168,7 +177,8 @@ async function report(args: string[], out: (text: string) => void): Promise<void
   const [referencePath, currentPath] = requirePair(values, 'report needs --reference FILE and --current FILE (and --out report.html)');
   const config = toDriftConfig(values);
   const read = readSettings(values);
-  const [reference, current] = await Promise.all([load(referencePath, read), load(currentPath, read)]);
+  const segments = segmentSettings(values);
+  const [reference, current] = await Promise.all([load(referencePath, read, segments.reference), load(currentPath, read, segments.current)]);
   const [{ parseHTML }, { toWorkspaceReport }, { presetReportInput }] = await Promise.all([
     import('linkedom'),
     import('../report/workspace-report'),

@@ -1,9 +1,11 @@
+import { applySegment } from '../data/frame';
 import { ingestSource } from '../data/ingest';
 import type { NumberFormat } from '../data/parse-number';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { COLUMN_TYPES, type ColumnType } from '../data/types';
 import { UsageError } from './drift-options';
 import type { ReadSettings } from './pool-protocol';
+import { SEGMENT_OPTION_SPECS } from './segment-options';
 
 /** How files are read, for every command. */
 export const READ_OPTION_SPECS = {
@@ -14,6 +16,7 @@ export const READ_OPTION_SPECS = {
   'decimal-comma': { type: 'boolean' },
   thousands: { type: 'string' },
   'date-format': { type: 'string' },
+  ...SEGMENT_OPTION_SPECS,
 } as const;
 
 export function readSettings(values: {
@@ -56,7 +59,7 @@ export function readSettings(values: {
   return settings;
 }
 
-/** One local file read as the app reads it (Node's sha256 for the dataset id). */
-export async function load(path: string, read: ReadSettings) {
-  return ingestSource(await localFileSource(path), { ...read, createHasher: nodeSha256 });
+/** One local file read as the app reads it (Node's sha256 for the dataset id), keeping the rows of `segment` if given. */
+export async function load(path: string, read: ReadSettings, segment?: string) {
+  return applySegment(await ingestSource(await localFileSource(path), { ...read, createHasher: nodeSha256 }), segment);
 }
