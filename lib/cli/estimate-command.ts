@@ -10,6 +10,7 @@ import type { CbpeChunk, CbpeThresholds, MetricName } from '../metrics/cbpe';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { load, readSettings } from './read-options';
+import { segmentSettings } from './segment-options';
 
 export const ESTIMATE_OPTION_SPECS = {
   target: { type: 'string' },
@@ -81,7 +82,8 @@ export async function estimateCommand(args: string[], out: (text: string) => voi
   const [referencePath, currentPath] = requirePair(values, 'estimate needs --reference FILE (labelled) and --current FILE');
   const config = toEstimatedConfig(values);
   const read = readSettings(values);
-  const [reference, current] = await Promise.all([load(referencePath, read), load(currentPath, read)]);
+  const segments = segmentSettings(values);
+  const [reference, current] = await Promise.all([load(referencePath, read, segments.reference), load(currentPath, read, segments.current)]);
   const { cbpe } = estimatedCell(reference, current, config);
   const result = { schemaVersion: 1, calibrated: cbpe.calibrated, chunks: (cbpe.chunks ?? []).map((c) => chunkJson(c, cbpe.thresholds!)) };
   await writeOutput(jsonText(result), values.out, out);
