@@ -6,6 +6,7 @@
 
 import { assertSortedSample, ecdfLpIntegral } from './ecdf-distance';
 import { NeumaierSum } from './neumaier-sum';
+import { unscaleByPowerOfTwo } from './power-of-two-scale';
 
 /**
  * scipy.stats.wasserstein_distance(a, b) = integral |U - V| over the line.
@@ -35,9 +36,12 @@ function populationStd(x: Float64Array): number {
 /**
  * Evidently's `wasserstein` drift score (wasserstein_distance_norm):
  * wasserstein_distance(reference, current) / max(np.std(reference), 0.001).
- * The first argument is the reference sample.
+ * The first argument is the reference sample. `exponent` k says the samples were divided by 2^k
+ * (lib/stats/power-of-two-scale.ts): distance and std scale alike, so their ratio needs no undoing,
+ * only the 0.001 floor is compared in the original units.
  */
-export function normedWasserstein(sortedA: Float64Array, sortedB: Float64Array): number {
+export function normedWasserstein(sortedA: Float64Array, sortedB: Float64Array, exponent = 0): number {
   const wd = wassersteinDistance(sortedA, sortedB);
-  return wd / Math.max(populationStd(sortedA), 0.001);
+  const std = populationStd(sortedA);
+  return unscaleByPowerOfTwo(std, exponent) >= 0.001 ? wd / std : unscaleByPowerOfTwo(wd, exponent) / 0.001;
 }

@@ -1,4 +1,5 @@
 import { mannWhitneyU } from '../../stats/mann-whitney';
+import { moderateSamples } from '../../stats/power-of-two-scale';
 import { asNumeric, pValueMethod } from './method';
 
 /**
@@ -12,7 +13,9 @@ export const mannWhitneyMethod = pValueMethod({
   defaultThreshold: 0.05,
   definition: 'Mann–Whitney U rank test, two-sided (scipy mannwhitneyu)',
   compute(reference, current) {
-    const { statistic, pValue } = mannWhitneyU(asNumeric(reference, 'mannw').sorted, asNumeric(current, 'mannw').sorted);
+    // Ranks are scale-free; scipy flags overflowing sums of the values (near ±1.8e308) as NaN, a power-of-two scale avoids them.
+    const [a, b] = moderateSamples(asNumeric(reference, 'mannw').sorted, asNumeric(current, 'mannw').sorted);
+    const { statistic, pValue } = mannWhitneyU(a, b);
     return { score: pValue, test: { statistic, pValue } };
   },
 });
