@@ -1,5 +1,4 @@
-import type { Table } from 'apache-arrow';
-import type { ColumnType, DatasetMeta } from '../data/types';
+import type { ColumnType, Dataset, DatasetMeta } from '../data/types';
 import { AnalysisError } from '../errors';
 import { formatCount } from '../report/format';
 import { barData, histogramData, lineData } from './custom-chart-bins';
@@ -8,12 +7,6 @@ import { type ColumnValues, numbersAsCodes, readCodes, readNumbers, readTimes } 
 import { type PreparedSide, type RowSelection, datumKey, selectRows, shareTopCodes, skippedNote } from './custom-chart-rows';
 import { SAMPLE_SIZE, sampleRows } from './custom-chart-sample';
 import { CHART_MARKS, type ChartConfig, type ChartData, type ChartDatum, type ChartMark, type ChartSide } from './custom-chart-types';
-
-/** A dataset as the engine opens it: its description and its Arrow table. */
-export interface OpenedTable {
-  meta: DatasetMeta;
-  table: Table;
-}
 
 export const MAX_FACETS = 6;
 export const MAX_BAR_CATEGORIES = 30;
@@ -54,7 +47,7 @@ const ARTICLE: Record<Role, string> = { x: 'an x', y: 'a y', facet: 'a facet' };
 
 interface SideInput {
   side: ChartSide;
-  opened: OpenedTable;
+  opened: Dataset;
 }
 
 function typeOf(meta: DatasetMeta, name: string): ColumnType | undefined {
@@ -83,13 +76,7 @@ function chosenColumns(config: ChartConfig): Partial<Record<Role, string>> {
 }
 
 /** The sides to draw: asked for, present, and having every chosen column (else left out with a warning). */
-function chooseSides(
-  reference: OpenedTable | undefined,
-  current: OpenedTable | undefined,
-  config: ChartConfig,
-  names: string[],
-  warnings: string[],
-): SideInput[] {
+function chooseSides(reference: Dataset | undefined, current: Dataset | undefined, config: ChartConfig, names: string[], warnings: string[]): SideInput[] {
   const wanted = config.sides ?? 'both';
   const candidates: SideInput[] = [];
   if (reference && wanted !== 'current') candidates.push({ side: 'reference', opened: reference });
@@ -151,7 +138,7 @@ function codesOf(values: ColumnValues): { codes: Int32Array; labels: string[] } 
  * The aggregates a custom chart draws, from one or two datasets: bins, counts, quartiles, or a
  * bounded sample — never every row, so the result stays small whatever the datasets' size.
  */
-export function computeChartData(reference: OpenedTable | undefined, current: OpenedTable | undefined, config: ChartConfig): ChartData {
+export function computeChartData(reference: Dataset | undefined, current: Dataset | undefined, config: ChartConfig): ChartData {
   if (!CHART_MARKS.includes(config.mark)) {
     throw new AnalysisError('chart-mark', `unknown chart mark: ${String(config.mark)} — choose one of ${CHART_MARKS.join(', ')}`);
   }

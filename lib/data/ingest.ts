@@ -1,7 +1,6 @@
-import type { Table } from 'apache-arrow';
 import { createSHA256 } from 'hash-wasm';
 import { DataError } from '../errors';
-import type { ColumnType, DatasetFormat, DatasetMeta } from './types';
+import type { ColumnType, Dataset, DatasetFormat } from './types';
 import { detectFormat, FORMAT_HEAD_BYTES } from './detect-format';
 import { readArrow } from './read-arrow';
 import { readCsv } from './read-csv';
@@ -74,18 +73,12 @@ function readerFor(format: DatasetFormat) {
   }
 }
 
-/** A file read into a typed Arrow table, with its description. */
-export interface IngestedDataset {
-  meta: DatasetMeta;
-  table: Table;
-}
-
 /**
  * A file (CSV, TSV, Parquet, Arrow IPC/Feather, JSON Lines) → typed Arrow table plus its
  * description: the one ingest path for the worker and the CLI. The SHA-256 is of the original
  * bytes, so `sha256sum file` matches.
  */
-export async function ingestSource(source: ByteSource, options: IngestOptions = {}): Promise<IngestedDataset> {
+export async function ingestSource(source: ByteSource, options: IngestOptions = {}): Promise<Dataset> {
   if (source.size === 0) {
     throw new DataError('empty-file', `empty file: ${source.name} is 0 bytes — choose a CSV with a header line and data rows`);
   }
@@ -129,6 +122,6 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
 }
 
 /** Bytes already in memory (tests, small files). */
-export function ingestCsv(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<IngestedDataset> {
+export function ingestCsv(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<Dataset> {
   return ingestSource(bytesSource(bytes, name), options);
 }

@@ -1,17 +1,12 @@
 import type { Table } from 'apache-arrow';
-import type { DatasetMeta } from '../data/types';
+import type { Dataset } from '../data/types';
 import { resolveColumnType } from '../drift/column-drift';
 import { APP_VERSION } from '../version';
 import { computeColumnQuality, type QualitySide } from './column-quality';
 import { computeDatasetStats } from './dataset-quality';
 import type { ColumnQuality, ColumnStats, QualityDatasetRef, QualityResult } from './types';
 
-export interface QualityInput {
-  meta: DatasetMeta;
-  table: Table;
-}
-
-function describe({ meta, table }: QualityInput): QualityDatasetRef {
+function describe({ meta, table }: Dataset): QualityDatasetRef {
   return { name: meta.name, format: meta.format, rows: table.numRows, columns: meta.schema.length, sha256: meta.sha256 };
 }
 
@@ -28,7 +23,7 @@ function preview(names: string[]): string {
  * Data-quality summary (Facets Overview, Evidently DataSummary) of one file, or of a reference and
  * a current file side by side. Columns are typed as in drift: an all-missing side takes the other's type.
  */
-export function computeQuality(reference: QualityInput, current?: QualityInput): QualityResult {
+export function computeQuality(reference: Dataset, current?: Dataset): QualityResult {
   const refSide: QualitySide = { table: reference.table, rows: reference.table.numRows };
   const curSide: QualitySide | undefined = current && { table: current.table, rows: current.table.numRows };
   const curTypes = new Map(current?.meta.schema.map((c) => [c.name, c.type]));

@@ -1,6 +1,7 @@
 import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { computeChartData, type OpenedTable } from '../../../lib/charts/custom-chart-data';
+import { computeChartData } from '../../../lib/charts/custom-chart-data';
+import type { Dataset } from '../../../lib/data/types';
 import { parseIsoTime } from '../../../lib/data/time';
 import { sampleRows } from '../../../lib/charts/custom-chart-sample';
 import type { ChartConfig, ChartData, ChartDatum } from '../../../lib/charts/custom-chart-types';
@@ -29,7 +30,7 @@ const TYPES: Record<string, ColumnType> = {
  * (inf as Infinity), strings dictionary-encoded, yes/no as "true"/"false". Built here rather than
  * with ingestCsv so these tests check the chart code only.
  */
-function openCsv(path: string, name: string): OpenedTable {
+function openCsv(path: string, name: string): Dataset {
   const [header, ...lines] = new TextDecoder().decode(readFixture(path)).trim().split('\n');
   const names = header!.split(',');
   const cells = lines.map((line) => line.split(','));
@@ -308,7 +309,7 @@ describe('computeChartData on datetimes', () => {
 });
 
 /** n rows of a deterministic mix: numbers (a few NaN), a date, two categorical columns. */
-function syntheticTable(n: number, seed: number): OpenedTable {
+function syntheticTable(n: number, seed: number): Dataset {
   let state = seed;
   const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const x = new Float64Array(n);

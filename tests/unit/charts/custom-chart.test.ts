@@ -2,7 +2,8 @@ import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { customChart } from '../../../lib/charts/custom-chart';
-import { computeChartData, type OpenedTable } from '../../../lib/charts/custom-chart-data';
+import { computeChartData } from '../../../lib/charts/custom-chart-data';
+import type { Dataset } from '../../../lib/data/types';
 import type { ChartConfig, ChartData } from '../../../lib/charts/custom-chart-types';
 import type { ColumnType } from '../../../lib/data/types';
 
@@ -13,7 +14,7 @@ const REF = '#4c78a8';
 const CUR = '#f58518';
 
 /** A small deterministic dataset: n rows, numbers, a date, a city (with a hostile name) and a flag. */
-function dataset(n: number, shift: number): OpenedTable {
+function dataset(n: number, shift: number): Dataset {
   const columns: Record<string, { type: ColumnType; values: (number | string | null)[] }> = {
     value: { type: 'numeric', values: Array.from({ length: n }, (_, i) => ((i * 37) % 101) + shift) },
     other: { type: 'numeric', values: Array.from({ length: n }, (_, i) => ((i * 53) % 89) / 3 - shift) },

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestCsv, type IngestedDataset } from '../../../lib/data/ingest';
+import { ingestCsv } from '../../../lib/data/ingest';
+import type { Dataset } from '../../../lib/data/types';
 import { DataError } from '../../../lib/errors';
 
 // Awkward files written by scripts/make-bad-fixtures.mjs, each ingested as the app does (by name
@@ -21,16 +22,16 @@ async function failure(file: string): Promise<DataError> {
   return error as DataError;
 }
 
-const ingest = (file: string): Promise<IngestedDataset> => ingestCsv(read(file), file, { id: 'bad', now: () => new Date(0) });
+const ingest = (file: string): Promise<Dataset> => ingestCsv(read(file), file, { id: 'bad', now: () => new Date(0) });
 
 /** A column's values as plain JS (nulls included; Infinity kept, which JSON would turn into null). */
-function values(dataset: IngestedDataset, name: string): unknown[] {
+function values(dataset: Dataset, name: string): unknown[] {
   const column = dataset.table.getChild(name);
   expect(column, `column ${name}`).not.toBeNull();
   return Array.from({ length: column!.length }, (_, i) => column!.get(i));
 }
 
-const types = (dataset: IngestedDataset) => dataset.meta.schema.map((c) => [c.name, c.type]);
+const types = (dataset: Dataset) => dataset.meta.schema.map((c) => [c.name, c.type]);
 
 type Expected = { code: string; message: RegExp };
 
@@ -114,7 +115,7 @@ const ERRORS: Record<string, Expected> = {
   },
 };
 
-const SUCCESSES: Record<string, (dataset: IngestedDataset) => void> = {
+const SUCCESSES: Record<string, (dataset: Dataset) => void> = {
   'duplicate-headers.csv': (d) => {
     expect(d.meta.schema.map((c) => c.name)).toEqual(['id', 'score', 'score_2', 'id_2']);
     expect(d.meta.warnings).toEqual(['duplicate header name: "score" renamed "score_2"', 'duplicate header name: "id" renamed "id_2"']);

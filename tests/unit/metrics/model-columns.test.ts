@@ -1,14 +1,14 @@
 import { Dictionary, Int32, Table, Utf8, tableFromArrays, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
-import type { DatasetMeta } from '../../../lib/data/types';
-import { labelColumn, modelQuality, numberColumn, resolveModelColumns, timestampColumn, type ModelDataset } from '../../../lib/metrics/model-columns';
+import type { Dataset, DatasetMeta } from '../../../lib/data/types';
+import { labelColumn, modelQuality, numberColumn, resolveModelColumns, timestampColumn } from '../../../lib/metrics/model-columns';
 import type { ClassificationMetricsResult } from '../../../lib/metrics/types';
 
 const csv = (text: string, name = 'data.csv') => ingestCsv(new TextEncoder().encode(text), name);
 
 /** A dataset around a hand-made table (schema types do not matter to these helpers). */
-function dataset(table: Table, name = 'made.arrow'): ModelDataset {
+function dataset(table: Table, name = 'made.arrow'): Dataset {
   const schema = table.schema.fields.map((f) => ({ name: f.name, type: 'categorical' as const }));
   return { meta: { name, schema, roles: {} } as unknown as DatasetMeta, table };
 }
