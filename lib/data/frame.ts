@@ -14,6 +14,8 @@ import type { Dataset } from './types';
  * dates are strings (a missing one is null), boolean columns are true/false (missing: null).
  */
 
+export { negateSegment } from './segment-syntax';
+
 const REMEDY = "fix the expression, e.g. d => d.country === 'FR' && d.age >= 30";
 
 /** True when there is something to filter by: an empty or blank segment keeps every row. */

@@ -175,3 +175,19 @@ export function checkSegmentSyntax(source: string, columns: readonly string[]): 
   visit(walk, body);
   return [...walk.used];
 }
+
+/**
+ * The complement of a segment: every row it does not keep (`d => !(…)`), as text. Rows where the
+ * segment is false, null or NaN land here, so a segment and its negation split a file exactly.
+ * Only the syntax is read: checking columns is left to checkSegment.
+ */
+export function negateSegment(source: string): string {
+  const text = source.trim();
+  const root = parseWrapped(text);
+  const slice = (node: AnyNode) => text.slice(node.start - PREFIX.length, node.end - PREFIX.length);
+  const [param] = root.type === 'ArrowFunctionExpression' ? root.params : [];
+  if (root.type === 'ArrowFunctionExpression' && root.body.type !== 'BlockStatement' && root.params.length === 1 && param?.type === 'Identifier') {
+    return `${param.name} => !(${slice(root.body)})`;
+  }
+  return `d => !(${text})`;
+}
