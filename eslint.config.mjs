@@ -47,6 +47,20 @@ export default tseslint.config(
     },
   },
   {
+    // lib/ also runs in Node and in workers: no page globals. Charts take a `document` argument
+    // (the browser's, or linkedom's in Node); the import graph and layers are checked in tests/unit/project.test.ts.
+    files: ['lib/**/*.{ts,mts}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'history', 'alert', 'HTMLElement', 'Element'].map((name) => ({
+          name,
+          message: `lib/ is DOM-free: no global ${name} (take what you need as an argument).`,
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: {
