@@ -74,7 +74,7 @@ describe("Excel's sep= first line", () => {
 
   it('goes through ingest (app and CLI): the sep line is neither a header nor a row', async () => {
     const { meta, table } = await ingestCsv(encode(`${BOM}sep=;\r\nx;c\r\n1,5;a\r\n2,5;b\r\n`), 'excel.csv');
-    expect(meta.schema.map((c) => c.name)).toEqual(['x', 'c']);
+    expect(meta.schema.map((c: { name: string }) => c.name)).toEqual(['x', 'c']);
     expect(meta.rows).toBe(2);
     expect([...table.getChild('c')!]).toEqual(['a', 'b']);
   });

@@ -49,7 +49,7 @@ describe('decimal literals beyond the double range (issue 11: "1e400" typed the 
       expect(Object.is(zeros[30], 0) && Object.is(zeros[31], -0)).toBe(true);
     }
     const { meta } = await ingestCsv(encode(text), 'big.csv');
-    expect(meta.schema.map((c) => c.type)).toEqual(['numeric', 'numeric', 'numeric']);
+    expect(meta.schema.map((c: { type: string }) => c.type)).toEqual(['numeric', 'numeric', 'numeric']);
   });
 
   it('keeps a mostly-integer column numeric (never categorical) once it holds an overflowing literal', async () => {
@@ -63,7 +63,7 @@ describe('decimal literals beyond the double range (issue 11: "1e400" typed the 
     const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ n: i / 3, s: i / 3 }));
     lines.push('{"n": 1e400, "s": "-1e400"}', '{"n": -1e400, "s": " 1e400 "}');
     const { meta, table } = await ingestCsv(encode(lines.join('\n')), 'big.jsonl');
-    expect(meta.schema.map((c) => c.type)).toEqual(['numeric', 'numeric']);
+    expect(meta.schema.map((c: { type: string }) => c.type)).toEqual(['numeric', 'numeric']);
     expect(columnValues(table, 'n').slice(11)).toEqual([11 / 3, Infinity, -Infinity]);
     expect(columnValues(table, 's').slice(11)).toEqual([11 / 3, -Infinity, Infinity]);
   });
@@ -92,7 +92,7 @@ describe('cell values are kept exactly: whitespace is part of a category (pandas
   it('parses numbers with surrounding spaces or tabs as pandas does (" 12 " is 12)', async () => {
     const { meta, table } = await ingestCsv(new Uint8Array(bytes), 'whitespace.csv');
     expect(fixture.columns.number!.dtype).toBe('float64');
-    expect(meta.schema.find((c) => c.name === 'number')!.type).toBe('numeric');
+    expect(meta.schema.find((c: { name: string }) => c.name === 'number')!.type).toBe('numeric');
     expect(columnValues(table, 'number')).toEqual(fixture.columns.number!.values);
   });
 
