@@ -40,6 +40,18 @@ export function refuse(problem: string, remedy = 'choose a .driftbook file made 
 }
 
 /**
+ * Text from the file (names, ids, parser messages quoting it) as it may appear in a message: one
+ * line, control and bidi characters shown as ⟨U+202E⟩ (they could reverse or hide the rest), capped.
+ */
+export function shown(text: unknown, max = 120): string {
+  const plain = String(text).replace(
+    /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
+    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
+  return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}
+
+/**
  * The most Arrow bytes our ingestion can make of a dataset of this shape: per value at most a
  * Float64 or an Int32 dictionary index plus validity (24 bytes is generous), the distinct strings
  * (at most the source file; a Parquet file may compress them, hence the factor), and per-column
@@ -63,18 +75,18 @@ function unzipNamed(bytes: Uint8Array, limits: Map<string, number>): Record<stri
     if (++entries > MAX_ENTRIES) refuse(`it has more than ${MAX_ENTRIES} entries`);
     const limit = limits.get(file.name);
     if (limit === undefined) return false;
-    if (seen.has(file.name)) refuse(`${file.name} appears twice in it`);
+    if (seen.has(file.name)) refuse(`${shown(file.name)} appears twice in it`);
     seen.add(file.name);
     const declared = Math.max(file.originalSize, file.size);
-    if (declared > limit) refuse(`${file.name} declares ${declared} bytes, more than the ${limit} its manifest allows`);
-    if (file.compression !== 0 && file.compression !== 8) refuse(`${file.name} uses an unknown compression (${file.compression})`);
+    if (declared > limit) refuse(`${shown(file.name)} declares ${declared} bytes, more than the ${limit} its manifest allows`);
+    if (file.compression !== 0 && file.compression !== 8) refuse(`${shown(file.name)} uses an unknown compression (${file.compression})`);
     return true;
   };
   try {
     return unzipSync(bytes, { filter });
   } catch (error) {
     if (error instanceof DriftbookError) throw error;
-    return refuse(`it is not a zip archive (${error instanceof Error ? error.message : String(error)})`);
+    return refuse(`it is not a zip archive (${shown(error instanceof Error ? error.message : error)})`);
   }
 }
 
@@ -85,7 +97,7 @@ function parseJson(name: string, bytes: Uint8Array | undefined): { text: string;
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text, raw: JSON.parse(text) };
   } catch (error) {
-    return refuse(`its ${name} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return refuse(`its ${name} is not valid JSON (${shown(error instanceof Error ? error.message : error)})`);
   }
 }
 
@@ -99,25 +111,27 @@ function schemaProblem(name: string, validator: SchemaValidator): string {
     .join('')
     .replace(/^\./, '');
   const allowed = first?.params.allowedValues ? ` (${(first.params.allowedValues as unknown[]).join(', ')})` : '';
-  return `its ${name} does not match backup format ${BACKUP_VERSION}: ${path || 'the file'} ${first?.message ?? 'is invalid'}${allowed}`;
+  return `its ${name} does not match backup format ${BACKUP_VERSION}: ${shown(path || 'the file')} ${shown(first?.message ?? 'is invalid')}${shown(allowed)}`;
 }
 
 function decoded<T>(name: string, text: string): T {
   try {
     return fromTaggedJson<T>(text);
   } catch (error) {
-    return refuse(`its ${name} holds a value that cannot be restored (${error instanceof Error ? error.message : String(error)})`);
+    // tagged-json's own errors name the value; anything else is a tag of the wrong shape.
+    const detail = error instanceof Error && /typed array/.test(error.message) ? error.message : 'a tagged number or typed array of the wrong shape';
+    return refuse(`its ${name} holds a value that cannot be restored (${shown(detail)})`);
   }
 }
 
 function checkManifest({ text, raw }: { text: string; raw: unknown }): BackupManifest {
   const head = (raw ?? {}) as { format?: unknown; version?: unknown; appVersion?: unknown };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) refuse('its manifest.json is not an object');
-  if (head.format !== BACKUP_FORMAT) refuse(`its format is ${JSON.stringify(head.format) ?? 'missing'}, not ${BACKUP_FORMAT}`);
+  if (head.format !== BACKUP_FORMAT) refuse(`its format is ${shown(JSON.stringify(head.format) ?? 'missing')}, not ${BACKUP_FORMAT}`);
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
     throw new StorageError(
       'backup-too-new',
-      `this workspace file is version ${head.version}, made by Driftbook ${String(head.appVersion)}; this app reads up to version ${BACKUP_VERSION} — update Driftbook`,
+      `this workspace file is version ${head.version}, made by Driftbook ${shown(head.appVersion)}; this app reads up to version ${BACKUP_VERSION} — update Driftbook`,
     );
   }
   if (!manifestV1(raw)) refuse(schemaProblem('manifest.json', manifestV1));
@@ -125,12 +139,12 @@ function checkManifest({ text, raw }: { text: string; raw: unknown }): BackupMan
   const ids = new Set<string>();
   const files = new Set<string>();
   for (const { meta, file, arrowBytes } of manifest.datasets) {
-    if (ids.has(meta.id)) refuse(`dataset id ${meta.id} is listed twice in its manifest.json`);
-    if (files.has(file)) refuse(`${file} is listed twice in its manifest.json`);
+    if (ids.has(meta.id)) refuse(`dataset id ${shown(meta.id)} is listed twice in its manifest.json`);
+    if (files.has(file)) refuse(`${shown(file)} is listed twice in its manifest.json`);
     ids.add(meta.id);
     files.add(file);
     if (arrowBytes !== undefined && arrowBytes > arrowBytesBound(meta)) {
-      refuse(`dataset ${meta.name} declares ${arrowBytes} bytes, more than ${meta.rows} rows × ${meta.schema.length} columns can take`);
+      refuse(`dataset ${shown(meta.name)} declares ${arrowBytes} bytes, more than ${meta.rows} rows × ${meta.schema.length} columns can take`);
     }
   }
   return manifest;
@@ -162,9 +176,9 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
   const datasets: CheckedBackup['datasets'] = [];
   for (const { meta, file, arrowSha256, arrowBytes } of manifest.datasets) {
     const ipc = entries[file];
-    if (!ipc) refuse(`${file} (dataset ${meta.name}) is missing from it`);
+    if (!ipc) refuse(`${shown(file)} (dataset ${shown(meta.name)}) is missing from it`);
     if ((arrowBytes !== undefined && ipc.byteLength !== arrowBytes) || (await sha256Hex(ipc)) !== arrowSha256) {
-      refuse(`dataset ${meta.name} is damaged in it (SHA-256 mismatch)`, 'export the workspace again');
+      refuse(`dataset ${shown(meta.name)} is damaged in it (SHA-256 mismatch)`, 'export the workspace again');
     }
     datasets.push({ meta, ipc });
   }

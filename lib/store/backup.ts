@@ -3,7 +3,7 @@ import type { DatasetMeta } from '../data/types';
 import { sha256Hex } from '../data/sha256';
 import { DriftbookError, StorageError } from '../errors';
 import { APP_VERSION } from '../version';
-import { readBackup, type BackupManifest, type CheckedBackup } from './backup-read';
+import { readBackup, shown, type BackupManifest, type CheckedBackup } from './backup-read';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import type { DriftbookDb } from './db';
 import { deleteDataset, getDatasetIpc, quotaAware, saveDataset } from './datasets';
@@ -156,6 +156,6 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
         'import interrupted: another tab stored a workspace or cell with the same id meanwhile — import the file again',
       );
     }
-    return quotaAware(error, `workspace ${manifest.workspace.name}`);
+    return quotaAware(error, `workspace ${shown(manifest.workspace.name)}`);
   }
 }

@@ -54,7 +54,7 @@ describe('backup import: the whole file is checked before anything is stored', (
 
   it('refuses a manifest without datasets (was: "r.datasets is not iterable")', async () => {
     const { manifest, rezip } = await backup(db());
-    delete manifest.datasets;
+    delete (manifest as Partial<Manifest>).datasets;
     await expectRefused(db(), rezip(), /manifest\.json does not match backup format 1: the file must have required property 'datasets'/);
   });
 
@@ -79,6 +79,13 @@ describe('backup import: the whole file is checked before anything is stored', (
       zipSync({ ...without, 'manifest.json': jsonBytes(manifest), 'cells.json': jsonBytes(cells) }),
       /datasets\/.*\.arrow \(dataset cur\.csv\) is missing/,
     );
+  });
+
+  it('shows bidi and control characters from the file visibly in its message, on one line', async () => {
+    const { manifest, rezip } = await backup(db());
+    (manifest.datasets[1]!.meta as Record<string, unknown>).name = 'x\u202egpj.csv\nline 2';
+    manifest.datasets[1]!.arrowSha256 = '0'.repeat(64);
+    await expectRefused(db(), rezip(), /dataset x⟨U\+202E⟩gpj\.csv⟨U\+000A⟩line 2 is damaged in it/);
   });
 
   it('imports a cell of an unknown kind (and a config of any shape) as it is', async () => {
