@@ -17,8 +17,7 @@ export type Facet = 'super' | undefined;
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const COLOR = { domain: [...SIDES], range: SIDES.map((side) => SIDE_COLORS[side]) };
 
-/** Four significant digits without trailing zeros: 0.116, 12.35, 1.5e-7. */
-export const formatNumber = (x: number): string => String(Number(x.toPrecision(4)));
+export { formatNumber } from '../format';
 
 /** Large magnitudes as 20k, 1.5M so edge ticks fit; small ones keep Plot's default. */
 export function tickFormatFor([lo, hi]: readonly [number, number]): string | undefined {

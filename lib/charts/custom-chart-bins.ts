@@ -1,9 +1,9 @@
 import { linspace, upperBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
 import { quantileSorted } from '../quality/numeric-stats';
-import { formatCount } from '../report/format';
+import { formatCount, formatNumber, formatTimeSpan } from '../format';
 import type { ChartDatum } from './custom-chart-types';
-import { type PreparedSide, datumKey, formatValue } from './custom-chart-rows';
+import { type PreparedSide, datumKey } from './custom-chart-rows';
 
 export const MAX_HISTOGRAM_BINS = 60;
 export const LINE_BINS = 50;
@@ -88,22 +88,10 @@ export function histogramData(sides: readonly PreparedSide[], facets: readonly s
       }
     }
   }
-  const width = formatValue(edges[1]! - edges[0]!);
+  const width = formatNumber(edges[1]! - edges[0]!);
   const why = capped ? `numpy 'auto' asked for ${formatCount(bins)}, capped at ${nb}` : "numpy 'auto': the narrower of Freedman–Diaconis and Sturges";
   const note = `${nb} bins of width ${width}, shared by both sides (${why})`;
   return { data, notes: [note] };
-}
-
-/** A bin width in the unit a reader would use: "6 h", "2.5 days". */
-function formatDuration(ms: number): string {
-  const units: [number, string][] = [
-    [86_400_000, 'days'],
-    [3_600_000, 'h'],
-    [60_000, 'min'],
-    [1_000, 's'],
-  ];
-  for (const [size, unit] of units) if (ms >= size) return `${formatValue(ms / size)} ${unit}`;
-  return `${formatValue(ms)} ms`;
 }
 
 /** 50 equal-width bins over both sides' x range: rows per bin, or the mean of y per bin, from each side's first to last non-empty bin. */
@@ -143,7 +131,7 @@ export function lineData(sides: readonly PreparedSide[], facets: readonly string
   }
   const width = edges[1]! - edges[0]!;
   const what = yName === undefined ? 'rows per bin' : `mean of "${yName}" per bin (empty bins left as gaps)`;
-  return { data, notes: [`${LINE_BINS} equal-width bins of ${time ? formatDuration(width) : formatValue(width)}: ${what}`] };
+  return { data, notes: [`${LINE_BINS} equal-width bins of ${time ? formatTimeSpan(width) : formatNumber(width)}: ${what}`] };
 }
 
 /** Count and share of each category per side and panel (the domain's order). */

@@ -1,6 +1,6 @@
 import type { ColumnType, Dataset, DatasetMeta } from '../data/types';
 import { AnalysisError } from '../errors';
-import { formatCount } from '../report/format';
+import { formatCount } from '../format';
 import { barData, histogramData, lineData } from './custom-chart-bins';
 import { boxData } from './custom-chart-box';
 import { type ColumnValues, numbersAsCodes, readCodes, readNumbers, readTimes } from './custom-chart-columns';

@@ -1,4 +1,4 @@
-import { formatCount } from '../report/format';
+import { formatCount } from '../format';
 import type { ColumnValues } from './custom-chart-columns';
 import type { ChartSide } from './custom-chart-types';
 
@@ -117,9 +117,4 @@ export interface PreparedSide {
 /** A datum's side and panel: `facet` only when the chart is faceted, so unfaceted data stays small. */
 export function datumKey(side: ChartSide, facets: readonly string[] | undefined, f: number): { side: ChartSide; facet?: string } {
   return facets ? { side, facet: facets[f] } : { side };
-}
-
-/** Four significant digits without trailing zeros, for notes: 0.116, 12.35, 1.5e-7. */
-export function formatValue(x: number): string {
-  return String(Number(x.toPrecision(4)));
 }

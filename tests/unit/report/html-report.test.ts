@@ -100,8 +100,8 @@ describe('toHtmlReport', () => {
     expect(rows).toHaveLength(6);
     const cells = (i: number) => Array.from(rows[i]?.querySelectorAll('td') ?? []).map((td) => text(td));
     // The fixture has no effect sizes: that cell shows a dash.
-    expect(cells(0)).toEqual(['age', 'numeric', '', 'K–S test ks', '3.2e-9', '0.05', 'Drift', '—', '119,880 → 48,100', '120 → 113']);
-    expect(cells(1).slice(3, 7)).toEqual(['Wasserstein wasserstein', '0.04213', '0.1', 'No drift']);
+    expect(cells(0)).toEqual(['age', 'numeric', '', 'Kolmogorov–Smirnov ks', '3.2e-9', '0.05', 'Drift', '—', '119,880 → 48,100', '120 → 113']);
+    expect(cells(1).slice(3, 7)).toEqual(['Wasserstein (normed) wasserstein', '0.04213', '0.1', 'No drift']);
     expect(cells(3).slice(4, 7)).toEqual(['∞', '0.1', 'Drift']);
     expect(cells(4)).toEqual(['signup_date', 'datetime', '—', 'not tested — datetime columns are not tested yet', '120,000 → 48,213', '0 → 0']);
     expect(rows[4]?.querySelector('td.untested')?.getAttribute('colspan')).toBe('5');
