@@ -107,3 +107,29 @@ footer { margin-top: 48px; padding-top: 16px; border-top: 1px solid var(--border
   a { text-decoration: none; }
 }
 `;
+
+/** Extra CSS of the notebook report (on top of the drift report's). */
+export const WORKSPACE_REPORT_CSS = `
+.mode-count { display: none; }
+h3 .count, summary .count { color: var(--faint); font-weight: 500; margin-left: 6px; }
+td.col-name { min-width: 12ch; word-break: normal; overflow-wrap: anywhere; }
+.swatch { margin-right: 4px; }
+body.show-counts .mode-count { display: block; }
+body.show-counts .mode-percent { display: none; }
+.report-cell { margin: 32px 0; padding-top: 8px; border-top: 1px solid var(--border); }
+.report-cell > h2 .kind { display: block; font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); font-weight: 700; }
+.table-tools { display: flex; gap: 12px; margin: 8px 0; }
+.table-filter { font: inherit; padding: 5px 9px; border: 1px solid var(--border); border-radius: 7px; background: var(--surface); color: var(--text); min-width: 220px; }
+.sort-head { cursor: pointer; }
+.sort-head[aria-sort="ascending"]::after { content: " ▲"; font-size: 10px; }
+.sort-head[aria-sort="descending"]::after { content: " ▼"; font-size: 10px; }
+.markdown { max-width: 760px; }
+.markdown pre { background: var(--chip); padding: 10px; border-radius: 8px; overflow-x: auto; }
+.flagged { color: var(--bad); font-weight: 600; }
+.mode-toggle { font: inherit; border: 1px solid var(--border); background: var(--surface); color: var(--text); border-radius: 7px; padding: 4px 10px; cursor: pointer; }
+details.column-details > summary { cursor: pointer; font-weight: 600; margin: 12px 0; }
+details.config { margin-top: 10px; }
+details.config pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.45 var(--mono); background: var(--chip); padding: 8px 10px; border-radius: 8px; }
+.chart-figure svg { max-width: 100%; height: auto; }
+@media print { .table-tools, .mode-toggle { display: none !important; } details { display: block; } .report-cell { break-inside: avoid-page; } }
+`;
