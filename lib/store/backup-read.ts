@@ -78,7 +78,7 @@ function unzipNamed(bytes: Uint8Array, limits: Map<string, number>): Record<stri
     if (seen.has(file.name)) refuse(`${shown(file.name)} appears twice in it`);
     seen.add(file.name);
     const declared = Math.max(file.originalSize, file.size);
-    if (declared > limit) refuse(`${shown(file.name)} declares ${declared} bytes, more than the ${limit} its manifest allows`);
+    if (declared > limit) refuse(`${shown(file.name)} declares ${declared} bytes, more than the ${limit} allowed for it`);
     if (file.compression !== 0 && file.compression !== 8) refuse(`${shown(file.name)} uses an unknown compression (${file.compression})`);
     return true;
   };
