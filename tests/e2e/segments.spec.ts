@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as unguarded, type Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { expect, test } from './guard';
+
+// Segments are arquero expressions, compiled with Function(): the page's CSP forbids that, so they
+// run in the analysis worker, whose policy comes from its own script response (scripts/serve.mjs
+// sends none). These flows check that in Chromium, on the served static export.
+
+const ROOT = join(__dirname, '..', '..');
+const REFERENCE_FILE = join(ROOT, 'public/demo/seattle-weather-2012-2013.csv');
+
+/** Rows of the demo's reference file a plain loop keeps (expected counts, computed without arquero). */
+function countRows(keep: (row: Record<string, string>) => boolean): number {
+  const [header, ...lines] = readFileSync(REFERENCE_FILE, 'utf8').trimEnd().split('\n');
+  const names = header!.split(',');
+  return lines.filter((line) => keep(Object.fromEntries(line.split(',').map((cell, c) => [names[c]!, cell])))).length;
+}
+
+async function openDemo(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('workspace-name')).toHaveText('Seattle weather — demo');
+  await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
+}
+
+const PROBE = () => {
+  try {
+    return String(new Function('return 6 * 7')());
+  } catch (error) {
+    return (error as Error).name;
+  }
+};
+
+// Unguarded: the page-side probe is refused by the CSP on purpose, which Chromium logs as a console error.
+unguarded('the page may not compile code, its analysis worker may (the policy segments rely on)', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await openDemo(page);
+  expect(await page.evaluate(PROBE)).toBe('EvalError');
+  const workers = page.workers();
+  expect(workers.length).toBeGreaterThan(0);
+  for (const worker of workers) expect(await worker.evaluate(PROBE), worker.url()).toBe('42');
+  // The only console error is the refused page-side probe.
+  expect(errors.filter((text) => !/unsafe-eval|Refused to evaluate/i.test(text))).toEqual([]);
+});
+
+test('a segment typed into a drift cell filters its reference in the worker', async ({ page }) => {
+  await openDemo(page);
+  const cell = page.getByTestId('drift-cell').first();
+  const segment = "d => d.weather === 'rain' && d.precipitation > 1";
+  const field = cell.getByLabel('reference segment');
+  await field.fill(segment);
+  await field.press('Enter');
+  await expect(cell.getByTestId('cell-segments')).toContainText(segment);
+  const run = cell.getByRole('button', { name: /^Run/ });
+  if (await run.isEnabled()) await run.click();
+  const rainy = countRows((r) => r.weather === 'rain' && Number(r.precipitation) > 1);
+  await expect(cell.getByTestId('drift-summary').locator('..')).toContainText(`(${rainy} rows)`);
+  expect(rainy).toBeGreaterThan(0);
+
+  // A refused expression is explained in the field and never reaches the worker.
+  await field.fill("d => fetch('https://example.com')");
+  await field.press('Enter');
+  await expect(cell).toContainText('segment: function call not allowed');
+  await expect(cell.getByTestId('cell-segments')).toContainText(segment);
+});
+
+/** The demo workspace's backup with cells.json passed through `edit`, imported as a new workspace. */
+async function importEdited(page: Page, edit: (cells: Record<string, unknown>[]) => void): Promise<void> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
+  const original = test.info().outputPath('demo.driftbook');
+  await download.saveAs(original);
+  const files = unzipSync(readFileSync(original));
+  const cells = JSON.parse(strFromU8(files['cells.json']!)) as Record<string, unknown>[];
+  edit(cells);
+  files['cells.json'] = strToU8(JSON.stringify(cells));
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { workspace: { id: string; name: string } };
+  manifest.workspace = { ...manifest.workspace, id: 'split-one-file', name: 'Split one file' };
+  files['manifest.json'] = strToU8(JSON.stringify(manifest));
+  const path = test.info().outputPath('split.driftbook');
+  writeFileSync(path, zipSync(files));
+  await page.getByTestId('import-workspace').setInputFiles(path);
+  await expect(page.getByTestId('workspace-name')).toHaveText('Split one file');
+}
+
+test('an imported workspace shows its segments before anything runs; one file split in two compares in the worker', async ({ page }) => {
+  await openDemo(page);
+  const early = "d => d.date < '2013-01-01'";
+  const rest = "d => !(d.date < '2013-01-01')";
+  await importEdited(page, (cells) => {
+    const drift = cells.find((c) => c.kind === 'drift')!;
+    const inputs = drift.inputs as Record<string, { id: string; sha256: string; segment?: string }>;
+    // Both sides read the reference file: the first year against the rest.
+    drift.inputs = { reference: { ...inputs.reference!, segment: early }, current: { ...inputs.reference!, segment: rest } };
+    drift.status = 'idle';
+    delete drift.result;
+    delete drift.resultKey;
+  });
+  const cell = page.getByTestId('drift-cell').first();
+  await expect(cell.getByTestId('cell-segments')).toContainText(early);
+  await expect(cell.getByTestId('cell-segments')).toContainText(rest);
+  await cell.getByRole('button', { name: /^Run/ }).click();
+  const summary = cell.getByTestId('drift-summary').locator('..');
+  await expect(summary).toContainText(`(${countRows((r) => r.date! < '2013-01-01')} rows)`);
+  await expect(summary).toContainText(`(${countRows((r) => !(r.date! < '2013-01-01'))} rows)`);
+});
