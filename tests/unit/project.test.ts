@@ -71,10 +71,6 @@ const KNOWN_VIOLATIONS: string[] = [
   'lib/metrics/model-cells.ts → lib/fairness/types.ts (metrics may not import fairness)',
   'lib/notebook/kinds/chart.ts → lib/charts/custom-chart-data.ts (notebook may not import charts)',
   'lib/notebook/kinds/chart.ts → lib/charts/custom-chart-types.ts (notebook may not import charts)',
-  'lib/notebook/kinds/estimated.ts → lib/report/format.ts (notebook may not import report)',
-  'lib/notebook/kinds/operational.ts → lib/report/format.ts (notebook may not import report)',
-  'lib/notebook/view/fairness-rows.ts → lib/report/format.ts (notebook may not import report)',
-  'lib/notebook/view/metric-rows.ts → lib/report/format.ts (notebook may not import report)',
   'lib/quality/compute-quality.ts → lib/drift/column-drift.ts (quality may not import drift)',
   'lib/store/result-key.ts → lib/notebook/result-key.ts (store may import only types from notebook: use import type)',
 ];
