@@ -5,7 +5,8 @@
 // arquero verbs (filter → derive bin → groupby → rollup; groupby → count → orderby desc). The rule:
 // rewrite the chart with arquero only if it is within 20% of today's time. A measurement, not a test.
 //
-// Usage: node scripts/bench/arquero.mjs [--rows N] [--runs N]   (defaults: 1,000,000 rows per side, 5 runs; medians)
+// Usage: node scripts/bench/arquero.mjs [--rows N] [--runs N] [--only segments|chart]
+//   (defaults: 1,000,000 rows per side, 5 runs; medians after one warm-up run)
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,9 @@ import { performance } from 'node:perf_hooks';
 import * as aq from 'arquero';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '5' }, only: { type: 'string' } },
+});
 const ROWS = Number(args.rows);
 const RUNS = Number(args.runs);
 
@@ -156,5 +159,5 @@ function benchChart() {
   console.log(`verdict: arquero is ${worst.toFixed(2)}× today's time at worst — ${worst <= 1.2 ? 'within' : 'outside'} the 20% budget`);
 }
 
-await benchSegments();
-benchChart();
+if (args.only !== 'chart') await benchSegments();
+if (args.only !== 'segments') benchChart();
