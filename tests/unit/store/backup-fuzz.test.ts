@@ -15,7 +15,7 @@ import type { CellRecord } from '../../../lib/store/types';
 import { listCells } from '../../../lib/store/workspaces';
 import { newDb, plainJson, snapshot, storeDataset, workspaceFixture, writeZip, jsonBytes, type Entry } from './backup-fixture';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 // fake-indexeddb snapshots dominate: about 10 ms a run; the timeout follows the number of runs.
 const TIMEOUT = 30_000 + RUNS * 40;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -203,7 +203,8 @@ beforeAll(async () => {
   files = unzipSync(await exportWorkspace(target, ws.id));
   baseline = await snapshot(target);
 });
-afterAll(() => target.delete());
+// Closed, not deleted: fake-indexeddb lives in this test file's memory, and deleting it after thousands of runs can outlast a hook's timeout.
+afterAll(() => target.close());
 
 function freshModel(): Model {
   return {
@@ -252,8 +253,9 @@ async function expectLossless(bytes: Uint8Array, summary: ImportSummary, after: 
   // Datasets this import added hold the file's exact bytes.
   for (const key of after.datasets!.keys()) {
     if (baseline.datasets!.has(key)) continue;
-    const meta = fromTaggedJson<{ sha256: string; name: string }>(after.datasets!.get(key)!);
-    const source = manifest.datasets.find((d) => d.meta.sha256 === meta.sha256)!;
+    const meta = fromTaggedJson<{ id: string; sha256: string; name: string }>(after.datasets!.get(key)!);
+    const source = manifest.datasets.find((d) => d.meta.sha256 === meta.sha256 && (d.meta as { name?: string }).name === meta.name)!;
+    expect({ ...meta, id: source.meta.id }).toEqual(source.meta);
     expect(await getDatasetIpc(target, key)).toEqual(data[source.file]);
   }
 }
