@@ -1,36 +1,13 @@
-import { Type, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { profileColumn, type CategoricalProfile } from '../profile/column-profile';
 import type { CategoricalStats, CategoryCount } from './types';
 
 const TOP_CATEGORIES = 10;
 const LISTED = 20;
 
-/** Counts of a string-valued column; other Arrow types (booleans, …) are counted by their text. */
+/** Counts of a string-valued column; other Arrow types (booleans, …) are counted by their text (lib/data/columns.ts). */
 export function profileStrings(table: Table, name: string): CategoricalProfile {
-  const vector = table.getChild(name);
-  if (!vector) throw new Error(`column not found: ${name}`);
-  if (vector.data.every((d) => d.typeId === Type.Dictionary || d.typeId === Type.Float)) {
-    return profileColumn(table, name, 'categorical') as CategoricalProfile;
-  }
-  const index = new Map<string, number>();
-  const categories: string[] = [];
-  const counts: number[] = [];
-  let missing = 0;
-  for (let i = 0; i < vector.length; i++) {
-    const value: unknown = vector.get(i);
-    if (value === null || value === undefined) {
-      missing++;
-      continue;
-    }
-    const key = String(value);
-    const k = index.get(key);
-    if (k === undefined) {
-      index.set(key, categories.length);
-      categories.push(key);
-      counts.push(1);
-    } else counts[k]!++;
-  }
-  return { kind: 'categorical', count: vector.length - missing, missing, categories, counts };
+  return profileColumn(table, name, 'categorical') as CategoricalProfile;
 }
 
 /** Category indices, most frequent first; ties keep first-seen order (Array.sort is stable). */

@@ -105,6 +105,10 @@ describe('countValues', () => {
     const table = new Table({ s: strings(['a', 'b', null]) }).concat(new Table({ s: strings(['b', 'c']) }));
     expect(countValues(table.slice(1), 's')).toEqual({ categories: ['b', 'c'], counts: [2, 1], missing: 1 });
   });
+
+  it('counts other Arrow types by their text, in first-seen order', () => {
+    expect(countValues(vectorFromArray([true, null, false, true], new Bool()), 'b')).toEqual({ categories: ['true', 'false'], counts: [2, 1], missing: 1 });
+  });
 });
 
 describe('readTimes', () => {
