@@ -1,5 +1,6 @@
 import type { FairnessInput, FairnessOptions, OddsAggregation, ParityMethod } from '../fairness/types';
-import { labelColumn, numberColumn, resolveModelColumns, type ModelDataset, type ModelQualityOptions } from '../metrics/model-columns';
+import type { Dataset } from '../data/types';
+import { labelColumn, numberColumn, resolveModelColumns, type ModelQualityOptions } from '../metrics/model-columns';
 import { UsageError } from './drift-options';
 
 /** parseArgs option specs of the model-quality mode of `quality`. */
@@ -43,7 +44,7 @@ function names(flag: string, texts: readonly string[]): string[] {
  * or when the reference has a target column and a prediction or score column by role; else it
  * profiles the data as before.
  */
-export function wantsModelQuality(values: ModelOptionValues, reference: ModelDataset): boolean {
+export function wantsModelQuality(values: ModelOptionValues, reference: Dataset): boolean {
   if (Object.keys(MODEL_OPTION_SPECS).some((key) => values[key as keyof ModelOptionValues] !== undefined)) return true;
   const roles = Object.values(reference.meta.roles ?? {});
   return roles.includes('target') && (roles.includes('prediction') || roles.includes('score'));
@@ -69,7 +70,7 @@ export function toModelQualityOptions(values: ModelOptionValues): ModelQualityOp
 }
 
 /** The fairness input and options from one dataset's columns, by name (target and prediction also by role). */
-export function toFairnessArguments(dataset: ModelDataset, values: FairnessOptionValues): { input: FairnessInput; options: FairnessOptions } {
+export function toFairnessArguments(dataset: Dataset, values: FairnessOptionValues): { input: FairnessInput; options: FairnessOptions } {
   const columns = resolveModelColumns(dataset, {
     ...(values.target === undefined ? {} : { target: values.target }),
     ...(values.prediction === undefined ? {} : { prediction: values.prediction }),

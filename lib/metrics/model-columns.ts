@@ -14,9 +14,6 @@ import { defaultPosLabel, labelsOf, normaliseLabel } from './labels';
 import { matchProbaColumns } from './proba-columns';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from './types';
 
-/** @deprecated use Dataset (lib/data/types.ts) */
-export type ModelDataset = Dataset;
-
 export type ModelTask = 'binary' | 'multiclass' | 'regression';
 
 function columnList(dataset: Dataset): string {
