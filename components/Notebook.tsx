@@ -1,11 +1,22 @@
 'use client';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
-import { CELL_KINDS, type CellConfig, type CellKind } from '../lib/report/cell-kinds';
-import { cellSpec, type InputSlot } from '../lib/report/registry';
-import type { CellRecord } from '../lib/store/types';
+import {
+  CELL_KINDS,
+  cellSpec,
+  isKnownKind,
+  unknownKindError,
+  type CellConfig,
+  type CellKind,
+  type CellRecord,
+  type CellRecordMap,
+  type DatasetsBySlot,
+  type InputSlot,
+} from '../lib/notebook';
+import { CellErrorBoundary } from './cells/CellErrorBoundary';
 import { CellFrame } from './cells/CellFrame';
 import { CELL_COMPONENTS } from './cells/registry';
+import type { CellProps } from './cells/types';
 
 export interface NotebookActions {
   run: (cell: CellRecord) => void;
@@ -17,6 +28,8 @@ export interface NotebookActions {
   update: (cell: CellRecord, changes: Partial<CellRecord>) => void;
   setConfig: (cell: CellRecord, config: CellConfig) => void;
   setInput: (cell: CellRecord, slot: InputSlot, dataset: DatasetMeta | undefined) => void;
+  /** Sets or clears the segment (an arquero filter expression) of one of a cell's inputs. */
+  setSegment: (cell: CellRecord, slot: InputSlot, segment: string | undefined) => void;
   exportCells: (cells: CellRecord[]) => void;
   shareThreshold: (from: CellRecord, threshold: number) => void;
 }
@@ -72,6 +85,22 @@ function columnsOf(cell: CellRecord, datasets: DatasetMeta[]): { name: string; t
   return [...seen].map(([name, type]) => ({ name, type }));
 }
 
+/** The cell's input datasets by slot, as the page knows them. */
+function datasetsOf(cell: CellRecord, datasets: DatasetMeta[]): DatasetsBySlot {
+  const out: DatasetsBySlot = {};
+  for (const slot of ['reference', 'current'] as const) {
+    const found = datasets.find((d) => d.id === cell.inputs[slot]?.id);
+    if (found) out[slot] = found;
+  }
+  return out;
+}
+
+/** The kind's own component, looked up by kind (the compiler ties each kind to its component and config). */
+function KindBody<K extends CellKind>({ cell, ...props }: Omit<CellProps<K>, 'cell'> & { cell: CellRecordMap[K] }) {
+  const Body: ComponentType<CellProps<K>> = CELL_COMPONENTS[cell.kind];
+  return <Body cell={cell} {...props} />;
+}
+
 function focusCell(id: string | undefined): void {
   if (!id) return;
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(id)}"] > article`)?.focus());
@@ -83,44 +112,51 @@ export function Notebook({ cells, datasets, stale, progress, actions }: Props) {
     <div className="notebook" aria-label="Notebook cells">
       <AddCell index={0} onAdd={actions.add} always={cells.length === 0} />
       {cells.map((cell, i) => {
-        const Body = CELL_COMPONENTS[cell.kind];
+        // A kind this version does not know (a newer version's backup, a damaged file) is a failed cell, never a crash.
+        const problem = isKnownKind(cell.kind) ? undefined : unknownKindError(cell.kind).message;
         return (
           <div key={cell.id} data-cell-id={cell.id} className="cell-slot">
-            <CellFrame
-              cell={cell}
-              stale={stale.has(cell.id)}
-              first={i === 0}
-              last={i === cells.length - 1}
-              datasets={datasets}
-              progress={progress[cell.id]}
-              onRun={() => actions.run(cell)}
-              onRunAndNext={() => {
-                actions.run(cell);
-                focusCell(cells[i + 1]?.id);
-              }}
-              onCancel={actions.cancel}
-              onMove={(by) => {
-                actions.move(cell, by);
-                focusCell(cell.id);
-              }}
-              onDuplicate={() => actions.duplicate(cell)}
-              onDelete={() => actions.remove(cell)}
-              onCollapse={(collapsed) => actions.update(cell, { collapsed })}
-              onRename={(title) => actions.update(cell, { title })}
-              onInputs={(slot, dataset) => actions.setInput(cell, slot, dataset)}
-              onExport={() => actions.exportCells([cell])}
-            >
-              <Body
-                cell={cell}
-                progress={progress[cell.id]}
-                columns={columnsOf(cell, datasets)}
-                onRun={() => actions.run(cell)}
-                onCancel={actions.cancel}
-                onExport={() => actions.exportCells([cell])}
-                onConfigChange={(config) => actions.setConfig(cell, config)}
-                onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
-              />
-            </CellFrame>
+            <CellErrorBoundary kind={String(cell.kind)} title={String(cell.title)} problem={problem} onDelete={() => actions.remove(cell)}>
+              {problem ? null : (
+                <CellFrame
+                  cell={cell}
+                  stale={stale.has(cell.id)}
+                  first={i === 0}
+                  last={i === cells.length - 1}
+                  datasets={datasets}
+                  progress={progress[cell.id]}
+                  onRun={() => actions.run(cell)}
+                  onRunAndNext={() => {
+                    actions.run(cell);
+                    focusCell(cells[i + 1]?.id);
+                  }}
+                  onCancel={actions.cancel}
+                  onMove={(by) => {
+                    actions.move(cell, by);
+                    focusCell(cell.id);
+                  }}
+                  onDuplicate={() => actions.duplicate(cell)}
+                  onDelete={() => actions.remove(cell)}
+                  onCollapse={(collapsed) => actions.update(cell, { collapsed })}
+                  onRename={(title) => actions.update(cell, { title })}
+                  onInputs={(slot, dataset) => actions.setInput(cell, slot, dataset)}
+                  onSegment={(slot, segment) => actions.setSegment(cell, slot, segment)}
+                  onExport={() => actions.exportCells([cell])}
+                >
+                  <KindBody
+                    cell={cell}
+                    progress={progress[cell.id]}
+                    columns={columnsOf(cell, datasets)}
+                    datasets={datasetsOf(cell, datasets)}
+                    onRun={() => actions.run(cell)}
+                    onCancel={actions.cancel}
+                    onExport={() => actions.exportCells([cell])}
+                    onConfigChange={(config: CellConfig) => actions.setConfig(cell, config)}
+                    onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
+                  />
+                </CellFrame>
+              )}
+            </CellErrorBoundary>
             <AddCell index={i + 1} onAdd={actions.add} always={i === cells.length - 1} />
           </div>
         );

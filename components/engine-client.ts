@@ -6,20 +6,19 @@ import type { ReadProgress } from '../lib/data/reader-types';
 import { finishDrift } from '../lib/drift/compute-drift';
 import { runDriftPlan } from '../lib/drift/scheduler';
 import type { DriftConfig } from '../lib/drift/types';
-import type { CellConfig, CellKind, CellResult } from '../lib/report/cell-kinds';
-import { driftConfigOf } from '../lib/report/drift-config';
+import { cellSpec, type CellConfigs, type CellInputIds, type CellKind, type CellResults, type CellRunner } from '../lib/notebook';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
-export interface EngineClient {
+export interface EngineClient extends CellRunner {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  /** Any cell kind's analysis; drift kinds are spread over the pool one column per worker. */
-  runCell(
-    kind: CellKind,
-    config: CellConfig,
-    inputs: { reference?: string; current?: string },
+  /** Any cell kind's analysis over stored datasets (by id, with segments); drift-like kinds are spread over the pool one column per worker. */
+  runCell<K extends CellKind>(
+    kind: K,
+    config: CellConfigs[K],
+    inputs: CellInputIds,
     onProgress?: (done: number, total: number) => void,
-  ): Promise<CellResult>;
+  ): Promise<CellResults[K]>;
   /** Reads and stores a file in a worker; only its description comes back. */
   store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<DatasetMeta>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
@@ -124,12 +123,19 @@ export function createEngineClient(size = poolSize()): EngineClient {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
       return cancellable(async () => unwrap(await (await api()).store(file, name, progress, options)));
     },
-    runCell(kind, config, inputs, onProgress) {
-      return cancellable(async () => {
-        const drift = driftConfigOf(kind, config);
-        if (drift && apis.length > 1 && inputs.reference && inputs.current) return driftOnPool(inputs.reference, inputs.current, drift, onProgress);
+    runCell<K extends CellKind>(kind: K, config: CellConfigs[K], inputs: CellInputIds, onProgress?: (done: number, total: number) => void) {
+      return cancellable(async (): Promise<CellResults[K]> => {
+        // A drift-like kind (its spec says how) goes over the pool one column per worker; segmented inputs
+        // stay on one worker, which filters them once.
+        const pooled = cellSpec(kind).capabilities.drift;
+        const { reference, current } = inputs;
+        if (pooled && apis.length > 1 && reference && current && !reference.segment && !current.segment) {
+          return pooled.result(await driftOnPool(reference.id, current.id, pooled.config(config), onProgress));
+        }
         const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-        return unwrap(await (await api()).runCell(kind, config, inputs, progress));
+        // The worker's proxy and the in-thread fallback run the same function; Comlink's Remote type only drops its type parameter.
+        const target = (await api()) as Pick<Engine, 'runCell'>;
+        return unwrap(await target.runCell(kind, config, inputs, progress));
       });
     },
     cancel() {

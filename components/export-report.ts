@@ -1,7 +1,7 @@
 import type { DatasetMeta } from '../lib/data/types';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { APP_VERSION, ENGINE_VERSION } from '../lib/version';
-import type { WorkspaceReportInput } from '../lib/report/workspace-report';
+import type { ReportCell, WorkspaceReportInput } from '../lib/report/report-cell';
 import { reportDataset } from '../lib/report/preset';
 
 /** A safe file name from a workspace name (keeps letters, digits, dot, dash, underscore). */
@@ -39,13 +39,31 @@ export function reportInput(workspace: WorkspaceRecord, cells: CellRecord[], dat
     engineVersion: ENGINE_VERSION,
     exportedAt: now.toISOString(),
     datasets: datasets.filter((d) => used.has(d.id)).map(reportDataset),
-    cells: cells.map((c) => ({
-      kind: c.kind,
-      title: c.title,
-      config: c.config,
-      result: c.result,
-      inputs: { reference: c.inputs.reference?.id, current: c.inputs.current?.id },
-    })),
+    cells: cells.map(toReportCell),
+  };
+}
+
+/** What the report keeps of a cell: kind, title, settings, result, and its inputs by id with their segments. */
+export function toReportCell(record: CellRecord): ReportCell {
+  // Spread, not rebuilt: the kind, config and result stay together, kind by kind.
+  const {
+    id: _id,
+    workspaceId: _ws,
+    order: _order,
+    status: _status,
+    error: _error,
+    resultKey: _key,
+    durationMs: _ms,
+    updatedAt: _at,
+    collapsed: _c,
+    inputs,
+    ...cell
+  } = record;
+  const segments = Object.fromEntries((['reference', 'current'] as const).flatMap((slot) => (inputs[slot]?.segment ? [[slot, inputs[slot]!.segment!]] : [])));
+  return {
+    ...cell,
+    inputs: { reference: inputs.reference?.id, current: inputs.current?.id },
+    ...(Object.keys(segments).length ? { segments } : {}),
   };
 }
 

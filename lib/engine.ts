@@ -2,7 +2,8 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import { AnalysisError, toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestSource, type IngestOptions } from './data/ingest';
-import type { DatasetMeta, ParsedDataset } from './data/types';
+import { applySegment, hasSegment } from './data/frame';
+import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './profile/column-profile';
@@ -11,8 +12,8 @@ import type { ColumnDriftResult, DriftConfig } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
 import { getDatasetMeta, saveDataset } from './store/datasets';
-import { cellSpec, type ComputeContext } from './report/registry';
-import type { CellConfig, CellKind, CellResult } from './report/cell-kinds';
+import { cellSpec, type CellConfigs, type CellKind, type CellResults } from './notebook/registry';
+import type { CellInputIds } from './notebook/types';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -31,7 +32,12 @@ const CACHE_SIZE = 4;
 // have changed a column's type or role since.
 const opened = new Map<string, Promise<Table>>();
 
-async function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
+/** A dataset to open: by id, or by id with a segment (an arquero filter expression). */
+export type DatasetInput = string | { id: string; segment?: string };
+
+/** A stored dataset as its rows after its segment's filter (the whole table without one). */
+async function open(input: DatasetInput): Promise<Dataset & { segment?: string }> {
+  const { id, segment } = typeof input === 'string' ? { id: input, segment: undefined } : input;
   let table = opened.get(id);
   if (!table) {
     table = loadDataset(getDb(), id).then((d) => d.table);
@@ -40,10 +46,11 @@ async function open(id: string): Promise<{ meta: DatasetMeta; table: Table }> {
     if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
   }
   const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]);
-  return { meta, table: loaded };
+  if (!hasSegment(segment)) return { meta, table: loaded };
+  return { ...applySegment({ meta, table: loaded }, segment), segment };
 }
 
-type Opened = { meta: DatasetMeta; table: Table };
+type Opened = Dataset & { segment?: string };
 
 /** At most one progress report per 100 ms: each one crosses the worker boundary and re-renders. */
 function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
@@ -58,7 +65,8 @@ function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
 
 /** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
 async function driftColumn(reference: Opened, current: Opened, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
-  if (task.type === 'datetime' || task.type === 'text') return runColumnTask(task, reference.table, current.table, plan);
+  // A segment's rows are not the stored dataset's: its profile is computed, never cached under the dataset's key.
+  if (task.type === 'datetime' || task.type === 'text' || reference.segment !== undefined) return runColumnTask(task, reference.table, current.table, plan);
   let profile;
   try {
     ({ profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () => profileColumn(reference.table, task.name, task.type)));
@@ -102,13 +110,13 @@ export const engine = {
     });
   },
 
-  /** Any notebook cell's analysis, by kind (lib/report/registry.ts), over stored datasets. */
-  runCell(
-    kind: CellKind,
-    config: CellConfig,
-    inputs: { reference?: string; current?: string },
+  /** Any notebook cell's analysis, by kind (lib/notebook/registry.ts), over stored datasets filtered by their segments. */
+  runCell<K extends CellKind>(
+    kind: K,
+    config: CellConfigs[K],
+    inputs: CellInputIds,
     onProgress?: (done: number, total: number) => void,
-  ): Promise<Outcome<CellResult>> {
+  ): Promise<Outcome<CellResults[K]>> {
     return outcome(async () => {
       const spec = cellSpec(kind);
       if (!spec.compute) throw new AnalysisError('nothing-to-compute', `${spec.label} cells have nothing to compute`);
@@ -116,18 +124,15 @@ export const engine = {
         inputs.reference ? open(inputs.reference) : undefined,
         inputs.current ? open(inputs.current) : undefined,
       ]);
-      const context: ComputeContext = {
-        reference,
-        current,
+      return spec.compute({ reference, current }, config, {
         onProgress,
-        driftColumn: (task, plan) => driftColumn(reference!, current!, task, plan),
-      };
-      return spec.compute(context, config);
+        driftColumn: reference && current ? (task, plan) => driftColumn(reference, current, task, plan) : undefined,
+      });
     });
   },
 
   /** A pool's first step: which columns to compare, with which settings. */
-  planDrift(referenceId: string, currentId: string, config: DriftConfig = {}): Promise<Outcome<DriftPlanReply>> {
+  planDrift(referenceId: DatasetInput, currentId: DatasetInput, config: DriftConfig = {}): Promise<Outcome<DriftPlanReply>> {
     return outcome(async () => {
       const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
       return { plan: planDrift(reference, current, config), reference: reference.meta, current: current.meta };
@@ -135,7 +140,12 @@ export const engine = {
   },
 
   /** A pool's unit of work: one column of a planned drift run. */
-  driftColumn(referenceId: string, currentId: string, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>): Promise<Outcome<ColumnDriftResult>> {
+  driftColumn(
+    referenceId: DatasetInput,
+    currentId: DatasetInput,
+    task: ColumnTask,
+    plan: Pick<DriftPlan, 'config' | 'context'>,
+  ): Promise<Outcome<ColumnDriftResult>> {
     return outcome(async () => {
       const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
       return driftColumn(reference, current, task, plan);

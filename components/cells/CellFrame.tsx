@@ -1,7 +1,8 @@
 'use client';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
-import { cellSpec, type InputSlot } from '../../lib/report/registry';
+import { cellSpec, type InputSlot } from '../../lib/notebook';
+import { SegmentField } from './SegmentField';
 import type { CellRecord } from '../../lib/store/types';
 import { formatDuration } from '../format';
 
@@ -14,6 +15,8 @@ export interface CellFrameActions {
   onCollapse: (collapsed: boolean) => void;
   onRename: (title: string) => void;
   onInputs: (slot: InputSlot, dataset: DatasetMeta | undefined) => void;
+  /** Sets (or clears, with undefined) the segment of one input: an arquero filter expression. */
+  onSegment: (slot: InputSlot, segment: string | undefined) => void;
   onExport: () => void;
   /** Shift+Enter: run this cell, then focus the next one (as in Jupyter). */
   onRunAndNext: () => void;
@@ -75,42 +78,83 @@ function Title({ cell, onRename }: { cell: CellRecord; onRename: (title: string)
   );
 }
 
-function InputPicker({ cell, datasets, onInputs }: { cell: CellRecord; datasets: DatasetMeta[]; onInputs: Props['onInputs'] }) {
+function InputPicker({
+  cell,
+  datasets,
+  onInputs,
+  onSegment,
+}: {
+  cell: CellRecord;
+  datasets: DatasetMeta[];
+  onInputs: Props['onInputs'];
+  onSegment: Props['onSegment'];
+}) {
   const spec = cellSpec(cell.kind);
-  const slots = [...spec.inputs, ...(spec.optional ?? [])];
+  const required: readonly InputSlot[] = spec.inputs.required;
+  const slots = [...required, ...spec.inputs.optional];
   if (slots.length === 0) return null;
   return (
     <div className="cell-inputs">
       {slots.map((slot) => {
         const chosen = cell.inputs[slot]?.id;
-        const known = datasets.some((d) => d.id === chosen);
+        const dataset = datasets.find((d) => d.id === chosen);
+        const known = dataset !== undefined;
         return (
-          <label key={slot} className="input-pick">
-            <span className={`drop-dot dot-${slot}`} aria-hidden="true" />
-            <span className="muted">{slot}</span>
-            <select
-              value={chosen ?? ''}
-              aria-label={`${slot} dataset of ${cell.title}`}
-              onChange={(e) =>
-                onInputs(
-                  slot,
-                  datasets.find((d) => d.id === e.target.value),
-                )
-              }
-              disabled={cell.status === 'running'}
-            >
-              {!chosen || !spec.inputs.includes(slot) ? <option value="">{spec.inputs.includes(slot) ? 'choose…' : 'none'}</option> : null}
-              {chosen && !known ? <option value={chosen}>(deleted dataset)</option> : null}
-              {datasets.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div key={slot} className="input-slot">
+            <label className="input-pick">
+              <span className={`drop-dot dot-${slot}`} aria-hidden="true" />
+              <span className="muted">{slot}</span>
+              <select
+                value={chosen ?? ''}
+                aria-label={`${slot} dataset of ${cell.title}`}
+                onChange={(e) =>
+                  onInputs(
+                    slot,
+                    datasets.find((d) => d.id === e.target.value),
+                  )
+                }
+                disabled={cell.status === 'running'}
+              >
+                {!chosen || !required.includes(slot) ? <option value="">{required.includes(slot) ? 'choose…' : 'none'}</option> : null}
+                {chosen && !known ? <option value={chosen}>(deleted dataset)</option> : null}
+                {datasets.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {chosen ? (
+              <SegmentField
+                slot={slot}
+                value={cell.inputs[slot]?.segment}
+                columns={dataset?.schema.map((c) => c.name) ?? []}
+                disabled={cell.status === 'running'}
+                onChange={(segment) => onSegment(slot, segment)}
+              />
+            ) : null}
+          </div>
         );
       })}
     </div>
+  );
+}
+
+/** The inputs' segments, shown under the title so a filtered result is never mistaken for the whole dataset. */
+function Segments({ cell }: { cell: CellRecord }) {
+  const shown = (['reference', 'current'] as const).flatMap((slot) => {
+    const segment = cell.inputs[slot]?.segment;
+    return segment ? [{ slot, segment }] : [];
+  });
+  if (shown.length === 0) return null;
+  return (
+    <p className="cell-segments muted small" data-testid="cell-segments">
+      {shown.map(({ slot, segment }) => (
+        <span key={slot} className="cell-segment">
+          {slot} segment <code>{segment}</code>{' '}
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -158,6 +202,7 @@ export function CellFrame(props: Props) {
               ) : null}
             </span>
             <Title cell={cell} onRename={props.onRename} />
+            <Segments cell={cell} />
           </div>
         </div>
         <div className="cell-actions">
@@ -203,7 +248,7 @@ export function CellFrame(props: Props) {
       </header>
       {cell.collapsed ? null : (
         <>
-          <InputPicker cell={cell} datasets={datasets} onInputs={props.onInputs} />
+          <InputPicker cell={cell} datasets={datasets} onInputs={props.onInputs} onSegment={props.onSegment} />
           {running ? (
             <div className="cell-progress" role="status">
               <progress max={progress?.total ?? 1} value={progress?.done} aria-label={`${spec.label} progress`} />

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { customChart } from '../../lib/charts/custom-chart';
 import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '../../lib/charts/custom-chart-types';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 
 type Column = { name: string; type: string };
 type Role = 'x' | 'y' | 'facet';
@@ -144,9 +144,9 @@ function CustomChartView({ data }: { data: ChartData }) {
 }
 
 /** A custom chart: pick a mark and columns, Apply re-runs the cell; the figure, its notes and warnings. */
-export function ChartCell({ cell, onConfigChange, columns }: CellProps & { columns?: Column[] }) {
-  const config = cell.config as ChartConfig;
-  const result = cell.result?.kind === 'chart' ? cell.result : undefined;
+export function ChartCell({ cell, onConfigChange, columns }: CellProps<'chart'>) {
+  const config = cell.config;
+  const result = cell.result;
   const choices = columns ?? columnsOfResult(result);
   return (
     <>

@@ -5,11 +5,11 @@ import { SIDES } from '../../lib/charts/palette';
 import { prChart } from '../../lib/charts/pr-chart';
 import { rocChart } from '../../lib/charts/roc-chart';
 import { thresholdChart } from '../../lib/charts/threshold-chart';
-import type { ClassificationCellConfig } from '../../lib/metrics/model-cells';
 import type { ModelQualityResult } from '../../lib/metrics/model-columns';
-import { classificationRows, classificationSides, perClassRows, sideWarnings, thresholdInUse } from '../../lib/report/sections/model';
+import { cellSpec, sideWarnings, type ClassificationCellConfig, type DatasetsBySlot } from '../../lib/notebook';
+import { classificationRows, classificationSides, perClassRows, thresholdInUse } from '../../lib/notebook/kinds/classification';
 import { formatCount } from '../format';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
@@ -20,29 +20,27 @@ const TASKS: readonly (readonly [Task, string])[] = [
   ['multiclass', 'multiclass'],
 ];
 
-/** Why a draft cannot run, in the compute's words (lib/metrics/model-columns.ts would refuse it). */
-function problemOf(draft: ClassificationCellConfig): string | undefined {
-  if (draft.threshold !== undefined && draft.prediction !== undefined)
-    return 'A threshold derives predictions from the score: clear the prediction column or the threshold';
-  if (draft.threshold !== undefined && (draft.threshold < 0 || draft.threshold > 1)) return 'The threshold is a probability: between 0 and 1';
-  if (draft.posLabel !== undefined && draft.task === 'multiclass') return 'Multiclass metrics have no positive label: clear it';
-  return undefined;
-}
-
 function ClassificationForm({
   config,
   columns,
+  datasets,
   disabled,
   onApply,
 }: {
   config: ClassificationCellConfig;
   columns: Column[];
+  datasets?: DatasetsBySlot;
   disabled: boolean;
   onApply: (c: ClassificationCellConfig) => void;
 }) {
   const [draft, set] = useDraft(config);
   return (
-    <SettingsForm label="Classification settings" disabled={disabled} problem={problemOf(draft)} onApply={() => onApply(draft)}>
+    <SettingsForm
+      label="Classification settings"
+      disabled={disabled}
+      problem={cellSpec('classification').validate(draft, datasets)[0]}
+      onApply={() => onApply(draft)}
+    >
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField
         label="Prediction"
@@ -186,14 +184,21 @@ function Charts({ result, threshold }: { result: ModelQualityResult; threshold: 
 }
 
 /** Classification quality: settings, the metric table (reference vs current, Δ), per-class table and the charts. */
-export function ClassificationCell({ cell, onConfigChange, columns, onShareThreshold }: CellProps) {
-  const config = cell.config as ClassificationCellConfig;
-  const result = cell.result?.kind === 'model-quality' && cell.result.task !== 'regression' ? cell.result : undefined;
+export function ClassificationCell({ cell, onConfigChange, columns, datasets, onShareThreshold }: CellProps<'classification'>) {
+  const config = cell.config;
+  const result = cell.result?.task !== 'regression' ? cell.result : undefined;
   const choices = columnChoices(columns, result ? [result.columns.target, result.columns.prediction, ...result.columns.score] : []);
   const sides = result ? [result.reference, ...(result.current ? [result.current] : [])] : [];
   return (
     <>
-      <ClassificationForm key={JSON.stringify(config)} config={config} columns={choices} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      <ClassificationForm
+        key={JSON.stringify(config)}
+        config={config}
+        columns={choices}
+        datasets={datasets}
+        disabled={cell.status === 'running'}
+        onApply={onConfigChange}
+      />
       {result ? (
         <>
           <Caption result={result} />

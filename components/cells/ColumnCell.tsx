@@ -1,13 +1,12 @@
 'use client';
-import type { ColumnCellConfig } from '../../lib/report/cell-kinds';
 import { formatCount } from '../format';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 import { ColumnDetail } from './drift/ColumnDetail';
 
 /** One column in detail: its distribution (or ECDF), every applicable test, and its own method settings. */
-export function ColumnCell({ cell, onConfigChange, columns = [] }: CellProps) {
-  const config = cell.config as ColumnCellConfig;
-  const result = cell.result?.kind === 'drift' ? cell.result : undefined;
+export function ColumnCell({ cell, onConfigChange, columns = [] }: CellProps<'column'>) {
+  const config = cell.config;
+  const result = cell.result;
   const column = result?.columns[0];
   return (
     <>

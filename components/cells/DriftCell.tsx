@@ -1,36 +1,20 @@
 'use client';
 import { useMemo, useState } from 'react';
-import type { DriftConfig } from '../../lib/drift/types';
-import type { CellConfig, CellRecord } from '../../lib/store/types';
 import { formatCount, formatDuration, formatPercent } from '../format';
 import { ColumnDetail } from './drift/ColumnDetail';
 import { DriftSettings } from './drift/DriftSettings';
 import { DriftTable } from './drift/DriftTable';
-
-/** What every kind's body gets; the frame around it (CellFrame) has the header, progress and errors. */
-export interface CellProps {
-  cell: CellRecord;
-  progress?: { done: number; total: number };
-  onRun: () => void;
-  onCancel: () => void;
-  onExport: () => void;
-  /** Saves a new config and runs the cell with it. */
-  onConfigChange: (config: CellConfig) => void;
-  /** The columns of the cell's input datasets (for column pickers). */
-  columns?: { name: string; type: string }[];
-  /** The threshold explorer: apply a decision threshold to the notebook's other model cells. */
-  onShareThreshold?: (threshold: number) => void;
-}
+import type { CellProps } from './types';
 
 /** Renders a drift result: the verdict, the column table, the selected column's detail, and the settings. */
-export function DriftCell({ cell, onConfigChange }: CellProps) {
-  const result = cell.result?.kind === 'drift' ? cell.result : undefined;
+export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
+  const result = cell.result;
   const firstTested = useMemo(() => result?.columns.find((c) => c.tested && c.drifted) ?? result?.columns.find((c) => c.tested), [result]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const column = result?.columns.find((c) => c.name === (selected ?? firstTested?.name));
   const correction = result?.dataset.correction && result.dataset.correction !== 'none' ? result.dataset.correction : undefined;
 
-  const config = cell.config as DriftConfig;
+  const config = cell.config;
 
   return (
     <>

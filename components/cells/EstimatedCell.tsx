@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { cbpeChart } from '../../lib/charts/cbpe-chart';
 import type { MetricName } from '../../lib/metrics/cbpe';
 import type { CalibrationMode } from '../../lib/metrics/cbpe-calibration';
-import type { EstimatedCellConfig, EstimatedCellResult } from '../../lib/metrics/model-cells';
-import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows } from '../../lib/report/sections/estimated';
+import { cellSpec, type DatasetsBySlot, type EstimatedCellConfig, type EstimatedCellResult } from '../../lib/notebook';
+import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows } from '../../lib/notebook/kinds/estimated';
 import { formatCount } from '../format';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
@@ -16,28 +16,27 @@ const CALIBRATION: readonly (readonly [CalibrationMode, string])[] = [
   ['never', 'never (scores are probabilities)'],
 ];
 
-function problemOf(draft: EstimatedCellConfig): string | undefined {
-  if (draft.threshold !== undefined && draft.prediction !== undefined)
-    return 'A threshold derives predictions from the score: clear the prediction column or the threshold';
-  if (draft.threshold !== undefined && (draft.threshold < 0 || draft.threshold > 1)) return 'The threshold is a probability: between 0 and 1';
-  if (draft.chunks !== undefined && (!Number.isInteger(draft.chunks) || draft.chunks < 1 || draft.chunks > 50)) return 'Chunks: a whole number from 1 to 50';
-  return undefined;
-}
-
 function EstimatedForm({
   config,
   columns,
+  datasets,
   disabled,
   onApply,
 }: {
   config: EstimatedCellConfig;
   columns: Column[];
+  datasets?: DatasetsBySlot;
   disabled: boolean;
   onApply: (c: EstimatedCellConfig) => void;
 }) {
   const [draft, set] = useDraft(config);
   return (
-    <SettingsForm label="Estimated performance settings" disabled={disabled} problem={problemOf(draft)} onApply={() => onApply(draft)}>
+    <SettingsForm
+      label="Estimated performance settings"
+      disabled={disabled}
+      problem={cellSpec('estimated').validate(draft, datasets)[0]}
+      onApply={() => onApply(draft)}
+    >
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField label="Score (probability of the positive label)" value={draft.score} columns={columns} onChange={(score) => set({ score })} />
       <ColumnField
@@ -111,13 +110,20 @@ function ChunkChart({ result }: { result: EstimatedCellResult }) {
 }
 
 /** Estimated performance (CBPE): estimated vs realized metrics, per-chunk estimates and the assumptions behind them. */
-export function EstimatedCell({ cell, onConfigChange, columns }: CellProps) {
-  const config = cell.config as EstimatedCellConfig;
-  const result = cell.result?.kind === 'estimated' ? cell.result : undefined;
+export function EstimatedCell({ cell, onConfigChange, columns, datasets }: CellProps<'estimated'>) {
+  const config = cell.config;
+  const result = cell.result;
   const choices = columnChoices(columns, result ? [result.columns.target, result.columns.score, result.columns.prediction] : []);
   return (
     <>
-      <EstimatedForm key={JSON.stringify(config)} config={config} columns={choices} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      <EstimatedForm
+        key={JSON.stringify(config)}
+        config={config}
+        columns={choices}
+        datasets={datasets}
+        disabled={cell.status === 'running'}
+        onApply={onConfigChange}
+      />
       {result ? (
         <>
           <p className="muted small summary-meta">

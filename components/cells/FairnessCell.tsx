@@ -1,10 +1,9 @@
 'use client';
 import { useState } from 'react';
 import type { OddsAggregation, ParityMethod, ThresholdCriterion } from '../../lib/fairness/types';
-import type { FairnessCellConfig, FairnessCellResult } from '../../lib/metrics/model-cells';
-import { fairnessAggregateRows } from '../../lib/report/sections/fairness';
-import { sideWarnings } from '../../lib/report/sections/model';
-import type { CellProps } from './DriftCell';
+import { cellSpec, sideWarnings, type DatasetsBySlot, type FairnessCellConfig } from '../../lib/notebook';
+import { fairnessAggregateRows } from '../../lib/notebook/kinds/fairness';
+import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
 import { FairnessSide } from './model/FairnessSide';
 import { MetricTable } from './model/MetricTable';
@@ -14,18 +13,23 @@ const AGGS: readonly (readonly [OddsAggregation, string])[] = [['mean', 'mean of
 const UNDEFINED: readonly (readonly ['null', string])[] = [['null', 'null, and left out of the aggregates']];
 const CRITERIA: readonly (readonly [ThresholdCriterion, string])[] = [['selection_rate', 'equal selection rate (demographic parity)']];
 
-function problemOf(draft: FairnessCellConfig): string | undefined {
-  if (draft.threshold !== undefined && !draft.score) return 'A threshold derives predictions from the score: choose the score column';
-  if ((draft.sensitive?.length ?? 0) > 2) return 'Choose one or two sensitive columns (two give their intersection)';
-  if (draft.target !== undefined && draft.target === draft.prediction) return 'Target and prediction are the same column: choose the prediction column';
-  return undefined;
-}
-
-function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; groups: string[]; disabled: boolean; onApply: (c: FairnessCellConfig) => void }) {
+function FairnessForm(props: {
+  config: FairnessCellConfig;
+  columns: Column[];
+  datasets?: DatasetsBySlot;
+  groups: string[];
+  disabled: boolean;
+  onApply: (c: FairnessCellConfig) => void;
+}) {
   const { columns } = props;
   const [draft, set] = useDraft(props.config);
   return (
-    <SettingsForm label="Fairness settings" disabled={props.disabled} problem={problemOf(draft)} onApply={() => props.onApply(draft)}>
+    <SettingsForm
+      label="Fairness settings"
+      disabled={props.disabled}
+      problem={cellSpec('fairness').validate(draft, props.datasets)[0]}
+      onApply={() => props.onApply(draft)}
+    >
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
       <ColumnField label="Prediction" value={draft.prediction} columns={columns} onChange={(prediction) => set({ prediction })} />
       <ColumnsField
@@ -89,9 +93,9 @@ function FairnessForm(props: { config: FairnessCellConfig; columns: Column[]; gr
 type Which = 'reference' | 'current';
 
 /** Fairness: the six Fairlearn aggregates (reference vs current, Δ), then one side's groups, disparities and mitigations. */
-export function FairnessCell({ cell, onConfigChange, columns }: CellProps) {
-  const config = cell.config as FairnessCellConfig;
-  const result: FairnessCellResult | undefined = cell.result?.kind === 'fairness' ? cell.result : undefined;
+export function FairnessCell({ cell, onConfigChange, columns, datasets }: CellProps<'fairness'>) {
+  const config = cell.config;
+  const result = cell.result;
   const [chosen, setChosen] = useState<Which>('reference');
   const c = result?.columns;
   const choices = columnChoices(columns, c ? [c.target, c.prediction, ...c.sensitive, c.weight, c.score] : []);
@@ -104,6 +108,7 @@ export function FairnessCell({ cell, onConfigChange, columns }: CellProps) {
         key={JSON.stringify(config)}
         config={config}
         columns={choices}
+        datasets={datasets}
         groups={result?.reference.groups.map((g) => g.group) ?? []}
         disabled={cell.status === 'running'}
         onApply={onConfigChange}

@@ -1,14 +1,13 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import type { NoteConfig } from '../../lib/report/cell-kinds';
 import { renderMarkdown } from '../../lib/report/markdown';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 
 const AUTOSAVE_MS = 700;
 
 /** A markdown note: rendered (raw HTML shown as text, unsafe links dropped), edited in place. */
-export function NoteCell({ cell, onConfigChange }: CellProps) {
-  const markdown = (cell.config as NoteConfig).markdown ?? '';
+export function NoteCell({ cell, onConfigChange }: CellProps<'note'>) {
+  const markdown = cell.config.markdown ?? '';
   const [editing, setEditing] = useState(markdown === '');
   const [draft, setDraft] = useState(markdown);
   const [seen, setSeen] = useState(markdown);

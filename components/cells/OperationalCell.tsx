@@ -1,10 +1,9 @@
 'use client';
 import { latencyChart, throughputChart } from '../../lib/charts/latency-chart';
-import type { OperationalCellConfig, OperationalCellResult, OperationalSide } from '../../lib/metrics/model-cells';
-import { sideWarnings } from '../../lib/report/sections/model';
-import { operationalRows, windowNote } from '../../lib/report/sections/operational';
+import { cellSpec, sideWarnings, type DatasetsBySlot, type OperationalCellConfig, type OperationalSide } from '../../lib/notebook';
+import { operationalRows, windowNote } from '../../lib/notebook/kinds/operational';
 import { formatCount, formatScore } from '../format';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
@@ -12,16 +11,18 @@ import { PlotFigure } from './model/PlotFigure';
 function OperationalForm({
   config,
   columns,
+  datasets,
   disabled,
   onApply,
 }: {
   config: OperationalCellConfig;
   columns: Column[];
+  datasets?: DatasetsBySlot;
   disabled: boolean;
   onApply: (c: OperationalCellConfig) => void;
 }) {
   const [draft, set] = useDraft(config);
-  const problem = draft.slaMs !== undefined && draft.slaMs < 0 ? 'The SLA is a latency in ms: 0 or more' : undefined;
+  const problem = cellSpec('operational').validate(draft, datasets)[0];
   return (
     <SettingsForm label="Latency settings" disabled={disabled} problem={problem} onApply={() => onApply(draft)}>
       <ColumnField
@@ -81,16 +82,23 @@ function SideCharts({ which, side }: { which: 'reference' | 'current'; side: Ope
 }
 
 /** Latency and throughput: percentiles against the SLA (reference vs current, Δ) and, with timestamps, both over time. */
-export function OperationalCell({ cell, onConfigChange, columns }: CellProps) {
-  const config = cell.config as OperationalCellConfig;
-  const result: OperationalCellResult | undefined = cell.result?.kind === 'operational' ? cell.result : undefined;
+export function OperationalCell({ cell, onConfigChange, columns, datasets }: CellProps<'operational'>) {
+  const config = cell.config;
+  const result = cell.result;
   const choices = columnChoices(columns, result ? [result.columns.latency, result.columns.timestamp] : []);
   const sides: { which: 'reference' | 'current'; side: OperationalSide }[] = result
     ? [{ which: 'reference', side: result.reference }, ...(result.current ? [{ which: 'current' as const, side: result.current }] : [])]
     : [];
   return (
     <>
-      <OperationalForm key={JSON.stringify(config)} config={config} columns={choices} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      <OperationalForm
+        key={JSON.stringify(config)}
+        config={config}
+        columns={choices}
+        datasets={datasets}
+        disabled={cell.status === 'running'}
+        onApply={onConfigChange}
+      />
       {result ? (
         <>
           <p className="muted small summary-meta">

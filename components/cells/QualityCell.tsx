@@ -2,7 +2,7 @@
 import type { ColumnQuality, ColumnStats, DatasetStats } from '../../lib/quality/types';
 import type { DistributionSummary } from '../../lib/drift/types';
 import { PlotChart } from '../charts/PlotChart';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 import { formatCount, formatPercent, formatScore } from '../format';
 
 const pct = (share: number | undefined | null) => (share === undefined || share === null ? '—' : formatPercent(share, 1));
@@ -98,7 +98,7 @@ function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) 
 }
 
 /** The data-quality cell (Facets Overview / Evidently DataSummary): reference vs current per column, problems highlighted. */
-export function QualityCell({ cell }: CellProps) {
+export function QualityCell({ cell }: CellProps<'quality'>) {
   const result = cell.result?.kind === 'quality' ? cell.result : undefined;
   return (
     <>

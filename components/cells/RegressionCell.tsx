@@ -1,10 +1,10 @@
 'use client';
 import { predictedActualChart, residualFeatureChart, residualHistogramChart, segmentErrorChart } from '../../lib/charts/regression-charts';
-import type { RegressionCellConfig } from '../../lib/metrics/model-cells';
 import type { ModelQualityResult } from '../../lib/metrics/model-columns';
-import { regressionRows, regressionSides, sideWarnings } from '../../lib/report/sections/model';
+import { cellSpec, sideWarnings, type DatasetsBySlot, type RegressionCellConfig } from '../../lib/notebook';
+import { regressionRows, regressionSides } from '../../lib/notebook/kinds/regression';
 import { formatCount } from '../format';
-import type { CellProps } from './DriftCell';
+import type { CellProps } from './types';
 import { columnChoices, ColumnField, SettingsForm, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
@@ -12,17 +12,18 @@ import { PlotFigure } from './model/PlotFigure';
 function RegressionForm({
   config,
   columns,
+  datasets,
   disabled,
   onApply,
 }: {
   config: RegressionCellConfig;
   columns: Column[];
+  datasets?: DatasetsBySlot;
   disabled: boolean;
   onApply: (c: RegressionCellConfig) => void;
 }) {
   const [draft, set] = useDraft(config);
-  const problem =
-    draft.target !== undefined && draft.target === draft.prediction ? 'Target and prediction are the same column: choose the prediction column' : undefined;
+  const problem = cellSpec('regression').validate(draft, datasets)[0];
   return (
     <SettingsForm label="Regression settings" disabled={disabled} problem={problem} onApply={() => onApply(draft)}>
       <ColumnField label="Target" value={draft.target} columns={columns} onChange={(target) => set({ target })} />
@@ -86,14 +87,21 @@ function Charts({ result }: { result: ModelQualityResult }) {
 }
 
 /** Regression quality: settings, the metric table (reference vs current, Δ), predicted vs actual and the error histogram. */
-export function RegressionCell({ cell, onConfigChange, columns }: CellProps) {
-  const config = cell.config as RegressionCellConfig;
-  const result = cell.result?.kind === 'model-quality' && cell.result.task === 'regression' ? cell.result : undefined;
+export function RegressionCell({ cell, onConfigChange, columns, datasets }: CellProps<'regression'>) {
+  const config = cell.config;
+  const result = cell.result?.task === 'regression' ? cell.result : undefined;
   const choices = columnChoices(columns, result ? [result.columns.target, result.columns.prediction] : []);
   const sides = result ? [result.reference, ...(result.current ? [result.current] : [])] : [];
   return (
     <>
-      <RegressionForm key={JSON.stringify(config)} config={config} columns={choices} disabled={cell.status === 'running'} onApply={onConfigChange} />
+      <RegressionForm
+        key={JSON.stringify(config)}
+        config={config}
+        columns={choices}
+        datasets={datasets}
+        disabled={cell.status === 'running'}
+        onApply={onConfigChange}
+      />
       {result ? (
         <>
           <p className="muted small summary-meta">

@@ -1,18 +1,19 @@
 import type { ComponentType } from 'react';
-import type { CellKind } from '../../lib/store/types';
+import type { CellKind } from '../../lib/notebook';
 import { ChartCell } from './ChartCell';
 import { ClassificationCell } from './ClassificationCell';
 import { ColumnCell } from './ColumnCell';
-import { DriftCell, type CellProps } from './DriftCell';
+import { DriftCell } from './DriftCell';
 import { EstimatedCell } from './EstimatedCell';
 import { FairnessCell } from './FairnessCell';
 import { NoteCell } from './NoteCell';
 import { OperationalCell } from './OperationalCell';
 import { QualityCell } from './QualityCell';
 import { RegressionCell } from './RegressionCell';
+import type { CellProps } from './types';
 
-/** kind → component that renders that kind's result; a new analysis adds one line here (and one in lib/report/registry.ts). */
-export const CELL_COMPONENTS: Record<CellKind, ComponentType<CellProps>> = {
+/** kind → the component that renders that kind's cell; the compiler requires one for every kind in lib/notebook/registry.ts. */
+export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProps<K>> } = {
   drift: DriftCell,
   column: ColumnCell,
   quality: QualityCell,

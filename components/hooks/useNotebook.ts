@@ -2,9 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type MutableRefObject } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
-import type { CellKind } from '../../lib/report/cell-kinds';
-import { cellSpec } from '../../lib/report/registry';
-import { deleteCell, duplicateCell, insertCell, moveCell, setCellInput, updateCell } from '../../lib/store/cells';
+import { cellSpec, configWithThreshold, presetCells, shouldAutoRun, thresholdTargets, type CellKind } from '../../lib/notebook';
+import { deleteCell, duplicateCell, insertCell, moveCell, setCellInput, setCellSegment, updateCell } from '../../lib/store/cells';
 import type { DriftbookDb } from '../../lib/store/db';
 import type { CellRecord, WorkspaceRecord } from '../../lib/store/types';
 import { listCells } from '../../lib/store/workspaces';
@@ -83,11 +82,11 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
       // Read at call time: a pair dropped during boot arrives just as the first workspace opens.
       const id = workspaceRef.current;
       if (!id) return;
-      const drift = await createCell(db, id, { kind: 'drift', reference, current });
-      const quality = await createCell(db, id, { kind: 'quality', reference, current });
-      document.querySelector(`[data-cell-id="${CSS.escape(drift.id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      await run(drift);
-      await run(quality);
+      // The default preset (lib/notebook/presets.ts), added then run in order.
+      const added = [];
+      for (const spec of presetCells(reference, current)) added.push(await createCell(db, id, spec));
+      if (added[0]) document.querySelector(`[data-cell-id="${CSS.escape(added[0].id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      for (const cell of added) await run(cell);
     },
     [db, run, workspaceRef],
   );
@@ -99,16 +98,11 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
       add: (kind: CellKind, index: number) =>
         void (async () => {
           if (!workspaceId) return;
-          const spec = cellSpec(kind);
-          const inputs = spec.inputs.length || spec.optional?.length ? defaultInputs() : {};
-          const config = spec.defaultConfig();
-          if (kind === 'column' && inputs.reference) {
-            const first = inputs.reference.schema.find((c) => c.type === 'numeric') ?? inputs.reference.schema[0];
-            Object.assign(config, { column: first?.name });
-          }
-          const cell = await createCell(db, workspaceId, { kind, ...inputs, config, index });
-          // Analyses with their datasets run at once; a chart waits for its columns to be chosen.
-          if (spec.compute && kind !== 'chart' && spec.inputs.every((slot) => cell.inputs[slot])) await run(cell);
+          const { inputs: slots } = cellSpec(kind);
+          const inputs = slots.required.length || slots.optional.length ? defaultInputs() : {};
+          // The kind's default config for these datasets (e.g. a column detail's first numeric column).
+          const cell = await createCell(db, workspaceId, { kind, ...inputs, index });
+          if (shouldAutoRun(cell)) await run(cell);
         })().catch(fail),
       move: (cell, by) => void moveCell(db, cell.id, by).catch(fail),
       duplicate: (cell) => void duplicateCell(db, cell.id).catch(fail),
@@ -122,18 +116,14 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
       update: (cell, changes) => void updateCell(db, cell.id, changes).catch(fail),
       setConfig: (cell, config) => void (async () => run(await updateCell(db, cell.id, { config })))().catch(fail),
       setInput: (cell, slot, dataset) => void setCellInput(db, cell.id, slot, dataset && { id: dataset.id, sha256: dataset.sha256 }).catch(fail),
+      setSegment: (cell, slot, segment) => void (async () => run(await setCellSegment(db, cell.id, slot, segment)))().catch(fail),
       shareThreshold: (from, threshold) =>
         void (async () => {
-          // Every other binary model cell derives its predictions from its score at this threshold
-          // (a fairness cell only when it has a score column).
-          const others = (await listCells(db, from.workspaceId)).filter(
-            (c) =>
-              c.id !== from.id &&
-              (c.kind === 'classification' || c.kind === 'estimated' || (c.kind === 'fairness' && (c.config as { score?: string }).score !== undefined)),
-          );
+          // Every other cell whose kind takes a shared threshold (its spec says so) derives its predictions from its score at it.
+          const others = thresholdTargets(await listCells(db, from.workspaceId), from);
           for (const cell of others) {
-            const { prediction: _p, ...config } = cell.config as { prediction?: string; threshold?: number };
-            await run(await updateCell(db, cell.id, { config: { ...config, threshold } }));
+            const config = configWithThreshold(cell, threshold);
+            if (config) await run(await updateCell(db, cell.id, { config }));
           }
           notify({ message: `Threshold ${threshold} applied to ${others.length} other model ${others.length === 1 ? 'cell' : 'cells'}.` });
         })().catch(fail),

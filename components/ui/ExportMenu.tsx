@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
-import { cellSpec } from '../../lib/report/registry';
+import { findSpec } from '../../lib/notebook/registry';
 import type { CellRecord, WorkspaceRecord } from '../../lib/store/types';
 import { download, downloadJson, downloadReport, safeFileName } from '../export-report';
 
@@ -90,7 +90,7 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
                     setChosen(next);
                   }}
                 />
-                {cellSpec(c.kind).label}: {c.title}
+                {findSpec(c.kind)?.label ?? c.kind}: {c.title}
                 {!c.result && c.kind !== 'note' ? <span className="muted"> (not run)</span> : null}
               </label>
             ))}

@@ -5,7 +5,7 @@
  * start/end are NannyML's start_index/end_index (0-based data rows, end inclusive), thresholds
  * come from the reference split by the same chunker.
  */
-import { estimatedCell, type EstimatedCellConfig } from '../metrics/model-cells';
+import { estimatedCell, type EstimatedCellConfig } from '../notebook/kinds/estimated';
 import type { CbpeChunk, CbpeThresholds, MetricName } from '../metrics/cbpe';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { UsageError } from './drift-options';

@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DriftbookError, errorMessage } from '../errors';
 import { computeDrift } from '../drift/compute-drift';
-import { computeQuality } from '../quality/compute-quality';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { fairnessCommand, qualityCommand } from './model-commands';
@@ -179,18 +178,17 @@ async function report(args: string[], out: (text: string) => void): Promise<void
   const read = readSettings(values);
   const segments = segmentSettings(values);
   const [reference, current] = await Promise.all([load(referencePath, read, segments.reference), load(currentPath, read, segments.current)]);
-  const [{ parseHTML }, { toWorkspaceReport }, { presetReportInput }] = await Promise.all([
+  const [{ parseHTML }, { toWorkspaceReport }, { presetReportInput }, { computePreset }] = await Promise.all([
     import('linkedom'),
     import('../report/workspace-report'),
     import('../report/preset'),
+    import('../notebook/presets'),
   ]);
   const input = presetReportInput({
     title: values.title ?? `${reference.meta.name} vs ${current.meta.name}`,
     reference: reference.meta,
     current: current.meta,
-    driftConfig: config,
-    drift: await computeDrift(reference, current, config),
-    quality: computeQuality(reference, current),
+    cells: await computePreset(reference, current, { drift: config }),
     exportedAt: new Date().toISOString(),
   });
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');

@@ -1,73 +1,25 @@
-import { customChart } from '../charts/custom-chart';
 import { sha256Hex } from '../data/sha256';
-import type { CellConfig, CellKind, CellResult } from './cell-kinds';
-import { chartMarkup } from './chart-markup';
-import { html, raw, type SafeHtml } from './escape';
+import { findSpec, isKnownKind, unknownKindError, type CellKind } from '../notebook/registry';
+import { html, type SafeHtml } from './escape';
 import { formatCount } from './format';
-import { renderMarkdown } from './markdown';
-import { cellSpec } from './registry';
 import { REPORT_CSS, WORKSPACE_REPORT_CSS } from './report-css';
+import type { ReportCell, ReportCellMap, ReportDataset, WorkspaceReportInput } from './report-cell';
 import { REPORT_SCRIPT } from './report-script';
-import { driftSection } from './sections/drift';
-import { estimatedSection } from './sections/estimated';
-import { fairnessSection } from './sections/fairness';
-import { modelSection } from './sections/model';
-import { operationalSection } from './sections/operational';
-import { qualitySection } from './sections/quality';
+import { REPORT_SECTIONS } from './sections/registry';
+import type { SectionContext } from './sections/types';
 
-/** One cell as the report shows it (the stored cell minus what the reader does not need). */
-export interface ReportCell {
-  kind: CellKind;
-  title: string;
-  config: CellConfig;
-  result?: CellResult;
-  /** Input datasets by slot, by id (described in `datasets`). */
-  inputs: { reference?: string; current?: string };
+export type { ReportCell, ReportCellOf, ReportDataset, WorkspaceReportInput } from './report-cell';
+
+/** The kind's own section, looked up by kind (the compiler ties each kind to its section). */
+function kindSection<K extends CellKind>(cell: ReportCellMap[K], context: SectionContext): SafeHtml {
+  const render = REPORT_SECTIONS[cell.kind];
+  return render(cell, context);
 }
 
-export interface ReportDataset {
-  id: string;
-  name: string;
-  rows: number;
-  columns: number;
-  sha256: string;
-}
-
-export interface WorkspaceReportInput {
-  title: string;
-  appVersion: string;
-  engineVersion: number;
-  exportedAt: string;
-  datasets: ReportDataset[];
-  cells: ReportCell[];
-}
-
-const CHART_SIZE = { width: 720, height: 300 };
-
+/** A cell's body; a kind this version does not know (a newer version's, a damaged file) is a failed cell, never a crash. */
 function cellBody(cell: ReportCell, index: number, document: Document): SafeHtml {
-  const result = cell.result;
-  if (cell.kind === 'note') return raw(`<div class="markdown">${renderMarkdown((cell.config as { markdown?: string }).markdown ?? '')}</div>`);
-  if (!result) return html`<p class="meta">This cell has no result (it was not run).</p>`;
-  switch (result.kind) {
-    case 'drift':
-      return driftSection(result, { document, idPrefix: `c${index}-` });
-    case 'quality':
-      return qualitySection(result);
-    case 'chart':
-      return html`<div class="chart chart-figure">${chartMarkup(customChart(result, { document, ...CHART_SIZE }))}</div>
-${result.notes.length ? html`<p class="meta">${result.notes.join(' · ')}</p>` : ''}
-${result.warnings.length ? html`<ul class="warn-list">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}`;
-    case 'model-quality':
-      return modelSection(result, { document, threshold: (cell.config as { threshold?: number }).threshold });
-    case 'operational':
-      return operationalSection(result, { document });
-    case 'estimated':
-      return estimatedSection(result, { document });
-    case 'fairness':
-      return fairnessSection(result, { document });
-    default:
-      return html`<p class="meta">This kind of cell is not drawn in reports yet.</p>`;
-  }
+  if (!isKnownKind(cell.kind)) return html`<p class="meta failed" data-failed="unknown-kind">Failed cell: ${unknownKindError(cell.kind).message}</p>`;
+  return kindSection(cell, { document, idPrefix: `c${index}-` });
 }
 
 function datasetTable(datasets: ReportDataset[]): SafeHtml {
@@ -75,17 +27,29 @@ function datasetTable(datasets: ReportDataset[]): SafeHtml {
 ${datasets.map((d) => html`<tr><td class="col-name">${d.name}</td><td class="num">${formatCount(d.rows)}</td><td class="num">${formatCount(d.columns)}</td><td class="sha">${d.sha256}</td></tr>\n`)}</tbody></table></div>`;
 }
 
+/** "ref.csv [segment] → cur.csv [segment]": which rows of which datasets the cell read. */
+function inputsLine(cell: ReportCell, input: WorkspaceReportInput): SafeHtml {
+  const side = (slot: 'reference' | 'current') => {
+    const id = cell.inputs[slot];
+    if (!id) return undefined;
+    const name = input.datasets.find((d) => d.id === id)?.name ?? id;
+    const segment = cell.segments?.[slot];
+    return html`${name}${segment ? html` <code class="segment" title="segment">${segment}</code>` : ''}`;
+  };
+  const [ref, cur] = [side('reference'), side('current')];
+  if (!ref) return html``;
+  return html`<p class="meta">${cur ? html`<span class="swatch ref"></span>${ref} → <span class="swatch cur"></span>${cur}` : ref}</p>`;
+}
+
 function section(cell: ReportCell, index: number, input: WorkspaceReportInput, document: Document): SafeHtml {
-  const spec = cellSpec(cell.kind);
-  const name = (id?: string) => (id ? (input.datasets.find((d) => d.id === id)?.name ?? id) : undefined);
-  const [ref, cur] = [name(cell.inputs.reference), name(cell.inputs.current)];
-  const config =
-    cell.kind === 'note'
-      ? ''
-      : html`<details class="config"><summary class="meta">Settings of this cell</summary><pre>${JSON.stringify(cell.config, null, 2)}</pre></details>`;
+  const spec = findSpec(cell.kind);
+  const computes = spec?.compute !== undefined;
+  const config = computes
+    ? html`<details class="config"><summary class="meta">Settings of this cell</summary><pre>${JSON.stringify(cell.config, null, 2)}</pre></details>`
+    : '';
   return html`<section class="report-cell" id="cell-${index}" aria-labelledby="cell-${index}-title">
-<h2 id="cell-${index}-title"><span class="kind">${spec.label}</span>${cell.title}</h2>
-${ref ? html`<p class="meta">${cur ? html`<span class="swatch ref"></span>${ref} → <span class="swatch cur"></span>${cur}` : ref}</p>` : ''}
+<h2 id="cell-${index}-title"><span class="kind">${spec?.label ?? `Unknown kind “${String(cell.kind)}”`}</span>${cell.title}</h2>
+${inputsLine(cell, input)}
 ${cellBody(cell, index, document)}
 ${config}
 </section>`;

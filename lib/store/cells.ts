@@ -1,6 +1,12 @@
 import { StorageError } from '../errors';
 import type { DriftbookDb } from './db';
 import type { CellRecord, DatasetInputRef } from './types';
+
+/** A cell record without its position (insertCell gives it one). */
+export type UnorderedCell = Omit<CellRecord, 'order'>;
+
+/** What may change on a stored cell without changing its kind. */
+export type CellChanges = Partial<Omit<CellRecord, 'id' | 'workspaceId' | 'kind'>>;
 import { listCells } from './workspaces';
 
 const now = () => new Date().toISOString();
@@ -13,23 +19,25 @@ async function writeOrder(db: DriftbookDb, workspaceId: string, cells: CellRecor
 }
 
 /** Inserts a cell at `index` (the end when absent), shifting the cells after it. */
-export async function insertCell(db: DriftbookDb, cell: Omit<CellRecord, 'order'>, index?: number): Promise<CellRecord> {
+export async function insertCell<C extends UnorderedCell>(db: DriftbookDb, cell: C, index?: number): Promise<C & { order: number }> {
   return db.transaction('rw', db.cells, db.workspaces, async () => {
     const cells = await listCells(db, cell.workspaceId);
     const at = index === undefined ? cells.length : Math.max(0, Math.min(index, cells.length));
-    const inserted: CellRecord = { ...cell, order: at };
-    cells.splice(at, 0, inserted);
+    const inserted = { ...cell, order: at };
+    // Kind, config and result came together from the caller; the list is re-written as it was read.
+    cells.splice(at, 0, inserted as CellRecord);
     await writeOrder(db, cell.workspaceId, cells);
     return inserted;
   });
 }
 
 /** Changes some fields of a stored cell (a config edit, collapse, title) and touches its workspace. */
-export async function updateCell(db: DriftbookDb, id: string, changes: Partial<Omit<CellRecord, 'id' | 'workspaceId'>>): Promise<CellRecord> {
+export async function updateCell(db: DriftbookDb, id: string, changes: CellChanges): Promise<CellRecord> {
   return db.transaction('rw', db.cells, db.workspaces, async () => {
     const cell = await db.cells.get(id);
     if (!cell) throw new StorageError('cell-missing', `cell not found: ${id} — it may have been deleted in another tab`);
-    const next = { ...cell, ...changes, updatedAt: now() };
+    // The caller edits a cell it read (a config of that cell's kind); IndexedDB holds the record as written.
+    const next = { ...cell, ...changes, updatedAt: now() } as CellRecord;
     await db.cells.put(next);
     await db.workspaces.update(cell.workspaceId, { updatedAt: next.updatedAt });
     return next;
@@ -74,8 +82,31 @@ export async function setCellInput(db: DriftbookDb, id: string, slot: 'reference
     const cell = await db.cells.get(id);
     if (!cell) throw new StorageError('cell-missing', `cell not found: ${id} — it may have been deleted in another tab`);
     const inputs = { ...cell.inputs };
-    if (input) inputs[slot] = input;
+    // Another dataset in the slot keeps the slot's segment (the same rows of the new data).
+    const segment = cell.inputs[slot]?.segment;
+    if (input) inputs[slot] = segment && input.segment === undefined ? { ...input, segment } : input;
     else delete inputs[slot];
     return updateCell(db, id, { inputs });
+  });
+}
+
+/** A cell elsewhere with this result key and a good result (its twin: same kind, config and data), if any. */
+export async function findCellByResultKey(db: DriftbookDb, key: string): Promise<CellRecord | undefined> {
+  return db.cells
+    .where('resultKey')
+    .equals(key)
+    .filter((c) => c.result !== undefined && c.status === 'ok')
+    .first();
+}
+
+/** Sets (or clears) the segment of one input of a cell; an input not chosen yet has no segment to set. */
+export async function setCellSegment(db: DriftbookDb, id: string, slot: 'reference' | 'current', segment: string | undefined): Promise<CellRecord> {
+  return db.transaction('rw', db.cells, db.workspaces, async () => {
+    const cell = await db.cells.get(id);
+    if (!cell) throw new StorageError('cell-missing', `cell not found: ${id} — it may have been deleted in another tab`);
+    const input = cell.inputs[slot];
+    if (!input) throw new StorageError('input-missing', `${slot}: no dataset chosen — choose the dataset before its segment`);
+    const { segment: _old, ...rest } = input;
+    return updateCell(db, id, { inputs: { ...cell.inputs, [slot]: segment ? { ...rest, segment } : rest } });
   });
 }

@@ -1,8 +1,10 @@
-import type { ErrorInfo } from '../errors';
 import type { ColumnProfile } from '../profile/column-profile';
-import type { CellConfig, CellKind, CellResult } from '../report/cell-kinds';
+import type { CellInputRef } from '../notebook/types';
 
-export type { CellConfig, CellKind, CellResult } from '../report/cell-kinds';
+// Cell records are defined with the cell kinds (lib/notebook); the store only stores them.
+export type { CellConfig, CellKind, CellResult } from '../notebook/registry';
+export type { CellBase, CellRecord, CellRecordOf, CellStatus } from '../notebook/cell-record';
+export type { CellInputRef, CellInputs } from '../notebook/types';
 
 export interface WorkspaceRecord {
   id: string;
@@ -13,42 +15,8 @@ export interface WorkspaceRecord {
   datasetIds?: string[];
 }
 
-export interface DatasetInputRef {
-  id: string;
-  sha256: string;
-}
-
-/** idle: never run (or nothing to compute yet); ok: result is current for the config it was run with. */
-export type CellStatus = 'idle' | 'ok' | 'running' | 'error';
-
-/** A cell's datasets by slot: none (a note), the reference only, or reference and current. */
-export interface CellInputs {
-  reference?: DatasetInputRef;
-  current?: DatasetInputRef;
-}
-
-/** A notebook cell: what to compute (kind, config, inputs) and its last result. */
-export interface CellRecord {
-  id: string;
-  workspaceId: string;
-  /** Position in the workspace; cells are listed by ascending order. */
-  order: number;
-  kind: CellKind;
-  title: string;
-  /** The analysis' settings (drift: methods, thresholds, bins, correction…; a note: its text). */
-  config: CellConfig;
-  inputs: CellInputs;
-  /** Shown folded to its header. */
-  collapsed?: boolean;
-  status: CellStatus;
-  result?: CellResult;
-  error?: ErrorInfo;
-  /** Hash of (kind, config, input sha256s, engine version): equal keys mean an equal result. */
-  resultKey?: string;
-  /** Wall-clock compute time of the last run, in milliseconds. */
-  durationMs?: number;
-  updatedAt: string;
-}
+/** A cell input: a stored dataset, by id and SHA-256, with an optional segment. */
+export type DatasetInputRef = CellInputRef;
 
 export interface DatasetBlobRecord {
   id: string;

@@ -26,7 +26,7 @@ describe('engine client', () => {
     (globalThis as { Worker?: unknown }).Worker = SilentWorker;
     const client = createEngineClient(2);
     expect(client.mode).toBe('worker');
-    const call = client.runCell('quality', {}, { reference: 'reference-id' });
+    const call = client.runCell('quality', {}, { reference: { id: 'reference-id' } });
     const crash = new Event('error') as Event & { message?: string };
     crash.message = 'out of memory';
     SilentWorker.made[0]!.dispatchEvent(crash);
@@ -42,7 +42,7 @@ describe('engine client', () => {
   it('rejects pending calls with code "aborted" on cancel', async () => {
     (globalThis as { Worker?: unknown }).Worker = SilentWorker;
     const client = createEngineClient(1);
-    const call = client.runCell('quality', {}, { reference: 'reference-id' });
+    const call = client.runCell('quality', {}, { reference: { id: 'reference-id' } });
     client.cancel();
     await expect(call).rejects.toMatchObject({ code: 'aborted' });
     client.dispose();

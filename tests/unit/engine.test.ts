@@ -18,11 +18,11 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
     const [refMeta, curMeta] = [await saveDataset(db, ref.value), await saveDataset(db, cur.value)];
 
     const config = { methods: ['psi', 'ks'], correction: 'bh' as const };
-    const first = await engine.runCell('drift', config, { reference: refMeta.id, current: curMeta.id });
+    const first = await engine.runCell('drift', config, { reference: { id: refMeta.id }, current: { id: curMeta.id } });
     if (!first.ok) throw new Error(first.error.message);
     const cachedColumns = await db.profiles.count();
     expect(cachedColumns).toBe(5); // every tested column of the reference (the datetime one is not profiled)
-    const second = await engine.runCell('drift', config, { reference: refMeta.id, current: curMeta.id });
+    const second = await engine.runCell('drift', config, { reference: { id: refMeta.id }, current: { id: curMeta.id } });
     if (!second.ok) throw new Error(second.error.message);
     expect(await db.profiles.count()).toBe(cachedColumns);
     expect(second.value).toEqual(first.value);
@@ -32,7 +32,7 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
 
     // The pool's two steps give the same columns (before the report-level correction).
     const uncorrected = { methods: config.methods };
-    const whole = await engine.runCell('drift', uncorrected, { reference: refMeta.id, current: curMeta.id });
+    const whole = await engine.runCell('drift', uncorrected, { reference: { id: refMeta.id }, current: { id: curMeta.id } });
     const plan = await engine.planDrift(refMeta.id, curMeta.id, uncorrected);
     if (!plan.ok || !whole.ok || whole.value.kind !== 'drift') throw new Error('plan failed');
     for (const [i, task] of plan.value.plan.tasks.entries()) {
@@ -43,7 +43,7 @@ describe('engine (what the worker exposes; the fallback calls it directly)', () 
   it('returns errors as plain data with their code', async () => {
     const out = await engine.ingest(new Blob([]), 'empty.csv');
     expect(out).toEqual({ ok: false, error: { kind: 'DataError', code: 'empty-file', message: expect.stringMatching(/^empty file: empty\.csv/) } });
-    const missing = await engine.runCell('drift', {}, { reference: 'nope', current: 'nada' });
+    const missing = await engine.runCell('drift', {}, { reference: { id: 'nope' }, current: { id: 'nada' } });
     expect(missing).toMatchObject({ ok: false, error: { kind: 'StorageError', code: 'dataset-missing' } });
   });
 });

@@ -1,5 +1,5 @@
 'use client';
-import { formatMetric, metricDelta, type MetricRow, type MetricTableLabels } from '../../../lib/report/sections/model';
+import { formatMetric, metricDelta, type MetricRow, type MetricTableLabels } from '../../../lib/notebook/view/metric-rows';
 
 const DEFAULT_LABELS: MetricTableLabels = { reference: 'Reference', current: 'Current' };
 

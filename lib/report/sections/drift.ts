@@ -5,12 +5,7 @@ import { chartMarkup } from '../chart-markup';
 import { columnTable } from '../column-table';
 import { html, raw, type SafeHtml } from '../escape';
 import { headline, notices } from '../html-report';
-
-export interface SectionOptions {
-  document: Document;
-  /** Unique per section: anchors of two drift cells in one report must not collide. */
-  idPrefix: string;
-}
+import { withResult, type SectionContext } from './types';
 
 const CHART_SIZE = { width: 520, height: 220 };
 
@@ -18,7 +13,7 @@ const CHART_SIZE = { width: 520, height: 220 };
  * A drift result: verdict, warnings, the sortable column table and one card per column. Each
  * chart is drawn as percent and as counts; the report's toggle shows one (no script: percent).
  */
-export function driftSection(result: DriftResult, { document, idPrefix }: SectionOptions): SafeHtml {
+export function driftSection(result: DriftResult, { document, idPrefix }: SectionContext): SafeHtml {
   const chart = (mode: 'percent' | 'count') =>
     result.columns.map((col) =>
       col.distribution ? chartMarkup(distributionChart(col.distribution, { document, ...CHART_SIZE, label: col.name, mode })) : undefined,
@@ -34,3 +29,5 @@ ${notices(result)}
 <div class="sortable">${columnTable(result.columns, sparks, `${idPrefix}col-`)}</div>
 ${charted > 0 ? html`<details class="column-details" open><summary>Distributions<span class="count">${charted}</span></summary>${chartCards(result.columns, both, `${idPrefix}col-`)}</details>` : ''}`;
 }
+
+export const driftCellSection = withResult<'drift'>((result, _cell, context) => driftSection(result, context));

@@ -1,6 +1,7 @@
 import type { ColumnQuality, ColumnStats, DatasetStats, QualityResult } from '../../quality/types';
 import { html, type SafeHtml } from '../escape';
 import { formatCount, formatScore, formatShare } from '../format';
+import { withResult } from './types';
 
 const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '—' : formatShare(share));
 const num = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : formatScore(x));
@@ -48,3 +49,5 @@ ${result.columns.map(row)}</tbody></table></div>
 ${result.warnings.length ? html`<section class="notice"><h3>Warnings</h3><ul>${result.warnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : ''}
 <p class="meta">Highlighted as Facets does: missing over 2%, zeros over 10%, any non-finite value, values new in current.</p>`;
 }
+
+export const qualityCellSection = withResult<'quality'>((result) => qualitySection(result));

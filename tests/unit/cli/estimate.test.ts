@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../lib/cli/main';
-import { estimatedCell } from '../../../lib/metrics/model-cells';
+import { estimatedCell } from '../../../lib/notebook/kinds/estimated';
 import { load } from '../../../lib/cli/read-options';
 import { expectClose, readJson, ROOT } from '../../support';
 

@@ -41,9 +41,15 @@ describe('driftbook CLI', () => {
         title: 'reference.csv vs current.csv',
         reference: reference!.meta,
         current: current!.meta,
-        driftConfig: { threshold: 0.01 },
-        drift: await computeDrift(reference!, current!, { threshold: 0.01 }),
-        quality: computeQuality(reference!, current!),
+        cells: [
+          {
+            kind: 'drift',
+            title: 'reference.csv → current.csv',
+            config: { threshold: 0.01 },
+            result: await computeDrift(reference!, current!, { threshold: 0.01 }),
+          },
+          { kind: 'quality', title: 'reference.csv → current.csv', config: {}, result: computeQuality(reference!, current!) },
+        ],
         exportedAt,
       }),
       { document: parseHTML('<!doctype html><html><head></head><body></body></html>').document },

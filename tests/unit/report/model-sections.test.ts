@@ -4,11 +4,15 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { CBPE_ASSUMPTIONS } from '../../../lib/metrics/cbpe';
-import { classificationCell, estimatedCell, fairnessCell, operationalCell, regressionCell } from '../../../lib/metrics/model-cells';
+import { classificationCell } from '../../../lib/notebook/kinds/classification';
+import { estimatedCell } from '../../../lib/notebook/kinds/estimated';
+import { fairnessCell } from '../../../lib/notebook/kinds/fairness';
+import { operationalCell } from '../../../lib/notebook/kinds/operational';
+import { regressionCell } from '../../../lib/notebook/kinds/regression';
+import type { CellConfigs, CellKind, CellResults } from '../../../lib/notebook/registry';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from '../../../lib/metrics/types';
-import type { CellResult } from '../../../lib/report/cell-kinds';
 import { formatCount, formatScore, formatShare } from '../../../lib/report/format';
-import { toWorkspaceReport, type ReportCell } from '../../../lib/report/workspace-report';
+import { toWorkspaceReport, type ReportCellOf } from '../../../lib/report/workspace-report';
 import { ROOT } from '../../support';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -73,7 +77,7 @@ async function results() {
 type Results = Awaited<ReturnType<typeof results>>;
 
 async function report(r: Results): Promise<{ out: string; document: Document }> {
-  const cell = (kind: ReportCell['kind'], result: CellResult, config: ReportCell['config'] = {}): ReportCell => ({
+  const cell = <K extends CellKind>(kind: K, result: CellResults[K], config: CellConfigs[K]): ReportCellOf<K> => ({
     kind,
     title: kind,
     config,
@@ -89,11 +93,11 @@ async function report(r: Results): Promise<{ out: string; document: Document }> 
       datasets: [],
       cells: [
         cell('classification', r.binary, { threshold: 0.5 }),
-        cell('classification', r.multiclass),
-        cell('regression', r.regression),
-        cell('operational', r.operational),
-        cell('estimated', r.estimated),
-        cell('fairness', r.fairness),
+        cell('classification', r.multiclass, {}),
+        cell('regression', r.regression, {}),
+        cell('operational', r.operational, {}),
+        cell('estimated', r.estimated, {}),
+        cell('fairness', r.fairness, {}),
       ],
     },
     { document: newDocument() },

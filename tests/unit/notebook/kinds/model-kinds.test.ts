@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestCsv } from '../../../lib/data/ingest';
-import { estimatePerformanceCbpe } from '../../../lib/metrics/cbpe';
-import { classificationCell, estimatedCell, fairnessCell, operationalCell, regressionCell } from '../../../lib/metrics/model-cells';
-import { expectClose, readJson, ROOT } from '../../support';
+import { ingestCsv } from '../../../../lib/data/ingest';
+import { estimatePerformanceCbpe } from '../../../../lib/metrics/cbpe';
+import { classificationCell } from '../../../../lib/notebook/kinds/classification';
+import { estimatedCell } from '../../../../lib/notebook/kinds/estimated';
+import { fairnessCell } from '../../../../lib/notebook/kinds/fairness';
+import { operationalCell } from '../../../../lib/notebook/kinds/operational';
+import { regressionCell } from '../../../../lib/notebook/kinds/regression';
+import { expectClose, readJson, ROOT } from '../../../support';
 
 const load = (name: string) => ingestCsv(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/model', name))), name);
 const csv = (text: string, name = 'x.csv') => ingestCsv(new TextEncoder().encode(text), name);

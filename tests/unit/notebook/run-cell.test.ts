@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { tableToIPC } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineClient } from '../../components/engine-client';
-import { createCell, currentResultKey, runCell } from '../../components/workbench-actions';
-import { ingestCsv } from '../../lib/data/ingest';
-import { computeDrift } from '../../lib/drift/compute-drift';
-import { AnalysisError } from '../../lib/errors';
-import { DriftbookDb } from '../../lib/store/db';
-import { listDatasets, saveDataset, updateDatasetTypes } from '../../lib/store/datasets';
-import { loadDataset } from '../../lib/store/load-dataset';
-import { createWorkspace } from '../../lib/store/workspaces';
+import { createCell, currentResultKey, runCell, type CellRunner } from '../../../lib/notebook/run-cell';
+import type { CellInputIds } from '../../../lib/notebook/types';
+import { ingestCsv } from '../../../lib/data/ingest';
+import { computeDrift } from '../../../lib/drift/compute-drift';
+import { AnalysisError } from '../../../lib/errors';
+import { DriftbookDb } from '../../../lib/store/db';
+import { listDatasets, saveDataset, updateDatasetTypes } from '../../../lib/store/datasets';
+import { loadDataset } from '../../../lib/store/load-dataset';
+import { createWorkspace } from '../../../lib/store/workspaces';
 
 let db: DriftbookDb;
 let n = 0;
@@ -26,13 +26,13 @@ function fakeClient(mode: { fail?: Error } = {}) {
   const client = {
     mode: 'main-thread',
     size: 0,
-    async runCell(kind: string, config: object, inputs: { reference?: string; current?: string }) {
+    async runCell(kind: string, config: object, inputs: CellInputIds) {
       calls.push(kind);
       if (mode.fail) throw mode.fail;
-      const [r, c] = await Promise.all([loadDataset(db, inputs.reference!), loadDataset(db, inputs.current!)]);
+      const [r, c] = await Promise.all([loadDataset(db, inputs.reference!.id), loadDataset(db, inputs.current!.id)]);
       return computeDrift(r, c, config);
     },
-  } as unknown as EngineClient;
+  } as unknown as CellRunner;
   return { client, calls };
 }
 

@@ -1,0 +1,66 @@
+'use client';
+import { useState } from 'react';
+import { checkSegment } from '../../lib/data/frame';
+import { errorMessage } from '../../lib/errors';
+import type { InputSlot } from '../../lib/notebook';
+
+interface Props {
+  slot: InputSlot;
+  value?: string;
+  /** The input dataset's column names, which the expression may read. */
+  columns: readonly string[];
+  disabled: boolean;
+  onChange: (segment: string | undefined) => void;
+}
+
+/**
+ * One input's segment: an arquero filter expression such as `d => d.country === 'FR'`, checked
+ * by arquero's parser without compiling (so it is safe under the page's CSP) before it is saved.
+ */
+export function SegmentField({ slot, value, columns, disabled, onChange }: Props) {
+  const [draft, setDraft] = useState(value ?? '');
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value ?? '');
+  }
+  const text = draft.trim();
+  let problem: string | undefined;
+  try {
+    if (text) checkSegment(text, columns);
+  } catch (error) {
+    problem = errorMessage(error);
+  }
+  const apply = () => {
+    if (problem || text === (value ?? '')) return;
+    onChange(text || undefined);
+  };
+  return (
+    <form
+      className="segment-field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      <input
+        type="text"
+        className="segment-input"
+        value={draft}
+        placeholder="all rows (or a filter: d => d.country === 'FR')"
+        aria-label={`${slot} segment`}
+        aria-invalid={problem !== undefined}
+        title={problem}
+        disabled={disabled}
+        spellCheck={false}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={apply}
+      />
+      {problem && text ? (
+        <span className="muted small segment-problem" role="status">
+          {problem}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import type { CellConfigs, CellKind, CellRecordOf, DatasetsBySlot } from '../../lib/notebook';
+
+/** What every kind's body gets; the frame around it (CellFrame) has the header, progress and errors. */
+export interface CellProps<K extends CellKind> {
+  cell: CellRecordOf<K>;
+  progress?: { done: number; total: number };
+  onRun: () => void;
+  onCancel: () => void;
+  onExport: () => void;
+  /** Saves a new config and runs the cell with it. */
+  onConfigChange: (config: CellConfigs[K]) => void;
+  /** The columns of the cell's input datasets (for column pickers). */
+  columns?: { name: string; type: string }[];
+  /** The cell's input datasets (for the kind's `validate`). */
+  datasets?: DatasetsBySlot;
+  /** The threshold explorer: apply a decision threshold to the notebook's other model cells. */
+  onShareThreshold?: (threshold: number) => void;
+}

@@ -1,0 +1,19 @@
+import { computeQuality } from '../../quality/compute-quality';
+import type { QualityResult } from '../../quality/types';
+import { need, type CellKindSpec } from '../types';
+
+export type { QualityResult } from '../../quality/types';
+
+/** Data quality has no settings (yet): an empty object, so configs stay JSON. */
+export type QualityConfig = Record<string, never>;
+
+export const qualityKind: CellKindSpec<'quality', QualityConfig, QualityResult> = {
+  kind: 'quality',
+  label: 'Data quality',
+  description: 'Missing values, ranges, categories and duplicates, side by side',
+  inputs: { required: ['reference'], optional: ['current'] },
+  defaultConfig: () => ({}),
+  validate: () => [],
+  compute: async (input) => computeQuality(need(input, 'reference'), input.current),
+  capabilities: { autoRun: true },
+};

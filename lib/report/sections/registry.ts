@@ -1,0 +1,25 @@
+import type { CellKind } from '../../notebook/registry';
+import { chartCellSection } from './chart';
+import { columnCellSection } from './column';
+import { driftCellSection } from './drift';
+import { estimatedCellSection } from './estimated';
+import { fairnessCellSection } from './fairness';
+import { classificationCellSection, regressionCellSection } from './model';
+import { noteCellSection } from './note';
+import { operationalCellSection } from './operational';
+import { qualityCellSection } from './quality';
+import type { Section } from './types';
+
+/** kind → its report section; the compiler requires one for every registered kind. */
+export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
+  drift: driftCellSection,
+  column: columnCellSection,
+  quality: qualityCellSection,
+  note: noteCellSection,
+  chart: chartCellSection,
+  classification: classificationCellSection,
+  regression: regressionCellSection,
+  operational: operationalCellSection,
+  estimated: estimatedCellSection,
+  fairness: fairnessCellSection,
+};
