@@ -11,8 +11,9 @@ export interface FieldDecoder {
   decode(bytes: Uint8Array): string;
 }
 
-// Small to start: a 10,000-column file must not reserve gigabytes; doubling covers long columns.
-const INITIAL = 1 << 9;
+// Small to start: a 100,000-column file must not reserve hundreds of megabytes (at 512 values it
+// was ~7 KB per column); doubling, or the reader's reserve(estimate), covers long columns.
+const INITIAL = 16;
 
 const MAX_TRACKED_NUMBERS = MAX_CATEGORICAL_INTEGERS;
 // Distinct string values looked up by their bytes before a column may be judged free text.
@@ -40,7 +41,8 @@ export class ColumnBuilder {
   private numbers = new GrowableFloat64(new Float64Array(INITIAL));
   private indices = new GrowableInt32(new Int32Array(INITIAL));
   private valid = new GrowableUint8(new Uint8Array(INITIAL));
-  private lookup = new Map<string, number>();
+  // Created on the first string value: most columns of a wide file are numeric.
+  private lookup: Map<string, number> | undefined;
   // Raw bytes → stringCode, for CSV fields (pushFields); null once the column looks like free text.
   private seen: ByteInterner | null | undefined;
   readonly dictionary: string[] = [];
@@ -229,10 +231,11 @@ export class ColumnBuilder {
    */
   private stringCode(value: string): number {
     if (this.isMissingToken(value)) return -1;
-    let index = this.lookup.get(value);
+    const lookup = (this.lookup ??= new Map());
+    let index = lookup.get(value);
     if (index === undefined) {
       index = this.dictionary.length;
-      this.lookup.set(value, index);
+      lookup.set(value, index);
       this.dictionary.push(value);
       if (this.allDates && !isIsoDate(value) && !this.isUserDate?.(value)) this.allDates = false;
       if (this.allBooleans && parseBoolean(value) === undefined) this.allBooleans = false;

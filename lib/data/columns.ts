@@ -6,6 +6,8 @@
  * types (a table from elsewhere) are read value by value.
  */
 import { Precision, Type, type Data, type Float, type Table, type Vector } from 'apache-arrow';
+// Table.getChild by name in O(1) (every analysis looks its columns up here).
+import './arrow-linear';
 import { AnalysisError } from '../errors';
 import { parseNonFinite } from './missing';
 import { parseNumber } from './parse-number';

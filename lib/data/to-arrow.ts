@@ -1,4 +1,6 @@
 import { Data, Dictionary, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+// Linear Schema.assign and Table.getChild: `new RecordBatch` below is O(columns²) without it.
+import './arrow-linear';
 import { DataError } from '../errors';
 import type { ColumnSchema, ColumnType } from './types';
 import { decideColumnType, parseBoolean } from './infer-type';

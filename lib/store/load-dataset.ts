@@ -1,4 +1,6 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
+// tableFromIPC builds RecordBatches: linear Schema.assign for wide tables.
+import '../data/arrow-linear';
 import type { DatasetMeta } from '../data/types';
 import type { DriftbookDb } from './db';
 import { getDatasetIpc, getDatasetMeta } from './datasets';
