@@ -6,7 +6,7 @@ import { getDatasetMeta } from '../store/datasets';
 import { saveCell } from '../store/workspaces';
 import { asCellOfKind, type CellRecordMap, type CellRecordOf } from './cell-record';
 import { cellTitle } from './cell-title';
-import { cellSpec, type CellConfigs, type CellKind, type CellResults } from './registry';
+import { cellSpec, isKnownKind, unknownKindError, type CellConfigs, type CellKind, type CellResults } from './registry';
 import { cellResultKey } from './result-key';
 import { INPUT_SLOTS, type CellInputIds, type CellInputs, type DatasetsBySlot, type InputSlot } from './types';
 
@@ -79,7 +79,7 @@ const segmentsOf = (inputs: CellInputs): Partial<Record<InputSlot, string>> =>
  * gone or the cell computes nothing.
  */
 export async function currentResultKey(cell: CellRecordMap[CellKind], datasets: readonly DatasetMeta[]): Promise<string | undefined> {
-  if (!cellSpec(cell.kind).compute) return undefined;
+  if (!isKnownKind(cell.kind) || !cellSpec(cell.kind).compute) return undefined;
   const inputs: DatasetsBySlot = {};
   for (const slot of INPUT_SLOTS) {
     const ref = cell.inputs[slot];
@@ -106,6 +106,12 @@ export async function runCell<K extends CellKind>(
   { force = false }: { force?: boolean } = {},
 ): Promise<CellRecordMap[K]> {
   const cell = asCellOfKind(record);
+  // A stored kind this version does not know (a newer version's backup, a damaged file) fails with a message; it is never computed.
+  if (!isKnownKind(cell.kind)) {
+    const failed: CellRecordMap[K] = { ...cell, status: 'error', error: unknownKindError(cell.kind), updatedAt: stamp() };
+    await saveCell(db, failed);
+    return failed;
+  }
   const spec = cellSpec<K>(cell.kind);
   let next: CellRecordMap[K];
   if (!spec.compute) {

@@ -101,3 +101,57 @@ describe('running cells', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('segments, unknown kinds, and what a runner is given', () => {
+  it('a segment is part of the result key and reaches the runner with the dataset id', async () => {
+    const { ws, reference, current } = await setup();
+    const seen: CellInputIds[] = [];
+    const client = {
+      async runCell(_kind: string, config: object, inputs: CellInputIds) {
+        seen.push(inputs);
+        const [r, c] = await Promise.all([loadDataset(db, inputs.reference!.id), loadDataset(db, inputs.current!.id)]);
+        return computeDrift(r, c, config);
+      },
+    } as unknown as CellRunner;
+    const whole = await runCell(db, client, await createCell(db, ws.id, { kind: 'drift', reference, current }));
+    const segmented = await runCell(db, client, await createCell(db, ws.id, { kind: 'drift', reference, current, segments: { current: 'd => d.x > 20' } }));
+    expect(segmented.inputs.current).toEqual({ id: current.id, sha256: current.sha256, segment: 'd => d.x > 20' });
+    expect(segmented.resultKey).not.toBe(whole.resultKey);
+    // Not the whole file's twin: computed again, and the runner was told the segment.
+    expect(seen).toEqual([
+      { reference: { id: reference.id }, current: { id: current.id } },
+      { reference: { id: reference.id }, current: { id: current.id, segment: 'd => d.x > 20' } },
+    ]);
+    const datasets = await listDatasets(db);
+    expect(await currentResultKey(segmented, datasets)).toBe(segmented.resultKey);
+    expect(await currentResultKey({ ...segmented, inputs: { ...segmented.inputs, current: { id: current.id, sha256: current.sha256 } } }, datasets)).toBe(
+      whole.resultKey,
+    );
+  });
+
+  it('a cell of a kind this version does not know fails with a message and is never computed', async () => {
+    const { ws, reference, current } = await setup();
+    const { client, calls } = fakeClient();
+    const known = await createCell(db, ws.id, { kind: 'drift', reference, current });
+    // As a backup from a newer version would store it.
+    const stranger = { ...known, kind: 'timeline' as 'drift' };
+    await db.cells.put(stranger);
+    const out = await runCell(db, client, stranger);
+    expect(out).toMatchObject({
+      status: 'error',
+      kind: 'timeline',
+      error: { code: 'unknown-cell-kind', message: expect.stringMatching(/^unknown cell kind: timeline/) },
+    });
+    expect(await db.cells.get(known.id)).toMatchObject({ kind: 'timeline', status: 'error' });
+    expect(await currentResultKey(stranger, await listDatasets(db))).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it('a new cell takes its kind default config from its datasets (a column detail: the first numeric column)', async () => {
+    const { ws, reference, current } = await setup();
+    const cell = await createCell(db, ws.id, { kind: 'column', reference, current });
+    expect(cell).toMatchObject({ config: { methods: 'all', column: 'x' }, status: 'idle', title: 'r.csv → c.csv' });
+    const note = await createCell(db, ws.id, { kind: 'note' });
+    expect(note).toMatchObject({ config: { markdown: '' }, title: 'Note', inputs: {} });
+  });
+});

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteCell, duplicateCell, insertCell, moveCell, updateCell } from '../../../lib/store/cells';
 import { DriftbookDb } from '../../../lib/store/db';
-import type { CellRecord } from '../../../lib/store/types';
+import type { CellRecordOf } from '../../../lib/store/types';
 import {
   addWorkspaceDataset,
   createWorkspace,
@@ -24,7 +24,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-function note(workspaceId: string, title: string): Omit<CellRecord, 'order'> {
+function note(workspaceId: string, title: string): Omit<CellRecordOf<'note'>, 'order'> {
   return { id: `id-${title}`, workspaceId, kind: 'note', title, config: { markdown: title }, inputs: {}, status: 'ok', updatedAt: '2026-01-01T00:00:00.000Z' };
 }
 

@@ -5,8 +5,8 @@ import { ingestCsv } from '../../../lib/data/ingest';
 import { DriftbookDb } from '../../../lib/store/db';
 import { deleteDataset, getDatasetIpc, getDatasetMeta, listDatasets, saveDataset } from '../../../lib/store/datasets';
 import { loadDataset } from '../../../lib/store/load-dataset';
-import { resultKey } from '../../../lib/store/result-key';
-import type { CellRecord } from '../../../lib/store/types';
+import { resultKey } from '../../../lib/notebook/result-key';
+import type { CellRecordOf } from '../../../lib/store/types';
 import { createWorkspace, getLastWorkspaceId, listCells, listWorkspaces, nextCellOrder, saveCell, setLastWorkspaceId } from '../../../lib/store/workspaces';
 
 let db: DriftbookDb;
@@ -74,7 +74,7 @@ describe('store', () => {
   it('keeps workspaces, ordered cells with results, and the last-opened workspace', async () => {
     const ws = await createWorkspace(db, 'Q1 <check>');
     await setLastWorkspaceId(db, ws.id);
-    const base: Omit<CellRecord, 'id' | 'order'> = {
+    const base: Omit<CellRecordOf<'drift'>, 'id' | 'order'> = {
       workspaceId: ws.id,
       kind: 'drift',
       title: 't',
