@@ -8,6 +8,7 @@ import { bytesSource } from './bytes-source';
 import type { ByteSource, ReadOptions, ReadProgress } from './reader-types';
 import { readJsonl } from './read-jsonl';
 import { readParquet } from './read-parquet';
+import { checkColumnCount } from './limits';
 import { guessRoles } from './roles';
 import { toArrowTable } from './to-arrow';
 import type { NumberFormat } from './parse-number';
@@ -99,8 +100,11 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
     numberFormat: options.numberFormat,
     dateFormat: options.dateFormat,
   });
+  // CSV/TSV are checked at the header; Parquet, Arrow and JSON Lines once read.
+  checkColumnCount(csv.names.length, source.name);
+  const names = new Set(csv.names);
   for (const name of Object.keys(options.columnTypes ?? {})) {
-    if (!csv.names.includes(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);
+    if (!names.has(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);
   }
   const { table, schema } = toArrowTable(csv, options.columnTypes);
   const now = options.now ?? (() => new Date());

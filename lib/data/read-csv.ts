@@ -1,5 +1,6 @@
 import { DataError } from '../errors';
 import { ColumnBuilder, type FieldDecoder } from './column-builder';
+import { checkColumnCount } from './limits';
 import { normalizeHeader } from './normalize-header';
 import type { ByteSource, ReadColumns, ReadOptions, ReadProgress } from './reader-types';
 import { dateFormatChecker } from './time';
@@ -172,6 +173,7 @@ export async function readCsv(source: ByteSource, options: ReadOptions = {}): Pr
     options,
     'read',
     (header) => {
+      checkColumnCount(header.length, name);
       names = normalizeHeader(header, warnings);
       builders = names.map(() => new ColumnBuilder(missing, options.numberFormat, isUserDate));
     },
