@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { checkStdinOnce, joinNegativeValues } from './args';
 import { UsageError } from './drift-options';
+import { checkOutPath, STDOUT_PATH, writeOutFile } from './out-file';
 import { READ_OPTION_SPECS } from './read-options';
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -11,9 +12,18 @@ const COMMON_OPTION_SPECS = { out: { type: 'string' }, ...READ_OPTION_SPECS } as
 /** The two files of a comparison (quality takes them too, with --current optional). */
 export const PAIR_OPTION_SPECS = { reference: { type: 'string' }, current: { type: 'string' } } as const;
 
-/** A command's own options plus the common ones; strict, no positional arguments. */
+/**
+ * A command's own options plus the common ones; strict, no positional arguments. Negative numbers
+ * reach their option (`--threshold -1`); then, before any file is read, `-` (stdin) may name one
+ * input only and `--out` must be writable (lib/cli/out-file.ts).
+ */
 export function parseCommandArgs<Specs extends OptionSpecs>(args: string[], options: Specs) {
-  return parseArgs({ args, options: { ...COMMON_OPTION_SPECS, ...options }, strict: true, allowPositionals: false });
+  const all = { ...COMMON_OPTION_SPECS, ...options };
+  const parsed = parseArgs({ args: joinNegativeValues(args, all), options: all, strict: true, allowPositionals: false });
+  const values = parsed.values as { out?: string; reference?: unknown; current?: unknown; data?: unknown };
+  checkStdinOnce(values);
+  checkOutPath(values.out);
+  return parsed;
 }
 
 /** The --reference and --current paths; without both, a usage error saying what the command needs. */
@@ -25,8 +35,8 @@ export function requirePair(values: { reference?: string; current?: string }, ne
 /** A result as the commands print it: indented JSON and a newline. */
 export const jsonText = (result: unknown): string => `${JSON.stringify(result, null, 2)}\n`;
 
-/** A command's output to the --out file when given, else to standard output. */
+/** A command's output to the --out file when given (and not `-`), else to standard output. */
 export async function writeOutput(text: string, path: string | undefined, out: (text: string) => void): Promise<void> {
-  if (path) await writeFile(path, text);
-  else out(text);
+  if (path === undefined || path === STDOUT_PATH) out(text);
+  else await writeOutFile(path, text);
 }

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DriftbookError, errorMessage } from '../errors';
 import { computeDrift } from '../drift/compute-drift';
@@ -8,6 +7,7 @@ import { fairnessCommand, qualityCommand } from './model-commands';
 import { estimateCommand } from './estimate-command';
 import { driftOnPool, WorkerPool } from './pool';
 import { load, readSettings } from './read-options';
+import { regularFileSize } from '../data/read-file';
 import { anySegment, segmentSettings } from './segment-options';
 import type { DriftResult } from '../drift/types';
 import { APP_VERSION } from '../version';
@@ -122,15 +122,9 @@ function parseThreads(text: string): number {
 
 async function worthAPool(referencePath: string, currentPath: string, threads: number): Promise<boolean> {
   if (threads < 2) return false;
-  const sizes = await Promise.all(
-    [referencePath, currentPath].map((p) =>
-      stat(p).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    ),
-  );
-  return sizes[0]! + sizes[1]! >= POOL_MIN_BYTES;
+  // Workers re-open files by path: a pipe or stdin (no regular size) is read once, on this thread.
+  const sizes = await Promise.all([referencePath, currentPath].map(regularFileSize));
+  return sizes[0] !== undefined && sizes[1] !== undefined && sizes[0] + sizes[1] >= POOL_MIN_BYTES;
 }
 
 async function withPool<T>(threads: number, run: (pool: WorkerPool) => Promise<T>): Promise<T> {

@@ -61,5 +61,10 @@ export function readSettings(values: {
 
 /** One local file read as the app reads it (Node's sha256 for the dataset id), keeping the rows of `segment` if given. */
 export async function load(path: string, read: ReadSettings, segment?: string) {
-  return applySegment(await ingestSource(await localFileSource(path), { ...read, createHasher: nodeSha256 }), segment);
+  const source = await localFileSource(path);
+  try {
+    return applySegment(await ingestSource(source, { ...read, createHasher: nodeSha256 }), segment);
+  } finally {
+    source.close(); // a pipe or stdin stops here, also after an error
+  }
 }
