@@ -14,7 +14,7 @@ describe('the backup worker entry', () => {
   it("imports a file (a Blob, as the page passes it) into the thread's database, and returns a refusal as plain data", async () => {
     const source = newDb('worker-source');
     const { ws, cells } = await workspaceFixture(source);
-    const file = new Blob([await exportWorkspace(source, ws.id)]);
+    const file = new Blob([(await exportWorkspace(source, ws.id)) as Uint8Array<ArrayBuffer>]);
     const out = await importBackup(file);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
