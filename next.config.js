@@ -5,6 +5,8 @@ const nextConfig = {
   images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm test` type-checks the whole tree (tsc --noEmit) before it builds; the build need not do it twice.
+  typescript: { ignoreBuildErrors: true },
 };
 
 module.exports = nextConfig;
