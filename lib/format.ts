@@ -1,7 +1,7 @@
 /**
  * Number, count, share and duration formats shared by the app, the exported report, the charts
- * and the CLI, so a value reads the same everywhere. Pure and locale-independent (reports are
- * reproducible); imports nothing.
+ * and the CLI, so a value reads the same everywhere, and how user text shows its hidden controls.
+ * Pure and locale-independent (reports are reproducible); imports nothing.
  */
 
 /** Four significant digits without trailing zeros: 0.116, 12.35, 1.5e-7. */
@@ -59,4 +59,23 @@ const SPAN_UNITS: [number, string][] = [
 export function formatTimeSpan(ms: number): string {
   for (const [size, unit] of SPAN_UNITS) if (ms >= size) return `${formatNumber(ms / size)} ${unit}`;
   return `${formatNumber(ms)} ms`;
+}
+
+// Characters that are invisible yet change what a reader sees: bidi embeddings and overrides
+// (U+202A–202E) and isolates (U+2066–2069) reorder the text after them (`x\u202e.csv` reads
+// "x" + "vsc."), the marks (U+200E, U+200F, U+061C) move neutrals, C0/C1 controls and the
+// line/paragraph separators hide or break a line, and zero-width space, word joiner and U+FEFF
+// make two different names look the same. ZWNJ/ZWJ (U+200C/200D) are left alone: Persian text
+// and emoji sequences need them.
+const INVISIBLE = /[\p{Cc}\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu;
+const LINE_CONTROLS = new Set(['\t', '\n', '\r']);
+
+/**
+ * User text (a file, workspace, column, category or cell name, a segment, a warning quoting one)
+ * with its invisible and reordering characters shown as ⟨U+202E⟩, so it cannot pass for other
+ * text. `lines: true` keeps tab, line feed and carriage return (multi-line text such as a note or
+ * pretty-printed JSON). Show the result isolated (`<bdi>`, `unicode-bidi: isolate`).
+ */
+export function visibleControls(text: string, { lines = false }: { lines?: boolean } = {}): string {
+  return text.replace(INVISIBLE, (c) => (lines && LINE_CONTROLS.has(c) ? c : `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`));
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { showChartControls } from '../../lib/charts/chart-text';
 import { customChart } from '../../lib/charts/custom-chart';
 import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '../../lib/charts/custom-chart-types';
 import type { CellProps } from './types';
@@ -137,7 +138,7 @@ function CustomChartView({ data }: { data: ChartData }) {
     const node = host.current;
     if (!node) return;
     const width = Math.min(Math.max(node.clientWidth || 640, 360), 960);
-    node.replaceChildren(customChart(data, { document, width }));
+    node.replaceChildren(showChartControls(customChart(data, { document, width })));
     return () => node.replaceChildren();
   }, [data]);
   return <div ref={host} className="chart" data-testid="custom-chart" />;

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { DistributionSummary, TestOutcome } from '../../lib/drift/types';
 import { distributionChart, sparkline } from '../../lib/charts/distribution-chart';
 import { ecdfChart } from '../../lib/charts/ecdf-chart';
+import { showChartControls } from '../../lib/charts/chart-text';
 
 interface Props {
   distribution: DistributionSummary;
@@ -30,7 +31,7 @@ export function PlotChart({ distribution, variant = 'distribution', mode, ks, wi
       const marked = ks?.location && typeof ks.statistic === 'number' ? { statistic: ks.statistic, location: ks.location } : undefined;
       chart = ecdfChart(distribution, { ...options, ks: marked });
     } else chart = distributionChart(distribution, options);
-    node.replaceChildren(chart);
+    node.replaceChildren(showChartControls(chart));
     return () => node.replaceChildren();
   }, [distribution, variant, mode, ks, width, axisLabel]);
   return <div ref={host} className={variant === 'sparkline' ? 'sparkline' : 'chart'} role="img" aria-label={label} />;

@@ -1,6 +1,6 @@
 import type { ColumnDriftResult, TestOutcome } from '../drift/types';
 import { columnBadge } from './badges';
-import { html, type SafeHtml } from './escape';
+import { html, userText, type SafeHtml } from './escape';
 import { formatScore, methodLabel } from './format';
 
 /** One card per column that has a distribution: verdict, score, the chart and every test run. */
@@ -14,7 +14,7 @@ ${columns.map((col, i) => {
 
 function card(col: ColumnDriftResult, index: number, chart: SafeHtml, idPrefix: string): SafeHtml {
   return html`<article class="card chart-card" id="${idPrefix}${index}">
-<header><h4>${col.name}</h4>${columnBadge(col)}</header>
+<header><h4>${userText(col.name)}</h4>${columnBadge(col)}</header>
 <p class="meta">${meta(col)}</p>
 ${col.selection ? html`<p class="meta why">Why ${col.method}: ${col.selection}</p>` : ''}
 <div class="chart">${chart}</div>
@@ -33,7 +33,7 @@ function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {
   if (entries.length === 0) return html``;
   return html`<ul class="tests">${entries.map(([id, t]) =>
     t.error
-      ? html`<li><code>${id}</code> ${t.error}</li>`
+      ? html`<li><code>${id}</code> ${userText(t.error)}</li>`
       : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatScore(t.pValue)}`}${
           t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatScore(t.adjustedPValue)}`
         }</li>`,
@@ -51,5 +51,5 @@ function missingLine(col: ColumnDriftResult): SafeHtml {
 
 function warningList(warnings: string[] | undefined): SafeHtml {
   if (!warnings || warnings.length === 0) return html``;
-  return html`<ul class="warn-list">${warnings.map((w) => html`<li>${w}</li>`)}</ul>`;
+  return html`<ul class="warn-list">${warnings.map((w) => html`<li>${userText(w)}</li>`)}</ul>`;
 }

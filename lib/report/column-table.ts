@@ -1,6 +1,6 @@
 import type { ColumnDriftResult } from '../drift/types';
 import { columnBadge } from './badges';
-import { html, type SafeHtml } from './escape';
+import { html, userText, type SafeHtml } from './escape';
 import { formatCount, formatScore, methodLabel } from './format';
 
 /** Per-column summary table; `sparks[i]` is column i's sparkline markup, if it has a distribution. */
@@ -14,7 +14,7 @@ ${columns.map((col, i) => columnRow(col, i, sparks[i], idPrefix))}</tbody>
 
 function columnRow(col: ColumnDriftResult, index: number, spark: SafeHtml | undefined, idPrefix: string): SafeHtml {
   // Anchors use the index, never the (user-supplied) name.
-  const name = col.distribution ? html`<a href="#${idPrefix}${index}">${col.name}</a>` : html`${col.name}`;
+  const name = col.distribution ? html`<a href="#${idPrefix}${index}">${userText(col.name)}</a>` : userText(col.name);
   const head = html`<td class="col-name">${name}</td><td><span class="type">${col.type}</span></td><td class="spark">${spark ?? html`<span class="arrow">—</span>`}</td>`;
   const tail = html`<td class="num">${refToCur(col.count.reference, col.count.current)}</td><td class="num">${refToCur(col.missing.reference, col.missing.current)}</td>`;
   if (!col.tested) {

@@ -1,3 +1,5 @@
+import { visibleControls } from '../format';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -28,11 +30,23 @@ function isSafe(value: unknown): value is SafeHtml {
   return typeof value === 'object' && value !== null && typeof (value as SafeHtml).__html === 'string';
 }
 
+// Every interpolated string shows its bidi and other invisible controls as ⟨U+202E⟩ (lines kept,
+// for <pre> JSON): a control a section forgot to isolate still cannot reorder the report.
 function render(value: unknown): string {
   if (value === null || value === undefined || value === false) return '';
   if (isSafe(value)) return value.__html;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  return escapeHtml(visibleControls(String(value), { lines: true }));
+}
+
+/**
+ * A user string (file, workspace, column, category, group or cell name, a segment, a warning or
+ * error quoting one) in text content: isolated in a <bdi> so right-to-left text inside cannot
+ * move the words around it, its controls shown as ⟨U+202E⟩ (one line). Not for attribute values.
+ */
+export function userText(text: string | number | null | undefined): SafeHtml {
+  if (text === null || text === undefined) return raw('');
+  return raw(`<bdi>${escapeHtml(visibleControls(String(text)))}</bdi>`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../data/sha256';
 import { findSpec, isKnownKind, unknownKindError, type CellKind } from '../notebook/registry';
-import { html, type SafeHtml } from './escape';
+import { html, userText, type SafeHtml } from './escape';
 import { formatCount } from './format';
 import { REPORT_CSS, WORKSPACE_REPORT_CSS } from './report-css';
 import type { ReportCell, ReportCellMap, ReportDataset, WorkspaceReportInput } from './report-cell';
@@ -18,13 +18,13 @@ function kindSection<K extends CellKind>(cell: ReportCellMap[K], context: Sectio
 
 /** A cell's body; a kind this version does not know (a newer version's, a damaged file) is a failed cell, never a crash. */
 function cellBody(cell: ReportCell, index: number, document: Document): SafeHtml {
-  if (!isKnownKind(cell.kind)) return html`<p class="meta failed" data-failed="unknown-kind">Failed cell: ${unknownKindError(cell.kind).message}</p>`;
+  if (!isKnownKind(cell.kind)) return html`<p class="meta failed" data-failed="unknown-kind">Failed cell: ${userText(unknownKindError(cell.kind).message)}</p>`;
   return kindSection(cell, { document, idPrefix: `c${index}-` });
 }
 
 function datasetTable(datasets: ReportDataset[]): SafeHtml {
   return html`<div class="table-wrap"><table><thead><tr><th>Dataset</th><th class="num">Rows</th><th class="num">Columns</th><th>SHA-256</th></tr></thead><tbody>
-${datasets.map((d) => html`<tr><td class="col-name">${d.name}</td><td class="num">${formatCount(d.rows)}</td><td class="num">${formatCount(d.columns)}</td><td class="sha">${d.sha256}</td></tr>\n`)}</tbody></table></div>`;
+${datasets.map((d) => html`<tr><td class="col-name">${userText(d.name)}</td><td class="num">${formatCount(d.rows)}</td><td class="num">${formatCount(d.columns)}</td><td class="sha">${d.sha256}</td></tr>\n`)}</tbody></table></div>`;
 }
 
 /** "ref.csv [segment] → cur.csv [segment]": which rows of which datasets the cell read. */
@@ -34,7 +34,7 @@ function inputsLine(cell: ReportCell, input: WorkspaceReportInput): SafeHtml {
     if (!id) return undefined;
     const name = input.datasets.find((d) => d.id === id)?.name ?? id;
     const segment = cell.segments?.[slot];
-    return html`${name}${segment ? html` <code class="segment" title="segment">${segment}</code>` : ''}`;
+    return html`${userText(name)}${segment ? html` <code class="segment" title="segment">${userText(segment)}</code>` : ''}`;
   };
   const [ref, cur] = [side('reference'), side('current')];
   if (!ref) return html``;
@@ -48,7 +48,7 @@ function section(cell: ReportCell, index: number, input: WorkspaceReportInput, d
     ? html`<details class="config"><summary class="meta">Settings of this cell</summary><pre>${JSON.stringify(cell.config, null, 2)}</pre></details>`
     : '';
   return html`<section class="report-cell" id="cell-${index}" aria-labelledby="cell-${index}-title">
-<h2 id="cell-${index}-title"><span class="kind">${spec?.label ?? `Unknown kind “${String(cell.kind)}”`}</span>${cell.title}</h2>
+<h2 id="cell-${index}-title"><span class="kind">${spec?.label ?? html`Unknown kind “${userText(String(cell.kind))}”`}</span>${userText(cell.title)}</h2>
 ${inputsLine(cell, input)}
 ${cellBody(cell, index, document)}
 ${config}
@@ -71,11 +71,11 @@ export async function toWorkspaceReport(input: WorkspaceReportInput, { document 
   const hasCharts = input.cells.some((c) => c.result?.kind === 'drift');
   const body = html`<header>
 <div class="eyebrow">Driftbook · Notebook report</div>
-<h1>${input.title}</h1>
+<h1>${userText(input.title)}</h1>
 <p class="meta">${formatCount(input.cells.length)} ${input.cells.length === 1 ? 'cell' : 'cells'} · exported <time datetime="${input.exportedAt}">${input.exportedAt}</time>
 ${hasCharts ? html` · <button type="button" class="mode-toggle" aria-pressed="false" hidden>Show counts</button>` : ''}</p>
 </header>
-<nav aria-label="Cells"><ol class="list-inline">${input.cells.map((c, i) => html`<li><a href="#cell-${i}">${c.title}</a></li>`)}</ol></nav>
+<nav aria-label="Cells"><ol class="list-inline">${input.cells.map((c, i) => html`<li><a href="#cell-${i}">${userText(c.title)}</a></li>`)}</ol></nav>
 ${input.cells.map((cell, i) => section(cell, i, input, document))}
 <section class="report-cell" id="manifest"><h2><span class="kind">Reproducibility</span>Manifest</h2>
 ${datasetTable(input.datasets)}

@@ -2,6 +2,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { DatasetMeta } from '../data/types';
 import { sha256Hex } from '../data/sha256';
 import { DriftbookError, StorageError } from '../errors';
+import { visibleControls } from '../format';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import { cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
 import { fromTaggedJson } from './tagged-json';
@@ -44,10 +45,7 @@ export function refuse(problem: string, remedy = 'choose a .driftbook file made 
  * line, control and bidi characters shown as ⟨U+202E⟩ (they could reverse or hide the rest), capped.
  */
 export function shown(text: unknown, max = 120): string {
-  const plain = String(text).replace(
-    /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
-    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
-  );
+  const plain = visibleControls(String(text));
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
 }
 

@@ -1,5 +1,6 @@
 'use client';
 import { memo, useEffect, useRef } from 'react';
+import { showChartControls } from '../../../lib/charts/chart-text';
 
 /** Draws one chart: a lib/charts builder called with the page's document and the room available. */
 export type PlotBuild = (options: { document: Document; width: number }) => Element;
@@ -22,7 +23,7 @@ function Figure({ build, label, title, maxWidth = 640, testId }: Props) {
     const node = host.current;
     if (!node) return;
     const width = Math.min(Math.max(node.clientWidth || maxWidth, 320), maxWidth);
-    node.replaceChildren(build({ document, width }));
+    node.replaceChildren(showChartControls(build({ document, width })));
     return () => node.replaceChildren();
   }, [build, maxWidth]);
   return (

@@ -1,6 +1,6 @@
 import { cbpeChart } from '../../charts/cbpe-chart';
 import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows, type EstimatedCellResult } from '../../notebook/kinds/estimated';
-import { html, type SafeHtml } from '../escape';
+import { html, userText, type SafeHtml } from '../escape';
 import { formatCount } from '../format';
 import { figure, metricTable, warningList } from './model';
 import { withResult } from './types';
@@ -8,7 +8,7 @@ import { withResult } from './types';
 export function estimatedSection(result: EstimatedCellResult, { document }: { document: Document }): SafeHtml {
   const { cbpe, columns } = result;
   const chunks = cbpe.chunks ?? [];
-  return html`<p class="meta">reference <strong>${result.reference.name}</strong> (${formatCount(result.reference.rows)} rows) · current <strong>${result.current.name}</strong> (${formatCount(result.current.rows)} rows, ${formatCount(cbpe.current.labelled)} labelled) · target <code>${columns.target}</code> · score <code>${columns.score}</code> · positive label “${result.posLabel}” · ${decisionNote(result)}</p>
+  return html`<p class="meta">reference <strong>${userText(result.reference.name)}</strong> (${formatCount(result.reference.rows)} rows) · current <strong>${userText(result.current.name)}</strong> (${formatCount(result.current.rows)} rows, ${formatCount(cbpe.current.labelled)} labelled) · target <code>${userText(columns.target)}</code> · score <code>${userText(columns.score)}</code> · positive label “${userText(result.posLabel)}” · ${decisionNote(result)}</p>
 <p class="meta">${calibrationNote(result)}</p>
 ${warningList(cbpe.warnings)}
 ${metricTable(estimatedRows(result), 'estimated-metrics', ESTIMATED_LABELS)}

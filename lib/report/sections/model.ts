@@ -15,7 +15,7 @@ import { classificationRows, classificationSides, perClassRows, thresholdInUse }
 import { regressionRows, regressionSides } from '../../notebook/kinds/regression';
 import { formatMetric, metricDelta, sideWarnings, type MetricRow, type MetricTableLabels } from '../../notebook/view/metric-rows';
 import { chartMarkup } from '../chart-markup';
-import { html, type SafeHtml } from '../escape';
+import { html, userText, type SafeHtml } from '../escape';
 import { formatCount } from '../format';
 import { withResult } from './types';
 
@@ -40,11 +40,11 @@ ${rows.map(row)}</tbody></table></div>`;
 }
 
 export function warningList(warnings: readonly string[]): SafeHtml {
-  return warnings.length ? html`<section class="notice"><h3>Warnings</h3><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : html``;
+  return warnings.length ? html`<section class="notice"><h3>Warnings</h3><ul>${warnings.map((w) => html`<li>${userText(w)}</li>`)}</ul></section>` : html``;
 }
 
 /** A chart in a card, with a heading. */
-export function figure(title: string, chart: Element): SafeHtml {
+export function figure(title: string | SafeHtml, chart: Element): SafeHtml {
   return html`<div class="card chart"><h3>${title}</h3>${chartMarkup(chart)}</div>`;
 }
 
@@ -52,9 +52,9 @@ function caption(result: ModelQualityResult): SafeHtml {
   const sides = [result.reference, ...(result.current ? [result.current] : [])];
   const pos = classificationSides(result).reference?.pos_label ?? null;
   const cols = result.columns;
-  return html`<p class="meta">${sides.map((s, i) => html`${i ? ' · ' : ''}${i ? 'current' : 'reference'} <strong>${s.name}</strong> (${formatCount(s.rows)} rows)`)} · target <code>${cols.target}</code>${
-    cols.prediction ? html` · prediction <code>${cols.prediction}</code>` : ''
-  }${cols.score.length ? html` · score ${cols.score.map((c, i) => html`${i ? ', ' : ''}<code>${c}</code>`)}` : ''}${pos === null ? '' : html` · positive label “${pos}”`}</p>`;
+  return html`<p class="meta">${sides.map((s, i) => html`${i ? ' · ' : ''}${i ? 'current' : 'reference'} <strong>${userText(s.name)}</strong> (${formatCount(s.rows)} rows)`)} · target <code>${userText(cols.target)}</code>${
+    cols.prediction ? html` · prediction <code>${userText(cols.prediction)}</code>` : ''
+  }${cols.score.length ? html` · score ${cols.score.map((c, i) => html`${i ? ', ' : ''}<code>${userText(c)}</code>`)}` : ''}${pos === null ? '' : html` · positive label “${userText(pos)}”`}</p>`;
 }
 
 function classificationCharts(result: ModelQualityResult, document: Document, threshold: number | null): SafeHtml {
@@ -78,8 +78,8 @@ function regressionCharts(result: ModelQualityResult, document: Document): SafeH
   return html`<div class="cards">
 ${figure('Predicted vs actual', predictedActualChart(sides, { document }))}
 ${figure('Error histogram', residualHistogramChart(sides, { document }))}
-${(ref?.segments ?? []).map((s) => figure(`MAE by ${s.name}`, segmentErrorChart(sides, { document, segment: s.name })))}
-${(ref?.residuals_by_feature ?? []).map((f) => figure(`Mean error by ${f.name}`, residualFeatureChart(sides, { document, feature: f.name })))}
+${(ref?.segments ?? []).map((s) => figure(html`MAE by ${userText(s.name)}`, segmentErrorChart(sides, { document, segment: s.name })))}
+${(ref?.residuals_by_feature ?? []).map((f) => figure(html`Mean error by ${userText(f.name)}`, residualFeatureChart(sides, { document, feature: f.name })))}
 </div>`;
 }
 
@@ -103,7 +103,7 @@ ${regressionCharts(result, document)}`;
 ${metricTable(classificationRows(result), 'classification-metrics')}
 <h3>Per class<span class="count">${perClass.length}</span></h3>
 <div class="table-wrap sortable"><table data-testid="classification-per-class"><thead><tr><th>Class</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">F1</th><th class="num">Support</th></tr></thead><tbody>
-${perClass.map((r) => html`<tr data-class="${r.label}"><td class="col-name">${r.label}</td>${r.cells.map((c) => html`<td class="num" data-metric="${c.id}">${c.text}</td>`)}</tr>\n`)}</tbody></table></div>
+${perClass.map((r) => html`<tr data-class="${r.label}"><td class="col-name">${userText(r.label)}</td>${r.cells.map((c) => html`<td class="num" data-metric="${c.id}">${c.text}</td>`)}</tr>\n`)}</tbody></table></div>
 ${classificationCharts(result, document, thresholdInUse(result, threshold))}`;
 }
 

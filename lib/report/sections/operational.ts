@@ -1,18 +1,18 @@
 import { latencyChart, throughputChart } from '../../charts/latency-chart';
 import { operationalRows, windowNote, type OperationalCellResult } from '../../notebook/kinds/operational';
 import { sideWarnings } from '../../notebook/view/metric-rows';
-import { html, type SafeHtml } from '../escape';
+import { html, userText, type SafeHtml } from '../escape';
 import { formatCount, formatScore } from '../format';
 import { figure, metricTable, warningList } from './model';
 import { withResult } from './types';
 
 export function operationalSection(result: OperationalCellResult, { document }: { document: Document }): SafeHtml {
   const sides = [['reference', result.reference] as const, ...(result.current ? [['current', result.current] as const] : [])];
-  return html`<p class="meta">latency <code>${result.columns.latency}</code>${result.columns.timestamp ? html` · timestamp <code>${result.columns.timestamp}</code>` : ''} · SLA ${formatScore(result.slaMs)} ms</p>
+  return html`<p class="meta">latency <code>${userText(result.columns.latency)}</code>${result.columns.timestamp ? html` · timestamp <code>${userText(result.columns.timestamp)}</code>` : ''} · SLA ${formatScore(result.slaMs)} ms</p>
 ${warningList(sideWarnings(sides.map(([, s]) => s)))}
 ${metricTable(operationalRows(result), 'operational-metrics')}
 ${sides.map(
-  ([which, side]) => html`<h3>${which === 'reference' ? 'Reference' : 'Current'}: ${side.name}</h3>
+  ([which, side]) => html`<h3>${which === 'reference' ? 'Reference' : 'Current'}: ${userText(side.name)}</h3>
 <p class="meta">${formatCount(side.rows)} rows · ${windowNote(side)}</p>
 ${side.throughput ? html`<div class="cards">${figure('Latency percentiles', latencyChart(side, { document }))}${figure('Throughput', throughputChart(side, { document }))}</div>` : ''}`,
 )}`;

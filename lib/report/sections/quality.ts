@@ -1,5 +1,5 @@
 import type { ColumnQuality, ColumnStats, DatasetStats, QualityResult } from '../../quality/types';
-import { html, type SafeHtml } from '../escape';
+import { html, userText, type SafeHtml } from '../escape';
 import { formatCount, formatScore, formatShare } from '../format';
 import { withResult } from './types';
 
@@ -13,7 +13,7 @@ function flag(on: boolean | undefined, text: string): SafeHtml {
 function side(stats: ColumnStats | undefined): SafeHtml {
   if (!stats) return html`—`;
   if (stats.kind === 'numeric') return html`mean ${num(stats.mean)} · median ${num(stats.median)} · [${num(stats.min)}, ${num(stats.max)}]`;
-  return html`${formatCount(stats.categories)} categories · top “${stats.top ?? '—'}”`;
+  return html`${formatCount(stats.categories)} categories · top “${stats.top === null ? '—' : userText(stats.top)}”`;
 }
 
 function row(column: ColumnQuality): SafeHtml {
@@ -21,7 +21,7 @@ function row(column: ColumnQuality): SafeHtml {
   const newShare = cur?.kind === 'categorical' ? cur.newCategoryShare : undefined;
   const outOfRange = cur?.kind === 'numeric' ? cur.outOfRangeShare : undefined;
   const zeros = (s?: ColumnStats) => (s?.kind === 'numeric' ? pct(s.zerosShare) : '—');
-  return html`<tr><td class="col-name">${column.name}</td><td><span class="type">${column.type}</span></td>
+  return html`<tr><td class="col-name">${userText(column.name)}</td><td><span class="type">${column.type}</span></td>
 <td class="num">${formatCount(ref.count)}<span class="arrow">→</span>${cur ? formatCount(cur.count) : '—'}</td>
 <td class="num">${flag(ref.highMissing, pct(ref.missingShare))}<span class="arrow">→</span>${cur ? flag(cur.highMissing, pct(cur.missingShare)) : '—'}</td>
 <td class="num">${flag(ref.hasNonFinite, formatCount(ref.nonFinite))}<span class="arrow">→</span>${cur ? flag(cur.hasNonFinite, formatCount(cur.nonFinite)) : '—'}</td>
@@ -34,7 +34,7 @@ function row(column: ColumnQuality): SafeHtml {
 
 function datasetLine(label: string, stats: DatasetStats | undefined): SafeHtml {
   if (!stats) return html``;
-  const list = (names: string[]) => (names.length ? names.join(', ') : 'none');
+  const list = (names: string[]) => (names.length ? names.map((n, i) => html`${i ? ', ' : ''}${userText(n)}`) : 'none');
   return html`<p class="meta"><strong>${label}</strong>: ${formatCount(stats.rows)} rows · ${formatCount(stats.columns)} columns · ${formatCount(stats.duplicatedRows)} duplicated rows · constant: ${list(stats.constantColumns)} · almost constant (≥ 95% one value): ${list(stats.almostConstantColumns)} · all missing: ${list(stats.allMissingColumns)}</p>`;
 }
 
@@ -46,7 +46,7 @@ export function qualitySection(result: QualityResult): SafeHtml {
 <thead><tr><th>Column</th><th>Type</th><th class="num">Count ref → cur</th><th class="num">Missing</th><th class="num">Non-finite</th><th class="num">Distinct</th><th class="num">Zeros</th><th>Reference</th><th>Current</th><th class="num">New in current</th></tr></thead>
 <tbody>
 ${result.columns.map(row)}</tbody></table></div>
-${result.warnings.length ? html`<section class="notice"><h3>Warnings</h3><ul>${result.warnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : ''}
+${result.warnings.length ? html`<section class="notice"><h3>Warnings</h3><ul>${result.warnings.map((w) => html`<li>${userText(w)}</li>`)}</ul></section>` : ''}
 <p class="meta">Highlighted as Facets does: missing over 2%, zeros over 10%, any non-finite value, values new in current.</p>`;
 }
 
