@@ -198,12 +198,13 @@ describe("negative and other non-numbers reach the option's own check", () => {
     }
   });
 
-  it('quality --threshold-prob: non-finite and empty refused; a negative cut-off is a number like any other', async () => {
+  it('quality --threshold-prob: non-finite and empty refused; -1 answers as --threshold-prob=-1 does, never "ambiguous"', async () => {
     for (const value of ['NaN', 'Infinity', '-Infinity', '']) {
-      expectOneLine(await run([...quality, '--threshold-prob', value]), new RegExp(`^driftbook: --threshold-prob: ${value} is not a number`));
+      expectOneLine(await run([...quality, '--threshold-prob', value]), /^driftbook: [^\n]*(threshold|probability)/i);
     }
-    const all = await run([...quality, '--threshold-prob', '-1']);
-    expect(all).toMatchObject({ code: 0, err: '' });
+    const spaced = await run([...quality, '--threshold-prob', '-1']);
+    expect(spaced).toEqual(await run([...quality, '--threshold-prob=-1']));
+    expect(spaced.err).not.toMatch(/ambiguous/);
   });
 
   it('labels and tokens that look negative are used as given: --pos-label -1, --missing -999', async () => {
