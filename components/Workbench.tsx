@@ -17,6 +17,7 @@ import { ExportMenu } from './ui/ExportMenu';
 import { ReadingOptions } from './ui/ReadingOptions';
 import { Sidebar } from './ui/Sidebar';
 import { Toast, type ToastState } from './ui/Toast';
+import { UserText } from './ui/UserText';
 
 const NO_DATASETS: DatasetMeta[] = [];
 
@@ -75,7 +76,9 @@ export function Workbench() {
         <header className="topbar">
           <div>
             <p className="eyebrow">Workspace</p>
-            <h1 data-testid="workspace-name">{workspace?.name ?? 'Driftbook'}</h1>
+            <h1 data-testid="workspace-name" className="workspace-name">
+              <UserText text={workspace?.name ?? 'Driftbook'} clamp />
+            </h1>
           </div>
           <div className="topbar-side">
             {workspace ? (
@@ -97,7 +100,7 @@ export function Workbench() {
         </header>
         {boot.status === 'error' ? (
           <div className="error-box" role="alert">
-            <strong>Driftbook could not start.</strong> {boot.message}
+            <strong>Driftbook could not start.</strong> <UserText text={boot.message} />
           </div>
         ) : null}
         <section className="compare" aria-label="Compare two datasets">

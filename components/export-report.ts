@@ -3,19 +3,12 @@ import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
 import { APP_VERSION, ENGINE_VERSION } from '../lib/version';
 import type { ReportCell, WorkspaceReportInput } from '../lib/report/report-cell';
 import { reportDataset } from '../lib/report/preset';
+import { downloadName } from '../lib/report/file-name';
 
-/** A safe file name from a workspace name (keeps letters, digits, dot, dash, underscore). */
-export function safeFileName(workspaceName: string): string {
-  return (
-    workspaceName
-      .normalize('NFKD')
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'workspace'
-  );
-}
+export { downloadName } from '../lib/report/file-name';
 
 export function reportFileName(workspaceName: string): string {
-  return `${safeFileName(workspaceName)}.report.html`;
+  return downloadName(workspaceName, '.report.html');
 }
 
 /** Saves bytes or text as a download (a blob: URL; nothing leaves the browser). */
@@ -77,5 +70,5 @@ export async function downloadReport(workspace: WorkspaceRecord, cells: CellReco
 /** Every chosen cell's result as JSON, with the CLI's field names. */
 export async function downloadJson(workspace: WorkspaceRecord, cells: CellRecord[], datasets: DatasetMeta[]): Promise<void> {
   const { toWorkspaceJson } = await import('../lib/report/workspace-json');
-  download(toWorkspaceJson(reportInput(workspace, cells, datasets)), `${safeFileName(workspace.name)}.results.json`, 'application/json');
+  download(toWorkspaceJson(reportInput(workspace, cells, datasets)), downloadName(workspace.name, '.results.json'), 'application/json');
 }

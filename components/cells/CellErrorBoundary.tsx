@@ -1,5 +1,7 @@
 'use client';
 import { Component, type ReactNode } from 'react';
+import { UserText } from '../ui/UserText';
+import { visibleControls } from '../../lib/format';
 
 interface Props {
   /** What the cell is, for the message (its kind and title as stored). */
@@ -19,14 +21,14 @@ interface State {
 /** A failed cell in place of one that cannot be shown: the rest of the notebook keeps working. */
 export function FailedCell({ kind, title, message, onDelete }: { kind: string; title: string; message: string; onDelete: () => void }) {
   return (
-    <article className="cell cell-error" data-testid="failed-cell" data-cell-kind={kind} aria-label={`Failed cell: ${title}`} tabIndex={0}>
+    <article className="cell cell-error" data-testid="failed-cell" data-cell-kind={kind} aria-label={`Failed cell: ${visibleControls(title)}`} tabIndex={0}>
       <header className="cell-header">
         <div className="cell-heading-text">
           <span className="cell-kind">
-            <bdi>{kind}</bdi> <span className="badge badge-bad">failed</span>
+            <UserText text={kind} /> <span className="badge badge-bad">failed</span>
           </span>
           <h2 className="cell-title">
-            <bdi>{title}</bdi>
+            <UserText text={title} clamp />
           </h2>
         </div>
         <div className="cell-actions">
@@ -36,7 +38,7 @@ export function FailedCell({ kind, title, message, onDelete }: { kind: string; t
         </div>
       </header>
       <div className="error-box" role="alert" data-testid="cell-error">
-        <strong>This cell cannot be shown.</strong> <bdi>{message}</bdi>
+        <strong>This cell cannot be shown.</strong> <UserText text={message} />
       </div>
     </article>
   );

@@ -5,6 +5,8 @@ import { cellSpec, type InputSlot } from '../../lib/notebook';
 import { SegmentField } from './SegmentField';
 import type { CellRecord } from '../../lib/store/types';
 import { formatDuration } from '../format';
+import { UserText } from '../ui/UserText';
+import { visibleControls } from '../../lib/format';
 
 export interface CellFrameActions {
   onRun: () => void;
@@ -51,7 +53,7 @@ function Title({ cell, onRename }: { cell: CellRecord; onRename: (title: string)
     return (
       <h2 className="cell-title">
         <button type="button" className="title-button" onClick={() => setEditing(true)} title="Rename this cell">
-          {cell.title}
+          <UserText text={cell.title} clamp />
         </button>
       </h2>
     );
@@ -106,7 +108,7 @@ function InputPicker({
               <span className="muted">{slot}</span>
               <select
                 value={chosen ?? ''}
-                aria-label={`${slot} dataset of ${cell.title}`}
+                aria-label={`${slot} dataset of ${visibleControls(cell.title)}`}
                 onChange={(e) =>
                   onInputs(
                     slot,
@@ -119,7 +121,7 @@ function InputPicker({
                 {chosen && !known ? <option value={chosen}>(deleted dataset)</option> : null}
                 {datasets.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.name}
+                    {visibleControls(d.name)}
                   </option>
                 ))}
               </select>
@@ -151,7 +153,10 @@ function Segments({ cell }: { cell: CellRecord }) {
     <p className="cell-segments muted small" data-testid="cell-segments">
       {shown.map(({ slot, segment }) => (
         <span key={slot} className="cell-segment">
-          {slot} segment <code>{segment}</code>{' '}
+          {slot} segment{' '}
+          <code>
+            <UserText text={segment} />
+          </code>{' '}
         </span>
       ))}
     </p>
@@ -179,7 +184,7 @@ export function CellFrame(props: Props) {
       data-testid={`${cell.kind}-cell`}
       data-cell-kind={cell.kind}
       aria-busy={running}
-      aria-label={`${spec.label}: ${cell.title}`}
+      aria-label={`${spec.label}: ${visibleControls(cell.title)}`}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
@@ -257,7 +262,7 @@ export function CellFrame(props: Props) {
           ) : null}
           {cell.status === 'error' && cell.error ? (
             <div className="error-box" role="alert" data-testid="cell-error">
-              <strong>This cell failed.</strong> {cell.error.message}
+              <strong>This cell failed.</strong> <UserText text={cell.error.message} />
               {cell.result ? <span className="muted"> The last good result is shown below.</span> : null}
             </div>
           ) : null}

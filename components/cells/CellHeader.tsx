@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { CellRecord } from '../../lib/store/types';
+import { UserText } from '../ui/UserText';
 
 interface Props {
   cell: CellRecord;
@@ -17,7 +18,9 @@ export function CellHeader({ cell, kindLabel, onRun, onCancel, children }: Props
     <header className="cell-header">
       <div>
         <span className="cell-kind">{kindLabel}</span>
-        <h2 className="cell-title">{cell.title}</h2>
+        <h2 className="cell-title">
+          <UserText text={cell.title} clamp />
+        </h2>
       </div>
       <div className="cell-actions">
         {cell.status === 'running' ? (

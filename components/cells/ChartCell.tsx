@@ -4,6 +4,7 @@ import { showChartControls } from '../../lib/charts/chart-text';
 import { customChart } from '../../lib/charts/custom-chart';
 import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '../../lib/charts/custom-chart-types';
 import type { CellProps } from './types';
+import { visibleControls } from '../../lib/format';
 
 type Column = { name: string; type: string };
 type Role = 'x' | 'y' | 'facet';
@@ -62,12 +63,12 @@ function ColumnSelect(props: { role: Role; mark: ChartMark; value?: string; colu
         <option value="">{spec.required ? 'choose a column…' : 'none'}</option>
         {known ? null : (
           <option value={props.value}>
-            {props.value} ({props.columns.some((c) => c.name === props.value) ? `not ${spec.types.join(' or ')}` : 'not in the data'})
+            {visibleControls(props.value ?? '')} ({props.columns.some((c) => c.name === props.value) ? `not ${spec.types.join(' or ')}` : 'not in the data'})
           </option>
         )}
         {options.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.type ? `${c.name} (${c.type})` : c.name}
+            {c.type ? `${visibleControls(c.name)} (${c.type})` : visibleControls(c.name)}
           </option>
         ))}
       </select>

@@ -13,6 +13,7 @@ import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
+import { NameList, UserText } from '../ui/UserText';
 
 type Task = NonNullable<ClassificationCellConfig['task']>;
 const TASKS: readonly (readonly [Task, string])[] = [
@@ -82,22 +83,46 @@ function Caption({ result }: { result: ModelQualityResult }) {
   const { columns } = result;
   return (
     <p className="muted small summary-meta">
-      reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows)
+      reference{' '}
+      <strong>
+        <UserText text={result.reference.name} />
+      </strong>{' '}
+      ({formatCount(result.reference.rows)} rows)
       {result.current ? (
         <>
           {' '}
-          · current <strong>{result.current.name}</strong> ({formatCount(result.current.rows)} rows)
+          · current{' '}
+          <strong>
+            <UserText text={result.current.name} />
+          </strong>{' '}
+          ({formatCount(result.current.rows)} rows)
         </>
       ) : null}{' '}
-      · target <code>{columns.target}</code>
+      · target{' '}
+      <code>
+        <UserText text={columns.target} />
+      </code>
       {columns.prediction ? (
         <>
           {' '}
-          · prediction <code>{columns.prediction}</code>
+          · prediction{' '}
+          <code>
+            <UserText text={columns.prediction} />
+          </code>
         </>
       ) : null}
-      {columns.score.length ? <> · score {columns.score.join(', ')}</> : null}
-      {pos === null ? null : <> · positive label “{pos}”</>}
+      {columns.score.length ? (
+        <>
+          {' '}
+          · score <NameList names={columns.score} />
+        </>
+      ) : null}
+      {pos === null ? null : (
+        <>
+          {' '}
+          · positive label “<UserText text={pos} />”
+        </>
+      )}
     </p>
   );
 }
@@ -128,7 +153,9 @@ function PerClassTable({ result }: { result: ModelQualityResult }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} data-class={r.label}>
-              <th scope="row">{r.label}</th>
+              <th scope="row">
+                <UserText text={r.label} />
+              </th>
               {r.cells.map((c) => (
                 <td key={c.id} className="num" data-metric={c.id}>
                   {c.text}

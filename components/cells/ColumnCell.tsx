@@ -2,6 +2,8 @@
 import { formatCount } from '../format';
 import type { CellProps } from './types';
 import { ColumnDetail } from './drift/ColumnDetail';
+import { UserText } from '../ui/UserText';
+import { visibleControls } from '../../lib/format';
 
 /** One column in detail: its distribution (or ECDF), every applicable test, and its own method settings. */
 export function ColumnCell({ cell, onConfigChange, columns = [] }: CellProps<'column'>) {
@@ -21,7 +23,7 @@ export function ColumnCell({ cell, onConfigChange, columns = [] }: CellProps<'co
           {config.column ? null : <option value="">choose a column…</option>}
           {columns.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({c.type})
+              {visibleControls(c.name)} ({c.type})
             </option>
           ))}
         </select>
@@ -29,7 +31,8 @@ export function ColumnCell({ cell, onConfigChange, columns = [] }: CellProps<'co
       {column && result ? (
         <>
           <p className="muted small">
-            {result.reference.name} ({formatCount(result.reference.rows)} rows) → {result.current.name} ({formatCount(result.current.rows)} rows)
+            <UserText text={result.reference.name} /> ({formatCount(result.reference.rows)} rows) → <UserText text={result.current.name} /> (
+            {formatCount(result.current.rows)} rows)
           </p>
           <ColumnDetail
             key={`${column.name}:${JSON.stringify(config)}`}

@@ -5,6 +5,7 @@ import { ColumnDetail } from './drift/ColumnDetail';
 import { DriftSettings } from './drift/DriftSettings';
 import { DriftTable } from './drift/DriftTable';
 import type { CellProps } from './types';
+import { NameList, UserText } from '../ui/UserText';
 
 /** Renders a drift result: the verdict, the column table, the selected column's detail, and the settings. */
 export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
@@ -34,15 +35,24 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
             <p className="muted summary-meta">
               {formatPercent(result.dataset.driftedColumns, result.dataset.columns)} of tested columns drifted (dataset threshold{' '}
               {result.dataset.threshold * 100}%){correction ? ` · p-values adjusted (${correction === 'bh' ? 'Benjamini–Hochberg' : 'Bonferroni'})` : ''} ·
-              reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows) · current <strong>{result.current.name}</strong> (
-              {formatCount(result.current.rows)} rows)
+              reference{' '}
+              <strong>
+                <UserText text={result.reference.name} />
+              </strong>{' '}
+              ({formatCount(result.reference.rows)} rows) · current{' '}
+              <strong>
+                <UserText text={result.current.name} />
+              </strong>{' '}
+              ({formatCount(result.current.rows)} rows)
               {cell.durationMs !== undefined ? ` · computed in ${formatDuration(cell.durationMs)}` : ''}
             </p>
           </div>
           {result.warnings.length ? (
             <ul className="warnings" aria-label="Warnings">
               {result.warnings.map((w) => (
-                <li key={w}>{w}</li>
+                <li key={w}>
+                  <UserText text={w} />
+                </li>
               ))}
             </ul>
           ) : null}
@@ -52,8 +62,16 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
           </div>
           {result.onlyInReference.length || result.onlyInCurrent.length ? (
             <p className="muted only-in">
-              {result.onlyInReference.length ? <>Only in reference: {result.onlyInReference.join(', ')}. </> : null}
-              {result.onlyInCurrent.length ? <>Only in current: {result.onlyInCurrent.join(', ')}.</> : null}
+              {result.onlyInReference.length ? (
+                <>
+                  Only in reference: <NameList names={result.onlyInReference} />.{' '}
+                </>
+              ) : null}
+              {result.onlyInCurrent.length ? (
+                <>
+                  Only in current: <NameList names={result.onlyInCurrent} />.
+                </>
+              ) : null}
             </p>
           ) : null}
         </>

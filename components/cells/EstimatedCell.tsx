@@ -10,6 +10,7 @@ import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
+import { UserText } from '../ui/UserText';
 
 const CALIBRATION: readonly (readonly [CalibrationMode, string])[] = [
   ['always', 'always (isotonic)'],
@@ -127,9 +128,23 @@ export function EstimatedCell({ cell, onConfigChange, columns, datasets }: CellP
       {result ? (
         <>
           <p className="muted small summary-meta">
-            reference <strong>{result.reference.name}</strong> ({formatCount(result.reference.rows)} rows) · current <strong>{result.current.name}</strong> (
-            {formatCount(result.current.rows)} rows, {formatCount(result.cbpe.current.labelled)} labelled) · target <code>{result.columns.target}</code> · score{' '}
-            <code>{result.columns.score}</code> · positive label “{result.posLabel}” · {decisionNote(result)}
+            reference{' '}
+            <strong>
+              <UserText text={result.reference.name} />
+            </strong>{' '}
+            ({formatCount(result.reference.rows)} rows) · current{' '}
+            <strong>
+              <UserText text={result.current.name} />
+            </strong>{' '}
+            ({formatCount(result.current.rows)} rows, {formatCount(result.cbpe.current.labelled)} labelled) · target{' '}
+            <code>
+              <UserText text={result.columns.target} />
+            </code>{' '}
+            · score{' '}
+            <code>
+              <UserText text={result.columns.score} />
+            </code>{' '}
+            · positive label “<UserText text={result.posLabel} />” · {decisionNote(result)}
           </p>
           <p className="muted small" data-testid="estimated-calibration">
             {calibrationNote(result)}

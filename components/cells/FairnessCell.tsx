@@ -7,6 +7,7 @@ import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
 import { FairnessSide } from './model/FairnessSide';
 import { MetricTable } from './model/MetricTable';
+import { NameList, UserText } from '../ui/UserText';
 
 const METHODS: readonly (readonly [ParityMethod, string])[] = [['to_overall', 'each group to overall']];
 const AGGS: readonly (readonly [OddsAggregation, string])[] = [['mean', 'mean of TPR and FPR gaps']];
@@ -116,17 +117,34 @@ export function FairnessCell({ cell, onConfigChange, columns, datasets }: CellPr
       {result && c ? (
         <>
           <p className="muted small summary-meta">
-            target <code>{c.target}</code> · prediction <code>{c.prediction}</code> · sensitive <code>{c.sensitive.join(', ')}</code>
+            target{' '}
+            <code>
+              <UserText text={c.target} />
+            </code>{' '}
+            · prediction{' '}
+            <code>
+              <UserText text={c.prediction} />
+            </code>{' '}
+            · sensitive{' '}
+            <code>
+              <NameList names={c.sensitive} />
+            </code>
             {c.weight ? (
               <>
                 {' '}
-                · weight <code>{c.weight}</code>
+                · weight{' '}
+                <code>
+                  <UserText text={c.weight} />
+                </code>
               </>
             ) : null}
             {c.score ? (
               <>
                 {' '}
-                · score <code>{c.score}</code>
+                · score{' '}
+                <code>
+                  <UserText text={c.score} />
+                </code>
               </>
             ) : null}
           </p>
@@ -136,7 +154,7 @@ export function FairnessCell({ cell, onConfigChange, columns, datasets }: CellPr
             <div className="segmented model-side-switch" role="group" aria-label="Groups of">
               {(['reference', 'current'] as const).map((w) => (
                 <button key={w} type="button" aria-pressed={which === w} onClick={() => setChosen(w)}>
-                  {w}: {w === 'current' ? result.current!.name : result.reference.name}
+                  {w}: <UserText text={w === 'current' ? result.current!.name : result.reference.name} clamp />
                 </button>
               ))}
             </div>

@@ -7,6 +7,8 @@ import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
+import { UserText } from '../ui/UserText';
+import { visibleControls } from '../../lib/format';
 
 function OperationalForm({
   config,
@@ -53,9 +55,9 @@ function OperationalForm({
 
 function SideCharts({ which, side }: { which: 'reference' | 'current'; side: OperationalSide }) {
   return (
-    <section className="model-side" aria-label={`${which}: ${side.name}`}>
+    <section className="model-side" aria-label={`${which}: ${visibleControls(side.name)}`}>
       <h4>
-        {which === 'reference' ? 'Reference' : 'Current'}: {side.name}
+        {which === 'reference' ? 'Reference' : 'Current'}: <UserText text={side.name} />
       </h4>
       <p className="muted small">
         {formatCount(side.rows)} rows · {windowNote(side)}
@@ -102,11 +104,17 @@ export function OperationalCell({ cell, onConfigChange, columns, datasets }: Cel
       {result ? (
         <>
           <p className="muted small summary-meta">
-            latency <code>{result.columns.latency}</code>
+            latency{' '}
+            <code>
+              <UserText text={result.columns.latency} />
+            </code>
             {result.columns.timestamp ? (
               <>
                 {' '}
-                · timestamp <code>{result.columns.timestamp}</code>
+                · timestamp{' '}
+                <code>
+                  <UserText text={result.columns.timestamp} />
+                </code>
               </>
             ) : null}{' '}
             · SLA {formatScore(result.slaMs)} ms (a request taking longer breaches it)

@@ -8,6 +8,7 @@ import type { CellProps } from './types';
 import { columnChoices, ColumnField, SettingsForm, useDraft, Warnings, type Column } from './model/fields';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
+import { UserText } from '../ui/UserText';
 
 function RegressionForm({
   config,
@@ -108,10 +109,21 @@ export function RegressionCell({ cell, onConfigChange, columns, datasets }: Cell
             {sides.map((s, i) => (
               <span key={i}>
                 {i ? ' · current ' : 'reference '}
-                <strong>{s.name}</strong> ({formatCount(s.rows)} rows)
+                <strong>
+                  <UserText text={s.name} />
+                </strong>{' '}
+                ({formatCount(s.rows)} rows)
               </span>
             ))}{' '}
-            · target <code>{result.columns.target}</code> · prediction <code>{result.columns.prediction}</code> · errors are predicted − actual
+            · target{' '}
+            <code>
+              <UserText text={result.columns.target} />
+            </code>{' '}
+            · prediction{' '}
+            <code>
+              <UserText text={result.columns.prediction} />
+            </code>{' '}
+            · errors are predicted − actual
           </p>
           <Warnings warnings={sideWarnings(sides.map((s) => ({ name: s.name, warnings: s.metrics.warnings })))} />
           <MetricTable rows={regressionRows(result)} testId="regression-metrics" />

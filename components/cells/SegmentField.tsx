@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { checkSegment } from '../../lib/data/frame';
 import { errorMessage } from '../../lib/errors';
 import type { InputSlot } from '../../lib/notebook';
+import { UserText } from '../ui/UserText';
 
 interface Props {
   slot: InputSlot;
@@ -58,7 +59,7 @@ export function SegmentField({ slot, value, columns, disabled, onChange }: Props
       />
       {problem && text ? (
         <span className="muted small segment-problem" role="status">
-          {problem}
+          <UserText text={problem} />
         </span>
       ) : null}
     </form>

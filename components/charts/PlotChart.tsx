@@ -4,6 +4,7 @@ import type { DistributionSummary, TestOutcome } from '../../lib/drift/types';
 import { distributionChart, sparkline } from '../../lib/charts/distribution-chart';
 import { ecdfChart } from '../../lib/charts/ecdf-chart';
 import { showChartControls } from '../../lib/charts/chart-text';
+import { visibleControls } from '../../lib/format';
 
 interface Props {
   distribution: DistributionSummary;
@@ -34,5 +35,5 @@ export function PlotChart({ distribution, variant = 'distribution', mode, ks, wi
     node.replaceChildren(showChartControls(chart));
     return () => node.replaceChildren();
   }, [distribution, variant, mode, ks, width, axisLabel]);
-  return <div ref={host} className={variant === 'sparkline' ? 'sparkline' : 'chart'} role="img" aria-label={label} />;
+  return <div ref={host} className={variant === 'sparkline' ? 'sparkline' : 'chart'} role="img" aria-label={visibleControls(label)} />;
 }

@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import { findSpec } from '../../lib/notebook/registry';
 import type { CellRecord, WorkspaceRecord } from '../../lib/store/types';
-import { download, downloadJson, downloadReport, safeFileName } from '../export-report';
+import { download, downloadJson, downloadName, downloadReport } from '../export-report';
+import { UserText } from './UserText';
 
 interface Props {
   workspace: WorkspaceRecord;
@@ -26,7 +27,7 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
     const { getDb } = await import('../../lib/store/db');
     const { exportWorkspace } = await import('../../lib/store/backup');
     const bytes = await exportWorkspace(getDb(), workspace.id);
-    download(bytes as Uint8Array<ArrayBuffer>, `${safeFileName(workspace.name)}.driftbook`, 'application/zip');
+    download(bytes as Uint8Array<ArrayBuffer>, downloadName(workspace.name, '.driftbook'), 'application/zip');
   };
 
   const importBackup = async (file: File) => {
@@ -90,7 +91,7 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
                     setChosen(next);
                   }}
                 />
-                {findSpec(c.kind)?.label ?? c.kind}: {c.title}
+                <UserText text={findSpec(c.kind)?.label ?? c.kind} />: <UserText text={c.title} clamp />
                 {!c.result && c.kind !== 'note' ? <span className="muted"> (not run)</span> : null}
               </label>
             ))}

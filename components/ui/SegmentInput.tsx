@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { checkSegment } from '../../lib/data/frame';
 import { segmentCompletions } from '../../lib/data/segment-completions';
 import { errorMessage } from '../../lib/errors';
+import { UserText } from './UserText';
 
 interface Props {
   /** The visible label, e.g. "Reference segment". */
@@ -70,7 +71,7 @@ export function SegmentInput({ label, value, columns, onChange, onCommit, disabl
       </datalist>
       {problem ? (
         <p className="error-message" role="alert" id={`${id}-problem`} data-testid={`${testId}-error`}>
-          {problem}
+          <UserText text={problem} />
         </p>
       ) : (
         <p className="muted" id={`${id}-hint`}>

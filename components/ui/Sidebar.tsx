@@ -4,6 +4,8 @@ import type { DatasetMeta } from '../../lib/data/types';
 import type { WorkspaceRecord } from '../../lib/store/types';
 import { formatCount } from '../format';
 import { StoragePanel } from './StoragePanel';
+import { UserText } from './UserText';
+import { visibleControls } from '../../lib/format';
 
 interface Props {
   workspaces: WorkspaceRecord[];
@@ -30,7 +32,7 @@ function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boole
   return (
     <li className="dataset-item" data-testid="dataset-item" title={`SHA-256 ${d.sha256}`}>
       <span className="dataset-name">
-        {d.name}
+        <UserText text={d.name} clamp />
         {used ? (
           <span className="used-tag" title="Used by the open workspace">
             in this workspace
@@ -43,7 +45,7 @@ function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boole
       <span className="muted">added {d.createdAt.slice(0, 10)}</span>
       {confirming ? (
         <span className="dataset-actions">
-          Delete {d.name}?{' '}
+          Delete <UserText text={d.name} clamp />?{' '}
           <button type="button" className="link-button danger" onClick={() => onDelete(d)}>
             Delete
           </button>
@@ -53,13 +55,13 @@ function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boole
         </span>
       ) : (
         <span className="dataset-actions">
-          <button type="button" className="link-button" onClick={() => onUse('reference', d)} aria-label={`Use ${d.name} as reference`}>
+          <button type="button" className="link-button" onClick={() => onUse('reference', d)} aria-label={`Use ${visibleControls(d.name)} as reference`}>
             as reference
           </button>
-          <button type="button" className="link-button" onClick={() => onUse('current', d)} aria-label={`Use ${d.name} as current`}>
+          <button type="button" className="link-button" onClick={() => onUse('current', d)} aria-label={`Use ${visibleControls(d.name)} as current`}>
             as current
           </button>
-          <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete ${d.name}`}>
+          <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete ${visibleControls(d.name)}`}>
             delete
           </button>
         </span>
@@ -89,7 +91,13 @@ function WorkspaceItem({
             setMode('view');
           }}
         >
-          <input name="name" defaultValue={w.name} aria-label={`New name for ${w.name}`} autoFocus onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
+          <input
+            name="name"
+            defaultValue={w.name}
+            aria-label={`New name for ${visibleControls(w.name)}`}
+            autoFocus
+            onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
+          />
           <button type="submit" className="link-button">
             Save
           </button>
@@ -100,7 +108,7 @@ function WorkspaceItem({
   return (
     <li className={`workspace-item${active ? ' active' : ''}`} data-testid="workspace-item">
       <button type="button" className={`sidebar-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} onClick={() => onOpen(w.id)}>
-        {w.name}
+        <UserText text={w.name} clamp />
       </button>
       {mode === 'confirm' ? (
         <span className="dataset-actions">
@@ -114,13 +122,13 @@ function WorkspaceItem({
         </span>
       ) : (
         <span className="dataset-actions workspace-actions">
-          <button type="button" className="link-button" onClick={() => setMode('rename')} aria-label={`Rename ${w.name}`}>
+          <button type="button" className="link-button" onClick={() => setMode('rename')} aria-label={`Rename ${visibleControls(w.name)}`}>
             rename
           </button>
-          <button type="button" className="link-button" onClick={() => onDuplicate(w.id)} aria-label={`Duplicate ${w.name}`}>
+          <button type="button" className="link-button" onClick={() => onDuplicate(w.id)} aria-label={`Duplicate ${visibleControls(w.name)}`}>
             duplicate
           </button>
-          <button type="button" className="link-button" onClick={() => setMode('confirm')} aria-label={`Delete ${w.name}`}>
+          <button type="button" className="link-button" onClick={() => setMode('confirm')} aria-label={`Delete ${visibleControls(w.name)}`}>
             delete
           </button>
         </span>

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { UserText } from './UserText';
 
 export interface ToastState {
   message: string;
@@ -21,7 +22,7 @@ export function Toast({ state, onClose }: { state?: ToastState; onClose: () => v
   if (!state) return null;
   return (
     <div className={`toast${state.tone === 'bad' ? ' toast-bad' : ''}`} role={state.tone === 'bad' ? 'alert' : 'status'} data-testid="toast">
-      <span>{state.message}</span>
+      <UserText text={state.message} className="toast-message" />
       {state.undo ? (
         <button
           type="button"

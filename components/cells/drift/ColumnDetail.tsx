@@ -5,6 +5,8 @@ import { ColumnOverride } from './ColumnOverride';
 import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import { PlotChart } from '../../charts/PlotChart';
 import { formatCount, formatPercent, formatScore } from '../../format';
+import { UserText } from '../../ui/UserText';
+import { visibleControls } from '../../../lib/format';
 
 function thresholdText(column: ColumnDriftResult): string {
   const method = column.method ? DRIFT_METHODS.get(column.method) : undefined;
@@ -28,9 +30,11 @@ export function ColumnDetail({
   const ks = column.tests?.ks;
   const method = column.method ? DRIFT_METHODS.get(column.method) : undefined;
   return (
-    <section className="column-detail" aria-label={`Detail of column ${column.name}`} data-testid="column-detail">
+    <section className="column-detail" aria-label={`Detail of column ${visibleControls(column.name)}`} data-testid="column-detail">
       <header>
-        <h4>{column.name}</h4>
+        <h4>
+          <UserText text={column.name} clamp />
+        </h4>
         <span className="muted">
           {column.type}
           {column.method ? ` · ${column.method}` : ''}
@@ -94,7 +98,7 @@ export function ColumnDetail({
         </div>
       </dl>
       {column.tests ? (
-        <table className="tests-table" aria-label={`Tests on ${column.name}`}>
+        <table className="tests-table" aria-label={`Tests on ${visibleControls(column.name)}`}>
           <thead>
             <tr>
               <th scope="col">method</th>
@@ -115,7 +119,7 @@ export function ColumnDetail({
                 <th scope="row">{id}</th>
                 {t.error ? (
                   <td colSpan={3} className="muted">
-                    {t.error}
+                    <UserText text={t.error} />
                   </td>
                 ) : (
                   <>

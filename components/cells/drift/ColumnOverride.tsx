@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ColumnDriftResult, DriftConfig } from '../../../lib/drift/types';
 import { methodsFor } from '../../../lib/drift/methods/registry';
+import { UserText } from '../../ui/UserText';
 
 interface Props {
   column: ColumnDriftResult;
@@ -57,7 +58,7 @@ export function ColumnOverride({ column, config, onApply }: Props) {
       </button>
       {error ? (
         <p className="error-message" role="alert">
-          {error}
+          <UserText text={error} />
         </p>
       ) : null}
     </form>

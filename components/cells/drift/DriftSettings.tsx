@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BinsOption, Correction, DriftConfig, ShareOf } from '../../../lib/drift/types';
 import { DRIFT_METHODS, methodsFor } from '../../../lib/drift/methods/registry';
+import { UserText } from '../../ui/UserText';
 
 interface Props {
   config: DriftConfig;
@@ -132,7 +133,7 @@ export function DriftSettings({ config, onApply, disabled }: Props) {
         </div>
         {error ? (
           <p className="error-message" role="alert">
-            {error}
+            <UserText text={error} />
           </p>
         ) : null}
         <div className="settings-actions">

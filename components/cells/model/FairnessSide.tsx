@@ -5,10 +5,11 @@ import { toReweighingCsv } from '../../../lib/fairness/reweighing';
 import type { AequitasMetric, FairnessResult, ThresholdResult } from '../../../lib/fairness/types';
 import { excludedNote, fairnessMethodNote, flaggedGroups, GROUP_METRICS, thresholdOutcomeRows } from '../../../lib/notebook/view/fairness-rows';
 import { formatMetric } from '../../../lib/notebook/view/metric-rows';
-import { download, safeFileName } from '../../export-report';
+import { download, downloadName } from '../../export-report';
 import { formatCount } from '../../format';
 import { MetricTable } from './MetricTable';
 import { PlotFigure } from './PlotFigure';
+import { UserText } from '../../ui/UserText';
 
 type Side = FairnessResult & { name: string };
 
@@ -34,7 +35,9 @@ function GroupTable({ side }: { side: Side }) {
         <tbody>
           {side.groups.map((g) => (
             <tr key={g.group} data-group={g.group}>
-              <th scope="row">{g.group}</th>
+              <th scope="row">
+                <UserText text={g.group} />
+              </th>
               {GROUP_METRICS.map(([id, , unit]) => (
                 <td key={id} className="num" data-metric={id}>
                   {formatMetric(g[id], unit)}
@@ -60,7 +63,11 @@ function GroupTable({ side }: { side: Side }) {
 
 function Reweighing({ side, labelColumn }: { side: Side; labelColumn: string }) {
   const save = () =>
-    download(toReweighingCsv(side.reweighing, { labelColumn }), `${safeFileName(side.name.replace(/\.[^.]*$/, ''))}.reweighing.csv`, 'text/csv;charset=utf-8');
+    download(
+      toReweighingCsv(side.reweighing, { labelColumn }),
+      downloadName(side.name.replace(/\.[^.]*$/, ''), '.reweighing.csv', { fallback: 'dataset' }),
+      'text/csv;charset=utf-8',
+    );
   return (
     <section className="model-side" aria-label="Reweighing">
       <h4>Reweighing</h4>
@@ -81,8 +88,12 @@ function Reweighing({ side, labelColumn }: { side: Side; labelColumn: string }) 
           <tbody>
             {side.reweighing.rows.map((r) => (
               <tr key={`${r.group}\u0000${r.label}`} data-group={r.group} data-label={r.label}>
-                <th scope="row">{r.group}</th>
-                <td>{r.label}</td>
+                <th scope="row">
+                  <UserText text={r.group} />
+                </th>
+                <td>
+                  <UserText text={r.label} />
+                </td>
                 <td className="num">{formatCount(r.count)}</td>
                 <td className="num">{formatMetric(r.weight)}</td>
               </tr>
@@ -134,7 +145,9 @@ function Thresholds({ t }: { t: ThresholdResult }) {
           <tbody>
             {t.groups.map((g) => (
               <tr key={g.group} data-group={g.group}>
-                <th scope="row">{g.group}</th>
+                <th scope="row">
+                  <UserText text={g.group} />
+                </th>
                 <td className="num">{formatCount(g.count)}</td>
                 <td className="num">{formatMetric(g.threshold)}</td>
                 <td className="num">{formatMetric(g.rate_before)}</td>
@@ -207,14 +220,17 @@ export function FairnessSide({ side, labelColumn }: { side: Side; labelColumn: s
         </figure>
       </div>
       <p className="muted small">
-        Reference group “{d.reference_group}” ({d.reference_rule === 'largest' ? 'the largest' : 'chosen'}); parity band {formatMetric(d.band[0])}–
-        {formatMetric(d.band[1])}.
+        Reference group “<UserText text={d.reference_group} />” ({d.reference_rule === 'largest' ? 'the largest' : 'chosen'}); parity band{' '}
+        {formatMetric(d.band[0])}–{formatMetric(d.band[1])}.
       </p>
       {flagged.length ? (
         <ul className="warnings" aria-label="Groups outside the parity band" data-testid="fairness-flagged">
           {flagged.map((f) => (
             <li key={f.group}>
-              <strong>{f.group}</strong>: {f.detail}
+              <strong>
+                <UserText text={f.group} />
+              </strong>
+              : {f.detail}
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 'use client';
 import { memo, useEffect, useRef } from 'react';
 import { showChartControls } from '../../../lib/charts/chart-text';
+import { UserText } from '../../ui/UserText';
+import { visibleControls } from '../../../lib/format';
 
 /** Draws one chart: a lib/charts builder called with the page's document and the room available. */
 export type PlotBuild = (options: { document: Document; width: number }) => Element;
@@ -28,8 +30,12 @@ function Figure({ build, label, title, maxWidth = 640, testId }: Props) {
   }, [build, maxWidth]);
   return (
     <figure className="model-figure">
-      {title ? <figcaption className="muted small">{title}</figcaption> : null}
-      <div ref={host} className="chart" role="img" aria-label={label} data-testid={testId} />
+      {title ? (
+        <figcaption className="muted small">
+          <UserText text={title} />
+        </figcaption>
+      ) : null}
+      <div ref={host} className="chart" role="img" aria-label={visibleControls(label)} data-testid={testId} />
     </figure>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 import type { WindowUnit } from '../../../lib/metrics/time-windows';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { UserText } from '../../ui/UserText';
+import { visibleControls } from '../../../lib/format';
 
 export type Column = { name: string; type: string };
 
@@ -30,12 +32,12 @@ function ColumnOptions({ columns, chosen }: { columns: Column[]; chosen: readonl
     <>
       {missing.map((name) => (
         <option key={`missing:${name}`} value={name}>
-          {name} (not in the data)
+          {visibleControls(name)} (not in the data)
         </option>
       ))}
       {columns.map((c) => (
         <option key={c.name} value={c.name}>
-          {c.type ? `${c.name} (${c.type})` : c.name}
+          {c.type ? `${visibleControls(c.name)} (${c.type})` : visibleControls(c.name)}
         </option>
       ))}
     </>
@@ -180,7 +182,9 @@ export function Warnings({ warnings, label = 'Warnings' }: { warnings: readonly 
   return (
     <ul className="warnings" aria-label={label}>
       {warnings.map((w, i) => (
-        <li key={`${i}:${w}`}>{w}</li>
+        <li key={`${i}:${w}`}>
+          <UserText text={w} />
+        </li>
       ))}
     </ul>
   );
