@@ -4,18 +4,24 @@ import type { DistributionSummary } from '../../lib/drift/types';
 import { PlotChart } from '../charts/PlotChart';
 import type { CellProps } from './types';
 import { formatCount, formatPercent, formatScore } from '../format';
+import { UserText } from '../ui/UserText';
+import { visibleControls } from '../../lib/format';
 
 const pct = (share: number | undefined | null) => (share === undefined || share === null ? '—' : formatPercent(share, 1));
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatScore(x));
 
 function Side({ stats, flagged }: { stats?: ColumnStats; flagged?: boolean }) {
   if (!stats) return <span className="muted">—</span>;
-  return <span className={flagged ? 'flagged' : undefined}>{stats.kind === 'numeric' ? num(stats.mean) : (stats.top ?? '—')}</span>;
+  return (
+    <span className={flagged ? 'flagged' : undefined}>
+      {stats.kind === 'numeric' ? num(stats.mean) : stats.top === null ? '—' : <UserText text={stats.top} clamp />}
+    </span>
+  );
 }
 
 function summary(stats: ColumnStats): string {
   if (stats.kind === 'numeric') return `min ${num(stats.min)} · median ${num(stats.median)} · max ${num(stats.max)} · std ${num(stats.std)}`;
-  return `${formatCount(stats.categories)} categories · top “${stats.top ?? '—'}” ${formatPercent(stats.topFrequency, stats.count || 1)}`;
+  return `${formatCount(stats.categories)} categories · top “${stats.top === null ? '—' : visibleControls(stats.top)}” ${formatPercent(stats.topFrequency, stats.count || 1)}`;
 }
 
 /** Both sides' shapes as a sparkline: the quality histograms share their edges; categories by top values. */
@@ -52,8 +58,8 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
   const zeros = (s?: ColumnStats) => (s?.kind === 'numeric' ? s.zerosShare : undefined);
   return (
     <tr data-column={column.name}>
-      <th scope="row" title={column.warnings.join('\n') || undefined}>
-        {column.name}
+      <th scope="row" title={visibleControls(column.warnings.join('\n'), { lines: true }) || undefined}>
+        <UserText text={column.name} clamp />
         {column.warnings.length ? <span className="warn-dot" aria-label={`${column.warnings.length} warnings`} /> : null}
       </th>
       <td>{column.type}</td>

@@ -4,6 +4,8 @@ import type { ColumnRole, ColumnType, DatasetMeta } from '../../lib/data/types';
 import { RolePanel } from './RolePanel';
 import type { ReadProgress } from '../../lib/data/reader-types';
 import { formatCount } from '../format';
+import { UserText } from './UserText';
+import { visibleControls } from '../../lib/format';
 
 const MB = 1024 * 1024;
 
@@ -67,17 +69,19 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
           <span className="muted">{label.hint}</span>
           {state.status === 'ready' ? (
             <span className="drop-file" data-testid={`${role}-dataset`}>
-              {state.dataset.name} · {formatCount(state.dataset.rows)} rows × {state.dataset.schema.length} columns ·{' '}
+              <UserText text={state.dataset.name} clamp /> · {formatCount(state.dataset.rows)} rows × {state.dataset.schema.length} columns ·{' '}
               <code title={state.dataset.sha256}>{state.dataset.sha256.slice(0, 12)}</code>
               {state.dataset.warnings.length ? (
-                <span className="drop-warnings" title={state.dataset.warnings.join('\n')} data-testid={`${role}-warnings`}>
+                <span className="drop-warnings" title={visibleControls(state.dataset.warnings.join('\n'), { lines: true })} data-testid={`${role}-warnings`}>
                   {' '}
                   · {state.dataset.warnings.join('; ')}
                 </span>
               ) : null}
             </span>
           ) : state.status === 'loading' ? (
-            <span className="drop-file">Parsing {state.name} in a worker…</span>
+            <span className="drop-file">
+              Parsing <UserText text={state.name} clamp /> in a worker…
+            </span>
           ) : (
             <span className="drop-cta">Drop a CSV, TSV, Parquet, Arrow or JSON Lines file, or click to choose</span>
           )}
@@ -99,7 +103,7 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
       {state.status === 'loading' ? (
         <div className="drop-progress" role="status">
           <progress
-            aria-label={`Parsing ${state.name}`}
+            aria-label={`Parsing ${visibleControls(state.name)}`}
             max={state.progress?.totalBytes || undefined}
             value={state.progress?.totalBytes ? state.progress.bytes : undefined}
           />
@@ -114,7 +118,10 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
       {state.status === 'ready' ? <RolePanel dataset={state.dataset} onRoles={onRoles} onTypes={onTypes} /> : null}
       {state.status === 'error' ? (
         <div className="error-message" role="alert" data-testid={`${role}-error`}>
-          <strong>{state.name}:</strong> {state.message}
+          <strong>
+            <UserText text={state.name} clamp />:
+          </strong>{' '}
+          <UserText text={state.message} />
           {state.retry ? (
             <button type="button" className="button retry" onClick={state.retry}>
               {state.retryLabel}

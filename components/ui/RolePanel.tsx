@@ -1,6 +1,8 @@
 'use client';
 import { describeRoles } from '../../lib/data/roles';
 import { COLUMN_ROLES, COLUMN_TYPES, type ColumnRole, type ColumnType, type DatasetMeta } from '../../lib/data/types';
+import { UserText } from './UserText';
+import { visibleControls } from '../../lib/format';
 
 interface Props {
   dataset: DatasetMeta;
@@ -23,8 +25,10 @@ export function RolePanel({ dataset, onRoles, onTypes }: Props) {
     <details className="roles" data-testid="role-panel">
       <summary>
         Column roles
-        {named.length ? `: ${named.map(([c, info]) => `${c} = ${info.role}${info.source === 'guessed' ? ' (guessed)' : ''}`).join(', ')}` : ' (all features)'} ·
-        types
+        {named.length
+          ? `: ${named.map(([c, info]) => `${visibleControls(c)} = ${info.role}${info.source === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`
+          : ' (all features)'}{' '}
+        · types
       </summary>
       {guessed.length ? (
         <p className="muted role-note">
@@ -37,8 +41,14 @@ export function RolePanel({ dataset, onRoles, onTypes }: Props) {
       <div className="roles-grid">
         {dataset.schema.map((column) => (
           <fieldset key={column.name} className="field role-field">
-            <legend>{column.name}</legend>
-            <select aria-label={`Type of ${column.name}`} value={column.type} onChange={(e) => onTypes({ [column.name]: e.target.value as ColumnType })}>
+            <legend>
+              <UserText text={column.name} clamp />
+            </legend>
+            <select
+              aria-label={`Type of ${visibleControls(column.name)}`}
+              value={column.type}
+              onChange={(e) => onTypes({ [column.name]: e.target.value as ColumnType })}
+            >
               {COLUMN_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {type}
@@ -46,7 +56,7 @@ export function RolePanel({ dataset, onRoles, onTypes }: Props) {
               ))}
             </select>
             <select
-              aria-label={`Role of ${column.name}`}
+              aria-label={`Role of ${visibleControls(column.name)}`}
               value={roles[column.name]?.role ?? 'feature'}
               onChange={(e) => onRoles({ [column.name]: e.target.value as ColumnRole })}
             >

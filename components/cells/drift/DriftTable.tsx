@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import type { ColumnDriftResult } from '../../../lib/drift/types';
 import { PlotChart } from '../../charts/PlotChart';
 import { formatPercent, formatScore } from '../../format';
+import { UserText } from '../../ui/UserText';
+import { visibleControls } from '../../../lib/format';
 
 type SortKey = 'name' | 'type' | 'method' | 'score' | 'drifted' | 'effect' | 'missing';
 
@@ -98,8 +100,8 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
                 onClick={() => onSelect(c.name)}
               >
                 <th scope="row">
-                  <button type="button" className="row-button" onClick={() => onSelect(c.name)} aria-label={`Show ${c.name}`}>
-                    {c.name}
+                  <button type="button" className="row-button" onClick={() => onSelect(c.name)} aria-label={`Show ${visibleControls(c.name)}`}>
+                    <UserText text={c.name} clamp />
                   </button>
                   {c.role ? <span className="role-tag">{c.role}</span> : null}
                 </th>
