@@ -124,6 +124,9 @@ body.show-counts .mode-percent { display: none; }
 .sort-head[aria-sort="ascending"]::after { content: " ▲"; font-size: 10px; }
 .sort-head[aria-sort="descending"]::after { content: " ▼"; font-size: 10px; }
 .markdown { max-width: 760px; }
+/* Names can be 500 characters without a space: they wrap anywhere. <bdi> isolates user text even where a mail client's stylesheet lacks the rule. */
+bdi { unicode-bidi: isolate; }
+h1, h2, h3, h4, .meta, li, .markdown { overflow-wrap: anywhere; }
 .markdown pre { background: var(--chip); padding: 10px; border-radius: 8px; overflow-x: auto; }
 .flagged { color: var(--bad); font-weight: 600; }
 .mode-toggle { font: inherit; border: 1px solid var(--border); background: var(--surface); color: var(--text); border-radius: 7px; padding: 4px 10px; cursor: pointer; }
