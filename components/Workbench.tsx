@@ -15,6 +15,7 @@ import { Notebook } from './Notebook';
 import { DatasetDrop } from './ui/DatasetDrop';
 import { ExportMenu } from './ui/ExportMenu';
 import { ReadingOptions } from './ui/ReadingOptions';
+import { SplitFile } from './ui/SplitFile';
 import { Sidebar } from './ui/Sidebar';
 import { Toast, type ToastState } from './ui/Toast';
 import { UserText } from './ui/UserText';
@@ -119,6 +120,7 @@ export function Workbench() {
               />
             ))}
           </div>
+          <SplitFile datasets={datasets} preferred={fallbackInputs().reference} onSplit={act(notebook.split)} />
         </section>
         {boot.status === 'loading' ? (
           <div className="cell cell-placeholder" role="status">

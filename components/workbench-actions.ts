@@ -7,10 +7,6 @@ import type { DriftbookDb } from '../lib/store/db';
 import type { WorkspaceRecord } from '../lib/store/types';
 import type { EngineClient } from './engine-client';
 
-// Running cells lives in lib/notebook; re-exported for the hooks that import it from here.
-export { createCell, currentResultKey, runCell } from '../lib/notebook/run-cell';
-export { DEMO_FILES, DEMO_WORKSPACE_NAME } from '../lib/notebook/demo';
-
 /** Parses and stores a file in a worker (or finds the identical stored one); only its description reaches the page. */
 export async function addDataset(
   client: EngineClient,

@@ -1,6 +1,7 @@
 'use client';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { checkSegment } from '../../lib/data/frame';
+import { segmentCompletions } from '../../lib/data/segment-completions';
 import { errorMessage } from '../../lib/errors';
 import type { InputSlot } from '../../lib/notebook';
 import { UserText } from '../ui/UserText';
@@ -15,10 +16,12 @@ interface Props {
 }
 
 /**
- * One input's segment: an arquero filter expression such as `d => d.country === 'FR'`, checked
- * by arquero's parser without compiling (so it is safe under the page's CSP) before it is saved.
+ * One input's segment: an arquero filter expression such as `d => d.country === 'FR'`, with the
+ * dataset's columns offered as completions, checked by the same parser and allowlist the worker
+ * uses without compiling (so it is safe under the page's CSP) before it is saved.
  */
 export function SegmentField({ slot, value, columns, disabled, onChange }: Props) {
+  const listId = useId();
   const [draft, setDraft] = useState(value ?? '');
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
@@ -54,9 +57,17 @@ export function SegmentField({ slot, value, columns, disabled, onChange }: Props
         title={problem}
         disabled={disabled}
         spellCheck={false}
+        autoComplete="off"
+        list={listId}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={apply}
       />
+      {/* The dataset's columns as completions of what is being typed (d.name, d['odd name']). */}
+      <datalist id={listId}>
+        {segmentCompletions(draft, columns).map((completion) => (
+          <option key={completion} value={completion} />
+        ))}
+      </datalist>
       {problem && text ? (
         <span className="muted small segment-problem" role="status">
           <UserText text={problem} />

@@ -2,7 +2,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type MutableRefObject } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
-import { cellSpec, configWithThreshold, presetCells, shouldAutoRun, thresholdTargets, type CellKind } from '../../lib/notebook';
+import {
+  cellSpec,
+  configWithThreshold,
+  createCell,
+  currentResultKey,
+  presetCells,
+  runCell,
+  shouldAutoRun,
+  thresholdTargets,
+  type CellKind,
+  type NewCell,
+} from '../../lib/notebook';
+import { splitPresetCells } from '../../lib/notebook/split-preset';
 import { deleteCell, duplicateCell, insertCell, moveCell, setCellInput, setCellSegment, updateCell } from '../../lib/store/cells';
 import type { DriftbookDb } from '../../lib/store/db';
 import type { CellRecord, WorkspaceRecord } from '../../lib/store/types';
@@ -11,7 +23,6 @@ import { getClient } from '../engine';
 import { downloadReport } from '../export-report';
 import type { NotebookActions } from '../Notebook';
 import type { ToastState } from '../ui/Toast';
-import { createCell, currentResultKey, runCell } from '../workbench-actions';
 
 const NO_CELLS: CellRecord[] = [];
 type Progress = Record<string, { done: number; total: number }>;
@@ -76,20 +87,25 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
     return fallbackInputs();
   }, [cells, datasets, fallbackInputs]);
 
-  /** The default preset for a new pair: its cells are added, then run in order. */
-  const compare = useCallback(
-    async (reference: DatasetMeta, current: DatasetMeta) => {
+  /** Adds cells at the end of the open workspace, scrolls to the first, then runs them in order. */
+  const addAndRun = useCallback(
+    async (specs: readonly NewCell[]) => {
       // Read at call time: a pair dropped during boot arrives just as the first workspace opens.
       const id = workspaceRef.current;
       if (!id) return;
-      // The default preset (lib/notebook/presets.ts), added then run in order.
       const added = [];
-      for (const spec of presetCells(reference, current)) added.push(await createCell(db, id, spec));
+      for (const spec of specs) added.push(await createCell(db, id, spec));
       if (added[0]) document.querySelector(`[data-cell-id="${CSS.escape(added[0].id)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
       for (const cell of added) await run(cell);
     },
     [db, run, workspaceRef],
   );
+
+  /** The default preset (lib/notebook/presets.ts) for a new pair of datasets. */
+  const compare = useCallback((reference: DatasetMeta, current: DatasetMeta) => addAndRun(presetCells(reference, current)), [addAndRun]);
+
+  /** The default preset over ONE dataset: the rows a segment keeps against the rest. */
+  const split = useCallback((dataset: DatasetMeta, segment: string) => addAndRun(splitPresetCells(dataset, segment)), [addAndRun]);
 
   const actions: NotebookActions = useMemo(
     () => ({
@@ -134,5 +150,5 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
     [db, run, fail, notify, workspaceId, workspace, datasets, defaultInputs],
   );
 
-  return { cells, stale, progress, actions, runAll, compare };
+  return { cells, stale, progress, actions, runAll, compare, split };
 }
