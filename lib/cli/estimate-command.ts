@@ -1,12 +1,13 @@
 /**
  * `driftbook estimate`: performance estimated without labels (CBPE, as NannyML 0.13), per chunk of
  * the current file. Flags become the estimated-performance cell's config and run its compute
- * (estimatedCell), so the CLI and the app give the same numbers. Output, one object per chunk:
+ * (cellSpec('estimated').compute, through computeCell), so the CLI and the app give the same numbers. Output, one object per chunk:
  * start/end are NannyML's start_index/end_index (0-based data rows, end inclusive), thresholds
  * come from the reference split by the same chunker.
  */
-import { estimatedCell, type EstimatedCellConfig } from '../notebook/kinds/estimated';
+import type { EstimatedCellConfig, EstimatedCellResult } from '../notebook';
 import type { CbpeChunk, CbpeThresholds, MetricName } from '../metrics/cbpe';
+import { computeCell } from './cell-compute';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { load, readSettings } from './read-options';
@@ -76,6 +77,11 @@ function chunkJson(chunk: CbpeChunk, thresholds: CbpeThresholds) {
   };
 }
 
+/** The CLI's estimate JSON (README, NannyML's field names and row indexes) from the cell's result. */
+export function estimateJson({ cbpe }: EstimatedCellResult) {
+  return { schemaVersion: 1, calibrated: cbpe.calibrated, chunks: (cbpe.chunks ?? []).map((c) => chunkJson(c, cbpe.thresholds!)) };
+}
+
 /** `driftbook estimate --reference R --current C --target y --score s [--prediction p] [--threshold X] [--chunk-size N | --chunks N]`. */
 export async function estimateCommand(args: string[], out: (text: string) => void): Promise<void> {
   const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...ESTIMATE_OPTION_SPECS });
@@ -84,7 +90,5 @@ export async function estimateCommand(args: string[], out: (text: string) => voi
   const read = readSettings(values);
   const segments = segmentSettings(values);
   const [reference, current] = await Promise.all([load(referencePath, read, segments.reference), load(currentPath, read, segments.current)]);
-  const { cbpe } = estimatedCell(reference, current, config);
-  const result = { schemaVersion: 1, calibrated: cbpe.calibrated, chunks: (cbpe.chunks ?? []).map((c) => chunkJson(c, cbpe.thresholds!)) };
-  await writeOutput(jsonText(result), values.out, out);
+  await writeOutput(jsonText(estimateJson(await computeCell('estimated', { reference, current }, config))), values.out, out);
 }

@@ -1,13 +1,16 @@
-import { computeFairness } from '../fairness/fairness';
-import { modelQuality } from '../metrics/model-columns';
-import { computeQuality } from '../quality/compute-quality';
-import { UsageError } from './drift-options';
+import { DriftbookError } from '../errors';
+import type { FairnessCellResult } from '../notebook';
+import { computeCell } from './cell-compute';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, writeOutput } from './command-io';
-import { FAIRNESS_OPTION_SPECS, MODEL_OPTION_SPECS, toFairnessArguments, toModelQualityOptions, wantsModelQuality } from './model-options';
+import { UsageError } from './drift-options';
+import { FAIRNESS_OPTION_SPECS, MODEL_OPTION_SPECS, toFairnessConfig, toModelCell, wantsModelQuality } from './model-options';
 import { load, readSettings } from './read-options';
 import { segmentSettings, singleSegment } from './segment-options';
 
-/** `driftbook quality`: data quality of one file or two, or model quality when model columns are given. */
+/**
+ * `driftbook quality`: the data-quality cell of one file or two; with model columns the
+ * classification or regression cell (their JSON is the CLI's documented model-quality shape).
+ */
 export async function qualityCommand(args: string[], out: (text: string) => void): Promise<void> {
   const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...MODEL_OPTION_SPECS });
   if (!values.reference) throw new UsageError('quality needs --reference FILE (and --current FILE to compare)');
@@ -15,15 +18,35 @@ export async function qualityCommand(args: string[], out: (text: string) => void
   const segments = segmentSettings(values, values.current !== undefined);
   const reference = await load(values.reference, read, segments.reference);
   const current = values.current ? await load(values.current, read, segments.current) : undefined;
-  const result = wantsModelQuality(values, reference) ? modelQuality(reference, current, toModelQualityOptions(values)) : computeQuality(reference, current);
+  const input = { reference, ...(current ? { current } : {}) };
+  let result: unknown;
+  if (wantsModelQuality(values, reference)) {
+    const model = toModelCell(values, reference, current);
+    result = model.kind === 'regression' ? await computeCell('regression', input, model.config) : await computeCell('classification', input, model.config);
+  } else result = await computeCell('quality', input, {});
   await writeOutput(jsonText(result), values.out, out);
 }
 
-/** `driftbook fairness`: group fairness of one file's predictions. */
+/** The CLI's fairness JSON (README): the one file's fairness result, without the cell's side name. */
+export function fairnessJson(result: FairnessCellResult) {
+  const { name: _name, ...fairness } = result.reference;
+  return fairness;
+}
+
+// The cell names the column it lacks; the CLI names its flags.
+const MISSING_COLUMNS = new Set(['missing-target', 'missing-prediction']);
+
+/** `driftbook fairness`: the fairness cell on one file's predictions (or on score ≥ --threshold). */
 export async function fairnessCommand(args: string[], out: (text: string) => void): Promise<void> {
   const { values } = parseCommandArgs(args, { data: { type: 'string' }, ...FAIRNESS_OPTION_SPECS });
   if (!values.data) throw new UsageError('fairness needs --data FILE (with --target, --prediction and --sensitive columns)');
+  const config = toFairnessConfig(values);
   const dataset = await load(values.data, readSettings(values), singleSegment(values));
-  const { input, options } = toFairnessArguments(dataset, values);
-  await writeOutput(jsonText(computeFairness(input, options)), values.out, out);
+  const result = await computeCell('fairness', { reference: dataset }, config).catch((error: unknown) => {
+    if (error instanceof DriftbookError && MISSING_COLUMNS.has(error.code)) {
+      throw new UsageError('fairness needs --target COLUMN and --prediction COLUMN (or columns with those roles)');
+    }
+    throw error;
+  });
+  await writeOutput(jsonText(fairnessJson(result)), values.out, out);
 }

@@ -1,6 +1,6 @@
-import type { FairnessInput, FairnessOptions, OddsAggregation, ParityMethod } from '../fairness/types';
 import type { Dataset } from '../data/types';
-import { labelColumn, numberColumn, resolveModelColumns, type ModelQualityOptions } from '../metrics/model-columns';
+import { decideTask, labelColumn, resolveModelColumns } from '../metrics/model-columns';
+import type { ClassificationCellConfig, FairnessCellConfig, RegressionCellConfig } from '../notebook';
 import { UsageError } from './drift-options';
 
 /** parseArgs option specs of the model-quality mode of `quality`. */
@@ -23,6 +23,9 @@ export const FAIRNESS_OPTION_SPECS = {
   agg: { type: 'string' },
   weight: { type: 'string' },
   score: { type: 'string' },
+  threshold: { type: 'string' },
+  'threshold-criterion': { type: 'string' },
+  'undefined-rates': { type: 'string' },
   'reference-group': { type: 'string' },
 } as const;
 
@@ -39,6 +42,20 @@ function names(flag: string, texts: readonly string[]): string[] {
   return list;
 }
 
+function probability(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag}: ${text} is not a number`);
+  return value;
+}
+
+function oneOf<T extends string>(flag: string, text: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`${flag}: ${text} is not one of ${choices.join(', ')}`);
+  return text as T;
+}
+
+/** Only the flags that were given, so a kind's defaults apply to the others. */
+const given = <T extends object>(fields: T): T => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+
 /**
  * `quality` computes model quality when a model column is named or any model option is given,
  * or when the reference has a target column and a prediction or score column by role; else it
@@ -50,49 +67,59 @@ export function wantsModelQuality(values: ModelOptionValues, reference: Dataset)
   return roles.includes('target') && (roles.includes('prediction') || roles.includes('score'));
 }
 
-export function toModelQualityOptions(values: ModelOptionValues): ModelQualityOptions {
-  const options: ModelQualityOptions = {};
-  if (values.target !== undefined) options.target = values.target;
-  if (values.prediction !== undefined) options.prediction = values.prediction;
-  if (values.score !== undefined) options.score = names('--score', values.score);
-  if (values.task !== undefined) {
-    if (!(TASKS as readonly string[]).includes(values.task)) throw new UsageError(`--task: ${values.task} is not one of ${TASKS.join(', ')}`);
-    options.task = values.task as (typeof TASKS)[number];
-  }
-  if (values['pos-label'] !== undefined) options.posLabel = values['pos-label'];
-  if (values['threshold-prob'] !== undefined) {
-    const text = values['threshold-prob'];
-    const threshold = Number(text);
-    if (text.trim() === '' || !Number.isFinite(threshold)) throw new UsageError(`--threshold-prob: ${text} is not a number`);
-    options.threshold = threshold;
-  }
-  return options;
+export type ModelCell = { kind: 'classification'; config: ClassificationCellConfig } | { kind: 'regression'; config: RegressionCellConfig };
+
+/**
+ * Without --task, the task modelQuality would pick (Evidently's rule: a numeric target with more
+ * than 10 distinct values is a regression target), so that the kind is chosen before computing.
+ */
+function isRegression(values: ModelOptionValues, reference: Dataset, current: Dataset | undefined): boolean {
+  if (values.task !== undefined) return oneOf('--task', values.task, TASKS) === 'regression';
+  const target = resolveModelColumns(reference, given({ target: values.target })).target;
+  if (target === undefined) return false; // the classification kind says the target is missing
+  const targets = [reference, ...(current ? [current] : [])].map((d) => labelColumn(d, target));
+  return decideTask(undefined, targets, () => []) === 'regression';
 }
 
-/** The fairness input and options from one dataset's columns, by name (target and prediction also by role). */
-export function toFairnessArguments(dataset: Dataset, values: FairnessOptionValues): { input: FairnessInput; options: FairnessOptions } {
-  const columns = resolveModelColumns(dataset, {
-    ...(values.target === undefined ? {} : { target: values.target }),
-    ...(values.prediction === undefined ? {} : { prediction: values.prediction }),
-    score: values.score === undefined ? [] : [values.score],
-  });
-  if (columns.target === undefined || columns.prediction === undefined) {
-    throw new UsageError('fairness needs --target COLUMN and --prediction COLUMN (or columns with those roles)');
+/** The model flags of `quality` → the classification or the regression cell. */
+export function toModelCell(values: ModelOptionValues, reference: Dataset, current?: Dataset): ModelCell {
+  const score = values.score === undefined ? undefined : names('--score', values.score);
+  if (isRegression(values, reference, current)) {
+    if (score?.length) throw new UsageError(`score: regression takes no score columns (${score.join(', ')}) — leave them out`);
+    for (const flag of ['pos-label', 'threshold-prob'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag}: a regression has no classes — leave it out`);
+    }
+    return { kind: 'regression', config: given({ target: values.target, prediction: values.prediction }) };
   }
+  const task = values.task === undefined ? undefined : (values.task as Exclude<(typeof TASKS)[number], 'regression'>);
+  const threshold = values['threshold-prob'] === undefined ? undefined : probability('--threshold-prob', values['threshold-prob']);
+  return {
+    kind: 'classification',
+    config: given({ target: values.target, prediction: values.prediction, score, task, posLabel: values['pos-label'], threshold }),
+  };
+}
+
+/** The fairness flags → the fairness cell's config (the app's: score threshold, boolean-aware positive label). */
+export function toFairnessConfig(values: FairnessOptionValues): FairnessCellConfig {
   if (values.sensitive === undefined) throw new UsageError('fairness needs --sensitive COLUMN[,COLUMN] (one sensitive feature, or two for their intersection)');
-  const sensitive = names('--sensitive', [values.sensitive]);
-  const input: FairnessInput = {
-    yTrue: labelColumn(dataset, columns.target),
-    yPred: labelColumn(dataset, columns.prediction),
-    sensitive: sensitive.map((name) => ({ name, values: labelColumn(dataset, name) })),
-    ...(values.weight === undefined ? {} : { sampleWeight: numberColumn(dataset, values.weight) }),
-    ...(columns.score.length === 0 ? {} : { scores: numberColumn(dataset, columns.score[0]!) }),
-  };
-  const options: FairnessOptions = {
-    ...(values['pos-label'] === undefined ? {} : { posLabel: values['pos-label'] }),
-    ...(values.method === undefined ? {} : { method: values.method as ParityMethod }),
-    ...(values.agg === undefined ? {} : { agg: values.agg as OddsAggregation }),
-    ...(values['reference-group'] === undefined ? {} : { referenceGroup: values['reference-group'] }),
-  };
-  return { input, options };
+  if (values.threshold !== undefined && values.prediction !== undefined) {
+    throw new UsageError('--prediction and --threshold both given — predictions come from the column, or from --score ≥ --threshold; drop one');
+  }
+  return given({
+    target: values.target,
+    prediction: values.prediction,
+    sensitive: names('--sensitive', [values.sensitive]),
+    posLabel: values['pos-label'],
+    method: values.method as FairnessCellConfig['method'],
+    agg: values.agg as FairnessCellConfig['agg'],
+    weight: values.weight,
+    score: values.score,
+    referenceGroup: values['reference-group'],
+    threshold: values.threshold === undefined ? undefined : probability('--threshold', values.threshold),
+    thresholdCriterion:
+      values['threshold-criterion'] === undefined
+        ? undefined
+        : oneOf('--threshold-criterion', values['threshold-criterion'], ['tpr', 'selection_rate'] as const),
+    undefinedRates: values['undefined-rates'] === undefined ? undefined : oneOf('--undefined-rates', values['undefined-rates'], ['zero', 'null'] as const),
+  });
 }

@@ -7,6 +7,7 @@ import { localFileSource, nodeSha256 } from '../data/read-file';
 import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
 import { runDriftPlan } from '../drift/scheduler';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
+import type { DatasetMeta } from '../data/types';
 import type { IngestReply, PoolRequest, PoolResponse, ReadSettings } from './pool-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -86,10 +87,18 @@ function toShared(table: Table): SharedArrayBuffer {
   return shared;
 }
 
+/** A pooled drift run's result and the two datasets it read (the HTML report lists them). */
+export interface PooledDrift {
+  result: DriftResult;
+  reference: DatasetMeta;
+  current: DatasetMeta;
+}
+
 /**
- * The CLI's drift run: the main thread parses the reference while a worker parses the current
- * file (so a worker's start-up overlaps real work), then the main thread and every worker each
- * take the next column until none is left.
+ * The CLI's drift run for a drift-like kind (its spec's `capabilities.drift` gives the config):
+ * the main thread parses the reference while a worker parses the current file (so a worker's
+ * start-up overlaps real work), then the main thread and every worker each take the next column
+ * until none is left.
  */
 export async function driftOnPool(
   pool: WorkerPool,
@@ -97,7 +106,7 @@ export async function driftOnPool(
   currentPath: string,
   config: DriftConfig,
   read: ReadSettings = {},
-): Promise<DriftResult> {
+): Promise<PooledDrift> {
   const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read });
   // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
   currentReply.catch(() => undefined);
@@ -122,5 +131,5 @@ export async function driftOnPool(
     },
     { concurrency: pool.size + 1 },
   );
-  return finishDrift(reference.meta, current.meta, plan, columns);
+  return { result: finishDrift(reference.meta, current.meta, plan, columns), reference: reference.meta, current: current.meta };
 }

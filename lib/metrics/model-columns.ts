@@ -135,7 +135,7 @@ export interface ModelQualityResult {
 /** Evidently's rule: a numeric target with more than this many distinct values is a regression target. */
 const MAX_CLASSIFICATION_VALUES = 10;
 
-function decideTask(task: ModelQualityOptions['task'], targets: (string | number | null)[][], labels: () => string[]): ModelTask {
+export function decideTask(task: ModelQualityOptions['task'], targets: (string | number | null)[][], labels: () => string[]): ModelTask {
   if (task === 'binary' || task === 'multiclass' || task === 'regression') return task;
   if (task === undefined) {
     const numeric = targets.every((t) => t.every((v) => v === null || typeof v === 'number'));

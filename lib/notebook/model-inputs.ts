@@ -23,7 +23,8 @@ export function required(value: string | undefined, what: string, dataset: Datas
 /** A boolean column's labels are read as "true"/"false": a positive label typed "yes" or "1" means "true". */
 export function booleanAware(dataset: Dataset, column: string, label: string): string | null {
   if (dataset.meta.schema.find((c) => c.name === column)?.type !== 'boolean') return normaliseLabel(label);
-  const parsed = parseBoolean(label);
+  // 1/0 are not boolean tokens when reading (such a column is numeric), but typed as a label they mean true/false.
+  const parsed = parseBoolean(label) ?? ({ '1': true, '0': false } as Partial<Record<string, boolean>>)[label.trim()];
   return parsed === undefined ? normaliseLabel(label) : String(parsed);
 }
 

@@ -4,7 +4,7 @@ import { chartCards } from '../chart-cards';
 import { chartMarkup } from '../chart-markup';
 import { columnTable } from '../column-table';
 import { html, raw, type SafeHtml } from '../escape';
-import { headline, notices } from '../html-report';
+import { headline, notices } from '../drift-summary';
 import { withResult, type SectionContext } from './types';
 
 const CHART_SIZE = { width: 520, height: 220 };

@@ -118,7 +118,10 @@ describe('driftbook estimate vs NannyML CBPE (tests/fixtures/cbpe/estimate.json)
       [['--reference', file('estimate-reference.csv'), ...cur, '--score', 'proba'], /needs --target COL/],
       [['--reference', file('estimate-reference.csv'), ...cur, '--target', 'nope', '--score', 'proba'], /nope/],
       [['--reference', file('estimate-reference.csv'), ...cur, '--target', 'proba', '--score', 'proba'], /binary/],
-      [[...base, '--current', file('estimate-current.csv'), '--chunks', '5000'], /chunk count: 5000 for 1030 current rows/],
+      [
+        [...base, '--current', file('estimate-current.csv'), '--chunks', '5000'],
+        /^driftbook: Estimated performance settings: Chunks: a whole number from 1 to 50$/m,
+      ],
       [[...base, ...cur, '--prediction', 'outcome', '--threshold', '0.3'], /--prediction and --threshold both given/],
     ];
     for (const [args, message] of cases) {

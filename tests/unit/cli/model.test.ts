@@ -153,9 +153,10 @@ describe('driftbook quality: model quality', () => {
       [['--pos-label', 'yes'], 'pos_label: "yes" is not a label — labels seen: 0, 1'],
       [['--task', 'ranking'], '--task: ranking is not one of classification, binary, multiclass, regression'],
       [['--threshold-prob', 'half'], '--threshold-prob: half is not a number'],
+      // The classification kind's own check (the app's form shows the same words).
       [
         ['--prediction', 'y_pred', '--threshold-prob', '0.4'],
-        'threshold: 0.4 applies only when predictions are derived from the score, and column "y_pred" holds them — leave out one of the two',
+        'Classification quality settings: A threshold derives predictions from the score: clear the prediction column or the threshold',
       ],
       [['--task', 'regression', '--score', 'score'], 'score: regression takes no score columns (score) — leave them out'],
       [['--score', 'x,', '--target', 'y'], '--score: empty column name in x, — separate names with single commas'],

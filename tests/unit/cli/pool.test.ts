@@ -17,7 +17,11 @@ describe('CLI worker pool', () => {
       ingestCsv(readFixture('tests/fixtures/e2e/current.csv'), 'current.csv'),
     ]);
     const inProcess = await computeDrift(ref, cur, config);
-    expect(onPool).toEqual(inProcess);
+    expect(onPool.result).toEqual(inProcess);
+    // The datasets read (the HTML report lists them): the same but for their random id and read time.
+    const same = ({ id: _id, createdAt: _at, ...meta }: typeof ref.meta) => meta;
+    expect(same(onPool.reference)).toEqual(same(ref.meta));
+    expect(same(onPool.current)).toEqual(same(cur.meta));
   }, 60_000);
 
   it('brings a worker’s typed error back to the caller', async () => {

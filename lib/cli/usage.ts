@@ -1,0 +1,129 @@
+import { CELL_KINDS, cellSpec } from '../notebook/registry';
+
+/** Each kind with what it computes, from the registry (a new kind is listed without editing this file). */
+const KINDS = CELL_KINDS.map((kind) => {
+  const spec = cellSpec(kind);
+  return `  ${kind.padEnd(15)} ${spec.label}${spec.compute ? '' : ' (computes nothing)'}: ${spec.description}`;
+}).join('\n');
+
+export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [--column COL] [--format json|html] [options]
+       driftbook quality --reference R.csv [--current C.csv] [--out FILE] [--column-type COL=TYPE] [--missing T1,…]
+       driftbook quality --reference R.csv [--current C.csv] --target COL --prediction COL [--score COL | --score proba_a,proba_b,…]
+                         [--task classification|binary|multiclass|regression] [--pos-label L] [--threshold-prob X]
+       driftbook fairness --data F.csv --target COL (--prediction COL | --score COL --threshold X) --sensitive COL[,COL]
+                          [--pos-label L] [--method between_groups|to_overall] [--agg worst_case|mean] [--weight COL]
+                          [--score COL] [--reference-group G] [--threshold-criterion tpr|selection_rate]
+                          [--undefined-rates zero|null] [--out FILE]
+       driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
+       driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
+                          [--chunk-size N | --chunks N] [--out FILE]
+       driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
+
+Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
+own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
+the app's. drift is the data-drift cell (with --column COL, the column-detail cell), quality the
+data-quality cell or, with model columns, the classification or regression cell, fairness the
+fairness cell, estimate the estimated-performance cell, report the default preset's cells.
+--format html writes the app's notebook report of that one cell (as its Export…).
+
+run computes any kind: --config is a JSON object of the cell's settings (over the kind's defaults
+for these files, as a new cell's), e.g. --kind column --config '{"column": "age"}' or --kind chart
+--config '{"mark": "histogram", "x": "age"}'; it prints the kind's result as the app stores it.
+Kinds:
+${KINDS}
+
+report writes the app's notebook report for the default preset (data drift + data quality): the
+same self-contained HTML as "Export report" on those two cells.
+
+quality profiles one file, or two side by side (counts, missing, non-finite, distinct, numeric
+summaries, top categories, new and vanished categories, duplicated and constant columns) as JSON.
+With a model's columns (--target, --prediction, --score, or a target column plus a prediction or
+score column by role) it prints model quality instead: sklearn's classification metrics (accuracy,
+balanced_accuracy, precision, recall, f1, roc_auc, average_precision, log_loss, brier_score,
+confusion_matrix; multiclass macro/weighted averages and per_class) or regression metrics
+(mean_error, mae, mse, rmse, mape, r2, max_error) for the reference and the current file, on one
+label set and positive label. The task, if not given, is regression for a numeric target with more
+than 10 distinct values, else classification (binary or multiclass from the labels seen).
+
+estimate prints performance estimated without labels (CBPE, as NannyML 0.13) per chunk of the
+current file: estimated accuracy, precision, recall, f1 and roc_auc, realized values where current has
+the target, alert thresholds from the reference (mean ± 3 std of its chunks' realized metrics) and
+alerts. Chunks: --chunk-size N rows, or --chunks N (1–50, default 10), a last incomplete chunk kept, as
+NannyML's chunkers; start/end are 0-based data rows, end inclusive. Predictions: --prediction COL,
+else score ≥ --threshold (0.5).
+
+fairness prints group fairness as Fairlearn computes it (per-group rates; demographic parity,
+equal opportunity and equalized odds differences and ratios), Aequitas disparities and
+mitigation suggestions, as JSON.
+
+drift compares two CSV/TSV files column by column with Evidently's drift methods and defaults and
+prints the drift result as JSON, or writes the cell's notebook report (--format html).
+
+Options:
+  --reference FILE              the reference (baseline) dataset
+  --current FILE                the current dataset to compare with it
+  --out FILE                    write to FILE instead of standard output
+  --format FORMAT               json (default) or html (drift, run)
+  --title TEXT                  report title (html; default "<reference> vs <current>")
+  --column COL                  (drift) the column-detail cell of one column: every applicable method
+  --kind KIND                   (run) the cell kind to compute
+  --config JSON                 (run) the cell's settings as a JSON object
+  --method ID                   method for every column it applies to (others keep their default)
+  --numeric-method ID           method for numeric columns
+  --categorical-method ID       method for categorical columns
+  --column-method COL=ID        method for one column (repeatable)
+  --threshold X                 threshold for every column (default: the method's own)
+  --column-threshold COL=X      threshold for one column (repeatable)
+  --drift-share X               share of drifted columns for dataset drift (default 0.5)
+  --share-of all|features       which share decides dataset drift: every tested column (default,
+                                as Evidently) or features only (no target/prediction/score role)
+  --role COL=ROLE               set a column's role (repeatable): feature, target, prediction, score,
+                                timestamp, id, sensitive, ignored; roles guessed from names change nothing
+  --bins SPEC                   sturges (default) | quantile:N | uniform:N | edges:E1,E2,…
+  --correction C                none (default) | bonferroni | bh, over the p-value tests
+  --methods IDS|all             also compute these methods into each column's "tests"
+  --seed N                      seed of the permutation tests (TVD, empirical_mmd; default 42)
+  --column-type COL=TYPE        read a column as numeric, categorical, boolean, datetime or text
+                                (repeatable; default: inferred as Evidently does)
+  --missing T1,T2,…             extra cell values to read as missing (beside NA, N/A, NaN, null, None…)
+  --encoding E                  utf-8 (default) or windows-1252 (CSV/TSV)
+  --skip-malformed              skip rows whose field count differs from the header's (counted in warnings)
+  --decimal-comma               numbers use a decimal comma (1,5); with --thousands . for 1.234,5
+  --thousands SEP               thousands separator in numbers: , . ' or space
+  --date-format F               dates in this format are datetime too, e.g. DD/MM/YYYY or MM-DD-YYYY HH:mm
+  --segment EXPR                keep only the rows where an arquero expression is true, in every file read,
+                                e.g. "d => d.country === 'FR' && d.age >= 30" (see the README's Segments)
+  --reference-segment EXPR      the reference file's segment (replaces --segment for it)
+  --current-segment EXPR        the current file's segment (replaces --segment for it); with the same
+                                file as --reference and --current, compares two segments of one file
+  --threads N                   (drift) threads for files over 8 MB in all (default: one per core, the main
+                                thread included; 1 = no worker threads)
+
+Model quality (quality) and fairness:
+  --target COL                  the true label or value (default: the column with the target role)
+  --prediction COL              the predicted label or value (default: the prediction role's column)
+  --score COL[,COL…]            binary: the positive class's score; multiclass: one probability
+                                column per class, named proba_<label>, prob_<label> or p_<label>;
+                                fairness: the score behind per-group threshold suggestions
+  --task T                      classification (binary or multiclass from the labels), binary,
+                                multiclass or regression
+  --pos-label L                 the positive class (default 1 for 0/1 labels, true for booleans; a boolean
+                                target's positive label may be written yes, 1 or true)
+  --threshold-prob X            binary, without --prediction: predict positive when score ≥ X (0.5)
+  --data FILE                   (fairness) the dataset to assess
+  --sensitive COL[,COL]         (fairness) one sensitive feature, or two for their intersection
+  --method M                    (fairness) between_groups (default) or to_overall
+  --agg A                       (fairness) equalized odds over TPR and FPR: worst_case (default) or mean
+  --weight COL                  (fairness) per-row sample weights
+  --reference-group G           (fairness) Aequitas reference group (default: the largest)
+  --threshold X                 (fairness) predictions from the score: positive when --score ≥ X
+                                (estimate: the same, default 0.5); instead of --prediction
+  --threshold-criterion C       (fairness, with --score) per-group thresholds equalise tpr (default) or selection_rate
+  --undefined-rates R           (fairness) a rate with a zero denominator is 0 (default, as Fairlearn) or null
+  -h, --help                    show this help
+  -v, --version                 print the version
+
+Method ids: ks, chisquare, z, t_test, es, mannw, anderson, cramer_von_mises, fisher_exact,
+g_test, TVD, empirical_mmd, psi, kl_div, jensenshannon, hellinger, wasserstein, ed.
+
+Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure.`;

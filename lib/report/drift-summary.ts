@@ -1,0 +1,30 @@
+import type { DriftResult } from '../drift/types';
+import { datasetBadge } from './badges';
+import { html, userText, type SafeHtml } from './escape';
+import { formatCount, formatShare } from './format';
+
+/** What a drift cell's report section says before its table: the drifted-column count and the dataset verdict. */
+export function headline(result: DriftResult): SafeHtml {
+  const { columns, driftedColumns, share, threshold, drifted } = result.dataset;
+  const text =
+    columns === 0
+      ? html`No columns could be tested`
+      : html`Drift detected in <strong>${formatCount(driftedColumns)}</strong> of <strong>${formatCount(columns)}</strong> ${columns === 1 ? 'column' : 'columns'}`;
+  return html`<p class="headline"><span>${text}</span>${datasetBadge(drifted)}</p>
+<p class="verdict-note">${formatShare(share)} of tested columns drifted; the dataset counts as drifted at a share of ${formatShare(threshold)} or more.</p>`;
+}
+
+/** Warnings and schema differences: things a reader must know before trusting the table. */
+export function notices(result: DriftResult): SafeHtml {
+  const warnings = [
+    ...result.warnings.map((w) => html`<li>${userText(w)}</li>`),
+    ...result.columns.flatMap((col) => (col.warnings ?? []).map((w) => html`<li><code>${userText(col.name)}</code>: ${userText(w)}</li>`)),
+  ];
+  const onlyIn = (label: string, names: string[]) =>
+    names.length === 0
+      ? ''
+      : html`<div class="only-in"><span>${label}</span><ul class="list-inline">${names.map((n) => html`<li>${userText(n)}</li>`)}</ul></div>`;
+  const schema = result.onlyInReference.length + result.onlyInCurrent.length > 0;
+  return html`${warnings.length > 0 ? html`<section class="notice"><h3>Warnings</h3><ul>${warnings}</ul></section>` : ''}
+${schema ? html`<section class="notice"><h3>Columns not compared</h3>${onlyIn('Only in reference', result.onlyInReference)}${onlyIn('Only in current', result.onlyInCurrent)}</section>` : ''}`;
+}

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estimateJson } from '../../../lib/cli/estimate-command';
+import { main } from '../../../lib/cli/main';
+import { fairnessJson } from '../../../lib/cli/model-commands';
+import { ingestCsv } from '../../../lib/data/ingest';
+import type { Dataset } from '../../../lib/data/types';
+import { CELL_KINDS, cellSpec, type CellConfigs, type CellKind } from '../../../lib/notebook/registry';
+import { readFixture, ROOT } from '../../support';
+
+/**
+ * Each cell kind's CLI path against the app's compute: the CLI in-process (main), the app's side
+ * as the cell runs it — `cellSpec(kind).compute` on the same fixture files read by lib/data — and
+ * the JSON compared whole (after the command's documented mapping, if it has one).
+ */
+
+async function cli(args: string[]): Promise<unknown> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  expect(err, args.join(' ')).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(out);
+}
+
+const path = (file: string) => join(ROOT, 'tests/fixtures', file);
+const read = (file: string) => ingestCsv(readFixture(`tests/fixtures/${file}`), file.split('/').pop()!);
+
+/** The app's cell: the kind's compute on the datasets, as JSON (what the cell stores and exports). */
+async function app<K extends CellKind>(kind: K, files: { reference: string; current?: string }, config: CellConfigs[K]) {
+  const input: { reference: Dataset; current?: Dataset } = { reference: await read(files.reference) };
+  if (files.current) input.current = await read(files.current);
+  expect(cellSpec(kind).validate(config, { reference: input.reference.meta, current: input.current?.meta })).toEqual([]);
+  return cellSpec(kind).compute!(input, config);
+}
+
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+const pair = (reference: string, current: string) => ['--reference', path(reference), '--current', path(current)];
+
+const E2E = { reference: 'e2e/reference.csv', current: 'e2e/current.csv' };
+const BINARY = { reference: 'model/binary-ref.csv', current: 'model/binary-cur.csv' };
+const REGRESSION = { reference: 'model/regression-ref.csv', current: 'model/regression-cur.csv' };
+const CBPE = { reference: 'cbpe/estimate-reference.csv', current: 'cbpe/estimate-current.csv' };
+const CHARTS = { reference: 'charts/reference.csv', current: 'charts/current.csv' };
+
+describe('every cell kind: the CLI prints what the app computes', () => {
+  it('covers every registered kind', () => {
+    const tested = ['drift', 'column', 'quality', 'classification', 'regression', 'operational', 'estimated', 'fairness', 'chart', 'note'];
+    expect([...CELL_KINDS].sort()).toEqual(tested.sort());
+  });
+
+  it('drift: `drift` flags are the drift cell config; `run --kind drift` the same', async () => {
+    const config: CellConfigs['drift'] = { threshold: 0.01, methods: ['ks', 'psi'], correction: 'bh', roles: { plan: 'target' } };
+    const want = json(await app('drift', E2E, config));
+    const flags = ['--threshold', '0.01', '--methods', 'ks,psi', '--correction', 'bh', '--role', 'plan=target'];
+    expect(await cli(['drift', ...pair(E2E.reference, E2E.current), ...flags])).toEqual(want);
+    expect(await cli(['run', '--kind', 'drift', '--config', JSON.stringify(config), ...pair(E2E.reference, E2E.current)])).toEqual(want);
+  });
+
+  it('column: `drift --column COL` is the column-detail cell (every applicable method, as a new cell)', async () => {
+    const want = json(await app('column', E2E, { methods: 'all', column: 'age', bins: { kind: 'quantile', n: 5 } }));
+    expect((want as { columns: unknown[] }).columns).toHaveLength(1);
+    expect(await cli(['drift', '--column', 'age', '--bins', 'quantile:5', ...pair(E2E.reference, E2E.current)])).toEqual(want);
+    const run = await cli(['run', '--kind', 'column', '--config', '{"column": "income"}', ...pair(E2E.reference, E2E.current)]);
+    expect(run).toEqual(json(await app('column', E2E, { methods: 'all', column: 'income' })));
+  });
+
+  it('quality: one file or two, the data-quality cell', async () => {
+    expect(await cli(['quality', ...pair(E2E.reference, E2E.current)])).toEqual(json(await app('quality', E2E, {})));
+    expect(await cli(['quality', '--reference', path(E2E.reference)])).toEqual(json(await app('quality', { reference: E2E.reference }, {})));
+  });
+
+  it('classification: `quality` with model columns (by role, or score ≥ --threshold-prob)', async () => {
+    expect(await cli(['quality', ...pair(BINARY.reference, BINARY.current)])).toEqual(json(await app('classification', BINARY, {})));
+    const flags = ['--target', 'y', '--score', 'score', '--threshold-prob', '0.3', '--pos-label', '1'];
+    const config: CellConfigs['classification'] = { target: 'y', score: ['score'], threshold: 0.3, posLabel: '1' };
+    expect(await cli(['quality', ...pair(BINARY.reference, BINARY.current), ...flags])).toEqual(json(await app('classification', BINARY, config)));
+    const run = await cli(['run', '--kind', 'classification', '--config', JSON.stringify(config), ...pair(BINARY.reference, BINARY.current)]);
+    expect(run).toEqual(json(await app('classification', BINARY, config)));
+  });
+
+  it('regression: `quality` on a numeric target (or --task regression); segment and feature through `run`', async () => {
+    const columns = { target: 'price', prediction: 'price_pred' };
+    const want = json(await app('regression', REGRESSION, columns));
+    expect(await cli(['quality', ...pair(REGRESSION.reference, REGRESSION.current), '--target', 'price', '--prediction', 'price_pred'])).toEqual(want);
+    const forced = await cli(['quality', '--reference', path(BINARY.reference), '--task', 'regression']);
+    expect(forced).toEqual(json(await app('regression', { reference: BINARY.reference }, {})));
+    const byFeature = { ...columns, feature: 'area' };
+    const run = await cli(['run', '--kind', 'regression', '--config', JSON.stringify(byFeature), ...pair(REGRESSION.reference, REGRESSION.current)]);
+    expect(run).toEqual(json(await app('regression', REGRESSION, byFeature)));
+  });
+
+  it('operational: `run --kind operational`, the defaults under the given settings', async () => {
+    const run = await cli(['run', '--kind', 'operational', '--reference', path('e2e/latency.csv'), '--config', '{"slaMs": 15, "window": "minute"}']);
+    expect(run).toEqual(json(await app('operational', { reference: 'e2e/latency.csv' }, { slaMs: 15, window: 'minute' })));
+    const defaults = await cli(['run', '--kind', 'operational', '--reference', path('e2e/latency.csv')]);
+    expect(defaults).toEqual(json(await app('operational', { reference: 'e2e/latency.csv' }, cellSpec('operational').defaultConfig())));
+  });
+
+  it("estimated: `estimate` prints NannyML's shape of the cell's result; `run` the result itself", async () => {
+    const config: CellConfigs['estimated'] = { target: 'outcome', score: 'proba', threshold: 0.4, chunks: 4 };
+    const result = await app('estimated', CBPE, config);
+    const flags = ['--target', 'outcome', '--score', 'proba', '--threshold', '0.4', '--chunks', '4'];
+    expect(await cli(['estimate', ...pair(CBPE.reference, CBPE.current), ...flags])).toEqual(json(estimateJson(result)));
+    expect(await cli(['run', '--kind', 'estimated', '--config', JSON.stringify(config), ...pair(CBPE.reference, CBPE.current)])).toEqual(json(result));
+  });
+
+  it("fairness: `fairness` prints the cell's result for its one file, with the app's score threshold and boolean labels", async () => {
+    const data = { reference: 'model/fairness.csv' };
+    const weighted: CellConfigs['fairness'] = { target: 'y', prediction: 'pred', sensitive: ['sex', 'race'], weight: 'w', score: 'score' };
+    const flags = ['--target', 'y', '--prediction', 'pred', '--sensitive', 'sex,race', '--weight', 'w', '--score', 'score'];
+    expect(await cli(['fairness', '--data', path(data.reference), ...flags])).toEqual(json(fairnessJson(await app('fairness', data, weighted))));
+
+    // Predictions from the score (≥ 0.6), as the app's shared threshold sets them.
+    const fromScore: CellConfigs['fairness'] = { target: 'y', sensitive: ['sex'], score: 'score', threshold: 0.6 };
+    const scored = await cli(['fairness', '--data', path(data.reference), '--target', 'y', '--sensitive', 'sex', '--score', 'score', '--threshold', '0.6']);
+    expect(scored).toEqual(json(fairnessJson(await app('fairness', data, fromScore))));
+
+    // A boolean target (yes/no/Yes read as true/false): "yes" and "1" name the positive label "true", as in the app.
+    const mixed = { reference: 'drift/mixed-ref.csv' };
+    const boolean: CellConfigs['fairness'] = { target: 'flag', sensitive: ['code'], score: 'score', threshold: 0.5, posLabel: 'yes' };
+    const want = json(fairnessJson(await app('fairness', mixed, boolean)));
+    expect(want).toMatchObject({ pos_label: 'true' });
+    for (const label of ['yes', '1']) {
+      const args = ['--target', 'flag', '--sensitive', 'code', '--score', 'score', '--threshold', '0.5', '--pos-label', label];
+      expect(await cli(['fairness', '--data', path(mixed.reference), ...args])).toEqual(want);
+    }
+    const run = await cli(['run', '--kind', 'fairness', '--config', JSON.stringify(boolean), '--reference', path(mixed.reference)]);
+    expect(run).toEqual(json(await app('fairness', mixed, boolean)));
+  });
+
+  it('chart: `run --kind chart` (the chart cell has no command of its own)', async () => {
+    const config: CellConfigs['chart'] = { mark: 'histogram', sides: 'both', x: 'amount', facet: 'region' };
+    const run = await cli(['run', '--kind', 'chart', '--config', '{"x": "amount", "facet": "region"}', ...pair(CHARTS.reference, CHARTS.current)]);
+    expect(run).toEqual(json(await app('chart', CHARTS, config)));
+  });
+
+  it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
+    let err = '';
+    const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness\n',
+    );
+    expect(cellSpec('note').compute).toBeUndefined();
+  });
+});
