@@ -1,4 +1,5 @@
 import { sha256Hex } from '../data/sha256';
+import { describeRoles } from '../data/roles';
 import type { DatasetMeta } from '../data/types';
 import { ENGINE_VERSION } from '../version';
 import type { InputSlot } from './types';
@@ -21,13 +22,16 @@ export function resultKey(kind: string, config: unknown, inputFingerprints: read
   return sha256Hex(new TextEncoder().encode(text));
 }
 
-/** What of a dataset a result depends on: its bytes, and the column types and roles the user chose. */
+/**
+ * What of a dataset a result depends on: its bytes, the column types, and the roles with their
+ * source — confirming a guessed role changes drift (only roles set by the user leave columns
+ * untested), so `user:id` and a guessed `id` must not share a key.
+ */
 export function datasetFingerprint(meta: DatasetMeta): { sha256: string; types: Record<string, string>; roles: Record<string, string> } {
-  return {
-    sha256: meta.sha256,
-    types: Object.fromEntries(meta.schema.map((c) => [c.name, c.type])),
-    roles: Object.fromEntries(Object.entries(meta.roles ?? {}).filter(([, role]) => role !== 'feature')),
-  };
+  const roles = Object.entries(describeRoles(meta))
+    .filter(([, info]) => info.role !== 'feature' || info.source === 'user')
+    .map(([name, info]) => [name, info.source === 'user' ? `user:${info.role}` : info.role]);
+  return { sha256: meta.sha256, types: Object.fromEntries(meta.schema.map((c) => [c.name, c.type])), roles: Object.fromEntries(roles) };
 }
 
 /**
