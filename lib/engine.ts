@@ -35,8 +35,13 @@ const opened = new Map<string, Promise<Table>>();
 /** A dataset to open: by id, or by id with a segment (an arquero filter expression). */
 export type DatasetInput = string | { id: string; segment?: string };
 
+// Descriptions kept for pooled drift columns only: a column task carries its own type, and of the
+// description it needs only id and sha256, which never change for an id. Reading a 100,000-column
+// description from IndexedDB once per column made a wide file's drift quadratic.
+const metas = new Map<string, Promise<DatasetMeta>>();
+
 /** A stored dataset as its rows after its segment's filter (the whole table without one). */
-async function open(input: DatasetInput): Promise<Dataset & { segment?: string }> {
+async function open(input: DatasetInput, reuseMeta = false): Promise<Dataset & { segment?: string }> {
   const { id, segment } = typeof input === 'string' ? { id: input, segment: undefined } : input;
   let table = opened.get(id);
   if (!table) {
@@ -45,7 +50,14 @@ async function open(input: DatasetInput): Promise<Dataset & { segment?: string }
     opened.set(id, table);
     if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
   }
-  const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]);
+  const cached = reuseMeta ? metas.get(id) : undefined;
+  const described = cached ?? getDatasetMeta(getDb(), id);
+  if (!cached) {
+    described.catch(() => metas.delete(id));
+    metas.set(id, described);
+    if (metas.size > CACHE_SIZE) metas.delete(metas.keys().next().value!);
+  }
+  const [meta, loaded] = await Promise.all([described, table]);
   if (!hasSegment(segment)) return { meta, table: loaded };
   return { ...applySegment({ meta, table: loaded }, segment), segment };
 }
@@ -147,7 +159,7 @@ export const engine = {
     plan: Pick<DriftPlan, 'config' | 'context'>,
   ): Promise<Outcome<ColumnDriftResult>> {
     return outcome(async () => {
-      const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
+      const [reference, current] = await Promise.all([open(referenceId, true), open(currentId, true)]);
       return driftColumn(reference, current, task, plan);
     });
   },

@@ -4,8 +4,12 @@ import type { DistributionSummary } from '../../lib/drift/types';
 import { PlotChart } from '../charts/PlotChart';
 import type { CellProps } from './types';
 import { formatCount, formatPercent, formatScore } from '../format';
+import { SpacerRow, useRowWindow } from '../ui/windowing';
 import { UserText } from '../ui/UserText';
 import { visibleControls } from '../../lib/format';
+
+/** Column names listed in the dataset line; the rest are counted. */
+const LISTED_NAMES = 20;
 
 const pct = (share: number | undefined | null) => (share === undefined || share === null ? '—' : formatPercent(share, 1));
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatScore(x));
@@ -57,7 +61,7 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
   const outOfRange = cur?.kind === 'numeric' ? cur.outOfRangeShare : undefined;
   const zeros = (s?: ColumnStats) => (s?.kind === 'numeric' ? s.zerosShare : undefined);
   return (
-    <tr data-column={column.name}>
+    <tr data-column={column.name} data-window-row="">
       <th scope="row" title={visibleControls(column.warnings.join('\n'), { lines: true }) || undefined}>
         <UserText text={column.name} clamp />
         {column.warnings.length ? <span className="warn-dot" aria-label={`${column.warnings.length} warnings`} /> : null}
@@ -94,11 +98,21 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
 
 function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) {
   if (!stats) return null;
-  const list = (names: string[]) => (names.length ? names.join(', ') : 'none');
+  // A wide file may have thousands of constant columns: the first few are named, the rest counted.
+  const list = (names: string[]) =>
+    names.length === 0
+      ? 'none'
+      : names.length > LISTED_NAMES
+        ? `${names
+            .slice(0, LISTED_NAMES)
+            .map((n) => visibleControls(n))
+            .join(', ')} and ${formatCount(names.length - LISTED_NAMES)} more`
+        : names.map((n) => visibleControls(n)).join(', ');
   return (
     <p className="muted dataset-line">
-      <strong>{label}</strong>: {formatCount(stats.rows)} rows × {stats.columns} columns · {formatCount(stats.duplicatedRows)} duplicated rows · constant:{' '}
-      {list(stats.constantColumns)} · almost constant (≥ 95% one value): {list(stats.almostConstantColumns)} · all missing: {list(stats.allMissingColumns)}
+      <strong>{label}</strong>: {formatCount(stats.rows)} rows × {formatCount(stats.columns)} columns · {formatCount(stats.duplicatedRows)} duplicated rows ·
+      constant: {list(stats.constantColumns)} · almost constant (≥ 95% one value): {list(stats.almostConstantColumns)} · all missing:{' '}
+      {list(stats.allMissingColumns)}
     </p>
   );
 }
@@ -106,13 +120,15 @@ function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) 
 /** The data-quality cell (Facets Overview / Evidently DataSummary): reference vs current per column, problems highlighted. */
 export function QualityCell({ cell }: CellProps<'quality'>) {
   const result = cell.result?.kind === 'quality' ? cell.result : undefined;
+  // A wide file's table shows only the rows in view (100,000 columns are 100,000 rows).
+  const rowWindow = useRowWindow(result?.columns.length ?? 0, { rowHeight: 52 });
   return (
     <>
       {result ? (
         <>
           <DatasetLine label="Reference" stats={result.dataset.reference} />
           <DatasetLine label="Current" stats={result.dataset.current} />
-          <div className="table-wrap">
+          <div className="table-wrap" {...rowWindow.scrollBox}>
             <table className="drift-table quality-table" data-testid="quality-table">
               <thead>
                 <tr>
@@ -137,9 +153,11 @@ export function QualityCell({ cell }: CellProps<'quality'>) {
                 </tr>
               </thead>
               <tbody>
-                {result.columns.map((c) => (
+                <SpacerRow height={rowWindow.before} columns={10} />
+                {result.columns.slice(rowWindow.start, rowWindow.end).map((c) => (
                   <ColumnRow key={c.name} column={c} />
                 ))}
+                <SpacerRow height={rowWindow.after} columns={10} />
               </tbody>
             </table>
           </div>

@@ -69,7 +69,7 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
           <span className="muted">{label.hint}</span>
           {state.status === 'ready' ? (
             <span className="drop-file" data-testid={`${role}-dataset`}>
-              <UserText text={state.dataset.name} clamp /> · {formatCount(state.dataset.rows)} rows × {state.dataset.schema.length} columns ·{' '}
+              <UserText text={state.dataset.name} clamp /> · {formatCount(state.dataset.rows)} rows × {formatCount(state.dataset.schema.length)} columns ·{' '}
               <code title={state.dataset.sha256}>{state.dataset.sha256.slice(0, 12)}</code>
               {state.dataset.warnings.length ? (
                 <span className="drop-warnings" title={visibleControls(state.dataset.warnings.join('\n'), { lines: true })} data-testid={`${role}-warnings`}>

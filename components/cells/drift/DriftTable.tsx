@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { ColumnDriftResult } from '../../../lib/drift/types';
 import { PlotChart } from '../../charts/PlotChart';
-import { formatPercent, formatScore } from '../../format';
+import { formatCount, formatPercent, formatScore } from '../../format';
+import { SpacerRow, useRowWindow } from '../../ui/windowing';
 import { UserText } from '../../ui/UserText';
 import { visibleControls } from '../../../lib/format';
 
@@ -58,6 +59,8 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
       return sort.descending ? -order : order;
     });
   }, [columns, query, driftedOnly, sort]);
+  // A wide file's table shows only the rows in view (100,000 columns are 100,000 rows).
+  const rowWindow = useRowWindow(rows.length, { rowHeight: 44 });
 
   return (
     <div className="drift-table-block">
@@ -67,10 +70,10 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
           <input type="checkbox" checked={driftedOnly} onChange={(e) => setDriftedOnly(e.target.checked)} /> drifted only
         </label>
         <span className="muted">
-          {rows.length} of {columns.length} columns
+          {formatCount(rows.length)} of {formatCount(columns.length)} columns
         </span>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" {...rowWindow.scrollBox}>
         <table className="drift-table" data-testid="drift-table">
           <thead>
             <tr>
@@ -89,9 +92,11 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((c) => (
+            <SpacerRow height={rowWindow.before} columns={HEADERS.length} />
+            {rows.slice(rowWindow.start, rowWindow.end).map((c) => (
               <tr
                 key={c.name}
+                data-window-row=""
                 data-column={c.name}
                 data-score={c.tested ? String(c.score ?? '') : undefined}
                 data-drifted={c.tested ? String(c.drifted) : undefined}
@@ -133,6 +138,7 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
                 <td>{c.distribution ? <PlotChart distribution={c.distribution} variant="sparkline" label={`Sparkline of ${c.name}`} /> : null}</td>
               </tr>
             ))}
+            <SpacerRow height={rowWindow.after} columns={HEADERS.length} />
           </tbody>
         </table>
       </div>
