@@ -285,3 +285,30 @@ test('reading options: decimal commas and extra missing tokens apply to the next
   await expect(page.getByTestId('reference-dataset')).toContainText('semicolon-decimal-comma.csv');
   await expect(panel.getByLabel('Type of price')).toHaveValue('numeric');
 });
+
+test('guessed roles are suggestions: a numeric `time` and a `score` feature stay tested until the user sets their roles', async ({ page }) => {
+  await openDemo(page);
+  // Hour of day named `time` (numeric: no timestamp guess) and a credit `score` (guessed a model score): both drift.
+  const rows = (n: number, shift: number) =>
+    ['time,score,x', ...Array.from({ length: n }, (_, i) => `${(i % 12) + shift},${600 + ((i * 13) % 200) + shift * 8},${i % 3 === 0 ? 'a' : 'b'}`)].join('\n');
+  const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${text}\n`) });
+  await page.getByTestId('reference-input').setInputFiles(file('roles-ref.csv', rows(300, 0)));
+  const panel = page.getByTestId('drop-reference').getByTestId('role-panel');
+  await expect(panel.locator('summary')).toContainText('score = score (guessed)');
+  await expect(panel.locator('summary')).not.toContainText('time =');
+  await page.getByTestId('current-input').setInputFiles(file('roles-cur.csv', rows(300, 12)));
+  const cell = page.getByTestId('drift-cell').nth(1);
+  // Every column is tested and counts, the guessed score included.
+  await expect(cell.getByTestId('drift-summary')).toHaveText('Drift detected in 2 of 3 columns');
+  await expect(cell.locator('tr[data-column="time"]')).not.toContainText('not tested');
+  await expect(cell.locator('tr[data-column="score"]')).not.toContainText('not tested');
+
+  // A role the user sets does change the result: `time` as a timestamp is no longer tested.
+  await openDetails(panel);
+  await panel.getByLabel('Role of time').selectOption('timestamp');
+  await expect(panel.getByTestId('role-source-time')).toHaveText('set by you');
+  await expect(cell.getByText('stale')).toBeVisible();
+  await cell.getByRole('button', { name: 'Run again' }).click();
+  await expect(cell.getByTestId('drift-summary')).toHaveText('Drift detected in 1 of 2 columns');
+  await expect(cell.locator('tr[data-column="time"]')).toContainText('not tested');
+});
