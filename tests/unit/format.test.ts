@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DRIFT_METHODS } from '../../lib/drift/methods/registry';
-import { formatDuration, formatNumber, formatPercent, formatTimeSpan } from '../../lib/format';
+import { formatDuration, formatNumber, formatPercent, formatTimeSpan, visibleControls } from '../../lib/format';
 import { formatCount, formatScore, formatShare, methodLabel } from '../../lib/report/format';
 
 describe('formatScore', () => {
@@ -69,5 +69,26 @@ describe('formatNumber, formatPercent, formatDuration, formatTimeSpan', () => {
       '1.5 min',
       '250 ms',
     ]);
+  });
+});
+
+describe('visibleControls', () => {
+  it('shows every bidi embedding, override, isolate and mark as its code point', () => {
+    const controls = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+    for (const c of controls) {
+      const hex = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      expect(visibleControls(`x${c}.csv`)).toBe(`x⟨U+${hex}⟩.csv`);
+    }
+    expect(visibleControls('x\u202e.csv')).toBe('x⟨U+202E⟩.csv');
+  });
+
+  it('shows C0/C1 controls, separators, zero-width space, word joiner and BOM; lines kept on request', () => {
+    expect(visibleControls('a\u0000b\u001bc\u0085d\u2028e\u200bf\u2060g\ufeff')).toBe('a⟨U+0000⟩b⟨U+001B⟩c⟨U+0085⟩d⟨U+2028⟩e⟨U+200B⟩f⟨U+2060⟩g⟨U+FEFF⟩');
+    expect(visibleControls('a\tb\nc\rd')).toBe('a⟨U+0009⟩b⟨U+000A⟩c⟨U+000D⟩d');
+    expect(visibleControls('a\tb\nc\rd\u202e', { lines: true })).toBe('a\tb\nc\rd⟨U+202E⟩');
+  });
+
+  it('leaves other text alone: right-to-left letters, ZWJ emoji, ZWNJ in Persian, accents', () => {
+    for (const text of ['שלום.csv', 'مرحبا', '👩\u200d💻', 'می\u200cخواهم', 'cafe\u0301', 'Zürich — 東京 😀', '']) expect(visibleControls(text)).toBe(text);
   });
 });
