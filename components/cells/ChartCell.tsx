@@ -5,6 +5,7 @@ import { customChart } from '../../lib/charts/custom-chart';
 import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '../../lib/charts/custom-chart-types';
 import type { CellProps } from './types';
 import { visibleControls } from '../../lib/format';
+import { UserText } from '../ui/UserText';
 
 type Column = { name: string; type: string };
 type Role = 'x' | 'y' | 'facet';
@@ -158,7 +159,9 @@ export function ChartCell({ cell, onConfigChange, columns }: CellProps<'chart'>)
           {result.warnings.length ? (
             <ul className="warnings" aria-label="Warnings">
               {result.warnings.map((w) => (
-                <li key={w}>{w}</li>
+                <li key={w}>
+                  <UserText text={w} />
+                </li>
               ))}
             </ul>
           ) : null}
@@ -166,7 +169,9 @@ export function ChartCell({ cell, onConfigChange, columns }: CellProps<'chart'>)
           {result.notes.length ? (
             <ul className="muted small chart-notes" aria-label="How the chart was computed">
               {result.notes.map((n) => (
-                <li key={n}>{n}</li>
+                <li key={n}>
+                  <UserText text={n} />
+                </li>
               ))}
             </ul>
           ) : null}
