@@ -38,6 +38,9 @@ export class ColumnBuilder {
   private fewCount: number | undefined = 0;
   private allBooleans = true;
   private readonly missingMaxLength: number;
+  // The values of the user's missing tokens that read as numbers (`--missing -999`): a CSV number
+  // equal to one is missing, as pandas' na_values (-999, -999.0 and "-999" alike).
+  private readonly numericMissing: ReadonlySet<number> | undefined;
   private numbers = new GrowableFloat64(new Float64Array(INITIAL));
   private indices = new GrowableInt32(new Int32Array(INITIAL));
   private valid = new GrowableUint8(new Uint8Array(INITIAL));
@@ -58,8 +61,14 @@ export class ColumnBuilder {
     private readonly isUserDate?: (raw: string) => boolean,
   ) {
     let longest = 0;
-    for (const token of missing) longest = Math.max(longest, token.length);
+    const numeric = new Set<number>();
+    for (const token of missing) {
+      longest = Math.max(longest, token.length);
+      const value = parseNumber(numberFormat ? delocalizeNumber(token.trim(), numberFormat) : token.trim());
+      if (value !== undefined) numeric.add(value);
+    }
     this.missingMaxLength = longest;
+    this.numericMissing = numeric.size ? numeric : undefined;
   }
 
   // A value longer than every token, without surrounding spaces, cannot be a missing token.
@@ -90,6 +99,12 @@ export class ColumnBuilder {
   private pushParsed(value: number): void {
     if (value === Infinity || value === -Infinity) this.pushNonFinite(value);
     else this.pushFinite(value);
+  }
+
+  /** A number read from CSV text: missing when it equals one of the user's numeric missing tokens. */
+  private pushCsvNumber(value: number): void {
+    if (this.numericMissing?.has(value)) this.pushMissing();
+    else this.pushParsed(value);
   }
 
   private pushNonFinite(value: number): void {
@@ -123,7 +138,7 @@ export class ColumnBuilder {
       } else if (kind === ESCAPED_FIELD) {
         this.push(unescapeQuotes(decoder.decode(bytes.subarray(start, end))));
       } else if (this.kind === 'numeric') {
-        if (kind === NUMBER_FIELD && !this.numberFormat) this.pushFinite(numbers[at]!);
+        if (kind === NUMBER_FIELD && !this.numberFormat) this.pushCsvNumber(numbers[at]!);
         else this.pushNumberBytes(bytes, start, end, decoder);
       } else {
         this.pushStringBytes(bytes, start, end, decoder);
@@ -135,7 +150,7 @@ export class ColumnBuilder {
     if (!this.numberFormat) {
       const value = parseNumberBytes(bytes, start, end);
       if (value !== undefined) {
-        this.pushParsed(value);
+        this.pushCsvNumber(value);
         return;
       }
     }
@@ -195,7 +210,7 @@ export class ColumnBuilder {
     if (this.kind === 'numeric') {
       const value = raw === '' ? undefined : parseNumber(this.numberFormat ? delocalizeNumber(raw, this.numberFormat) : raw);
       if (value !== undefined) {
-        this.pushParsed(value);
+        this.pushCsvNumber(value);
         return;
       }
       if (this.isMissingToken(raw)) {
