@@ -173,6 +173,8 @@ export function checkSegmentSyntax(source: string, columns: readonly string[]): 
     body = root.body;
   }
   visit(walk, body);
+  // A condition that reads no column keeps every row or none (`-1`, `true`): almost surely a slip.
+  if (walk.used.size === 0) throw badSegment(`"${snippet(walk, body)}" reads no column, so it keeps every row or none`, EXAMPLE);
   return [...walk.used];
 }
 

@@ -71,7 +71,7 @@ const CASES: [string, (row: Row) => boolean][] = [
   ['d.age > 60', (r) => num(r.age!) > 60],
   ["d => (d.country === 'FR' ? d.age > 30 : d.age > 60)", (r) => (r.country === 'FR' ? num(r.age!) > 30 : num(r.age!) > 60)],
   ["d => `${d.country}/${d.flag}` === 'IT/true'", (r) => r.country === 'IT' && r.flag === 'yes'],
-  ['d => Math.PI > 3', () => true],
+  ['d => Math.PI > 3 && d.age > 0', (r) => num(r.age!) > 0],
 ];
 
 describe('applySegment', () => {
@@ -126,6 +126,10 @@ describe('applySegment', () => {
 
 // Each must be refused before anything is compiled: [expression, what the message names].
 const REFUSED: [string, RegExp][] = [
+  // A condition that reads no column keeps every row or none: refused, not silently applied.
+  ['-1', /"-1" reads no column/],
+  ['d => Math.PI > 3', /reads no column/],
+  ['d => true', /reads no column/],
   ["d => fetch('https://example.com')", /function call not allowed: "fetch\('https:\/\/example.com'\)"/],
   ['d => globalThis', /"globalThis" is not a column/],
   ["d => globalThis.fetch('x')", /function call not allowed/],
