@@ -36,7 +36,9 @@ function methodId(id: string): string {
 function number(flag: string, text: string, { min = -Infinity, max = Infinity, integer = false } = {}): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    const range = `${integer ? 'an integer' : 'a number'}${min > -Infinity ? ` ≥ ${min}` : ''}${max < Infinity ? ` ≤ ${max}` : ''}`;
+    const kind = integer ? 'an integer' : 'a number';
+    const bounds = min > -Infinity && max < Infinity ? ` from ${min} to ${max}` : min > -Infinity ? ` ≥ ${min}` : max < Infinity ? ` ≤ ${max}` : '';
+    const range = `${kind}${bounds}`;
     throw new UsageError(`${flag}: ${text} is not ${range}`);
   }
   return value;

@@ -195,7 +195,7 @@ describe('driftbook drift options', () => {
     [['--bins', 'quantile'], /^driftbook: --bins: quantile is not one of/],
     [['--bins', 'edges:3,1'], /^driftbook: --bins: edges must be at least two increasing numbers/],
     [['--threshold', 'abc'], /^driftbook: --threshold: abc is not a number/],
-    [['--drift-share', '1.5'], /^driftbook: --drift-share: 1.5 is not a number ≥ 0 ≤ 1/],
+    [['--drift-share', '1.5'], /^driftbook: --drift-share: 1.5 is not a number from 0 to 1/],
     [['--correction', 'holm'], /^driftbook: --correction: holm is not one of none, bonferroni, bh/],
     [['--column-method', 'segment'], /^driftbook: --column-method: expected COLUMN=VALUE/],
     [['--column-method', 'segment=ks'], /^driftbook: column method segment=ks: ks does not apply to categorical columns/],
