@@ -55,6 +55,45 @@ describe('sampleHypergeometric', () => {
     expect(chi2Sf(stat, cells - 1), `chi-square ${stat.toFixed(2)} on ${cells - 1} df`).toBeGreaterThan(0.001);
   });
 
+  it('draws, for few good items or few draws (the short-product path), what inversion over the saddle-point pmf draws', () => {
+    // Reference: the same chop-down search from the mode, every probability from hypergeometricPmf.
+    const reference = (good: number, bad: number, sample: number, u: number): number => {
+      const lo = Math.max(0, sample - bad);
+      const hi = Math.min(sample, good);
+      if (lo === hi) return lo;
+      const mode = Math.min(hi, Math.max(lo, Math.floor(((sample + 1) * (good + 1)) / (good + bad + 2))));
+      let left = u - hypergeometricPmf(mode, good, bad, sample);
+      if (left < 0) return mode;
+      for (let step = 1; mode + step <= hi || mode - step >= lo; step++) {
+        for (const k of [mode + step, mode - step]) {
+          if (k < lo || k > hi) continue;
+          left -= hypergeometricPmf(k, good, bad, sample);
+          if (left < 0) return k;
+        }
+      }
+      return mode;
+    };
+    const gen = xoshiro128ss(3);
+    const cases: [number, number, number][] = [
+      [1, 10, 4],
+      [2, 224_998, 150_000],
+      [2, 5, 6],
+      [32, 1000, 500],
+      [33, 5000, 20],
+      [500, 40, 32],
+      [7, 3, 5],
+    ];
+    for (let t = 0; t < 300; t++) cases.push([1 + Math.floor(gen.nextDouble() * 40), Math.floor(gen.nextDouble() * 1e5), Math.floor(gen.nextDouble() * 60)]);
+    let mismatches = 0;
+    for (const [good, bad, sample] of cases) {
+      if (sample > good + bad) continue;
+      const a = xoshiro128ss(good * 7919 + sample);
+      const b = xoshiro128ss(good * 7919 + sample);
+      for (let i = 0; i < 40; i++) if (sampleHypergeometric(good, bad, sample, a) !== reference(good, bad, sample, b.nextDouble())) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
   it('has the right mean and variance for a population of 2·10^6', () => {
     const [good, bad, sample, draws] = [1e6, 1e6, 1e6, 4000];
     const rng = xoshiro128ss(5);
