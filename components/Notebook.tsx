@@ -77,12 +77,23 @@ function AddCell({ index, onAdd, always = false }: { index: number; onAdd: (kind
   );
 }
 
+// Columns per pair of descriptions: built once per pair (the page keeps a description's object
+// until it changes), not for every cell on every render — 100,000 columns take a while to merge.
+const NO_DATASET = {};
+const mergedColumns = new WeakMap<object, WeakMap<object, { name: string; type: string }[]>>();
+
 function columnsOf(cell: CellRecord, datasets: DatasetMeta[]): { name: string; type: string }[] {
   const reference = datasets.find((d) => d.id === cell.inputs.reference?.id);
   const current = datasets.find((d) => d.id === cell.inputs.current?.id);
+  const byCurrent = mergedColumns.get(reference ?? NO_DATASET) ?? new WeakMap();
+  mergedColumns.set(reference ?? NO_DATASET, byCurrent);
+  const known = byCurrent.get(current ?? NO_DATASET);
+  if (known) return known;
   const seen = new Map<string, string>();
   for (const c of [...(reference?.schema ?? []), ...(current?.schema ?? [])]) if (!seen.has(c.name)) seen.set(c.name, c.type);
-  return [...seen].map(([name, type]) => ({ name, type }));
+  const columns = [...seen].map(([name, type]) => ({ name, type }));
+  byCurrent.set(current ?? NO_DATASET, columns);
+  return columns;
 }
 
 /** The cell's input datasets by slot, as the page knows them. */

@@ -1,13 +1,12 @@
 'use client';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
 import type { ReadChoices } from '../lib/engine';
 import { errorMessage } from '../lib/errors';
 import { getDb } from '../lib/store/db';
-import { listDatasets } from '../lib/store/datasets';
 import { APP_VERSION } from '../lib/version';
 import { engineModeLabel, getClient } from './engine';
+import { useDatasets } from './hooks/useDatasets';
 import { useDrops } from './hooks/useDrops';
 import { useNotebook } from './hooks/useNotebook';
 import { useWorkspaces } from './hooks/useWorkspaces';
@@ -20,15 +19,13 @@ import { Sidebar } from './ui/Sidebar';
 import { Toast, type ToastState } from './ui/Toast';
 import { UserText } from './ui/UserText';
 
-const NO_DATASETS: DatasetMeta[] = [];
-
 /** The page: sidebar (workspaces, library), the two drop zones and the open workspace's notebook. */
 export function Workbench() {
   const db = getDb();
   const [toast, setToast] = useState<ToastState>();
   const [readChoices, setReadChoices] = useState<ReadChoices>({});
   const fail = useCallback((error: unknown) => setToast({ message: errorMessage(error), tone: 'bad' }), []);
-  const datasets = useLiveQuery(() => listDatasets(db), [db]) ?? NO_DATASETS;
+  const { datasets, refresh: refreshDatasets } = useDatasets(db);
 
   // The three hooks call each other through refs: opening a workspace clears the drops, a dropped
   // pair adds the preset's cells, and a new cell starts with the dropped datasets.
@@ -36,7 +33,7 @@ export function Workbench() {
   const onSwitch = useCallback((keepDrops: boolean) => void (keepDrops || late.current.clearDrops?.()), []);
   const spaces = useWorkspaces(db, setToast, onSwitch);
   const onPair = useCallback(async (r: DatasetMeta, c: DatasetMeta) => late.current.compare?.(r, c), []);
-  const drop = useDrops({ db, ready: spaces.ready, workspaceRef: spaces.workspaceRef, onPair });
+  const drop = useDrops({ db, ready: spaces.ready, workspaceRef: spaces.workspaceRef, onPair, onEdited: refreshDatasets });
   const fallbackInputs = useCallback(() => {
     const { reference, current } = drop.drops;
     return { reference: reference.status === 'ready' ? reference.dataset : undefined, current: current.status === 'ready' ? current.dataset : undefined };

@@ -1,12 +1,12 @@
 import * as Comlink from 'comlink';
 import { AnalysisError, WorkerError, fromErrorInfo } from '../lib/errors';
 import type { Engine, Outcome, ReadChoices } from '../lib/engine';
-import type { DatasetMeta } from '../lib/data/types';
+import type { ColumnRole, ColumnType, DatasetMeta } from '../lib/data/types';
+import { unpackMeta } from '../lib/data/packed-meta';
 import type { ReadProgress } from '../lib/data/reader-types';
-import { finishDrift } from '../lib/drift/compute-drift';
-import { runDriftPlan } from '../lib/drift/scheduler';
 import type { DriftConfig } from '../lib/drift/types';
-import { cellSpec, type CellConfigs, type CellInputIds, type CellKind, type CellResults, type CellRunner } from '../lib/notebook';
+import { cellSpec, type CellConfigs, type CellInputIds, type CellKind, type CellRecord, type CellResults, type CellRunner } from '../lib/notebook';
+import type { DatasetListing } from '../lib/engine';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -21,6 +21,14 @@ export interface EngineClient extends CellRunner {
   ): Promise<CellResults[K]>;
   /** Reads and stores a file in a worker; only its description comes back. */
   store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<DatasetMeta>;
+  /** The stored datasets, each description read and sent by a worker only when its revision is not `known` (lib/engine.ts). */
+  listDatasets(known: Record<string, string>): Promise<DatasetListing[]>;
+  /** Saves a user's roles or types in a worker and returns the new description. */
+  updateRoles(id: string, changes: Record<string, ColumnRole>): Promise<DatasetMeta>;
+  updateTypes(id: string, types: Record<string, ColumnType>): Promise<DatasetMeta>;
+  resultKey(cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<string>;
+  /** Each cell's key if it were run now (staleness), hashed in a worker. */
+  currentResultKeys(cells: Pick<CellRecord, 'kind' | 'config' | 'inputs'>[]): Promise<(string | undefined)[]>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -33,7 +41,10 @@ function unwrap<T>(out: Outcome<T>): T {
 
 type Api = Comlink.Remote<Engine> | Engine;
 
-/** One worker per core (at most 4), as the drift of a wide file is one task per column. */
+/** Columns per pooled drift message: one message per column made a 100,000-column run 100,000 round trips through the page. */
+const BATCH_COLUMNS = 250;
+
+/** One worker per core (at most 4), as the drift of a wide file is many tasks. */
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, Math.min(4, cores));
@@ -91,26 +102,40 @@ export function createEngineClient(size = poolSize()): EngineClient {
     start();
   }
 
-  /** One column per free worker until none is left (lib/drift/scheduler.ts); results in plan order. */
+  /**
+   * A drift run over the pool in column ranges (a few hundred columns a message): the first worker
+   * plans the run and finishes it; every worker plans it again from the ids, so neither the plan
+   * nor the descriptions cross to the page, and ranges computed elsewhere go straight on to the first.
+   */
   async function driftOnPool(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void) {
-    const { plan, reference, current } = unwrap(await (await api(0)).planDrift(referenceId, currentId, config));
-    const shared = { config: plan.config, context: plan.context };
-    const free = [...apis];
-    const columns = await runDriftPlan(
-      plan,
-      async (task) => {
-        // The scheduler never runs more tasks than there are workers, so one is always free here.
-        const worker = free.pop()!;
-        try {
-          return unwrap(await worker.driftColumn(referenceId, currentId, task, shared));
-        } finally {
-          free.push(worker);
-        }
-      },
-      { concurrency: free.length, onProgress },
-    );
-    return finishDrift(reference, current, plan, columns);
+    const runId = globalThis.crypto.randomUUID();
+    const home = await api(0);
+    const total = unwrap(await home.beginDrift(runId, referenceId, currentId, config));
+    const size = Math.max(1, Math.min(BATCH_COLUMNS, Math.ceil(total / (apis.length * 4))));
+    let next = 0;
+    let done = 0;
+    const lane = async (worker: Api): Promise<void> => {
+      while (next < total) {
+        const start = next;
+        const end = Math.min(total, start + size);
+        next = end;
+        const out = unwrap(await worker.driftBatch(runId, referenceId, currentId, config, start, end));
+        if (typeof out !== 'number') unwrap(await home.gatherDrift(runId, start, out));
+        done += end - start;
+        onProgress?.(done, total);
+      }
+    };
+    try {
+      await Promise.all(apis.map(lane));
+      return unwrap(await home.finishDrift(runId, referenceId, currentId, config));
+    } catch (error) {
+      void Promise.resolve(home.dropDrift(runId)).catch(() => undefined);
+      throw error;
+    }
   }
+
+  const call = <T>(run: (api: Api) => Promise<Outcome<T>>, worker = apis.length - 1): Promise<T> =>
+    cancellable(async () => unwrap(await run(await api(Math.max(0, worker)))));
 
   return {
     get mode() {
@@ -121,8 +146,13 @@ export function createEngineClient(size = poolSize()): EngineClient {
     },
     store(file, name, onProgress, options) {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-      return cancellable(async () => unwrap(await (await api()).store(file, name, progress, options)));
+      return cancellable(async () => unpackMeta(unwrap(await (await api()).store(file, name, progress, options))));
     },
+    listDatasets: (known) => call((a) => a.listDatasets(known)),
+    updateRoles: (id, changes) => call((a) => a.updateRoles(id, changes)).then(unpackMeta),
+    updateTypes: (id, types) => call((a) => a.updateTypes(id, types)).then(unpackMeta),
+    resultKey: (cell) => call((a) => a.resultKey(cell)),
+    currentResultKeys: (cells) => call((a) => a.currentResultKeys(cells)),
     runCell<K extends CellKind>(kind: K, config: CellConfigs[K], inputs: CellInputIds, onProgress?: (done: number, total: number) => void) {
       return cancellable(async (): Promise<CellResults[K]> => {
         // A drift-like kind (its spec says how) goes over the pool one column per worker; segmented inputs

@@ -5,13 +5,18 @@ import { ingestSource, type IngestOptions } from './data/ingest';
 import { applySegment, hasSegment } from './data/frame';
 import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
-import { planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
+import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './profile/column-profile';
 import { cachedProfile } from './store/profiles';
-import type { ColumnDriftResult, DriftConfig } from './drift/types';
+import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
-import { getDatasetMeta, saveDataset } from './store/datasets';
+import { getDatasetMeta, listDatasets, saveDataset, updateDatasetRoles, updateDatasetTypes } from './store/datasets';
+import { packMeta, type PackedMeta } from './data/packed-meta';
+import { sha256Hex } from './data/sha256';
+import type { ColumnRole, ColumnType } from './data/types';
+import { currentResultKey, storedResultKey } from './notebook/run-cell';
+import type { CellRecord } from './notebook/cell-record';
 import { cellSpec, type CellConfigs, type CellKind, type CellResults } from './notebook/registry';
 import type { CellInputIds } from './notebook/types';
 
@@ -35,13 +40,8 @@ const opened = new Map<string, Promise<Table>>();
 /** A dataset to open: by id, or by id with a segment (an arquero filter expression). */
 export type DatasetInput = string | { id: string; segment?: string };
 
-// Descriptions kept for pooled drift columns only: a column task carries its own type, and of the
-// description it needs only id and sha256, which never change for an id. Reading a 100,000-column
-// description from IndexedDB once per column made a wide file's drift quadratic.
-const metas = new Map<string, Promise<DatasetMeta>>();
-
 /** A stored dataset as its rows after its segment's filter (the whole table without one). */
-async function open(input: DatasetInput, reuseMeta = false): Promise<Dataset & { segment?: string }> {
+async function open(input: DatasetInput): Promise<Dataset & { segment?: string }> {
   const { id, segment } = typeof input === 'string' ? { id: input, segment: undefined } : input;
   let table = opened.get(id);
   if (!table) {
@@ -50,14 +50,7 @@ async function open(input: DatasetInput, reuseMeta = false): Promise<Dataset & {
     opened.set(id, table);
     if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
   }
-  const cached = reuseMeta ? metas.get(id) : undefined;
-  const described = cached ?? getDatasetMeta(getDb(), id);
-  if (!cached) {
-    described.catch(() => metas.delete(id));
-    metas.set(id, described);
-    if (metas.size > CACHE_SIZE) metas.delete(metas.keys().next().value!);
-  }
-  const [meta, loaded] = await Promise.all([described, table]);
+  const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]);
   if (!hasSegment(segment)) return { meta, table: loaded };
   return { ...applySegment({ meta, table: loaded }, segment), segment };
 }
@@ -92,11 +85,41 @@ async function driftColumn(reference: Opened, current: Opened, task: ColumnTask,
 /** What a user may choose when a file does not read as is. */
 export type ReadChoices = Pick<IngestOptions, 'encoding' | 'skipMalformed' | 'missingTokens' | 'columnTypes' | 'numberFormat' | 'dateFormat'>;
 
-export interface DriftPlanReply {
-  plan: DriftPlan;
-  reference: DatasetMeta;
-  current: DatasetMeta;
+/** A stored dataset as the page lists it: its description's revision, and the description itself when the page's copy is older. */
+export interface DatasetListing {
+  id: string;
+  revision: string;
+  packed?: PackedMeta;
 }
+
+/** What changes a description after it is stored: the column types and the roles with their sources. */
+function revisionOf(meta: DatasetMeta): Promise<string> {
+  const text = JSON.stringify([meta.schema.map((c) => c.type), meta.roles ?? {}, meta.roleSources ?? {}]);
+  return sha256Hex(new TextEncoder().encode(text));
+}
+
+// Plans of pooled drift runs, by run id: every worker plans the same run itself (from ids and the
+// config, with the descriptions as stored when the run starts), so only column ranges and their
+// results cross threads, never the 100,000 tasks.
+const plans = new Map<string, Promise<{ plan: DriftPlan; reference: Opened; current: Opened }>>();
+
+function plannedRun(runId: string, referenceId: string, currentId: string, config: DriftConfig) {
+  let planned = plans.get(runId);
+  if (!planned) {
+    planned = Promise.all([open(referenceId), open(currentId)]).then(([reference, current]) => ({
+      plan: planDrift(reference, current, config),
+      reference,
+      current,
+    }));
+    planned.catch(() => plans.delete(runId));
+    plans.set(runId, planned);
+    if (plans.size > 2) plans.delete(plans.keys().next().value!);
+  }
+  return planned;
+}
+
+// Column results gathered by the one worker that finishes a pooled run, by run id.
+const gathered = new Map<string, ColumnDriftResult[]>();
 
 /**
  * The analysis engine as a worker exposes it; the main-thread fallback calls the very same
@@ -115,10 +138,52 @@ export const engine = {
    * Reads a file and stores it in IndexedDB from this thread, returning only its description:
    * the Arrow bytes (hundreds of MB for a large file) never reach the page's main thread.
    */
-  store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options: ReadChoices = {}): Promise<Outcome<DatasetMeta>> {
+  store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options: ReadChoices = {}): Promise<Outcome<PackedMeta>> {
     return outcome(async () => {
       const { meta, table } = await ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) });
-      return saveDataset(getDb(), { meta, ipc: tableToIPC(table, 'file') });
+      return packMeta(await saveDataset(getDb(), { meta, ipc: tableToIPC(table, 'file') }));
+    });
+  },
+
+  /**
+   * The stored datasets in the order they were added, each with its revision; a description is
+   * sent only when the caller's revision of it (`known`, id → revision) differs. The page lists
+   * datasets through this, so a change to one does not re-read every description on its thread.
+   */
+  listDatasets(known: Record<string, string> = {}): Promise<Outcome<DatasetListing[]>> {
+    return outcome(async () =>
+      Promise.all(
+        (await listDatasets(getDb())).map(async (meta) => {
+          const revision = await revisionOf(meta);
+          return known[meta.id] === revision ? { id: meta.id, revision } : { id: meta.id, revision, packed: packMeta(meta) };
+        }),
+      ),
+    );
+  },
+
+  /** Saves roles the user set (lib/store/datasets.ts updateDatasetRoles) and returns the description. */
+  updateRoles(id: string, changes: Record<string, ColumnRole>): Promise<Outcome<PackedMeta>> {
+    return outcome(async () => packMeta(await updateDatasetRoles(getDb(), id, changes)));
+  },
+
+  /** Saves column types the user set and returns the description. */
+  updateTypes(id: string, types: Record<string, ColumnType>): Promise<Outcome<PackedMeta>> {
+    return outcome(async () => packMeta(await updateDatasetTypes(getDb(), id, types)));
+  },
+
+  /** A cell's result key from the stored descriptions (run-cell.ts storedResultKey). */
+  resultKey(cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<Outcome<string>> {
+    return outcome(() => storedResultKey(getDb(), cell));
+  },
+
+  /** Each cell's key if it were run now (undefined when an input is gone or it computes nothing): staleness. */
+  currentResultKeys(cells: Pick<CellRecord, 'kind' | 'config' | 'inputs'>[]): Promise<Outcome<(string | undefined)[]>> {
+    return outcome(async () => {
+      const ids = [...new Set(cells.flatMap((c) => [c.inputs.reference?.id, c.inputs.current?.id]).filter((id) => id !== undefined))];
+      const metas = (await getDb().datasets.bulkGet(ids)).filter((m) => m !== undefined);
+      const keys: (string | undefined)[] = [];
+      for (const cell of cells) keys.push(await currentResultKey(cell as CellRecord, metas));
+      return keys;
     });
   },
 
@@ -143,25 +208,66 @@ export const engine = {
     });
   },
 
-  /** A pool's first step: which columns to compare, with which settings. */
-  planDrift(referenceId: DatasetInput, currentId: DatasetInput, config: DriftConfig = {}): Promise<Outcome<DriftPlanReply>> {
+  /**
+   * A pooled run's first step, on the worker that will finish it: plans it and keeps a place for its
+   * column results; returns only the number of columns.
+   */
+  beginDrift(runId: string, referenceId: string, currentId: string, config: DriftConfig = {}): Promise<Outcome<number>> {
     return outcome(async () => {
-      const [reference, current] = await Promise.all([open(referenceId), open(currentId)]);
-      return { plan: planDrift(reference, current, config), reference: reference.meta, current: current.meta };
+      const { plan } = await plannedRun(runId, referenceId, currentId, config);
+      gathered.set(runId, new Array<ColumnDriftResult>(plan.tasks.length));
+      return plan.tasks.length;
     });
   },
 
-  /** A pool's unit of work: one column of a planned drift run. */
-  driftColumn(
-    referenceId: DatasetInput,
-    currentId: DatasetInput,
-    task: ColumnTask,
-    plan: Pick<DriftPlan, 'config' | 'context'>,
-  ): Promise<Outcome<ColumnDriftResult>> {
+  /**
+   * A pool's unit of work: the planned columns [start, end) of a run. On the worker that began the
+   * run they are kept there (the reply is only their count); elsewhere they are returned, to be
+   * passed on with gatherDrift.
+   */
+  driftBatch(
+    runId: string,
+    referenceId: string,
+    currentId: string,
+    config: DriftConfig,
+    start: number,
+    end: number,
+  ): Promise<Outcome<ColumnDriftResult[] | number>> {
     return outcome(async () => {
-      const [reference, current] = await Promise.all([open(referenceId, true), open(currentId, true)]);
-      return driftColumn(reference, current, task, plan);
+      const { plan, reference, current } = await plannedRun(runId, referenceId, currentId, config);
+      const columns: ColumnDriftResult[] = [];
+      for (const task of plan.tasks.slice(start, end)) columns.push(await driftColumn(reference, current, task, plan));
+      const own = gathered.get(runId);
+      if (!own) return columns;
+      own.splice(start, columns.length, ...columns);
+      return columns.length;
     });
+  },
+
+  /** Keeps column results computed on another worker, on the one that finishes the run. */
+  gatherDrift(runId: string, start: number, columns: ColumnDriftResult[]): Promise<Outcome<void>> {
+    return outcome(async () => {
+      const own = gathered.get(runId);
+      if (!own) throw new AnalysisError('drift-run-missing', `drift run ${runId}: not begun on this worker — run the cell again`);
+      own.splice(start, columns.length, ...columns);
+    });
+  },
+
+  /** The pooled run's result from its gathered columns (finishDrift); forgets the run. */
+  finishDrift(runId: string, referenceId: string, currentId: string, config: DriftConfig): Promise<Outcome<DriftResult>> {
+    return outcome(async () => {
+      const own = gathered.get(runId);
+      gathered.delete(runId);
+      if (!own) throw new AnalysisError('drift-run-missing', `drift run ${runId}: not begun on this worker — run the cell again`);
+      const { plan, reference, current } = await plannedRun(runId, referenceId, currentId, config);
+      return finishDrift(reference.meta, current.meta, plan, own);
+    });
+  },
+
+  /** Forgets a pooled run that stopped early (a failed batch). */
+  dropDrift(runId: string): Promise<void> {
+    gathered.delete(runId);
+    return Promise.resolve();
   },
 };
 

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import type { ColumnRole, ColumnType, DatasetMeta } from '../../lib/data/types';
 import type { ReadChoices } from '../../lib/engine';
 import { errorMessage, toErrorInfo } from '../../lib/errors';
-import { deleteDataset, updateDatasetRoles, updateDatasetTypes } from '../../lib/store/datasets';
+import { deleteDataset } from '../../lib/store/datasets';
 import type { DriftbookDb } from '../../lib/store/db';
 import { addWorkspaceDataset } from '../../lib/store/workspaces';
 import { getClient } from '../engine';
@@ -30,10 +30,12 @@ interface DropOptions {
   workspaceRef: MutableRefObject<string | undefined>;
   /** Both sides are set: compare them. */
   onPair: (reference: DatasetMeta, current: DatasetMeta) => Promise<void>;
+  /** A description was edited here (types, roles): the page's list re-reads it. */
+  onEdited?: () => void;
 }
 
 /** The reference and current drop zones: read and store a file in a worker, recover, edit types and roles, reuse stored datasets. */
-export function useDrops({ db, ready, workspaceRef, onPair }: DropOptions) {
+export function useDrops({ db, ready, workspaceRef, onPair, onEdited }: DropOptions) {
   const [drops, setDropsState] = useState<Drops>(EMPTY_DROPS);
   // The drops as last set (async callbacks read it; a state updater would run too late).
   const dropsRef = useRef(drops);
@@ -102,10 +104,12 @@ export function useDrops({ db, ready, workspaceRef, onPair }: DropOptions) {
     async (side: Side, roles: Record<string, ColumnRole>) => {
       const state = dropsRef.current[side];
       if (state.status !== 'ready') return;
-      const dataset = await updateDatasetRoles(db, state.dataset.id, roles);
+      // In a worker: a 100,000-column description read and written here would block the page.
+      const dataset = await getClient().updateRoles(state.dataset.id, roles);
       setDrops((d) => ({ ...d, [side]: { status: 'ready', dataset } }));
+      onEdited?.();
     },
-    [db, setDrops],
+    [setDrops, onEdited],
   );
 
   // A column's type is set on both sides at once, or the two would conflict.
@@ -115,12 +119,14 @@ export function useDrops({ db, ready, workspaceRef, onPair }: DropOptions) {
       for (const side of ['reference', 'current'] as const) {
         const state = next[side];
         if (state.status !== 'ready') continue;
-        const own = Object.fromEntries(Object.entries(types).filter(([name]) => state.dataset.schema.some((c) => c.name === name)));
-        if (Object.keys(own).length) next[side] = { status: 'ready', dataset: await updateDatasetTypes(db, state.dataset.id, own) };
+        const names = new Set(state.dataset.schema.map((c) => c.name));
+        const own = Object.fromEntries(Object.entries(types).filter(([name]) => names.has(name)));
+        if (Object.keys(own).length) next[side] = { status: 'ready', dataset: await getClient().updateTypes(state.dataset.id, own) };
       }
       setDrops(next);
+      onEdited?.();
     },
-    [db, setDrops],
+    [setDrops, onEdited],
   );
 
   return { drops, clear, choose, load, removeDataset, changeRoles, changeTypes };

@@ -1,12 +1,11 @@
 'use client';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import {
   cellSpec,
   configWithThreshold,
   createCell,
-  currentResultKey,
   presetCells,
   runCell,
   shouldAutoRun,
@@ -47,13 +46,26 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
   const [stale, setStale] = useState<ReadonlySet<string>>(new Set());
 
   // A cell is stale when running it now would give another result key than its stored result's.
+  // Keys are hashed in a worker (a 100,000-column description hashes for seconds) and remembered
+  // per cell until its kind, config, inputs or an input's description change.
+  const keys = useRef(new Map<string, { sig: string; described: (DatasetMeta | undefined)[]; key: string | undefined }>());
   useEffect(() => {
     let alive = true;
-    void Promise.all(
-      cells.map(async (c) =>
-        (c.status === 'ok' || c.status === 'error') && c.resultKey && (await currentResultKey(c, datasets)) !== c.resultKey ? c.id : undefined,
-      ),
-    ).then((ids) => alive && setStale(new Set(ids.filter((id): id is string => id !== undefined))));
+    const described = (c: CellRecord) => [c.inputs.reference?.id, c.inputs.current?.id].map((id) => datasets.find((d) => d.id === id));
+    const judged = cells.filter((c) => (c.status === 'ok' || c.status === 'error') && c.resultKey);
+    const fresh = (c: CellRecord) => {
+      const known = keys.current.get(c.id);
+      const now = described(c);
+      return known && known.sig === JSON.stringify([c.kind, c.config, c.inputs]) && known.described.every((d, i) => d === now[i]) ? known : undefined;
+    };
+    const missing = judged.filter((c) => !fresh(c));
+    void (missing.length ? getClient().currentResultKeys(missing.map(({ kind, config, inputs }) => ({ kind, config, inputs }))) : Promise.resolve([]))
+      .then((computed) => {
+        missing.forEach((c, i) => keys.current.set(c.id, { sig: JSON.stringify([c.kind, c.config, c.inputs]), described: described(c), key: computed[i] }));
+        if (alive) setStale(new Set(judged.filter((c) => fresh(c)?.key !== c.resultKey).map((c) => c.id)));
+      })
+      // Cancelled with the workers: judged again at the next change.
+      .catch(() => undefined);
     return () => {
       alive = false;
     };

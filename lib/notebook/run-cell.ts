@@ -4,7 +4,7 @@ import { findCellByResultKey, insertCell } from '../store/cells';
 import type { DriftbookDb } from '../store/db';
 import { getDatasetMeta } from '../store/datasets';
 import { saveCell } from '../store/workspaces';
-import { asCellOfKind, type CellRecordMap, type CellRecordOf } from './cell-record';
+import { asCellOfKind, type CellRecord, type CellRecordMap, type CellRecordOf } from './cell-record';
 import { cellTitle } from './cell-title';
 import { cellSpec, isKnownKind, unknownKindError, type CellConfigs, type CellKind, type CellResults } from './registry';
 import { cellResultKey } from './result-key';
@@ -18,6 +18,12 @@ export interface CellRunner {
     inputs: CellInputIds,
     onProgress?: (done: number, total: number) => void,
   ): Promise<CellResults[K]>;
+  /**
+   * The cell's result key from the stored descriptions, computed where they are (the browser's
+   * worker): hashing a 100,000-column description on the page would block it for seconds.
+   * Without it, runCell computes the key itself (storedResultKey).
+   */
+  resultKey?(cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<string>;
 }
 
 export interface NewCellOf<K extends CellKind> {
@@ -91,6 +97,11 @@ export async function currentResultKey(cell: CellRecordMap[CellKind], datasets: 
   return cellResultKey(cell.kind, cell.config, inputs, segmentsOf(cell.inputs));
 }
 
+/** The key the cell's result would have if run now, from the stored input descriptions (throws when one is gone). */
+export async function storedResultKey(db: DriftbookDb, cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<string> {
+  return cellResultKey(cell.kind, cell.config, await cellInputMetas(db, cell), segmentsOf(cell.inputs));
+}
+
 const stamp = () => new Date().toISOString();
 
 /**
@@ -123,7 +134,7 @@ export async function runCell<K extends CellKind>(
   try {
     const missing = spec.inputs.required.filter((slot) => !cell.inputs[slot]);
     if (missing.length) throw new AnalysisError('missing-input', `this cell needs a ${missing.join(' and a ')} dataset — choose it in the cell's inputs`);
-    const key = await cellResultKey(cell.kind, cell.config, await cellInputMetas(db, cell), segmentsOf(cell.inputs));
+    const key = await (runner.resultKey ? runner.resultKey(cell) : storedResultKey(db, cell));
     if (!force && cell.status === 'ok' && cell.result && cell.resultKey === key) return cell;
     const twin = force ? undefined : await findTwin<K>(db, key, cell.kind);
     let result = twin?.result;
