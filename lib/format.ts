@@ -10,6 +10,14 @@ export function formatNumber(x: number): string {
 }
 
 /** A p-value or distance: 4 significant digits, scientific below 1e-4, "∞" for null (infinite), "—" when absent. */
+/**
+ * A p-value or a drift score: null means undefined (e.g. chisquare over one category), shown as "—".
+ * (A *statistic* of null is JSON's ∞ — formatScore shows that.)
+ */
+export function formatPValue(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatScore(value);
+}
+
 export function formatScore(value: number | null | undefined): string {
   if (value === undefined) return '—';
   if (value === null || value === Infinity) return '∞';

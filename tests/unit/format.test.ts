@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DRIFT_METHODS } from '../../lib/drift/methods/registry';
 import { formatDuration, formatNumber, formatPercent, formatTimeSpan, visibleControls } from '../../lib/format';
-import { formatCount, formatScore, formatShare, methodLabel } from '../../lib/report/format';
+import { formatCount, formatPValue, formatScore, formatShare, methodLabel } from '../../lib/report/format';
 
 describe('formatScore', () => {
   it.each([
@@ -22,6 +22,16 @@ describe('formatScore', () => {
     expect(formatScore(null)).toBe('∞');
     expect(formatScore(Infinity)).toBe('∞');
     expect(formatScore(undefined)).toBe('—');
+  });
+});
+
+describe('formatPValue', () => {
+  it('shows an undefined p-value or score (null: chisquare over one category) as —, not as the ∞ a null statistic means', () => {
+    expect(formatPValue(null)).toBe('—');
+    expect(formatPValue(undefined)).toBe('—');
+    expect(formatScore(null)).toBe('∞');
+    expect(formatPValue(0.00245)).toBe(formatScore(0.00245));
+    expect(formatPValue(0)).toBe('0');
   });
 });
 

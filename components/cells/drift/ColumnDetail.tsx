@@ -4,7 +4,7 @@ import type { ColumnDriftResult, DriftConfig } from '../../../lib/drift/types';
 import { ColumnOverride } from './ColumnOverride';
 import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import { PlotChart } from '../../charts/PlotChart';
-import { formatCount, formatPercent, formatScore } from '../../format';
+import { formatCount, formatPercent, formatPValue, formatScore } from '../../format';
 import { UserText } from '../../ui/UserText';
 import { visibleControls } from '../../../lib/format';
 
@@ -78,7 +78,7 @@ export function ColumnDetail({
       <dl className="stats-row">
         <div>
           <dt>score</dt>
-          <dd>{column.tested ? formatScore(column.score) : '—'}</dd>
+          <dd>{column.tested ? formatPValue(column.score) : '—'}</dd>
         </div>
         <div>
           <dt>threshold</dt>
@@ -124,8 +124,8 @@ export function ColumnDetail({
                 ) : (
                   <>
                     <td className="num">{formatScore(t.statistic)}</td>
-                    <td className="num">{t.pValue === undefined ? '—' : formatScore(t.pValue)}</td>
-                    <td className="num">{t.adjustedPValue === undefined ? '—' : formatScore(t.adjustedPValue)}</td>
+                    <td className="num">{formatPValue(t.pValue)}</td>
+                    <td className="num">{formatPValue(t.adjustedPValue)}</td>
                   </>
                 )}
               </tr>
