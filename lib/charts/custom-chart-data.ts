@@ -1,6 +1,7 @@
 import type { ColumnType, Dataset, DatasetMeta } from '../data/types';
 import { AnalysisError } from '../errors';
 import { formatCount } from '../format';
+import { truncationNote } from '../profile/embed-caps';
 import { barData, histogramData, lineData } from './custom-chart-bins';
 import { boxData } from './custom-chart-box';
 import { type ColumnValues, numbersAsCodes, readCodes, readNumbers, readTimes } from './custom-chart-columns';
@@ -197,6 +198,7 @@ export function computeChartData(reference: Dataset | undefined, current: Datase
     facets = top.labels;
     sides.forEach((side, s) => (side.facet = top.codes[s]));
     if (top.other) notes.push(`panels: the ${MAX_FACETS} most frequent values of "${chosen.facet}", the other ${formatCount(top.other)} together`);
+    if (top.truncated) notes.push(truncationNote(top.truncated, 'panels: '));
   }
 
   let domain: string[] | undefined;
@@ -213,6 +215,7 @@ export function computeChartData(reference: Dataset | undefined, current: Datase
     if (top.other) otherLabel = top.labels.at(-1);
     sides.forEach((side, s) => (side.xCodes = top.codes[s]));
     if (top.other) notes.push(`the ${max} most frequent ${noun} of "${chosen.x}", the other ${formatCount(top.other)} as one`);
+    if (top.truncated) notes.push(truncationNote(top.truncated, `${noun}: `));
   } else if (read.x) {
     sides.forEach((side, s) => (side.x = (read.x!.values[s] as { values: Float64Array }).values));
   }

@@ -1,4 +1,5 @@
 import { formatCount } from '../format';
+import { capLabels, TruncationTally, type Truncation } from '../profile/embed-caps';
 import type { ColumnValues } from './custom-chart-columns';
 import type { ChartSide } from './custom-chart-types';
 
@@ -71,6 +72,8 @@ export interface SharedCodes {
   codes: Int32Array[];
   /** Distinct values folded into the "other" label. */
   other: number;
+  /** Kept labels cut to MAX_EMBEDDED_CHARS characters (a chart embeds its labels). */
+  truncated?: Truncation;
 }
 
 /**
@@ -93,13 +96,16 @@ export function shareTopCodes(sides: readonly { codes: Int32Array; labels: reado
   const ranked = [...totals].sort((a, b) => b[1].count - a[1].count || a[1].order - b[1].order).map(([label]) => label);
   const kept = ranked.slice(0, max);
   const other = ranked.length - kept.length;
-  const labels = other > 0 ? [...kept, `other (${formatCount(other)} ${noun})`] : kept;
+  const tally = new TruncationTally();
+  const shown = capLabels(kept, tally);
+  const labels = other > 0 ? [...shown, `other (${formatCount(other)} ${noun})`] : shown;
   const index = new Map(kept.map((label, k) => [label, k]));
   const codes = sides.map(({ codes: own, labels: ownLabels }, s) => {
     const lookup = Int32Array.from(ownLabels, (label, k) => (perSide[s]![k] === 0 ? -1 : (index.get(label) ?? max)));
     return Int32Array.from(own, (c) => (c < 0 ? -1 : lookup[c]!));
   });
-  return { labels, codes, other };
+  const truncated = tally.result();
+  return { labels, codes, other, ...(truncated && { truncated }) };
 }
 
 /** One side, ready to aggregate: the kept rows, and the chosen columns indexed by row. */

@@ -5,6 +5,7 @@ import { twoProportionZTest } from '../stats/z-test';
 import { alignCategories, distinctCount, numericAsCategorical } from './categories';
 import { defaultMethod } from './default-method';
 import { summarizeCategorical, summarizeNumeric } from './distribution';
+import { truncationNote } from '../profile/embed-caps';
 import type { CategoricalProfile, ColumnProfile, NumericProfile } from '../profile/column-profile';
 import type { ColumnDriftResult, DriftConfig, TestOutcome } from './types';
 import type { DriftColumnKind, DriftMethod, MethodContext } from './methods/method';
@@ -161,7 +162,12 @@ export function computeColumnDrift(
       tests[id] = { statistic: null, error: messageOf(error) };
     }
   }
-  const warnings = [warning, outcome.score === null ? undefinedPValue(method.id) : undefined].filter((w): w is string => w !== undefined);
+  const distribution =
+    reference.kind === 'numeric' && current.kind === 'numeric'
+      ? summarizeNumeric(reference, current)
+      : summarizeCategorical(reference as CategoricalProfile, current as CategoricalProfile);
+  const cut = distribution.kind === 'categories' && distribution.truncated ? truncationNote(distribution.truncated, 'categories: ') : undefined;
+  const warnings = [warning, outcome.score === null ? undefinedPValue(method.id) : undefined, cut].filter((w): w is string => w !== undefined);
   return {
     name,
     type,
@@ -182,10 +188,7 @@ export function computeColumnDrift(
     ...(reference.kind === 'numeric' && current.kind === 'numeric' && reference.nonFinite + current.nonFinite > 0
       ? { nonFinite: { reference: reference.nonFinite, current: current.nonFinite } }
       : {}),
-    distribution:
-      reference.kind === 'numeric' && current.kind === 'numeric'
-        ? summarizeNumeric(reference, current)
-        : summarizeCategorical(reference as CategoricalProfile, current as CategoricalProfile),
+    distribution,
     ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { DistributionSummary } from './types';
 import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
+import { capLabels, TruncationTally } from '../profile/embed-caps';
 
 /** Categories drawn by name; the rest are summed into "other" so charts and reports stay small. */
 export const MAX_CHART_CATEGORIES = 20;
@@ -68,13 +69,18 @@ export function summarizeCategorical(ref: CategoricalProfile, cur: CategoricalPr
   const reference = shown.map((c) => refCounts.get(c) ?? 0);
   const current = shown.map((c) => curCounts.get(c) ?? 0);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  // Names are capped in length once counted: a huge cell must not make a huge result or report.
+  const tally = new TruncationTally();
+  const categories = capLabels(shown, tally);
+  const truncated = tally.result();
   return {
     kind: 'categories',
-    categories: shown,
+    categories,
     reference,
     current,
     otherReference: ref.count - sum(reference),
     otherCurrent: cur.count - sum(current),
     distinct: all.length,
+    ...(truncated && { truncated }),
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnRole, ColumnType, RoleInfo } from '../data/types';
+import type { Truncation } from '../profile/embed-caps';
 
 /**
  * One method's outcome on one column. `statistic` is null when it is infinite (JSON has no
@@ -17,7 +18,7 @@ export interface TestOutcome {
   permutations?: number;
   /** ks: where the two empirical CDFs are farthest apart, and their values there. */
   location?: { x: number; reference: number; current: number };
-  /** z, fisher_exact: the category whose share is tested (the first in sorted order, against all others). */
+  /** z, fisher_exact: the category whose share is tested (the first in sorted order, against all others); cut to 200 characters like every embedded value. */
   category?: string;
   /** Set instead of the numbers when the method could not run on this column (extra methods only). */
   error?: string;
@@ -59,6 +60,8 @@ export type DistributionSummary =
       otherCurrent: number;
       /** Number of distinct categories in all, listed or not. */
       distinct: number;
+      /** Listed names cut to MAX_EMBEDDED_CHARS characters ("abc… (N characters)"): how many, and the longest's length. */
+      truncated?: Truncation;
     };
 
 export interface ColumnDriftResult {

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { profileColumn, type CategoricalProfile } from '../profile/column-profile';
+import { capValue, TruncationTally } from '../profile/embed-caps';
 import type { CategoricalStats, CategoryCount } from './types';
 
 const TOP_CATEGORIES = 10;
@@ -15,19 +16,29 @@ function ranked(profile: CategoricalProfile): number[] {
   return profile.categories.map((_, i) => i).sort((a, b) => profile.counts[b]! - profile.counts[a]!);
 }
 
+/** `{ truncated }` when the tally cut anything, to spread into a result. */
+export function truncated(tally: TruncationTally): Pick<CategoricalStats, 'truncated'> {
+  const note = tally.result();
+  return note ? { truncated: note } : {};
+}
+
 function codePoints(value: string): number {
   let n = 0;
   for (const _ of value) n++;
   return n;
 }
 
-export function computeCategoricalStats(profile: CategoricalProfile, rows: number): CategoricalStats {
+/** One side's stats; `tally` collects the values cut for embedding (a fresh one when not given). */
+export function computeCategoricalStats(profile: CategoricalProfile, rows: number, tally = new TruncationTally()): CategoricalStats {
   const order = ranked(profile);
   const first = order[0];
   let length = 0;
   profile.categories.forEach((value, i) => (length += codePoints(value) * profile.counts[i]!));
   const missingShare = rows ? profile.missing / rows : 0;
-  const topCategories: CategoryCount[] = order.slice(0, TOP_CATEGORIES).map((i) => ({ value: profile.categories[i]!, count: profile.counts[i]! }));
+  // Embedded values are capped in length (their counts are not): one huge cell must not make a huge result.
+  const topCategories: CategoryCount[] = order
+    .slice(0, TOP_CATEGORIES)
+    .map((i) => ({ value: capValue(profile.categories[i]!, tally), count: profile.counts[i]! }));
   return {
     kind: 'categorical',
     count: profile.count,
@@ -36,20 +47,25 @@ export function computeCategoricalStats(profile: CategoricalProfile, rows: numbe
     nonFinite: 0,
     distinct: profile.categories.length,
     topFrequency: first === undefined ? 0 : profile.counts[first]!,
-    top: first === undefined ? null : profile.categories[first]!,
+    top: first === undefined ? null : capValue(profile.categories[first]!, tally),
     categories: profile.categories.length,
     topCategories,
     meanLength: profile.count ? length / profile.count : null,
     highMissing: missingShare > 0.02,
     highZeros: false,
     hasNonFinite: false,
+    ...truncated(tally),
   };
 }
 
-/** New (current only) and vanished (reference only) categories, most frequent first. */
+/**
+ * New (current only) and vanished (reference only) categories, most frequent first. Listed values
+ * are capped in length; `tally` (the current side's) counts the cuts.
+ */
 export function compareCategories(
   reference: CategoricalProfile,
   current: CategoricalProfile,
+  tally?: TruncationTally,
 ): Pick<CategoricalStats, 'newCategories' | 'newCategoryCount' | 'newCategoryShare' | 'vanishedCategories' | 'vanishedCategoryCount'> {
   const inReference = new Set(reference.categories);
   const inCurrent = new Set(current.categories);
@@ -58,10 +74,10 @@ export function compareCategories(
   let freshValues = 0;
   for (const i of fresh) freshValues += current.counts[i]!;
   return {
-    newCategories: fresh.slice(0, LISTED).map((i) => current.categories[i]!),
+    newCategories: fresh.slice(0, LISTED).map((i) => capValue(current.categories[i]!, tally)),
     newCategoryCount: fresh.length,
     newCategoryShare: current.count ? freshValues / current.count : 0,
-    vanishedCategories: vanished.slice(0, LISTED).map((i) => reference.categories[i]!),
+    vanishedCategories: vanished.slice(0, LISTED).map((i) => capValue(reference.categories[i]!, tally)),
     vanishedCategoryCount: vanished.length,
   };
 }

@@ -1,7 +1,8 @@
 import type { Table } from 'apache-arrow';
 import type { ColumnType } from '../data/types';
 import { profileColumn, type NumericProfile } from '../profile/column-profile';
-import { compareCategories, computeCategoricalStats, profileStrings } from './categorical-stats';
+import { truncationNote, TruncationTally } from '../profile/embed-caps';
+import { compareCategories, computeCategoricalStats, profileStrings, truncated } from './categorical-stats';
 import { binCount, computeNumericStats, outOfRangeShare } from './numeric-stats';
 import type { ColumnQuality, ColumnStats } from './types';
 
@@ -28,6 +29,7 @@ function sideWarnings(side: 'reference' | 'current', stats: ColumnStats): string
   if (stats.count === 0) warnings.push(`${side}: all values missing`);
   else if (stats.highMissing) warnings.push(`${side}: ${percent(stats.missingShare)} missing`);
   if (stats.hasNonFinite) warnings.push(`${side}: ${stats.nonFinite} non-finite values (±Infinity), left out of the summaries`);
+  if (stats.kind === 'categorical' && stats.truncated) warnings.push(truncationNote(stats.truncated, `${side}: `));
   return warnings;
 }
 
@@ -51,7 +53,10 @@ function categoricalColumn(name: string, type: ColumnType, reference: QualitySid
   const ref = computeCategoricalStats(refProfile, reference.rows);
   if (!current) return { reference: ref, warnings: [] };
   const curProfile = profileStrings(current.table, name);
-  const cur = { ...computeCategoricalStats(curProfile, current.rows), ...compareCategories(refProfile, curProfile) };
+  // One tally for the current side: its own top values and the new/vanished lists, each value once.
+  const tally = new TruncationTally();
+  const cur = { ...computeCategoricalStats(curProfile, current.rows, tally), ...compareCategories(refProfile, curProfile, tally) };
+  Object.assign(cur, truncated(tally));
   const warnings: string[] = [];
   // Free text is mostly unique: new and vanished values are its nature, not news.
   if (type === 'text') return { reference: ref, current: cur, warnings };

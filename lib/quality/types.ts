@@ -1,4 +1,5 @@
 import type { ColumnType, DatasetFormat } from '../data/types';
+import type { Truncation } from '../profile/embed-caps';
 
 /** Facets Overview's highlights: the cells it paints red. */
 export interface QualityFlags {
@@ -70,6 +71,11 @@ export interface CategoricalStats extends BaseStats {
   /** Current only: reference values absent from the current (at most 20 listed). */
   vanishedCategories?: string[];
   vanishedCategoryCount?: number;
+  /**
+   * Present when values above were cut to MAX_EMBEDDED_CHARS characters (lib/profile/embed-caps.ts):
+   * how many, and the longest one's full length. Counts, distinct and lengths are of the full values.
+   */
+  truncated?: Truncation;
 }
 
 export type ColumnStats = NumericStats | CategoricalStats;
