@@ -1,7 +1,7 @@
 import type { ColumnDriftResult, TestOutcome } from '../drift/types';
 import { columnBadge } from './badges';
 import { html, userText, type SafeHtml } from './escape';
-import { formatPValue, formatScore, methodLabel } from './format';
+import { formatDriftScore, formatPValue, formatScore, methodLabel } from './format';
 
 /** One card per column that has a distribution: verdict, score, the chart and every test run. */
 export function chartCards(columns: ColumnDriftResult[], charts: (SafeHtml | undefined)[], idPrefix = 'col-'): SafeHtml {
@@ -25,7 +25,7 @@ ${testList(col.tests)}${missingLine(col)}${warningList(col.warnings)}</article>
 function meta(col: ColumnDriftResult): SafeHtml {
   if (!col.tested) return html`${col.type} · not tested — ${col.reason ?? 'no reason given'}`;
   const method = col.method === undefined ? 'score' : methodLabel(col.method);
-  return html`${col.type} · ${method} <strong>${formatPValue(col.score)}</strong> · threshold ${formatScore(col.threshold)}`;
+  return html`${col.type} · ${method} <strong>${formatDriftScore(col.score, col.method)}</strong> · threshold ${formatScore(col.threshold)}`;
 }
 
 function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {

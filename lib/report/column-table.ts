@@ -1,7 +1,7 @@
 import type { ColumnDriftResult } from '../drift/types';
 import { columnBadge } from './badges';
 import { html, userText, type SafeHtml } from './escape';
-import { formatCount, formatPValue, formatScore, methodLabel } from './format';
+import { formatCount, formatDriftScore, formatScore, methodLabel } from './format';
 
 /** Per-column summary table; `sparks[i]` is column i's sparkline markup, if it has a distribution. */
 export function columnTable(columns: ColumnDriftResult[], sparks: (SafeHtml | undefined)[], idPrefix = 'col-'): SafeHtml {
@@ -20,7 +20,7 @@ function columnRow(col: ColumnDriftResult, index: number, spark: SafeHtml | unde
   if (!col.tested) {
     return html`<tr class="is-untested">${head}<td colspan="5" class="untested">not tested — ${col.reason ?? 'no reason given'}</td>${tail}</tr>\n`;
   }
-  return html`<tr class="${col.drifted ? 'is-drifted' : ''}">${head}<td class="method">${method(col.method)}</td><td class="num">${formatPValue(col.score)}</td><td class="num">${formatScore(col.threshold)}</td><td>${columnBadge(col)}</td><td class="num">${col.effectSize ? formatScore(col.effectSize.value) : '—'}</td>${tail}</tr>\n`;
+  return html`<tr class="${col.drifted ? 'is-drifted' : ''}">${head}<td class="method">${method(col.method)}</td><td class="num">${formatDriftScore(col.score, col.method)}</td><td class="num">${formatScore(col.threshold)}</td><td>${columnBadge(col)}</td><td class="num">${col.effectSize ? formatScore(col.effectSize.value) : '—'}</td>${tail}</tr>\n`;
 }
 
 function method(id: string | undefined): SafeHtml {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DRIFT_METHODS } from '../../lib/drift/methods/registry';
 import { formatDuration, formatNumber, formatPercent, formatTimeSpan, visibleControls } from '../../lib/format';
-import { formatCount, formatPValue, formatScore, formatShare, methodLabel } from '../../lib/report/format';
+import { formatCount, formatDriftScore, formatPValue, formatScore, formatShare, methodLabel } from '../../lib/report/format';
 
 describe('formatScore', () => {
   it.each([
@@ -32,6 +32,13 @@ describe('formatPValue', () => {
     expect(formatScore(null)).toBe('∞');
     expect(formatPValue(0.00245)).toBe(formatScore(0.00245));
     expect(formatPValue(0)).toBe('0');
+  });
+
+  it('formatDriftScore reads a null score by the method: an undefined p-value (chisquare) or an infinite distance (psi)', () => {
+    expect(formatDriftScore(null, 'chisquare')).toBe('—');
+    expect(formatDriftScore(null, 'g_test')).toBe('—');
+    expect(formatDriftScore(null, 'psi')).toBe('∞');
+    expect(formatDriftScore(0.012, 'ks')).toBe(formatScore(0.012));
   });
 });
 

@@ -4,7 +4,7 @@ import type { ColumnDriftResult, DriftConfig } from '../../../lib/drift/types';
 import { ColumnOverride } from './ColumnOverride';
 import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import { PlotChart } from '../../charts/PlotChart';
-import { formatCount, formatPercent, formatPValue, formatScore } from '../../format';
+import { formatCount, formatDriftScore, formatPercent, formatPValue, formatScore } from '../../format';
 import { UserText } from '../../ui/UserText';
 import { visibleControls } from '../../../lib/format';
 
@@ -78,7 +78,7 @@ export function ColumnDetail({
       <dl className="stats-row">
         <div>
           <dt>score</dt>
-          <dd>{column.tested ? formatPValue(column.score) : '—'}</dd>
+          <dd>{column.tested ? formatDriftScore(column.score, column.method) : '—'}</dd>
         </div>
         <div>
           <dt>threshold</dt>

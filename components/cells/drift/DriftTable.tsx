@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { ColumnDriftResult } from '../../../lib/drift/types';
 import { PlotChart } from '../../charts/PlotChart';
-import { formatCount, formatPercent, formatPValue, formatScore } from '../../format';
+import { formatCount, formatDriftScore, formatPercent, formatScore } from '../../format';
 import { SpacerRow, useRowWindow } from '../../ui/windowing';
 import { UserText } from '../../ui/UserText';
 import { visibleControls } from '../../../lib/format';
@@ -113,7 +113,7 @@ export function DriftTable({ columns, selected, onSelect }: Props) {
                 <td>{c.type}</td>
                 <td>{c.method ? <abbr title={c.selection ? `Why: ${c.selection}` : undefined}>{c.method}</abbr> : '—'}</td>
                 <td className="num" data-testid="score">
-                  {c.tested ? formatPValue(c.score) : '—'}
+                  {c.tested ? formatDriftScore(c.score, c.method) : '—'}
                 </td>
                 <td className="num">{c.threshold ?? '—'}</td>
                 <td>
