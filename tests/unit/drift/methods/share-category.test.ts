@@ -53,4 +53,23 @@ describe('z and fisher_exact test the share of the first category in sorted orde
     expect(firstSortedCategory(['\u{1F600}', '\uFF5E'])).toBe('\uFF5E');
     expect(firstSortedCategory(['false', 'true'])).toBe('false');
   });
+
+  it('picks the code-point minimum of random strings (astral, BMP above the surrogates, lone surrogates, prefixes)', () => {
+    const pieces = ['a', 'ab', '\u{1F600}', '\u{10FFFF}', '\uFF5E', '\uE000', '\uD7FF', '\uD800', '\uDC00', 'é'];
+    // Reference: compare arrays of code points, as Python's sorted() on str does.
+    const byCodePoint = (x: string, y: string): number => {
+      const a = [...x].map((c) => c.codePointAt(0)!);
+      const b = [...y].map((c) => c.codePointAt(0)!);
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+      return a.length - b.length;
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let t = 0; t < 2000; t++) {
+      const values = Array.from({ length: 2 + Math.floor(next() * 6) }, () =>
+        Array.from({ length: 1 + Math.floor(next() * 4) }, () => pieces[Math.floor(next() * pieces.length)]!).join(''),
+      );
+      expect(firstSortedCategory(values), JSON.stringify(values)).toBe([...values].sort(byCodePoint)[0]);
+    }
+  });
 });
