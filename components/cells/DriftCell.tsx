@@ -1,5 +1,7 @@
 'use client';
 import { useMemo, useState } from 'react';
+import type { DriftResult } from '../../lib/drift/types';
+import { driftNotes } from '../../lib/notebook/view/drift-notes';
 import { formatCount, formatDuration, formatPercent } from '../format';
 import { ColumnDetail } from './drift/ColumnDetail';
 import { DriftSettings } from './drift/DriftSettings';
@@ -46,6 +48,7 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
               ({formatCount(result.current.rows)} rows)
               {cell.durationMs !== undefined ? ` · computed in ${formatDuration(cell.durationMs)}` : ''}
             </p>
+            <ShareNotes result={result} />
           </div>
           {result.warnings.length ? (
             <ul className="warnings" aria-label="Warnings">
@@ -77,5 +80,31 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
         </>
       ) : null}
     </>
+  );
+}
+
+/** The features-only share beside the share of all tested columns, which one decides, and every role with its source. */
+function ShareNotes({ result }: { result: DriftResult }) {
+  const notes = driftNotes(result);
+  return (
+    <p className="muted summary-meta" data-testid="drift-share-notes">
+      {notes.featureShare
+        ? `Features only: ${formatCount(notes.featureShare.drifted)} of ${formatCount(notes.featureShare.columns)} drifted (${notes.featureShare.text}). `
+        : ''}
+      The verdict uses {notes.decidedBy === 'features' ? 'the features’ share' : 'the share of all tested columns'}.
+      {notes.roles.length ? (
+        <>
+          {' '}
+          Roles:{' '}
+          {notes.roles.map((r, i) => (
+            <span key={r.name}>
+              {i ? ', ' : ''}
+              <UserText text={r.name} /> = {r.role} ({r.source === 'user' ? 'set by you' : 'guessed: changes no result'})
+            </span>
+          ))}
+          .
+        </>
+      ) : null}
+    </p>
   );
 }

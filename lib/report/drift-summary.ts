@@ -1,4 +1,5 @@
 import type { DriftResult } from '../drift/types';
+import { driftNotes } from '../notebook/view/drift-notes';
 import { datasetBadge } from './badges';
 import { html, userText, type SafeHtml } from './escape';
 import { formatCount, formatShare } from './format';
@@ -10,8 +11,18 @@ export function headline(result: DriftResult): SafeHtml {
     columns === 0
       ? html`No columns could be tested`
       : html`Drift detected in <strong>${formatCount(driftedColumns)}</strong> of <strong>${formatCount(columns)}</strong> ${columns === 1 ? 'column' : 'columns'}`;
+  const notes = driftNotes(result);
+  const decided = notes.decidedBy === 'features' ? 'the features’ share' : 'the share of all tested columns';
+  const features = notes.featureShare
+    ? html` Features only (no target, prediction or score role set by you): ${formatCount(notes.featureShare.drifted)} of ${formatCount(notes.featureShare.columns)} (${notes.featureShare.text}).`
+    : '';
+  const roles = notes.roles.length
+    ? html`<p class="meta">Roles: ${notes.roles.map(
+        (r, i) => html`${i ? ', ' : ''}${userText(r.name)} = ${r.role} (${r.source === 'user' ? 'set by you' : 'guessed: changes no result'})`,
+      )}</p>`
+    : '';
   return html`<p class="headline"><span>${text}</span>${datasetBadge(drifted)}</p>
-<p class="verdict-note">${formatShare(share)} of tested columns drifted; the dataset counts as drifted at a share of ${formatShare(threshold)} or more.</p>`;
+<p class="verdict-note">${formatShare(share)} of tested columns drifted.${features} The dataset counts as drifted when ${decided} is ${formatShare(threshold)} or more.</p>${roles}`;
 }
 
 /** Warnings and schema differences: things a reader must know before trusting the table. */
