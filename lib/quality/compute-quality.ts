@@ -1,6 +1,8 @@
 import type { Table } from 'apache-arrow';
 import type { Dataset } from '../data/types';
 import { resolveColumnType } from '../drift/column-drift';
+import { formatCount } from '../format';
+import { MAX_EMBEDDED_CHARS } from '../profile/embed-caps';
 import { APP_VERSION } from '../version';
 import { computeColumnQuality, type QualitySide } from './column-quality';
 import { computeDatasetStats } from './dataset-quality';
@@ -39,6 +41,16 @@ export function computeQuality(reference: Dataset, current?: Dataset): QualityRe
   });
   const onlyInReference = current ? reference.meta.schema.map((c) => c.name).filter((n) => !curTypes.has(n)) : [];
   const onlyInCurrent = current ? current.meta.schema.map((c) => c.name).filter((n) => !refNames.has(n)) : [];
+  const cut = columns.filter(
+    (c) => (c.reference.kind === 'categorical' && c.reference.truncated) || (c.current?.kind === 'categorical' && c.current.truncated),
+  );
+  if (cut.length) {
+    // Also at the top (the report lists these): the column warnings say which side and how many.
+    const longest = Math.max(...cut.flatMap((c) => [c.reference, c.current].map((s) => (s?.kind === 'categorical' && s.truncated?.longest) || 0)));
+    warnings.push(
+      `values longer than ${MAX_EMBEDDED_CHARS} characters are shown cut in ${preview(cut.map((c) => c.name))} (longest ${formatCount(longest)} characters; statistics use the full values)`,
+    );
+  }
   if (onlyInReference.length) warnings.push(`columns only in reference: ${preview(onlyInReference)}`);
   if (onlyInCurrent.length) warnings.push(`columns only in current: ${preview(onlyInCurrent)}`);
 

@@ -27,6 +27,7 @@ describe('quality embeds aggregates only, also for strings', () => {
     expect(cur.vanishedCategories).toEqual([`${'x'.repeat(200)}… (52,428,800 characters)`]);
     expect(cur.truncated).toEqual({ values: 1, longest: MB50 });
     expect(column!.warnings).toContain('reference: 1 value longer than 200 characters shown cut (longest 52,428,800 characters)');
+    expect(result.warnings).toContain('values longer than 200 characters are shown cut in a (longest 52,428,800 characters; statistics use the full values)');
     expect(column!.warnings).toContain('current: 1 value longer than 200 characters shown cut (longest 52,428,800 characters)');
   }, 60_000);
 
@@ -45,6 +46,7 @@ describe('quality embeds aggregates only, also for strings', () => {
     expect(cur.vanishedCategories).toHaveLength(20);
     expect(cur.vanishedCategoryCount).toBe(n / 2);
     expect(ref.truncated).toBeUndefined();
+    expect(result.warnings).toEqual([]);
     expect(result.columns[0]!.warnings.every((w) => w.length < 200)).toBe(true);
     expect(JSON.stringify(result).length).toBeLessThan(10_000);
   }, 60_000);
