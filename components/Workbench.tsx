@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
 import type { ReadChoices } from '../lib/engine';
 import { errorMessage } from '../lib/errors';
@@ -18,6 +18,10 @@ import { SplitFile } from './ui/SplitFile';
 import { Sidebar } from './ui/Sidebar';
 import { Toast, type ToastState } from './ui/Toast';
 import { UserText } from './ui/UserText';
+
+// Re-rendered only when its datasets change: it lists a chosen dataset's columns (100,000 for a
+// wide file), and the page re-renders at every progress report of a running cell.
+const SplitFileOnce = memo(SplitFile);
 
 /** The page: sidebar (workspaces, library), the two drop zones and the open workspace's notebook. */
 export function Workbench() {
@@ -50,6 +54,8 @@ export function Workbench() {
       ]),
     [workspace, notebook.cells],
   );
+  const { split: splitFile } = notebook;
+  const split = useCallback((dataset: DatasetMeta, segment: string) => void splitFile(dataset, segment).catch(fail), [splitFile, fail]);
   const act =
     <A extends unknown[]>(f: (...args: A) => Promise<unknown>) =>
     (...args: A) =>
@@ -117,7 +123,7 @@ export function Workbench() {
               />
             ))}
           </div>
-          <SplitFile datasets={datasets} preferred={fallbackInputs().reference} onSplit={act(notebook.split)} />
+          <SplitFileOnce datasets={datasets} preferred={fallbackInputs().reference} onSplit={split} />
         </section>
         {boot.status === 'loading' ? (
           <div className="cell cell-placeholder" role="status">

@@ -38,10 +38,30 @@ interface NotebookOptions {
   fail: (error: unknown) => void;
 }
 
+/** Every change to a stored cell stamps updatedAt, except its position and the running status. */
+const sameCell = (a: CellRecord, b: CellRecord): boolean =>
+  a.updatedAt === b.updatedAt &&
+  a.order === b.order &&
+  a.status === b.status &&
+  a.resultKey === b.resultKey &&
+  a.title === b.title &&
+  a.collapsed === b.collapsed;
+
 /** The open workspace's cells (live across tabs), their staleness and progress, and every notebook action. */
 export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInputs, notify, fail }: NotebookOptions) {
   const workspaceId = workspace?.id;
-  const cells = useLiveQuery(() => (workspaceId ? listCells(db, workspaceId) : Promise.resolve(NO_CELLS)), [db, workspaceId]) ?? NO_CELLS;
+  const read = useLiveQuery(() => (workspaceId ? listCells(db, workspaceId) : Promise.resolve(NO_CELLS)), [db, workspaceId]) ?? NO_CELLS;
+  // Every change to any cell re-reads them all: an unchanged cell keeps its object, so its charts
+  // (effects keyed on its result) are not rebuilt each time another cell's status or progress moves.
+  const kept = useRef(new Map<string, CellRecord>());
+  const cells = useMemo(() => {
+    const next = read.map((cell) => {
+      const old = kept.current.get(cell.id);
+      return old && sameCell(old, cell) ? old : cell;
+    });
+    kept.current = new Map(next.map((cell) => [cell.id, cell]));
+    return next;
+  }, [read]);
   const [progress, setProgress] = useState<Progress>({});
   const [stale, setStale] = useState<ReadonlySet<string>>(new Set());
 
@@ -73,7 +93,15 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
 
   const run = useCallback(
     async (cell: CellRecord) => {
-      await runCell(db, getClient(), cell, (done, total) => setProgress((p) => ({ ...p, [cell.id]: { done, total } })));
+      // At most five progress renders a second: each one re-renders the page.
+      let last = -Infinity;
+      const report = (done: number, total: number) => {
+        const now = performance.now();
+        if (done < total && now - last < 200) return;
+        last = now;
+        setProgress((p) => ({ ...p, [cell.id]: { done, total } }));
+      };
+      await runCell(db, getClient(), cell, report);
       setProgress(({ [cell.id]: _, ...rest }) => rest);
     },
     [db],
