@@ -132,6 +132,7 @@ export function applySegment(dataset: Dataset, expression: string | undefined): 
       'guard missing values (d.city != null && …) or use op functions, which accept them (op.length, op.startswith)',
     );
   }
-  if (kept.length === table.numRows) return dataset;
-  return { meta: { ...dataset.meta, rows: kept.length }, table: takeRows(table, kept) };
+  // Every row kept: the same table, the description still names the segment.
+  if (kept.length === table.numRows) return { meta: { ...dataset.meta, segment: expression.trim() }, table };
+  return { meta: { ...dataset.meta, rows: kept.length, segment: expression.trim() }, table: takeRows(table, kept) };
 }

@@ -55,6 +55,8 @@ export interface DatasetMeta {
    */
   roleSources?: Record<string, RoleSource>;
   createdAt: string;
+  /** The segment this description's rows were filtered by (set on a dataset opened for analysis, never stored). */
+  segment?: string;
 }
 
 /** A parsed dataset: its description plus the Arrow IPC (file format) bytes of the table. */

@@ -11,7 +11,7 @@ import { getDriftMethod, validateKindMethods } from './methods/registry';
 import type { MethodContext } from './methods/method';
 import { profileColumn, type ColumnProfile } from '../profile/column-profile';
 import type { ColumnRole, ColumnType, RoleInfo } from '../data/types';
-import type { ColumnDriftResult, DriftConfig, DriftResult } from './types';
+import type { ColumnDriftResult, DatasetRef, DriftConfig, DriftResult } from './types';
 
 export interface DriftOptions extends DriftConfig {
   /** Called after each column with (done, total). */
@@ -24,6 +24,11 @@ export const DEFAULT_SEED = 42;
 function valueCount(table: Pick<Table, 'getChild'>, name: string): number {
   const vector = table.getChild(name)!;
   return vector.length - vector.nullCount;
+}
+
+/** How a result names a compared dataset: name, rows compared, file SHA-256, and the segment it was filtered by. */
+function datasetRef(meta: DatasetMeta): DatasetRef {
+  return { name: meta.name, rows: meta.rows, sha256: meta.sha256, ...(meta.segment ? { segment: meta.segment } : {}) };
 }
 
 function preview(names: readonly string[]): string {
@@ -163,8 +168,8 @@ export function finishDrift(reference: DatasetMeta, current: DatasetMeta, plan: 
     kind: 'drift',
     schemaVersion: 1,
     tool: { name: 'driftbook', version: APP_VERSION },
-    reference: { name: reference.name, rows: reference.rows, sha256: reference.sha256 },
-    current: { name: current.name, rows: current.rows, sha256: current.sha256 },
+    reference: datasetRef(reference),
+    current: datasetRef(current),
     columns,
     onlyInReference: plan.onlyInReference,
     onlyInCurrent: plan.onlyInCurrent,

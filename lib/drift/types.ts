@@ -111,8 +111,11 @@ export interface ColumnDriftResult {
 
 export interface DatasetRef {
   name: string;
+  /** Rows compared: after the segment, when there is one. */
   rows: number;
   sha256: string;
+  /** The segment (arquero filter expression) the rows were taken by, when there is one. */
+  segment?: string;
 }
 
 /** The drift analysis' settings: plain data, stored with a cell and recorded in every result. */

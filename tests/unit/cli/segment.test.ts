@@ -40,7 +40,7 @@ async function typeFlags(): Promise<string[]> {
 /** A command's JSON without what names the file itself (file name, size, hash). */
 function withoutFileIdentity(text: string): unknown {
   const identity = (key: string, value: unknown) =>
-    ['sha256', 'bytes'].includes(key) || (key === 'name' && typeof value === 'string' && value.endsWith('.csv'));
+    ['sha256', 'bytes', 'segment'].includes(key) || (key === 'name' && typeof value === 'string' && value.endsWith('.csv'));
   return JSON.parse(text, (key, value: unknown) => (identity(key, value) ? undefined : value));
 }
 
@@ -67,6 +67,8 @@ describe('driftbook --segment / --reference-segment / --current-segment', () => 
     expect(filtered.code).toBe(0);
     const json = JSON.parse(segmented.out);
     expect([json.reference.rows, json.current.rows]).toEqual([ROWS.filter(early).length, ROWS.filter((r) => !early(r)).length]);
+    // The JSON names the segment each side was taken by.
+    expect([json.reference.segment, json.current.segment]).toEqual([EARLY, `d => !(${EARLY.slice(5)})`]);
     expect(withoutFileIdentity(segmented.out)).toEqual(withoutFileIdentity(filtered.out));
   });
 

@@ -81,7 +81,7 @@ describe('applySegment', () => {
     const expected = await filteredFile(full, keep);
     expect(segment.meta.rows).toBe(ROWS.filter(keep).length);
     expect(segment.table.numRows).toBe(segment.meta.rows);
-    expect(segment.meta).toEqual({ ...full.meta, rows: expected.meta.rows });
+    expect(segment.meta).toEqual({ ...full.meta, rows: expected.meta.rows, segment: expression.trim() });
     expect(columnsOf(segment.table)).toEqual(columnsOf(expected.table));
     // It survives the IPC round trip that storage and workers use.
     expect(columnsOf(tableFromIPC(tableToIPC(segment.table, 'file')))).toEqual(columnsOf(expected.table));
@@ -98,12 +98,15 @@ describe('applySegment', () => {
     expect(computeQuality(full, segment).columns).toEqual(computeQuality(full, expected).columns);
   });
 
-  it('an empty or blank segment, or one keeping every row, returns the dataset as it is', async () => {
+  it('an empty or blank segment returns the dataset as it is; one keeping every row, the same table', async () => {
     const full = await dataset();
     expect(applySegment(full, undefined)).toBe(full);
     expect(applySegment(full, '')).toBe(full);
     expect(applySegment(full, '  \n ')).toBe(full);
-    expect(applySegment(full, 'd => d.age > 0 || op.is_nan(d.age)')).toBe(full);
+    // Every row kept: the same table, the description naming the segment.
+    const all = applySegment(full, 'd => d.age > 0 || op.is_nan(d.age)');
+    expect(all.table).toBe(full.table);
+    expect(all.meta).toEqual({ ...full.meta, segment: 'd => d.age > 0 || op.is_nan(d.age)' });
     expect([hasSegment(undefined), hasSegment(' '), hasSegment('d => true')]).toEqual([false, false, true]);
   });
 
