@@ -70,6 +70,8 @@ function pmfAtMode(mode: number, good: number, bad: number, sample: number): num
     const total = good + bad;
     for (let i = 0; i < sample; i++) p *= (bad - i) / (total - i);
   }
+  // A product near the subnormal range has lost digits: then (rare: populations ~1e9) the saddle point.
+  if (!(p > TINY)) return hypergeometricPmf(mode, good, bad, sample);
   const badLeft = bad - sample;
   for (let k = 0; k < mode; k++) p *= ((good - k) * (sample - k)) / ((k + 1) * (badLeft + k + 1));
   return p > TINY ? p : hypergeometricPmf(mode, good, bad, sample);

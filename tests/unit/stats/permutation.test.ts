@@ -81,6 +81,9 @@ describe('sampleHypergeometric', () => {
       [32, 1000, 500],
       [33, 5000, 20],
       [500, 40, 32],
+      [32, 1e10, 1e10],
+      [1e11, 32, 32],
+      [3, 1e9, 5e8],
       [7, 3, 5],
     ];
     for (let t = 0; t < 300; t++) cases.push([1 + Math.floor(gen.nextDouble() * 40), Math.floor(gen.nextDouble() * 1e5), Math.floor(gen.nextDouble() * 60)]);
