@@ -124,8 +124,9 @@ function drawHypergeometric(good: number, bad: number, sample: number, rng: Rng)
 /**
  * Category composition of `draw` items taken without replacement from a pool holding
  * totals[c] items of category c (multivariate hypergeometric, by sequential conditionals).
+ * Written into `out` when given (a permutation test reuses one buffer for all its draws).
  */
-export function sampleWithoutReplacement(totals: ArrayLike<number>, draw: number, rng: Rng): Float64Array {
+export function sampleWithoutReplacement(totals: ArrayLike<number>, draw: number, rng: Rng, out = new Float64Array(totals.length)): Float64Array {
   let pool = 0;
   for (let c = 0; c < totals.length; c++) {
     const t = totals[c]!;
@@ -133,7 +134,8 @@ export function sampleWithoutReplacement(totals: ArrayLike<number>, draw: number
     pool += t;
   }
   if (!(Number.isSafeInteger(draw) && draw >= 0 && draw <= pool)) throw new RangeError(`sampleWithoutReplacement: cannot draw ${draw} of ${pool}`);
-  const out = new Float64Array(totals.length);
+  if (out.length !== totals.length) throw new RangeError(`sampleWithoutReplacement: out has ${out.length} slots for ${totals.length} categories`);
+  out.fill(0);
   let left = draw;
   for (let c = 0; c < totals.length && left > 0; c++) {
     const t = totals[c]!;

@@ -85,8 +85,9 @@ export function tvdPermutationTest(
   const observed = exact ? numerator(refCounts) : statistic;
   const rng = xoshiro128ss(seed);
   let exceed = 0;
+  const ref = new Float64Array(totals.length);
   for (let b = 0; b < permutations; b++) {
-    const ref = sampleWithoutReplacement(totals, nr, rng);
+    sampleWithoutReplacement(totals, nr, rng, ref);
     if (exact) {
       if (numerator(ref) >= observed) exceed++;
     } else {
