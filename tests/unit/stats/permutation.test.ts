@@ -130,6 +130,14 @@ describe('sampleWithoutReplacement', () => {
     totals.forEach((t, i) => expect(Math.abs(sums[i]! / 3000 - (80 * t) / 200)).toBeLessThan(0.3));
     expect(() => sampleWithoutReplacement(totals, 201, rng)).toThrow(RangeError);
   });
+
+  it('writes into a reused buffer exactly what it returns fresh, and refuses a buffer of another size', () => {
+    const totals = [5, 0, 12, 3, 40];
+    const [fresh, reused] = [xoshiro128ss(9), xoshiro128ss(9)];
+    const out = new Float64Array(totals.length).fill(99);
+    for (let i = 0; i < 50; i++) expect(sampleWithoutReplacement(totals, 21, reused, out)).toEqual(sampleWithoutReplacement(totals, 21, fresh));
+    expect(() => sampleWithoutReplacement(totals, 21, fresh, new Float64Array(4))).toThrow(RangeError);
+  });
 });
 
 describe('permutationPValue', () => {
