@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { profileColumn, type CategoricalProfile } from '../profile/column-profile';
-import { capValue, TruncationTally } from '../profile/embed-caps';
+import { capLabels, codePointLength, TruncationTally } from '../profile/embed-caps';
 import type { CategoricalStats, CategoryCount } from './types';
 
 const TOP_CATEGORIES = 10;
@@ -22,23 +22,21 @@ export function truncated(tally: TruncationTally): Pick<CategoricalStats, 'trunc
   return note ? { truncated: note } : {};
 }
 
-function codePoints(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
-
 /** One side's stats; `tally` collects the values cut for embedding (a fresh one when not given). */
 export function computeCategoricalStats(profile: CategoricalProfile, rows: number, tally = new TruncationTally()): CategoricalStats {
   const order = ranked(profile);
   const first = order[0];
   let length = 0;
-  profile.categories.forEach((value, i) => (length += codePoints(value) * profile.counts[i]!));
+  profile.categories.forEach((value, i) => (length += codePointLength(value) * profile.counts[i]!));
   const missingShare = rows ? profile.missing / rows : 0;
   // Embedded values are capped in length (their counts are not): one huge cell must not make a huge result.
-  const topCategories: CategoryCount[] = order
-    .slice(0, TOP_CATEGORIES)
-    .map((i) => ({ value: capValue(profile.categories[i]!, tally), count: profile.counts[i]! }));
+  // Labels stay distinct (a chart keys its bars by them).
+  const top = order.slice(0, TOP_CATEGORIES);
+  const labels = capLabels(
+    top.map((i) => profile.categories[i]!),
+    tally,
+  );
+  const topCategories: CategoryCount[] = top.map((i, k) => ({ value: labels[k]!, count: profile.counts[i]! }));
   return {
     kind: 'categorical',
     count: profile.count,
@@ -47,7 +45,7 @@ export function computeCategoricalStats(profile: CategoricalProfile, rows: numbe
     nonFinite: 0,
     distinct: profile.categories.length,
     topFrequency: first === undefined ? 0 : profile.counts[first]!,
-    top: first === undefined ? null : capValue(profile.categories[first]!, tally),
+    top: topCategories[0]?.value ?? null,
     categories: profile.categories.length,
     topCategories,
     meanLength: profile.count ? length / profile.count : null,
@@ -74,10 +72,16 @@ export function compareCategories(
   let freshValues = 0;
   for (const i of fresh) freshValues += current.counts[i]!;
   return {
-    newCategories: fresh.slice(0, LISTED).map((i) => capValue(current.categories[i]!, tally)),
+    newCategories: capLabels(
+      fresh.slice(0, LISTED).map((i) => current.categories[i]!),
+      tally,
+    ),
     newCategoryCount: fresh.length,
     newCategoryShare: current.count ? freshValues / current.count : 0,
-    vanishedCategories: vanished.slice(0, LISTED).map((i) => capValue(reference.categories[i]!, tally)),
+    vanishedCategories: capLabels(
+      vanished.slice(0, LISTED).map((i) => reference.categories[i]!),
+      tally,
+    ),
     vanishedCategoryCount: vanished.length,
   };
 }
