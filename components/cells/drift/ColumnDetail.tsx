@@ -141,6 +141,15 @@ export function ColumnDetail({
           {column.missingDrift.drifted ? ', the share of missing values drifted' : ''})
         </p>
       ) : null}
+      {column.warnings?.length ? (
+        <ul className="warnings" aria-label="Column warnings">
+          {column.warnings.map((w) => (
+            <li key={w}>
+              <UserText text={w} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }
