@@ -1,5 +1,5 @@
 'use client';
-import { useState, type ComponentType } from 'react';
+import { memo, useState, type ComponentType } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
 import {
   CELL_KINDS,
@@ -89,9 +89,11 @@ function columnsOf(cell: CellRecord, datasets: DatasetMeta[]): { name: string; t
   mergedColumns.set(reference ?? NO_DATASET, byCurrent);
   const known = byCurrent.get(current ?? NO_DATASET);
   if (known) return known;
-  const seen = new Map<string, string>();
-  for (const c of [...(reference?.schema ?? []), ...(current?.schema ?? [])]) if (!seen.has(c.name)) seen.set(c.name, c.type);
-  const columns = [...seen].map(([name, type]) => ({ name, type }));
+  // The reference's columns (its own objects), then the current's that it lacks.
+  const first = reference?.schema ?? [];
+  const names = new Set(first.map((c) => c.name));
+  const extra = (current?.schema ?? []).filter((c) => !names.has(c.name) && names.add(c.name));
+  const columns = extra.length ? [...first, ...extra] : first;
   byCurrent.set(current ?? NO_DATASET, columns);
   return columns;
 }
@@ -117,61 +119,91 @@ function focusCell(id: string | undefined): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(id)}"] > article`)?.focus());
 }
 
+interface SlotProps {
+  cell: CellRecord;
+  index: number;
+  last: boolean;
+  /** The next cell's id (Run and next focuses it). */
+  nextId: string | undefined;
+  datasets: DatasetMeta[];
+  stale: boolean;
+  progress: { done: number; total: number } | undefined;
+  actions: NotebookActions;
+}
+
+/**
+ * One cell with the "+" below it. Memoised: the page re-renders at each progress report of a
+ * running cell, and every other cell's charts and windowed tables would render again with it.
+ */
+const CellSlot = memo(function CellSlot({ cell, index, last, nextId, datasets, stale, progress, actions }: SlotProps) {
+  // A kind this version does not know (a newer version's backup, a damaged file) is a failed cell, never a crash.
+  const problem = isKnownKind(cell.kind) ? undefined : unknownKindError(cell.kind).message;
+  return (
+    <div data-cell-id={cell.id} className="cell-slot">
+      <CellErrorBoundary kind={String(cell.kind)} title={String(cell.title)} problem={problem} onDelete={() => actions.remove(cell)}>
+        {problem ? null : (
+          <CellFrame
+            cell={cell}
+            stale={stale}
+            first={index === 0}
+            last={last}
+            datasets={datasets}
+            progress={progress}
+            onRun={() => actions.run(cell)}
+            onRunAndNext={() => {
+              actions.run(cell);
+              focusCell(nextId);
+            }}
+            onCancel={actions.cancel}
+            onMove={(by) => {
+              actions.move(cell, by);
+              focusCell(cell.id);
+            }}
+            onDuplicate={() => actions.duplicate(cell)}
+            onDelete={() => actions.remove(cell)}
+            onCollapse={(collapsed) => actions.update(cell, { collapsed })}
+            onRename={(title) => actions.update(cell, { title })}
+            onInputs={(slot, dataset) => actions.setInput(cell, slot, dataset)}
+            onSegment={(slot, segment) => actions.setSegment(cell, slot, segment)}
+            onExport={() => actions.exportCells([cell])}
+          >
+            <KindBody
+              cell={cell}
+              progress={progress}
+              columns={columnsOf(cell, datasets)}
+              datasets={datasetsOf(cell, datasets)}
+              onRun={() => actions.run(cell)}
+              onCancel={actions.cancel}
+              onExport={() => actions.exportCells([cell])}
+              onConfigChange={(config: CellConfig) => actions.setConfig(cell, config)}
+              onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
+            />
+          </CellFrame>
+        )}
+      </CellErrorBoundary>
+      <AddCell index={index + 1} onAdd={actions.add} always={last} />
+    </div>
+  );
+});
+
 /** The ordered cells of a workspace, each in its frame, with "+" between them. */
 export function Notebook({ cells, datasets, stale, progress, actions }: Props) {
   return (
     <div className="notebook" aria-label="Notebook cells">
       <AddCell index={0} onAdd={actions.add} always={cells.length === 0} />
-      {cells.map((cell, i) => {
-        // A kind this version does not know (a newer version's backup, a damaged file) is a failed cell, never a crash.
-        const problem = isKnownKind(cell.kind) ? undefined : unknownKindError(cell.kind).message;
-        return (
-          <div key={cell.id} data-cell-id={cell.id} className="cell-slot">
-            <CellErrorBoundary kind={String(cell.kind)} title={String(cell.title)} problem={problem} onDelete={() => actions.remove(cell)}>
-              {problem ? null : (
-                <CellFrame
-                  cell={cell}
-                  stale={stale.has(cell.id)}
-                  first={i === 0}
-                  last={i === cells.length - 1}
-                  datasets={datasets}
-                  progress={progress[cell.id]}
-                  onRun={() => actions.run(cell)}
-                  onRunAndNext={() => {
-                    actions.run(cell);
-                    focusCell(cells[i + 1]?.id);
-                  }}
-                  onCancel={actions.cancel}
-                  onMove={(by) => {
-                    actions.move(cell, by);
-                    focusCell(cell.id);
-                  }}
-                  onDuplicate={() => actions.duplicate(cell)}
-                  onDelete={() => actions.remove(cell)}
-                  onCollapse={(collapsed) => actions.update(cell, { collapsed })}
-                  onRename={(title) => actions.update(cell, { title })}
-                  onInputs={(slot, dataset) => actions.setInput(cell, slot, dataset)}
-                  onSegment={(slot, segment) => actions.setSegment(cell, slot, segment)}
-                  onExport={() => actions.exportCells([cell])}
-                >
-                  <KindBody
-                    cell={cell}
-                    progress={progress[cell.id]}
-                    columns={columnsOf(cell, datasets)}
-                    datasets={datasetsOf(cell, datasets)}
-                    onRun={() => actions.run(cell)}
-                    onCancel={actions.cancel}
-                    onExport={() => actions.exportCells([cell])}
-                    onConfigChange={(config: CellConfig) => actions.setConfig(cell, config)}
-                    onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
-                  />
-                </CellFrame>
-              )}
-            </CellErrorBoundary>
-            <AddCell index={i + 1} onAdd={actions.add} always={i === cells.length - 1} />
-          </div>
-        );
-      })}
+      {cells.map((cell, i) => (
+        <CellSlot
+          key={cell.id}
+          cell={cell}
+          index={i}
+          last={i === cells.length - 1}
+          nextId={cells[i + 1]?.id}
+          datasets={datasets}
+          stale={stale.has(cell.id)}
+          progress={progress[cell.id]}
+          actions={actions}
+        />
+      ))}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import type { DatasetMeta } from '../lib/data/types';
+import type { ColumnRole, ColumnType, DatasetMeta } from '../lib/data/types';
 import type { ReadChoices } from '../lib/engine';
 import { errorMessage } from '../lib/errors';
 import { getDb } from '../lib/store/db';
@@ -22,6 +22,7 @@ import { UserText } from './ui/UserText';
 // Re-rendered only when its datasets change: it lists a chosen dataset's columns (100,000 for a
 // wide file), and the page re-renders at every progress report of a running cell.
 const SplitFileOnce = memo(SplitFile);
+const DatasetDropOnce = memo(DatasetDrop);
 
 /** The page: sidebar (workspaces, library), the two drop zones and the open workspace's notebook. */
 export function Workbench() {
@@ -54,6 +55,17 @@ export function Workbench() {
       ]),
     [workspace, notebook.cells],
   );
+  const { load, changeRoles, changeTypes } = drop;
+  // Stable handlers: a drop zone with a 100,000-column role panel re-renders only when its own state changes.
+  const dropHandlers = useMemo(() => {
+    const handlers = (side: 'reference' | 'current') => ({
+      onFile: (file: File) => void load(side, file, readChoices),
+      onCancel: () => getClient().cancel(),
+      onRoles: (roles: Record<string, ColumnRole>) => void changeRoles(side, roles).catch(fail),
+      onTypes: (types: Record<string, ColumnType>) => void changeTypes(types).catch(fail),
+    });
+    return { reference: handlers('reference'), current: handlers('current') };
+  }, [load, readChoices, changeRoles, changeTypes, fail]);
   const { split: splitFile } = notebook;
   const split = useCallback((dataset: DatasetMeta, segment: string) => void splitFile(dataset, segment).catch(fail), [splitFile, fail]);
   const act =
@@ -112,15 +124,7 @@ export function Workbench() {
           <ReadingOptions value={readChoices} onChange={setReadChoices} />
           <div className="compare-grid">
             {(['reference', 'current'] as const).map((side) => (
-              <DatasetDrop
-                key={side}
-                role={side}
-                state={drop.drops[side]}
-                onFile={(file) => void drop.load(side, file, readChoices)}
-                onCancel={() => getClient().cancel()}
-                onRoles={(roles) => void drop.changeRoles(side, roles).catch(fail)}
-                onTypes={(types) => void drop.changeTypes(types).catch(fail)}
-              />
+              <DatasetDropOnce key={side} role={side} state={drop.drops[side]} {...dropHandlers[side]} />
             ))}
           </div>
           <SplitFileOnce datasets={datasets} preferred={fallbackInputs().reference} onSplit={split} />
