@@ -66,12 +66,16 @@ export async function* byteChunks(source: ByteSource, options: ReadOptions, phas
   let bytes = 0;
   // The first bytes, while they may still be a BOM (or two).
   let head: Uint8Array | undefined = utf8 ? new Uint8Array(0) : undefined;
-  for await (const chunk of source.open()) {
+  for await (const chunk of joinedHead(source.open())) {
     checkAborted(options.signal);
     if (bytes === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
       throw new DataError('utf16', `UTF-16 text: ${source.name} is saved as UTF-16 — save it as UTF-8 (or "CSV UTF-8" in Excel)`);
     }
-    if (chunk.includes(0)) {
+    // A NUL in the file's first bytes is a binary file; further on, whichever comes first in the file is
+    // reported (bad UTF-8 before the NUL, or the NUL), however the file is chunked.
+    const nul = bytes === 0 && chunk.subarray(0, SNIFF_BYTES).includes(0) ? 0 : chunk.indexOf(0);
+    if (nul >= 0) {
+      utf8?.check(chunk.subarray(0, nul));
       throw new DataError('binary-file', `not a text file: ${source.name} contains NUL bytes — is it a binary file renamed .csv?`);
     }
     if (phase === 'read') options.onBytes?.(chunk);
@@ -95,6 +99,38 @@ export async function* byteChunks(source: ByteSource, options: ReadOptions, phas
     if (rest.length) yield rest;
   }
   utf8?.end();
+}
+
+// The file's first bytes are checked as one: a UTF-16 byte order mark, and NUL bytes of a binary file.
+const SNIFF_BYTES = 64 * 1024;
+
+/** The chunks, the first ones joined until they hold SNIFF_BYTES (or the file ends), so the checks above do not depend on the chunking. */
+async function* joinedHead(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] | undefined = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    if (parts === undefined) yield chunk;
+    else {
+      parts.push(chunk);
+      total += chunk.length;
+      if (total >= SNIFF_BYTES) {
+        yield joined(parts, total);
+        parts = undefined;
+      }
+    }
+  }
+  if (parts?.length) yield joined(parts, total);
+}
+
+function joined(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 // Held back only while the file so far is the start of two BOMs: bytes a decoder would not have emitted yet either.

@@ -51,10 +51,13 @@ export type BatchHandler = (batch: CsvBatch) => void;
  * the field count of every record (uDSV silently merges a short row into the next one).
  */
 export class CsvTokenizer {
-  private carry = new Uint8Array(0);
+  // The unfinished record, then the chunks after it, until they are scanned together.
+  private carry: Uint8Array = new Uint8Array(0);
   private carried = 0;
-  // Where a carried record meets the next chunk (reused: no allocation per chunk).
-  private joined = new Uint8Array(0);
+  private spare: Uint8Array = new Uint8Array(0);
+  // Carried bytes are rescanned from the record's start only once they have doubled since the last
+  // scan: a record longer than many chunks (a huge field, an unclosed quote) costs O(n), not O(n²).
+  private rescanAt = 0;
   private line = 1;
   private skipLf = false;
   // Off when the delimiter could be read as part of a number (a digit, '-' or '.').
@@ -92,10 +95,11 @@ export class CsvTokenizer {
       return;
     }
     const total = this.carried + chunk.length;
-    if (this.joined.length < total) this.joined = new Uint8Array(Math.max(total, this.joined.length * 2));
-    this.joined.set(this.carry.subarray(0, this.carried));
-    this.joined.set(chunk, this.carried);
-    this.scan(this.joined.subarray(0, total), false);
+    if (this.carry.length < total) this.carry = grownTo(this.carry, this.carried, total);
+    this.carry.set(chunk, this.carried);
+    this.carried = total;
+    if (total < this.rescanAt) return;
+    this.scan(this.carry.subarray(0, total), false);
   }
 
   finish(): void {
@@ -249,9 +253,14 @@ export class CsvTokenizer {
   /** Copies the unfinished record bytes[from…] aside for the next chunk (the chunk may be reused by its source). */
   private keep(bytes: Uint8Array, from: number): void {
     const n = bytes.length - from;
-    if (this.carry.length < n) this.carry = new Uint8Array(Math.max(n, this.carry.length * 2, 1024));
-    this.carry.set(bytes.subarray(from));
+    // Scanning the carry itself: its records are handed over after this returns, so copy to the spare buffer.
+    let target = this.carry;
+    if (bytes.buffer === this.carry.buffer) [target, this.spare] = [this.spare, this.carry];
+    if (target.length < n) target = new Uint8Array(Math.max(n, target.length * 2, 1024));
+    target.set(bytes.subarray(from));
+    this.carry = target;
     this.carried = n;
+    this.rescanAt = 2 * n;
   }
 }
 
@@ -263,6 +272,13 @@ function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
     if (c === LF || (c === CR && bytes[k + 1] !== LF)) n++;
   }
   return n;
+}
+
+/** A larger copy of bytes[0, used), at least `size` long (doubling, so appends are amortised O(1)). */
+function grownTo(bytes: Uint8Array, used: number, size: number): Uint8Array {
+  const next = new Uint8Array(Math.max(size, bytes.length * 2, 1024));
+  next.set(bytes.subarray(0, used));
+  return next;
 }
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T): T {

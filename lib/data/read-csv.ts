@@ -135,10 +135,14 @@ export function sniffDelimiter(head: string): string {
 
 async function readHead(source: ByteSource, options: ReadOptions): Promise<{ head: string; complete: boolean }> {
   let head = '';
+  let lineBreak = false;
   const decoder = fieldDecoder(options);
   for await (const bytes of byteChunks(source, { ...options, onBytes: undefined, onProgress: undefined }, 'read', () => 0)) {
-    head += decoder.decode(bytes);
-    if (head.length >= HEAD_CHARS && /[\r\n]/.test(head)) return { head, complete: false };
+    const text = decoder.decode(bytes);
+    head += text;
+    // Only the new text is searched: a long first line in small chunks stays linear.
+    lineBreak ||= /[\r\n]/.test(text);
+    if (head.length >= HEAD_CHARS && lineBreak) return { head, complete: false };
   }
   return { head, complete: true };
 }

@@ -8,25 +8,38 @@ export type ReadJsonlOptions = Pick<ReadOptions, 'missingTokens' | 'onProgress' 
 
 type Row = Record<string, unknown>;
 
+const LF = 10;
+
 /**
- * Each JSON object of a JSON Lines source with its 1-based line number, decoded chunk by chunk
- * (streaming TextDecoder): the file is never held as one string. Blank lines are skipped.
+ * Each JSON object of a JSON Lines source with its 1-based line number, read chunk by chunk: the
+ * file is never held as one string. Lines are split on their bytes (LF never occurs inside a UTF-8
+ * character) and each is decoded alone, so the first problem in the file is the one reported,
+ * however it is chunked. Blank lines are skipped.
  */
 async function* jsonLines(source: ByteSource, options: ReadJsonlOptions, phase: ReadProgress['phase'], rows: () => number) {
   const { name } = source;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let bytes = 0;
   let line = 0;
-  let rest = '';
-  const parse = (text: string): Row | undefined => {
+  // The unfinished line's bytes (grown by doubling: a long line in small chunks stays linear).
+  let rest: Uint8Array = new Uint8Array(0);
+  let kept = 0;
+  const parse = (lineBytes: Uint8Array): Row | undefined => {
     line++;
+    let text: string;
+    try {
+      text = decoder.decode(lineBytes);
+    } catch {
+      throw new DataError('not-utf8', `not UTF-8: line ${line} of ${name} contains bytes that are not valid UTF-8 — save it as UTF-8`);
+    }
+    // The file's byte order mark (only the first line's; trim() drops it too).
     const trimmed = text.trim();
     if (trimmed === '') return undefined;
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      const detail = (error as Error).message.replace(/\.$/, '');
+      const detail = (error as Error).message.replace(/\.$/, '').replace(/[\r\n]+/g, ' ');
       throw new DataError('bad-jsonl', `invalid JSON: line ${line} of ${name} — ${detail}; each line must hold one complete JSON object`);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -35,29 +48,35 @@ async function* jsonLines(source: ByteSource, options: ReadJsonlOptions, phase: 
     }
     return value as Row;
   };
-  const decode = (chunk?: Uint8Array) => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new DataError('not-utf8', `not UTF-8: ${name} contains bytes that are not valid UTF-8 — save it as UTF-8`);
+  const append = (part: Uint8Array) => {
+    if (kept + part.length > rest.length) {
+      const grown = new Uint8Array(Math.max(kept + part.length, rest.length * 2, 1024));
+      grown.set(rest.subarray(0, kept));
+      rest = grown;
     }
+    rest.set(part, kept);
+    kept += part.length;
   };
   for await (const chunk of source.open()) {
     if (options.signal?.aborted) throw new DataError('aborted', 'cancelled');
     if (phase === 'read') options.onBytes?.(chunk);
     bytes += chunk.length;
-    let text = rest + decode(chunk);
-    if (bytes === chunk.length && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      const row = parse(text.slice(start, end));
+    for (let end = chunk.indexOf(LF); end >= 0; end = chunk.indexOf(LF, start)) {
+      let lineBytes = chunk.subarray(start, end);
+      if (kept) {
+        append(lineBytes);
+        lineBytes = rest.subarray(0, kept);
+        kept = 0;
+      }
+      const row = parse(lineBytes);
       if (row) yield { row, line };
       start = end + 1;
     }
-    rest = text.slice(start);
+    append(chunk.subarray(start));
     options.onProgress?.({ phase, bytes, totalBytes: source.size, rows: rows() });
   }
-  const row = parse(rest + decode());
+  const row = parse(rest.subarray(0, kept));
   if (row) yield { row, line };
 }
 
