@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { showChartControls } from '../../lib/charts/chart-text';
 import { customChart } from '../../lib/charts/custom-chart';
-import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '../../lib/charts/custom-chart-types';
+import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '../../lib/explore/chart-types';
 import type { CellProps } from './types';
 import { visibleControls } from '../../lib/format';
 import { UserText } from '../ui/UserText';

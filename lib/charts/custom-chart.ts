@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { extent, formatNumber, tickFormatFor } from './chart-parts';
-import type { ChartData, ChartDatum, ChartSide } from './custom-chart-types';
+import type { ChartData, ChartDatum, ChartSide } from '../explore/chart-types';
 import { truncateLabel } from './distribution-data';
 import { SIDES, SIDE_COLORS } from './palette';
 import { roundGeometry } from './round-svg';

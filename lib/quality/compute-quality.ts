@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Dataset } from '../data/types';
-import { resolveColumnType } from '../drift/column-drift';
+import { resolveColumnType } from '../profile/column-type';
 import { formatCount } from '../format';
 import { MAX_EMBEDDED_CHARS } from '../profile/embed-caps';
 import { APP_VERSION } from '../version';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // arquero in Driftbook, measured (issue 10 §3): (1) segments — lib/data/frame.ts applySegment on a
 // 1M-row dataset; (2) the custom chart's grouping/binning/top-N — today's typed-array loops
-// (lib/charts/custom-chart-rows.ts, custom-chart-bins.ts) against the same aggregation written as
+// (lib/explore/chart-rows.ts, chart-bins.ts) against the same aggregation written as
 // arquero verbs (filter → derive bin → groupby → rollup; groupby → count → orderby desc). The rule:
 // rewrite the chart with arquero only if it is within 20% of today's time. A measurement, not a test.
 //
@@ -27,8 +27,8 @@ register();
 const load = (path) => import(pathToFileURL(join(ROOT, path)).href);
 const { ingestCsv } = await load('lib/data/ingest.ts');
 const { applySegment } = await load('lib/data/frame.ts');
-const { selectRows, shareTopCodes } = await load('lib/charts/custom-chart-rows.ts');
-const { histogramData, barData, autoEdges, binOf } = await load('lib/charts/custom-chart-bins.ts');
+const { selectRows, shareTopCodes } = await load('lib/explore/chart-rows.ts');
+const { histogramData, barData, autoEdges, binOf } = await load('lib/explore/chart-bins.ts');
 
 /** Median wall time (ms) of `runs` calls, after one warm-up; returns the last result too. */
 function time(fn, runs = RUNS) {

@@ -110,7 +110,7 @@ async function demoEntries(page: Page): Promise<RawEntry[]> {
 }
 
 /** Ids of every stored workspace, cell and dataset (read from IndexedDB as the page sees it). */
-async function storedIds(page: Page): Promise<Record<string, string[]>> {
+async function storedIds(page: Page): Promise<{ cells: string[]; datasets: string[]; workspaces: string[] }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('driftbook');

@@ -25,15 +25,15 @@ describe('project', () => {
  * always import itself. `uses` are imports of values; `types` are layers it may import with
  * `import type` only (erased at build time, so no run-time dependency and no bundle cost).
  *
- *   stats ← data ← profile ← drift · metrics · fairness · quality ← store ← notebook ← report ← engine · cli
+ *   stats ← data ← profile ← drift · metrics · fairness · quality · explore ← store ← notebook ← report ← engine · cli
  *   charts: values from stats/data only, result types from the analyses; never report.
  *
- * Analyses (drift, metrics, fairness, quality) are peers and do not import each other. A new
+ * Analyses (drift, metrics, fairness, quality, explore — the custom chart's aggregation) are peers and do not import each other. A new
  * lib folder must be added here, in its place, before its first file lands.
  */
 // Root modules every layer may use: typed errors, the version, number/duration formatting.
 const BASE = ['errors', 'version', 'format'];
-const ANALYSES = ['drift', 'metrics', 'fairness', 'quality'];
+const ANALYSES = ['drift', 'metrics', 'fairness', 'quality', 'explore'];
 const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   errors: { uses: [] },
   version: { uses: [] },
@@ -45,6 +45,7 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   metrics: { uses: [...BASE, 'stats', 'data', 'profile'] },
   fairness: { uses: [...BASE, 'stats', 'data', 'profile'] },
   quality: { uses: [...BASE, 'stats', 'data', 'profile'] },
+  explore: { uses: [...BASE, 'stats', 'data', 'profile'] },
   // IndexedDB: datasets, profiles and cells as the notebook defines them (types only from above).
   store: { uses: [...BASE, 'stats', 'data', 'profile'], types: [...ANALYSES, 'notebook'] },
   notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store'] },
@@ -65,12 +66,7 @@ const NODE_FILES = ['lib/data/read-file.ts'];
  * Edges known to break the table, left by the restructuring under way (issue 10). The test fails
  * when a new violation appears and when a listed one is gone, so this list only shrinks.
  */
-const KNOWN_VIOLATIONS: string[] = [
-  'lib/charts/custom-chart-bins.ts → lib/quality/numeric-stats.ts (charts may import only types from quality: use import type)',
-  'lib/notebook/kinds/chart.ts → lib/charts/custom-chart-data.ts (notebook may not import charts)',
-  'lib/notebook/kinds/chart.ts → lib/charts/custom-chart-types.ts (notebook may not import charts)',
-  'lib/quality/compute-quality.ts → lib/drift/column-drift.ts (quality may not import drift)',
-];
+const KNOWN_VIOLATIONS: string[] = [];
 
 /** The layer of a lib file: its folder under lib/, or its name for a root file (lib/errors.ts → errors). */
 function layerOf(file: string): string {

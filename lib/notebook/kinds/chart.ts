@@ -1,9 +1,9 @@
-import { computeChartData } from '../../charts/custom-chart-data';
-import { CHART_MARKS } from '../../charts/custom-chart-types';
-import type { ChartConfig, ChartData } from '../../charts/custom-chart-types';
+import { computeChartData } from '../../explore/chart-data';
+import { CHART_MARKS } from '../../explore/chart-types';
+import type { ChartConfig, ChartData } from '../../explore/chart-types';
 import type { CellKindSpec } from '../types';
 
-export type { ChartConfig, ChartData } from '../../charts/custom-chart-types';
+export type { ChartConfig, ChartData } from '../../explore/chart-types';
 
 export const chartKind: CellKindSpec<'chart', ChartConfig, ChartData> = {
   kind: 'chart',

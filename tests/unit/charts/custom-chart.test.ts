@@ -2,9 +2,9 @@ import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { customChart } from '../../../lib/charts/custom-chart';
-import { computeChartData } from '../../../lib/charts/custom-chart-data';
+import { computeChartData } from '../../../lib/explore/chart-data';
 import type { Dataset } from '../../../lib/data/types';
-import type { ChartConfig, ChartData } from '../../../lib/charts/custom-chart-types';
+import type { ChartConfig, ChartData } from '../../../lib/explore/chart-types';
 import type { ColumnType } from '../../../lib/data/types';
 
 const newDocument = (): Document => parseHTML('<!doctype html><html><body></body></html>').document;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeChartData } from '../../../../lib/charts/custom-chart-data';
+import { computeChartData } from '../../../../lib/explore/chart-data';
 import { ingestCsv } from '../../../../lib/data/ingest';
 import { computeDrift } from '../../../../lib/drift/compute-drift';
 import { chartKind } from '../../../../lib/notebook/kinds/chart';

@@ -1,8 +1,8 @@
 import { quantileSorted } from '../stats/quantile';
 import { lowerBound, upperBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
-import type { ChartDatum } from './custom-chart-types';
-import { type PreparedSide, datumKey } from './custom-chart-rows';
+import type { ChartDatum } from './chart-types';
+import { type PreparedSide, datumKey } from './chart-rows';
 
 /** A box plot's numbers for one group of values. */
 export interface BoxStats {

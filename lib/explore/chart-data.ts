@@ -2,12 +2,12 @@ import type { ColumnType, Dataset, DatasetMeta } from '../data/types';
 import { AnalysisError } from '../errors';
 import { formatCount } from '../format';
 import { truncationNote } from '../profile/embed-caps';
-import { barData, histogramData, lineData } from './custom-chart-bins';
-import { boxData } from './custom-chart-box';
-import { type ColumnValues, numbersAsCodes, readCodes, readNumbers, readTimes } from './custom-chart-columns';
-import { type PreparedSide, type RowSelection, datumKey, selectRows, shareTopCodes, skippedNote } from './custom-chart-rows';
-import { SAMPLE_SIZE, sampleRows } from './custom-chart-sample';
-import { CHART_MARKS, type ChartConfig, type ChartData, type ChartDatum, type ChartMark, type ChartSide } from './custom-chart-types';
+import { barData, histogramData, lineData } from './chart-bins';
+import { boxData } from './chart-box';
+import { type ColumnValues, numbersAsCodes, readCodes, readNumbers, readTimes } from './chart-columns';
+import { type PreparedSide, type RowSelection, datumKey, selectRows, shareTopCodes, skippedNote } from './chart-rows';
+import { SAMPLE_SIZE, sampleRows } from './chart-sample';
+import { CHART_MARKS, type ChartConfig, type ChartData, type ChartDatum, type ChartMark, type ChartSide } from './chart-types';
 
 export const MAX_FACETS = 6;
 export const MAX_BAR_CATEGORIES = 30;

@@ -1,10 +1,10 @@
 import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { computeChartData } from '../../../lib/charts/custom-chart-data';
+import { computeChartData } from '../../../lib/explore/chart-data';
 import type { Dataset } from '../../../lib/data/types';
 import { parseIsoTime } from '../../../lib/data/time';
-import { sampleRows } from '../../../lib/charts/custom-chart-sample';
-import type { ChartConfig, ChartData, ChartDatum } from '../../../lib/charts/custom-chart-types';
+import { sampleRows } from '../../../lib/explore/chart-sample';
+import type { ChartConfig, ChartData, ChartDatum } from '../../../lib/explore/chart-types';
 import type { ColumnType, DatasetMeta } from '../../../lib/data/types';
 import { AnalysisError } from '../../../lib/errors';
 import { expectClose, readFixture, readJson } from '../../support';

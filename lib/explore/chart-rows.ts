@@ -1,7 +1,7 @@
 import { formatCount } from '../format';
 import { capLabels, TruncationTally, type Truncation } from '../profile/embed-caps';
-import type { ColumnValues } from './custom-chart-columns';
-import type { ChartSide } from './custom-chart-types';
+import type { ColumnValues } from './chart-columns';
+import type { ChartSide } from './chart-types';
 
 /** The rows of one side that have every chosen column, and why the others were skipped. */
 export interface RowSelection {

@@ -1,9 +1,9 @@
 import { linspace, upperBound } from '../stats/histogram';
 import { sortFloat64 } from '../stats/sort-float64';
-import { quantileSorted } from '../quality/numeric-stats';
+import { quantileSorted } from '../stats/quantile';
 import { formatCount, formatNumber, formatTimeSpan } from '../format';
-import type { ChartDatum } from './custom-chart-types';
-import { type PreparedSide, datumKey } from './custom-chart-rows';
+import type { ChartDatum } from './chart-types';
+import { type PreparedSide, datumKey } from './chart-rows';
 
 export const MAX_HISTOGRAM_BINS = 60;
 export const LINE_BINS = 50;
