@@ -56,10 +56,13 @@ describe('linear Schema.assign', () => {
 });
 
 describe('linear Table.getChild', () => {
-  const table = new Table({ a: vectorFromArray([1, 2]), b: vectorFromArray(['x', 'y']) });
+  // Typed as any name, as analyses look columns up by user-given names.
+  const table: Table = new Table({ a: vectorFromArray([1, 2]), b: vectorFromArray(['x', 'y']) });
   it('finds the first column of a name, or null, as the library does', () => {
     for (const name of ['a', 'b', 'missing', '']) {
-      expect(table.getChild(name)?.toArray()).toEqual(libraryGetChild.call(table, name)?.toArray());
+      expect(table.getChild(name)?.toArray()).toEqual(
+        (libraryGetChild as (this: Table, n: string) => ReturnType<Table['getChild']>).call(table, name)?.toArray(),
+      );
     }
     expect(table.getChild('missing')).toBeNull();
   });
