@@ -7,7 +7,7 @@ import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './profile/column-profile';
-import { cachedProfile } from './store/profiles';
+import { cachedProfile, cachedProfiles } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
@@ -80,6 +80,23 @@ async function driftColumn(reference: Opened, current: Opened, task: ColumnTask,
     if (!(error instanceof AnalysisError)) throw error;
   }
   return runColumnTask(task, reference.table, current.table, plan, profile);
+}
+
+/** driftColumn for a range of columns, with the reference's profiles read and cached in one transaction each way. */
+async function driftColumns(reference: Opened, current: Opened, tasks: ColumnTask[], plan: Pick<DriftPlan, 'config' | 'context'>) {
+  if (reference.segment !== undefined) return Promise.all(tasks.map((task) => driftColumn(reference, current, task, plan)));
+  const profiled = tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text');
+  const profiles = await cachedProfiles(getDb(), reference.meta, profiled, (task) => {
+    try {
+      return profileColumn(reference.table, task.name, task.type);
+    } catch (error) {
+      // A column that cannot be read as its type: runColumnTask reports it as not tested.
+      if (!(error instanceof AnalysisError)) throw error;
+      return undefined;
+    }
+  });
+  const byName = new Map(profiled.map((task, i) => [task.name, profiles[i]]));
+  return tasks.map((task) => runColumnTask(task, reference.table, current.table, plan, byName.get(task.name)));
 }
 
 /** What a user may choose when a file does not read as is. */
@@ -235,8 +252,7 @@ export const engine = {
   ): Promise<Outcome<ColumnDriftResult[] | number>> {
     return outcome(async () => {
       const { plan, reference, current } = await plannedRun(runId, referenceId, currentId, config);
-      const columns: ColumnDriftResult[] = [];
-      for (const task of plan.tasks.slice(start, end)) columns.push(await driftColumn(reference, current, task, plan));
+      const columns = await driftColumns(reference, current, plan.tasks.slice(start, end), plan);
       const own = gathered.get(runId);
       if (!own) return columns;
       own.splice(start, columns.length, ...columns);

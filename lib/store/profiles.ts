@@ -26,3 +26,28 @@ export async function cachedProfile(
   await db.profiles.put({ key, datasetId: dataset.id, profile }).catch(() => undefined);
   return { profile, cached: false };
 }
+
+/**
+ * cachedProfile for many columns of one dataset in one read and one write: a transaction per
+ * column kept a 100,000-column drift run at ~30 columns a second. `compute` may return undefined
+ * (a column that cannot be read as its type): nothing is cached for it.
+ */
+export async function cachedProfiles<C extends { name: string; type: ColumnType }>(
+  db: DriftbookDb,
+  dataset: { id: string; sha256: string },
+  columns: readonly C[],
+  compute: (column: C) => ColumnProfile | undefined,
+): Promise<(ColumnProfile | undefined)[]> {
+  const keys = columns.map((c) => profileKey(dataset.sha256, c.name, c.type));
+  const hits = await db.profiles.bulkGet(keys);
+  const fresh: { key: string; datasetId: string; profile: ColumnProfile }[] = [];
+  const profiles = columns.map((column, i) => {
+    const hit = hits[i];
+    if (hit) return hit.profile;
+    const profile = compute(column);
+    if (profile) fresh.push({ key: keys[i]!, datasetId: dataset.id, profile });
+    return profile;
+  });
+  if (fresh.length) await db.profiles.bulkPut(fresh).catch(() => undefined);
+  return profiles;
+}

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriftbookDb } from '../../../lib/store/db';
-import { cachedProfile, profileKey } from '../../../lib/store/profiles';
+import { cachedProfile, cachedProfiles, profileKey } from '../../../lib/store/profiles';
 import type { NumericProfile } from '../../../lib/profile/column-profile';
 
 const dbs: Dexie[] = [];
@@ -36,6 +36,36 @@ describe('profile cache', () => {
     expect((second.profile as NumericProfile).sorted).toBeInstanceOf(Float64Array);
     // Another type of the same column is another entry.
     expect(profileKey('abc', 'x', 'categorical')).not.toBe(profileKey('abc', 'x', 'numeric'));
+  });
+
+  it('reads and caches many columns at once, the same entries as one by one, and caches nothing for a column that cannot be profiled', async () => {
+    const db = new DriftbookDb('profiles-many-test');
+    dbs.push(db);
+    const dataset = { id: 'ds', sha256: 'def' };
+    const profileOf = (name: string): NumericProfile => ({
+      kind: 'numeric',
+      count: 1,
+      missing: 0,
+      nonFinite: 0,
+      sorted: Float64Array.from([name.length]),
+      min: 1,
+      max: 1,
+      mean: 1,
+    });
+    await cachedProfile(db, dataset, 'a', 'numeric', () => profileOf('a'));
+    const computed: string[] = [];
+    const columns = [
+      { name: 'a', type: 'numeric' as const },
+      { name: 'bb', type: 'numeric' as const },
+      { name: 'bad', type: 'numeric' as const },
+    ];
+    const compute = (c: { name: string }) => (computed.push(c.name), c.name === 'bad' ? undefined : profileOf(c.name));
+    expect(await cachedProfiles(db, dataset, columns, compute)).toEqual([profileOf('a'), profileOf('bb'), undefined]);
+    expect(computed).toEqual(['bb', 'bad']);
+    expect((await cachedProfile(db, dataset, 'bb', 'numeric', () => profileOf('other'))).cached).toBe(true);
+    expect(await db.profiles.get(profileKey('def', 'bad', 'numeric'))).toBeUndefined();
+    await cachedProfiles(db, dataset, columns, compute);
+    expect(computed).toEqual(['bb', 'bad', 'bad']);
   });
 });
 
