@@ -12,7 +12,7 @@ import type { DatasetListing } from '../lib/engine';
 export interface EngineClient extends CellRunner {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  /** Any cell kind's analysis over stored datasets (by id, with segments); drift-like kinds are spread over the pool one column per worker. */
+  /** Any cell kind's analysis over stored datasets (by id, with segments); drift-like kinds are spread over the pool in column ranges. */
   runCell<K extends CellKind>(
     kind: K,
     config: CellConfigs[K],
@@ -155,7 +155,7 @@ export function createEngineClient(size = poolSize()): EngineClient {
     currentResultKeys: (cells) => call((a) => a.currentResultKeys(cells)),
     runCell<K extends CellKind>(kind: K, config: CellConfigs[K], inputs: CellInputIds, onProgress?: (done: number, total: number) => void) {
       return cancellable(async (): Promise<CellResults[K]> => {
-        // A drift-like kind (its spec says how) goes over the pool one column per worker; segmented inputs
+        // A drift-like kind (its spec says how) goes over the pool in column ranges; segmented inputs
         // stay on one worker, which filters them once.
         const pooled = cellSpec(kind).capabilities.drift;
         const { reference, current } = inputs;
