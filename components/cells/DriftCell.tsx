@@ -87,7 +87,7 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
 function ShareNotes({ result }: { result: DriftResult }) {
   const notes = driftNotes(result);
   return (
-    <p className="muted summary-meta" data-testid="drift-share-notes">
+    <p className="muted share-notes" data-testid="drift-share-notes">
       {notes.featureShare
         ? `Features only: ${formatCount(notes.featureShare.drifted)} of ${formatCount(notes.featureShare.columns)} drifted (${notes.featureShare.text}). `
         : ''}
