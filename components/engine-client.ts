@@ -4,6 +4,7 @@ import type { Engine, Outcome, ReadChoices } from '../lib/engine';
 import type { ColumnRole, ColumnType, DatasetMeta } from '../lib/data/types';
 import { unpackMeta } from '../lib/data/packed-meta';
 import type { ReadProgress } from '../lib/data/reader-types';
+import { runScheduled } from '../lib/drift/scheduler';
 import type { DriftConfig } from '../lib/drift/types';
 import { cellSpec, type CellConfigs, type CellInputIds, type CellKind, type CellRecord, type CellResults, type CellRunner } from '../lib/notebook';
 import type { DatasetListing } from '../lib/engine';
@@ -112,21 +113,15 @@ export function createEngineClient(size = poolSize()): EngineClient {
     const home = await api(0);
     const total = unwrap(await home.beginDrift(runId, referenceId, currentId, config));
     const size = Math.max(1, Math.min(BATCH_COLUMNS, Math.ceil(total / (apis.length * 4))));
-    let next = 0;
-    let done = 0;
-    const lane = async (worker: Api): Promise<void> => {
-      while (next < total) {
-        const start = next;
-        const end = Math.min(total, start + size);
-        next = end;
-        const out = unwrap(await worker.driftBatch(runId, referenceId, currentId, config, start, end));
-        if (typeof out !== 'number') unwrap(await home.gatherDrift(runId, start, out));
-        done += end - start;
-        onProgress?.(done, total);
-      }
+    const ranges = Array.from({ length: Math.ceil(total / size) }, (_, i) => ({ start: i * size, end: Math.min(total, (i + 1) * size) }));
+    // The one drift scheduler (lib/drift/scheduler.ts): a lane per worker, a unit per range of columns.
+    const runRange = async (index: number, lane: number) => {
+      const { start, end } = ranges[index]!;
+      const out = unwrap(await apis[lane]!.driftBatch(runId, referenceId, currentId, config, start, end));
+      if (typeof out !== 'number') unwrap(await home.gatherDrift(runId, start, out));
     };
     try {
-      await Promise.all(apis.map(lane));
+      await runScheduled(ranges.length, runRange, { concurrency: apis.length, weight: (i) => ranges[i]!.end - ranges[i]!.start, onProgress });
       return unwrap(await home.finishDrift(runId, referenceId, currentId, config));
     } catch (error) {
       void Promise.resolve(home.dropDrift(runId)).catch(() => undefined);

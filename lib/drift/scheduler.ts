@@ -14,29 +14,31 @@ export interface DriftScheduleOptions {
 const cancelled = () => new AnalysisError('aborted', 'drift cancelled');
 
 /**
- * The one drift loop (plan → column tasks → results): every host (computeDrift, the browser's
- * worker pool, the CLI's worker_threads) passes how one column is run; this decides when.
- * Results come back in plan order, whatever order the tasks finish in. The first task error
- * rejects the run and stops new tasks from starting (tasks already running are left to finish).
+ * The one scheduling loop every drift host uses: `count` units of work run `concurrency` at a time,
+ * each on a lane (a host binds a lane to one of its workers), results in index order whatever order
+ * they finish in; progress adds each unit's weight (a unit may be a range of columns). The first
+ * error rejects the run and stops new units from starting (units already running are left to finish).
  */
-export async function runDriftPlan(
-  plan: Pick<DriftPlan, 'tasks'>,
-  runTask: (task: ColumnTask, index: number) => Promise<ColumnDriftResult>,
-  { concurrency = 1, onProgress, signal }: DriftScheduleOptions = {},
-): Promise<ColumnDriftResult[]> {
+export async function runScheduled<T>(
+  count: number,
+  run: (index: number, lane: number) => Promise<T>,
+  { concurrency = 1, onProgress, signal, weight }: DriftScheduleOptions & { weight?: (index: number) => number } = {},
+): Promise<T[]> {
   if (signal?.aborted) throw cancelled();
-  const { tasks } = plan;
-  const results = new Array<ColumnDriftResult>(tasks.length);
+  const results = new Array<T>(count);
+  let total = 0;
+  for (let i = 0; i < count; i++) total += weight ? weight(i) : 1;
   let next = 0;
   let done = 0;
   let stopped = false;
 
-  const lane = async (): Promise<void> => {
-    while (!stopped && next < tasks.length) {
+  const lane = async (_: unknown, laneIndex: number): Promise<void> => {
+    while (!stopped && next < count) {
       const index = next++;
-      results[index] = await runTask(tasks[index]!, index);
+      results[index] = await run(index, laneIndex);
       if (stopped) return;
-      onProgress?.(++done, tasks.length);
+      done += weight ? weight(index) : 1;
+      onProgress?.(done, total);
     }
   };
 
@@ -45,7 +47,7 @@ export async function runDriftPlan(
     onAbort = () => reject(cancelled());
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-  const lanes = Math.max(1, Math.min(Math.floor(concurrency) || 1, tasks.length));
+  const lanes = Math.max(1, Math.min(Math.floor(concurrency) || 1, count));
   try {
     await Promise.race([Promise.all(Array.from({ length: lanes }, lane)), aborted]);
     return results;
@@ -53,4 +55,13 @@ export async function runDriftPlan(
     stopped = true;
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** A drift plan's column tasks through runScheduled: one unit per column, results in plan order. */
+export function runDriftPlan(
+  plan: Pick<DriftPlan, 'tasks'>,
+  runTask: (task: ColumnTask, index: number, lane: number) => Promise<ColumnDriftResult>,
+  options: DriftScheduleOptions = {},
+): Promise<ColumnDriftResult[]> {
+  return runScheduled(plan.tasks.length, (index, lane) => runTask(plan.tasks[index]!, index, lane), options);
 }

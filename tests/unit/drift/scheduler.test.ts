@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnTask } from '../../../lib/drift/compute-drift';
-import { runDriftPlan } from '../../../lib/drift/scheduler';
+import { runDriftPlan, runScheduled } from '../../../lib/drift/scheduler';
 import type { ColumnDriftResult } from '../../../lib/drift/types';
 import { AnalysisError } from '../../../lib/errors';
 
@@ -130,5 +130,33 @@ describe('runDriftPlan: the one drift loop (plan → column tasks → results)',
     // At most the other lane's running task started after the failing one.
     await after(20);
     expect(Math.max(...started)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('runScheduled (the same loop, for units that are ranges of columns)', () => {
+  it('weights progress by each unit, keeps index order, and gives each lane its own index', async () => {
+    const sizes = [250, 250, 100];
+    const lanesSeen = new Set<number>();
+    const progress: [number, number][] = [];
+    const results = await runScheduled(
+      sizes.length,
+      async (index, lane) => {
+        lanesSeen.add(lane);
+        await new Promise((resolve) => setTimeout(resolve, (sizes.length - index) * 3));
+        return `range ${index}`;
+      },
+      { concurrency: 2, weight: (i) => sizes[i]!, onProgress: (done, total) => progress.push([done, total]) },
+    );
+    expect(results).toEqual(['range 0', 'range 1', 'range 2']);
+    expect([...lanesSeen].sort()).toEqual([0, 1]);
+    expect(progress.map(([, total]) => total)).toEqual([600, 600, 600]);
+    expect(progress.at(-1)![0]).toBe(600);
+    expect(progress.map(([done]) => done).every((d, i, all) => i === 0 || d > all[i - 1]!)).toBe(true);
+  });
+
+  it('runs nothing for zero units', async () => {
+    let calls = 0;
+    expect(await runScheduled(0, async () => ++calls)).toEqual([]);
+    expect(calls).toBe(0);
   });
 });
