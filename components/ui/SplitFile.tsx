@@ -35,7 +35,7 @@ export function SplitFile({ datasets, preferred, onSplit }: Props) {
       <summary>Split one file in two</summary>
       {dataset ? (
         <form
-          className="settings-grid"
+          className="split-form"
           onSubmit={(e) => {
             e.preventDefault();
             if (ready) onSplit(dataset, segment.trim());
