@@ -13,13 +13,7 @@ import type { DatasetListing } from '../lib/engine';
 export interface EngineClient extends CellRunner {
   readonly mode: 'worker' | 'main-thread';
   readonly size: number;
-  /** Any cell kind's analysis over stored datasets (by id, with segments); drift-like kinds are spread over the pool in column ranges. */
-  runCell<K extends CellKind>(
-    kind: K,
-    config: CellConfigs[K],
-    inputs: CellInputIds,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<CellResults[K]>;
+  // runCell (from CellRunner): any kind over stored datasets (ids + segments); drift-like kinds are spread over the pool in column ranges.
   /** Reads and stores a file in a worker; only its description comes back. */
   store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options?: ReadChoices): Promise<DatasetMeta>;
   /** The stored datasets, each description read and sent by a worker only when its revision is not `known` (lib/engine.ts). */
