@@ -1,16 +1,11 @@
 import type { Page } from '@playwright/test';
+import { openDemo } from './demo';
 import { expect, test } from './guard';
 
 const RLO = '\u202e';
 // The classic spoof: shown raw, "x\u202egpj.csv" reads as "xvsc.jpg".
 const SPOOF_FILE = `x${RLO}gpj.csv`;
 const LONG_NAME = `${'Quarterly model review '.repeat(21).trim()} ${RLO}end`;
-
-async function openDemo(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('workspace-name')).toHaveText('Seattle weather — demo');
-  await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
-}
 
 /** Bidi controls that reach the page's visible text (they would reorder what the user reads). */
 const rawControls = (page: Page) => page.evaluate(() => (document.body.innerText.match(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g) ?? []).length);

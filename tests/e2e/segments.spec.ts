@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as unguarded, type Page } from '@playwright/test';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { test as unguarded } from '@playwright/test';
+import { importEditedBackup, openDemo } from './demo';
 import { expect, test } from './guard';
 
 // Segments are arquero expressions, compiled with Function(): the page's CSP forbids that, so they
@@ -16,12 +16,6 @@ function countRows(keep: (row: Record<string, string>) => boolean): number {
   const [header, ...lines] = readFileSync(REFERENCE_FILE, 'utf8').trimEnd().split('\n');
   const names = header!.split(',');
   return lines.filter((line) => keep(Object.fromEntries(line.split(',').map((cell, c) => [names[c]!, cell])))).length;
-}
-
-async function openDemo(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('workspace-name')).toHaveText('Seattle weather — demo');
-  await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
 }
 
 /**
@@ -71,29 +65,11 @@ test('a segment typed into a drift cell filters its reference in the worker', as
   await expect(cell.getByTestId('cell-segments')).toContainText(segment);
 });
 
-/** The demo workspace's backup with cells.json passed through `edit`, imported as a new workspace. */
-async function importEdited(page: Page, edit: (cells: Record<string, unknown>[]) => void): Promise<void> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
-  const original = test.info().outputPath('demo.driftbook');
-  await download.saveAs(original);
-  const files = unzipSync(readFileSync(original));
-  const cells = JSON.parse(strFromU8(files['cells.json']!)) as Record<string, unknown>[];
-  edit(cells);
-  files['cells.json'] = strToU8(JSON.stringify(cells));
-  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { workspace: { id: string; name: string } };
-  manifest.workspace = { ...manifest.workspace, id: 'split-one-file', name: 'Split one file' };
-  files['manifest.json'] = strToU8(JSON.stringify(manifest));
-  const path = test.info().outputPath('split.driftbook');
-  writeFileSync(path, zipSync(files));
-  await page.getByTestId('import-workspace').setInputFiles(path);
-  await expect(page.getByTestId('workspace-name')).toHaveText('Split one file');
-}
-
 test('an imported workspace shows its segments before anything runs; one file split in two compares in the worker', async ({ page }) => {
   await openDemo(page);
   const early = "d => d.date < '2013-01-01'";
   const rest = "d => !(d.date < '2013-01-01')";
-  await importEdited(page, (cells) => {
+  await importEditedBackup(page, { id: 'split-one-file', name: 'Split one file' }, (cells) => {
     const drift = cells.find((c) => c.kind === 'drift')!;
     const inputs = drift.inputs as Record<string, { id: string; sha256: string; segment?: string }>;
     // Both sides read the reference file: the first year against the rest.
