@@ -6,6 +6,7 @@ import { CHART_MARKS, type ChartConfig, type ChartData, type ChartMark } from '.
 import type { CellProps } from './types';
 import { visibleControls } from '../../lib/format';
 import { UserText } from '../ui/UserText';
+import { Warnings } from '../ui/Warnings';
 
 type Column = { name: string; type: string };
 type Role = 'x' | 'y' | 'facet';
@@ -156,15 +157,7 @@ export function ChartCell({ cell, onConfigChange, columns }: CellProps<'chart'>)
       <ChartForm key={JSON.stringify(config)} config={config} columns={choices} disabled={cell.status === 'running'} onApply={onConfigChange} />
       {result ? (
         <>
-          {result.warnings.length ? (
-            <ul className="warnings" aria-label="Warnings">
-              {result.warnings.map((w) => (
-                <li key={w}>
-                  <UserText text={w} />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <Warnings warnings={result.warnings} />
           <CustomChartView data={result} />
           {result.notes.length ? (
             <ul className="muted small chart-notes" aria-label="How the chart was computed">

@@ -10,7 +10,8 @@ import { cellSpec, sideWarnings, type ClassificationCellConfig, type DatasetsByS
 import { classificationRows, classificationSides, perClassRows, thresholdInUse } from '../../lib/notebook/kinds/classification';
 import { formatCount } from '../format';
 import type { CellProps } from './types';
-import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, type Column } from './model/fields';
+import { Warnings } from '../ui/Warnings';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 import { NameList, UserText } from '../ui/UserText';

@@ -8,6 +8,7 @@ import { DriftSettings } from './drift/DriftSettings';
 import { DriftTable } from './drift/DriftTable';
 import type { CellProps } from './types';
 import { NameList, UserText } from '../ui/UserText';
+import { Warnings } from '../ui/Warnings';
 
 /** Renders a drift result: the verdict, the column table, the selected column's detail, and the settings. */
 export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
@@ -50,15 +51,7 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
             </p>
             <ShareNotes result={result} />
           </div>
-          {result.warnings.length ? (
-            <ul className="warnings" aria-label="Warnings">
-              {result.warnings.map((w) => (
-                <li key={w}>
-                  <UserText text={w} />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <Warnings warnings={result.warnings} />
           <div className="cell-body">
             <DriftTable columns={result.columns} selected={column?.name} onSelect={setSelected} />
             {column ? <ColumnDetail key={`${column.name}:${JSON.stringify(config)}`} column={column} config={config} onConfigChange={onConfigChange} /> : null}

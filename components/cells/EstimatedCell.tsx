@@ -7,7 +7,8 @@ import { cellSpec, type DatasetsBySlot, type EstimatedCellConfig, type Estimated
 import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows } from '../../lib/notebook/kinds/estimated';
 import { formatCount } from '../format';
 import type { CellProps } from './types';
-import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, TIME_WINDOWS, useDraft, type Column } from './model/fields';
+import { Warnings } from '../ui/Warnings';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 import { UserText } from '../ui/UserText';

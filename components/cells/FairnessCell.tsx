@@ -4,7 +4,8 @@ import type { OddsAggregation, ParityMethod, ThresholdCriterion } from '../../li
 import { cellSpec, sideWarnings, type DatasetsBySlot, type FairnessCellConfig } from '../../lib/notebook';
 import { fairnessAggregateRows } from '../../lib/notebook/kinds/fairness';
 import type { CellProps } from './types';
-import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, type Column } from './model/fields';
+import { Warnings } from '../ui/Warnings';
 import { FairnessSide } from './model/FairnessSide';
 import { MetricTable } from './model/MetricTable';
 import { NameList, UserText } from '../ui/UserText';

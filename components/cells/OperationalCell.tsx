@@ -4,7 +4,8 @@ import { cellSpec, sideWarnings, type DatasetsBySlot, type OperationalCellConfig
 import { operationalRows, windowNote } from '../../lib/notebook/kinds/operational';
 import { formatCount, formatScore } from '../format';
 import type { CellProps } from './types';
-import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TIME_WINDOWS, useDraft, Warnings, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TIME_WINDOWS, useDraft, type Column } from './model/fields';
+import { Warnings } from '../ui/Warnings';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 import { UserText } from '../ui/UserText';

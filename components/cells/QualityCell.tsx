@@ -6,6 +6,7 @@ import type { CellProps } from './types';
 import { formatCount, formatPercent, formatScore } from '../format';
 import { SpacerRow, useRowWindow } from '../ui/windowing';
 import { UserText } from '../ui/UserText';
+import { Warnings } from '../ui/Warnings';
 import { visibleControls } from '../../lib/format';
 
 /** Column names listed in the dataset line; the rest are counted. */
@@ -161,13 +162,7 @@ export function QualityCell({ cell }: CellProps<'quality'>) {
               </tbody>
             </table>
           </div>
-          {result.warnings.length ? (
-            <ul className="warnings" aria-label="Data-quality warnings">
-              {result.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          ) : null}
+          <Warnings warnings={result.warnings} label="Data-quality warnings" />
           <p className="muted small">Highlighted as Facets does: missing over 2%, zeros over 10%, any non-finite value, values new in current.</p>
         </>
       ) : null}

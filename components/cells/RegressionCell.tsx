@@ -5,7 +5,8 @@ import { cellSpec, sideWarnings, type DatasetsBySlot, type RegressionCellConfig 
 import { regressionRows, regressionSides } from '../../lib/notebook/kinds/regression';
 import { formatCount } from '../format';
 import type { CellProps } from './types';
-import { columnChoices, ColumnField, SettingsForm, useDraft, Warnings, type Column } from './model/fields';
+import { columnChoices, ColumnField, SettingsForm, useDraft, type Column } from './model/fields';
+import { Warnings } from '../ui/Warnings';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
 import { UserText } from '../ui/UserText';

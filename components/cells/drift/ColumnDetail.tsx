@@ -6,6 +6,7 @@ import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import { PlotChart } from '../../charts/PlotChart';
 import { formatCount, formatDriftScore, formatPercent, formatPValue, formatScore } from '../../format';
 import { UserText } from '../../ui/UserText';
+import { Warnings } from '../../ui/Warnings';
 import { visibleControls } from '../../../lib/format';
 
 function thresholdText(column: ColumnDriftResult): string {
@@ -141,15 +142,7 @@ export function ColumnDetail({
           {column.missingDrift.drifted ? ', the share of missing values drifted' : ''})
         </p>
       ) : null}
-      {column.warnings?.length ? (
-        <ul className="warnings" aria-label="Column warnings">
-          {column.warnings.map((w) => (
-            <li key={w}>
-              <UserText text={w} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Warnings warnings={column.warnings ?? []} label="Column warnings" />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 import type { WindowUnit } from '../../../lib/metrics/time-windows';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { UserText } from '../../ui/UserText';
 import { visibleControls } from '../../../lib/format';
 
 export type Column = { name: string; type: string };
@@ -174,19 +173,6 @@ export function SettingsForm(props: { label: string; disabled: boolean; problem?
         {props.problem ? <span className="muted small">{props.problem}</span> : null}
       </div>
     </form>
-  );
-}
-
-export function Warnings({ warnings, label = 'Warnings' }: { warnings: readonly string[]; label?: string }) {
-  if (warnings.length === 0) return null;
-  return (
-    <ul className="warnings" aria-label={label}>
-      {warnings.map((w, i) => (
-        <li key={`${i}:${w}`}>
-          <UserText text={w} />
-        </li>
-      ))}
-    </ul>
   );
 }
 
