@@ -40,8 +40,8 @@ const opened = new Map<string, Promise<Table>>();
 /** A dataset to open: by id, or by id with a segment (an arquero filter expression). */
 export type DatasetInput = string | { id: string; segment?: string };
 
-/** A stored dataset as its rows after its segment's filter (the whole table without one). */
-async function open(input: DatasetInput): Promise<Dataset & { segment?: string }> {
+/** A stored dataset as its rows after its segment's filter (the whole table without one; `meta.segment` names it). */
+async function open(input: DatasetInput): Promise<Dataset> {
   const { id, segment } = typeof input === 'string' ? { id: input, segment: undefined } : input;
   let table = opened.get(id);
   if (!table) {
@@ -52,10 +52,8 @@ async function open(input: DatasetInput): Promise<Dataset & { segment?: string }
   }
   const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]);
   if (!hasSegment(segment)) return { meta, table: loaded };
-  return { ...applySegment({ meta, table: loaded }, segment), segment };
+  return applySegment({ meta, table: loaded }, segment);
 }
-
-type Opened = Dataset & { segment?: string };
 
 /** At most one progress report per 100 ms: each one crosses the worker boundary and re-renders. */
 function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
@@ -69,9 +67,10 @@ function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
 }
 
 /** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
-async function driftColumn(reference: Opened, current: Opened, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
+async function driftColumn(reference: Dataset, current: Dataset, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
   // A segment's rows are not the stored dataset's: its profile is computed, never cached under the dataset's key.
-  if (task.type === 'datetime' || task.type === 'text' || reference.segment !== undefined) return runColumnTask(task, reference.table, current.table, plan);
+  if (task.type === 'datetime' || task.type === 'text' || reference.meta.segment !== undefined)
+    return runColumnTask(task, reference.table, current.table, plan);
   let profile;
   try {
     ({ profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () => profileColumn(reference.table, task.name, task.type)));
@@ -83,8 +82,8 @@ async function driftColumn(reference: Opened, current: Opened, task: ColumnTask,
 }
 
 /** driftColumn for a range of columns, with the reference's profiles read and cached in one transaction each way. */
-async function driftColumns(reference: Opened, current: Opened, tasks: ColumnTask[], plan: Pick<DriftPlan, 'config' | 'context'>) {
-  if (reference.segment !== undefined) return Promise.all(tasks.map((task) => driftColumn(reference, current, task, plan)));
+async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnTask[], plan: Pick<DriftPlan, 'config' | 'context'>) {
+  if (reference.meta.segment !== undefined) return Promise.all(tasks.map((task) => driftColumn(reference, current, task, plan)));
   const profiled = tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text');
   const profiles = await cachedProfiles(getDb(), reference.meta, profiled, (task) => {
     try {
@@ -118,7 +117,7 @@ function revisionOf(meta: DatasetMeta): Promise<string> {
 // Plans of pooled drift runs, by run id: every worker plans the same run itself (from ids and the
 // config, with the descriptions as stored when the run starts), so only column ranges and their
 // results cross threads, never the 100,000 tasks.
-const plans = new Map<string, Promise<{ plan: DriftPlan; reference: Opened; current: Opened }>>();
+const plans = new Map<string, Promise<{ plan: DriftPlan; reference: Dataset; current: Dataset }>>();
 
 function plannedRun(runId: string, referenceId: string, currentId: string, config: DriftConfig) {
   let planned = plans.get(runId);
