@@ -6,6 +6,7 @@ import { SegmentField } from './SegmentField';
 import type { CellRecord } from '../../lib/store/types';
 import { formatDuration } from '../format';
 import { UserText } from '../ui/UserText';
+import { columnNames } from '../column-names';
 import { visibleControls } from '../../lib/format';
 
 export interface CellFrameActions {
@@ -130,7 +131,7 @@ function InputPicker({
               <SegmentField
                 slot={slot}
                 value={cell.inputs[slot]?.segment}
-                columns={dataset?.schema.map((c) => c.name) ?? []}
+                columns={columnNames(dataset)}
                 disabled={cell.status === 'running'}
                 onChange={(segment) => onSegment(slot, segment)}
               />

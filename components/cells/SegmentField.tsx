@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { checkSegment } from '../../lib/data/frame';
 import { segmentCompletions } from '../../lib/data/segment-completions';
 import { errorMessage } from '../../lib/errors';
@@ -29,12 +29,16 @@ export function SegmentField({ slot, value, columns, disabled, onChange }: Props
     setDraft(value ?? '');
   }
   const text = draft.trim();
-  let problem: string | undefined;
-  try {
-    if (text) checkSegment(text, columns);
-  } catch (error) {
-    problem = errorMessage(error);
-  }
+  // Checked and completed only when the text or the columns change, not on every cell update.
+  const problem = useMemo(() => {
+    try {
+      if (text) checkSegment(text, columns);
+      return undefined;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  }, [text, columns]);
+  const completions = useMemo(() => segmentCompletions(draft, columns), [draft, columns]);
   const apply = () => {
     if (problem || text === (value ?? '')) return;
     onChange(text || undefined);
@@ -64,7 +68,7 @@ export function SegmentField({ slot, value, columns, disabled, onChange }: Props
       />
       {/* The dataset's columns as completions of what is being typed (d.name, d['odd name']). */}
       <datalist id={listId}>
-        {segmentCompletions(draft, columns).map((completion) => (
+        {completions.map((completion) => (
           <option key={completion} value={completion} />
         ))}
       </datalist>

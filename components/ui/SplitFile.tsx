@@ -5,6 +5,7 @@ import type { DatasetMeta } from '../../lib/data/types';
 import { visibleControls } from '../../lib/format';
 import { SegmentInput } from './SegmentInput';
 import { UserText } from './UserText';
+import { columnNames } from '../column-names';
 
 interface Props {
   /** The stored datasets (the library). */
@@ -22,7 +23,7 @@ export function SplitFile({ datasets, preferred, onSplit }: Props) {
   const [chosenId, setChosenId] = useState<string>();
   const [segment, setSegment] = useState('');
   const dataset = datasets.find((d) => d.id === chosenId) ?? preferred ?? datasets[0];
-  const columns = dataset?.schema.map((c) => c.name) ?? [];
+  const columns = columnNames(dataset);
   let ready = false;
   try {
     checkSegment(segment, columns);
