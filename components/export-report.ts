@@ -1,8 +1,7 @@
 import type { DatasetMeta } from '../lib/data/types';
 import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
-import { APP_VERSION, ENGINE_VERSION } from '../lib/version';
 import type { ReportCell, WorkspaceReportInput } from '../lib/report/report-cell';
-import { reportDataset } from '../lib/report/preset';
+import { reportEnvelope } from '../lib/report/preset';
 import { downloadName } from '../lib/report/file-name';
 
 export { downloadName } from '../lib/report/file-name';
@@ -26,14 +25,12 @@ export function download(content: BlobPart, fileName: string, type: string): voi
 /** What the report and the JSON export say about chosen cells and their datasets. */
 export function reportInput(workspace: WorkspaceRecord, cells: CellRecord[], datasets: DatasetMeta[], now = new Date()): WorkspaceReportInput {
   const used = new Set(cells.flatMap((c) => [c.inputs.reference?.id, c.inputs.current?.id]).filter((id): id is string => id !== undefined));
-  return {
-    title: workspace.name,
-    appVersion: APP_VERSION,
-    engineVersion: ENGINE_VERSION,
-    exportedAt: now.toISOString(),
-    datasets: datasets.filter((d) => used.has(d.id)).map(reportDataset),
-    cells: cells.map(toReportCell),
-  };
+  return reportEnvelope(
+    workspace.name,
+    now.toISOString(),
+    datasets.filter((d) => used.has(d.id)),
+    cells.map(toReportCell),
+  );
 }
 
 /** What the report keeps of a cell: kind, title, settings, result, and its inputs by id with their segments. */

@@ -3,8 +3,7 @@ import { cellTitle } from '../notebook/cell-title';
 import type { CellConfigs, CellKind, CellResults } from '../notebook/registry';
 import type { InputSlot } from '../notebook/types';
 import type { ReportCellOf, WorkspaceReportInput } from '../report/report-cell';
-import { reportDataset } from '../report/preset';
-import { APP_VERSION, ENGINE_VERSION } from '../version';
+import { reportEnvelope } from '../report/preset';
 import type { SegmentSettings } from './segment-options';
 
 export interface CellOutput<K extends CellKind> {
@@ -37,14 +36,7 @@ export function oneCellReportInput<K extends CellKind>(cell: CellOutput<K>, titl
     inputs: { ...(reference ? { reference: reference.id } : {}), ...(current ? { current: current.id } : {}) },
     ...(Object.keys(segments).length ? { segments } : {}),
   };
-  return {
-    title,
-    appVersion: APP_VERSION,
-    engineVersion: ENGINE_VERSION,
-    exportedAt,
-    datasets: metas.map(reportDataset),
-    cells: [reportCell as WorkspaceReportInput['cells'][number]],
-  };
+  return reportEnvelope(title, exportedAt, metas, [reportCell as WorkspaceReportInput['cells'][number]]);
 }
 
 /**

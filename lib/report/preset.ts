@@ -7,6 +7,16 @@ export function reportDataset(meta: DatasetMeta): ReportDataset {
   return { id: meta.id, name: meta.name, rows: meta.rows, columns: meta.schema.length, sha256: meta.sha256 };
 }
 
+/** A report's input: its title and time, the app and engine versions, the datasets its cells use, the cells. */
+export function reportEnvelope(
+  title: string,
+  exportedAt: string,
+  datasets: readonly DatasetMeta[],
+  cells: WorkspaceReportInput['cells'],
+): WorkspaceReportInput {
+  return { title, appVersion: APP_VERSION, engineVersion: ENGINE_VERSION, exportedAt, datasets: datasets.map(reportDataset), cells };
+}
+
 /** The default preset's report (lib/notebook computePreset's cells), as the app's export builds it for those cells. */
 export function presetReportInput(options: {
   title: string;
@@ -17,12 +27,10 @@ export function presetReportInput(options: {
 }): WorkspaceReportInput {
   const { reference, current } = options;
   const inputs = { reference: reference.id, current: current.id };
-  return {
-    title: options.title,
-    appVersion: APP_VERSION,
-    engineVersion: ENGINE_VERSION,
-    exportedAt: options.exportedAt,
-    datasets: [reportDataset(reference), reportDataset(current)],
-    cells: options.cells.map((cell) => ({ ...cell, inputs })),
-  };
+  return reportEnvelope(
+    options.title,
+    options.exportedAt,
+    [reference, current],
+    options.cells.map((cell) => ({ ...cell, inputs })),
+  );
 }
