@@ -7,7 +7,7 @@ import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn } from './profile/column-profile';
-import { cachedProfile, cachedProfiles } from './store/profiles';
+import { cachedProfiles } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
@@ -66,36 +66,32 @@ function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
   };
 }
 
-/** One column, with the reference's profile from the IndexedDB cache when it was computed before. */
-async function driftColumn(reference: Dataset, current: Dataset, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
-  // A segment's rows are not the stored dataset's: its profile is computed, never cached under the dataset's key.
-  if (task.type === 'datetime' || task.type === 'text' || reference.meta.segment !== undefined)
-    return runColumnTask(task, reference.table, current.table, plan);
-  let profile;
-  try {
-    ({ profile } = await cachedProfile(getDb(), reference.meta, task.name, task.type, () => profileColumn(reference.table, task.name, task.type)));
-  } catch (error) {
-    // A column that cannot be read as its type: runColumnTask reports it as not tested.
-    if (!(error instanceof AnalysisError)) throw error;
-  }
-  return runColumnTask(task, reference.table, current.table, plan, profile);
-}
-
-/** driftColumn for a range of columns, with the reference's profiles read and cached in one transaction each way. */
+/**
+ * Drift of a range of columns, with the reference's profiles read from and written to the IndexedDB
+ * cache in one transaction each way (computed where missing), so a stored reference is not scanned
+ * again for the next current batch. A segment's rows are not the stored dataset's: their profiles are
+ * computed by the column task, never cached under the dataset's key.
+ */
 async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnTask[], plan: Pick<DriftPlan, 'config' | 'context'>) {
-  if (reference.meta.segment !== undefined) return Promise.all(tasks.map((task) => driftColumn(reference, current, task, plan)));
-  const profiled = tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text');
-  const profiles = await cachedProfiles(getDb(), reference.meta, profiled, (task) => {
-    try {
-      return profileColumn(reference.table, task.name, task.type);
-    } catch (error) {
-      // A column that cannot be read as its type: runColumnTask reports it as not tested.
-      if (!(error instanceof AnalysisError)) throw error;
-      return undefined;
-    }
-  });
+  const profiled = reference.meta.segment === undefined ? tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text') : [];
+  const profiles = profiled.length
+    ? await cachedProfiles(getDb(), reference.meta, profiled, (task) => {
+        try {
+          return profileColumn(reference.table, task.name, task.type);
+        } catch (error) {
+          // A column that cannot be read as its type: runColumnTask reports it as not tested.
+          if (!(error instanceof AnalysisError)) throw error;
+          return undefined;
+        }
+      })
+    : [];
   const byName = new Map(profiled.map((task, i) => [task.name, profiles[i]]));
   return tasks.map((task) => runColumnTask(task, reference.table, current.table, plan, byName.get(task.name)));
+}
+
+/** One column: driftColumns of a range of one. */
+async function driftColumn(reference: Dataset, current: Dataset, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
+  return (await driftColumns(reference, current, [task], plan))[0]!;
 }
 
 /** What a user may choose when a file does not read as is. */

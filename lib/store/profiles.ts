@@ -19,12 +19,12 @@ export async function cachedProfile(
   type: ColumnType,
   compute: () => ColumnProfile,
 ): Promise<{ profile: ColumnProfile; cached: boolean }> {
-  const key = profileKey(dataset.sha256, column, type);
-  const hit = await db.profiles.get(key);
-  if (hit) return { profile: hit.profile, cached: true };
-  const profile = compute();
-  await db.profiles.put({ key, datasetId: dataset.id, profile }).catch(() => undefined);
-  return { profile, cached: false };
+  let computed = false;
+  const [profile] = await cachedProfiles(db, dataset, [{ name: column, type }], () => {
+    computed = true;
+    return compute();
+  });
+  return { profile: profile!, cached: !computed };
 }
 
 /**
