@@ -25,8 +25,10 @@ describe('project', () => {
  * always import itself. `uses` are imports of values; `types` are layers it may import with
  * `import type` only (erased at build time, so no run-time dependency and no bundle cost).
  *
- *   stats ← data ← profile ← drift · metrics · fairness · quality · explore ← store ← notebook ← report ← engine · cli
+ *   stats ← data ← profile ← drift · metrics · fairness · quality · explore ← stream ← store ← notebook ← report ← cards ← engine · cli
  *   charts: values from stats/data only, result types from the analyses; never report.
+ *   stream (windows, sequential detectors) composes the analyses per window; cards (model cards)
+ *   read notebook results and render with report's escaping and charts.
  *
  * Analyses (drift, metrics, fairness, quality, explore — the custom chart's aggregation) are peers and do not import each other. A new
  * lib folder must be added here, in its place, before its first file lands.
@@ -47,14 +49,18 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   quality: { uses: [...BASE, 'stats', 'data', 'profile'] },
   explore: { uses: [...BASE, 'stats', 'data', 'profile'] },
   // IndexedDB: datasets, profiles and cells as the notebook defines them (types only from above).
-  store: { uses: [...BASE, 'stats', 'data', 'profile'], types: [...ANALYSES, 'notebook'] },
-  notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store'] },
-  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'notebook'] },
+  // Windows over time and sequential drift detectors: each window runs the analyses below.
+  stream: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES] },
+  store: { uses: [...BASE, 'stats', 'data', 'profile'], types: [...ANALYSES, 'stream', 'notebook', 'cards'] },
+  notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'store'] },
+  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', 'notebook', 'cards'] },
   // Reports are pure functions of results: they never read the database.
-  report: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'notebook', 'charts'] },
+  report: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'notebook', 'charts'] },
+  // Model cards: autofilled from notebook results, exported with the report's escaping and charts.
+  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'notebook', 'charts', 'report'] },
   // Hosts: the worker's engine and the CLI compose everything below them.
-  engine: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store', 'notebook', 'charts', 'report'] },
-  cli: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'store', 'notebook', 'charts', 'report', 'engine'] },
+  engine: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'store', 'notebook', 'charts', 'report', 'cards'] },
+  cli: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'store', 'notebook', 'charts', 'report', 'cards', 'engine'] },
 };
 
 /** Node built-ins (`node:fs`, `fs`, `worker_threads`…) only here: the rest of lib also runs in browsers. */
@@ -139,7 +145,7 @@ describe('lib architecture', () => {
         edge('lib/cli/a.ts', null, 'node:fs'),
         edge('lib/drift/a.ts', 'components/x.tsx'),
         edge('lib/report/a.ts', 'lib/data/read-file.ts'),
-        edge('lib/stream/a.ts', 'lib/stats/ks.ts'),
+        edge('lib/future/a.ts', 'lib/stats/ks.ts'),
       ]),
     ).toEqual([
       'lib/charts/a.ts → lib/report/format.ts (charts may not import report)',
@@ -150,7 +156,7 @@ describe('lib architecture', () => {
       'lib/stats/a.ts → worker_threads (Node built-in worker_threads: only lib/cli and lib/data/read-file.ts may use Node)',
       'lib/drift/a.ts → components/x.tsx (lib may not import outside lib/: components, app and workers sit above it)',
       'lib/report/a.ts → lib/data/read-file.ts (lib/data/read-file.ts is Node-only: only lib/cli may import it)',
-      'lib/stream/a.ts → lib/stats/ks.ts (lib/stream is not in the layer table of tests/unit/project.test.ts: add it)',
+      'lib/future/a.ts → lib/stats/ks.ts (lib/future is not in the layer table of tests/unit/project.test.ts: add it)',
     ]);
     expect(valueCycles([edge('lib/a.ts', 'lib/b.ts'), edge('lib/b.ts', 'lib/a.ts'), edge('lib/b.ts', 'lib/c.ts')])).toEqual([['lib/a.ts', 'lib/b.ts']]);
     expect(valueCycles([edge('lib/a.ts', 'lib/b.ts'), edge('lib/b.ts', 'lib/a.ts', 'x', true)])).toEqual([]);
