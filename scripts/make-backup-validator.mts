@@ -14,7 +14,7 @@ export const VALIDATOR_PATH = join(import.meta.dirname, '..', 'lib', 'store', 'b
 
 /** The generated module's text, formatted as the repository's Prettier config says. */
 export async function validatorSource(): Promise<string> {
-  const ajv = new Ajv({ allErrors: false, strict: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({ allErrors: false, strict: true, inlineRefs: false, code: { source: true, esm: true, lines: true } });
   for (const [name, schema] of Object.entries(BACKUP_SCHEMAS)) ajv.addSchema(schema, name);
   const refs = Object.fromEntries(Object.keys(BACKUP_SCHEMAS).map((name) => [name, name]));
   const code = standaloneCode(ajv, refs);

@@ -85,7 +85,7 @@ export function useWorkspaces(db: DriftbookDb, notify: (toast: ToastState) => vo
         const rest = (await listWorkspaces(db))[0];
         if (id === workspaceRef.current) await open(rest ? rest.id : (await createWorkspace(db, 'Workspace 1')).id);
         notify({
-          message: `Deleted workspace “${deleted.workspace.name}” (${deleted.cells.length} cells).`,
+          message: `Deleted workspace “${deleted.workspace.name}” (${deleted.cells.length} cells${deleted.modelCards.cards.length ? ', its model card and every version' : ''}).`,
           undo: async () => {
             await restoreWorkspace(db, deleted);
             await open(deleted.workspace.id);

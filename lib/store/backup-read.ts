@@ -4,9 +4,9 @@ import { sha256Hex } from '../data/sha256';
 import { DriftbookError, StorageError } from '../errors';
 import { visibleControls } from '../format';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
-import { cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
+import { cardsV1, cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
 import { fromTaggedJson } from './tagged-json';
-import type { CellRecord, WorkspaceRecord } from './types';
+import type { CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 
 /** manifest.json of a .driftbook file (lib/store/backup-schema.ts holds its JSON schema). */
 export interface BackupManifest {
@@ -18,12 +18,22 @@ export interface BackupManifest {
   /** Each dataset's description, the SHA-256 and size of its Arrow bytes, and its entry in the zip. */
   datasets: { meta: DatasetMeta; arrowSha256: string; arrowBytes?: number; file: string }[];
   cells: number;
+  /** The model cards' entry (cards.json) and how many cards and versions it holds; absent before 0.2 and without a card. */
+  modelCards?: { file: 'cards.json'; cards: number; versions: number };
+}
+
+/** cards.json: the workspace's model cards and every version of each. */
+export interface BackupCards {
+  cards: CardRecord[];
+  versions: CardVersionRecord[];
 }
 
 /** A backup that passed every check: nothing in it can fail to store for a reason found in the file. */
 export interface CheckedBackup {
   manifest: BackupManifest;
   cells: CellRecord[];
+  /** Model cards and their versions (none in files from before cards). */
+  modelCards: BackupCards;
   /** The manifest's datasets, in its order, with their verified Arrow bytes. */
   datasets: { meta: DatasetMeta; ipc: Uint8Array }[];
 }
@@ -149,6 +159,39 @@ function checkManifest({ text, raw }: { text: string; raw: unknown }): BackupMan
 }
 
 /**
+ * The cards entry, checked: its schema (which caps the counts), the manifest's counts, unique ids,
+ * every version's card in the file and each card's versions numbered once.
+ */
+function checkCards(manifest: BackupManifest, bytes: Uint8Array | undefined): BackupCards {
+  if (!manifest.modelCards) return { cards: [], versions: [] };
+  const json = parseJson('cards.json', bytes);
+  if (!cardsV1(json.raw)) refuse(schemaProblem('cards.json', cardsV1));
+  const entry = decoded<BackupCards>('cards.json', json.text);
+  const { cards, versions } = entry;
+  if (cards.length !== manifest.modelCards.cards || versions.length !== manifest.modelCards.versions) {
+    refuse(
+      `its manifest.json lists ${manifest.modelCards.cards} model cards and ${manifest.modelCards.versions} versions but cards.json holds ${cards.length} and ${versions.length}`,
+    );
+  }
+  const cardIds = new Set<string>();
+  for (const card of cards) {
+    if (cardIds.has(card.id)) refuse(`model card id ${shown(card.id)} appears twice in its cards.json`);
+    cardIds.add(card.id);
+  }
+  const versionIds = new Set<string>();
+  const numbers = new Set<string>();
+  for (const version of versions) {
+    if (!cardIds.has(version.cardId)) refuse(`a model card version belongs to card ${shown(version.cardId)}, which is not in its cards.json`);
+    const number = `${version.cardId}\u0000${version.version}`;
+    if (versionIds.has(version.id) || numbers.has(number))
+      refuse(`model card version ${shown(version.id)} (${version.version}) appears twice in its cards.json`);
+    versionIds.add(version.id);
+    numbers.add(number);
+  }
+  return entry;
+}
+
+/**
  * Reads and checks a whole .driftbook file without storing anything: zip structure and sizes,
  * manifest.json and cells.json against the version's JSON schema, unique dataset ids and entries,
  * every listed dataset present with its SHA-256. Every refusal is a StorageError with a readable
@@ -160,6 +203,7 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
     new Map([
       ['manifest.json', JSON_ENTRY_MAX_BYTES],
       ['cells.json', JSON_ENTRY_MAX_BYTES],
+      ['cards.json', JSON_ENTRY_MAX_BYTES],
     ]),
   );
   const manifestJson = parseJson('manifest.json', head['manifest.json']);
@@ -168,6 +212,8 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
   if (!cellsV1(cellsJson.raw)) refuse(schemaProblem('cells.json', cellsV1));
   const cells = decoded<CellRecord[]>('cells.json', cellsJson.text);
   if (cells.length !== manifest.cells) refuse(`its manifest.json lists ${manifest.cells} cells but cells.json holds ${cells.length}`);
+  if (manifest.modelCards && !head['cards.json']) refuse('its manifest.json lists model cards but cards.json is missing');
+  const modelCards = checkCards(manifest, head['cards.json']);
 
   const limits = new Map(manifest.datasets.map((d) => [d.file, d.arrowBytes ?? arrowBytesBound(d.meta)]));
   const entries = limits.size ? unzipNamed(bytes, limits) : {};
@@ -180,5 +226,5 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
     }
     datasets.push({ meta, ipc });
   }
-  return { manifest, cells, datasets };
+  return { manifest, cells, modelCards, datasets };
 }

@@ -77,6 +77,12 @@ export const manifestSchemaV1 = {
       },
     },
     cells: count,
+    // Added in 0.2 (model cards): absent in older files and when the workspace has no card.
+    modelCards: {
+      type: 'object',
+      required: ['file', 'cards', 'versions'],
+      properties: { file: { const: 'cards.json' }, cards: count, versions: count },
+    },
   },
 } as const;
 
@@ -108,5 +114,147 @@ export const cellsSchemaV1 = {
   },
 } as const;
 
+// A model card (lib/cards/types.ts ModelCard): every field the editor reads has its type, so a
+// hostile file cannot hand it a string where it maps over a list. Numbers may be tagged (NaN).
+const num = {
+  anyOf: [{ type: 'number' }, { type: 'object', required: ['$num'], properties: { $num: { enum: ['NaN', 'Infinity', '-Infinity', '-0'] } } }],
+} as const;
+const texts = { type: 'array', items: text } as const;
+const object = <P extends Record<string, unknown>>(properties: P, required: (keyof P & string)[] = Object.keys(properties)) =>
+  ({ type: 'object', required, properties }) as const;
+const side = { enum: ['reference', 'current'] } as const;
+// Shared parts are referenced, not repeated: the precompiled validator holds each once.
+const ref = (name: 'source' | 'metric' | 'card') => ({ $ref: `#/definitions/${name}` }) as const;
+const cardSource = object({
+  cellId: text,
+  cellTitle: text,
+  kind: text,
+  datasets: { type: 'array', items: object({ side, name: text, sha256: text }) },
+  computedAt: text,
+});
+const cardMetric = object(
+  {
+    type: text,
+    name: text,
+    value: num,
+    side,
+    group: object({ column: text, value: text }),
+    interval: object({ lower: num, upper: num, level: num, method: text, resamples: num, seed: num }),
+    source: ref('source'),
+  },
+  ['type', 'value', 'side'],
+);
+const keyValues = { type: 'array', items: object({ key: text, value: text }) } as const;
+const modelCard = object({
+  schemaVersion: { const: 1 },
+  modelDetails: object({
+    name: text,
+    overview: text,
+    documentation: text,
+    owners: { type: 'array', items: object({ name: text, contact: text }) },
+    version: object({ name: text, date: text, diff: text }),
+    licenses: { type: 'array', items: object({ identifier: text, customText: text }) },
+    references: texts,
+    citations: { type: 'array', items: object({ style: text, citation: text }) },
+    path: text,
+  }),
+  modelParameters: object({
+    architecture: text,
+    data: {
+      type: 'array',
+      items: object({ name: text, link: text, description: text, side, rows: num, sha256: text, sensitive: texts, source: ref('source') }, [
+        'name',
+        'link',
+        'description',
+        'sensitive',
+      ]),
+    },
+    inputFormat: text,
+    inputFormatMap: keyValues,
+    outputFormat: text,
+    outputFormatMap: keyValues,
+  }),
+  quantitative: object(
+    {
+      metrics: { type: 'array', items: ref('metric') },
+      drift: object(
+        {
+          driftedColumns: num,
+          testedColumns: num,
+          share: num,
+          datasetDrift: { type: 'boolean' },
+          threshold: num,
+          columns: { type: 'array', items: object({ column: text, method: text, score: num, drifted: { type: 'boolean' } }) },
+          source: ref('source'),
+        },
+        ['driftedColumns', 'testedColumns', 'share', 'datasetDrift', 'threshold', 'columns'],
+      ),
+      estimated: { type: 'array', items: ref('metric') },
+      validation: { type: 'array', items: object({ suite: text, evaluated: num, successful: num, success: { type: 'boolean' } }) },
+      notes: text,
+    },
+    ['metrics', 'estimated', 'validation', 'notes'],
+  ),
+  considerations: object({
+    users: texts,
+    useCases: texts,
+    limitations: texts,
+    tradeoffs: texts,
+    ethicalConsiderations: { type: 'array', items: object({ name: text, mitigationStrategy: text }) },
+  }),
+  huggingFace: object({
+    taskType: text,
+    developedBy: text,
+    modelType: text,
+    language: text,
+    tags: texts,
+    gettingStarted: text,
+    trainingData: text,
+    trainingProcedure: text,
+    testingData: text,
+    factors: text,
+    evaluationMetrics: text,
+    results: text,
+    environmentalImpact: object({ hardwareType: text, hoursUsed: text, cloudProvider: text, computeRegion: text, carbonEmitted: text }),
+    contact: text,
+  }),
+  signOff: object({ reviewer: text, date: text, notes: text }),
+});
+
+/** Most cards a workspace file may hold, and most versions (a backup is not a place for unbounded lists). */
+export const MAX_BACKUP_CARDS = 100;
+export const MAX_BACKUP_CARD_VERSIONS = 20_000;
+
+/**
+ * cards.json (added in 0.2; named by the manifest's `modelCards`): the workspace's model cards
+ * (lib/store/types.ts CardRecord) and all their versions (CardVersionRecord).
+ */
+export const cardsSchemaV1 = {
+  $id: 'https://driftbook.local/backup/v1/cards.json',
+  type: 'object',
+  required: ['cards', 'versions'],
+  definitions: { source: cardSource, metric: cardMetric, card: modelCard },
+  properties: {
+    cards: {
+      type: 'array',
+      maxItems: MAX_BACKUP_CARDS,
+      items: object({ id, workspaceId: text, title: text, draft: ref('card'), updatedAt: text, latestVersion: count }),
+    },
+    versions: {
+      type: 'array',
+      maxItems: MAX_BACKUP_CARD_VERSIONS,
+      items: object({
+        id,
+        cardId: id,
+        workspaceId: text,
+        version: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+        savedAt: text,
+        card: ref('card'),
+        reason: { enum: ['autosave', 'autofill', 'import', 'sign-off'] },
+      }),
+    },
+  },
+} as const;
+
 /** The schemas by backup version, compiled by scripts/make-backup-validator.mjs. */
-export const BACKUP_SCHEMAS = { manifestV1: manifestSchemaV1, cellsV1: cellsSchemaV1 } as const;
+export const BACKUP_SCHEMAS = { manifestV1: manifestSchemaV1, cellsV1: cellsSchemaV1, cardsV1: cardsSchemaV1 } as const;

@@ -13,3 +13,4 @@ export interface SchemaValidator {
 
 export declare const manifestV1: SchemaValidator;
 export declare const cellsV1: SchemaValidator;
+export declare const cardsV1: SchemaValidator;

@@ -3,12 +3,13 @@ import type { DatasetMeta } from '../data/types';
 import { sha256Hex } from '../data/sha256';
 import { DriftbookError, StorageError } from '../errors';
 import { APP_VERSION } from '../version';
-import { readBackup, shown, type BackupManifest, type CheckedBackup } from './backup-read';
+import { readBackup, shown, type BackupCards, type BackupManifest, type CheckedBackup } from './backup-read';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
+import { listWorkspaceCards } from './cards';
 import type { DriftbookDb } from './db';
 import { deleteDataset, getDatasetIpc, quotaAware, saveDataset } from './datasets';
 import { toTaggedJson } from './tagged-json';
-import type { CellRecord, WorkspaceRecord } from './types';
+import type { CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 import { getWorkspace, listCells } from './workspaces';
 
 export { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
@@ -22,12 +23,13 @@ function usedDatasetIds(workspace: WorkspaceRecord, cells: CellRecord[]): string
 }
 
 /**
- * A workspace as one zip (fflate): manifest.json, cells.json (tagged JSON, exact numbers) and
- * each dataset's Arrow IPC bytes (format: lib/store/backup-schema.ts). Datasets that were deleted from the library are left out.
+ * A workspace as one zip (fflate): manifest.json, cells.json (tagged JSON, exact numbers), cards.json
+ * (its model card and every version, when it has one) and each dataset's Arrow IPC bytes (format: lib/store/backup-schema.ts). Datasets that were deleted from the library are left out.
  */
 export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now = new Date()): Promise<Uint8Array> {
   const workspace = await getWorkspace(db, workspaceId);
   const cells = await listCells(db, workspaceId);
+  const modelCards = await listWorkspaceCards(db, workspaceId);
   const files: Zippable = {};
   const datasets: BackupManifest['datasets'] = [];
   for (const id of usedDatasetIds(workspace, cells)) {
@@ -47,9 +49,11 @@ export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now 
     workspace,
     datasets,
     cells: cells.length,
+    ...(modelCards.cards.length ? { modelCards: { file: 'cards.json', cards: modelCards.cards.length, versions: modelCards.versions.length } } : {}),
   };
   files['manifest.json'] = strToU8(toTaggedJson(manifest));
   files['cells.json'] = strToU8(toTaggedJson(cells));
+  if (manifest.modelCards) files['cards.json'] = strToU8(toTaggedJson(modelCards));
   return zipSync(files, { level: 6 });
 }
 
@@ -59,6 +63,8 @@ export interface ImportSummary {
   /** Datasets already in this browser (same id and content, or same content and name) that were reused. */
   datasetsReused: number;
   cells: number;
+  /** Model cards restored (with all their versions). */
+  modelCards: number;
 }
 
 /** Where each dataset of the file goes: reused (an id already here) or stored (under its id or a new one). */
@@ -94,6 +100,27 @@ async function cellIds(db: DriftbookDb, cells: CellRecord[], copy: boolean): Pro
   });
 }
 
+/**
+ * The file's cards and versions for the imported workspace: ids kept unless taken here (or a copy),
+ * each card's latest version number the highest of its versions, so the next save numbers on.
+ */
+async function restoredCards(db: DriftbookDb, { cards, versions }: BackupCards, workspaceId: string, copy: boolean): Promise<BackupCards> {
+  const takenCards = copy ? [] : await db.cards.bulkGet(cards.map((c) => c.id));
+  const takenVersions = copy ? [] : await db.cardVersions.bulkGet(versions.map((v) => v.id));
+  const cardIds = new Map(cards.map((card, i) => [card.id, copy || takenCards[i] ? globalThis.crypto.randomUUID() : card.id]));
+  const latest = new Map<string, number>();
+  for (const v of versions) latest.set(v.cardId, Math.max(latest.get(v.cardId) ?? 0, v.version));
+  return {
+    cards: cards.map((card): CardRecord => ({ ...card, id: cardIds.get(card.id)!, workspaceId, latestVersion: latest.get(card.id) ?? 0 })),
+    versions: versions.map((v, i): CardVersionRecord => ({
+      ...v,
+      id: copy || takenVersions[i] ? globalThis.crypto.randomUUID() : v.id,
+      cardId: cardIds.get(v.cardId)!,
+      workspaceId,
+    })),
+  };
+}
+
 /** Removes what an import wrote; a failure here must not hide the error that caused it. */
 async function removeWritten(db: DriftbookDb, datasetIds: string[]): Promise<void> {
   for (const id of datasetIds) {
@@ -112,7 +139,7 @@ async function removeWritten(db: DriftbookDb, datasetIds: string[]): Promise<voi
  * after the first write (storage full, another tab) removes every dataset this import stored.
  */
 export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promise<ImportSummary> {
-  const { manifest, cells, datasets } = await readBackup(bytes);
+  const { manifest, cells, modelCards, datasets } = await readBackup(bytes);
   const copy = (await db.workspaces.get(manifest.workspace.id)) !== undefined;
   const workspaceId = copy ? globalThis.crypto.randomUUID() : manifest.workspace.id;
   const ids = await cellIds(db, cells, copy);
@@ -141,19 +168,22 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
     const mapInputs = (inputs: CellRecord['inputs']): CellRecord['inputs'] =>
       Object.fromEntries(Object.entries(inputs).map(([slot, ref]) => [slot, ref && { ...ref, id: idMap.get(ref.id) ?? ref.id }]));
     const restored = cells.map((cell, i): CellRecord => ({ ...cell, id: ids[i]!, workspaceId, inputs: mapInputs(cell.inputs) }));
+    const cards = await restoredCards(db, modelCards, workspaceId, copy);
     // add, not put: should another tab have taken an id since, the import fails instead of overwriting.
-    await db.transaction('rw', db.workspaces, db.cells, async () => {
+    await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
       await db.workspaces.add(workspace);
       await db.cells.bulkAdd(restored);
+      await db.cards.bulkAdd(cards.cards);
+      await db.cardVersions.bulkAdd(cards.versions);
     });
-    return { workspace, datasetsAdded: stored.length, datasetsReused: plans.length - stored.length, cells: restored.length };
+    return { workspace, datasetsAdded: stored.length, datasetsReused: plans.length - stored.length, cells: restored.length, modelCards: cards.cards.length };
   } catch (error) {
     await removeWritten(db, stored);
     if (error instanceof DriftbookError) throw error;
     if (error instanceof Error && /constraint/i.test(`${error.name} ${error.message}`)) {
       throw new StorageError(
         'import-conflict',
-        'import interrupted: another tab stored a workspace or cell with the same id meanwhile — import the file again',
+        'import interrupted: another tab stored a workspace, cell or model card with the same id meanwhile — import the file again',
       );
     }
     return quotaAware(error, `workspace ${shown(manifest.workspace.name)}`);

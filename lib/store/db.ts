@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatasetMeta } from '../data/types';
-import type { CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
+import type { CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
 
 export const DB_NAME = 'driftbook';
 
@@ -15,6 +15,8 @@ export class DriftbookDb extends Dexie {
   cells!: Table<CellRecord, string>;
   settings!: Table<{ key: string; value: unknown }, string>;
   profiles!: Table<ProfileRecord, string>;
+  cards!: Table<CardRecord, string>;
+  cardVersions!: Table<CardVersionRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -39,6 +41,8 @@ export class DriftbookDb extends Dexie {
             if (cell.status === 'running') cell.status = cell.result === undefined ? 'idle' : 'ok';
           }),
       );
+    // v4: model cards (one per workspace, its draft) and every saved version of each (no existing record changes).
+    this.version(4).stores({ cards: 'id, workspaceId, updatedAt', cardVersions: 'id, cardId, [cardId+version], workspaceId' });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ModelCard } from '../cards/types';
 import type { ColumnProfile } from '../profile/column-profile';
 import type { CellInputRef } from '../notebook/types';
 
@@ -31,4 +32,30 @@ export interface ProfileRecord {
   key: string;
   datasetId: string;
   profile: ColumnProfile;
+}
+
+/** A workspace's model card: the draft the editor shows (saved as it is typed) and its latest version number. */
+export interface CardRecord {
+  id: string;
+  workspaceId: string;
+  /** The model's name when it has one (lists, messages). */
+  title: string;
+  draft: ModelCard;
+  updatedAt: string;
+  /** 0 until the first version is saved. */
+  latestVersion: number;
+}
+
+/** Why a card version was saved. */
+export type CardVersionReason = 'autosave' | 'autofill' | 'import' | 'sign-off';
+
+/** One saved version of a card (1, 2, …): the whole card as it was, never changed afterwards. */
+export interface CardVersionRecord {
+  id: string;
+  cardId: string;
+  workspaceId: string;
+  version: number;
+  savedAt: string;
+  card: ModelCard;
+  reason: CardVersionReason;
 }

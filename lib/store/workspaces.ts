@@ -1,7 +1,8 @@
 import { StorageError } from '../errors';
 import { quotaAware } from './datasets';
+import { copyCards, listWorkspaceCards } from './cards';
 import type { DriftbookDb } from './db';
-import type { CellRecord, WorkspaceRecord } from './types';
+import type { CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 
 const LAST_WORKSPACE = 'lastWorkspaceId';
 
@@ -78,9 +79,9 @@ export async function addWorkspaceDataset(db: DriftbookDb, id: string, datasetId
   });
 }
 
-/** A copy with every cell (and its result); the datasets are shared, not copied. */
+/** A copy with every cell (and its result) and its model card with every version; the datasets are shared, not copied. */
 export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new Date()): Promise<WorkspaceRecord> {
-  return db.transaction('rw', db.workspaces, db.cells, async () => {
+  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
     const source = await getWorkspace(db, id);
     const copy: WorkspaceRecord = {
       ...source,
@@ -92,6 +93,9 @@ export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new 
     await db.workspaces.put(copy);
     const cells = await listCells(db, id);
     await db.cells.bulkPut(cells.map((cell) => ({ ...cell, id: globalThis.crypto.randomUUID(), workspaceId: copy.id })));
+    const cards = copyCards(await listWorkspaceCards(db, id), copy.id);
+    await db.cards.bulkAdd(cards.cards);
+    await db.cardVersions.bulkAdd(cards.versions);
     return copy;
   });
 }
@@ -100,21 +104,29 @@ export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new 
 export interface DeletedWorkspace {
   workspace: WorkspaceRecord;
   cells: CellRecord[];
+  /** Its model card(s) and every version. */
+  modelCards: { cards: CardRecord[]; versions: CardVersionRecord[] };
 }
 
+/** Deletes a workspace, its cells and its model card with every version (the datasets stay in the library). */
 export async function deleteWorkspace(db: DriftbookDb, id: string): Promise<DeletedWorkspace> {
-  return db.transaction('rw', db.workspaces, db.cells, async () => {
+  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
     const workspace = await getWorkspace(db, id);
     const cells = await listCells(db, id);
+    const modelCards = await listWorkspaceCards(db, id);
     await db.cells.bulkDelete(cells.map((c) => c.id));
+    await db.cardVersions.bulkDelete(modelCards.versions.map((v) => v.id));
+    await db.cards.bulkDelete(modelCards.cards.map((c) => c.id));
     await db.workspaces.delete(id);
-    return { workspace, cells };
+    return { workspace, cells, modelCards };
   });
 }
 
 export async function restoreWorkspace(db: DriftbookDb, deleted: DeletedWorkspace): Promise<void> {
-  await db.transaction('rw', db.workspaces, db.cells, async () => {
+  await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
     await db.workspaces.put(deleted.workspace);
     await db.cells.bulkPut(deleted.cells);
+    await db.cards.bulkPut(deleted.modelCards.cards);
+    await db.cardVersions.bulkPut(deleted.modelCards.versions);
   });
 }

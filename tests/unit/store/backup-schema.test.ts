@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_SCHEMAS } from '../../../lib/store/backup-schema';
-import { cellsV1, manifestV1 } from '../../../lib/store/backup-validate.generated.mjs';
+import { emptyCard } from '../../../lib/cards/types';
+import { cardsV1, cellsV1, manifestV1 } from '../../../lib/store/backup-validate.generated.mjs';
 import { VALIDATOR_PATH, validatorSource } from '../../../scripts/make-backup-validator.mjs';
 
 describe('backup schema', () => {
@@ -46,5 +47,27 @@ describe('backup schema', () => {
       [true, false],
       [false, false],
     ]);
+  });
+
+  it('cards.json: the precompiled validator agrees with ajv on cards and versions, typed leaves and tagged numbers', () => {
+    const card = emptyCard();
+    const metric = { type: 'accuracy', value: { $num: 'NaN' }, side: 'current' };
+    const withMetric = { ...card, quantitative: { ...card.quantitative, metrics: [metric] } };
+    const record = { id: 'c', workspaceId: 'w', title: '', draft: card, updatedAt: '', latestVersion: 1 };
+    const version = { id: 'v', cardId: 'c', workspaceId: 'w', version: 1, savedAt: '', card: withMetric, reason: 'autosave' };
+    const samples: [unknown, boolean][] = [
+      [{ cards: [], versions: [] }, true],
+      [{ cards: [record], versions: [version] }, true],
+      [{ cards: [{ ...record, draft: { ...card, schemaVersion: 2 } }], versions: [] }, false],
+      [{ cards: [], versions: [{ ...version, version: 0 }] }, false],
+      [
+        { cards: [], versions: [{ ...version, card: { ...withMetric, quantitative: { ...card.quantitative, metrics: [{ ...metric, value: '0.9' }] } } }] },
+        false,
+      ],
+      [{ cards: [{ ...record, draft: { ...card, signOff: { reviewer: 1, date: '', notes: '' } } }], versions: [] }, false],
+      [{ cards: [] }, false],
+    ];
+    const compiled = new Ajv({ strict: true }).compile(BACKUP_SCHEMAS.cardsV1);
+    expect(samples.map(([s]) => [compiled(s), cardsV1(s)])).toEqual(samples.map(([, ok]) => [ok, ok]));
   });
 });

@@ -90,13 +90,14 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.datasets.get('d1')).toMatchObject({ name: 'a.csv' });
     expect(Array.from((await db.datasetBlobs.get('d1'))!.ipc)).toEqual([1, 2, 3]);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
     expect(await db.cells.get('c1')).toMatchObject({ kind: 'drift' });
     expect(await db.settings.get('lastWorkspaceId')).toMatchObject({ value: 'w1' });
     expect(await db.profiles.count()).toBe(0);
+    expect(await db.cards.count()).toBe(0);
   });
 
   it('opens a version-2 database and keeps every record; cells left running become idle or ok', async () => {
@@ -124,7 +125,7 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
     expect(await db.cells.get('c1')).toEqual({
       id: 'c1',
