@@ -119,8 +119,25 @@ function derivePredictions(
   return pred;
 }
 
-/** All classification metrics; see the module comment for how rows and labels are chosen. */
-export function computeClassificationMetrics(input: ClassificationInput, options: ClassificationOptions = {}): ClassificationMetricsResult {
+/**
+ * A classification input as codes: the classes, task and positive label, the target and
+ * predictions as indexes into `labels` (−1 = missing; predictions derived from the score or
+ * probabilities when no prediction column is given), the positive class's score and the
+ * per-class probability columns (NaN where not finite). computeClassificationMetrics and the
+ * bootstrap (bootstrap.ts) both start here, so their rows and labels are the same.
+ */
+export interface EncodedClassification {
+  labels: string[];
+  task: 'binary' | 'multiclass';
+  posLabel: string | null;
+  truth: Int32Array;
+  pred: Int32Array;
+  score: Float64Array | null;
+  proba: (Float64Array | null)[];
+  warnings: string[];
+}
+
+export function encodeClassification(input: ClassificationInput, options: ClassificationOptions = {}): EncodedClassification {
   const n = input.target.length;
   if (input.prediction) checkLength('prediction', input.prediction.length, n);
   if (input.score) checkLength('score', input.score.length, n);
@@ -145,6 +162,14 @@ export function computeClassificationMetrics(input: ClassificationInput, options
   const pred = input.prediction
     ? encodeLabels(input.prediction, labels, 'prediction')
     : derivePredictions(n, labels, posLabel, score, proba, options.threshold ?? 0.5);
+  return { labels, task, posLabel, truth, pred, score, proba, warnings };
+}
+
+/** All classification metrics; see the module comment for how rows and labels are chosen. */
+export function computeClassificationMetrics(input: ClassificationInput, options: ClassificationOptions = {}): ClassificationMetricsResult {
+  const n = input.target.length;
+  const { labels, task, posLabel, truth, pred, score, proba, warnings } = encodeClassification(input, options);
+  const posIndex = posLabel === null ? -1 : labels.indexOf(posLabel);
 
   const cm: ConfusionMatrix = { labels, matrix: confusionCounts(truth, pred, labels.length) };
   let used = 0;

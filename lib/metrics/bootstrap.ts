@@ -1,0 +1,234 @@
+/**
+ * Seeded percentile-bootstrap confidence intervals of the model metrics (accuracy, precision,
+ * recall, F1, ROC AUC; MAE, RMSE, R²), each resample computed by the same functions as the cell.
+ *
+ * Definition (so anyone can redo it with numpy): `rs = np.random.RandomState(seed)`; for each of
+ * `resamples` resamples, `idx = rs.randint(0, n, size=n)` over the side's n rows (all rows, in file
+ * order); the metric of rows[idx] is computed as the cell does (rows with a missing target,
+ * prediction or score left out, the full data's classes and positive label); the interval is
+ * `np.percentile(values, [50·(1 − level), 50·(1 + level)])` (numpy's default linear method) over the
+ * resamples where the metric is defined. A resample where it is not (ROC AUC with one class only,
+ * no usable row, R² of fewer than two rows) is left out and counted (`undefined`); with none
+ * defined there is no interval.
+ */
+import { sortFloat64 } from '../stats/sort-float64';
+import { percentileSorted } from '../stats/quantile';
+import { mt19937, randomInterval, type Rng } from '../stats/random';
+import { AnalysisError } from '../errors';
+import { accuracy, classMetrics, precisionRecallF1 } from './classification';
+import { encodeClassification, type ClassificationInput, type ClassificationOptions } from './compute-classification';
+import { rocAucOvr, rocCurveOf, trapezoidArea } from './roc';
+import { regressionScores } from './regression';
+import type { ConfusionMatrix } from './types';
+
+export const DEFAULT_RESAMPLES = 1000;
+export const DEFAULT_SEED = 42;
+export const DEFAULT_LEVEL = 0.95;
+
+export interface BootstrapOptions {
+  /** Number of resamples (default 1000). */
+  resamples?: number;
+  /** Seed of numpy's legacy RandomState, an integer in [0, 2^32) (default 42). */
+  seed?: number;
+  /** Coverage, e.g. 0.95 (default) for the 2.5th and 97.5th percentiles. */
+  level?: number;
+}
+
+export interface BootstrapInterval {
+  lower: number;
+  upper: number;
+  level: number;
+  resamples: number;
+  seed: number;
+  /** Resamples where the metric was undefined and left out of the percentiles. */
+  undefined: number;
+}
+
+export type ClassificationIntervalMetric = 'accuracy' | 'precision' | 'recall' | 'f1' | 'roc_auc';
+export type RegressionIntervalMetric = 'mae' | 'rmse' | 'r2';
+
+/** Per metric: its interval, or null when no resample defined it (e.g. no score column: no ROC AUC). */
+export type BootstrapIntervals<M extends string> = Record<M, BootstrapInterval | null>;
+
+function settings({ resamples = DEFAULT_RESAMPLES, seed = DEFAULT_SEED, level = DEFAULT_LEVEL }: BootstrapOptions) {
+  if (!Number.isInteger(resamples) || resamples < 1) throw new AnalysisError('bad-option', `resamples: ${resamples} — give a whole number ≥ 1`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new AnalysisError('bad-option', `seed: ${seed} — give a whole number from 0 to 4294967295`);
+  if (!(level > 0 && level < 1)) throw new AnalysisError('bad-option', `level: ${level} — give a coverage between 0 and 1, e.g. 0.95`);
+  return { resamples, seed, level };
+}
+
+/**
+ * numpy's legacy `RandomState.randint(0, n, size=n)`: each draw is a masked rejection on 32-bit
+ * outputs over [0, n − 1] (random_bounded_uint64_fill with use_masked=True, range < 2^32), so it is
+ * randomInterval once per index; n = 1 consumes nothing (range 0), as numpy.
+ */
+export function randintIndices(rng: Rng, n: number, out: Uint32Array = new Uint32Array(n)): Uint32Array {
+  if (!Number.isInteger(n) || n < 1 || n > 0x100000000) throw new RangeError(`bootstrap: row count must be an integer in [1, 2^32], got ${n}`);
+  for (let i = 0; i < n; i++) out[i] = randomInterval(rng, n - 1);
+  return out;
+}
+
+/** The lower and upper percentiles of a level: 2.5 and 97.5 for 0.95 (rounded, so they are numpy's literals). */
+function percentilesOf(level: number): [number, number] {
+  const round = (x: number) => Number(x.toFixed(10));
+  return [round(50 * (1 - level)), round(50 * (1 + level))];
+}
+
+/** The interval of the defined resample values: np.percentile(values, [lo, hi]) (linear). */
+function intervalOf(values: number[], total: number, { resamples, seed, level }: ReturnType<typeof settings>): BootstrapInterval | null {
+  if (values.length === 0) return null;
+  const sorted = sortFloat64(Float64Array.from(values));
+  const [lo, hi] = percentilesOf(level);
+  return { lower: percentileSorted(sorted, lo)!, upper: percentileSorted(sorted, hi)!, level, resamples, seed, undefined: total - values.length };
+}
+
+/** Runs `metric` on each resample's row counts (count[i] = times row i was drawn); null = undefined there. */
+function resampleCounts<M extends string>(
+  n: number,
+  names: readonly M[],
+  options: BootstrapOptions,
+  metric: (counts: Int32Array, indices: Uint32Array) => Record<M, number | null>,
+): BootstrapIntervals<M> {
+  const s = settings(options);
+  const values = Object.fromEntries(names.map((m) => [m, [] as number[]])) as Record<M, number[]>;
+  if (n > 0) {
+    const rng = mt19937(s.seed);
+    const indices = new Uint32Array(n);
+    const counts = new Int32Array(n);
+    for (let b = 0; b < s.resamples; b++) {
+      randintIndices(rng, n, indices);
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[indices[i]!]!++;
+      const out = metric(counts, indices);
+      for (const m of names) {
+        const v = out[m];
+        if (v !== null && Number.isFinite(v)) values[m].push(v);
+      }
+    }
+  }
+  return Object.fromEntries(names.map((m) => [m, intervalOf(values[m], s.resamples, s)])) as BootstrapIntervals<M>;
+}
+
+/** Rows (original indexes) with a present target and finite scores, sorted by the positive score. */
+function scoredRows(truth: Int32Array, score: Float64Array): Uint32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < truth.length; i++) if (truth[i]! >= 0 && !Number.isNaN(score[i]!)) rows.push(i);
+  return Uint32Array.from(rows).sort((a, b) => score[a]! - score[b]!);
+}
+
+/**
+ * Binary ROC AUC of a resample from the rows pre-sorted by score: each row repeated `count` times
+ * keeps the split arrays sorted, so no sort per resample; rocCurveOf and trapezoidArea then run
+ * exactly as for the cell's roc_auc (the curve depends only on the counts at each distinct score).
+ */
+function resampledRocAuc(sorted: Uint32Array, truth: Int32Array, score: Float64Array, pos: number, counts: Int32Array): number | null {
+  let np = 0;
+  let nn = 0;
+  for (const i of sorted) {
+    if (truth[i] === pos) np += counts[i]!;
+    else nn += counts[i]!;
+  }
+  const positive = new Float64Array(np);
+  const negative = new Float64Array(nn);
+  let a = 0;
+  let b = 0;
+  for (const i of sorted) {
+    const c = counts[i]!;
+    for (let k = 0; k < c; k++) {
+      if (truth[i] === pos) positive[a++] = score[i]!;
+      else negative[b++] = score[i]!;
+    }
+  }
+  const curve = rocCurveOf({ positive, negative });
+  return curve ? trapezoidArea(curve.fpr, curve.tpr) : null;
+}
+
+/** Multiclass ROC AUC (one-vs-rest, macro) of a resample: the scored rows, each repeated `count` times. */
+function resampledRocAucOvr(rows: Uint32Array, truth: Int32Array, proba: Float64Array[], counts: Int32Array): number | null {
+  let m = 0;
+  for (const i of rows) m += counts[i]!;
+  const t = new Int32Array(m);
+  const columns = proba.map(() => new Float64Array(m));
+  let k = 0;
+  for (const i of rows) {
+    for (let c = 0; c < counts[i]!; c++, k++) {
+      t[k] = truth[i]!;
+      proba.forEach((column, j) => (columns[j]![k] = column[i]!));
+    }
+  }
+  return rocAucOvr(t, columns).macro;
+}
+
+export const CLASSIFICATION_INTERVAL_METRICS: readonly ClassificationIntervalMetric[] = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc'];
+
+/**
+ * Intervals of accuracy, precision, recall, F1 (binary: of the positive label; multiclass: macro,
+ * zero_division=0 over the full data's classes) and ROC AUC (binary; multiclass one-vs-rest macro),
+ * for the same input and options computeClassificationMetrics takes.
+ */
+export function bootstrapClassification(
+  input: ClassificationInput,
+  options: ClassificationOptions & BootstrapOptions = {},
+): BootstrapIntervals<ClassificationIntervalMetric> {
+  const { labels, posLabel, truth, pred, score, proba } = encodeClassification(input, options);
+  const k = labels.length;
+  const pos = posLabel === null ? -1 : labels.indexOf(posLabel);
+  const binaryScored = posLabel !== null && score ? scoredRows(truth, score) : null;
+  const allProba = posLabel === null && proba.length > 0 && proba.every((c) => c !== null) ? (proba as Float64Array[]) : null;
+  const multiRows = allProba
+    ? Uint32Array.from(Array.from({ length: truth.length }, (_, i) => i).filter((i) => truth[i]! >= 0 && allProba.every((c) => !Number.isNaN(c[i]!))))
+    : null;
+  return resampleCounts(truth.length, CLASSIFICATION_INTERVAL_METRICS, options, (counts) => {
+    const cm: ConfusionMatrix = { labels, matrix: Array.from({ length: k }, () => new Array<number>(k).fill(0)) };
+    let used = 0;
+    for (let i = 0; i < truth.length; i++) {
+      const c = counts[i]!;
+      if (c > 0 && truth[i]! >= 0 && pred[i]! >= 0) {
+        cm.matrix[truth[i]!]![pred[i]!]! += c;
+        used += c;
+      }
+    }
+    let prf: { precision: number; recall: number; f1: number } | null = null;
+    if (used > 0 && posLabel !== null) prf = classMetrics(cm, posLabel);
+    else if (used > 0) {
+      const all = precisionRecallF1(cm);
+      prf = { precision: all.precision_macro, recall: all.recall_macro, f1: all.f1_macro };
+    }
+    const rocAuc = binaryScored
+      ? resampledRocAuc(binaryScored, truth, score!, pos, counts)
+      : allProba && multiRows
+        ? resampledRocAucOvr(multiRows, truth, allProba, counts)
+        : null;
+    return { accuracy: used > 0 ? accuracy(cm) : null, precision: prf?.precision ?? null, recall: prf?.recall ?? null, f1: prf?.f1 ?? null, roc_auc: rocAuc };
+  });
+}
+
+export const REGRESSION_INTERVAL_METRICS: readonly RegressionIntervalMetric[] = ['mae', 'rmse', 'r2'];
+
+/** Intervals of MAE, RMSE and R² (rows without a finite target and prediction left out, as the cell). */
+export function bootstrapRegression(
+  input: { target: ArrayLike<number | null>; prediction: ArrayLike<number | null> },
+  options: BootstrapOptions = {},
+): BootstrapIntervals<RegressionIntervalMetric> {
+  const n = input.target.length;
+  if (input.prediction.length !== n)
+    throw new AnalysisError('length-mismatch', `prediction: ${input.prediction.length} values, target ${n} — give one per row`);
+  const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+  const ok = Uint8Array.from({ length: n }, (_, i) => (finite(input.target[i]) && finite(input.prediction[i]) ? 1 : 0));
+  return resampleCounts(n, REGRESSION_INTERVAL_METRICS, options, (_counts, indices) => {
+    // Resampled rows in draw order (as y[idx] in numpy), so the sums run in the same order.
+    let m = 0;
+    for (const i of indices) m += ok[i]!;
+    const actual = new Float64Array(m);
+    const predicted = new Float64Array(m);
+    let k = 0;
+    for (const i of indices) {
+      if (!ok[i]) continue;
+      actual[k] = input.target[i]!;
+      predicted[k++] = input.prediction[i]!;
+    }
+    const scores = regressionScores(actual, predicted);
+    return { mae: scores?.mae ?? null, rmse: scores?.rmse ?? null, r2: scores?.r2 ?? null };
+  });
+}
