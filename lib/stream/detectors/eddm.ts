@@ -75,7 +75,8 @@ export const eddmSpec: DetectorSpec = {
     beta: { kind: 'number', default: 0.9, min: 0, max: 1, description: 'Drift when (p′ + 2s′)/max falls below beta.' },
   },
   // EDDM.__init__ refuses alpha < beta.
-  checkParams: (p) => ((p.alpha as number) < (p.beta as number) ? `alpha (${String(p.alpha)}) must be greater than or equal to beta (${String(p.beta)})` : undefined),
+  checkParams: (p) =>
+    (p.alpha as number) < (p.beta as number) ? `alpha (${String(p.alpha)}) must be greater than or equal to beta (${String(p.beta)})` : undefined,
   checkValue: binaryValueProblem,
   create: (p: DetectorParams) => eddm({ warm_start: p.warm_start as number, alpha: p.alpha as number, beta: p.beta as number }),
 };
