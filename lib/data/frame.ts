@@ -132,7 +132,19 @@ export function applySegment(dataset: Dataset, expression: string | undefined): 
       'guard missing values (d.city != null && …) or use op functions, which accept them (op.length, op.startswith)',
     );
   }
-  // Every row kept: the same table, the description still names the segment.
-  if (kept.length === table.numRows) return { meta: { ...dataset.meta, segment: expression.trim() }, table };
-  return { meta: { ...dataset.meta, rows: kept.length, segment: expression.trim() }, table: takeRows(table, kept) };
+  return takeDatasetRows(dataset, kept, source);
+}
+
+/**
+ * The rows `kept` (ascending row indices) of `dataset` as a dataset with the same schema and column
+ * types, meta.rows updated: the one path by which a segment, and a window over time
+ * (lib/stream/windows.ts), narrow a dataset before a kind computes on it. `segment` names the rows
+ * in the description (shown under a cell's title).
+ */
+export function takeDatasetRows(dataset: Dataset, kept: Uint32Array, segment?: string): Dataset {
+  const { table } = dataset;
+  const meta = segment === undefined ? dataset.meta : { ...dataset.meta, segment };
+  // Every row kept: the same table.
+  if (kept.length === table.numRows) return { meta, table };
+  return { meta: { ...meta, rows: kept.length }, table: takeRows(table, kept) };
 }
