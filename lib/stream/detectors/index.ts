@@ -6,6 +6,10 @@
 import { AnalysisError } from '../../errors';
 import { adwinSpec } from './adwin';
 import { cusumSpec } from './cusum';
+import { ddmSpec } from './ddm';
+import { eddmSpec } from './eddm';
+import { hddmASpec } from './hddm-a';
+import { hddmWSpec } from './hddm-w';
 import { kswinSpec } from './kswin';
 import { pageHinkleySpec } from './page-hinkley';
 import type { DetectorParams, DetectorSpec, ParamSpec, ParamValue, RawDetectorParams } from './types';
@@ -16,6 +20,10 @@ export const DETECTORS = {
   page_hinkley: pageHinkleySpec,
   adwin: adwinSpec,
   kswin: kswinSpec,
+  ddm: ddmSpec,
+  eddm: eddmSpec,
+  hddm_a: hddmASpec,
+  hddm_w: hddmWSpec,
   cusum: cusumSpec,
 } satisfies Record<string, DetectorSpec>;
 
