@@ -3,6 +3,8 @@ import { ddm, ddmSpec } from '../../../lib/stream/detectors/ddm';
 import { eddm, eddmSpec } from '../../../lib/stream/detectors/eddm';
 import { hddmA, hddmASpec } from '../../../lib/stream/detectors/hddm-a';
 import { hddmW, hddmWSpec } from '../../../lib/stream/detectors/hddm-w';
+import { parseDetectorParams } from '../../../lib/stream/detectors/index';
+import { runDetector } from '../../../lib/stream/detectors/run';
 import type { Detector } from '../../../lib/stream/detectors/types';
 import { readJson } from '../../support';
 
@@ -197,5 +199,28 @@ describe('binary input', () => {
     expect(defaults(eddmSpec)).toEqual({ warm_start: 30, alpha: 0.95, beta: 0.9 });
     expect(defaults(hddmASpec)).toEqual({ drift_confidence: 0.001, warning_confidence: 0.005, two_sided_test: false });
     expect(defaults(hddmWSpec)).toEqual({ drift_confidence: 0.001, warning_confidence: 0.005, lambda_val: 0.05, two_sided_test: false });
+  });
+});
+
+describe('through the registry (runDetector, parseDetectorParams)', () => {
+  it('runs with parameters typed as the CLI gives them', () => {
+    expect(runDetector('ddm', {}, stream2).detections).toEqual([1049]);
+    expect(runDetector('eddm', { alpha: '0.9', beta: '0.8' }, stream2).detections).toEqual([1059]);
+    expect(runDetector('hddm_a', { two_sided_test: 'true' }, stream3).detections).toEqual([531, 1015, 1545]);
+    expect(runDetector('hddm_w', { two_sided_test: true }, Float64Array.from(stream3)).detections).toEqual([507, 1032, 1508]);
+  });
+
+  it('returns every warning index, not only the first of a run', () => {
+    const { warnings } = runDetector('hddm_w', {}, [...zeros(100), ...ones(50)]);
+    expect(warnings).toEqual([110, 111, 112]);
+  });
+
+  it('refuses a value other than 0/1 naming its index, and bad parameters naming them', () => {
+    expect(() => runDetector('hddm_a', {}, [0, 1, 0, 3])).toThrow('hddm_a: value at index 3: expected 0 or 1 (1 = error, 0 = correct), got 3');
+    expect(() => runDetector('eddm', { alpha: '0.5' }, [0])).toThrow(/eddm: alpha \(0\.5\) must be greater than or equal to beta \(0\.9\)/);
+    expect(() => parseDetectorParams('ddm', { threshold: 2 })).toThrow(/valid parameters are warm_start, warning_threshold, drift_threshold/);
+    expect(() => parseDetectorParams('hddm_w', { drift_confidence: '0' })).toThrow(/drift_confidence: must be > 0/);
+    expect(() => parseDetectorParams('hddm_a', { two_sided_test: 'yes' })).toThrow(/expected true or false/);
+    expect(() => parseDetectorParams('ddm', { warm_start: '2.5' })).toThrow(/expected an integer/);
   });
 });
