@@ -1,4 +1,4 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import MarkdownIt, { type Env, type Token } from 'markdown-it';
 import { visibleControls } from '../format';
 
 // Raw HTML is off (it is shown as text, never parsed), and markdown-it's link validation refuses
@@ -63,19 +63,48 @@ md.core.ruler.push('driftbook_links', (state) => {
   }
 });
 
+/** Render state of `links: 'text'`: the addresses of the links being written, innermost last (null: the text shows it already). */
+const TEXT_LINKS = Symbol('text links');
+const textLinks = (env: Env | undefined): (string | null)[] | undefined => env?.[TEXT_LINKS] as (string | null)[] | undefined;
+
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const hrefs = textLinks(env);
+  if (hrefs) {
+    // An autolink or a linkified address already shows its address as its text.
+    const shown = token.markup === 'linkify' || token.markup === 'autolink';
+    hrefs.push(shown ? null : String(token.attrGet('href') ?? ''));
+    return '<span class="link-text">';
+  }
   // Links leave the notebook in a new tab and tell the site nothing about where they came from.
-  tokens[idx]!.attrSet('target', '_blank');
-  tokens[idx]!.attrSet('rel', 'noopener noreferrer');
+  token.attrSet('target', '_blank');
+  token.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
+const defaultLinkClose = md.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+  const hrefs = textLinks(env);
+  if (!hrefs) return defaultLinkClose(tokens, idx, options, env, self);
+  // The address as markdown-it normalised it (percent-encoded, host in punycode): what the link really points to.
+  const href = hrefs.pop();
+  return href ? `</span> <span class="link-url">(${md.utils.escapeHtml(href)})</span>` : '</span>';
+};
+
+export interface MarkdownOptions {
+  /**
+   * 'text' writes each link as its text followed by its address in brackets, with no <a>: for
+   * documents a reviewer reads and signs (a model card), where nothing may navigate anywhere.
+   */
+  links?: 'anchor' | 'text';
+}
 
 /**
  * A note's markdown as safe HTML (for the cell and the exported report): no script, no raw HTML,
  * no image or other resource that loads by itself, no protocol-relative link, and bidi and other
  * invisible controls shown as ⟨U+202E⟩ (they could make a link's text or a sentence read backwards).
  */
-export function renderMarkdown(text: string): string {
-  return md.render(visibleControls(text, { lines: true }));
+export function renderMarkdown(text: string, { links = 'anchor' }: MarkdownOptions = {}): string {
+  const env: Env = links === 'text' ? { [TEXT_LINKS]: [] } : {};
+  return md.render(visibleControls(text, { lines: true }), env);
 }

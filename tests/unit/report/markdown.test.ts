@@ -51,3 +51,27 @@ describe('renderMarkdown', () => {
     expect(note.querySelector('p')?.textContent).toBe('line⟨U+2066⟩ one\nline two');
   });
 });
+
+describe("renderMarkdown with links: 'text' (documents a reviewer signs)", () => {
+  const text = (markdown: string) => parseHTML(`<div>${renderMarkdown(markdown, { links: 'text' })}</div>`).document.querySelector('div')!;
+
+  it('writes a link as its text and its real address, with no <a> and nothing that loads', () => {
+    const note = text('See [the bank](https://evil.example/login?a=1&b="2") and ![pixel](https://t.example/p.png) or ![local](./x.png).');
+    expect(note.querySelectorAll('a, img, [href], [src]')).toHaveLength(0);
+    expect(note.textContent).toBe('See the bank (https://evil.example/login?a=1&b=%222%22) and Image: pixel (https://t.example/p.png) or local.\n');
+    expect([...note.querySelectorAll('.link-url')].map((el) => el.textContent)).toEqual([
+      '(https://evil.example/login?a=1&b=%222%22)',
+      '(https://t.example/p.png)',
+    ]);
+  });
+
+  it('shows an address typed as the link text once, a look-alike host in punycode, and drops unsafe links to their text', () => {
+    const note = text('Mail <https://x.example/a> or https://y.example/b; [pay here](https://pаypal.example) [js](javascript:alert(1)) [rel](//host/x)');
+    expect(note.querySelectorAll('a, [href]')).toHaveLength(0);
+    expect(note.textContent).toBe('Mail https://x.example/a or https://y.example/b; pay here (https://xn--pypal-4ve.example) [js](javascript:alert(1)) rel\n');
+  });
+
+  it('leaves the default (anchor) rendering as it was', () => {
+    expect(renderMarkdown('[a](https://x.example)')).toBe('<p><a href="https://x.example" target="_blank" rel="noopener noreferrer">a</a></p>\n');
+  });
+});
