@@ -9,9 +9,11 @@
  *   m = 1/(n0 − min_window_length + 1) + 1/(n1 − min_window_length + 1), δ' = ln(2·ln(W)/delta),
  * σ² the whole window's variance (sum of squares / W), n0, n1 ≥ min_window_length.
  * A cut drops the oldest bucket and the scan restarts, until no cut holds.
- * River's quirks kept: the scan skips the newest bucket of every row (its inner loop runs to
- * count − 1), so that bucket is neither moved into W0 nor a cut point; the detection resets the
- * whole detector on the next update (River, not the paper or MOA, which keep the shrunken window).
+ * The scan moves buckets from W1 to W0 oldest first and stops before the newest bucket (W1 is never
+ * empty). River's quirks kept: tests only every `clock` updates counted since the last reset (so a
+ * fresh stream is tested at indices 31, 63, …), the bound's variance is the whole window's, and a
+ * detection resets the whole detector on the next update (River, not the paper or MOA, which keep
+ * the shrunken window).
  */
 import { DRIFT, NO_CHANGE, type Detector, type DetectorParams, type DetectorSpec, type DetectorState } from './types';
 
@@ -108,13 +110,17 @@ class AdaptiveWindow {
       for (let idx = this.rows.length - 1; idx >= 0 && !exit; idx--) {
         const row = this.rows[idx]!;
         const size = 2 ** idx;
-        // River's `for k in range(bucket.current_idx - 1)`: the row's newest bucket is never visited.
-        const count = row.totals.length - 1;
+        const count = row.totals.length;
         for (let k = 0; k < count; k++) {
           n0 += size;
           n1 -= size;
           u0 += row.totals[k]!;
           u1 -= row.totals[k]!;
+          // The newest bucket of all: W1 would be empty, the scan is over.
+          if (idx === 0 && k === count - 1) {
+            exit = true;
+            break;
+          }
           const deltaMean = u0 / n0 - u1 / n1;
           if (n1 >= this.o.min_window_length && n0 >= this.o.min_window_length && this.cutHolds(n0, n1, deltaMean)) {
             reduce = true;
