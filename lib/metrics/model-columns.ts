@@ -148,8 +148,8 @@ export function decideTask(task: ModelQualityOptions['task'], targets: (string |
 
 const PROBA_PREFIX = /^(?:proba|prob|p)_(.+)$/;
 
-/** The score part of a classification input: one positive-class score, or per-class probability columns. */
-function scoreInput(
+/** The score part of a classification input: one positive-class score, or per-class probability columns (modelQuality and the card bootstrap share it). */
+export function scoreInput(
   dataset: Dataset,
   score: readonly string[],
   task: 'binary' | 'multiclass',
