@@ -67,7 +67,8 @@ function parseNumber(id: string, name: string, spec: Extract<ParamSpec, { kind: 
   return value;
 }
 
-function parseValue(id: string, name: string, spec: ParamSpec, raw: ParamValue): ParamValue {
+/** One parameter value, typed and range-checked against its spec (`id` and `name` only label the message). */
+export function parseParamValue(id: string, name: string, spec: ParamSpec, raw: ParamValue): ParamValue {
   switch (spec.kind) {
     case 'number':
     case 'int':
@@ -98,7 +99,7 @@ export function parseDetectorParams(id: string, raw: RawDetectorParams = {}): De
   const params: DetectorParams = {};
   for (const name of names) {
     const p = spec.params[name]!;
-    params[name] = Object.prototype.hasOwnProperty.call(raw, name) ? parseValue(id, name, p, raw[name]!) : p.default;
+    params[name] = Object.prototype.hasOwnProperty.call(raw, name) ? parseParamValue(id, name, p, raw[name]!) : p.default;
   }
   const problem = spec.checkParams?.(params);
   if (problem !== undefined) throw new AnalysisError('bad_detector_param', `${id}: ${problem}`);
