@@ -1,5 +1,6 @@
 import { DriftbookError, errorMessage } from '../errors';
 import { APP_VERSION } from '../version';
+import { detectCommand } from './detect-command';
 import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
 import { estimateCommand } from './estimate-command';
@@ -14,6 +15,7 @@ const COMMANDS = {
   report: reportCommand,
   fairness: fairnessCommand,
   estimate: estimateCommand,
+  detect: detectCommand,
   run: runCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void>>;
 

@@ -17,6 +17,7 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
+       driftbook detect --data F.csv --column COL --detector ID [--param NAME=VALUE …] [--order-by COL] [--out FILE]
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
@@ -51,6 +52,14 @@ the target, alert thresholds from the reference (mean ± 3 std of its chunks' re
 alerts. Chunks: --chunk-size N rows, or --chunks N (1–50, default 10), a last incomplete chunk kept, as
 NannyML's chunkers; start/end are 0-based data rows, end inclusive. Predictions: --prediction COL,
 else score ≥ --threshold (0.5).
+
+detect runs a sequential drift detector over one column, row by row (in time order with --order-by
+COL, stable: equal times keep file order; a row without a timestamp is refused), as River 0.26 does:
+page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w, or cusum. ddm, eddm, hddm_a and hddm_w read
+0/1 errors (1 = error; a boolean column counts true as 1). --param NAME=VALUE sets one of River's
+constructor arguments (repeatable; booleans true/false); the others keep River's defaults. Prints
+{"detector", "params", "detections": [{"index", "timestamp"?}], "warnings": [...]}: every 0-based
+index (position after ordering) whose update left a drift or a warning. A missing value is refused.
 
 fairness prints group fairness as Fairlearn computes it (per-group rates; demographic parity,
 equal opportunity and equalized odds differences and ratios), Aequitas disparities and
@@ -98,6 +107,13 @@ Options:
                                 file as --reference and --current, compares two segments of one file
   --threads N                   (drift) threads for files over 8 MB in all (default: one per core, the main
                                 thread included; 1 = no worker threads)
+
+Change detection (detect):
+  --data FILE                   the dataset to monitor
+  --column COL                  the monitored values (0/1 errors for ddm, eddm, hddm_a, hddm_w)
+  --detector ID                 page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w or cusum
+  --param NAME=VALUE            a detector parameter by River's name (repeatable), e.g. --param delta=0.01
+  --order-by COL                feed the rows in the order of this timestamp column
 
 Model quality (quality) and fairness:
   --target COL                  the true label or value (default: the column with the target role)

@@ -1,0 +1,143 @@
+/**
+ * A sequential detector over one column of a dataset, optionally ordered by a timestamp column:
+ * what `driftbook detect` prints and what the "Change detection" cell shows. Indices are 0-based
+ * positions in the stream as the detector saw it (after ordering), River's
+ * `for i, x in enumerate(stream)` convention; `row` keeps the 0-based data row of the file.
+ */
+import { readLabels, readNumbers } from '../data/columns';
+import type { Dataset } from '../data/types';
+import { AnalysisError, DataError } from '../errors';
+import { detectorSpec, parseDetectorParams, type DetectorParams, type RawDetectorParams } from './detectors/index';
+import { runDetector } from './detectors/run';
+import { readTimestamps } from './windows';
+
+export interface ChangeDetectionConfig {
+  /** The monitored column: numeric, or boolean (false = 0, true = 1) for the binary detectors. */
+  column: string;
+  /** A DETECTORS id: page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w, cusum. */
+  detector: string;
+  /** River's constructor arguments; absent ones take River's defaults. */
+  params: RawDetectorParams;
+  /** A timestamp column: rows are fed in time order (stable: ties keep file order). */
+  orderBy?: string;
+}
+
+export interface ChangePoint {
+  /** 0-based position in the stream the detector saw (after ordering). */
+  index: number;
+  /** 0-based data row of the file. */
+  row: number;
+  /** The row's timestamp (ISO 8601, UTC) when ordered by one. */
+  timestamp?: string;
+}
+
+export interface ChangeDetectionResult {
+  detector: string;
+  /** Every parameter, defaults filled in. */
+  params: DetectorParams;
+  column: string;
+  orderBy?: string;
+  count: number;
+  detections: ChangePoint[];
+  warnings: ChangePoint[];
+  /** Summary of the monitored values. */
+  values: { min: number; max: number; mean: number };
+}
+
+// Date's range (ECMA-262 §21.4.1.1): beyond it a time has no ISO form.
+const MAX_TIME = 8.64e15;
+
+/** The timestamps' stable time order (positions → data rows); a missing or unreadable timestamp is refused. */
+function timeOrder(dataset: Dataset, column: string): { order: Uint32Array; times: Float64Array } {
+  const { times, firstUnparsed } = readTimestamps(dataset, column);
+  if (firstUnparsed) {
+    throw new DataError(
+      'bad-order-column',
+      `timestamp column "${column}": row ${firstUnparsed.row + 1} holds "${firstUnparsed.text}", which is not a date — fix it or drop the row (e.g. with a segment)`,
+    );
+  }
+  for (let row = 0; row < times.length; row++) {
+    const t = times[row]!;
+    if (!(Math.abs(t) <= MAX_TIME)) {
+      throw new DataError(
+        'bad-order-column',
+        `timestamp column "${column}": row ${row + 1} has ${t === t ? `a time out of range (${t} ms)` : 'no timestamp'} — every row needs one to be put in order; fill it or drop the row (e.g. with a segment)`,
+      );
+    }
+  }
+  const order = Uint32Array.from({ length: times.length }, (_, i) => i);
+  // Array.prototype.sort is stable (ES2019); equal times keep file order.
+  const sorted = Array.from(order).sort((a, b) => times[a]! - times[b]!);
+  return { order: Uint32Array.from(sorted), times };
+}
+
+/**
+ * The column as numbers (booleans as 0/1). A column of few distinct numbers (a 0/1 error column) is read as
+ * categorical at ingest: its values are parsed back to numbers; text that is no number is refused naming its row.
+ */
+function columnValues(dataset: Dataset, column: string): Float64Array {
+  const schema = dataset.meta.schema.find((c) => c.name === column);
+  if (!schema) {
+    throw new AnalysisError(
+      'unknown-column',
+      `column "${column}": not in ${dataset.meta.name} — its columns are ${dataset.meta.schema.map((c) => c.name).join(', ')}`,
+    );
+  }
+  if (schema.type === 'boolean') {
+    return Float64Array.from(readLabels(dataset.table, column), (label) => (label === 'true' ? 1 : label === 'false' ? 0 : NaN));
+  }
+  return readNumbers(dataset.table, column, {
+    onText: (text, row) => {
+      throw new AnalysisError(
+        'not-numeric',
+        `column "${column}": row ${row + 1} holds "${text}", which is not a number — a detector reads numbers (0/1 errors for ddm, eddm, hddm_a, hddm_w); choose a numeric column`,
+      );
+    },
+  });
+}
+
+/** Runs the configured detector over the column (in time order when `orderBy` is set). */
+export function detectChanges(dataset: Dataset, config: ChangeDetectionConfig, signal?: AbortSignal): ChangeDetectionResult {
+  const spec = detectorSpec(config.detector);
+  const params = parseDetectorParams(spec.id, config.params);
+  const raw = columnValues(dataset, config.column);
+  const ordered = config.orderBy === undefined ? undefined : timeOrder(dataset, config.orderBy);
+  const rowAt = (index: number): number => (ordered ? ordered.order[index]! : index);
+  const values = new Float64Array(raw.length);
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < raw.length; i++) {
+    const x = raw[rowAt(i)]!;
+    // Rows are 1-based in messages, as everywhere in Driftbook; the index is the detector's.
+    const where = () => (ordered ? `row ${rowAt(i) + 1} (index ${i} in time order)` : `row ${i + 1} (index ${i})`);
+    if (x !== x) {
+      throw new DataError(
+        'missing-value',
+        `column "${config.column}": ${where()} is missing — a detector needs a value on every row; fill it or drop the row (e.g. with a segment)`,
+      );
+    }
+    const problem = Number.isFinite(x) ? spec.checkValue?.(x) : `${x} is not a finite number`;
+    if (problem !== undefined) throw new DataError('bad_detector_value', `${spec.id}: column "${config.column}", ${where()}: ${problem}`);
+    values[i] = x;
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (values.length === 0) throw new DataError('empty', `${dataset.meta.name} has no rows to run ${spec.id} on`);
+  const { detections, warnings } = runDetector(spec.id, params, values, signal ? { signal } : {});
+  const point = (index: number): ChangePoint => {
+    const row = rowAt(index);
+    return ordered ? { index, row, timestamp: new Date(ordered.times[row]!).toISOString() } : { index, row };
+  };
+  return {
+    detector: spec.id,
+    params,
+    column: config.column,
+    ...(config.orderBy === undefined ? {} : { orderBy: config.orderBy }),
+    count: values.length,
+    detections: detections.map(point),
+    warnings: warnings.map(point),
+    values: { min, max, mean: sum / values.length },
+  };
+}
