@@ -8,6 +8,8 @@ import { runScheduled } from '../lib/drift/scheduler';
 import type { DriftConfig } from '../lib/drift/types';
 import { cellSpec, type CellConfigs, type CellInputIds, type CellKind, type CellRecord, type CellResults, type CellRunner } from '../lib/notebook';
 import type { DatasetListing } from '../lib/engine';
+import type { AutofillOptions } from '../lib/cards/autofill';
+import type { CardAutofill } from '../lib/cards/types';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -24,6 +26,8 @@ export interface EngineClient extends CellRunner {
   resultKey(cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<string>;
   /** Each cell's key if it were run now (staleness), hashed in a worker. */
   currentResultKeys(cells: Pick<CellRecord, 'kind' | 'config' | 'inputs'>[]): Promise<(string | undefined)[]>;
+  /** A model card's autofilled numbers from a workspace's cells, computed in a worker (bootstrap intervals need the rows). */
+  autofillCard(workspaceId: string, options?: AutofillOptions): Promise<CardAutofill>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -142,6 +146,7 @@ export function createEngineClient(size = poolSize()): EngineClient {
     updateTypes: (id, types) => call((a) => a.updateTypes(id, types)).then(unpackMeta),
     resultKey: (cell) => call((a) => a.resultKey(cell)),
     currentResultKeys: (cells) => call((a) => a.currentResultKeys(cells)),
+    autofillCard: (workspaceId, options) => call((a) => a.autofillCard(workspaceId, options)),
     runCell<K extends CellKind>(kind: K, config: CellConfigs[K], inputs: CellInputIds, onProgress?: (done: number, total: number) => void) {
       return cancellable(async (): Promise<CellResults[K]> => {
         // A drift-like kind (its spec says how) goes over the pool in column ranges; segmented inputs

@@ -19,6 +19,9 @@ import { currentResultKey, storedResultKey } from './notebook/run-cell';
 import type { CellRecord } from './notebook/cell-record';
 import { cellSpec, type CellConfigs, type CellKind, type CellResults } from './notebook/registry';
 import type { CellInputIds } from './notebook/types';
+import { autofillCard, type AutofillOptions } from './cards/autofill';
+import type { CardAutofill } from './cards/types';
+import { listCells } from './store/workspaces';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -218,6 +221,14 @@ export const engine = {
         driftColumn: reference && current ? (task, plan) => driftColumn(reference, current, task, plan) : undefined,
       });
     });
+  },
+
+  /**
+   * A model card's numbers from a workspace's cells (lib/cards/autofill.ts): the cells' results, with
+   * bootstrap intervals over the stored datasets opened here (segments applied), so no rows reach the page.
+   */
+  autofillCard(workspaceId: string, options: AutofillOptions = {}): Promise<Outcome<CardAutofill>> {
+    return outcome(async () => autofillCard(await listCells(getDb(), workspaceId), await listDatasets(getDb()), open, options));
   },
 
   /**
