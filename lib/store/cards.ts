@@ -97,7 +97,8 @@ export interface SavedVersion {
 
 /**
  * Saves the card as its draft and as a new version (latest + 1), in one transaction. A card equal
- * to the latest version stores no new version (the latest is returned), whatever the reason.
+ * to the latest version stores no new version (the latest is returned) — except a sign-off of a
+ * card whose latest version is not one.
  */
 export async function saveCardVersion(db: DriftbookDb, cardId: string, card: ModelCard, reason: CardVersionReason, now = new Date()): Promise<SavedVersion> {
   try {
@@ -105,7 +106,8 @@ export async function saveCardVersion(db: DriftbookDb, cardId: string, card: Mod
       const record = await getCard(db, cardId);
       const latest = record.latestVersion ? await getCardVersion(db, cardId, record.latestVersion) : undefined;
       const next: CardRecord = { ...record, draft: card, title: cardTitle(card), updatedAt: now.toISOString() };
-      if (latest && sameCard(latest.card, card)) {
+      // A sign-off is an event: recorded even when the fields were autosaved already (but only once).
+      if (latest && sameCard(latest.card, card) && (reason !== 'sign-off' || latest.reason === 'sign-off')) {
         await db.cards.put(next);
         return { record: next, version: latest, saved: false };
       }

@@ -100,19 +100,23 @@ describe('model card store', () => {
     edited.considerations.users.push('Analysts');
     const second = await saveCardVersion(d, record.id, edited, 'autosave');
     expect(second).toMatchObject({ saved: true, version: { version: 2 } });
+    // The reviewer and date were autosaved before "Record sign-off": the sign-off is still a version, once.
     const signed = { ...edited, signOff: { reviewer: 'Grace', date: '2026-02-02', notes: '' } };
-    expect((await saveCardVersion(d, record.id, signed, 'sign-off')).version).toMatchObject({ version: 3, reason: 'sign-off' });
+    expect((await saveCardVersion(d, record.id, signed, 'autosave')).version).toMatchObject({ version: 3, reason: 'autosave' });
+    expect(await saveCardVersion(d, record.id, signed, 'sign-off')).toMatchObject({ saved: true, version: { version: 4, reason: 'sign-off' } });
+    expect(await saveCardVersion(d, record.id, signed, 'sign-off')).toMatchObject({ saved: false, version: { version: 4 } });
 
     expect((await listCardVersions(d, record.id)).map((v) => [v.version, v.reason])).toEqual([
       [1, 'autofill'],
       [2, 'autosave'],
-      [3, 'sign-off'],
+      [3, 'autosave'],
+      [4, 'sign-off'],
     ]);
     const v2 = await getCardVersion(d, record.id, 2);
     expect(v2!.card).toEqual(edited);
     expect(Number.isNaN(v2!.card.quantitative.metrics[0]!.interval!.lower)).toBe(true);
     expect(await getCardVersion(d, record.id, 9)).toBeUndefined();
-    expect(await getWorkspaceCard(d, record.workspaceId)).toMatchObject({ latestVersion: 3, draft: signed });
+    expect(await getWorkspaceCard(d, record.workspaceId)).toMatchObject({ latestVersion: 4, draft: signed });
   });
 
   it('deletes a card with its versions; a save to a deleted card says so', async () => {
