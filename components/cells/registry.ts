@@ -10,6 +10,7 @@ import { NoteCell } from './NoteCell';
 import { OperationalCell } from './OperationalCell';
 import { QualityCell } from './QualityCell';
 import { RegressionCell } from './RegressionCell';
+import { TimelineCell } from './TimelineCell';
 import type { CellProps } from './types';
 
 /** kind → the component that renders that kind's cell; the compiler requires one for every kind in lib/notebook/registry.ts. */
@@ -24,4 +25,5 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   operational: OperationalCell,
   estimated: EstimatedCell,
   fairness: FairnessCell,
+  timeline: TimelineCell,
 };

@@ -9,6 +9,7 @@ import { noteKind } from './kinds/note';
 import { operationalKind } from './kinds/operational';
 import { qualityKind } from './kinds/quality';
 import { regressionKind } from './kinds/regression';
+import { timelineKind } from './kinds/timeline';
 import type { CellKindSpec } from './types';
 
 /**
@@ -26,6 +27,7 @@ const SPECS = {
   operational: operationalKind,
   estimated: estimatedKind,
   fairness: fairnessKind,
+  timeline: timelineKind,
 };
 
 type Specs = typeof SPECS;

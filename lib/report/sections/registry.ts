@@ -8,6 +8,7 @@ import { classificationCellSection, regressionCellSection } from './model';
 import { noteCellSection } from './note';
 import { operationalCellSection } from './operational';
 import { qualityCellSection } from './quality';
+import { timelineCellSection } from './timeline';
 import type { Section } from './types';
 
 /** kind → its report section; the compiler requires one for every registered kind. */
@@ -22,4 +23,5 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   operational: operationalCellSection,
   estimated: estimatedCellSection,
   fairness: fairnessCellSection,
+  timeline: timelineCellSection,
 };

@@ -42,10 +42,11 @@ const BINARY = { reference: 'model/binary-ref.csv', current: 'model/binary-cur.c
 const REGRESSION = { reference: 'model/regression-ref.csv', current: 'model/regression-cur.csv' };
 const CBPE = { reference: 'cbpe/estimate-reference.csv', current: 'cbpe/estimate-current.csv' };
 const CHARTS = { reference: 'charts/reference.csv', current: 'charts/current.csv' };
+const TIMELINE = { reference: 'windows/events-reference.csv', current: 'windows/events-current.csv' };
 
 describe('every cell kind: the CLI prints what the app computes', () => {
   it('covers every registered kind', () => {
-    const tested = ['drift', 'column', 'quality', 'classification', 'regression', 'operational', 'estimated', 'fairness', 'chart', 'note'];
+    const tested = ['drift', 'column', 'quality', 'classification', 'regression', 'operational', 'estimated', 'fairness', 'chart', 'note', 'timeline'];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
 
@@ -135,12 +136,29 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect(run).toEqual(json(await app('chart', CHARTS, config)));
   });
 
+  it('timeline: `run --kind timeline --config JSON` (daily windows in a time zone, drift share, concept drift)', async () => {
+    const config: CellConfigs['timeline'] = {
+      split: 'period',
+      period: 'day',
+      timestampColumn: 'ts',
+      timeZone: 'Europe/Paris',
+      scalar: 'dataset_drift_share',
+      settings: { columns: ['x1', 'x2', 'c'] },
+      bandMultiplier: 2,
+      minWindowRows: 20,
+      concept: { task: 'classification', target: 'y_true', prediction: 'y_pred' },
+    };
+    const run = await cli(['run', '--kind', 'timeline', '--config', JSON.stringify(config), ...pair(TIMELINE.reference, TIMELINE.current)]);
+    expect(run).toEqual(json(await app('timeline', TIMELINE, config)));
+    expect((run as { windows: unknown[] }).windows).toHaveLength(13);
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });

@@ -16,6 +16,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   operational: 'tests/unit/notebook/kinds/model-kinds.test.ts',
   estimated: 'tests/unit/notebook/kinds/model-kinds.test.ts',
   fairness: 'tests/unit/notebook/kinds/model-kinds.test.ts',
+  timeline: 'tests/unit/notebook/kinds/timeline.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -42,21 +43,33 @@ describe('the cell-kind registry', () => {
 
   it('derives the kinds from the registry, in the add menu order', () => {
     expect(CELL_KINDS).toEqual(Object.keys(CELL_REGISTRY));
-    expect(CELL_KINDS).toEqual(['drift', 'column', 'quality', 'note', 'chart', 'classification', 'regression', 'operational', 'estimated', 'fairness']);
+    expect(CELL_KINDS).toEqual([
+      'drift',
+      'column',
+      'quality',
+      'note',
+      'chart',
+      'classification',
+      'regression',
+      'operational',
+      'estimated',
+      'fairness',
+      'timeline',
+    ]);
   });
 
   it('treats a kind it does not know as data, not a crash', () => {
-    for (const kind of ['timeline', '', 'constructor', '__proto__', 'toString', 42, null]) {
+    for (const kind of ['sparkle', '', 'constructor', '__proto__', 'toString', 42, null]) {
       expect(isKnownKind(kind), String(kind)).toBe(false);
     }
-    expect(findSpec('timeline')).toBeUndefined();
+    expect(findSpec('sparkle')).toBeUndefined();
     expect(findSpec('drift')?.label).toBe('Data drift');
-    expect(unknownKindError('timeline')).toEqual({
+    expect(unknownKindError('sparkle')).toEqual({
       kind: 'AnalysisError',
       code: 'unknown-cell-kind',
-      message: expect.stringMatching(/^unknown cell kind: timeline — this version of Driftbook cannot show or run it/),
+      message: expect.stringMatching(/^unknown cell kind: sparkle — this version of Driftbook cannot show or run it/),
     });
-    expect(() => cellSpec('timeline' as CellKind)).toThrow(expect.objectContaining({ code: 'unknown-cell-kind' }));
+    expect(() => cellSpec('sparkle' as CellKind)).toThrow(expect.objectContaining({ code: 'unknown-cell-kind' }));
   });
 
   it('keeps per-kind rules in the specs: auto-run and the shared threshold', () => {

@@ -122,6 +122,15 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
     operational: { latency: c.latency, timestamp: c.time, slaMs: 80 },
     estimated: { target: c.target, score: c.score, posLabel: '1', chunks: 2 },
     fairness: { target: c.target, prediction: c.prediction, sensitive: [c.group], score: c.score },
+    timeline: {
+      split: 'period',
+      period: 'day',
+      timestampColumn: c.time,
+      scalar: 'column_drift_score',
+      column: c.numeric,
+      minWindowRows: 5,
+      concept: { task: 'classification', target: c.target, prediction: c.prediction },
+    },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];

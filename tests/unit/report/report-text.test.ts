@@ -46,6 +46,7 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'operational',
       'estimated',
       'fairness',
+      'timeline',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
