@@ -17,7 +17,7 @@ h1, h2, h3, h4, dd, td, li, .meta, .markdown { overflow-wrap: anywhere; }
 .meta { color: var(--muted); font-size: 12.5px; margin: 6px 0; }
 .card-head .meta { font-size: 13px; }
 .fields { display: block; margin: 0; }
-.field { display: grid; grid-template-columns: 190px minmax(0, 1fr); gap: 16px; padding: 7px 0; border-bottom: 1px solid var(--border); break-inside: avoid; }
+.field { display: grid; grid-template-columns: 190px minmax(0, 1fr); gap: 16px; align-items: baseline; padding: 7px 0; border-bottom: 1px solid var(--border); break-inside: avoid; }
 .field:last-child { border-bottom: 0; }
 .field dt { font-weight: 600; color: var(--muted); font-size: 13px; }
 .markdown { max-width: none; }
@@ -31,7 +31,6 @@ h1, h2, h3, h4, dd, td, li, .meta, .markdown { overflow-wrap: anywhere; }
 .md-list, .plain-list { margin: 0; padding-left: 18px; }
 .md-list li + li, .plain-list li + li { margin-top: 4px; }
 .link-url { font-family: var(--mono); font-size: 0.9em; color: var(--muted); overflow-wrap: anywhere; }
-.link-text { text-decoration: underline dotted; }
 .lines { white-space: pre-wrap; }
 .chip { display: inline-block; font-size: 11.5px; font-weight: 600; color: var(--muted); background: var(--chip); border-radius: 4px; padding: 0 6px; vertical-align: middle; }
 .datasets { display: grid; grid-template-columns: repeat(auto-fill, minmax(400px, 1fr)); gap: 12px; }
@@ -46,6 +45,7 @@ td.source, .src, .typed { white-space: nowrap; color: var(--muted); font-size: 1
 .block { margin-top: 8px; }
 .table-wrap + .meta { margin-top: 6px; }
 .fields + .table-wrap { margin: 4px 0 12px; }
+.markdown + .fields { margin-top: 12px; }
 .headline { font-size: 14px; gap: 10px; }
 .card-charts { display: grid; gap: 12px; margin-top: 16px; }
 .card-chart { margin: 0; background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 12px 16px; }
@@ -83,7 +83,6 @@ footer p { margin: 4px 0; }
   .dataset .field { grid-template-columns: 26mm minmax(0, 1fr); }
   .card-chart { padding: 6pt 8pt; }
   .card-chart svg { max-width: 160mm; }
-  .link-text { text-decoration: none; }
   footer { margin-top: 18pt; }
 }
 `;

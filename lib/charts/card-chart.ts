@@ -28,7 +28,7 @@ export type IntervalChartOptions = Pick<ChartOptions, 'document' | 'width'> & {
 const MAX_LABEL_CHARS = 28;
 const ROW = 30;
 /** Reference above, current below, inside a row. */
-const OFFSET: Record<CardSide, number> = { reference: -5, current: 5 };
+const OFFSET: Record<CardSide, number> = { reference: -4, current: 4 };
 
 const hasInterval = (p: IntervalPoint): p is IntervalPoint & { lower: number; upper: number } =>
   p.lower !== undefined && p.upper !== undefined && Number.isFinite(p.lower) && Number.isFinite(p.upper);
@@ -100,7 +100,7 @@ export function intervalChart(
       labelAnchor: 'center',
       labelArrow: 'none',
     },
-    y: { domain: rows, label: null, tickFormat: (r: string) => truncateLabel(r, MAX_LABEL_CHARS), padding: 0.2 },
+    y: { domain: rows, label: null, tickFormat: (r: string) => truncateLabel(r, MAX_LABEL_CHARS), padding: 0.3 },
     ...(faceted ? { fx: { domain: facets, label: null, tickFormat: (f: string) => truncateLabel(f, 22), padding: 0.22 } } : {}),
     marks: [Plot.frame({ strokeOpacity: 0.15 }), ...marks, ...(finite.length ? sideKey(sides, faceted) : noDataMarks())],
   });

@@ -32,7 +32,7 @@ describe('intervalChart', () => {
     const dy = (side: string) =>
       Number(/translate\([^,]+,([^)]+)\)/.exec(el.querySelector(`g[aria-description="${side} values"]`)?.getAttribute('transform') ?? '')?.[1]);
     expect(ref[0]?.getAttribute('cy')).toBe(cur[0]?.getAttribute('cy'));
-    expect(dy('reference') + 10).toBeCloseTo(dy('current'), 5);
+    expect(dy('reference') + 8).toBeCloseTo(dy('current'), 5);
     expect(marks(el, 'key', 'text').map((t) => t.textContent)).toEqual(['● current', '● reference']);
   });
 
