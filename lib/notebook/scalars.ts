@@ -6,7 +6,9 @@
  * test, the dataset's drift share threshold).
  */
 import { AnalysisError } from '../errors';
+import { runColumnTask } from '../drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
+import { profileColumn, type ColumnProfile } from '../profile/column-profile';
 import type { ModelQualityResult } from '../metrics/model-columns';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from '../metrics/types';
 import type { QualityResult } from '../quality/types';
@@ -17,7 +19,7 @@ import { fairnessKind, type FairnessCellResult } from './kinds/fairness';
 import { operationalKind, type OperationalCellResult } from './kinds/operational';
 import { qualityKind } from './kinds/quality';
 import { regressionKind } from './kinds/regression';
-import type { CellKindSpec, ComputeInput, ComputeOptions } from './types';
+import type { CellKindSpec, ComputeInput, ComputeOptions, DriftColumnRunner } from './types';
 
 /** One run's number, the kind's own verdict on it, and the limits it cannot leave. */
 export interface ScalarReading {
@@ -58,9 +60,14 @@ export interface ScalarSpec {
   evaluate(input: ComputeInput, settings: KindSettings, column: string | undefined, options: ScalarRunOptions): Promise<ScalarOutcome>;
 }
 
-export interface ScalarRunOptions extends Pick<ComputeOptions, 'driftColumn'> {
+export interface ScalarRunOptions {
   /** Drift scalars: test every column (for the heatmap), not only the chosen one. */
   allColumns?: boolean;
+  /**
+   * Drift scalars: the reference's column profiles, kept across runs against one reference (every
+   * window of a timeline), so the reference is profiled once per column as the engine's cache does.
+   */
+  referenceProfiles?: Map<string, ColumnProfile | undefined>;
 }
 
 const UNIT: readonly [number, number] = [0, 1];
@@ -88,6 +95,29 @@ function driftColumn(result: DriftResult, column: string): ColumnDriftResult {
 const scoresOf = (result: DriftResult): ColumnScore[] =>
   result.columns.filter((c) => c.tested).map((c) => ({ name: c.name, method: c.method ?? null, score: c.score ?? null, drifted: c.drifted === true }));
 
+/** runColumnTask with the reference's profile from `cache` (profiled on first use, as lib/engine.ts's cache does). */
+function profiledRunner(input: ComputeInput, cache: Map<string, ColumnProfile | undefined>): DriftColumnRunner | undefined {
+  const { reference, current } = input;
+  if (!reference || !current) return undefined;
+  return async (task, plan) => {
+    let profile: ColumnProfile | undefined;
+    if (task.type !== 'datetime' && task.type !== 'text') {
+      const key = `${task.name}\u0000${task.type}`;
+      if (!cache.has(key)) {
+        try {
+          cache.set(key, profileColumn(reference.table, task.name, task.type));
+        } catch (error) {
+          // A column that cannot be read as its type: runColumnTask reports it as not tested.
+          if (!(error instanceof AnalysisError)) throw error;
+          cache.set(key, undefined);
+        }
+      }
+      profile = cache.get(key);
+    }
+    return runColumnTask(task, reference.table, current.table, plan, profile);
+  };
+}
+
 function driftScalar(
   id: string,
   label: string,
@@ -100,9 +130,10 @@ function driftScalar(
     label,
     column,
     validate: (settings) => driftKind.validate(configOf(driftKind, settings)),
-    async evaluate(input, settings, chosen, { allColumns, driftColumn: runner }) {
+    async evaluate(input, settings, chosen, { allColumns, referenceProfiles }) {
       const config: DriftConfig = configOf(driftKind, settings);
       const only = !allColumns && chosen && !config.columns ? { columns: [chosen] } : {};
+      const runner = referenceProfiles ? profiledRunner(input, referenceProfiles) : undefined;
       const result = await run(driftKind, input, { ...config, ...only }, runner ? { driftColumn: runner } : {});
       return { reading: read(result, chosen), columns: scoresOf(result) };
     },

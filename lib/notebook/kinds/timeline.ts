@@ -1,6 +1,7 @@
 import type { Dataset, DatasetMeta } from '../../data/types';
 import { AnalysisError, DataError } from '../../errors';
 import { labelColumn, numberColumn } from '../../metrics/model-columns';
+import type { ColumnProfile } from '../../profile/column-profile';
 import { DEFAULT_CHUNK_COUNT } from '../../metrics/cbpe-chunks';
 import { DEFAULT_BAND_MULTIPLIER, outsideBand, referenceBand, type Band } from '../../stream/bands';
 import { conceptDriftPoint, rowErrors, type ConceptDriftPoint, type ErrorTask } from '../../stream/concept-drift';
@@ -184,7 +185,8 @@ function conceptSeries(config: NonNullable<TimelineCellConfig['concept']>, refer
 export async function computeTimeline(
   input: ComputeInput,
   config: TimelineCellConfig,
-  { onProgress, signal, driftColumn }: ComputeOptions = {},
+  // Not options.driftColumn: the engine binds that runner to the cell's whole current dataset, not to a window.
+  { onProgress, signal }: ComputeOptions = {},
 ): Promise<TimelineCellResult> {
   const reference = need(input, 'reference');
   const current = need(input, 'current');
@@ -199,13 +201,14 @@ export async function computeTimeline(
   const allColumns = spec.kind === 'drift' && config.heatmap !== false;
   const total = cur.windows.length + ref.windows.length;
   let done = 0;
+  const referenceProfiles = new Map<string, ColumnProfile | undefined>();
   const evaluate = async (from: Dataset, window: DataWindow): Promise<ScalarOutcome & { error?: string }> => {
     if (signal?.aborted) throw new AnalysisError('aborted', 'timeline cancelled');
     try {
       if (window.rows.length === 0) return { reading: { value: null } };
       return await spec.evaluate({ reference, current: windowDataset(from, window) }, config.settings ?? {}, config.column, {
         allColumns,
-        ...(driftColumn ? { driftColumn } : {}),
+        referenceProfiles,
       });
     } catch (error) {
       if (!isDataProblem(error)) throw error;
