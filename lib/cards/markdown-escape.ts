@@ -28,7 +28,7 @@ export function escapeMarkdownInline(text: string, extra = ''): string {
     else out += ch;
   }
   // A line start must not read as a list item, ordered list, heading or code indent.
-  out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  out = out.replace(/^([-+])(?!\d)/, '\\$1').replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
   const lead = /^[ \t]+/.exec(out)?.[0] ?? '';
   const rest = out.slice(lead.length);
   const trail = /[ \t]+$/.exec(rest)?.[0] ?? '';

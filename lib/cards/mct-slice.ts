@@ -76,3 +76,12 @@ export function parseSlice(slice: string): ParsedSlice | null {
   }
   return null;
 }
+
+/** Just the `key=value; …` part (also used for the Hugging Face dataset config). */
+export function formatPairs(pairs: [string, string][]): string {
+  return formatSlice('current', pairs).slice('current: '.length);
+}
+
+export function parsePairs(text: string): [string, string][] | null {
+  return parseSlice(`current: ${text}`)?.pairs ?? null;
+}

@@ -1,0 +1,457 @@
+/**
+ * Hugging Face model card (README.md): YAML front matter + the body of huggingface_hub's
+ * templates/modelcard_template.md, and back.
+ *
+ * Front matter: first thing in the file (no BOM — the Hub's REGEX_YAML_BLOCK in repocard.py would
+ * not find it), a mapping with license (`other` + license_name/license_link for anything else),
+ * language, tags, pipeline_tag, metrics and model-index (hf-model-index.ts), written for a YAML 1.1
+ * reader (hf-yaml.ts).
+ *
+ * Body: the template's `##` sections in its order, unfilled fields as `[More Information Needed]`.
+ * Each field the person wrote sits between `<!-- driftbook:<field> -->` and `<!-- /driftbook:<field> -->`
+ * (invisible on the Hub) so it reads back exactly; Markdown fields are escaped as blocks, names,
+ * list items and table cells inline (markdown-escape.ts): no HTML can come alive, and unescaping
+ * gives the bytes back. A README that is not ours is read by its template headings (hf-foreign.ts).
+ */
+import { AnalysisError } from '../errors';
+import { readForeignBody } from './hf-foreign';
+import { fromModelIndex, taskTypeOf, toModelIndex } from './hf-model-index';
+import { parseFrontMatterYaml, toFrontMatterYaml } from './hf-yaml';
+import {
+  escapeMarkdownBlock,
+  escapeMarkdownInline,
+  fenceVerbatim,
+  FenceTracker,
+  markdownTable,
+  readMarkdownTable,
+  splitLines,
+  unescapeMarkdownBlock,
+  unescapeMarkdownInline,
+} from './markdown-escape';
+import { emptyCard, type CardMetric, type ModelCard } from './types';
+
+export const MORE_INFO = '[More Information Needed]';
+const HUB_METRICS = new Set(['accuracy', 'f1', 'precision', 'recall', 'roc_auc', 'mae', 'mse', 'rmse', 'r2']);
+
+const inline = (text: string): string => escapeMarkdownInline(text);
+const start = (key: string, flag = ''): string => `<!-- driftbook:${key}${flag ? ` ${flag}` : ''} -->`;
+const end = (key: string): string => `<!-- /driftbook:${key} -->`;
+
+function block(key: string, text: string, empty = MORE_INFO): string {
+  if (text === '') return empty;
+  const escaped = escapeMarkdownBlock(text);
+  return `${start(key, escaped.closedFence ? 'fence-closed' : '')}\n\n${escaped.text}\n\n${end(key)}`;
+}
+
+function bulletList(key: string, items: string[]): string {
+  if (items.length === 0) return MORE_INFO;
+  return `${start(key)}\n\n${items.map((i) => `- ${inline(i)}`).join('\n')}\n\n${end(key)}`;
+}
+
+function table(key: string, header: string[], rows: string[][]): string {
+  if (rows.length === 0) return MORE_INFO;
+  return `${start(key)}\n\n${markdownTable(header, rows)}\n\n${end(key)}`;
+}
+
+const bullet = (label: string, value: string): string => `- **${label}:** ${value === '' ? MORE_INFO : inline(value)}`;
+
+/** Items joined with ", " (a comma inside an item gets a backslash). */
+const joinList = (items: string[]): string => items.map((s) => s.replace(/[\\,]/g, (c) => `\\${c}`)).join(', ');
+function splitList(text: string): string[] {
+  if (text === '') return [];
+  const items: string[] = [''];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '\\') items[items.length - 1] += text[++i] ?? '';
+    else if (ch === ',' && text[i + 1] === ' ') {
+      items.push('');
+      i++;
+    } else items[items.length - 1] += ch;
+  }
+  return items;
+}
+
+function licenseSummary(card: ModelCard): string {
+  return card.modelDetails.licenses.map((l) => (l.identifier === 'other' || !l.identifier ? `other (${l.customText})` : l.identifier)).join(', ');
+}
+
+function frontMatter(card: ModelCard): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const [license] = card.modelDetails.licenses;
+  if (license) {
+    const id = license.identifier.toLowerCase();
+    if (id && id !== 'other') data.license = id;
+    else {
+      data.license = 'other';
+      if (license.customText) data.license_name = license.customText;
+      data.license_link = 'LICENSE';
+    }
+  }
+  const h = card.huggingFace;
+  if (h.language) data.language = h.language;
+  if (h.tags.length) data.tags = h.tags;
+  data.pipeline_tag = taskTypeOf(card);
+  const hubMetrics = [...new Set(card.quantitative.metrics.map((m) => m.type).filter((t) => HUB_METRICS.has(t)))];
+  if (hubMetrics.length) data.metrics = hubMetrics;
+  const modelIndex = toModelIndex(card);
+  if (modelIndex.length) data['model-index'] = modelIndex;
+  return data;
+}
+
+const fmt = (n: number): string => String(n);
+
+function metricRows(metrics: CardMetric[]): string[][] {
+  return metrics.map((m) => [
+    m.name ?? m.type,
+    m.type,
+    m.side,
+    m.group ? `${m.group.column} = ${m.group.value}` : 'all',
+    fmt(m.value),
+    m.interval ? `[${fmt(m.interval.lower)}, ${fmt(m.interval.upper)}]` : '',
+  ]);
+}
+
+/** The numbers as tables for people (the machine copy is model-index; these are not read back). */
+function resultsTables(card: ModelCard): string {
+  const q = card.quantitative;
+  const parts: string[] = [];
+  const header = ['Metric', 'Id', 'Side', 'Group', 'Value', '95% interval'];
+  if (q.metrics.length) parts.push(`#### Metrics per side and group\n\n${markdownTable(header, metricRows(q.metrics))}`);
+  if (q.estimated.length) parts.push(`#### Estimated performance (no labels)\n\n${markdownTable(header, metricRows(q.estimated))}`);
+  if (q.drift) {
+    const d = q.drift;
+    const summary = `${d.driftedColumns} of ${d.testedColumns} columns drifted (share ${fmt(d.share)}, threshold ${fmt(d.threshold)}): ${d.datasetDrift ? 'dataset drift detected' : 'no dataset drift'}.`;
+    const cols = d.columns.map((c) => [c.column, c.method, fmt(c.score), c.drifted ? 'yes' : 'no']);
+    parts.push(`#### Data drift\n\n${inline(summary)}${cols.length ? `\n\n${markdownTable(['Column', 'Method', 'Score', 'Drifted'], cols)}` : ''}`);
+  }
+  if (q.validation.length) {
+    const rows = q.validation.map((v) => [v.suite, String(v.evaluated), String(v.successful), v.success ? 'passed' : 'failed']);
+    parts.push(`#### Validation\n\n${markdownTable(['Suite', 'Evaluated', 'Successful', 'Result'], rows)}`);
+  }
+  return parts.join('\n\n');
+}
+
+/** The card as a Hugging Face README.md. */
+export function toHfReadme(card: ModelCard): string {
+  const d = card.modelDetails;
+  const p = card.modelParameters;
+  const c = card.considerations;
+  const h = card.huggingFace;
+  const e = h.environmentalImpact;
+  const q = card.quantitative;
+  const citations = d.citations.length
+    ? `${start('citations')}\n\n${d.citations.map((x) => `**${inline(x.style)}:**\n\n${fenceVerbatim(x.citation)}`).join('\n\n')}\n\n${end('citations')}`
+    : MORE_INFO;
+  const sections = [
+    `# Model Card for ${d.name === '' ? MORE_INFO : inline(d.name)}`,
+    block('overview', d.overview, ''),
+    '## Model Details',
+    '### Model Description',
+    block('documentation', d.documentation, ''),
+    [
+      bullet('Developed by', h.developedBy),
+      bullet('Model type', h.modelType),
+      bullet('Language(s) (NLP)', h.language),
+      bullet('License', licenseSummary(card)),
+      bullet('Version', d.version.name),
+      bullet('Version date', d.version.date),
+      bullet('Model path', d.path),
+    ].join('\n'),
+    '#### Changes in this version',
+    block('version-diff', d.version.diff),
+    '#### Owners',
+    table(
+      'owners',
+      ['Owner', 'Contact'],
+      d.owners.map((o) => [o.name, o.contact]),
+    ),
+    '#### Licenses',
+    table(
+      'licenses',
+      ['License', 'Name or text'],
+      d.licenses.map((l) => [l.identifier, l.customText]),
+    ),
+    '### Model Sources [optional]',
+    bulletList('references', d.references),
+    '## Uses',
+    '### Direct Use',
+    bulletList('use-cases', c.useCases),
+    '### Intended Users',
+    bulletList('users', c.users),
+    '### Out-of-Scope Use',
+    MORE_INFO,
+    '## Bias, Risks, and Limitations',
+    bulletList('limitations', c.limitations),
+    '### Tradeoffs',
+    bulletList('tradeoffs', c.tradeoffs),
+    '### Recommendations',
+    table(
+      'ethical-considerations',
+      ['Risk', 'Mitigation strategy'],
+      c.ethicalConsiderations.map((r) => [r.name, r.mitigationStrategy]),
+    ),
+    '## How to Get Started with the Model',
+    'Use the code below to get started with the model.',
+    block('getting-started', h.gettingStarted),
+    '## Training Details',
+    '### Training Data',
+    block('training-data', h.trainingData),
+    '### Training Procedure',
+    block('training-procedure', h.trainingProcedure),
+    '## Evaluation',
+    '### Testing Data, Factors & Metrics',
+    '#### Testing Data',
+    block('testing-data', h.testingData),
+    '#### Datasets',
+    table(
+      'datasets',
+      ['Dataset', 'Side', 'Rows', 'SHA-256', 'Link', 'Sensitive columns', 'Description'],
+      p.data.map((ds) => [
+        ds.name,
+        ds.side ?? '',
+        ds.rows === undefined ? '' : String(ds.rows),
+        ds.sha256 ?? '',
+        ds.link,
+        joinList(ds.sensitive),
+        ds.description,
+      ]),
+    ),
+    '#### Factors',
+    block('factors', h.factors),
+    '#### Metrics',
+    block('evaluation-metrics', h.evaluationMetrics),
+    '### Results',
+    block('results', h.results),
+    block('quantitative-notes', q.notes, ''),
+    resultsTables(card),
+    '## Environmental Impact',
+    'Carbon emissions can be estimated using the [Machine Learning Impact calculator](https://mlco2.github.io/impact#compute) presented in [Lacoste et al. (2019)](https://arxiv.org/abs/1910.09700).',
+    [
+      bullet('Hardware Type', e.hardwareType),
+      bullet('Hours used', e.hoursUsed),
+      bullet('Cloud Provider', e.cloudProvider),
+      bullet('Compute Region', e.computeRegion),
+      bullet('Carbon Emitted', e.carbonEmitted),
+    ].join('\n'),
+    '## Technical Specifications [optional]',
+    '### Model Architecture and Objective',
+    block('architecture', p.architecture),
+    '### Input and Output',
+    '#### Input format',
+    block('input-format', p.inputFormat),
+    table(
+      'input-format-map',
+      ['Key', 'Value'],
+      p.inputFormatMap.map((kv) => [kv.key, kv.value]),
+    ),
+    '#### Output format',
+    block('output-format', p.outputFormat),
+    table(
+      'output-format-map',
+      ['Key', 'Value'],
+      p.outputFormatMap.map((kv) => [kv.key, kv.value]),
+    ),
+    '## Citation [optional]',
+    citations,
+    '## Model Card Contact',
+    block('contact', h.contact),
+    '## Sign-off',
+    [bullet('Reviewer', card.signOff.reviewer), bullet('Sign-off date', card.signOff.date)].join('\n'),
+    block('sign-off-notes', card.signOff.notes, ''),
+  ].filter((s) => s !== '');
+  return `---\n${toFrontMatterYaml(frontMatter(card))}---\n\n${sections.join('\n\n')}\n`;
+}
+
+// ---- reading ----
+
+/** The Hub's front-matter rule (repocard.py REGEX_YAML_BLOCK): optional blank, `---`, YAML, a `---` line. */
+const FRONT_MATTER = /^(\s*---[\r\n]+)([\S\s]*?)([\r\n]+---(\r\n|\n|$))/;
+
+export interface SplitReadme {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** Split a README into its front matter (parsed) and body, with the errors huggingface_hub would raise, in words. */
+export function splitReadme(text: string): SplitReadme {
+  if (text.startsWith('\uFEFF'))
+    throw new AnalysisError(
+      'card-format',
+      'README.md: starts with a byte order mark (BOM), so the Hub does not see its front matter — save it as UTF-8 without BOM',
+    );
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { data: {}, body: text };
+  const firstLine = (m[1] ?? '').split(/\r\n|\r|\n/).length;
+  const parsed = parseFrontMatterYaml(m[2] ?? '', firstLine);
+  if (parsed.error) throw new AnalysisError('card-format', `README.md front matter: YAML error at ${parsed.error} — fix the YAML between the --- lines`);
+  if (parsed.value === null || parsed.value === undefined) return { data: {}, body: text.slice(m[0].length) };
+  if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    throw new AnalysisError(
+      'card-format',
+      `README.md front matter: ${Array.isArray(parsed.value) ? 'a list' : `a ${typeof parsed.value}`} where the Hub needs a mapping (key: value lines)`,
+    );
+  }
+  return { data: parsed.value as Record<string, unknown>, body: text.slice(m[0].length) };
+}
+
+interface Marked {
+  text: string;
+  fenceClosed: boolean;
+}
+
+/**
+ * Every `<!-- driftbook:key -->` … `<!-- /driftbook:key -->` field of a body (an end marker inside a
+ * code fence does not count), and the body without them (where our own title and bullets are).
+ */
+function scanMarked(body: string): { fields: Map<string, Marked>; rest: string } {
+  const fields = new Map<string, Marked>();
+  const lines = splitLines(body);
+  let rest = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? { text: '', eol: '' };
+    const open = /^<!-- driftbook:([a-z-]+)( fence-closed)? -->$/.exec(line.text);
+    let j = i + 1;
+    let content = '';
+    if (open?.[1]) {
+      const fences = new FenceTracker();
+      for (; j < lines.length; j++) {
+        const inner = lines[j] ?? { text: '', eol: '' };
+        if (!fences.inFence && inner.text === end(open[1])) break;
+        fences.step(inner.text);
+        content += inner.text + inner.eol;
+      }
+    }
+    if (!open?.[1] || j >= lines.length) {
+      rest += line.text + line.eol;
+      continue;
+    }
+    // Written as start, blank line, text, blank line, end.
+    fields.set(open[1], { text: content.replace(/^\n/, '').replace(/\n\n$/, ''), fenceClosed: open[2] !== undefined });
+    i = j;
+  }
+  return { fields, rest };
+}
+
+function bulletValue(body: string, label: string): string {
+  const escaped = label.replace(/[()[\]]/g, (ch) => `\\${ch}`);
+  const m = new RegExp(`^- \\*\\*${escaped}:\\*\\* (.*)$`, 'm').exec(body);
+  const raw = m?.[1] ?? '';
+  return raw === MORE_INFO ? '' : unescapeMarkdownInline(raw);
+}
+
+/** Read a README.md: our own export exactly; a README from the Hub template section by section, with warnings for what is dropped. */
+export function fromHfReadme(text: string): { card: ModelCard; warnings: string[] } {
+  const { data, body } = splitReadme(text);
+  const warnings: string[] = [];
+  const numbers = fromModelIndex(data['model-index']);
+  warnings.push(...numbers.warnings);
+  const { fields, rest } = scanMarked(body);
+  const card = fields.size > 0 || /^- \*\*Sign-off date:\*\*/m.test(rest) ? readOwnBody(rest, fields) : readForeignBody(body, warnings);
+  const q = card.quantitative;
+  q.metrics = numbers.metrics;
+  q.estimated = numbers.estimated;
+  if (numbers.drift) q.drift = numbers.drift;
+  q.validation = numbers.validation;
+  if (numbers.foreign.length) q.notes = [q.notes, numbers.foreign.join('\n')].filter((t) => t !== '').join('\n\n');
+  const h = card.huggingFace;
+  h.taskType = numbers.taskType || (typeof data.pipeline_tag === 'string' ? data.pipeline_tag : '');
+  if (Array.isArray(data.tags)) h.tags = data.tags.map(String);
+  if (!h.language && data.language !== undefined) h.language = Array.isArray(data.language) ? data.language.map(String).join(', ') : String(data.language);
+  if (card.modelDetails.licenses.length === 0 && typeof data.license === 'string') {
+    const name = typeof data.license_name === 'string' ? data.license_name : '';
+    card.modelDetails.licenses = [{ identifier: data.license, customText: name }];
+  }
+  return { card, warnings };
+}
+
+/** Our own export: the person's fields from their markers, our title and bullets from the rest (`body`). */
+function readOwnBody(body: string, fields: Map<string, Marked>): ModelCard {
+  const card = emptyCard();
+  const get = (key: string): string => {
+    const f = fields.get(key);
+    return f ? unescapeMarkdownBlock(f.text, f.fenceClosed) : '';
+  };
+  const items = (key: string): string[] => {
+    const f = fields.get(key);
+    if (!f) return [];
+    return splitLines(f.text)
+      .map((l) => /^-(?: (.*))?$/.exec(l.text))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => unescapeMarkdownInline(m[1] ?? ''));
+  };
+  const rows = (key: string): string[][] => {
+    const f = fields.get(key);
+    return f ? readMarkdownTable(f.text) : [];
+  };
+  const title = /^# Model Card for (.*)$/m.exec(body)?.[1] ?? '';
+  const d = card.modelDetails;
+  d.name = title === MORE_INFO ? '' : unescapeMarkdownInline(title);
+  d.overview = get('overview');
+  d.documentation = get('documentation');
+  d.version = { name: bulletValue(body, 'Version'), date: bulletValue(body, 'Version date'), diff: get('version-diff') };
+  d.path = bulletValue(body, 'Model path');
+  d.owners = rows('owners').map(([name = '', contact = '']) => ({ name, contact }));
+  d.licenses = rows('licenses').map(([identifier = '', customText = '']) => ({ identifier, customText }));
+  d.references = items('references');
+  const cites = fields.get('citations');
+  if (cites) d.citations = readCitations(cites.text);
+  const c = card.considerations;
+  c.useCases = items('use-cases');
+  c.users = items('users');
+  c.limitations = items('limitations');
+  c.tradeoffs = items('tradeoffs');
+  c.ethicalConsiderations = rows('ethical-considerations').map(([name = '', mitigationStrategy = '']) => ({ name, mitigationStrategy }));
+  const p = card.modelParameters;
+  p.architecture = get('architecture');
+  p.inputFormat = get('input-format');
+  p.outputFormat = get('output-format');
+  p.inputFormatMap = rows('input-format-map').map(([key = '', value = '']) => ({ key, value }));
+  p.outputFormatMap = rows('output-format-map').map(([key = '', value = '']) => ({ key, value }));
+  p.data = rows('datasets').map(([name = '', side = '', rowCount = '', sha256 = '', link = '', sensitive = '', description = '']) => {
+    const ds: ModelCard['modelParameters']['data'][number] = { name, link, description, sensitive: splitList(sensitive) };
+    if (side === 'reference' || side === 'current') ds.side = side;
+    if (/^\d+$/.test(rowCount)) ds.rows = Number(rowCount);
+    if (sha256) ds.sha256 = sha256;
+    if (ds.side || ds.rows !== undefined || ds.sha256)
+      ds.source = { cellId: '', cellTitle: 'Imported from Hugging Face README', kind: 'import', datasets: [], computedAt: '' };
+    return ds;
+  });
+  card.quantitative.notes = get('quantitative-notes');
+  const h = card.huggingFace;
+  h.developedBy = bulletValue(body, 'Developed by');
+  h.modelType = bulletValue(body, 'Model type');
+  h.language = bulletValue(body, 'Language(s) (NLP)');
+  h.gettingStarted = get('getting-started');
+  h.trainingData = get('training-data');
+  h.trainingProcedure = get('training-procedure');
+  h.testingData = get('testing-data');
+  h.factors = get('factors');
+  h.evaluationMetrics = get('evaluation-metrics');
+  h.results = get('results');
+  h.environmentalImpact = {
+    hardwareType: bulletValue(body, 'Hardware Type'),
+    hoursUsed: bulletValue(body, 'Hours used'),
+    cloudProvider: bulletValue(body, 'Cloud Provider'),
+    computeRegion: bulletValue(body, 'Compute Region'),
+    carbonEmitted: bulletValue(body, 'Carbon Emitted'),
+  };
+  h.contact = get('contact');
+  card.signOff = { reviewer: bulletValue(body, 'Reviewer'), date: bulletValue(body, 'Sign-off date'), notes: get('sign-off-notes') };
+  return card;
+}
+
+function readCitations(text: string): ModelCard['modelDetails']['citations'] {
+  const out: ModelCard['modelDetails']['citations'] = [];
+  let rest = text;
+  for (;;) {
+    const head = /^\*\*(.*):\*\*\n\n(`{3,})\n/.exec(rest);
+    if (!head) break;
+    const fence = head[2] ?? '```';
+    const after = rest.slice(head[0].length);
+    const close = after.indexOf(`\n${fence}`);
+    if (close < 0) break;
+    out.push({ style: unescapeMarkdownInline(head[1] ?? ''), citation: after.slice(0, close) });
+    rest = after.slice(close + fence.length + 1).replace(/^\n\n/, '');
+  }
+  return out;
+}
