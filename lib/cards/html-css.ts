@@ -37,7 +37,11 @@ h1, h2, h3, h4, dd, td, li, .meta, .markdown { overflow-wrap: anywhere; }
 .dataset { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 12px 16px; }
 .dataset .field { grid-template-columns: 130px minmax(0, 1fr); }
 .card-table td { vertical-align: top; }
-.card-table td.num .meta { margin: 2px 0 0; font-size: 11.5px; }
+.card-table td.num .meta { margin: 2px 0 0; font-size: 11.5px; white-space: normal; }
+.group-table th { white-space: normal; }
+.card-table td.col-name { min-width: 14ch; }
+table.kv { table-layout: fixed; }
+table.kv th:first-child { width: 35%; }
 .card-table .interval { white-space: nowrap; }
 .card-table code.type { font-size: 11px; color: var(--faint); }
 td.source, .src, .typed { white-space: nowrap; color: var(--muted); font-size: 12px; }
@@ -56,12 +60,12 @@ td.source, .src, .typed { white-space: nowrap; color: var(--muted); font-size: 1
 .sources li + li { margin-top: 3px; }
 .sources code.sha { font-size: 11px; }
 .sign-off { margin-top: 36px; }
-.sign-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 22px 32px; margin-top: 16px; }
+.sign-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 22px 32px; margin-top: 16px; }
 .sign-field { display: flex; align-items: flex-end; gap: 10px; min-height: 30px; }
 .sign-field.wide { grid-column: 1 / -1; }
 .sign-label { font-weight: 600; color: var(--muted); font-size: 13px; white-space: nowrap; }
 .sign-line { flex: 1; border-bottom: 1px solid var(--text); min-height: 22px; }
-.signed { flex: 1; border-bottom: 1px solid var(--border); padding-bottom: 2px; font-weight: 600; }
+.signed { flex: 1; min-width: 0; overflow-wrap: anywhere; border-bottom: 1px solid var(--border); padding-bottom: 2px; font-weight: 600; }
 .sign-notes { margin-top: 16px; }
 footer p { margin: 4px 0; }
 @media (max-width: 720px) { .field { grid-template-columns: 1fr; gap: 2px; } .datasets { grid-template-columns: 1fr; } .sign-grid { grid-template-columns: 1fr; } }

@@ -21,39 +21,53 @@ const intervalText = (i: CardInterval | undefined): SafeHtml =>
 export const intervalMethod = (i: CardInterval): string =>
   `${formatMetric(i.level * 100)}% ${i.method === 'percentile-bootstrap' ? 'percentile bootstrap' : i.method}, ${formatCount(i.resamples)} resamples, seed ${i.seed}`;
 
-/** One sentence under a table for the intervals' method when they share one; per row otherwise (see `rowMethod`). */
-function intervalNote(metrics: readonly CardMetric[]): { note: SafeHtml; perRow: boolean } {
-  const methods = [...new Set(metrics.flatMap((m) => (m.interval ? [intervalMethod(m.interval)] : [])))];
-  if (methods.length === 0) return { note: html``, perRow: false };
-  if (methods.length === 1) return { note: html`<p class="meta">Intervals: ${methods[0]}.</p>`, perRow: false };
-  return { note: html``, perRow: true };
+/**
+ * The intervals' method, said once under a table (the most common one, first seen on a tie); an
+ * interval made another way says its own method in its cell.
+ */
+function intervalNote(metrics: readonly CardMetric[]): { note: SafeHtml; ownMethod: (i: CardInterval | undefined) => SafeHtml } {
+  const counts = new Map<string, number>();
+  for (const m of metrics) if (m.interval) counts.set(intervalMethod(m.interval), (counts.get(intervalMethod(m.interval)) ?? 0) + 1);
+  const common = [...counts.entries()].reduce<[string, number] | undefined>((best, e) => (best === undefined || e[1] > best[1] ? e : best), undefined)?.[0];
+  if (common === undefined) return { note: html``, ownMethod: () => html`` };
+  return {
+    note: html`<p class="meta">Intervals: ${common}${counts.size > 1 ? '; others as marked' : ''}.</p>`,
+    ownMethod: (i) =>
+      i && intervalMethod(i) !== common
+        ? html`
+<div class="meta">${intervalMethod(i)}</div>`
+        : html``,
+  };
 }
 
-function metricRows(metrics: readonly CardMetric[], sources: SourceNotes, perRow: boolean): SafeHtml {
+function metricRows(metrics: readonly CardMetric[], sources: SourceNotes, ownMethod: (i: CardInterval | undefined) => SafeHtml): SafeHtml {
   return html`${metrics.map(
     (m) => html`<tr><td>${userText(metricLabel(m))}${m.name?.trim() && m.name !== m.type ? html` <code class="type">${userText(m.type)}</code>` : ''}</td>
-<td class="num value">${formatMetric(m.value)}</td><td class="num">${intervalText(m.interval)}${perRow && m.interval ? html`<div class="meta">${intervalMethod(m.interval)}</div>` : ''}</td><td class="source">${sources.mark(m.source)}</td></tr>\n`,
+<td class="num value">${formatMetric(m.value)}</td><td class="num">${intervalText(m.interval)}${ownMethod(m.interval)}</td><td class="source">${sources.mark(m.source)}</td></tr>\n`,
   )}`;
 }
 
 /** A table of metrics: metric | value | 95% interval | source. */
 function metricTable(metrics: readonly CardMetric[], sources: SourceNotes, testId: string): SafeHtml {
-  const { note, perRow } = intervalNote(metrics);
+  const { note, ownMethod } = intervalNote(metrics);
   return html`<div class="table-wrap"><table class="card-table" data-testid="${testId}"><thead><tr><th>Metric</th><th class="num">Value</th><th class="num">95% interval</th><th>Source</th></tr></thead><tbody>
-${metricRows(metrics, sources, perRow)}</tbody></table></div>${note}`;
+${metricRows(metrics, sources, ownMethod)}</tbody></table></div>${note}`;
 }
 
 /** Per-group metrics of one side: a row per group, a column per metric, each value with its interval under it. */
 function groupTable(metrics: readonly CardMetric[], sources: SourceNotes, side: CardSide): SafeHtml {
   const types = [...new Map(metrics.map((m) => [m.type, metricLabel(m)])).entries()];
   const groups = [...new Map(metrics.map((m) => [groupLabel(m.group!), m.group!])).entries()];
-  const { note, perRow } = intervalNote(metrics);
+  const { note, ownMethod } = intervalNote(metrics);
   const cell = (g: string, type: string): SafeHtml => {
     const m = metrics.find((x) => x.type === type && groupLabel(x.group!) === g);
     if (!m) return html`<td class="num">${EMPTY}</td>`;
-    return html`<td class="num"><span class="value">${formatMetric(m.value)}</span> ${sources.mark(m.source)}${m.interval ? html`<div class="meta">${intervalText(m.interval)}</div>` : ''}${
-      perRow && m.interval ? html`<div class="meta">${intervalMethod(m.interval)}</div>` : ''
-    }</td>`;
+    return html`<td class="num"><span class="value">${formatMetric(m.value)}</span> ${sources.mark(m.source)}${
+      m.interval
+        ? html`
+<div class="meta">${intervalText(m.interval)}</div>`
+        : ''
+    }${ownMethod(m.interval)}</td>`;
   };
   return html`<div class="table-wrap"><table class="card-table group-table" data-testid="card-groups-${side}"><thead><tr><th>Group</th>${types.map(([, label]) => html`<th class="num">${userText(label)}</th>`)}</tr></thead><tbody>
 ${groups.map(([label, g]) => html`<tr><td class="col-name">${userText(g.column)} = <strong>${userText(g.value)}</strong></td>${types.map(([type]) => cell(label, type))}</tr>\n`)}</tbody></table></div>${note}`;

@@ -107,6 +107,26 @@ describe('toCardHtml: a filled card', () => {
     for (const v of values) expect(texts(doc, 'td.value, td .value')).toContain(formatScore(v));
   });
 
+  it("says the intervals' method once under a table, and in the cell of an interval made another way", () => {
+    const mixed = sampleCard();
+    mixed.quantitative.metrics.push({
+      type: 'mae',
+      name: 'MAE',
+      value: 1234.56789,
+      side: 'current',
+      interval: { lower: 1200.1, upper: 1270.94, level: 0.95, method: 'percentile-bootstrap', resamples: 500, seed: 7 },
+    });
+    const current = parse(render(mixed, false)).querySelector('[data-testid="card-metrics-current"]')!;
+    expect(current.parentElement?.nextElementSibling?.textContent).toBe('Intervals: 95% percentile bootstrap, 1,000 resamples, seed 42; others as marked.');
+    expect(texts(current, 'td .meta')).toEqual(['95% percentile bootstrap, 500 resamples, seed 7']);
+    expect(rows(parse(render(mixed, false)), 'card-metrics-current').at(-1)).toEqual([
+      'MAE mae',
+      '1235',
+      '1200 – 1271 95% percentile bootstrap, 500 resamples, seed 7',
+      'typed',
+    ]);
+  });
+
   it('has a per-group table per side and says where each number came from (cell, datasets, time)', () => {
     expect(texts(doc, '[data-testid="card-groups-current"] thead th')).toEqual([
       'Group',
@@ -116,8 +136,8 @@ describe('toCardHtml: a filled card', () => {
       'False positive rate',
     ]);
     expect(rows(doc, 'card-groups-current')).toEqual([
-      ['city = Zürich', '0.86 [2]0.83 – 0.89', '0.25 [2]0.21 – 0.29', '0.7 [2]', '1e-7 [2]'],
-      ['city = São Paulo', '0.81 [2]0.77 – 0.85', '0.3125 [2]0.27 – 0.35', '—', '—'],
+      ['city = Zürich', '0.86 [2] 0.83 – 0.89', '0.25 [2] 0.21 – 0.29', '0.7 [2]', '1e-7 [2]'],
+      ['city = São Paulo', '0.81 [2] 0.77 – 0.85', '0.3125 [2] 0.27 – 0.35', '—', '—'],
     ]);
     expect(doc.querySelector('[data-testid="card-groups-reference"]')).toBeNull();
     const sources = texts(doc, 'ol.sources li').map((s) => s.replace(/\s+/g, ' '));
