@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../../lib/data/ingest';
 import type { Dataset } from '../../../../lib/data/types';
 import { computeTimeline, timelineKind, type TimelineCellConfig } from '../../../../lib/notebook/kinds/timeline';
+import { estimatedKind } from '../../../../lib/notebook/kinds/estimated';
+import { SCALARS, scalarSpec, scalarsOfKind, type KindSettings } from '../../../../lib/notebook/scalars';
 import { timelineRows } from '../../../../lib/notebook/view/timeline-rows';
+import { splitWindows, windowDataset } from '../../../../lib/stream/windows';
 import { expectClose, readFixture, readJson } from '../../../support';
 
 /**
@@ -131,5 +134,56 @@ describe('the Timeline kind (pandas / scipy / NannyML fixtures)', () => {
       'time zone: Nowhere/Land is not an IANA time zone — use e.g. UTC, Europe/Paris or America/New_York',
       expect.stringMatching(/^Scalar: nope — use one of column_drift_score, column_drift_detected, dataset_drift_share, missing_share, /),
     ]);
+  });
+});
+
+describe("other kinds' scalars per window (sklearn / numpy / Fairlearn definitions)", () => {
+  type Windows = { label: string; values: Record<string, number> }[];
+  const { catalogue } = readJson<{ catalogue: Record<'reference' | 'current', Windows> }>('tests/fixtures/windows/timeline.json');
+  const settings: Record<string, KindSettings> = {
+    classification: { target: 'y_true', prediction: 'y_pred', posLabel: '1' },
+    regression: { target: 'r_true', prediction: 'r_pred' },
+    operational: { latency: 'latency_ms', slaMs: 40 },
+    fairness: { target: 'y_true', prediction: 'y_pred', sensitive: ['group'], posLabel: '1' },
+    quality: {},
+  };
+  const ids = (['reference', 'current'] as const).flatMap((side) => Object.keys(catalogue[side][0]!.values).map((key) => [key, side] as const));
+
+  it.each(ids)('%s on the %s windows', async (key, side) => {
+    const [id, column] = key.split(':') as [string, string | undefined];
+    const spec = scalarSpec(id);
+    const windows = catalogue[side];
+    const reference = await read('events-reference.csv');
+    const input = { reference, current: side === 'reference' ? reference : await read('events-current.csv') };
+    const config: TimelineCellConfig = {
+      split: 'rows',
+      size: 100,
+      scalar: id,
+      settings: settings[spec.kind],
+      minWindowRows: 0,
+      heatmap: false,
+      ...(column ? { column } : {}),
+    };
+    expect(timelineKind.validate(config, { reference: input.reference.meta, current: input.current.meta })).toEqual([]);
+    const result = await computeTimeline(input, config);
+    expect(result.windows.map((w) => w.label)).toEqual(windows.map((c) => c.label));
+    windows.forEach((want, i) => expectClose(result.windows[i]!.value, want.values[key]!, { rel: 1e-9, abs: 1e-15 }, `${key} ${want.label}`));
+    expect(result.band).not.toBeNull();
+  });
+
+  it('lists every kind that offers scalars, with stable snake_case ids', () => {
+    expect(new Set(SCALARS.map((s) => s.kind))).toEqual(new Set(['drift', 'quality', 'classification', 'regression', 'estimated', 'operational', 'fairness']));
+    for (const s of SCALARS) expect(s.id).toMatch(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/);
+    expect(new Set(SCALARS.map((s) => s.id)).size).toBe(SCALARS.length);
+    expect(scalarsOfKind('drift').map((s) => s.id)).toEqual(['column_drift_score', 'column_drift_detected', 'dataset_drift_share']);
+  });
+
+  it('estimated (CBPE) scalars: each window is one CBPE chunk of the estimated kind', async () => {
+    const input = { reference: await read('events-reference.csv'), current: await read('events-current.csv') };
+    const cbpe = { target: 'y_true', score: 'proba' };
+    const result = await computeTimeline(input, { split: 'rows', size: 100, scalar: 'estimated_accuracy', settings: cbpe, minWindowRows: 0 });
+    const [first] = splitWindows(input.current, { by: 'rows', size: 100 }).windows;
+    const direct = await estimatedKind.compute!({ reference: input.reference, current: windowDataset(input.current, first!) }, { ...cbpe, chunks: 1 });
+    expect(result.windows[0]!.value).toBe(direct.cbpe.current.estimated.accuracy);
   });
 });
