@@ -13,6 +13,7 @@
  *   (`_remove_none`).
  */
 import { parse } from 'yaml';
+import type { CardMetric, ModelCard } from '../../../lib/cards/types';
 
 const HUB_YAML_BLOCK = /^(\s*---[\r\n]+)([\S\s]*?)([\r\n]+---(\r\n|\n|$))/;
 
@@ -136,4 +137,14 @@ export function evalResultsToModelIndex(name: unknown, results: EvalResult[]): J
 export function hubRoundTrip(modelIndex: J[]): J[] {
   const { name, results } = modelIndexToEvalResults(modelIndex);
   return evalResultsToModelIndex(name, results);
+}
+
+/** What the README can carry: everything but provenance (`source`); metrics come back grouped by model-index result. */
+export function hfComparable(card: ModelCard): unknown {
+  const plain = JSON.parse(JSON.stringify(card, (key, value: unknown) => (key === 'source' ? undefined : value))) as ModelCard;
+  const key = (m: CardMetric): string => JSON.stringify([m.type, m.side, m.group?.column, m.group?.value, m.name, m.value]);
+  const order = (list: CardMetric[]): CardMetric[] => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+  plain.quantitative.metrics = order(plain.quantitative.metrics);
+  plain.quantitative.estimated = order(plain.quantitative.estimated);
+  return plain;
 }

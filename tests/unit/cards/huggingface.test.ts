@@ -4,22 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { toModelIndex } from '../../../lib/cards/hf-model-index';
 import { yaml11Number } from '../../../lib/cards/hf-yaml';
 import { fromHfReadme, splitReadme, toHfReadme } from '../../../lib/cards/huggingface';
-import { emptyCard, type CardMetric, type ModelCard } from '../../../lib/cards/types';
+import { emptyCard } from '../../../lib/cards/types';
 import { AnalysisError } from '../../../lib/errors';
 import { sampleCard } from './card-samples';
-import { hubLoadMetadata, hubRoundTrip } from './hf-hub';
+import { hfComparable, hubLoadMetadata, hubRoundTrip } from './hf-hub';
 
 const FIXTURES = join(__dirname, '../../fixtures/cards');
-
-/** What the README can carry: everything but provenance (`source`); metrics come back grouped by model-index result. */
-export function hfComparable(card: ModelCard): unknown {
-  const plain = JSON.parse(JSON.stringify(card, (key, value: unknown) => (key === 'source' ? undefined : value))) as ModelCard;
-  const key = (m: CardMetric): string => JSON.stringify([m.type, m.side, m.group?.column, m.group?.value, m.name, m.value]);
-  const order = (list: CardMetric[]): CardMetric[] => [...list].sort((a, b) => key(a).localeCompare(key(b)));
-  plain.quantitative.metrics = order(plain.quantitative.metrics);
-  plain.quantitative.estimated = order(plain.quantitative.estimated);
-  return plain;
-}
 
 type J = Record<string, unknown>;
 
