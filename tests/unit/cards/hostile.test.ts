@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import { fromHfReadme, splitReadme, toHfReadme } from '../../../lib/cards/huggingface';
 import { escapeMarkdownBlock, escapeMarkdownInline, unescapeMarkdownBlock, unescapeMarkdownInline } from '../../../lib/cards/markdown-escape';
@@ -49,7 +48,7 @@ function expectInert(html: string): void {
 }
 
 /** Raw HTML markdown-it saw in a rendering: only our `<br>` and our markers may be there. */
-function expectNoRawHtml(tokens: Token[]): void {
+function expectNoRawHtml(tokens: ReturnType<MarkdownIt['parse']>): void {
   for (const t of tokens) {
     if (t.type === 'html_block') expect(t.content.trim()).toMatch(/^<!-- \/?driftbook:[a-z-]+(?: fence-closed)? -->$/);
     if (t.type === 'html_inline') expect(t.content).toBe('<br>');
