@@ -48,7 +48,7 @@ function expectInert(html: string): void {
 }
 
 /** Raw HTML markdown-it saw in a rendering: only our `<br>` and our markers may be there. */
-function expectNoRawHtml(tokens: ReturnType<MarkdownIt['parse']>): void {
+function expectNoRawHtml(tokens: ReturnType<typeof md.parse>): void {
   for (const t of tokens) {
     if (t.type === 'html_block') expect(t.content.trim()).toMatch(/^<!-- \/?driftbook:[a-z-]+(?: fence-closed)? -->$/);
     if (t.type === 'html_inline') expect(t.content).toBe('<br>');
