@@ -10,6 +10,7 @@ import { useDatasets } from './hooks/useDatasets';
 import { useDrops } from './hooks/useDrops';
 import { useNotebook } from './hooks/useNotebook';
 import { useWorkspaces } from './hooks/useWorkspaces';
+import { ModelCardView } from './cards/ModelCardView';
 import { Notebook } from './Notebook';
 import { DatasetDrop } from './ui/DatasetDrop';
 import { ExportMenu } from './ui/ExportMenu';
@@ -18,17 +19,25 @@ import { SplitFile } from './ui/SplitFile';
 import { Sidebar } from './ui/Sidebar';
 import { Toast, type ToastState } from './ui/Toast';
 import { UserText } from './ui/UserText';
+import { ViewTabs } from './ui/ViewTabs';
 
 // Re-rendered only when its datasets change: it lists a chosen dataset's columns (100,000 for a
 // wide file), and the page re-renders at every progress report of a running cell.
 const SplitFileOnce = memo(SplitFile);
 const DatasetDropOnce = memo(DatasetDrop);
 
+type View = 'notebook' | 'card';
+const VIEWS = [
+  { id: 'notebook', label: 'Notebook' },
+  { id: 'card', label: 'Model card' },
+] as const;
+
 /** The page: sidebar (workspaces, library), the two drop zones and the open workspace's notebook. */
 export function Workbench() {
   const db = getDb();
   const [toast, setToast] = useState<ToastState>();
   const [readChoices, setReadChoices] = useState<ReadChoices>({});
+  const [view, setView] = useState<View>('notebook');
   const fail = useCallback((error: unknown) => setToast({ message: errorMessage(error), tone: 'bad' }), []);
   const { datasets, refresh: refreshDatasets } = useDatasets(db);
 
@@ -47,6 +56,8 @@ export function Workbench() {
   late.current = { clearDrops: drop.clear, compare: notebook.compare };
 
   const { workspace, boot } = spaces;
+  // The notebook / model card tabs, once a workspace is open.
+  const tabbed = boot.status === 'ready' && workspace !== undefined;
   const usedIds = useMemo(
     () =>
       new Set([
@@ -119,26 +130,41 @@ export function Workbench() {
             <strong>Driftbook could not start.</strong> <UserText text={boot.message} />
           </div>
         ) : null}
-        <section className="compare" aria-label="Compare two datasets">
-          <h2 className="section-title">Compare two datasets</h2>
-          <ReadingOptions value={readChoices} onChange={setReadChoices} />
-          <div className="compare-grid">
-            {(['reference', 'current'] as const).map((side) => (
-              <DatasetDropOnce key={side} role={side} state={drop.drops[side]} {...dropHandlers[side]} />
-            ))}
+        {tabbed ? <ViewTabs tabs={VIEWS} value={view} onChange={setView} label="Workspace view" idPrefix="view" /> : null}
+        {/* Hidden, not unmounted, while the card is open: its cells and charts stay as they were. */}
+        <div
+          className="view-panel"
+          hidden={tabbed && view !== 'notebook'}
+          role={tabbed ? 'tabpanel' : undefined}
+          id="view-panel-notebook"
+          aria-labelledby={tabbed ? 'view-tab-notebook' : undefined}
+        >
+          <section className="compare" aria-label="Compare two datasets">
+            <h2 className="section-title">Compare two datasets</h2>
+            <ReadingOptions value={readChoices} onChange={setReadChoices} />
+            <div className="compare-grid">
+              {(['reference', 'current'] as const).map((side) => (
+                <DatasetDropOnce key={side} role={side} state={drop.drops[side]} {...dropHandlers[side]} />
+              ))}
+            </div>
+            <SplitFileOnce datasets={datasets} preferred={fallbackInputs().reference} onSplit={split} />
+          </section>
+          {boot.status === 'loading' ? (
+            <div className="cell cell-placeholder" role="status">
+              <progress aria-label="Preparing the demo workspace" />
+              <span className="muted">Preparing the demo workspace: parsing two CSVs and computing drift in a worker…</span>
+            </div>
+          ) : (
+            <Notebook cells={notebook.cells} datasets={datasets} stale={notebook.stale} progress={notebook.progress} actions={notebook.actions} />
+          )}
+          {boot.status === 'ready' && notebook.cells.length === 0 ? (
+            <p className="empty-state muted">This workspace is empty: choose a reference and a current dataset above to add a drift cell, or add a cell.</p>
+          ) : null}
+        </div>
+        {tabbed && view === 'card' ? (
+          <div className="view-panel" role="tabpanel" id="view-panel-card" aria-labelledby="view-tab-card">
+            <ModelCardView key={workspace.id} db={db} workspace={workspace} onMessage={(message) => setToast({ message })} />
           </div>
-          <SplitFileOnce datasets={datasets} preferred={fallbackInputs().reference} onSplit={split} />
-        </section>
-        {boot.status === 'loading' ? (
-          <div className="cell cell-placeholder" role="status">
-            <progress aria-label="Preparing the demo workspace" />
-            <span className="muted">Preparing the demo workspace: parsing two CSVs and computing drift in a worker…</span>
-          </div>
-        ) : (
-          <Notebook cells={notebook.cells} datasets={datasets} stale={notebook.stale} progress={notebook.progress} actions={notebook.actions} />
-        )}
-        {boot.status === 'ready' && notebook.cells.length === 0 ? (
-          <p className="empty-state muted">This workspace is empty: choose a reference and a current dataset above to add a drift cell, or add a cell.</p>
         ) : null}
       </main>
       <Toast state={toast} onClose={() => setToast(undefined)} />
