@@ -160,7 +160,7 @@ function WindowTable({ result }: { result: TimelineCellResult }) {
   return (
     <details className="settings">
       <summary>Windows ({formatCount(rows.length)})</summary>
-      <table className="data-table small" data-testid="timeline-windows">
+      <table className="drift-table metric-table timeline-table" data-testid="timeline-windows">
         <thead>
           <tr>
             <th>Window</th>

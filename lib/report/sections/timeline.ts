@@ -16,7 +16,7 @@ ${warningList(result.warnings)}
 <div class="cards">${figure(userText(result.scalar.label), timelineChart(result, { document }))}${figure('Rows per window', timelineRowsChart(result, { document }))}</div>
 ${result.heatmap ? html`<div class="cards">${figure('Drift per column and window (sorted by first drift)', driftHeatmap(result, { document }))}</div>` : ''}
 ${concept ? html`<div class="cards">${figure(html`Concept drift: ${concept.task === 'regression' ? 'absolute error' : 'error rate'} of <code>${userText(concept.prediction)}</code> vs <code>${userText(concept.target)}</code>`, conceptChart(result, { document }))}</div>` : ''}
-<table class="timeline-windows"><thead><tr><th>Window</th><th>Span</th><th class="num">Rows</th><th class="num">Value</th><th>Status</th>${concept ? html`<th class="num">Error</th><th class="num">Mann–Whitney p</th>${concept.task === 'classification' ? html`<th class="num">z-test p</th>` : ''}` : ''}</tr></thead><tbody>
+<div class="table-wrap"><table class="timeline-windows"><thead><tr><th>Window</th><th>Span</th><th class="num">Rows</th><th class="num">Value</th><th>Status</th>${concept ? html`<th class="num">Error</th><th class="num">Mann–Whitney p</th>${concept.task === 'classification' ? html`<th class="num">z-test p</th>` : ''}` : ''}</tr></thead><tbody>
 ${rows.map(
   (r) =>
     html`<tr data-status="${r.status}"><td>${userText(r.label)}</td><td>${userText(r.span)}</td><td class="num">${formatCount(r.rows)}</td><td class="num">${r.value}</td><td${r.status === 'flagged' ? html` class="flagged"` : ''}>${r.status}${r.why ? html` — ${userText(r.why)}` : ''}</td>${
@@ -26,7 +26,7 @@ ${rows.map(
           ? html`<td></td><td></td>${concept.task === 'classification' ? html`<td></td>` : ''}`
           : ''
     }</tr>\n`,
-)}</tbody></table>`;
+)}</tbody></table></div>`;
 }
 
 export const timelineCellSection = withResult<'timeline'>((result, _cell, context) => timelineSection(result, context));

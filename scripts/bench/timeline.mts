@@ -1,0 +1,45 @@
+// Timeline cost (a measurement, not a test): daily windows over N rows × 20 numeric columns spread over
+// 365 days (365 windows), against a reference of N/10 rows over 30 days (30 reference chunks for the band).
+// Run: npx tsx scripts/bench/timeline.mts [rows=1000000] [--tz Europe/Paris]
+import { performance } from 'node:perf_hooks';
+import { ingestCsv } from '../../lib/data/ingest';
+import { computeTimeline } from '../../lib/notebook/kinds/timeline';
+import { splitWindows } from '../../lib/stream/windows';
+
+const args = process.argv.slice(2);
+const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const tzAt = args.indexOf('--tz');
+const timeZone = tzAt >= 0 ? args[tzAt + 1]! : 'UTC';
+const COLUMNS = 20;
+
+function csv(n: number, days: number, shift: number, seed: number): Uint8Array {
+  let state = seed;
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const start = Date.UTC(2026, 0, 1);
+  const step = (days * 86_400_000) / n;
+  const lines = [['ts', ...Array.from({ length: COLUMNS }, (_, c) => `x${c}`)].join(',')];
+  for (let r = 0; r < n; r++) {
+    const ts = new Date(start + Math.floor(r * step)).toISOString();
+    const drift = (shift * r) / n;
+    lines.push([ts, ...Array.from({ length: COLUMNS }, () => (random() * 100 + drift).toFixed(2))].join(','));
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+async function timed<T>(label: string, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await run();
+  console.log(`${label.padEnd(34)} ${(performance.now() - started).toFixed(0).padStart(8)} ms   rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  return value;
+}
+
+const current = await timed(`ingest current (${rows} rows)`, () => ingestCsv(csv(rows, 365, 20, 2), 'current.csv'));
+const reference = await timed(`ingest reference (${rows / 10} rows)`, () => ingestCsv(csv(rows / 10, 30, 0, 1), 'reference.csv'));
+const split = await timed(`split by day (${timeZone})`, () => splitWindows(current, { by: 'period', period: 'day', timestampColumn: 'ts', timeZone }));
+console.log(`${split.windows.length} windows`);
+const result = await timed('timeline: drift share, 20 columns', () =>
+  computeTimeline({ reference, current }, { split: 'period', period: 'day', timestampColumn: 'ts', timeZone, scalar: 'dataset_drift_share' }),
+);
+console.log(
+  `${result.windows.length} windows, ${result.referenceChunks.length} reference chunks, ${result.windows.filter((w) => w.flagged).length} flagged; JSON ${(JSON.stringify(result).length / 1e6).toFixed(2)} MB`,
+);
