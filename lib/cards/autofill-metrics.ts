@@ -42,7 +42,7 @@ function multiclassName(type: string, name: string): string {
 
 /** The bootstrap of one side of a model-quality result, on the rows the cell computed it from. */
 function sideIntervals(
-  result: ModelQualityResult,
+  result: QualitySides,
   metrics: ClassificationMetricsResult | RegressionMetricsResult,
   dataset: Dataset,
   threshold: number | undefined,
@@ -67,8 +67,11 @@ function sideIntervals(
   );
 }
 
+/** A model-quality result's columns and the sides to fill (the CLI's one file may be the current side alone). */
+export type QualitySides = Pick<ModelQualityResult, 'columns'> & Partial<Pick<ModelQualityResult, 'reference' | 'current'>>;
+
 export interface QualityMetricsInput {
-  result: ModelQualityResult;
+  result: QualitySides;
   /** The rows each side was computed from (after segments); a side without them gets no interval. */
   datasets: Partial<Record<CardSide, Dataset>>;
   /** The cell's decision threshold when predictions were derived from the score. */
@@ -135,7 +138,7 @@ const PARITY: readonly [type: ParityKey, name: string][] = [
  * group's display name): accuracy, selection rate, TPR, FPR; then the parity differences and
  * ratios of the cell's method and aggregation, named with the columns they compare.
  */
-export function fairnessMetrics(result: FairnessCellResult, source: CardSource, sides: readonly CardSide[] = SIDES): CardMetric[] {
+export function fairnessMetrics(result: Partial<Pick<FairnessCellResult, CardSide>>, source: CardSource, sides: readonly CardSide[] = SIDES): CardMetric[] {
   const out: CardMetric[] = [];
   for (const side of sides) {
     const f = result[side];

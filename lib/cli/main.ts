@@ -1,5 +1,6 @@
 import { DriftbookError, errorMessage } from '../errors';
 import { APP_VERSION } from '../version';
+import { cardCommand } from './card-command';
 import { detectCommand } from './detect-command';
 import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
@@ -16,6 +17,7 @@ const COMMANDS = {
   fairness: fairnessCommand,
   estimate: estimateCommand,
   detect: detectCommand,
+  card: cardCommand,
   run: runCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void>>;
 

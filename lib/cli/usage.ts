@@ -18,6 +18,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
        driftbook detect --data F.csv --column COL --detector ID [--param NAME=VALUE …] [--order-by COL] [--out FILE]
+       driftbook card --card CARD.json [--reference R.csv] [--current C.csv] [--target COL] [--prediction COL]
+                      [--score COL] [--sensitive COL] [--pos-label L] --format html|hf|mct [--out FILE]
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
@@ -53,6 +55,15 @@ alerts. Chunks: --chunk-size N rows, or --chunks N (1–50, default 10), a last 
 NannyML's chunkers; start/end are 0-based data rows, end inclusive. Predictions: --prediction COL,
 else score ≥ --threshold (0.5).
 
+card writes a model card: CARD.json holds the human fields in Model Card Toolkit v0.0.2 JSON (as
+the app exports it; a key MCT does not know, or a value that is not a string, is refused naming its
+JSON path). With --reference/--current it fills in the datasets (name, rows, SHA-256 of the file
+bytes), accuracy, precision, recall, f1 and roc_auc per file with 95% bootstrap intervals (1000
+resamples, seed 42, numpy's RandomState and linear percentiles) and, with --sensitive, accuracy,
+selection rate, TPR and FPR per group of that column on the current file (plus the parity
+differences and ratios); earlier filled numbers in CARD.json are replaced, the human text is kept
+as is. --format html (print-ready, self-contained), hf (Hugging Face README.md) or mct (MCT JSON).
+
 detect runs a sequential drift detector over one column, row by row (in time order with --order-by
 COL, stable: equal times keep file order; a row without a timestamp is refused), as River 0.26 does:
 page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w, or cusum. ddm, eddm, hddm_a and hddm_w read
@@ -72,7 +83,8 @@ Options:
   --reference FILE              the reference (baseline) dataset
   --current FILE                the current dataset to compare with it
   --out FILE                    write to FILE instead of standard output
-  --format FORMAT               json (default) or html (drift, run)
+  --format FORMAT               json (default) or html (drift, run); card: html, hf or mct
+  --card FILE                   (card) the card's human fields, MCT v0.0.2 JSON
   --title TEXT                  report title (html; default "<reference> vs <current>")
   --column COL                  (drift) the column-detail cell of one column: every applicable method
   --kind KIND                   (run) the cell kind to compute
@@ -127,7 +139,8 @@ Model quality (quality) and fairness:
                                 target's positive label may be written yes, 1 or true)
   --threshold-prob X            binary, without --prediction: predict positive when score ≥ X (0.5)
   --data FILE                   (fairness) the dataset to assess
-  --sensitive COL[,COL]         (fairness) one sensitive feature, or two for their intersection
+  --sensitive COL[,COL]         (fairness) one sensitive feature, or two for their intersection;
+                                (card) one column, its groups measured on the current file
   --method M                    (fairness) between_groups (default) or to_overall
   --agg A                       (fairness) equalized odds over TPR and FPR: worst_case (default) or mean
   --weight COL                  (fairness) per-row sample weights
