@@ -4,9 +4,10 @@ import { sha256Hex } from '../data/sha256';
 import { DriftbookError, StorageError } from '../errors';
 import { visibleControls } from '../format';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
-import { cardsV1, cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
+import { batchesV1, cardsV1, cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
+import { isIsoDate } from './batches';
 import { fromTaggedJson } from './tagged-json';
-import type { CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
+import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 
 /** manifest.json of a .driftbook file (lib/store/backup-schema.ts holds its JSON schema). */
 export interface BackupManifest {
@@ -20,6 +21,8 @@ export interface BackupManifest {
   cells: number;
   /** The model cards' entry (cards.json) and how many cards and versions it holds; absent before 0.2 and without a card. */
   modelCards?: { file: 'cards.json'; cards: number; versions: number };
+  /** The batch history's entry (batches.json) and how many batches it holds; absent before 0.3 and without batches. */
+  batches?: { file: 'batches.json'; count: number };
 }
 
 /** cards.json: the workspace's model cards and every version of each. */
@@ -34,6 +37,8 @@ export interface CheckedBackup {
   cells: CellRecord[];
   /** Model cards and their versions (none in files from before cards). */
   modelCards: BackupCards;
+  /** The batch history (none in files from before batches). */
+  batches: BatchRecord[];
   /** The manifest's datasets, in its order, with their verified Arrow bytes. */
   datasets: { meta: DatasetMeta; ipc: Uint8Array }[];
 }
@@ -192,6 +197,30 @@ function checkCards(manifest: BackupManifest, bytes: Uint8Array | undefined): Ba
 }
 
 /**
+ * The batches entry, checked: its schema, the manifest's count, unique ids, calendar dates, and every
+ * batch's dataset (and the pinned reference) among the file's datasets.
+ */
+function checkBatches(manifest: BackupManifest, bytes: Uint8Array | undefined): BatchRecord[] {
+  const datasetIds = new Set(manifest.datasets.map((d) => d.meta.id));
+  const pinned = manifest.workspace.pinnedReference;
+  if (pinned && !datasetIds.has(pinned.id)) refuse(`its pinned reference ${shown(pinned.id)} is not among its datasets`);
+  if (!manifest.batches) return [];
+  if (!bytes) refuse('its manifest.json lists batches but batches.json is missing');
+  const json = parseJson('batches.json', bytes);
+  if (!batchesV1(json.raw)) refuse(schemaProblem('batches.json', batchesV1));
+  const batches = decoded<BatchRecord[]>('batches.json', json.text);
+  if (batches.length !== manifest.batches.count) refuse(`its manifest.json lists ${manifest.batches.count} batches but batches.json holds ${batches.length}`);
+  const ids = new Set<string>();
+  for (const batch of batches) {
+    if (ids.has(batch.id)) refuse(`batch id ${shown(batch.id)} appears twice in its batches.json`);
+    ids.add(batch.id);
+    if (!isIsoDate(batch.date)) refuse(`batch ${shown(batch.id)} has the date ${shown(batch.date)}, which is not a calendar date`);
+    if (!datasetIds.has(batch.dataset.id)) refuse(`batch ${shown(batch.id)} uses dataset ${shown(batch.dataset.id)}, which is not among its datasets`);
+  }
+  return batches;
+}
+
+/**
  * Reads and checks a whole .driftbook file without storing anything: zip structure and sizes,
  * manifest.json and cells.json against the version's JSON schema, unique dataset ids and entries,
  * every listed dataset present with its SHA-256. Every refusal is a StorageError with a readable
@@ -204,6 +233,7 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
       ['manifest.json', JSON_ENTRY_MAX_BYTES],
       ['cells.json', JSON_ENTRY_MAX_BYTES],
       ['cards.json', JSON_ENTRY_MAX_BYTES],
+      ['batches.json', JSON_ENTRY_MAX_BYTES],
     ]),
   );
   const manifestJson = parseJson('manifest.json', head['manifest.json']);
@@ -214,6 +244,7 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
   if (cells.length !== manifest.cells) refuse(`its manifest.json lists ${manifest.cells} cells but cells.json holds ${cells.length}`);
   if (manifest.modelCards && !head['cards.json']) refuse('its manifest.json lists model cards but cards.json is missing');
   const modelCards = checkCards(manifest, head['cards.json']);
+  const batches = checkBatches(manifest, head['batches.json']);
 
   const limits = new Map(manifest.datasets.map((d) => [d.file, d.arrowBytes ?? arrowBytesBound(d.meta)]));
   const entries = limits.size ? unzipNamed(bytes, limits) : {};
@@ -226,5 +257,5 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
     }
     datasets.push({ meta, ipc });
   }
-  return { manifest, cells, modelCards, datasets };
+  return { manifest, cells, modelCards, batches, datasets };
 }

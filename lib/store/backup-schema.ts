@@ -60,7 +60,15 @@ export const manifestSchemaV1 = {
     workspace: {
       type: 'object',
       required: ['id', 'name', 'createdAt', 'updatedAt'],
-      properties: { id, name: text, createdAt: text, updatedAt: text, datasetIds: { type: 'array', items: id } },
+      properties: {
+        id,
+        name: text,
+        createdAt: text,
+        updatedAt: text,
+        datasetIds: { type: 'array', items: id },
+        // Added in 0.3 (batch history): absent in older files and without a pinned reference.
+        pinnedReference: { type: 'object', required: ['id', 'sha256'], properties: { id, sha256: text } },
+      },
     },
     datasets: {
       type: 'array',
@@ -82,6 +90,12 @@ export const manifestSchemaV1 = {
       type: 'object',
       required: ['file', 'cards', 'versions'],
       properties: { file: { const: 'cards.json' }, cards: count, versions: count },
+    },
+    // Added in 0.3 (batch history): absent in older files and when the workspace has no batch.
+    batches: {
+      type: 'object',
+      required: ['file', 'count'],
+      properties: { file: { const: 'batches.json' }, count },
     },
   },
 } as const;
@@ -256,5 +270,69 @@ export const cardsSchemaV1 = {
   },
 } as const;
 
+/** Most batches a workspace file may hold. */
+export const MAX_BACKUP_BATCHES = 100_000;
+
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const nullableNum = { anyOf: [num, { type: 'null' }] } as const;
+const batchSummary = object(
+  {
+    schemaVersion: { const: 1 },
+    reference: object({ sha256: text, name: text, rows: count }),
+    rows: count,
+    driftShare: num,
+    datasetDrifted: { type: 'boolean' },
+    driftThreshold: num,
+    driftedColumns: count,
+    testedColumns: count,
+    missingShare: nullableNum,
+    columns: {
+      type: 'array',
+      items: object({ name: text, method: { anyOf: [text, { type: 'null' }] }, score: nullableNum, drifted: { type: 'boolean' } }),
+    },
+    warnings: texts,
+    engineVersion: count,
+    computedAt: text,
+  },
+  [
+    'schemaVersion',
+    'reference',
+    'rows',
+    'driftShare',
+    'datasetDrifted',
+    'driftThreshold',
+    'driftedColumns',
+    'testedColumns',
+    'missingShare',
+    'columns',
+    'warnings',
+  ],
+);
+
+/**
+ * batches.json (added in 0.3; named by the manifest's `batches`): the workspace's batch history
+ * (lib/store/types.ts BatchRecord), each batch's dataset among the file's datasets.
+ */
+export const batchesSchemaV1 = {
+  $id: 'https://driftbook.local/backup/v1/batches.json',
+  type: 'array',
+  maxItems: MAX_BACKUP_BATCHES,
+  items: object(
+    {
+      id,
+      workspaceId: text,
+      date: isoDate,
+      addedAt: text,
+      dataset: object({ id, sha256: text, name: text, rows: count }),
+      source: {
+        anyOf: [object({ kind: { const: 'upload' } }), object({ kind: { const: 'period' }, file: text, label: text })],
+      },
+      summary: batchSummary,
+      error: object({ code: text, message: text }),
+    },
+    ['id', 'workspaceId', 'date', 'addedAt', 'dataset', 'source'],
+  ),
+} as const;
+
 /** The schemas by backup version, compiled by scripts/make-backup-validator.mjs. */
-export const BACKUP_SCHEMAS = { manifestV1: manifestSchemaV1, cellsV1: cellsSchemaV1, cardsV1: cardsSchemaV1 } as const;
+export const BACKUP_SCHEMAS = { manifestV1: manifestSchemaV1, cellsV1: cellsSchemaV1, cardsV1: cardsSchemaV1, batchesV1: batchesSchemaV1 } as const;

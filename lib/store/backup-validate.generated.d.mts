@@ -14,3 +14,4 @@ export interface SchemaValidator {
 export declare const manifestV1: SchemaValidator;
 export declare const cellsV1: SchemaValidator;
 export declare const cardsV1: SchemaValidator;
+export declare const batchesV1: SchemaValidator;

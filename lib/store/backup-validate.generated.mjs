@@ -20,6 +20,11 @@ const schema6 = {
         createdAt: { type: 'string' },
         updatedAt: { type: 'string' },
         datasetIds: { type: 'array', items: { type: 'string', pattern: '^[\\s\\S]{1,200}$' } },
+        pinnedReference: {
+          type: 'object',
+          required: ['id', 'sha256'],
+          properties: { id: { type: 'string', pattern: '^[\\s\\S]{1,200}$' }, sha256: { type: 'string' } },
+        },
       },
     },
     datasets: {
@@ -70,11 +75,16 @@ const schema6 = {
         versions: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
       },
     },
+    batches: {
+      type: 'object',
+      required: ['file', 'count'],
+      properties: { file: { const: 'batches.json' }, count: { type: 'integer', minimum: 0, maximum: 9007199254740991 } },
+    },
   },
 };
 const pattern0 = new RegExp('^[\\s\\S]{1,200}$', 'u');
-const pattern3 = new RegExp('^[0-9a-f]{64}$', 'u');
-const pattern5 = new RegExp('^datasets/[^/\\\\]{1,240}\\.arrow$', 'u');
+const pattern4 = new RegExp('^[0-9a-f]{64}$', 'u');
+const pattern6 = new RegExp('^datasets/[^/\\\\]{1,240}\\.arrow$', 'u');
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://driftbook.local/backup/v1/manifest.json" */ let vErrors = null;
@@ -352,6 +362,98 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                 } else {
                                   var valid1 = true;
                                 }
+                                if (valid1) {
+                                  if (data4.pinnedReference !== undefined) {
+                                    let data11 = data4.pinnedReference;
+                                    const _errs21 = errors;
+                                    if (errors === _errs21) {
+                                      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+                                        let missing2;
+                                        if ((data11.id === undefined && (missing2 = 'id')) || (data11.sha256 === undefined && (missing2 = 'sha256'))) {
+                                          validate21.errors = [
+                                            {
+                                              instancePath: instancePath + '/workspace/pinnedReference',
+                                              schemaPath: '#/properties/workspace/properties/pinnedReference/required',
+                                              keyword: 'required',
+                                              params: { missingProperty: missing2 },
+                                              message: "must have required property '" + missing2 + "'",
+                                            },
+                                          ];
+                                          return false;
+                                        } else {
+                                          if (data11.id !== undefined) {
+                                            let data12 = data11.id;
+                                            const _errs23 = errors;
+                                            if (errors === _errs23) {
+                                              if (typeof data12 === 'string') {
+                                                if (!pattern0.test(data12)) {
+                                                  validate21.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/workspace/pinnedReference/id',
+                                                      schemaPath: '#/properties/workspace/properties/pinnedReference/properties/id/pattern',
+                                                      keyword: 'pattern',
+                                                      params: { pattern: '^[\\s\\S]{1,200}$' },
+                                                      message: 'must match pattern "' + '^[\\s\\S]{1,200}$' + '"',
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                              } else {
+                                                validate21.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/workspace/pinnedReference/id',
+                                                    schemaPath: '#/properties/workspace/properties/pinnedReference/properties/id/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'string' },
+                                                    message: 'must be string',
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                            }
+                                            var valid3 = _errs23 === errors;
+                                          } else {
+                                            var valid3 = true;
+                                          }
+                                          if (valid3) {
+                                            if (data11.sha256 !== undefined) {
+                                              const _errs25 = errors;
+                                              if (typeof data11.sha256 !== 'string') {
+                                                validate21.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/workspace/pinnedReference/sha256',
+                                                    schemaPath: '#/properties/workspace/properties/pinnedReference/properties/sha256/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'string' },
+                                                    message: 'must be string',
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                              var valid3 = _errs25 === errors;
+                                            } else {
+                                              var valid3 = true;
+                                            }
+                                          }
+                                        }
+                                      } else {
+                                        validate21.errors = [
+                                          {
+                                            instancePath: instancePath + '/workspace/pinnedReference',
+                                            schemaPath: '#/properties/workspace/properties/pinnedReference/type',
+                                            keyword: 'type',
+                                            params: { type: 'object' },
+                                            message: 'must be object',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                    }
+                                    var valid1 = _errs21 === errors;
+                                  } else {
+                                    var valid1 = true;
+                                  }
+                                }
                               }
                             }
                           }
@@ -376,68 +478,68 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 }
                 if (valid0) {
                   if (data.datasets !== undefined) {
-                    let data11 = data.datasets;
-                    const _errs21 = errors;
-                    if (errors === _errs21) {
-                      if (Array.isArray(data11)) {
-                        var valid3 = true;
-                        const len1 = data11.length;
+                    let data14 = data.datasets;
+                    const _errs27 = errors;
+                    if (errors === _errs27) {
+                      if (Array.isArray(data14)) {
+                        var valid4 = true;
+                        const len1 = data14.length;
                         for (let i1 = 0; i1 < len1; i1++) {
-                          let data12 = data11[i1];
-                          const _errs23 = errors;
-                          if (errors === _errs23) {
-                            if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
-                              let missing2;
+                          let data15 = data14[i1];
+                          const _errs29 = errors;
+                          if (errors === _errs29) {
+                            if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
+                              let missing3;
                               if (
-                                (data12.meta === undefined && (missing2 = 'meta')) ||
-                                (data12.arrowSha256 === undefined && (missing2 = 'arrowSha256')) ||
-                                (data12.file === undefined && (missing2 = 'file'))
+                                (data15.meta === undefined && (missing3 = 'meta')) ||
+                                (data15.arrowSha256 === undefined && (missing3 = 'arrowSha256')) ||
+                                (data15.file === undefined && (missing3 = 'file'))
                               ) {
                                 validate21.errors = [
                                   {
                                     instancePath: instancePath + '/datasets/' + i1,
                                     schemaPath: '#/properties/datasets/items/required',
                                     keyword: 'required',
-                                    params: { missingProperty: missing2 },
-                                    message: "must have required property '" + missing2 + "'",
+                                    params: { missingProperty: missing3 },
+                                    message: "must have required property '" + missing3 + "'",
                                   },
                                 ];
                                 return false;
                               } else {
-                                if (data12.meta !== undefined) {
-                                  let data13 = data12.meta;
-                                  const _errs25 = errors;
-                                  if (errors === _errs25) {
-                                    if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
-                                      let missing3;
+                                if (data15.meta !== undefined) {
+                                  let data16 = data15.meta;
+                                  const _errs31 = errors;
+                                  if (errors === _errs31) {
+                                    if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
+                                      let missing4;
                                       if (
-                                        (data13.id === undefined && (missing3 = 'id')) ||
-                                        (data13.name === undefined && (missing3 = 'name')) ||
-                                        (data13.format === undefined && (missing3 = 'format')) ||
-                                        (data13.sha256 === undefined && (missing3 = 'sha256')) ||
-                                        (data13.bytes === undefined && (missing3 = 'bytes')) ||
-                                        (data13.rows === undefined && (missing3 = 'rows')) ||
-                                        (data13.schema === undefined && (missing3 = 'schema')) ||
-                                        (data13.warnings === undefined && (missing3 = 'warnings')) ||
-                                        (data13.createdAt === undefined && (missing3 = 'createdAt'))
+                                        (data16.id === undefined && (missing4 = 'id')) ||
+                                        (data16.name === undefined && (missing4 = 'name')) ||
+                                        (data16.format === undefined && (missing4 = 'format')) ||
+                                        (data16.sha256 === undefined && (missing4 = 'sha256')) ||
+                                        (data16.bytes === undefined && (missing4 = 'bytes')) ||
+                                        (data16.rows === undefined && (missing4 = 'rows')) ||
+                                        (data16.schema === undefined && (missing4 = 'schema')) ||
+                                        (data16.warnings === undefined && (missing4 = 'warnings')) ||
+                                        (data16.createdAt === undefined && (missing4 = 'createdAt'))
                                       ) {
                                         validate21.errors = [
                                           {
                                             instancePath: instancePath + '/datasets/' + i1 + '/meta',
                                             schemaPath: '#/properties/datasets/items/properties/meta/required',
                                             keyword: 'required',
-                                            params: { missingProperty: missing3 },
-                                            message: "must have required property '" + missing3 + "'",
+                                            params: { missingProperty: missing4 },
+                                            message: "must have required property '" + missing4 + "'",
                                           },
                                         ];
                                         return false;
                                       } else {
-                                        if (data13.id !== undefined) {
-                                          let data14 = data13.id;
-                                          const _errs27 = errors;
-                                          if (errors === _errs27) {
-                                            if (typeof data14 === 'string') {
-                                              if (!pattern0.test(data14)) {
+                                        if (data16.id !== undefined) {
+                                          let data17 = data16.id;
+                                          const _errs33 = errors;
+                                          if (errors === _errs33) {
+                                            if (typeof data17 === 'string') {
+                                              if (!pattern0.test(data17)) {
                                                 validate21.errors = [
                                                   {
                                                     instancePath: instancePath + '/datasets/' + i1 + '/meta/id',
@@ -462,14 +564,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                               return false;
                                             }
                                           }
-                                          var valid5 = _errs27 === errors;
+                                          var valid6 = _errs33 === errors;
                                         } else {
-                                          var valid5 = true;
+                                          var valid6 = true;
                                         }
-                                        if (valid5) {
-                                          if (data13.name !== undefined) {
-                                            const _errs29 = errors;
-                                            if (typeof data13.name !== 'string') {
+                                        if (valid6) {
+                                          if (data16.name !== undefined) {
+                                            const _errs35 = errors;
+                                            if (typeof data16.name !== 'string') {
                                               validate21.errors = [
                                                 {
                                                   instancePath: instancePath + '/datasets/' + i1 + '/meta/name',
@@ -481,15 +583,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                               ];
                                               return false;
                                             }
-                                            var valid5 = _errs29 === errors;
+                                            var valid6 = _errs35 === errors;
                                           } else {
-                                            var valid5 = true;
+                                            var valid6 = true;
                                           }
-                                          if (valid5) {
-                                            if (data13.format !== undefined) {
-                                              let data16 = data13.format;
-                                              const _errs31 = errors;
-                                              if (!(data16 === 'csv' || data16 === 'tsv' || data16 === 'parquet' || data16 === 'arrow' || data16 === 'jsonl')) {
+                                          if (valid6) {
+                                            if (data16.format !== undefined) {
+                                              let data19 = data16.format;
+                                              const _errs37 = errors;
+                                              if (!(data19 === 'csv' || data19 === 'tsv' || data19 === 'parquet' || data19 === 'arrow' || data19 === 'jsonl')) {
                                                 validate21.errors = [
                                                   {
                                                     instancePath: instancePath + '/datasets/' + i1 + '/meta/format',
@@ -501,17 +603,17 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                 ];
                                                 return false;
                                               }
-                                              var valid5 = _errs31 === errors;
+                                              var valid6 = _errs37 === errors;
                                             } else {
-                                              var valid5 = true;
+                                              var valid6 = true;
                                             }
-                                            if (valid5) {
-                                              if (data13.sha256 !== undefined) {
-                                                let data17 = data13.sha256;
-                                                const _errs32 = errors;
-                                                if (errors === _errs32) {
-                                                  if (typeof data17 === 'string') {
-                                                    if (!pattern3.test(data17)) {
+                                            if (valid6) {
+                                              if (data16.sha256 !== undefined) {
+                                                let data20 = data16.sha256;
+                                                const _errs38 = errors;
+                                                if (errors === _errs38) {
+                                                  if (typeof data20 === 'string') {
+                                                    if (!pattern4.test(data20)) {
                                                       validate21.errors = [
                                                         {
                                                           instancePath: instancePath + '/datasets/' + i1 + '/meta/sha256',
@@ -536,15 +638,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                     return false;
                                                   }
                                                 }
-                                                var valid5 = _errs32 === errors;
+                                                var valid6 = _errs38 === errors;
                                               } else {
-                                                var valid5 = true;
+                                                var valid6 = true;
                                               }
-                                              if (valid5) {
-                                                if (data13.bytes !== undefined) {
-                                                  let data18 = data13.bytes;
-                                                  const _errs34 = errors;
-                                                  if (!(typeof data18 == 'number' && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
+                                              if (valid6) {
+                                                if (data16.bytes !== undefined) {
+                                                  let data21 = data16.bytes;
+                                                  const _errs40 = errors;
+                                                  if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
                                                     validate21.errors = [
                                                       {
                                                         instancePath: instancePath + '/datasets/' + i1 + '/meta/bytes',
@@ -556,9 +658,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                     ];
                                                     return false;
                                                   }
-                                                  if (errors === _errs34) {
-                                                    if (typeof data18 == 'number' && isFinite(data18)) {
-                                                      if (data18 > 9007199254740991 || isNaN(data18)) {
+                                                  if (errors === _errs40) {
+                                                    if (typeof data21 == 'number' && isFinite(data21)) {
+                                                      if (data21 > 9007199254740991 || isNaN(data21)) {
                                                         validate21.errors = [
                                                           {
                                                             instancePath: instancePath + '/datasets/' + i1 + '/meta/bytes',
@@ -570,7 +672,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                         ];
                                                         return false;
                                                       } else {
-                                                        if (data18 < 0 || isNaN(data18)) {
+                                                        if (data21 < 0 || isNaN(data21)) {
                                                           validate21.errors = [
                                                             {
                                                               instancePath: instancePath + '/datasets/' + i1 + '/meta/bytes',
@@ -585,15 +687,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                       }
                                                     }
                                                   }
-                                                  var valid5 = _errs34 === errors;
+                                                  var valid6 = _errs40 === errors;
                                                 } else {
-                                                  var valid5 = true;
+                                                  var valid6 = true;
                                                 }
-                                                if (valid5) {
-                                                  if (data13.rows !== undefined) {
-                                                    let data19 = data13.rows;
-                                                    const _errs36 = errors;
-                                                    if (!(typeof data19 == 'number' && !(data19 % 1) && !isNaN(data19) && isFinite(data19))) {
+                                                if (valid6) {
+                                                  if (data16.rows !== undefined) {
+                                                    let data22 = data16.rows;
+                                                    const _errs42 = errors;
+                                                    if (!(typeof data22 == 'number' && !(data22 % 1) && !isNaN(data22) && isFinite(data22))) {
                                                       validate21.errors = [
                                                         {
                                                           instancePath: instancePath + '/datasets/' + i1 + '/meta/rows',
@@ -605,9 +707,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                       ];
                                                       return false;
                                                     }
-                                                    if (errors === _errs36) {
-                                                      if (typeof data19 == 'number' && isFinite(data19)) {
-                                                        if (data19 > 9007199254740991 || isNaN(data19)) {
+                                                    if (errors === _errs42) {
+                                                      if (typeof data22 == 'number' && isFinite(data22)) {
+                                                        if (data22 > 9007199254740991 || isNaN(data22)) {
                                                           validate21.errors = [
                                                             {
                                                               instancePath: instancePath + '/datasets/' + i1 + '/meta/rows',
@@ -619,7 +721,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                           ];
                                                           return false;
                                                         } else {
-                                                          if (data19 < 0 || isNaN(data19)) {
+                                                          if (data22 < 0 || isNaN(data22)) {
                                                             validate21.errors = [
                                                               {
                                                                 instancePath: instancePath + '/datasets/' + i1 + '/meta/rows',
@@ -634,27 +736,27 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                         }
                                                       }
                                                     }
-                                                    var valid5 = _errs36 === errors;
+                                                    var valid6 = _errs42 === errors;
                                                   } else {
-                                                    var valid5 = true;
+                                                    var valid6 = true;
                                                   }
-                                                  if (valid5) {
-                                                    if (data13.schema !== undefined) {
-                                                      let data20 = data13.schema;
-                                                      const _errs38 = errors;
-                                                      if (errors === _errs38) {
-                                                        if (Array.isArray(data20)) {
-                                                          var valid6 = true;
-                                                          const len2 = data20.length;
+                                                  if (valid6) {
+                                                    if (data16.schema !== undefined) {
+                                                      let data23 = data16.schema;
+                                                      const _errs44 = errors;
+                                                      if (errors === _errs44) {
+                                                        if (Array.isArray(data23)) {
+                                                          var valid7 = true;
+                                                          const len2 = data23.length;
                                                           for (let i2 = 0; i2 < len2; i2++) {
-                                                            let data21 = data20[i2];
-                                                            const _errs40 = errors;
-                                                            if (errors === _errs40) {
-                                                              if (data21 && typeof data21 == 'object' && !Array.isArray(data21)) {
-                                                                let missing4;
+                                                            let data24 = data23[i2];
+                                                            const _errs46 = errors;
+                                                            if (errors === _errs46) {
+                                                              if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
+                                                                let missing5;
                                                                 if (
-                                                                  (data21.name === undefined && (missing4 = 'name')) ||
-                                                                  (data21.type === undefined && (missing4 = 'type'))
+                                                                  (data24.name === undefined && (missing5 = 'name')) ||
+                                                                  (data24.type === undefined && (missing5 = 'type'))
                                                                 ) {
                                                                   validate21.errors = [
                                                                     {
@@ -662,15 +764,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       schemaPath:
                                                                         '#/properties/datasets/items/properties/meta/properties/schema/items/required',
                                                                       keyword: 'required',
-                                                                      params: { missingProperty: missing4 },
-                                                                      message: "must have required property '" + missing4 + "'",
+                                                                      params: { missingProperty: missing5 },
+                                                                      message: "must have required property '" + missing5 + "'",
                                                                     },
                                                                   ];
                                                                   return false;
                                                                 } else {
-                                                                  if (data21.name !== undefined) {
-                                                                    const _errs42 = errors;
-                                                                    if (typeof data21.name !== 'string') {
+                                                                  if (data24.name !== undefined) {
+                                                                    const _errs48 = errors;
+                                                                    if (typeof data24.name !== 'string') {
                                                                       validate21.errors = [
                                                                         {
                                                                           instancePath: instancePath + '/datasets/' + i1 + '/meta/schema/' + i2 + '/name',
@@ -683,20 +785,20 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       ];
                                                                       return false;
                                                                     }
-                                                                    var valid7 = _errs42 === errors;
+                                                                    var valid8 = _errs48 === errors;
                                                                   } else {
-                                                                    var valid7 = true;
+                                                                    var valid8 = true;
                                                                   }
-                                                                  if (valid7) {
-                                                                    if (data21.type !== undefined) {
-                                                                      let data23 = data21.type;
-                                                                      const _errs44 = errors;
+                                                                  if (valid8) {
+                                                                    if (data24.type !== undefined) {
+                                                                      let data26 = data24.type;
+                                                                      const _errs50 = errors;
                                                                       if (!(
-                                                                        data23 === 'numeric' ||
-                                                                        data23 === 'categorical' ||
-                                                                        data23 === 'boolean' ||
-                                                                        data23 === 'datetime' ||
-                                                                        data23 === 'text'
+                                                                        data26 === 'numeric' ||
+                                                                        data26 === 'categorical' ||
+                                                                        data26 === 'boolean' ||
+                                                                        data26 === 'datetime' ||
+                                                                        data26 === 'text'
                                                                       )) {
                                                                         validate21.errors = [
                                                                           {
@@ -714,9 +816,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         ];
                                                                         return false;
                                                                       }
-                                                                      var valid7 = _errs44 === errors;
+                                                                      var valid8 = _errs50 === errors;
                                                                     } else {
-                                                                      var valid7 = true;
+                                                                      var valid8 = true;
                                                                     }
                                                                   }
                                                                 }
@@ -733,8 +835,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 return false;
                                                               }
                                                             }
-                                                            var valid6 = _errs40 === errors;
-                                                            if (!valid6) {
+                                                            var valid7 = _errs46 === errors;
+                                                            if (!valid7) {
                                                               break;
                                                             }
                                                           }
@@ -751,21 +853,21 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                           return false;
                                                         }
                                                       }
-                                                      var valid5 = _errs38 === errors;
+                                                      var valid6 = _errs44 === errors;
                                                     } else {
-                                                      var valid5 = true;
+                                                      var valid6 = true;
                                                     }
-                                                    if (valid5) {
-                                                      if (data13.warnings !== undefined) {
-                                                        let data24 = data13.warnings;
-                                                        const _errs45 = errors;
-                                                        if (errors === _errs45) {
-                                                          if (Array.isArray(data24)) {
-                                                            var valid8 = true;
-                                                            const len3 = data24.length;
+                                                    if (valid6) {
+                                                      if (data16.warnings !== undefined) {
+                                                        let data27 = data16.warnings;
+                                                        const _errs51 = errors;
+                                                        if (errors === _errs51) {
+                                                          if (Array.isArray(data27)) {
+                                                            var valid9 = true;
+                                                            const len3 = data27.length;
                                                             for (let i3 = 0; i3 < len3; i3++) {
-                                                              const _errs47 = errors;
-                                                              if (typeof data24[i3] !== 'string') {
+                                                              const _errs53 = errors;
+                                                              if (typeof data27[i3] !== 'string') {
                                                                 validate21.errors = [
                                                                   {
                                                                     instancePath: instancePath + '/datasets/' + i1 + '/meta/warnings/' + i3,
@@ -777,8 +879,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 ];
                                                                 return false;
                                                               }
-                                                              var valid8 = _errs47 === errors;
-                                                              if (!valid8) {
+                                                              var valid9 = _errs53 === errors;
+                                                              if (!valid9) {
                                                                 break;
                                                               }
                                                             }
@@ -795,28 +897,28 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                             return false;
                                                           }
                                                         }
-                                                        var valid5 = _errs45 === errors;
+                                                        var valid6 = _errs51 === errors;
                                                       } else {
-                                                        var valid5 = true;
+                                                        var valid6 = true;
                                                       }
-                                                      if (valid5) {
-                                                        if (data13.roles !== undefined) {
-                                                          let data26 = data13.roles;
-                                                          const _errs49 = errors;
-                                                          if (errors === _errs49) {
-                                                            if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
-                                                              for (const key0 in data26) {
-                                                                let data27 = data26[key0];
-                                                                const _errs52 = errors;
+                                                      if (valid6) {
+                                                        if (data16.roles !== undefined) {
+                                                          let data29 = data16.roles;
+                                                          const _errs55 = errors;
+                                                          if (errors === _errs55) {
+                                                            if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
+                                                              for (const key0 in data29) {
+                                                                let data30 = data29[key0];
+                                                                const _errs58 = errors;
                                                                 if (!(
-                                                                  data27 === 'feature' ||
-                                                                  data27 === 'target' ||
-                                                                  data27 === 'prediction' ||
-                                                                  data27 === 'score' ||
-                                                                  data27 === 'timestamp' ||
-                                                                  data27 === 'id' ||
-                                                                  data27 === 'sensitive' ||
-                                                                  data27 === 'ignored'
+                                                                  data30 === 'feature' ||
+                                                                  data30 === 'target' ||
+                                                                  data30 === 'prediction' ||
+                                                                  data30 === 'score' ||
+                                                                  data30 === 'timestamp' ||
+                                                                  data30 === 'id' ||
+                                                                  data30 === 'sensitive' ||
+                                                                  data30 === 'ignored'
                                                                 )) {
                                                                   validate21.errors = [
                                                                     {
@@ -839,8 +941,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   ];
                                                                   return false;
                                                                 }
-                                                                var valid9 = _errs52 === errors;
-                                                                if (!valid9) {
+                                                                var valid10 = _errs58 === errors;
+                                                                if (!valid10) {
                                                                   break;
                                                                 }
                                                               }
@@ -857,14 +959,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                               return false;
                                                             }
                                                           }
-                                                          var valid5 = _errs49 === errors;
+                                                          var valid6 = _errs55 === errors;
                                                         } else {
-                                                          var valid5 = true;
+                                                          var valid6 = true;
                                                         }
-                                                        if (valid5) {
-                                                          if (data13.createdAt !== undefined) {
-                                                            const _errs53 = errors;
-                                                            if (typeof data13.createdAt !== 'string') {
+                                                        if (valid6) {
+                                                          if (data16.createdAt !== undefined) {
+                                                            const _errs59 = errors;
+                                                            if (typeof data16.createdAt !== 'string') {
                                                               validate21.errors = [
                                                                 {
                                                                   instancePath: instancePath + '/datasets/' + i1 + '/meta/createdAt',
@@ -876,9 +978,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                                               ];
                                                               return false;
                                                             }
-                                                            var valid5 = _errs53 === errors;
+                                                            var valid6 = _errs59 === errors;
                                                           } else {
-                                                            var valid5 = true;
+                                                            var valid6 = true;
                                                           }
                                                         }
                                                       }
@@ -903,17 +1005,17 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                       return false;
                                     }
                                   }
-                                  var valid4 = _errs25 === errors;
+                                  var valid5 = _errs31 === errors;
                                 } else {
-                                  var valid4 = true;
+                                  var valid5 = true;
                                 }
-                                if (valid4) {
-                                  if (data12.arrowSha256 !== undefined) {
-                                    let data29 = data12.arrowSha256;
-                                    const _errs55 = errors;
-                                    if (errors === _errs55) {
-                                      if (typeof data29 === 'string') {
-                                        if (!pattern3.test(data29)) {
+                                if (valid5) {
+                                  if (data15.arrowSha256 !== undefined) {
+                                    let data32 = data15.arrowSha256;
+                                    const _errs61 = errors;
+                                    if (errors === _errs61) {
+                                      if (typeof data32 === 'string') {
+                                        if (!pattern4.test(data32)) {
                                           validate21.errors = [
                                             {
                                               instancePath: instancePath + '/datasets/' + i1 + '/arrowSha256',
@@ -938,15 +1040,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                         return false;
                                       }
                                     }
-                                    var valid4 = _errs55 === errors;
+                                    var valid5 = _errs61 === errors;
                                   } else {
-                                    var valid4 = true;
+                                    var valid5 = true;
                                   }
-                                  if (valid4) {
-                                    if (data12.arrowBytes !== undefined) {
-                                      let data30 = data12.arrowBytes;
-                                      const _errs57 = errors;
-                                      if (!(typeof data30 == 'number' && !(data30 % 1) && !isNaN(data30) && isFinite(data30))) {
+                                  if (valid5) {
+                                    if (data15.arrowBytes !== undefined) {
+                                      let data33 = data15.arrowBytes;
+                                      const _errs63 = errors;
+                                      if (!(typeof data33 == 'number' && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
                                         validate21.errors = [
                                           {
                                             instancePath: instancePath + '/datasets/' + i1 + '/arrowBytes',
@@ -958,9 +1060,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                         ];
                                         return false;
                                       }
-                                      if (errors === _errs57) {
-                                        if (typeof data30 == 'number' && isFinite(data30)) {
-                                          if (data30 > 9007199254740991 || isNaN(data30)) {
+                                      if (errors === _errs63) {
+                                        if (typeof data33 == 'number' && isFinite(data33)) {
+                                          if (data33 > 9007199254740991 || isNaN(data33)) {
                                             validate21.errors = [
                                               {
                                                 instancePath: instancePath + '/datasets/' + i1 + '/arrowBytes',
@@ -972,7 +1074,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                             ];
                                             return false;
                                           } else {
-                                            if (data30 < 0 || isNaN(data30)) {
+                                            if (data33 < 0 || isNaN(data33)) {
                                               validate21.errors = [
                                                 {
                                                   instancePath: instancePath + '/datasets/' + i1 + '/arrowBytes',
@@ -987,17 +1089,17 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                           }
                                         }
                                       }
-                                      var valid4 = _errs57 === errors;
+                                      var valid5 = _errs63 === errors;
                                     } else {
-                                      var valid4 = true;
+                                      var valid5 = true;
                                     }
-                                    if (valid4) {
-                                      if (data12.file !== undefined) {
-                                        let data31 = data12.file;
-                                        const _errs59 = errors;
-                                        if (errors === _errs59) {
-                                          if (typeof data31 === 'string') {
-                                            if (!pattern5.test(data31)) {
+                                    if (valid5) {
+                                      if (data15.file !== undefined) {
+                                        let data34 = data15.file;
+                                        const _errs65 = errors;
+                                        if (errors === _errs65) {
+                                          if (typeof data34 === 'string') {
+                                            if (!pattern6.test(data34)) {
                                               validate21.errors = [
                                                 {
                                                   instancePath: instancePath + '/datasets/' + i1 + '/file',
@@ -1022,9 +1124,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                             return false;
                                           }
                                         }
-                                        var valid4 = _errs59 === errors;
+                                        var valid5 = _errs65 === errors;
                                       } else {
-                                        var valid4 = true;
+                                        var valid5 = true;
                                       }
                                     }
                                   }
@@ -1043,8 +1145,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                               return false;
                             }
                           }
-                          var valid3 = _errs23 === errors;
-                          if (!valid3) {
+                          var valid4 = _errs29 === errors;
+                          if (!valid4) {
                             break;
                           }
                         }
@@ -1061,15 +1163,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                         return false;
                       }
                     }
-                    var valid0 = _errs21 === errors;
+                    var valid0 = _errs27 === errors;
                   } else {
                     var valid0 = true;
                   }
                   if (valid0) {
                     if (data.cells !== undefined) {
-                      let data32 = data.cells;
-                      const _errs61 = errors;
-                      if (!(typeof data32 == 'number' && !(data32 % 1) && !isNaN(data32) && isFinite(data32))) {
+                      let data35 = data.cells;
+                      const _errs67 = errors;
+                      if (!(typeof data35 == 'number' && !(data35 % 1) && !isNaN(data35) && isFinite(data35))) {
                         validate21.errors = [
                           {
                             instancePath: instancePath + '/cells',
@@ -1081,9 +1183,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                         ];
                         return false;
                       }
-                      if (errors === _errs61) {
-                        if (typeof data32 == 'number' && isFinite(data32)) {
-                          if (data32 > 9007199254740991 || isNaN(data32)) {
+                      if (errors === _errs67) {
+                        if (typeof data35 == 'number' && isFinite(data35)) {
+                          if (data35 > 9007199254740991 || isNaN(data35)) {
                             validate21.errors = [
                               {
                                 instancePath: instancePath + '/cells',
@@ -1095,7 +1197,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                             ];
                             return false;
                           } else {
-                            if (data32 < 0 || isNaN(data32)) {
+                            if (data35 < 0 || isNaN(data35)) {
                               validate21.errors = [
                                 {
                                   instancePath: instancePath + '/cells',
@@ -1110,36 +1212,36 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                           }
                         }
                       }
-                      var valid0 = _errs61 === errors;
+                      var valid0 = _errs67 === errors;
                     } else {
                       var valid0 = true;
                     }
                     if (valid0) {
                       if (data.modelCards !== undefined) {
-                        let data33 = data.modelCards;
-                        const _errs63 = errors;
-                        if (errors === _errs63) {
-                          if (data33 && typeof data33 == 'object' && !Array.isArray(data33)) {
-                            let missing5;
+                        let data36 = data.modelCards;
+                        const _errs69 = errors;
+                        if (errors === _errs69) {
+                          if (data36 && typeof data36 == 'object' && !Array.isArray(data36)) {
+                            let missing6;
                             if (
-                              (data33.file === undefined && (missing5 = 'file')) ||
-                              (data33.cards === undefined && (missing5 = 'cards')) ||
-                              (data33.versions === undefined && (missing5 = 'versions'))
+                              (data36.file === undefined && (missing6 = 'file')) ||
+                              (data36.cards === undefined && (missing6 = 'cards')) ||
+                              (data36.versions === undefined && (missing6 = 'versions'))
                             ) {
                               validate21.errors = [
                                 {
                                   instancePath: instancePath + '/modelCards',
                                   schemaPath: '#/properties/modelCards/required',
                                   keyword: 'required',
-                                  params: { missingProperty: missing5 },
-                                  message: "must have required property '" + missing5 + "'",
+                                  params: { missingProperty: missing6 },
+                                  message: "must have required property '" + missing6 + "'",
                                 },
                               ];
                               return false;
                             } else {
-                              if (data33.file !== undefined) {
-                                const _errs65 = errors;
-                                if ('cards.json' !== data33.file) {
+                              if (data36.file !== undefined) {
+                                const _errs71 = errors;
+                                if ('cards.json' !== data36.file) {
                                   validate21.errors = [
                                     {
                                       instancePath: instancePath + '/modelCards/file',
@@ -1151,15 +1253,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                   ];
                                   return false;
                                 }
-                                var valid10 = _errs65 === errors;
+                                var valid11 = _errs71 === errors;
                               } else {
-                                var valid10 = true;
+                                var valid11 = true;
                               }
-                              if (valid10) {
-                                if (data33.cards !== undefined) {
-                                  let data35 = data33.cards;
-                                  const _errs66 = errors;
-                                  if (!(typeof data35 == 'number' && !(data35 % 1) && !isNaN(data35) && isFinite(data35))) {
+                              if (valid11) {
+                                if (data36.cards !== undefined) {
+                                  let data38 = data36.cards;
+                                  const _errs72 = errors;
+                                  if (!(typeof data38 == 'number' && !(data38 % 1) && !isNaN(data38) && isFinite(data38))) {
                                     validate21.errors = [
                                       {
                                         instancePath: instancePath + '/modelCards/cards',
@@ -1171,9 +1273,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                     ];
                                     return false;
                                   }
-                                  if (errors === _errs66) {
-                                    if (typeof data35 == 'number' && isFinite(data35)) {
-                                      if (data35 > 9007199254740991 || isNaN(data35)) {
+                                  if (errors === _errs72) {
+                                    if (typeof data38 == 'number' && isFinite(data38)) {
+                                      if (data38 > 9007199254740991 || isNaN(data38)) {
                                         validate21.errors = [
                                           {
                                             instancePath: instancePath + '/modelCards/cards',
@@ -1185,7 +1287,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                         ];
                                         return false;
                                       } else {
-                                        if (data35 < 0 || isNaN(data35)) {
+                                        if (data38 < 0 || isNaN(data38)) {
                                           validate21.errors = [
                                             {
                                               instancePath: instancePath + '/modelCards/cards',
@@ -1200,15 +1302,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                       }
                                     }
                                   }
-                                  var valid10 = _errs66 === errors;
+                                  var valid11 = _errs72 === errors;
                                 } else {
-                                  var valid10 = true;
+                                  var valid11 = true;
                                 }
-                                if (valid10) {
-                                  if (data33.versions !== undefined) {
-                                    let data36 = data33.versions;
-                                    const _errs68 = errors;
-                                    if (!(typeof data36 == 'number' && !(data36 % 1) && !isNaN(data36) && isFinite(data36))) {
+                                if (valid11) {
+                                  if (data36.versions !== undefined) {
+                                    let data39 = data36.versions;
+                                    const _errs74 = errors;
+                                    if (!(typeof data39 == 'number' && !(data39 % 1) && !isNaN(data39) && isFinite(data39))) {
                                       validate21.errors = [
                                         {
                                           instancePath: instancePath + '/modelCards/versions',
@@ -1220,9 +1322,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                       ];
                                       return false;
                                     }
-                                    if (errors === _errs68) {
-                                      if (typeof data36 == 'number' && isFinite(data36)) {
-                                        if (data36 > 9007199254740991 || isNaN(data36)) {
+                                    if (errors === _errs74) {
+                                      if (typeof data39 == 'number' && isFinite(data39)) {
+                                        if (data39 > 9007199254740991 || isNaN(data39)) {
                                           validate21.errors = [
                                             {
                                               instancePath: instancePath + '/modelCards/versions',
@@ -1234,7 +1336,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                           ];
                                           return false;
                                         } else {
-                                          if (data36 < 0 || isNaN(data36)) {
+                                          if (data39 < 0 || isNaN(data39)) {
                                             validate21.errors = [
                                               {
                                                 instancePath: instancePath + '/modelCards/versions',
@@ -1249,9 +1351,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                                         }
                                       }
                                     }
-                                    var valid10 = _errs68 === errors;
+                                    var valid11 = _errs74 === errors;
                                   } else {
-                                    var valid10 = true;
+                                    var valid11 = true;
                                   }
                                 }
                               }
@@ -1269,9 +1371,115 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                             return false;
                           }
                         }
-                        var valid0 = _errs63 === errors;
+                        var valid0 = _errs69 === errors;
                       } else {
                         var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.batches !== undefined) {
+                          let data40 = data.batches;
+                          const _errs76 = errors;
+                          if (errors === _errs76) {
+                            if (data40 && typeof data40 == 'object' && !Array.isArray(data40)) {
+                              let missing7;
+                              if ((data40.file === undefined && (missing7 = 'file')) || (data40.count === undefined && (missing7 = 'count'))) {
+                                validate21.errors = [
+                                  {
+                                    instancePath: instancePath + '/batches',
+                                    schemaPath: '#/properties/batches/required',
+                                    keyword: 'required',
+                                    params: { missingProperty: missing7 },
+                                    message: "must have required property '" + missing7 + "'",
+                                  },
+                                ];
+                                return false;
+                              } else {
+                                if (data40.file !== undefined) {
+                                  const _errs78 = errors;
+                                  if ('batches.json' !== data40.file) {
+                                    validate21.errors = [
+                                      {
+                                        instancePath: instancePath + '/batches/file',
+                                        schemaPath: '#/properties/batches/properties/file/const',
+                                        keyword: 'const',
+                                        params: { allowedValue: 'batches.json' },
+                                        message: 'must be equal to constant',
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                  var valid12 = _errs78 === errors;
+                                } else {
+                                  var valid12 = true;
+                                }
+                                if (valid12) {
+                                  if (data40.count !== undefined) {
+                                    let data42 = data40.count;
+                                    const _errs79 = errors;
+                                    if (!(typeof data42 == 'number' && !(data42 % 1) && !isNaN(data42) && isFinite(data42))) {
+                                      validate21.errors = [
+                                        {
+                                          instancePath: instancePath + '/batches/count',
+                                          schemaPath: '#/properties/batches/properties/count/type',
+                                          keyword: 'type',
+                                          params: { type: 'integer' },
+                                          message: 'must be integer',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    if (errors === _errs79) {
+                                      if (typeof data42 == 'number' && isFinite(data42)) {
+                                        if (data42 > 9007199254740991 || isNaN(data42)) {
+                                          validate21.errors = [
+                                            {
+                                              instancePath: instancePath + '/batches/count',
+                                              schemaPath: '#/properties/batches/properties/count/maximum',
+                                              keyword: 'maximum',
+                                              params: { comparison: '<=', limit: 9007199254740991 },
+                                              message: 'must be <= 9007199254740991',
+                                            },
+                                          ];
+                                          return false;
+                                        } else {
+                                          if (data42 < 0 || isNaN(data42)) {
+                                            validate21.errors = [
+                                              {
+                                                instancePath: instancePath + '/batches/count',
+                                                schemaPath: '#/properties/batches/properties/count/minimum',
+                                                keyword: 'minimum',
+                                                params: { comparison: '>=', limit: 0 },
+                                                message: 'must be >= 0',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                      }
+                                    }
+                                    var valid12 = _errs79 === errors;
+                                  } else {
+                                    var valid12 = true;
+                                  }
+                                }
+                              }
+                            } else {
+                              validate21.errors = [
+                                {
+                                  instancePath: instancePath + '/batches',
+                                  schemaPath: '#/properties/batches/type',
+                                  keyword: 'type',
+                                  params: { type: 'object' },
+                                  message: 'must be object',
+                                },
+                              ];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs76 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
                       }
                     }
                   }
@@ -7584,5 +7792,1974 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   validate23.errors = vErrors;
+  return errors === 0;
+}
+
+export const batchesV1 = validate34;
+const schema12 = {
+  $id: 'https://driftbook.local/backup/v1/batches.json',
+  type: 'array',
+  maxItems: 100000,
+  items: {
+    type: 'object',
+    required: ['id', 'workspaceId', 'date', 'addedAt', 'dataset', 'source'],
+    properties: {
+      id: { type: 'string', pattern: '^[\\s\\S]{1,200}$' },
+      workspaceId: { type: 'string' },
+      date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      addedAt: { type: 'string' },
+      dataset: {
+        type: 'object',
+        required: ['id', 'sha256', 'name', 'rows'],
+        properties: {
+          id: { type: 'string', pattern: '^[\\s\\S]{1,200}$' },
+          sha256: { type: 'string' },
+          name: { type: 'string' },
+          rows: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+        },
+      },
+      source: {
+        anyOf: [
+          { type: 'object', required: ['kind'], properties: { kind: { const: 'upload' } } },
+          {
+            type: 'object',
+            required: ['kind', 'file', 'label'],
+            properties: { kind: { const: 'period' }, file: { type: 'string' }, label: { type: 'string' } },
+          },
+        ],
+      },
+      summary: {
+        type: 'object',
+        required: [
+          'schemaVersion',
+          'reference',
+          'rows',
+          'driftShare',
+          'datasetDrifted',
+          'driftThreshold',
+          'driftedColumns',
+          'testedColumns',
+          'missingShare',
+          'columns',
+          'warnings',
+        ],
+        properties: {
+          schemaVersion: { const: 1 },
+          reference: {
+            type: 'object',
+            required: ['sha256', 'name', 'rows'],
+            properties: { sha256: { type: 'string' }, name: { type: 'string' }, rows: { type: 'integer', minimum: 0, maximum: 9007199254740991 } },
+          },
+          rows: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+          driftShare: {
+            anyOf: [{ type: 'number' }, { type: 'object', required: ['$num'], properties: { $num: { enum: ['NaN', 'Infinity', '-Infinity', '-0'] } } }],
+          },
+          datasetDrifted: { type: 'boolean' },
+          driftThreshold: {
+            anyOf: [{ type: 'number' }, { type: 'object', required: ['$num'], properties: { $num: { enum: ['NaN', 'Infinity', '-Infinity', '-0'] } } }],
+          },
+          driftedColumns: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+          testedColumns: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+          missingShare: {
+            anyOf: [
+              { anyOf: [{ type: 'number' }, { type: 'object', required: ['$num'], properties: { $num: { enum: ['NaN', 'Infinity', '-Infinity', '-0'] } } }] },
+              { type: 'null' },
+            ],
+          },
+          columns: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'method', 'score', 'drifted'],
+              properties: {
+                name: { type: 'string' },
+                method: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+                score: {
+                  anyOf: [
+                    {
+                      anyOf: [
+                        { type: 'number' },
+                        { type: 'object', required: ['$num'], properties: { $num: { enum: ['NaN', 'Infinity', '-Infinity', '-0'] } } },
+                      ],
+                    },
+                    { type: 'null' },
+                  ],
+                },
+                drifted: { type: 'boolean' },
+              },
+            },
+          },
+          warnings: { type: 'array', items: { type: 'string' } },
+          engineVersion: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+          computedAt: { type: 'string' },
+        },
+      },
+      error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+const pattern13 = new RegExp('^\\d{4}-\\d{2}-\\d{2}$', 'u');
+
+function validate34(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="https://driftbook.local/backup/v1/batches.json" */ let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (Array.isArray(data)) {
+      if (data.length > 100000) {
+        validate34.errors = [
+          { instancePath, schemaPath: '#/maxItems', keyword: 'maxItems', params: { limit: 100000 }, message: 'must NOT have more than 100000 items' },
+        ];
+        return false;
+      } else {
+        var valid0 = true;
+        const len0 = data.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data0 = data[i0];
+          const _errs1 = errors;
+          if (errors === _errs1) {
+            if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
+              let missing0;
+              if (
+                (data0.id === undefined && (missing0 = 'id')) ||
+                (data0.workspaceId === undefined && (missing0 = 'workspaceId')) ||
+                (data0.date === undefined && (missing0 = 'date')) ||
+                (data0.addedAt === undefined && (missing0 = 'addedAt')) ||
+                (data0.dataset === undefined && (missing0 = 'dataset')) ||
+                (data0.source === undefined && (missing0 = 'source'))
+              ) {
+                validate34.errors = [
+                  {
+                    instancePath: instancePath + '/' + i0,
+                    schemaPath: '#/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: missing0 },
+                    message: "must have required property '" + missing0 + "'",
+                  },
+                ];
+                return false;
+              } else {
+                if (data0.id !== undefined) {
+                  let data1 = data0.id;
+                  const _errs3 = errors;
+                  if (errors === _errs3) {
+                    if (typeof data1 === 'string') {
+                      if (!pattern0.test(data1)) {
+                        validate34.errors = [
+                          {
+                            instancePath: instancePath + '/' + i0 + '/id',
+                            schemaPath: '#/items/properties/id/pattern',
+                            keyword: 'pattern',
+                            params: { pattern: '^[\\s\\S]{1,200}$' },
+                            message: 'must match pattern "' + '^[\\s\\S]{1,200}$' + '"',
+                          },
+                        ];
+                        return false;
+                      }
+                    } else {
+                      validate34.errors = [
+                        {
+                          instancePath: instancePath + '/' + i0 + '/id',
+                          schemaPath: '#/items/properties/id/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                        },
+                      ];
+                      return false;
+                    }
+                  }
+                  var valid1 = _errs3 === errors;
+                } else {
+                  var valid1 = true;
+                }
+                if (valid1) {
+                  if (data0.workspaceId !== undefined) {
+                    const _errs5 = errors;
+                    if (typeof data0.workspaceId !== 'string') {
+                      validate34.errors = [
+                        {
+                          instancePath: instancePath + '/' + i0 + '/workspaceId',
+                          schemaPath: '#/items/properties/workspaceId/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                        },
+                      ];
+                      return false;
+                    }
+                    var valid1 = _errs5 === errors;
+                  } else {
+                    var valid1 = true;
+                  }
+                  if (valid1) {
+                    if (data0.date !== undefined) {
+                      let data3 = data0.date;
+                      const _errs7 = errors;
+                      if (errors === _errs7) {
+                        if (typeof data3 === 'string') {
+                          if (!pattern13.test(data3)) {
+                            validate34.errors = [
+                              {
+                                instancePath: instancePath + '/' + i0 + '/date',
+                                schemaPath: '#/items/properties/date/pattern',
+                                keyword: 'pattern',
+                                params: { pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+                                message: 'must match pattern "' + '^\\d{4}-\\d{2}-\\d{2}$' + '"',
+                              },
+                            ];
+                            return false;
+                          }
+                        } else {
+                          validate34.errors = [
+                            {
+                              instancePath: instancePath + '/' + i0 + '/date',
+                              schemaPath: '#/items/properties/date/type',
+                              keyword: 'type',
+                              params: { type: 'string' },
+                              message: 'must be string',
+                            },
+                          ];
+                          return false;
+                        }
+                      }
+                      var valid1 = _errs7 === errors;
+                    } else {
+                      var valid1 = true;
+                    }
+                    if (valid1) {
+                      if (data0.addedAt !== undefined) {
+                        const _errs9 = errors;
+                        if (typeof data0.addedAt !== 'string') {
+                          validate34.errors = [
+                            {
+                              instancePath: instancePath + '/' + i0 + '/addedAt',
+                              schemaPath: '#/items/properties/addedAt/type',
+                              keyword: 'type',
+                              params: { type: 'string' },
+                              message: 'must be string',
+                            },
+                          ];
+                          return false;
+                        }
+                        var valid1 = _errs9 === errors;
+                      } else {
+                        var valid1 = true;
+                      }
+                      if (valid1) {
+                        if (data0.dataset !== undefined) {
+                          let data5 = data0.dataset;
+                          const _errs11 = errors;
+                          if (errors === _errs11) {
+                            if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+                              let missing1;
+                              if (
+                                (data5.id === undefined && (missing1 = 'id')) ||
+                                (data5.sha256 === undefined && (missing1 = 'sha256')) ||
+                                (data5.name === undefined && (missing1 = 'name')) ||
+                                (data5.rows === undefined && (missing1 = 'rows'))
+                              ) {
+                                validate34.errors = [
+                                  {
+                                    instancePath: instancePath + '/' + i0 + '/dataset',
+                                    schemaPath: '#/items/properties/dataset/required',
+                                    keyword: 'required',
+                                    params: { missingProperty: missing1 },
+                                    message: "must have required property '" + missing1 + "'",
+                                  },
+                                ];
+                                return false;
+                              } else {
+                                if (data5.id !== undefined) {
+                                  let data6 = data5.id;
+                                  const _errs13 = errors;
+                                  if (errors === _errs13) {
+                                    if (typeof data6 === 'string') {
+                                      if (!pattern0.test(data6)) {
+                                        validate34.errors = [
+                                          {
+                                            instancePath: instancePath + '/' + i0 + '/dataset/id',
+                                            schemaPath: '#/items/properties/dataset/properties/id/pattern',
+                                            keyword: 'pattern',
+                                            params: { pattern: '^[\\s\\S]{1,200}$' },
+                                            message: 'must match pattern "' + '^[\\s\\S]{1,200}$' + '"',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate34.errors = [
+                                        {
+                                          instancePath: instancePath + '/' + i0 + '/dataset/id',
+                                          schemaPath: '#/items/properties/dataset/properties/id/type',
+                                          keyword: 'type',
+                                          params: { type: 'string' },
+                                          message: 'must be string',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                  var valid2 = _errs13 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data5.sha256 !== undefined) {
+                                    const _errs15 = errors;
+                                    if (typeof data5.sha256 !== 'string') {
+                                      validate34.errors = [
+                                        {
+                                          instancePath: instancePath + '/' + i0 + '/dataset/sha256',
+                                          schemaPath: '#/items/properties/dataset/properties/sha256/type',
+                                          keyword: 'type',
+                                          params: { type: 'string' },
+                                          message: 'must be string',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    var valid2 = _errs15 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data5.name !== undefined) {
+                                      const _errs17 = errors;
+                                      if (typeof data5.name !== 'string') {
+                                        validate34.errors = [
+                                          {
+                                            instancePath: instancePath + '/' + i0 + '/dataset/name',
+                                            schemaPath: '#/items/properties/dataset/properties/name/type',
+                                            keyword: 'type',
+                                            params: { type: 'string' },
+                                            message: 'must be string',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      var valid2 = _errs17 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data5.rows !== undefined) {
+                                        let data9 = data5.rows;
+                                        const _errs19 = errors;
+                                        if (!(typeof data9 == 'number' && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+                                          validate34.errors = [
+                                            {
+                                              instancePath: instancePath + '/' + i0 + '/dataset/rows',
+                                              schemaPath: '#/items/properties/dataset/properties/rows/type',
+                                              keyword: 'type',
+                                              params: { type: 'integer' },
+                                              message: 'must be integer',
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                        if (errors === _errs19) {
+                                          if (typeof data9 == 'number' && isFinite(data9)) {
+                                            if (data9 > 9007199254740991 || isNaN(data9)) {
+                                              validate34.errors = [
+                                                {
+                                                  instancePath: instancePath + '/' + i0 + '/dataset/rows',
+                                                  schemaPath: '#/items/properties/dataset/properties/rows/maximum',
+                                                  keyword: 'maximum',
+                                                  params: { comparison: '<=', limit: 9007199254740991 },
+                                                  message: 'must be <= 9007199254740991',
+                                                },
+                                              ];
+                                              return false;
+                                            } else {
+                                              if (data9 < 0 || isNaN(data9)) {
+                                                validate34.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/' + i0 + '/dataset/rows',
+                                                    schemaPath: '#/items/properties/dataset/properties/rows/minimum',
+                                                    keyword: 'minimum',
+                                                    params: { comparison: '>=', limit: 0 },
+                                                    message: 'must be >= 0',
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                        }
+                                        var valid2 = _errs19 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            } else {
+                              validate34.errors = [
+                                {
+                                  instancePath: instancePath + '/' + i0 + '/dataset',
+                                  schemaPath: '#/items/properties/dataset/type',
+                                  keyword: 'type',
+                                  params: { type: 'object' },
+                                  message: 'must be object',
+                                },
+                              ];
+                              return false;
+                            }
+                          }
+                          var valid1 = _errs11 === errors;
+                        } else {
+                          var valid1 = true;
+                        }
+                        if (valid1) {
+                          if (data0.source !== undefined) {
+                            let data10 = data0.source;
+                            const _errs21 = errors;
+                            const _errs22 = errors;
+                            let valid3 = false;
+                            const _errs23 = errors;
+                            if (errors === _errs23) {
+                              if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
+                                let missing2;
+                                if (data10.kind === undefined && (missing2 = 'kind')) {
+                                  const err0 = {
+                                    instancePath: instancePath + '/' + i0 + '/source',
+                                    schemaPath: '#/items/properties/source/anyOf/0/required',
+                                    keyword: 'required',
+                                    params: { missingProperty: missing2 },
+                                    message: "must have required property '" + missing2 + "'",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err0];
+                                  } else {
+                                    vErrors.push(err0);
+                                  }
+                                  errors++;
+                                } else {
+                                  if (data10.kind !== undefined) {
+                                    if ('upload' !== data10.kind) {
+                                      const err1 = {
+                                        instancePath: instancePath + '/' + i0 + '/source/kind',
+                                        schemaPath: '#/items/properties/source/anyOf/0/properties/kind/const',
+                                        keyword: 'const',
+                                        params: { allowedValue: 'upload' },
+                                        message: 'must be equal to constant',
+                                      };
+                                      if (vErrors === null) {
+                                        vErrors = [err1];
+                                      } else {
+                                        vErrors.push(err1);
+                                      }
+                                      errors++;
+                                    }
+                                  }
+                                }
+                              } else {
+                                const err2 = {
+                                  instancePath: instancePath + '/' + i0 + '/source',
+                                  schemaPath: '#/items/properties/source/anyOf/0/type',
+                                  keyword: 'type',
+                                  params: { type: 'object' },
+                                  message: 'must be object',
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err2];
+                                } else {
+                                  vErrors.push(err2);
+                                }
+                                errors++;
+                              }
+                            }
+                            var _valid0 = _errs23 === errors;
+                            valid3 = valid3 || _valid0;
+                            if (!valid3) {
+                              const _errs26 = errors;
+                              if (errors === _errs26) {
+                                if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
+                                  let missing3;
+                                  if (
+                                    (data10.kind === undefined && (missing3 = 'kind')) ||
+                                    (data10.file === undefined && (missing3 = 'file')) ||
+                                    (data10.label === undefined && (missing3 = 'label'))
+                                  ) {
+                                    const err3 = {
+                                      instancePath: instancePath + '/' + i0 + '/source',
+                                      schemaPath: '#/items/properties/source/anyOf/1/required',
+                                      keyword: 'required',
+                                      params: { missingProperty: missing3 },
+                                      message: "must have required property '" + missing3 + "'",
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err3];
+                                    } else {
+                                      vErrors.push(err3);
+                                    }
+                                    errors++;
+                                  } else {
+                                    if (data10.kind !== undefined) {
+                                      const _errs28 = errors;
+                                      if ('period' !== data10.kind) {
+                                        const err4 = {
+                                          instancePath: instancePath + '/' + i0 + '/source/kind',
+                                          schemaPath: '#/items/properties/source/anyOf/1/properties/kind/const',
+                                          keyword: 'const',
+                                          params: { allowedValue: 'period' },
+                                          message: 'must be equal to constant',
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err4];
+                                        } else {
+                                          vErrors.push(err4);
+                                        }
+                                        errors++;
+                                      }
+                                      var valid5 = _errs28 === errors;
+                                    } else {
+                                      var valid5 = true;
+                                    }
+                                    if (valid5) {
+                                      if (data10.file !== undefined) {
+                                        const _errs29 = errors;
+                                        if (typeof data10.file !== 'string') {
+                                          const err5 = {
+                                            instancePath: instancePath + '/' + i0 + '/source/file',
+                                            schemaPath: '#/items/properties/source/anyOf/1/properties/file/type',
+                                            keyword: 'type',
+                                            params: { type: 'string' },
+                                            message: 'must be string',
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err5];
+                                          } else {
+                                            vErrors.push(err5);
+                                          }
+                                          errors++;
+                                        }
+                                        var valid5 = _errs29 === errors;
+                                      } else {
+                                        var valid5 = true;
+                                      }
+                                      if (valid5) {
+                                        if (data10.label !== undefined) {
+                                          const _errs31 = errors;
+                                          if (typeof data10.label !== 'string') {
+                                            const err6 = {
+                                              instancePath: instancePath + '/' + i0 + '/source/label',
+                                              schemaPath: '#/items/properties/source/anyOf/1/properties/label/type',
+                                              keyword: 'type',
+                                              params: { type: 'string' },
+                                              message: 'must be string',
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err6];
+                                            } else {
+                                              vErrors.push(err6);
+                                            }
+                                            errors++;
+                                          }
+                                          var valid5 = _errs31 === errors;
+                                        } else {
+                                          var valid5 = true;
+                                        }
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  const err7 = {
+                                    instancePath: instancePath + '/' + i0 + '/source',
+                                    schemaPath: '#/items/properties/source/anyOf/1/type',
+                                    keyword: 'type',
+                                    params: { type: 'object' },
+                                    message: 'must be object',
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err7];
+                                  } else {
+                                    vErrors.push(err7);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              var _valid0 = _errs26 === errors;
+                              valid3 = valid3 || _valid0;
+                            }
+                            if (!valid3) {
+                              const err8 = {
+                                instancePath: instancePath + '/' + i0 + '/source',
+                                schemaPath: '#/items/properties/source/anyOf',
+                                keyword: 'anyOf',
+                                params: {},
+                                message: 'must match a schema in anyOf',
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err8];
+                              } else {
+                                vErrors.push(err8);
+                              }
+                              errors++;
+                              validate34.errors = vErrors;
+                              return false;
+                            } else {
+                              errors = _errs22;
+                              if (vErrors !== null) {
+                                if (_errs22) {
+                                  vErrors.length = _errs22;
+                                } else {
+                                  vErrors = null;
+                                }
+                              }
+                            }
+                            var valid1 = _errs21 === errors;
+                          } else {
+                            var valid1 = true;
+                          }
+                          if (valid1) {
+                            if (data0.summary !== undefined) {
+                              let data15 = data0.summary;
+                              const _errs33 = errors;
+                              if (errors === _errs33) {
+                                if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
+                                  let missing4;
+                                  if (
+                                    (data15.schemaVersion === undefined && (missing4 = 'schemaVersion')) ||
+                                    (data15.reference === undefined && (missing4 = 'reference')) ||
+                                    (data15.rows === undefined && (missing4 = 'rows')) ||
+                                    (data15.driftShare === undefined && (missing4 = 'driftShare')) ||
+                                    (data15.datasetDrifted === undefined && (missing4 = 'datasetDrifted')) ||
+                                    (data15.driftThreshold === undefined && (missing4 = 'driftThreshold')) ||
+                                    (data15.driftedColumns === undefined && (missing4 = 'driftedColumns')) ||
+                                    (data15.testedColumns === undefined && (missing4 = 'testedColumns')) ||
+                                    (data15.missingShare === undefined && (missing4 = 'missingShare')) ||
+                                    (data15.columns === undefined && (missing4 = 'columns')) ||
+                                    (data15.warnings === undefined && (missing4 = 'warnings'))
+                                  ) {
+                                    validate34.errors = [
+                                      {
+                                        instancePath: instancePath + '/' + i0 + '/summary',
+                                        schemaPath: '#/items/properties/summary/required',
+                                        keyword: 'required',
+                                        params: { missingProperty: missing4 },
+                                        message: "must have required property '" + missing4 + "'",
+                                      },
+                                    ];
+                                    return false;
+                                  } else {
+                                    if (data15.schemaVersion !== undefined) {
+                                      const _errs35 = errors;
+                                      if (1 !== data15.schemaVersion) {
+                                        validate34.errors = [
+                                          {
+                                            instancePath: instancePath + '/' + i0 + '/summary/schemaVersion',
+                                            schemaPath: '#/items/properties/summary/properties/schemaVersion/const',
+                                            keyword: 'const',
+                                            params: { allowedValue: 1 },
+                                            message: 'must be equal to constant',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      var valid6 = _errs35 === errors;
+                                    } else {
+                                      var valid6 = true;
+                                    }
+                                    if (valid6) {
+                                      if (data15.reference !== undefined) {
+                                        let data17 = data15.reference;
+                                        const _errs36 = errors;
+                                        if (errors === _errs36) {
+                                          if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
+                                            let missing5;
+                                            if (
+                                              (data17.sha256 === undefined && (missing5 = 'sha256')) ||
+                                              (data17.name === undefined && (missing5 = 'name')) ||
+                                              (data17.rows === undefined && (missing5 = 'rows'))
+                                            ) {
+                                              validate34.errors = [
+                                                {
+                                                  instancePath: instancePath + '/' + i0 + '/summary/reference',
+                                                  schemaPath: '#/items/properties/summary/properties/reference/required',
+                                                  keyword: 'required',
+                                                  params: { missingProperty: missing5 },
+                                                  message: "must have required property '" + missing5 + "'",
+                                                },
+                                              ];
+                                              return false;
+                                            } else {
+                                              if (data17.sha256 !== undefined) {
+                                                const _errs38 = errors;
+                                                if (typeof data17.sha256 !== 'string') {
+                                                  validate34.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/' + i0 + '/summary/reference/sha256',
+                                                      schemaPath: '#/items/properties/summary/properties/reference/properties/sha256/type',
+                                                      keyword: 'type',
+                                                      params: { type: 'string' },
+                                                      message: 'must be string',
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                var valid7 = _errs38 === errors;
+                                              } else {
+                                                var valid7 = true;
+                                              }
+                                              if (valid7) {
+                                                if (data17.name !== undefined) {
+                                                  const _errs40 = errors;
+                                                  if (typeof data17.name !== 'string') {
+                                                    validate34.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/' + i0 + '/summary/reference/name',
+                                                        schemaPath: '#/items/properties/summary/properties/reference/properties/name/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'string' },
+                                                        message: 'must be string',
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                  var valid7 = _errs40 === errors;
+                                                } else {
+                                                  var valid7 = true;
+                                                }
+                                                if (valid7) {
+                                                  if (data17.rows !== undefined) {
+                                                    let data20 = data17.rows;
+                                                    const _errs42 = errors;
+                                                    if (!(typeof data20 == 'number' && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+                                                      validate34.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/reference/rows',
+                                                          schemaPath: '#/items/properties/summary/properties/reference/properties/rows/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'integer' },
+                                                          message: 'must be integer',
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs42) {
+                                                      if (typeof data20 == 'number' && isFinite(data20)) {
+                                                        if (data20 > 9007199254740991 || isNaN(data20)) {
+                                                          validate34.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/' + i0 + '/summary/reference/rows',
+                                                              schemaPath: '#/items/properties/summary/properties/reference/properties/rows/maximum',
+                                                              keyword: 'maximum',
+                                                              params: { comparison: '<=', limit: 9007199254740991 },
+                                                              message: 'must be <= 9007199254740991',
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        } else {
+                                                          if (data20 < 0 || isNaN(data20)) {
+                                                            validate34.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/' + i0 + '/summary/reference/rows',
+                                                                schemaPath: '#/items/properties/summary/properties/reference/properties/rows/minimum',
+                                                                keyword: 'minimum',
+                                                                params: { comparison: '>=', limit: 0 },
+                                                                message: 'must be >= 0',
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid7 = _errs42 === errors;
+                                                  } else {
+                                                    var valid7 = true;
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate34.errors = [
+                                              {
+                                                instancePath: instancePath + '/' + i0 + '/summary/reference',
+                                                schemaPath: '#/items/properties/summary/properties/reference/type',
+                                                keyword: 'type',
+                                                params: { type: 'object' },
+                                                message: 'must be object',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                        var valid6 = _errs36 === errors;
+                                      } else {
+                                        var valid6 = true;
+                                      }
+                                      if (valid6) {
+                                        if (data15.rows !== undefined) {
+                                          let data21 = data15.rows;
+                                          const _errs44 = errors;
+                                          if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
+                                            validate34.errors = [
+                                              {
+                                                instancePath: instancePath + '/' + i0 + '/summary/rows',
+                                                schemaPath: '#/items/properties/summary/properties/rows/type',
+                                                keyword: 'type',
+                                                params: { type: 'integer' },
+                                                message: 'must be integer',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                          if (errors === _errs44) {
+                                            if (typeof data21 == 'number' && isFinite(data21)) {
+                                              if (data21 > 9007199254740991 || isNaN(data21)) {
+                                                validate34.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/' + i0 + '/summary/rows',
+                                                    schemaPath: '#/items/properties/summary/properties/rows/maximum',
+                                                    keyword: 'maximum',
+                                                    params: { comparison: '<=', limit: 9007199254740991 },
+                                                    message: 'must be <= 9007199254740991',
+                                                  },
+                                                ];
+                                                return false;
+                                              } else {
+                                                if (data21 < 0 || isNaN(data21)) {
+                                                  validate34.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/' + i0 + '/summary/rows',
+                                                      schemaPath: '#/items/properties/summary/properties/rows/minimum',
+                                                      keyword: 'minimum',
+                                                      params: { comparison: '>=', limit: 0 },
+                                                      message: 'must be >= 0',
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                          }
+                                          var valid6 = _errs44 === errors;
+                                        } else {
+                                          var valid6 = true;
+                                        }
+                                        if (valid6) {
+                                          if (data15.driftShare !== undefined) {
+                                            let data22 = data15.driftShare;
+                                            const _errs46 = errors;
+                                            const _errs47 = errors;
+                                            let valid8 = false;
+                                            const _errs48 = errors;
+                                            if (!(typeof data22 == 'number' && isFinite(data22))) {
+                                              const err9 = {
+                                                instancePath: instancePath + '/' + i0 + '/summary/driftShare',
+                                                schemaPath: '#/items/properties/summary/properties/driftShare/anyOf/0/type',
+                                                keyword: 'type',
+                                                params: { type: 'number' },
+                                                message: 'must be number',
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err9];
+                                              } else {
+                                                vErrors.push(err9);
+                                              }
+                                              errors++;
+                                            }
+                                            var _valid1 = _errs48 === errors;
+                                            valid8 = valid8 || _valid1;
+                                            if (!valid8) {
+                                              const _errs50 = errors;
+                                              if (errors === _errs50) {
+                                                if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
+                                                  let missing6;
+                                                  if (data22.$num === undefined && (missing6 = '$num')) {
+                                                    const err10 = {
+                                                      instancePath: instancePath + '/' + i0 + '/summary/driftShare',
+                                                      schemaPath: '#/items/properties/summary/properties/driftShare/anyOf/1/required',
+                                                      keyword: 'required',
+                                                      params: { missingProperty: missing6 },
+                                                      message: "must have required property '" + missing6 + "'",
+                                                    };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err10];
+                                                    } else {
+                                                      vErrors.push(err10);
+                                                    }
+                                                    errors++;
+                                                  } else {
+                                                    if (data22.$num !== undefined) {
+                                                      let data23 = data22.$num;
+                                                      if (!(data23 === 'NaN' || data23 === 'Infinity' || data23 === '-Infinity' || data23 === '-0')) {
+                                                        const err11 = {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/driftShare/$num',
+                                                          schemaPath: '#/items/properties/summary/properties/driftShare/anyOf/1/properties/%24num/enum',
+                                                          keyword: 'enum',
+                                                          params: {
+                                                            allowedValues:
+                                                              schema12.items.properties.summary.properties.driftShare.anyOf[1].properties.$num.enum,
+                                                          },
+                                                          message: 'must be equal to one of the allowed values',
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err11];
+                                                        } else {
+                                                          vErrors.push(err11);
+                                                        }
+                                                        errors++;
+                                                      }
+                                                    }
+                                                  }
+                                                } else {
+                                                  const err12 = {
+                                                    instancePath: instancePath + '/' + i0 + '/summary/driftShare',
+                                                    schemaPath: '#/items/properties/summary/properties/driftShare/anyOf/1/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'object' },
+                                                    message: 'must be object',
+                                                  };
+                                                  if (vErrors === null) {
+                                                    vErrors = [err12];
+                                                  } else {
+                                                    vErrors.push(err12);
+                                                  }
+                                                  errors++;
+                                                }
+                                              }
+                                              var _valid1 = _errs50 === errors;
+                                              valid8 = valid8 || _valid1;
+                                            }
+                                            if (!valid8) {
+                                              const err13 = {
+                                                instancePath: instancePath + '/' + i0 + '/summary/driftShare',
+                                                schemaPath: '#/items/properties/summary/properties/driftShare/anyOf',
+                                                keyword: 'anyOf',
+                                                params: {},
+                                                message: 'must match a schema in anyOf',
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err13];
+                                              } else {
+                                                vErrors.push(err13);
+                                              }
+                                              errors++;
+                                              validate34.errors = vErrors;
+                                              return false;
+                                            } else {
+                                              errors = _errs47;
+                                              if (vErrors !== null) {
+                                                if (_errs47) {
+                                                  vErrors.length = _errs47;
+                                                } else {
+                                                  vErrors = null;
+                                                }
+                                              }
+                                            }
+                                            var valid6 = _errs46 === errors;
+                                          } else {
+                                            var valid6 = true;
+                                          }
+                                          if (valid6) {
+                                            if (data15.datasetDrifted !== undefined) {
+                                              const _errs53 = errors;
+                                              if (typeof data15.datasetDrifted !== 'boolean') {
+                                                validate34.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/' + i0 + '/summary/datasetDrifted',
+                                                    schemaPath: '#/items/properties/summary/properties/datasetDrifted/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'boolean' },
+                                                    message: 'must be boolean',
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                              var valid6 = _errs53 === errors;
+                                            } else {
+                                              var valid6 = true;
+                                            }
+                                            if (valid6) {
+                                              if (data15.driftThreshold !== undefined) {
+                                                let data25 = data15.driftThreshold;
+                                                const _errs55 = errors;
+                                                const _errs56 = errors;
+                                                let valid10 = false;
+                                                const _errs57 = errors;
+                                                if (!(typeof data25 == 'number' && isFinite(data25))) {
+                                                  const err14 = {
+                                                    instancePath: instancePath + '/' + i0 + '/summary/driftThreshold',
+                                                    schemaPath: '#/items/properties/summary/properties/driftThreshold/anyOf/0/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'number' },
+                                                    message: 'must be number',
+                                                  };
+                                                  if (vErrors === null) {
+                                                    vErrors = [err14];
+                                                  } else {
+                                                    vErrors.push(err14);
+                                                  }
+                                                  errors++;
+                                                }
+                                                var _valid2 = _errs57 === errors;
+                                                valid10 = valid10 || _valid2;
+                                                if (!valid10) {
+                                                  const _errs59 = errors;
+                                                  if (errors === _errs59) {
+                                                    if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
+                                                      let missing7;
+                                                      if (data25.$num === undefined && (missing7 = '$num')) {
+                                                        const err15 = {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/driftThreshold',
+                                                          schemaPath: '#/items/properties/summary/properties/driftThreshold/anyOf/1/required',
+                                                          keyword: 'required',
+                                                          params: { missingProperty: missing7 },
+                                                          message: "must have required property '" + missing7 + "'",
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err15];
+                                                        } else {
+                                                          vErrors.push(err15);
+                                                        }
+                                                        errors++;
+                                                      } else {
+                                                        if (data25.$num !== undefined) {
+                                                          let data26 = data25.$num;
+                                                          if (!(data26 === 'NaN' || data26 === 'Infinity' || data26 === '-Infinity' || data26 === '-0')) {
+                                                            const err16 = {
+                                                              instancePath: instancePath + '/' + i0 + '/summary/driftThreshold/$num',
+                                                              schemaPath: '#/items/properties/summary/properties/driftThreshold/anyOf/1/properties/%24num/enum',
+                                                              keyword: 'enum',
+                                                              params: {
+                                                                allowedValues:
+                                                                  schema12.items.properties.summary.properties.driftThreshold.anyOf[1].properties.$num.enum,
+                                                              },
+                                                              message: 'must be equal to one of the allowed values',
+                                                            };
+                                                            if (vErrors === null) {
+                                                              vErrors = [err16];
+                                                            } else {
+                                                              vErrors.push(err16);
+                                                            }
+                                                            errors++;
+                                                          }
+                                                        }
+                                                      }
+                                                    } else {
+                                                      const err17 = {
+                                                        instancePath: instancePath + '/' + i0 + '/summary/driftThreshold',
+                                                        schemaPath: '#/items/properties/summary/properties/driftThreshold/anyOf/1/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'object' },
+                                                        message: 'must be object',
+                                                      };
+                                                      if (vErrors === null) {
+                                                        vErrors = [err17];
+                                                      } else {
+                                                        vErrors.push(err17);
+                                                      }
+                                                      errors++;
+                                                    }
+                                                  }
+                                                  var _valid2 = _errs59 === errors;
+                                                  valid10 = valid10 || _valid2;
+                                                }
+                                                if (!valid10) {
+                                                  const err18 = {
+                                                    instancePath: instancePath + '/' + i0 + '/summary/driftThreshold',
+                                                    schemaPath: '#/items/properties/summary/properties/driftThreshold/anyOf',
+                                                    keyword: 'anyOf',
+                                                    params: {},
+                                                    message: 'must match a schema in anyOf',
+                                                  };
+                                                  if (vErrors === null) {
+                                                    vErrors = [err18];
+                                                  } else {
+                                                    vErrors.push(err18);
+                                                  }
+                                                  errors++;
+                                                  validate34.errors = vErrors;
+                                                  return false;
+                                                } else {
+                                                  errors = _errs56;
+                                                  if (vErrors !== null) {
+                                                    if (_errs56) {
+                                                      vErrors.length = _errs56;
+                                                    } else {
+                                                      vErrors = null;
+                                                    }
+                                                  }
+                                                }
+                                                var valid6 = _errs55 === errors;
+                                              } else {
+                                                var valid6 = true;
+                                              }
+                                              if (valid6) {
+                                                if (data15.driftedColumns !== undefined) {
+                                                  let data27 = data15.driftedColumns;
+                                                  const _errs62 = errors;
+                                                  if (!(typeof data27 == 'number' && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
+                                                    validate34.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/' + i0 + '/summary/driftedColumns',
+                                                        schemaPath: '#/items/properties/summary/properties/driftedColumns/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'integer' },
+                                                        message: 'must be integer',
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs62) {
+                                                    if (typeof data27 == 'number' && isFinite(data27)) {
+                                                      if (data27 > 9007199254740991 || isNaN(data27)) {
+                                                        validate34.errors = [
+                                                          {
+                                                            instancePath: instancePath + '/' + i0 + '/summary/driftedColumns',
+                                                            schemaPath: '#/items/properties/summary/properties/driftedColumns/maximum',
+                                                            keyword: 'maximum',
+                                                            params: { comparison: '<=', limit: 9007199254740991 },
+                                                            message: 'must be <= 9007199254740991',
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      } else {
+                                                        if (data27 < 0 || isNaN(data27)) {
+                                                          validate34.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/' + i0 + '/summary/driftedColumns',
+                                                              schemaPath: '#/items/properties/summary/properties/driftedColumns/minimum',
+                                                              keyword: 'minimum',
+                                                              params: { comparison: '>=', limit: 0 },
+                                                              message: 'must be >= 0',
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid6 = _errs62 === errors;
+                                                } else {
+                                                  var valid6 = true;
+                                                }
+                                                if (valid6) {
+                                                  if (data15.testedColumns !== undefined) {
+                                                    let data28 = data15.testedColumns;
+                                                    const _errs64 = errors;
+                                                    if (!(typeof data28 == 'number' && !(data28 % 1) && !isNaN(data28) && isFinite(data28))) {
+                                                      validate34.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/testedColumns',
+                                                          schemaPath: '#/items/properties/summary/properties/testedColumns/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'integer' },
+                                                          message: 'must be integer',
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs64) {
+                                                      if (typeof data28 == 'number' && isFinite(data28)) {
+                                                        if (data28 > 9007199254740991 || isNaN(data28)) {
+                                                          validate34.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/' + i0 + '/summary/testedColumns',
+                                                              schemaPath: '#/items/properties/summary/properties/testedColumns/maximum',
+                                                              keyword: 'maximum',
+                                                              params: { comparison: '<=', limit: 9007199254740991 },
+                                                              message: 'must be <= 9007199254740991',
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        } else {
+                                                          if (data28 < 0 || isNaN(data28)) {
+                                                            validate34.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/' + i0 + '/summary/testedColumns',
+                                                                schemaPath: '#/items/properties/summary/properties/testedColumns/minimum',
+                                                                keyword: 'minimum',
+                                                                params: { comparison: '>=', limit: 0 },
+                                                                message: 'must be >= 0',
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid6 = _errs64 === errors;
+                                                  } else {
+                                                    var valid6 = true;
+                                                  }
+                                                  if (valid6) {
+                                                    if (data15.missingShare !== undefined) {
+                                                      let data29 = data15.missingShare;
+                                                      const _errs66 = errors;
+                                                      const _errs67 = errors;
+                                                      let valid12 = false;
+                                                      const _errs68 = errors;
+                                                      const _errs69 = errors;
+                                                      let valid13 = false;
+                                                      const _errs70 = errors;
+                                                      if (!(typeof data29 == 'number' && isFinite(data29))) {
+                                                        const err19 = {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/missingShare',
+                                                          schemaPath: '#/items/properties/summary/properties/missingShare/anyOf/0/anyOf/0/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'number' },
+                                                          message: 'must be number',
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err19];
+                                                        } else {
+                                                          vErrors.push(err19);
+                                                        }
+                                                        errors++;
+                                                      }
+                                                      var _valid4 = _errs70 === errors;
+                                                      valid13 = valid13 || _valid4;
+                                                      if (!valid13) {
+                                                        const _errs72 = errors;
+                                                        if (errors === _errs72) {
+                                                          if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
+                                                            let missing8;
+                                                            if (data29.$num === undefined && (missing8 = '$num')) {
+                                                              const err20 = {
+                                                                instancePath: instancePath + '/' + i0 + '/summary/missingShare',
+                                                                schemaPath: '#/items/properties/summary/properties/missingShare/anyOf/0/anyOf/1/required',
+                                                                keyword: 'required',
+                                                                params: { missingProperty: missing8 },
+                                                                message: "must have required property '" + missing8 + "'",
+                                                              };
+                                                              if (vErrors === null) {
+                                                                vErrors = [err20];
+                                                              } else {
+                                                                vErrors.push(err20);
+                                                              }
+                                                              errors++;
+                                                            } else {
+                                                              if (data29.$num !== undefined) {
+                                                                let data30 = data29.$num;
+                                                                if (!(data30 === 'NaN' || data30 === 'Infinity' || data30 === '-Infinity' || data30 === '-0')) {
+                                                                  const err21 = {
+                                                                    instancePath: instancePath + '/' + i0 + '/summary/missingShare/$num',
+                                                                    schemaPath:
+                                                                      '#/items/properties/summary/properties/missingShare/anyOf/0/anyOf/1/properties/%24num/enum',
+                                                                    keyword: 'enum',
+                                                                    params: {
+                                                                      allowedValues:
+                                                                        schema12.items.properties.summary.properties.missingShare.anyOf[0].anyOf[1].properties
+                                                                          .$num.enum,
+                                                                    },
+                                                                    message: 'must be equal to one of the allowed values',
+                                                                  };
+                                                                  if (vErrors === null) {
+                                                                    vErrors = [err21];
+                                                                  } else {
+                                                                    vErrors.push(err21);
+                                                                  }
+                                                                  errors++;
+                                                                }
+                                                              }
+                                                            }
+                                                          } else {
+                                                            const err22 = {
+                                                              instancePath: instancePath + '/' + i0 + '/summary/missingShare',
+                                                              schemaPath: '#/items/properties/summary/properties/missingShare/anyOf/0/anyOf/1/type',
+                                                              keyword: 'type',
+                                                              params: { type: 'object' },
+                                                              message: 'must be object',
+                                                            };
+                                                            if (vErrors === null) {
+                                                              vErrors = [err22];
+                                                            } else {
+                                                              vErrors.push(err22);
+                                                            }
+                                                            errors++;
+                                                          }
+                                                        }
+                                                        var _valid4 = _errs72 === errors;
+                                                        valid13 = valid13 || _valid4;
+                                                      }
+                                                      if (!valid13) {
+                                                        const err23 = {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/missingShare',
+                                                          schemaPath: '#/items/properties/summary/properties/missingShare/anyOf/0/anyOf',
+                                                          keyword: 'anyOf',
+                                                          params: {},
+                                                          message: 'must match a schema in anyOf',
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err23];
+                                                        } else {
+                                                          vErrors.push(err23);
+                                                        }
+                                                        errors++;
+                                                      } else {
+                                                        errors = _errs69;
+                                                        if (vErrors !== null) {
+                                                          if (_errs69) {
+                                                            vErrors.length = _errs69;
+                                                          } else {
+                                                            vErrors = null;
+                                                          }
+                                                        }
+                                                      }
+                                                      var _valid3 = _errs68 === errors;
+                                                      valid12 = valid12 || _valid3;
+                                                      if (!valid12) {
+                                                        const _errs75 = errors;
+                                                        if (data29 !== null) {
+                                                          const err24 = {
+                                                            instancePath: instancePath + '/' + i0 + '/summary/missingShare',
+                                                            schemaPath: '#/items/properties/summary/properties/missingShare/anyOf/1/type',
+                                                            keyword: 'type',
+                                                            params: { type: 'null' },
+                                                            message: 'must be null',
+                                                          };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err24];
+                                                          } else {
+                                                            vErrors.push(err24);
+                                                          }
+                                                          errors++;
+                                                        }
+                                                        var _valid3 = _errs75 === errors;
+                                                        valid12 = valid12 || _valid3;
+                                                      }
+                                                      if (!valid12) {
+                                                        const err25 = {
+                                                          instancePath: instancePath + '/' + i0 + '/summary/missingShare',
+                                                          schemaPath: '#/items/properties/summary/properties/missingShare/anyOf',
+                                                          keyword: 'anyOf',
+                                                          params: {},
+                                                          message: 'must match a schema in anyOf',
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err25];
+                                                        } else {
+                                                          vErrors.push(err25);
+                                                        }
+                                                        errors++;
+                                                        validate34.errors = vErrors;
+                                                        return false;
+                                                      } else {
+                                                        errors = _errs67;
+                                                        if (vErrors !== null) {
+                                                          if (_errs67) {
+                                                            vErrors.length = _errs67;
+                                                          } else {
+                                                            vErrors = null;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid6 = _errs66 === errors;
+                                                    } else {
+                                                      var valid6 = true;
+                                                    }
+                                                    if (valid6) {
+                                                      if (data15.columns !== undefined) {
+                                                        let data31 = data15.columns;
+                                                        const _errs77 = errors;
+                                                        if (errors === _errs77) {
+                                                          if (Array.isArray(data31)) {
+                                                            var valid15 = true;
+                                                            const len1 = data31.length;
+                                                            for (let i1 = 0; i1 < len1; i1++) {
+                                                              let data32 = data31[i1];
+                                                              const _errs79 = errors;
+                                                              if (errors === _errs79) {
+                                                                if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
+                                                                  let missing9;
+                                                                  if (
+                                                                    (data32.name === undefined && (missing9 = 'name')) ||
+                                                                    (data32.method === undefined && (missing9 = 'method')) ||
+                                                                    (data32.score === undefined && (missing9 = 'score')) ||
+                                                                    (data32.drifted === undefined && (missing9 = 'drifted'))
+                                                                  ) {
+                                                                    validate34.errors = [
+                                                                      {
+                                                                        instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1,
+                                                                        schemaPath: '#/items/properties/summary/properties/columns/items/required',
+                                                                        keyword: 'required',
+                                                                        params: { missingProperty: missing9 },
+                                                                        message: "must have required property '" + missing9 + "'",
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  } else {
+                                                                    if (data32.name !== undefined) {
+                                                                      const _errs81 = errors;
+                                                                      if (typeof data32.name !== 'string') {
+                                                                        validate34.errors = [
+                                                                          {
+                                                                            instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/name',
+                                                                            schemaPath:
+                                                                              '#/items/properties/summary/properties/columns/items/properties/name/type',
+                                                                            keyword: 'type',
+                                                                            params: { type: 'string' },
+                                                                            message: 'must be string',
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                      var valid16 = _errs81 === errors;
+                                                                    } else {
+                                                                      var valid16 = true;
+                                                                    }
+                                                                    if (valid16) {
+                                                                      if (data32.method !== undefined) {
+                                                                        let data34 = data32.method;
+                                                                        const _errs83 = errors;
+                                                                        const _errs84 = errors;
+                                                                        let valid17 = false;
+                                                                        const _errs85 = errors;
+                                                                        if (typeof data34 !== 'string') {
+                                                                          const err26 = {
+                                                                            instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/method',
+                                                                            schemaPath:
+                                                                              '#/items/properties/summary/properties/columns/items/properties/method/anyOf/0/type',
+                                                                            keyword: 'type',
+                                                                            params: { type: 'string' },
+                                                                            message: 'must be string',
+                                                                          };
+                                                                          if (vErrors === null) {
+                                                                            vErrors = [err26];
+                                                                          } else {
+                                                                            vErrors.push(err26);
+                                                                          }
+                                                                          errors++;
+                                                                        }
+                                                                        var _valid5 = _errs85 === errors;
+                                                                        valid17 = valid17 || _valid5;
+                                                                        if (!valid17) {
+                                                                          const _errs87 = errors;
+                                                                          if (data34 !== null) {
+                                                                            const err27 = {
+                                                                              instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/method',
+                                                                              schemaPath:
+                                                                                '#/items/properties/summary/properties/columns/items/properties/method/anyOf/1/type',
+                                                                              keyword: 'type',
+                                                                              params: { type: 'null' },
+                                                                              message: 'must be null',
+                                                                            };
+                                                                            if (vErrors === null) {
+                                                                              vErrors = [err27];
+                                                                            } else {
+                                                                              vErrors.push(err27);
+                                                                            }
+                                                                            errors++;
+                                                                          }
+                                                                          var _valid5 = _errs87 === errors;
+                                                                          valid17 = valid17 || _valid5;
+                                                                        }
+                                                                        if (!valid17) {
+                                                                          const err28 = {
+                                                                            instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/method',
+                                                                            schemaPath:
+                                                                              '#/items/properties/summary/properties/columns/items/properties/method/anyOf',
+                                                                            keyword: 'anyOf',
+                                                                            params: {},
+                                                                            message: 'must match a schema in anyOf',
+                                                                          };
+                                                                          if (vErrors === null) {
+                                                                            vErrors = [err28];
+                                                                          } else {
+                                                                            vErrors.push(err28);
+                                                                          }
+                                                                          errors++;
+                                                                          validate34.errors = vErrors;
+                                                                          return false;
+                                                                        } else {
+                                                                          errors = _errs84;
+                                                                          if (vErrors !== null) {
+                                                                            if (_errs84) {
+                                                                              vErrors.length = _errs84;
+                                                                            } else {
+                                                                              vErrors = null;
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                        var valid16 = _errs83 === errors;
+                                                                      } else {
+                                                                        var valid16 = true;
+                                                                      }
+                                                                      if (valid16) {
+                                                                        if (data32.score !== undefined) {
+                                                                          let data35 = data32.score;
+                                                                          const _errs89 = errors;
+                                                                          const _errs90 = errors;
+                                                                          let valid18 = false;
+                                                                          const _errs91 = errors;
+                                                                          const _errs92 = errors;
+                                                                          let valid19 = false;
+                                                                          const _errs93 = errors;
+                                                                          if (!(typeof data35 == 'number' && isFinite(data35))) {
+                                                                            const err29 = {
+                                                                              instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score',
+                                                                              schemaPath:
+                                                                                '#/items/properties/summary/properties/columns/items/properties/score/anyOf/0/anyOf/0/type',
+                                                                              keyword: 'type',
+                                                                              params: { type: 'number' },
+                                                                              message: 'must be number',
+                                                                            };
+                                                                            if (vErrors === null) {
+                                                                              vErrors = [err29];
+                                                                            } else {
+                                                                              vErrors.push(err29);
+                                                                            }
+                                                                            errors++;
+                                                                          }
+                                                                          var _valid7 = _errs93 === errors;
+                                                                          valid19 = valid19 || _valid7;
+                                                                          if (!valid19) {
+                                                                            const _errs95 = errors;
+                                                                            if (errors === _errs95) {
+                                                                              if (data35 && typeof data35 == 'object' && !Array.isArray(data35)) {
+                                                                                let missing10;
+                                                                                if (data35.$num === undefined && (missing10 = '$num')) {
+                                                                                  const err30 = {
+                                                                                    instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score',
+                                                                                    schemaPath:
+                                                                                      '#/items/properties/summary/properties/columns/items/properties/score/anyOf/0/anyOf/1/required',
+                                                                                    keyword: 'required',
+                                                                                    params: { missingProperty: missing10 },
+                                                                                    message: "must have required property '" + missing10 + "'",
+                                                                                  };
+                                                                                  if (vErrors === null) {
+                                                                                    vErrors = [err30];
+                                                                                  } else {
+                                                                                    vErrors.push(err30);
+                                                                                  }
+                                                                                  errors++;
+                                                                                } else {
+                                                                                  if (data35.$num !== undefined) {
+                                                                                    let data36 = data35.$num;
+                                                                                    if (!(
+                                                                                      data36 === 'NaN' ||
+                                                                                      data36 === 'Infinity' ||
+                                                                                      data36 === '-Infinity' ||
+                                                                                      data36 === '-0'
+                                                                                    )) {
+                                                                                      const err31 = {
+                                                                                        instancePath:
+                                                                                          instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score/$num',
+                                                                                        schemaPath:
+                                                                                          '#/items/properties/summary/properties/columns/items/properties/score/anyOf/0/anyOf/1/properties/%24num/enum',
+                                                                                        keyword: 'enum',
+                                                                                        params: {
+                                                                                          allowedValues:
+                                                                                            schema12.items.properties.summary.properties.columns.items
+                                                                                              .properties.score.anyOf[0].anyOf[1].properties.$num.enum,
+                                                                                        },
+                                                                                        message: 'must be equal to one of the allowed values',
+                                                                                      };
+                                                                                      if (vErrors === null) {
+                                                                                        vErrors = [err31];
+                                                                                      } else {
+                                                                                        vErrors.push(err31);
+                                                                                      }
+                                                                                      errors++;
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              } else {
+                                                                                const err32 = {
+                                                                                  instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score',
+                                                                                  schemaPath:
+                                                                                    '#/items/properties/summary/properties/columns/items/properties/score/anyOf/0/anyOf/1/type',
+                                                                                  keyword: 'type',
+                                                                                  params: { type: 'object' },
+                                                                                  message: 'must be object',
+                                                                                };
+                                                                                if (vErrors === null) {
+                                                                                  vErrors = [err32];
+                                                                                } else {
+                                                                                  vErrors.push(err32);
+                                                                                }
+                                                                                errors++;
+                                                                              }
+                                                                            }
+                                                                            var _valid7 = _errs95 === errors;
+                                                                            valid19 = valid19 || _valid7;
+                                                                          }
+                                                                          if (!valid19) {
+                                                                            const err33 = {
+                                                                              instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score',
+                                                                              schemaPath:
+                                                                                '#/items/properties/summary/properties/columns/items/properties/score/anyOf/0/anyOf',
+                                                                              keyword: 'anyOf',
+                                                                              params: {},
+                                                                              message: 'must match a schema in anyOf',
+                                                                            };
+                                                                            if (vErrors === null) {
+                                                                              vErrors = [err33];
+                                                                            } else {
+                                                                              vErrors.push(err33);
+                                                                            }
+                                                                            errors++;
+                                                                          } else {
+                                                                            errors = _errs92;
+                                                                            if (vErrors !== null) {
+                                                                              if (_errs92) {
+                                                                                vErrors.length = _errs92;
+                                                                              } else {
+                                                                                vErrors = null;
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                          var _valid6 = _errs91 === errors;
+                                                                          valid18 = valid18 || _valid6;
+                                                                          if (!valid18) {
+                                                                            const _errs98 = errors;
+                                                                            if (data35 !== null) {
+                                                                              const err34 = {
+                                                                                instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score',
+                                                                                schemaPath:
+                                                                                  '#/items/properties/summary/properties/columns/items/properties/score/anyOf/1/type',
+                                                                                keyword: 'type',
+                                                                                params: { type: 'null' },
+                                                                                message: 'must be null',
+                                                                              };
+                                                                              if (vErrors === null) {
+                                                                                vErrors = [err34];
+                                                                              } else {
+                                                                                vErrors.push(err34);
+                                                                              }
+                                                                              errors++;
+                                                                            }
+                                                                            var _valid6 = _errs98 === errors;
+                                                                            valid18 = valid18 || _valid6;
+                                                                          }
+                                                                          if (!valid18) {
+                                                                            const err35 = {
+                                                                              instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/score',
+                                                                              schemaPath:
+                                                                                '#/items/properties/summary/properties/columns/items/properties/score/anyOf',
+                                                                              keyword: 'anyOf',
+                                                                              params: {},
+                                                                              message: 'must match a schema in anyOf',
+                                                                            };
+                                                                            if (vErrors === null) {
+                                                                              vErrors = [err35];
+                                                                            } else {
+                                                                              vErrors.push(err35);
+                                                                            }
+                                                                            errors++;
+                                                                            validate34.errors = vErrors;
+                                                                            return false;
+                                                                          } else {
+                                                                            errors = _errs90;
+                                                                            if (vErrors !== null) {
+                                                                              if (_errs90) {
+                                                                                vErrors.length = _errs90;
+                                                                              } else {
+                                                                                vErrors = null;
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                          var valid16 = _errs89 === errors;
+                                                                        } else {
+                                                                          var valid16 = true;
+                                                                        }
+                                                                        if (valid16) {
+                                                                          if (data32.drifted !== undefined) {
+                                                                            const _errs100 = errors;
+                                                                            if (typeof data32.drifted !== 'boolean') {
+                                                                              validate34.errors = [
+                                                                                {
+                                                                                  instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1 + '/drifted',
+                                                                                  schemaPath:
+                                                                                    '#/items/properties/summary/properties/columns/items/properties/drifted/type',
+                                                                                  keyword: 'type',
+                                                                                  params: { type: 'boolean' },
+                                                                                  message: 'must be boolean',
+                                                                                },
+                                                                              ];
+                                                                              return false;
+                                                                            }
+                                                                            var valid16 = _errs100 === errors;
+                                                                          } else {
+                                                                            var valid16 = true;
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                } else {
+                                                                  validate34.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/' + i0 + '/summary/columns/' + i1,
+                                                                      schemaPath: '#/items/properties/summary/properties/columns/items/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'object' },
+                                                                      message: 'must be object',
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                              var valid15 = _errs79 === errors;
+                                                              if (!valid15) {
+                                                                break;
+                                                              }
+                                                            }
+                                                          } else {
+                                                            validate34.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/' + i0 + '/summary/columns',
+                                                                schemaPath: '#/items/properties/summary/properties/columns/type',
+                                                                keyword: 'type',
+                                                                params: { type: 'array' },
+                                                                message: 'must be array',
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid6 = _errs77 === errors;
+                                                      } else {
+                                                        var valid6 = true;
+                                                      }
+                                                      if (valid6) {
+                                                        if (data15.warnings !== undefined) {
+                                                          let data38 = data15.warnings;
+                                                          const _errs102 = errors;
+                                                          if (errors === _errs102) {
+                                                            if (Array.isArray(data38)) {
+                                                              var valid21 = true;
+                                                              const len2 = data38.length;
+                                                              for (let i2 = 0; i2 < len2; i2++) {
+                                                                const _errs104 = errors;
+                                                                if (typeof data38[i2] !== 'string') {
+                                                                  validate34.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/' + i0 + '/summary/warnings/' + i2,
+                                                                      schemaPath: '#/items/properties/summary/properties/warnings/items/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'string' },
+                                                                      message: 'must be string',
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                                var valid21 = _errs104 === errors;
+                                                                if (!valid21) {
+                                                                  break;
+                                                                }
+                                                              }
+                                                            } else {
+                                                              validate34.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/' + i0 + '/summary/warnings',
+                                                                  schemaPath: '#/items/properties/summary/properties/warnings/type',
+                                                                  keyword: 'type',
+                                                                  params: { type: 'array' },
+                                                                  message: 'must be array',
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid6 = _errs102 === errors;
+                                                        } else {
+                                                          var valid6 = true;
+                                                        }
+                                                        if (valid6) {
+                                                          if (data15.engineVersion !== undefined) {
+                                                            let data40 = data15.engineVersion;
+                                                            const _errs106 = errors;
+                                                            if (!(typeof data40 == 'number' && !(data40 % 1) && !isNaN(data40) && isFinite(data40))) {
+                                                              validate34.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/' + i0 + '/summary/engineVersion',
+                                                                  schemaPath: '#/items/properties/summary/properties/engineVersion/type',
+                                                                  keyword: 'type',
+                                                                  params: { type: 'integer' },
+                                                                  message: 'must be integer',
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs106) {
+                                                              if (typeof data40 == 'number' && isFinite(data40)) {
+                                                                if (data40 > 9007199254740991 || isNaN(data40)) {
+                                                                  validate34.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/' + i0 + '/summary/engineVersion',
+                                                                      schemaPath: '#/items/properties/summary/properties/engineVersion/maximum',
+                                                                      keyword: 'maximum',
+                                                                      params: { comparison: '<=', limit: 9007199254740991 },
+                                                                      message: 'must be <= 9007199254740991',
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                } else {
+                                                                  if (data40 < 0 || isNaN(data40)) {
+                                                                    validate34.errors = [
+                                                                      {
+                                                                        instancePath: instancePath + '/' + i0 + '/summary/engineVersion',
+                                                                        schemaPath: '#/items/properties/summary/properties/engineVersion/minimum',
+                                                                        keyword: 'minimum',
+                                                                        params: { comparison: '>=', limit: 0 },
+                                                                        message: 'must be >= 0',
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid6 = _errs106 === errors;
+                                                          } else {
+                                                            var valid6 = true;
+                                                          }
+                                                          if (valid6) {
+                                                            if (data15.computedAt !== undefined) {
+                                                              const _errs108 = errors;
+                                                              if (typeof data15.computedAt !== 'string') {
+                                                                validate34.errors = [
+                                                                  {
+                                                                    instancePath: instancePath + '/' + i0 + '/summary/computedAt',
+                                                                    schemaPath: '#/items/properties/summary/properties/computedAt/type',
+                                                                    keyword: 'type',
+                                                                    params: { type: 'string' },
+                                                                    message: 'must be string',
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                              var valid6 = _errs108 === errors;
+                                                            } else {
+                                                              var valid6 = true;
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  validate34.errors = [
+                                    {
+                                      instancePath: instancePath + '/' + i0 + '/summary',
+                                      schemaPath: '#/items/properties/summary/type',
+                                      keyword: 'type',
+                                      params: { type: 'object' },
+                                      message: 'must be object',
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              }
+                              var valid1 = _errs33 === errors;
+                            } else {
+                              var valid1 = true;
+                            }
+                            if (valid1) {
+                              if (data0.error !== undefined) {
+                                let data42 = data0.error;
+                                const _errs110 = errors;
+                                if (errors === _errs110) {
+                                  if (data42 && typeof data42 == 'object' && !Array.isArray(data42)) {
+                                    let missing11;
+                                    if ((data42.code === undefined && (missing11 = 'code')) || (data42.message === undefined && (missing11 = 'message'))) {
+                                      validate34.errors = [
+                                        {
+                                          instancePath: instancePath + '/' + i0 + '/error',
+                                          schemaPath: '#/items/properties/error/required',
+                                          keyword: 'required',
+                                          params: { missingProperty: missing11 },
+                                          message: "must have required property '" + missing11 + "'",
+                                        },
+                                      ];
+                                      return false;
+                                    } else {
+                                      if (data42.code !== undefined) {
+                                        const _errs112 = errors;
+                                        if (typeof data42.code !== 'string') {
+                                          validate34.errors = [
+                                            {
+                                              instancePath: instancePath + '/' + i0 + '/error/code',
+                                              schemaPath: '#/items/properties/error/properties/code/type',
+                                              keyword: 'type',
+                                              params: { type: 'string' },
+                                              message: 'must be string',
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                        var valid22 = _errs112 === errors;
+                                      } else {
+                                        var valid22 = true;
+                                      }
+                                      if (valid22) {
+                                        if (data42.message !== undefined) {
+                                          const _errs114 = errors;
+                                          if (typeof data42.message !== 'string') {
+                                            validate34.errors = [
+                                              {
+                                                instancePath: instancePath + '/' + i0 + '/error/message',
+                                                schemaPath: '#/items/properties/error/properties/message/type',
+                                                keyword: 'type',
+                                                params: { type: 'string' },
+                                                message: 'must be string',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                          var valid22 = _errs114 === errors;
+                                        } else {
+                                          var valid22 = true;
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate34.errors = [
+                                      {
+                                        instancePath: instancePath + '/' + i0 + '/error',
+                                        schemaPath: '#/items/properties/error/type',
+                                        keyword: 'type',
+                                        params: { type: 'object' },
+                                        message: 'must be object',
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                }
+                                var valid1 = _errs110 === errors;
+                              } else {
+                                var valid1 = true;
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            } else {
+              validate34.errors = [
+                { instancePath: instancePath + '/' + i0, schemaPath: '#/items/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' },
+              ];
+              return false;
+            }
+          }
+          var valid0 = _errs1 === errors;
+          if (!valid0) {
+            break;
+          }
+        }
+      }
+    } else {
+      validate34.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
+      return false;
+    }
+  }
+  validate34.errors = vErrors;
   return errors === 0;
 }

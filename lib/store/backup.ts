@@ -9,37 +9,45 @@ import { listWorkspaceCards } from './cards';
 import type { DriftbookDb } from './db';
 import { deleteDataset, getDatasetIpc, quotaAware, saveDataset } from './datasets';
 import { toTaggedJson } from './tagged-json';
-import type { CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
+import { listBatches } from './batches';
+import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 import { getWorkspace, listCells } from './workspaces';
 
 export { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 export type { BackupManifest } from './backup-read';
 
-/** The workspace ids and cell inputs' datasets, listed once. */
-function usedDatasetIds(workspace: WorkspaceRecord, cells: CellRecord[]): string[] {
+/** The workspace ids, cell inputs', pinned reference's and batches' datasets, listed once. */
+function usedDatasetIds(workspace: WorkspaceRecord, cells: CellRecord[], batches: BatchRecord[]): string[] {
   const ids = new Set(workspace.datasetIds ?? []);
   for (const cell of cells) for (const ref of Object.values(cell.inputs)) if (ref) ids.add(ref.id);
+  if (workspace.pinnedReference) ids.add(workspace.pinnedReference.id);
+  for (const batch of batches) ids.add(batch.dataset.id);
   return [...ids];
+}
+
+/** What a backup holds, before it is zipped (the store's records and each dataset's Arrow bytes). */
+export interface BackupContents {
+  workspace: WorkspaceRecord;
+  cells: CellRecord[];
+  modelCards: BackupCards;
+  batches: BatchRecord[];
+  datasets: { meta: DatasetMeta; ipc: Uint8Array }[];
 }
 
 /**
  * A workspace as one zip (fflate): manifest.json, cells.json (tagged JSON, exact numbers), cards.json
- * (its model card and every version, when it has one) and each dataset's Arrow IPC bytes (format: lib/store/backup-schema.ts). Datasets that were deleted from the library are left out.
+ * (its model card and every version, when it has one), batches.json (its batch history, when it has
+ * one) and each dataset's Arrow IPC bytes (format: lib/store/backup-schema.ts). The CLI writes
+ * backups with this too (`driftbook history add`).
  */
-export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now = new Date()): Promise<Uint8Array> {
-  const workspace = await getWorkspace(db, workspaceId);
-  const cells = await listCells(db, workspaceId);
-  const modelCards = await listWorkspaceCards(db, workspaceId);
+export async function packBackup({ workspace, cells, modelCards, batches, datasets }: BackupContents, now = new Date()): Promise<Uint8Array> {
   const files: Zippable = {};
-  const datasets: BackupManifest['datasets'] = [];
-  for (const id of usedDatasetIds(workspace, cells)) {
-    const meta = await db.datasets.get(id);
-    if (!meta) continue;
-    const ipc = await getDatasetIpc(db, id);
-    const file = `datasets/${id}.arrow`;
+  const listed: BackupManifest['datasets'] = [];
+  for (const { meta, ipc } of datasets) {
+    const file = `datasets/${meta.id}.arrow`;
     // Arrow bytes are already compact; deflating them costs time for little.
     files[file] = [ipc, { level: 0 }];
-    datasets.push({ meta, arrowSha256: await sha256Hex(ipc), arrowBytes: ipc.byteLength, file });
+    listed.push({ meta, arrowSha256: await sha256Hex(ipc), arrowBytes: ipc.byteLength, file });
   }
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
@@ -47,14 +55,37 @@ export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now 
     appVersion: APP_VERSION,
     exportedAt: now.toISOString(),
     workspace,
-    datasets,
+    datasets: listed,
     cells: cells.length,
     ...(modelCards.cards.length ? { modelCards: { file: 'cards.json', cards: modelCards.cards.length, versions: modelCards.versions.length } } : {}),
+    ...(batches.length ? { batches: { file: 'batches.json', count: batches.length } } : {}),
   };
   files['manifest.json'] = strToU8(toTaggedJson(manifest));
   files['cells.json'] = strToU8(toTaggedJson(cells));
   if (manifest.modelCards) files['cards.json'] = strToU8(toTaggedJson(modelCards));
+  if (manifest.batches) files['batches.json'] = strToU8(toTaggedJson(batches));
   return zipSync(files, { level: 6 });
+}
+
+/** A stored workspace as a .driftbook file (packBackup). Datasets that were deleted from the library are left out. */
+export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now = new Date()): Promise<Uint8Array> {
+  const workspace = await getWorkspace(db, workspaceId);
+  const cells = await listCells(db, workspaceId);
+  const modelCards = await listWorkspaceCards(db, workspaceId);
+  const batches = await listBatches(db, workspaceId);
+  const datasets: BackupContents['datasets'] = [];
+  for (const id of usedDatasetIds(workspace, cells, batches)) {
+    const meta = await db.datasets.get(id);
+    if (meta) datasets.push({ meta, ipc: await getDatasetIpc(db, id) });
+  }
+  const kept = new Set(datasets.map((d) => d.meta.id));
+  // A batch or pin whose dataset was deleted from the library is left out with it (the file must hold every dataset it names).
+  const pinned = workspace.pinnedReference && kept.has(workspace.pinnedReference.id) ? workspace : withoutPin(workspace);
+  return packBackup({ workspace: pinned, cells, modelCards, batches: batches.filter((b) => kept.has(b.dataset.id)), datasets }, now);
+}
+
+function withoutPin({ pinnedReference: _pin, ...workspace }: WorkspaceRecord): WorkspaceRecord {
+  return workspace;
 }
 
 export interface ImportSummary {
@@ -65,6 +96,8 @@ export interface ImportSummary {
   cells: number;
   /** Model cards restored (with all their versions). */
   modelCards: number;
+  /** Batches of its history restored. */
+  batches: number;
 }
 
 /** Where each dataset of the file goes: reused (an id already here) or stored (under its id or a new one). */
@@ -121,6 +154,23 @@ async function restoredCards(db: DriftbookDb, { cards, versions }: BackupCards, 
   };
 }
 
+/** The file's batches for the imported workspace: ids kept unless taken here (or a copy), datasets following their ids. */
+async function restoredBatches(
+  db: DriftbookDb,
+  batches: BatchRecord[],
+  workspaceId: string,
+  copy: boolean,
+  idMap: Map<string, string>,
+): Promise<BatchRecord[]> {
+  const taken = copy ? [] : await db.batches.bulkGet(batches.map((b) => b.id));
+  return batches.map((batch, i) => ({
+    ...batch,
+    id: copy || taken[i] ? globalThis.crypto.randomUUID() : batch.id,
+    workspaceId,
+    dataset: { ...batch.dataset, id: idMap.get(batch.dataset.id) ?? batch.dataset.id },
+  }));
+}
+
 /** Removes what an import wrote; a failure here must not hide the error that caused it. */
 async function removeWritten(db: DriftbookDb, datasetIds: string[]): Promise<void> {
   for (const id of datasetIds) {
@@ -139,7 +189,7 @@ async function removeWritten(db: DriftbookDb, datasetIds: string[]): Promise<voi
  * after the first write (storage full, another tab) removes every dataset this import stored.
  */
 export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promise<ImportSummary> {
-  const { manifest, cells, modelCards, datasets } = await readBackup(bytes);
+  const { manifest, cells, modelCards, batches, datasets } = await readBackup(bytes);
   const copy = (await db.workspaces.get(manifest.workspace.id)) !== undefined;
   const workspaceId = copy ? globalThis.crypto.randomUUID() : manifest.workspace.id;
   const ids = await cellIds(db, cells, copy);
@@ -163,27 +213,39 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
       id: workspaceId,
       name: copy ? `${manifest.workspace.name} (imported)` : manifest.workspace.name,
       ...(manifest.workspace.datasetIds ? { datasetIds: [...new Set(manifest.workspace.datasetIds.map((id) => idMap.get(id) ?? id))] } : {}),
+      ...(manifest.workspace.pinnedReference
+        ? { pinnedReference: { ...manifest.workspace.pinnedReference, id: idMap.get(manifest.workspace.pinnedReference.id)! } }
+        : {}),
     };
     // Every input slot's dataset id follows its dataset (the file may use slots this version does not know).
     const mapInputs = (inputs: CellRecord['inputs']): CellRecord['inputs'] =>
       Object.fromEntries(Object.entries(inputs).map(([slot, ref]) => [slot, ref && { ...ref, id: idMap.get(ref.id) ?? ref.id }]));
     const restored = cells.map((cell, i): CellRecord => ({ ...cell, id: ids[i]!, workspaceId, inputs: mapInputs(cell.inputs) }));
     const cards = await restoredCards(db, modelCards, workspaceId, copy);
+    const history = await restoredBatches(db, batches, workspaceId, copy, idMap);
     // add, not put: should another tab have taken an id since, the import fails instead of overwriting.
-    await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
+    await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
       await db.workspaces.add(workspace);
       await db.cells.bulkAdd(restored);
       await db.cards.bulkAdd(cards.cards);
       await db.cardVersions.bulkAdd(cards.versions);
+      await db.batches.bulkAdd(history);
     });
-    return { workspace, datasetsAdded: stored.length, datasetsReused: plans.length - stored.length, cells: restored.length, modelCards: cards.cards.length };
+    return {
+      workspace,
+      datasetsAdded: stored.length,
+      datasetsReused: plans.length - stored.length,
+      cells: restored.length,
+      modelCards: cards.cards.length,
+      batches: history.length,
+    };
   } catch (error) {
     await removeWritten(db, stored);
     if (error instanceof DriftbookError) throw error;
     if (error instanceof Error && /constraint/i.test(`${error.name} ${error.message}`)) {
       throw new StorageError(
         'import-conflict',
-        'import interrupted: another tab stored a workspace, cell or model card with the same id meanwhile — import the file again',
+        'import interrupted: another tab stored a workspace, cell, model card or batch with the same id meanwhile — import the file again',
       );
     }
     return quotaAware(error, `workspace ${shown(manifest.workspace.name)}`);

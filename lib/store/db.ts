@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatasetMeta } from '../data/types';
-import type { CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
+import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
 
 export const DB_NAME = 'driftbook';
 
@@ -17,6 +17,7 @@ export class DriftbookDb extends Dexie {
   profiles!: Table<ProfileRecord, string>;
   cards!: Table<CardRecord, string>;
   cardVersions!: Table<CardVersionRecord, string>;
+  batches!: Table<BatchRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -43,6 +44,8 @@ export class DriftbookDb extends Dexie {
       );
     // v4: model cards (one per workspace, its draft) and every saved version of each (no existing record changes).
     this.version(4).stores({ cards: 'id, workspaceId, updatedAt', cardVersions: 'id, cardId, [cardId+version], workspaceId' });
+    // v5: batch histories (a workspace's batches by date against its pinned reference; no existing record changes).
+    this.version(5).stores({ batches: 'id, workspaceId, [workspaceId+date]' });
   }
 }
 

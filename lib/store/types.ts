@@ -1,6 +1,7 @@
 import type { ModelCard } from '../cards/types';
 import type { ColumnProfile } from '../profile/column-profile';
 import type { CellInputRef } from '../notebook/types';
+import type { BatchSummary } from '../notebook/batch-summary';
 
 // Cell records are defined with the cell kinds (lib/notebook); the store only stores them.
 export type { CellConfig, CellKind, CellResult } from '../notebook/registry';
@@ -14,6 +15,8 @@ export interface WorkspaceRecord {
   updatedAt: string;
   /** Stored datasets this workspace uses (the datasets themselves live in the shared library). */
   datasetIds?: string[];
+  /** The reference its batch history is compared with (lib/store/batches.ts). */
+  pinnedReference?: { id: string; sha256: string };
 }
 
 /** A cell input: a stored dataset, by id and SHA-256, with an optional segment. */
@@ -58,4 +61,22 @@ export interface CardVersionRecord {
   savedAt: string;
   card: ModelCard;
   reason: CardVersionReason;
+}
+
+/** Where a batch's rows came from: a file added as it is, or one calendar period of a split file. */
+export type BatchSource = { kind: 'upload' } | { kind: 'period'; file: string; label: string };
+
+/** One batch of a workspace's history: a stored dataset with a date, and its numbers against the pinned reference. */
+export interface BatchRecord {
+  id: string;
+  workspaceId: string;
+  /** ISO calendar date (YYYY-MM-DD): the day the batch stands for. */
+  date: string;
+  /** When it was added (orders batches of the same date). */
+  addedAt: string;
+  dataset: { id: string; sha256: string; name: string; rows: number };
+  source: BatchSource;
+  /** The preset's scalars against the pinned reference (absent until computed, or when it failed). */
+  summary?: BatchSummary;
+  error?: { code: string; message: string };
 }

@@ -2,7 +2,7 @@ import { StorageError } from '../errors';
 import { quotaAware } from './datasets';
 import { copyCards, listWorkspaceCards } from './cards';
 import type { DriftbookDb } from './db';
-import type { CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
+import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 
 const LAST_WORKSPACE = 'lastWorkspaceId';
 
@@ -79,9 +79,9 @@ export async function addWorkspaceDataset(db: DriftbookDb, id: string, datasetId
   });
 }
 
-/** A copy with every cell (and its result) and its model card with every version; the datasets are shared, not copied. */
+/** A copy with every cell (and its result), its model card with every version and its batch history; the datasets are shared, not copied. */
 export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new Date()): Promise<WorkspaceRecord> {
-  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
+  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
     const source = await getWorkspace(db, id);
     const copy: WorkspaceRecord = {
       ...source,
@@ -96,6 +96,8 @@ export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new 
     const cards = copyCards(await listWorkspaceCards(db, id), copy.id);
     await db.cards.bulkAdd(cards.cards);
     await db.cardVersions.bulkAdd(cards.versions);
+    const batches = await db.batches.where('workspaceId').equals(id).toArray();
+    await db.batches.bulkAdd(batches.map((batch) => ({ ...batch, id: globalThis.crypto.randomUUID(), workspaceId: copy.id })));
     return copy;
   });
 }
@@ -106,25 +108,30 @@ export interface DeletedWorkspace {
   cells: CellRecord[];
   /** Its model card(s) and every version. */
   modelCards: { cards: CardRecord[]; versions: CardVersionRecord[] };
+  /** Its batch history (absent in undo records made before batches). */
+  batches?: BatchRecord[];
 }
 
-/** Deletes a workspace, its cells and its model card with every version (the datasets stay in the library). */
+/** Deletes a workspace, its cells, its model card with every version and its batch history (the datasets stay in the library). */
 export async function deleteWorkspace(db: DriftbookDb, id: string): Promise<DeletedWorkspace> {
-  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
+  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
     const workspace = await getWorkspace(db, id);
     const cells = await listCells(db, id);
     const modelCards = await listWorkspaceCards(db, id);
     await db.cells.bulkDelete(cells.map((c) => c.id));
     await db.cardVersions.bulkDelete(modelCards.versions.map((v) => v.id));
     await db.cards.bulkDelete(modelCards.cards.map((c) => c.id));
+    const batches = await db.batches.where('workspaceId').equals(id).toArray();
+    await db.batches.bulkDelete(batches.map((b) => b.id));
     await db.workspaces.delete(id);
-    return { workspace, cells, modelCards };
+    return { workspace, cells, modelCards, batches };
   });
 }
 
 export async function restoreWorkspace(db: DriftbookDb, deleted: DeletedWorkspace): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions], async () => {
+  await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
     await db.workspaces.put(deleted.workspace);
+    await db.batches.bulkPut(deleted.batches ?? []);
     await db.cells.bulkPut(deleted.cells);
     await db.cards.bulkPut(deleted.modelCards.cards);
     await db.cardVersions.bulkPut(deleted.modelCards.versions);
