@@ -5,9 +5,9 @@
  */
 import { formatMetric } from '../notebook/view/metric-rows';
 import { html, userText, type SafeHtml } from '../report/escape';
-import { formatCount, formatDriftScore, formatShare, methodLabel } from '../report/format';
+import { formatCount, formatShare, methodLabel } from '../report/format';
 import { cardCharts } from './html-charts';
-import { EMPTY, groupLabel, markdown, metricLabel } from './html-text';
+import { EMPTY, formatSignificant, groupLabel, markdown, metricLabel } from './html-text';
 import type { SourceNotes } from './html-sources';
 import type { CardDrift, CardInterval, CardMetric, CardSide, CardValidation, ModelCard } from './types';
 
@@ -15,7 +15,7 @@ const SIDE_LABEL: Record<CardSide, string> = { reference: 'Reference data', curr
 const SIDES: readonly CardSide[] = ['reference', 'current'];
 
 const intervalText = (i: CardInterval | undefined): SafeHtml =>
-  i ? html`<span class="interval">${formatMetric(i.lower)} – ${formatMetric(i.upper)}</span>` : EMPTY;
+  i ? html`<span class="interval">${formatSignificant(i.lower)} – ${formatSignificant(i.upper)}</span>` : EMPTY;
 
 /** How an interval was made, in words: "95% percentile bootstrap, 1,000 resamples, seed 7". */
 export const intervalMethod = (i: CardInterval): string =>
@@ -43,7 +43,7 @@ function intervalNote(metrics: readonly CardMetric[]): { note: SafeHtml; ownMeth
 function metricRows(metrics: readonly CardMetric[], sources: SourceNotes, ownMethod: (i: CardInterval | undefined) => SafeHtml): SafeHtml {
   return html`${metrics.map(
     (m) => html`<tr><td>${userText(metricLabel(m))}${m.name?.trim() && m.name !== m.type ? html` <code class="type">${userText(m.type)}</code>` : ''}</td>
-<td class="num value">${formatMetric(m.value)}</td><td class="num">${intervalText(m.interval)}${ownMethod(m.interval)}</td><td class="source">${sources.mark(m.source)}</td></tr>\n`,
+<td class="num value">${formatSignificant(m.value)}</td><td class="num">${intervalText(m.interval)}${ownMethod(m.interval)}</td><td class="source">${sources.mark(m.source)}</td></tr>\n`,
   )}`;
 }
 
@@ -62,7 +62,7 @@ function groupTable(metrics: readonly CardMetric[], sources: SourceNotes, side: 
   const cell = (g: string, type: string): SafeHtml => {
     const m = metrics.find((x) => x.type === type && groupLabel(x.group!) === g);
     if (!m) return html`<td class="num">${EMPTY}</td>`;
-    return html`<td class="num"><span class="value">${formatMetric(m.value)}</span> ${sources.mark(m.source)}${
+    return html`<td class="num"><span class="value">${formatSignificant(m.value)}</span> ${sources.mark(m.source)}${
       m.interval
         ? html`
 <div class="meta">${intervalText(m.interval)}</div>`
@@ -76,13 +76,13 @@ ${groups.map(([label, g]) => html`<tr><td class="col-name">${userText(g.column)}
 function driftBlock(drift: CardDrift, sources: SourceNotes): SafeHtml {
   const badge = drift.datasetDrift ? html`<span class="badge bad lg">Dataset drift</span>` : html`<span class="badge good lg">No dataset drift</span>`;
   return html`<div class="keep" data-testid="card-drift"><h3>Drift status</h3>
-<p class="headline">${badge} <span><strong>${formatCount(drift.driftedColumns)}</strong> of ${formatCount(drift.testedColumns)} tested columns drifted (share ${formatMetric(drift.share)}, ${formatShare(drift.share)}; threshold ${formatMetric(drift.threshold)}) ${sources.mark(drift.source)}</span></p></div>
+<p class="headline">${badge} <span><strong>${formatCount(drift.driftedColumns)}</strong> of ${formatCount(drift.testedColumns)} tested columns drifted (share ${formatSignificant(drift.share)}, ${formatShare(drift.share)}; threshold ${formatSignificant(drift.threshold)}) ${sources.mark(drift.source)}</span></p></div>
 ${
   drift.columns.length
-    ? html`<div class="table-wrap"><table class="card-table"><thead><tr><th>Column</th><th>Method</th><th class="num">Score</th><th>Verdict</th></tr></thead><tbody>
+    ? html`<div class="table-wrap"><table class="card-table" data-testid="card-drift-columns"><thead><tr><th>Column</th><th>Method</th><th class="num">Score</th><th>Verdict</th></tr></thead><tbody>
 ${drift.columns.map(
   (c) =>
-    html`<tr><td class="col-name">${userText(c.column)}</td><td>${userText(methodLabel(c.method))}</td><td class="num">${formatDriftScore(c.score, c.method)}</td><td>${
+    html`<tr><td class="col-name">${userText(c.column)}</td><td>${userText(methodLabel(c.method))}</td><td class="num">${formatSignificant(c.score)}</td><td>${
       c.drifted ? html`<span class="badge bad">Drift</span>` : html`<span class="badge good">No drift</span>`
     }</td></tr>\n`,
 )}</tbody></table></div>`

@@ -3,7 +3,7 @@
  * escaped text isolated in <bdi>, Markdown fields through the notes' safe renderer with links as
  * text, an empty field as "—". Nothing here writes an href or a src.
  */
-import { visibleControls } from '../format';
+import { formatCount, visibleControls } from '../format';
 import { html, raw, userText, type SafeHtml } from '../report/escape';
 import { renderMarkdown } from '../report/markdown';
 import type { CardMetric } from './types';
@@ -72,6 +72,23 @@ export function cssString(text: string, max = 70): string {
   const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
   const body = cut.map((c) => (/^[A-Za-z0-9 ]$/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('');
   return `"${body}"`;
+}
+
+/**
+ * A number of the card with 4 significant digits, trailing zeros kept (0.7000, 0.06250): a signed
+ * document says how precise each number is. 1,000 and above as whole numbers with separators
+ * (12,346), below 1e-4 in scientific notation (1.000e-7); ∞ and "—" (not a number) as the report.
+ */
+export function formatSignificant(x: number): string {
+  if (Number.isNaN(x)) return '—';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const sign = x < 0 ? '−' : '';
+  // 999.95 rounds up to 4 digits as "1000": whole numbers with separators from there.
+  if (Number(abs.toPrecision(4)) >= 1000) return `${sign}${formatCount(Math.round(abs))}`;
+  if (abs < 1e-4) return `${sign}${abs.toExponential(3).replace('e+', 'e')}`;
+  return `${sign}${abs.toPrecision(4)}`;
 }
 
 /** A metric's name as a reader knows it: the person's label, else the type id. */

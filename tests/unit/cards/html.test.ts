@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { CARD_CSP, toCardHtml } from '../../../lib/cards/html';
-import { cssString } from '../../../lib/cards/html-text';
+import { cssString, formatSignificant } from '../../../lib/cards/html-text';
 import { emptyCard, type ModelCard } from '../../../lib/cards/types';
-import { formatScore, visibleControls } from '../../../lib/format';
+import { visibleControls } from '../../../lib/format';
 import { rawControls } from '../report/hostile-text';
 import { HOSTILE_STRINGS, hostileCard, sampleCard } from './card-samples';
 
@@ -11,6 +11,12 @@ const GENERATED = '2026-12-06T04:00:00.000Z';
 const newDocument = (): Document => parseHTML('<!doctype html><html><body></body></html>').document;
 const render = (card: ModelCard, withCharts = true): string => toCardHtml(card, { generatedAt: GENERATED, ...(withCharts ? { document: newDocument() } : {}) });
 const parse = (markup: string): Document => parseHTML(markup).document;
+/** Significant digits of a number as written ("0.06250" → 4, "1,235" → 4, "1.000e-7" → 4). */
+const significantDigits = (text: string): number =>
+  text
+    .replace(/e.*$/, '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '').length;
 const texts = (root: ParentNode, selector: string): string[] => [...root.querySelectorAll(selector)].map((el) => el.textContent ?? '');
 const rows = (doc: Document, testId: string): string[][] =>
   [...doc.querySelectorAll(`[data-testid="${testId}"] tbody tr`)].map((tr) =>
@@ -95,16 +101,20 @@ describe('toCardHtml: a filled card', () => {
       ['Accuracy accuracy', '0.8734', '0.8668 – 0.8799', '[1]'],
       ['F1 f1', '0.7123', '0.7001 – 0.7245', '[1]'],
       ['ROC AUC roc_auc', '0.9301', '0.9244 – 0.9357', '[1]'],
-      ['Accuracy (typed by a person) accuracy', '0.9', '—', 'typed'],
+      ['Accuracy (typed by a person) accuracy', '0.9000', '—', 'typed'],
     ]);
     expect(rows(doc, 'card-metrics-current')[1]).toEqual(['F1 f1', '0.6667', '0.6402 – 0.6911', '[1]']);
+    expect(rows(doc, 'card-metrics-current')[0]).toEqual(['Accuracy accuracy', '0.8412', '0.8270 – 0.8548', '[1]']);
+    expect(rows(doc, 'card-metrics-current')[3]).toEqual(['Precision precision', '0.7000', '0.6700 – 0.7300', '[1]']);
     expect(rows(doc, 'card-metrics-current')[4]).toEqual(['Recall recall', '0.3333', '—', '[1]']);
     expect(texts(doc, '#quantitative .meta')).toContain('Intervals: 95% percentile bootstrap, 1,000 resamples, seed 42.');
-    // Every number of the card is shown to 4 significant digits: within half a unit of the 4th digit.
-    const shown = texts(doc, 'td.value, td .value').map(Number);
-    const values = card.quantitative.metrics.map((m) => m.value);
-    for (const v of values) expect(shown.some((s) => Math.abs(s - v) <= 5e-4 * Math.abs(v))).toBe(true);
-    for (const v of values) expect(texts(doc, 'td.value, td .value')).toContain(formatScore(v));
+    // Every number of the card is shown with 4 significant digits (trailing zeros kept), within half a unit of the 4th.
+    const shown = texts(doc, 'td.value, td .value, .interval').flatMap((t) => t.split(' – '));
+    expect(shown.length).toBeGreaterThan(30);
+    for (const t of shown) expect(significantDigits(t), t).toBeGreaterThanOrEqual(4);
+    const numbers = shown.map(Number);
+    const values = card.quantitative.metrics.flatMap((m) => [m.value, ...(m.interval ? [m.interval.lower, m.interval.upper] : [])]);
+    for (const v of values) expect(numbers.some((s) => Math.abs(s - v) <= 5e-4 * Math.abs(v))).toBe(true);
   });
 
   it("says the intervals' method once under a table, and in the cell of an interval made another way", () => {
@@ -121,8 +131,8 @@ describe('toCardHtml: a filled card', () => {
     expect(texts(current, 'td .meta')).toEqual(['95% percentile bootstrap, 500 resamples, seed 7']);
     expect(rows(parse(render(mixed, false)), 'card-metrics-current').at(-1)).toEqual([
       'MAE mae',
-      '1235',
-      '1200 – 1271 95% percentile bootstrap, 500 resamples, seed 7',
+      '1,235',
+      '1,200 – 1,271 95% percentile bootstrap, 500 resamples, seed 7',
       'typed',
     ]);
   });
@@ -136,8 +146,8 @@ describe('toCardHtml: a filled card', () => {
       'False positive rate',
     ]);
     expect(rows(doc, 'card-groups-current')).toEqual([
-      ['city = Zürich', '0.86 [2] 0.83 – 0.89', '0.25 [2] 0.21 – 0.29', '0.7 [2]', '1e-7 [2]'],
-      ['city = São Paulo', '0.81 [2] 0.77 – 0.85', '0.3125 [2] 0.27 – 0.35', '—', '—'],
+      ['city = Zürich', '0.8600 [2] 0.8300 – 0.8900', '0.2500 [2] 0.2100 – 0.2900', '0.7000 [2]', '1.000e-7 [2]'],
+      ['city = São Paulo', '0.8100 [2] 0.7700 – 0.8500', '0.3125 [2] 0.2700 – 0.3500', '—', '—'],
     ]);
     expect(doc.querySelector('[data-testid="card-groups-reference"]')).toBeNull();
     const sources = texts(doc, 'ol.sources li').map((s) => s.replace(/\s+/g, ' '));
@@ -152,7 +162,8 @@ describe('toCardHtml: a filled card', () => {
 
   it('shows drift status, estimated performance and validation', () => {
     const drift = doc.querySelector('[data-testid="card-drift"]')?.textContent?.replace(/\s+/g, ' ');
-    expect(drift).toContain('No dataset drift 3 of 24 tested columns drifted (share 0.125, 12.5%; threshold 0.5) [3]');
+    expect(drift).toContain('No dataset drift 3 of 24 tested columns drifted (share 0.1250, 12.5%; threshold 0.5000) [3]');
+    expect(rows(doc, 'card-drift-columns').map((r) => r[2])).toEqual(['0.001200', '0.03000', '0.1200']);
     expect(body).toContain('Kolmogorov–Smirnov');
     expect(rows(doc, 'card-estimated')).toEqual([['Estimated ROC AUC roc_auc', '0.8975', '—', '[4]']]);
     expect(rows(doc, 'card-validation')).toEqual([['credit_suite', '12', '11', 'Failed', '[5]']]);
@@ -317,6 +328,26 @@ describe('toCardHtml: hostile text in every field', () => {
     expect(texts(doc, 'style').join('')).toMatch(/\.markdown :is\(h1, h2, h3, h4, h5, h6\) \{ font-size: 1em;/);
     expect(texts(doc, '.markdown h2')).toContain('Uses');
     expect(texts(doc, 'section > h2')).toHaveLength(10);
+  });
+});
+
+describe('formatSignificant', () => {
+  it('writes 4 significant digits with trailing zeros, whole numbers from 1,000, scientific below 1e-4', () => {
+    expect([0.7, 0.0625, 2 / 3, 1, 0.8412000000000001, 999.96, 1234.56789, 12345.6, 1e-7, 0.00012345, 0, -0.25].map(formatSignificant)).toEqual([
+      '0.7000',
+      '0.06250',
+      '0.6667',
+      '1.000',
+      '0.8412',
+      '1,000',
+      '1,235',
+      '12,346',
+      '1.000e-7',
+      '0.0001234',
+      '0',
+      '−0.2500',
+    ]);
+    expect([Number.NaN, Infinity, -Infinity].map(formatSignificant)).toEqual(['—', '∞', '−∞']);
   });
 });
 
