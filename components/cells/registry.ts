@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { CellKind } from '../../lib/notebook';
+import { ChangeCell } from './ChangeCell';
 import { ChartCell } from './ChartCell';
 import { ClassificationCell } from './ClassificationCell';
 import { ColumnCell } from './ColumnCell';
@@ -26,4 +27,5 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   estimated: EstimatedCell,
   fairness: FairnessCell,
   timeline: TimelineCell,
+  change: ChangeCell,
 };

@@ -1,11 +1,15 @@
 /**
  * `driftbook detect`: one of River 0.26's sequential drift detectors (or CUSUM) over one column of a
- * file, optionally in time order. Prints the detector, its parameters (defaults filled in) and every
- * 0-based stream index whose update left a drift or a warning, with its timestamp when ordered by one.
+ * file, optionally in time order. The flags become the change-detection cell's config and run its
+ * compute (cellSpec('change').compute, through computeCell). Prints the detector, its parameters
+ * (defaults filled in) and every 0-based stream index whose update left a drift or a warning, with its
+ * timestamp when ordered by one.
  */
 import { DETECTOR_IDS, parseDetectorParams } from '../stream/detectors/index';
 import type { RawDetectorParams } from '../stream/detectors/types';
-import { detectChanges, type ChangeDetectionConfig, type ChangeDetectionResult, type ChangePoint } from '../stream/detect';
+import type { ChangeCellConfig, ChangeCellResult } from '../notebook/kinds/change';
+import type { ChangePoint } from '../stream/detect';
+import { computeCell } from './cell-compute';
 import { jsonText, parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { load, readSettings } from './read-options';
@@ -33,7 +37,7 @@ export function parseParamFlags(texts: readonly string[]): RawDetectorParams {
 }
 
 /** The cell config the flags describe (usage mistakes are UsageErrors: exit 2, one line). */
-export function toDetectConfig(values: Partial<Record<'column' | 'detector' | 'order-by', string>> & { param?: string[] }): ChangeDetectionConfig {
+export function toDetectConfig(values: Partial<Record<'column' | 'detector' | 'order-by', string>> & { param?: string[] }): ChangeCellConfig {
   const { column, detector } = values;
   if (!column) throw new UsageError('detect needs --column COL (the values to monitor; 0/1 errors for ddm, eddm, hddm_a, hddm_w)');
   if (!detector) throw new UsageError(`detect needs --detector ID, one of ${DETECTOR_IDS.join(', ')}`);
@@ -45,7 +49,7 @@ export function toDetectConfig(values: Partial<Record<'column' | 'detector' | 'o
 const pointJson = ({ index, timestamp }: ChangePoint) => (timestamp === undefined ? { index } : { index, timestamp });
 
 /** The CLI's detect JSON (README "driftbook detect"). */
-export function detectJson(result: ChangeDetectionResult) {
+export function detectJson(result: Pick<ChangeCellResult, 'detector' | 'params' | 'detections' | 'warnings'>) {
   return { detector: result.detector, params: result.params, detections: result.detections.map(pointJson), warnings: result.warnings.map(pointJson) };
 }
 
@@ -57,5 +61,5 @@ export async function detectCommand(args: string[], out: (text: string) => void)
   // Detector and parameters are checked before the file is read.
   parseDetectorParams(config.detector, config.params);
   const dataset = await load(values.data, readSettings(values), singleSegment(values));
-  await writeOutput(jsonText(detectJson(detectChanges(dataset, config))), values.out, out);
+  await writeOutput(jsonText(detectJson(await computeCell('change', { reference: dataset }, config))), values.out, out);
 }

@@ -1,4 +1,5 @@
 import { AnalysisError, type ErrorInfo } from '../errors';
+import { changeKind } from './kinds/change';
 import { chartKind } from './kinds/chart';
 import { classificationKind } from './kinds/classification';
 import { columnKind } from './kinds/column';
@@ -28,6 +29,7 @@ const SPECS = {
   estimated: estimatedKind,
   fairness: fairnessKind,
   timeline: timelineKind,
+  change: changeKind,
 };
 
 type Specs = typeof SPECS;

@@ -42,6 +42,44 @@ export interface ChangeDetectionResult {
   warnings: ChangePoint[];
   /** Summary of the monitored values. */
   values: { min: number; max: number; mean: number };
+  /** The stream in at most `seriesPoints` consecutive buckets, for a chart (when asked for). */
+  series?: SeriesBucket[];
+}
+
+/** Consecutive stream positions [start, end) summarised; `time` (epoch ms) is the first one's when ordered by time. */
+export interface SeriesBucket {
+  start: number;
+  end: number;
+  min: number;
+  max: number;
+  mean: number;
+  time?: number;
+}
+
+export interface DetectChangesOptions {
+  signal?: AbortSignal;
+  /** Also return the stream as at most this many buckets (every value when it has fewer). */
+  seriesPoints?: number;
+}
+
+/** The stream cut into at most `points` runs of equal length (the last may be shorter), each with its min, max and mean. */
+export function seriesBuckets(values: ArrayLike<number>, points: number, timeAt?: (index: number) => number): SeriesBucket[] {
+  const size = Math.max(1, Math.ceil(values.length / Math.max(1, Math.floor(points))));
+  const buckets: SeriesBucket[] = [];
+  for (let start = 0; start < values.length; start += size) {
+    const end = Math.min(values.length, start + size);
+    let min = Infinity;
+    let max = -Infinity;
+    let sum = 0;
+    for (let i = start; i < end; i++) {
+      const x = values[i]!;
+      if (x < min) min = x;
+      if (x > max) max = x;
+      sum += x;
+    }
+    buckets.push({ start, end, min, max, mean: sum / (end - start), ...(timeAt ? { time: timeAt(start) } : {}) });
+  }
+  return buckets;
 }
 
 // Date's range (ECMA-262 §21.4.1.1): beyond it a time has no ISO form.
@@ -97,7 +135,7 @@ function columnValues(dataset: Dataset, column: string): Float64Array {
 }
 
 /** Runs the configured detector over the column (in time order when `orderBy` is set). */
-export function detectChanges(dataset: Dataset, config: ChangeDetectionConfig, signal?: AbortSignal): ChangeDetectionResult {
+export function detectChanges(dataset: Dataset, config: ChangeDetectionConfig, { signal, seriesPoints }: DetectChangesOptions = {}): ChangeDetectionResult {
   const spec = detectorSpec(config.detector);
   const params = parseDetectorParams(spec.id, config.params);
   const raw = columnValues(dataset, config.column);
@@ -139,5 +177,6 @@ export function detectChanges(dataset: Dataset, config: ChangeDetectionConfig, s
     detections: detections.map(point),
     warnings: warnings.map(point),
     values: { min, max, mean: sum / values.length },
+    ...(seriesPoints ? { series: seriesBuckets(values, seriesPoints, ordered ? (i) => ordered.times[rowAt(i)]! : undefined) } : {}),
   };
 }

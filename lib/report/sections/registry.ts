@@ -1,4 +1,5 @@
 import type { CellKind } from '../../notebook/registry';
+import { changeCellSection } from './change';
 import { chartCellSection } from './chart';
 import { columnCellSection } from './column';
 import { driftCellSection } from './drift';
@@ -24,4 +25,5 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   estimated: estimatedCellSection,
   fairness: fairnessCellSection,
   timeline: timelineCellSection,
+  change: changeCellSection,
 };

@@ -191,7 +191,7 @@ describe('driftbook detect', () => {
     expect(await refused(['--data', docstringCsv, '--detector', 'ddm'])).toMatch(/detect needs --column COL/);
     expect(await refused(['--data', docstringCsv, '--column', 'error'])).toMatch(/detect needs --detector ID, one of page_hinkley/);
     expect(await refused(['--data', docstringCsv, '--column', 'errors', '--detector', 'ddm'])).toMatch(
-      /column "errors": not in docstring\.csv — its columns are error/,
+      /Change detection settings: Column: errors is not a column of docstring\.csv/,
     );
 
     const gaps = csv('gaps.csv', 'ts,x\n2026-01-01,0\n2026-01-03,1\n2026-01-02,\n2026-01-04,2\n');
@@ -208,7 +208,7 @@ describe('driftbook detect', () => {
       /timestamp column "ts": row 2 has no timestamp/,
     );
     expect(await refused(['--data', noTime, '--column', 'x', '--detector', 'ddm', '--order-by', 'when'])).toMatch(
-      /timestamp column "when": not in no-time\.csv/,
+      /Change detection settings: Order by: when is not a column of no-time\.csv/,
     );
     const words = csv('words.csv', 'x\na\nb\n');
     expect(await refused(['--data', words, '--column', 'x', '--detector', 'adwin'])).toMatch(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detectJson } from '../../../lib/cli/detect-command';
 import { estimateJson } from '../../../lib/cli/estimate-command';
 import { main } from '../../../lib/cli/main';
 import { fairnessJson } from '../../../lib/cli/model-commands';
@@ -46,7 +47,20 @@ const TIMELINE = { reference: 'windows/events-reference.csv', current: 'windows/
 
 describe('every cell kind: the CLI prints what the app computes', () => {
   it('covers every registered kind', () => {
-    const tested = ['drift', 'column', 'quality', 'classification', 'regression', 'operational', 'estimated', 'fairness', 'chart', 'note', 'timeline'];
+    const tested = [
+      'drift',
+      'column',
+      'quality',
+      'classification',
+      'regression',
+      'operational',
+      'estimated',
+      'fairness',
+      'chart',
+      'note',
+      'timeline',
+      'change',
+    ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
 
@@ -153,12 +167,23 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect((run as { windows: unknown[] }).windows).toHaveLength(13);
   });
 
+  it("change: `detect` prints the cell's detections and warnings (River's names); `run --kind change` the result itself", async () => {
+    // Shuffled rows put back in time order (tests/fixtures/generate_binary_streams.py); a level shift at position 1000.
+    const data = { reference: 'stream-binary/detect.csv' };
+    const config: CellConfigs['change'] = { column: 'value', detector: 'page_hinkley', params: { threshold: '20', mode: 'up' }, orderBy: 'ts' };
+    const result = await app('change', data, config);
+    const flags = ['--column', 'value', '--detector', 'page_hinkley', '--param', 'threshold=20', '--param', 'mode=up', '--order-by', 'ts'];
+    expect(await cli(['detect', '--data', path(data.reference), ...flags])).toEqual(json(detectJson(result)));
+    expect(await cli(['run', '--kind', 'change', '--config', JSON.stringify(config), '--reference', path(data.reference)])).toEqual(json(result));
+    expect(result.detections.length).toBeGreaterThan(0);
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });

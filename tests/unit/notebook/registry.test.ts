@@ -17,6 +17,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   estimated: 'tests/unit/notebook/kinds/model-kinds.test.ts',
   fairness: 'tests/unit/notebook/kinds/model-kinds.test.ts',
   timeline: 'tests/unit/notebook/kinds/timeline.test.ts',
+  change: 'tests/unit/notebook/kinds/change.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -55,6 +56,7 @@ describe('the cell-kind registry', () => {
       'estimated',
       'fairness',
       'timeline',
+      'change',
     ]);
   });
 

@@ -131,6 +131,7 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
       minWindowRows: 5,
       concept: { task: 'classification', target: c.target, prediction: c.prediction },
     },
+    change: { column: c.numeric, detector: 'page_hinkley', params: { threshold: 5 }, orderBy: c.time },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];

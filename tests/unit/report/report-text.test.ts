@@ -47,6 +47,7 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'estimated',
       'fairness',
       'timeline',
+      'change',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
