@@ -26,7 +26,8 @@ Every command is a notebook cell kind: its flags become the cell's settings, che
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
 the app's. drift is the data-drift cell (with --column COL, the column-detail cell), quality the
 data-quality cell or, with model columns, the classification or regression cell, fairness the
-fairness cell, estimate the estimated-performance cell, report the default preset's cells.
+fairness cell, estimate the estimated-performance cell, detect the change-detection cell, report the
+default preset's cells.
 --format html writes the app's notebook report of that one cell (as its Export…).
 
 run computes any kind: --config is a JSON object of the cell's settings (over the kind's defaults
