@@ -6,6 +6,7 @@ import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
 import { estimateCommand } from './estimate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
+import { historyCommand } from './history-command';
 import { runCommand } from './run-command';
 import { USAGE } from './usage';
 
@@ -17,6 +18,7 @@ const COMMANDS = {
   fairness: fairnessCommand,
   estimate: estimateCommand,
   detect: detectCommand,
+  history: (args, out) => historyCommand(args, out),
   card: cardCommand,
   run: runCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void>>;

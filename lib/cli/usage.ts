@@ -18,6 +18,9 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
        driftbook detect --data F.csv --column COL --detector ID [--param NAME=VALUE …] [--order-by COL] [--out FILE]
+       driftbook history add --workspace W.driftbook --current BATCH.csv [--date YYYY-MM-DD]
+       driftbook history pin --workspace W.driftbook --reference R.csv
+       driftbook history list --workspace W.driftbook
        driftbook card --card CARD.json [--reference R.csv] [--current C.csv] [--target COL] [--prediction COL]
                       [--score COL] [--sensitive COL] [--pos-label L] --format html|hf|mct [--out FILE]
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
@@ -73,6 +76,13 @@ constructor arguments (repeatable; booleans true/false); the others keep River's
 {"detector", "params", "detections": [{"index", "timestamp"?}], "warnings": [...]}: every 0-based
 index (position after ordering) whose update left a drift or a warning. A missing value is refused.
 
+history keeps a workspace file's batch history (Batch history in the app) for scheduled jobs: add
+appends a batch dated --date (default: today, UTC) and computes its drift share, per-column drift
+scores and missing share against the reference pinned in the file; pin pins a reference (and
+recomputes every batch); list prints the history as JSON. The file is rewritten atomically (a
+temporary file, then a rename); a refused run (no pinned reference, a bad date, an unreadable
+file) leaves it untouched and exits 2.
+
 fairness prints group fairness as Fairlearn computes it (per-group rates; demographic parity,
 equal opportunity and equalized odds differences and ratios), Aequitas disparities and
 mitigation suggestions, as JSON.
@@ -127,6 +137,10 @@ Change detection (detect):
   --detector ID                 page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w or cusum
   --param NAME=VALUE            a detector parameter by River's name (repeatable), e.g. --param delta=0.01
   --order-by COL                feed the rows in the order of this timestamp column
+
+Batch history (history):
+  --workspace FILE              a workspace exported from the app (.driftbook), read and rewritten
+  --date YYYY-MM-DD             (add) the day the batch stands for (default: today, UTC)
 
 Model quality (quality) and fairness:
   --target COL                  the true label or value (default: the column with the target role)
