@@ -80,6 +80,7 @@ footer p { margin: 4px 0; }
   th, td { padding: 4pt 7pt; }
   th { background: #f4f5f7; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .table-wrap { overflow: visible; border-radius: 0; }
+  /* .closing: the footer stays with the sign-off block rather than alone on a last page. */
   tr, .field, .keep, .dataset, .card-chart, .sign-off { break-inside: avoid; }
   thead { display: table-header-group; }
   .datasets { grid-template-columns: 1fr 1fr; }
