@@ -4,10 +4,10 @@
  * fields; template guidance comments and `[More Information Needed]` are dropped; every other
  * section with content is reported as a warning (its text is not imported).
  */
+import { MORE_INFO } from './hf-markers';
 import { FenceTracker, splitLines } from './markdown-escape';
 import { emptyCard, type ModelCard } from './types';
 
-const MORE_INFO = '[More Information Needed]';
 const DEFAULT_RECOMMENDATION =
   /^Users \(both direct and downstream\) should be made aware of the risks, biases and limitations of the model\.(?: More information needed for further recommendations\.)?$/;
 

@@ -12,7 +12,7 @@
  * (with level, method, resamples, seed) sit in the metric's `args`; flags are 1/0.
  */
 import { formatPairs, parsePairs } from './mct-slice';
-import { importSource } from './mct';
+import { importSource } from './mct-text';
 import type { CardDrift, CardInterval, CardMetric, CardSide, CardValidation, ModelCard } from './types';
 
 type Json = Record<string, unknown>;

@@ -13,29 +13,19 @@
  * list items and table cells inline (markdown-escape.ts): no HTML can come alive, and unescaping
  * gives the bytes back. A README that is not ours is read by its template headings (hf-foreign.ts).
  */
-import { AnalysisError } from '../errors';
 import { readForeignBody } from './hf-foreign';
+import { endMarker as end, joinList, MORE_INFO, startMarker as start } from './hf-markers';
 import { fromModelIndex, taskTypeOf, toModelIndex } from './hf-model-index';
-import { parseFrontMatterYaml, toFrontMatterYaml } from './hf-yaml';
-import {
-  escapeMarkdownBlock,
-  escapeMarkdownInline,
-  fenceVerbatim,
-  FenceTracker,
-  markdownTable,
-  readMarkdownTable,
-  splitLines,
-  unescapeMarkdownBlock,
-  unescapeMarkdownInline,
-} from './markdown-escape';
-import { emptyCard, type CardMetric, type ModelCard } from './types';
+import { readOwnBody, scanMarked, splitReadme } from './hf-read';
+import { toFrontMatterYaml } from './hf-yaml';
+import { escapeMarkdownBlock, escapeMarkdownInline, fenceVerbatim, markdownTable } from './markdown-escape';
+import type { CardMetric, ModelCard } from './types';
 
-export const MORE_INFO = '[More Information Needed]';
+export { splitReadme } from './hf-read';
+
 const HUB_METRICS = new Set(['accuracy', 'f1', 'precision', 'recall', 'roc_auc', 'mae', 'mse', 'rmse', 'r2']);
 
 const inline = (text: string): string => escapeMarkdownInline(text);
-const start = (key: string, flag = ''): string => `<!-- driftbook:${key}${flag ? ` ${flag}` : ''} -->`;
-const end = (key: string): string => `<!-- /driftbook:${key} -->`;
 
 function block(key: string, text: string, empty = MORE_INFO): string {
   if (text === '') return empty;
@@ -54,22 +44,6 @@ function table(key: string, header: string[], rows: string[][]): string {
 }
 
 const bullet = (label: string, value: string): string => `- **${label}:** ${value === '' ? MORE_INFO : inline(value)}`;
-
-/** Items joined with ", " (a comma inside an item gets a backslash). */
-const joinList = (items: string[]): string => items.map((s) => s.replace(/[\\,]/g, (c) => `\\${c}`)).join(', ');
-function splitList(text: string): string[] {
-  if (text === '') return [];
-  const items: string[] = [''];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (ch === '\\') items[items.length - 1] += text[++i] ?? '';
-    else if (ch === ',' && text[i + 1] === ' ') {
-      items.push('');
-      i++;
-    } else items[items.length - 1] += ch;
-  }
-  return items;
-}
 
 function licenseSummary(card: ModelCard): string {
   return card.modelDetails.licenses.map((l) => (l.identifier === 'other' || !l.identifier ? `other (${l.customText})` : l.identifier)).join(', ');
@@ -262,83 +236,6 @@ export function toHfReadme(card: ModelCard): string {
   return `---\n${toFrontMatterYaml(frontMatter(card))}---\n\n${sections.join('\n\n')}\n`;
 }
 
-// ---- reading ----
-
-/** The Hub's front-matter rule (repocard.py REGEX_YAML_BLOCK): optional blank, `---`, YAML, a `---` line. */
-const FRONT_MATTER = /^(\s*---[\r\n]+)([\S\s]*?)([\r\n]+---(\r\n|\n|$))/;
-
-export interface SplitReadme {
-  data: Record<string, unknown>;
-  body: string;
-}
-
-/** Split a README into its front matter (parsed) and body, with the errors huggingface_hub would raise, in words. */
-export function splitReadme(text: string): SplitReadme {
-  if (text.startsWith('\uFEFF'))
-    throw new AnalysisError(
-      'card-format',
-      'README.md: starts with a byte order mark (BOM), so the Hub does not see its front matter — save it as UTF-8 without BOM',
-    );
-  const m = FRONT_MATTER.exec(text);
-  if (!m) return { data: {}, body: text };
-  const firstLine = (m[1] ?? '').split(/\r\n|\r|\n/).length;
-  const parsed = parseFrontMatterYaml(m[2] ?? '', firstLine);
-  if (parsed.error) throw new AnalysisError('card-format', `README.md front matter: YAML error at ${parsed.error} — fix the YAML between the --- lines`);
-  if (parsed.value === null || parsed.value === undefined) return { data: {}, body: text.slice(m[0].length) };
-  if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    throw new AnalysisError(
-      'card-format',
-      `README.md front matter: ${Array.isArray(parsed.value) ? 'a list' : `a ${typeof parsed.value}`} where the Hub needs a mapping (key: value lines)`,
-    );
-  }
-  return { data: parsed.value as Record<string, unknown>, body: text.slice(m[0].length) };
-}
-
-interface Marked {
-  text: string;
-  fenceClosed: boolean;
-}
-
-/**
- * Every `<!-- driftbook:key -->` … `<!-- /driftbook:key -->` field of a body (an end marker inside a
- * code fence does not count), and the body without them (where our own title and bullets are).
- */
-function scanMarked(body: string): { fields: Map<string, Marked>; rest: string } {
-  const fields = new Map<string, Marked>();
-  const lines = splitLines(body);
-  let rest = '';
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? { text: '', eol: '' };
-    const open = /^<!-- driftbook:([a-z-]+)( fence-closed)? -->$/.exec(line.text);
-    let j = i + 1;
-    let content = '';
-    if (open?.[1]) {
-      const fences = new FenceTracker();
-      for (; j < lines.length; j++) {
-        const inner = lines[j] ?? { text: '', eol: '' };
-        if (!fences.inFence && inner.text === end(open[1])) break;
-        fences.step(inner.text);
-        content += inner.text + inner.eol;
-      }
-    }
-    if (!open?.[1] || j >= lines.length) {
-      rest += line.text + line.eol;
-      continue;
-    }
-    // Written as start, blank line, text, blank line, end.
-    fields.set(open[1], { text: content.replace(/^\n/, '').replace(/\n\n$/, ''), fenceClosed: open[2] !== undefined });
-    i = j;
-  }
-  return { fields, rest };
-}
-
-function bulletValue(body: string, label: string): string {
-  const escaped = label.replace(/[()[\]]/g, (ch) => `\\${ch}`);
-  const m = new RegExp(`^- \\*\\*${escaped}:\\*\\* (.*)$`, 'm').exec(body);
-  const raw = m?.[1] ?? '';
-  return raw === MORE_INFO ? '' : unescapeMarkdownInline(raw);
-}
-
 /** Read a README.md: our own export exactly; a README from the Hub template section by section, with warnings for what is dropped. */
 export function fromHfReadme(text: string): { card: ModelCard; warnings: string[] } {
   const { data, body } = splitReadme(text);
@@ -362,96 +259,4 @@ export function fromHfReadme(text: string): { card: ModelCard; warnings: string[
     card.modelDetails.licenses = [{ identifier: data.license, customText: name }];
   }
   return { card, warnings };
-}
-
-/** Our own export: the person's fields from their markers, our title and bullets from the rest (`body`). */
-function readOwnBody(body: string, fields: Map<string, Marked>): ModelCard {
-  const card = emptyCard();
-  const get = (key: string): string => {
-    const f = fields.get(key);
-    return f ? unescapeMarkdownBlock(f.text, f.fenceClosed) : '';
-  };
-  const items = (key: string): string[] => {
-    const f = fields.get(key);
-    if (!f) return [];
-    return splitLines(f.text)
-      .map((l) => /^-(?: (.*))?$/.exec(l.text))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => unescapeMarkdownInline(m[1] ?? ''));
-  };
-  const rows = (key: string): string[][] => {
-    const f = fields.get(key);
-    return f ? readMarkdownTable(f.text) : [];
-  };
-  const title = /^# Model Card for (.*)$/m.exec(body)?.[1] ?? '';
-  const d = card.modelDetails;
-  d.name = title === MORE_INFO ? '' : unescapeMarkdownInline(title);
-  d.overview = get('overview');
-  d.documentation = get('documentation');
-  d.version = { name: bulletValue(body, 'Version'), date: bulletValue(body, 'Version date'), diff: get('version-diff') };
-  d.path = bulletValue(body, 'Model path');
-  d.owners = rows('owners').map(([name = '', contact = '']) => ({ name, contact }));
-  d.licenses = rows('licenses').map(([identifier = '', customText = '']) => ({ identifier, customText }));
-  d.references = items('references');
-  const cites = fields.get('citations');
-  if (cites) d.citations = readCitations(cites.text);
-  const c = card.considerations;
-  c.useCases = items('use-cases');
-  c.users = items('users');
-  c.limitations = items('limitations');
-  c.tradeoffs = items('tradeoffs');
-  c.ethicalConsiderations = rows('ethical-considerations').map(([name = '', mitigationStrategy = '']) => ({ name, mitigationStrategy }));
-  const p = card.modelParameters;
-  p.architecture = get('architecture');
-  p.inputFormat = get('input-format');
-  p.outputFormat = get('output-format');
-  p.inputFormatMap = rows('input-format-map').map(([key = '', value = '']) => ({ key, value }));
-  p.outputFormatMap = rows('output-format-map').map(([key = '', value = '']) => ({ key, value }));
-  p.data = rows('datasets').map(([name = '', side = '', rowCount = '', sha256 = '', link = '', sensitive = '', description = '']) => {
-    const ds: ModelCard['modelParameters']['data'][number] = { name, link, description, sensitive: splitList(sensitive) };
-    if (side === 'reference' || side === 'current') ds.side = side;
-    if (/^\d+$/.test(rowCount)) ds.rows = Number(rowCount);
-    if (sha256) ds.sha256 = sha256;
-    if (ds.side || ds.rows !== undefined || ds.sha256)
-      ds.source = { cellId: '', cellTitle: 'Imported from Hugging Face README', kind: 'import', datasets: [], computedAt: '' };
-    return ds;
-  });
-  card.quantitative.notes = get('quantitative-notes');
-  const h = card.huggingFace;
-  h.developedBy = bulletValue(body, 'Developed by');
-  h.modelType = bulletValue(body, 'Model type');
-  h.language = bulletValue(body, 'Language(s) (NLP)');
-  h.gettingStarted = get('getting-started');
-  h.trainingData = get('training-data');
-  h.trainingProcedure = get('training-procedure');
-  h.testingData = get('testing-data');
-  h.factors = get('factors');
-  h.evaluationMetrics = get('evaluation-metrics');
-  h.results = get('results');
-  h.environmentalImpact = {
-    hardwareType: bulletValue(body, 'Hardware Type'),
-    hoursUsed: bulletValue(body, 'Hours used'),
-    cloudProvider: bulletValue(body, 'Cloud Provider'),
-    computeRegion: bulletValue(body, 'Compute Region'),
-    carbonEmitted: bulletValue(body, 'Carbon Emitted'),
-  };
-  h.contact = get('contact');
-  card.signOff = { reviewer: bulletValue(body, 'Reviewer'), date: bulletValue(body, 'Sign-off date'), notes: get('sign-off-notes') };
-  return card;
-}
-
-function readCitations(text: string): ModelCard['modelDetails']['citations'] {
-  const out: ModelCard['modelDetails']['citations'] = [];
-  let rest = text;
-  for (;;) {
-    const head = /^\*\*(.*):\*\*\n\n(`{3,})\n/.exec(rest);
-    if (!head) break;
-    const fence = head[2] ?? '```';
-    const after = rest.slice(head[0].length);
-    const close = after.indexOf(`\n${fence}`);
-    if (close < 0) break;
-    out.push({ style: unescapeMarkdownInline(head[1] ?? ''), citation: after.slice(0, close) });
-    rest = after.slice(close + fence.length + 1).replace(/^\n\n/, '');
-  }
-  return out;
 }
