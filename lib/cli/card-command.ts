@@ -90,7 +90,8 @@ async function autofillFromFiles(files: Partial<Record<CardSide, Dataset>>, flag
   const posLabel = flags['pos-label'];
   const config = {
     target: flags.target,
-    ...(flags.prediction ? { prediction: flags.prediction } : {}),
+    // Without --prediction, predictions are score ≥ 0.5 (never a column guessed from its name), as in the fairness part.
+    ...(flags.prediction ? { prediction: flags.prediction } : { threshold: 0.5 }),
     ...(flags.score ? { score: [flags.score] } : {}),
     ...(posLabel === undefined ? {} : { posLabel }),
     task: 'classification' as const,

@@ -134,6 +134,23 @@ describe('driftbook card', () => {
     expectClose(accuracy.interval?.lower, expected.current.intervals.accuracy!.lower, REL, 'current accuracy lower');
   });
 
+  it('--score without --prediction: predictions are score ≥ 0.5, never a column guessed from its name', async () => {
+    // The fixture's y_pred is score ≥ 0.5 (sklearn's numbers); here it is flipped, so reading it (a prediction role
+    // guessed from its name) would change every number.
+    const flipped = join(dir, 'flipped.csv');
+    const [header, ...rows] = readFileSync(CURRENT, 'utf8').split('\n');
+    const flip = (line: string) => line.replace(/^(\d+,\d),(\d),/, (_, head: string, p: string) => `${head},${p === '1' ? 0 : 1},`);
+    writeFileSync(flipped, [header, ...rows.map((r) => (r ? flip(r) : r))].join('\n'));
+    expect(readFileSync(flipped, 'utf8')).not.toBe(readFileSync(CURRENT, 'utf8'));
+    const out = await ok(['--card', cardPath, '--current', flipped, '--target', 'y', '--score', 'score', '--sensitive', 'group', '--format', 'mct']);
+    const metrics = fromMct(out).card.quantitative.metrics;
+    for (const type of ['accuracy', 'f1', 'roc_auc']) {
+      expectClose(find(metrics, 'current', type)?.value, expected.current.metrics[type]!, REL, type);
+      expectClose(find(metrics, 'current', type)?.interval?.upper, expected.current.intervals[type]!.upper, REL, `${type} upper`);
+    }
+    expectClose(find(metrics, 'current', 'tpr', 'F')?.value, expected.current.groups!.F!.tpr, REL, 'F tpr');
+  });
+
   it('--format hf: front matter first (no BOM), model-index, the human text escaped', async () => {
     const out = await ok(['--card', cardPath, '--reference', REFERENCE, '--current', CURRENT, ...MODEL, '--format', 'hf']);
     expect(out.startsWith('---\n')).toBe(true);
