@@ -21,6 +21,7 @@ async function render(config: ChangeCellConfig, withResult: boolean) {
     title: 'Change',
     inputs: {},
     status: 'ok',
+    updatedAt: '2026-12-01T00:00:00.000Z',
     kind: 'change',
     config,
     ...(result ? { result } : {}),
