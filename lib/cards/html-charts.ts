@@ -60,17 +60,15 @@ export function cardCharts(overall: readonly CardMetric[], grouped: readonly Car
   }
   const groupDrawn = grouped.filter((m) => Number.isFinite(m.value) && m.group);
   const types = [...new Set(groupDrawn.map((m) => m.type))];
+  // Groups of one column are named by their value alone (the column is in the caption), so labels stay short.
+  const columns = [...new Set(groupDrawn.map((m) => m.group!.column))];
+  const column = columns.length === 1 ? columns[0] : undefined;
+  const caption = column === undefined ? html`Metrics per group with 95% intervals` : html`Metrics per group of ${userText(column)} with 95% intervals`;
   for (const part of chunks(types, PANELS)) {
     const mine = groupDrawn.filter((m) => part.includes(m.type));
-    const points = mine.map((m) => point(m, groupLabel(m.group!), metricLabel(m)));
+    const points = mine.map((m) => point(m, column === undefined ? groupLabel(m.group!) : m.group!.value, metricLabel(m)));
     const domain: [number, number] | undefined = mine.every(inUnit) ? [0, 1] : undefined;
-    figures.push(
-      figure(
-        html`Metrics per group with 95% intervals`,
-        intervalChart(points, { document, ...(domain ? { domain } : {}), ariaLabel: 'metrics per group' }),
-        'card-chart-groups',
-      ),
-    );
+    figures.push(figure(caption, intervalChart(points, { document, ...(domain ? { domain } : {}), ariaLabel: 'metrics per group' }), 'card-chart-groups'));
   }
   return figures.length ? html`<div class="card-charts">${figures}</div>` : html``;
 }

@@ -54,6 +54,7 @@ td.source, .src, .typed { white-space: nowrap; color: var(--muted); font-size: 1
 .card-charts { display: grid; gap: 12px; margin-top: 16px; }
 .card-chart { margin: 0; background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 12px 16px; }
 .card-chart figcaption { font-size: 12px; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); font-weight: 600; margin-bottom: 4px; }
+.card-chart figcaption bdi { text-transform: none; letter-spacing: 0; color: var(--text); }
 .card-chart svg { display: block; width: 100%; height: auto; max-width: 720px; color: var(--muted); }
 .card-chart svg text { white-space: pre; }
 .sources { margin: 0; padding-left: 24px; font-size: 12.5px; color: var(--muted); }

@@ -25,7 +25,7 @@ export type IntervalChartOptions = Pick<ChartOptions, 'document' | 'width'> & {
   ariaLabel?: string;
 };
 
-const MAX_LABEL_CHARS = 28;
+const MAX_LABEL_CHARS = 34;
 const ROW = 30;
 /** Reference above, current below, inside a row. */
 const OFFSET: Record<CardSide, number> = { reference: -4, current: 4 };

@@ -179,6 +179,9 @@ describe('toCardHtml: a filled card', () => {
     expect(sides!.querySelectorAll('g[aria-description$=" intervals"] line')).toHaveLength(overall.filter((m) => m.interval).length);
     expect(groups!.querySelectorAll('g[aria-description$=" values"] circle')).toHaveLength(card.quantitative.metrics.length - overall.length);
     expect(texts(groups!, 'g[aria-label="fx-axis tick label"] text')).toEqual(['Accuracy', 'Selection rate', 'True positive rate', 'False positive rate']);
+    // One sensitive column: groups named by value, the column in the caption (as typed, not upper-cased).
+    expect(texts(groups!, 'g[aria-label="y-axis tick label"] text')).toEqual(['Zürich', 'São Paulo']);
+    expect(doc.querySelector('[data-testid="card-chart-groups"] figcaption')?.textContent).toBe('Metrics per group of city with 95% intervals');
     // Plot's own per-chart <style> is dropped (the card's CSS covers it).
     expect(markup.match(/<style>/g)).toHaveLength(1);
   });

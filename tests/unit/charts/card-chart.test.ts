@@ -40,7 +40,7 @@ describe('intervalChart', () => {
     expect(el.outerHTML).not.toContain('<img');
     expect(texts(el)).toContain('<img src=x onerror=alert(1)>');
     const long = intervalChart([{ row: 'x'.repeat(60), side: 'current', value: 0.5 }], { document });
-    expect(texts(long)).toContain(`${'x'.repeat(27)}…`);
+    expect(texts(long)).toContain(`${'x'.repeat(33)}…`);
   });
 
   it('draws one panel per facet sharing the rows, and "no data" for nothing', () => {
