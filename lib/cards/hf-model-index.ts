@@ -7,7 +7,8 @@
  * and source. So every distinct set of numbers gets its own key: the side is `split`
  * (reference/current), and `config` says what the numbers are — absent for a side's overall
  * metrics, `city=Zürich` for a group, `estimated`, `drift`, `validation; suite=…` (pairs quoted as
- * in MCT slices, so two different groups can never share a config). dataset.type is the side's
+ * in MCT slices, so two different groups can never share a config); an estimated metric is typed
+ * with the Hub id (roc_auc) there and comes back as estimated_roc_auc. dataset.type is the side's
  * dataset name and dataset.revision its SHA-256. Values are numbers at full precision; intervals
  * (with level, method, resamples, seed) sit in the metric's `args`; flags are 1/0.
  */
@@ -62,7 +63,9 @@ export function toModelIndex(card: ModelCard): Json[] {
   const pairs = (m: CardMetric): [string, string][] => (m.group ? [[m.group.column, m.group.value]] : []);
   for (const m of q.metrics) result(m.side, configOf('', pairs(m))).push(metricJson(m.type, m.value, m.name, m.interval && intervalArgs(m.interval)));
   for (const m of q.estimated)
-    result(m.side, configOf('estimated', pairs(m))).push(metricJson(m.type, m.value, m.name, m.interval && intervalArgs(m.interval)));
+    result(m.side, configOf('estimated', pairs(m))).push(
+      metricJson(m.type.replace(/^estimated_/, ''), m.value, m.name, m.interval && intervalArgs(m.interval)),
+    );
   if (q.drift) {
     const d = q.drift;
     const list = result('current', 'drift');
@@ -181,7 +184,8 @@ export function fromModelIndex(modelIndex: unknown): ModelIndexNumbers {
           return;
         }
         if ((kind !== '' && kind !== 'estimated') || pairs.length > 1) return foreign();
-        const m: CardMetric = { type, value, side, source };
+        // Estimated results carry the Hub's metric id; the card types them estimated_<id> (autofill's convention).
+        const m: CardMetric = { type: kind === 'estimated' ? `estimated_${type}` : type, value, side, source };
         if (name !== undefined) m.name = name;
         const [group] = pairs;
         if (group) m.group = { column: group[0], value: group[1] };

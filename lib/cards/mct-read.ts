@@ -157,7 +157,7 @@ export function fromMct(input: string | unknown): { card: ModelCard; warnings: s
       return;
     }
     if (n === null || slice.pairs.length > 1) return keep();
-    const metric: CardMetric = { type: type.replace(/^estimated_/, ''), value: n, side: slice.side, source };
+    const metric: CardMetric = { type, value: n, side: slice.side, source };
     const [group] = slice.pairs;
     if (group) metric.group = { column: group[0], value: group[1] };
     if (ci) {

@@ -7,7 +7,8 @@
  *
  * - performance_metrics[] = {type, value, slice, confidence_interval: {lower_bound, upper_bound}},
  *   values as the shortest round-trip decimal (String(number)); the side and the group in `slice`
- *   (see mct-slice.ts); estimated metrics as `estimated_<type>`; drift as dataset_drift_share,
+ *   (see mct-slice.ts); estimated metrics typed `estimated_<id>` (autofill's convention; a bare id gets
+ *   the prefix, so they come back as estimated_<id>); drift as dataset_drift_share,
  *   drifted_columns, tested_columns, dataset_drift, dataset_drift_threshold and one drift_score per
  *   column (slice `current: column=…; method=…; drifted=…`); validation as validation_* with `suite=…`.
  * - a dataset's side, rows and SHA-256 as a last line of its description ("Driftbook dataset facts — …").
@@ -26,6 +27,9 @@ export { fromMct } from './mct-read';
 export { importSource, MCT_SCHEMA_VERSION, mctNumber } from './mct-text';
 
 type Json = Record<string, unknown>;
+
+/** Estimated metrics are typed estimated_<id> (as autofill writes them); a bare id gets the prefix. */
+export const estimatedType = (type: string): string => (type.startsWith('estimated_') ? type : `estimated_${type}`);
 
 /** Drop empty strings, empty lists and empty objects (as the toolkit's own to_dict does). */
 function compact(value: Json): Json {
@@ -58,7 +62,7 @@ function performanceMetrics(card: ModelCard): { entries: Json[]; intervals: Map<
   };
   const q = card.quantitative;
   for (const m of q.metrics) add(metricEntry(m.type, m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval);
-  for (const m of q.estimated) add(metricEntry(`estimated_${m.type}`, m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval);
+  for (const m of q.estimated) add(metricEntry(estimatedType(m.type), m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval);
   if (q.drift) {
     const d = q.drift;
     add(metricEntry('dataset_drift_share', d.share, 'current'));

@@ -139,12 +139,15 @@ export function hubRoundTrip(modelIndex: J[]): J[] {
   return evalResultsToModelIndex(name, results);
 }
 
-/** What the README can carry: everything but provenance (`source`); metrics come back grouped by model-index result. */
+/** What the README can carry: everything but provenance (`source`); metrics come back grouped by model-index result, estimated ones typed estimated_<id>. */
 export function hfComparable(card: ModelCard): unknown {
   const plain = JSON.parse(JSON.stringify(card, (key, value: unknown) => (key === 'source' ? undefined : value))) as ModelCard;
   const key = (m: CardMetric): string => JSON.stringify([m.type, m.side, m.group?.column, m.group?.value, m.name, m.value]);
   const order = (list: CardMetric[]): CardMetric[] => [...list].sort((a, b) => key(a).localeCompare(key(b)));
   plain.quantitative.metrics = order(plain.quantitative.metrics);
-  plain.quantitative.estimated = order(plain.quantitative.estimated);
+  // Estimated metrics come back in autofill's estimated_<id> typing.
+  plain.quantitative.estimated = order(
+    plain.quantitative.estimated.map((m) => ({ ...m, type: m.type.startsWith('estimated_') ? m.type : `estimated_${m.type}` })),
+  );
   return plain;
 }

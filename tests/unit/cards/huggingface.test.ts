@@ -93,6 +93,17 @@ describe('toHfReadme front matter', () => {
     expect(((after[0]?.results as J[])[0]?.dataset as J).name).toBe('credit (reference)');
   });
 
+  it("writes an estimated metric with the Hub's id in the estimated result and reads it back as estimated_<id>", () => {
+    const card = sampleCard();
+    card.quantitative.estimated = [{ type: 'estimated_accuracy', name: 'Estimated accuracy (CBPE)', value: 0.81, side: 'current' }];
+    const results = (hubLoadMetadata(toHfReadme(card))['model-index'] as J[])[0]?.results as J[];
+    const estimated = results.find((r) => (r.dataset as J).config === 'estimated');
+    expect(estimated?.metrics).toEqual([{ type: 'accuracy', value: 0.81, name: 'Estimated accuracy (CBPE)' }]);
+    expect(fromHfReadme(toHfReadme(card)).card.quantitative.estimated).toEqual([
+      expect.objectContaining({ type: 'estimated_accuracy', value: 0.81, name: 'Estimated accuracy (CBPE)' }),
+    ]);
+  });
+
   it('writes license other with license_name and license_link; ids lowercase', () => {
     const card = sampleCard();
     card.modelDetails.licenses = [{ identifier: 'other', customText: 'Acme: model licence #2' }];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { fromMct, toMct, toMctJson } from '../../../lib/cards/mct';
+import { estimatedType, fromMct, toMct, toMctJson } from '../../../lib/cards/mct';
 import { formatSlice, parseSlice } from '../../../lib/cards/mct-slice';
 import { emptyCard, type ModelCard } from '../../../lib/cards/types';
 import { AnalysisError } from '../../../lib/errors';
@@ -116,6 +116,8 @@ function mctPart(card: ModelCard): ModelCard {
   };
   c.quantitative.metrics.forEach(strip);
   c.quantitative.estimated.forEach(strip);
+  // Estimated metrics come back in autofill's estimated_<id> typing.
+  c.quantitative.estimated.forEach((m) => (m.type = estimatedType(m.type)));
   c.modelParameters.data.forEach((d) => delete d.source);
   c.huggingFace = emptyCard().huggingFace;
   c.signOff = emptyCard().signOff;
@@ -238,6 +240,14 @@ describe('fromMct', () => {
       const back = fromMct(toMctJson(card)).card;
       expect(sourceless(back)).toEqual(sourceless(mctPart(card)));
     }
+  });
+
+  it("keeps autofill's estimated_<id> types exactly", () => {
+    const card = sampleCard();
+    card.quantitative.estimated = [{ type: 'estimated_accuracy', name: 'Estimated accuracy (CBPE)', value: 0.81, side: 'current' }];
+    const json = toMct(card) as { quantitative_analysis: { performance_metrics: { type: string }[] } };
+    expect(json.quantitative_analysis.performance_metrics.filter((m) => m.type.startsWith('estimated_')).map((m) => m.type)).toEqual(['estimated_accuracy']);
+    expect(fromMct(json).card.quantitative.estimated).toEqual([expect.objectContaining({ type: 'estimated_accuracy', value: 0.81, side: 'current' })]);
   });
 
   it('keeps interval settings per metric when they differ', () => {
