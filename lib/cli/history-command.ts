@@ -174,7 +174,7 @@ async function listHistory(values: Values): Promise<unknown> {
   };
 }
 
-type Values = Partial<Record<keyof typeof HISTORY_OPTION_SPECS | 'out', string>> & Record<string, unknown>;
+type Values = Partial<Record<keyof typeof HISTORY_OPTION_SPECS | 'out', string>> & Parameters<typeof readSettings>[0];
 
 function needWorkspace(values: Values): string {
   if (!values.workspace) throw new UsageError('history needs --workspace FILE.driftbook (a workspace exported from the app)');
