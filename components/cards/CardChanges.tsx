@@ -1,4 +1,5 @@
 'use client';
+import { Fragment } from 'react';
 import { UserText } from '../ui/UserText';
 
 /** One difference between two cards, as lib/cards/diff.ts's diffCards reports it. */
@@ -11,6 +12,20 @@ export interface ShownChange {
 }
 
 const KIND_LABEL: Record<ShownChange['kind'], string> = { added: 'added', removed: 'removed', changed: 'changed' };
+
+/** Multi-line text (Markdown fields) keeps its lines; each line is isolated with its controls shown. */
+function Lines({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('\n').map((line, i) => (
+        <Fragment key={i}>
+          {i ? <br /> : null}
+          <UserText text={line} />
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /** A table of card changes: what (label and path), how, before and after — every text from the card isolated and its controls shown. */
 export function CardChanges({ changes, caption, testId }: { changes: readonly ShownChange[]; caption: string; testId?: string }) {
@@ -45,8 +60,8 @@ export function CardChanges({ changes, caption, testId }: { changes: readonly Sh
                 </code>
               </th>
               <td>{KIND_LABEL[change.kind]}</td>
-              <td className="card-change-text">{change.before === undefined ? <span className="muted">—</span> : <UserText text={change.before} />}</td>
-              <td className="card-change-text">{change.after === undefined ? <span className="muted">—</span> : <UserText text={change.after} />}</td>
+              <td className="card-change-text">{change.before === undefined ? <span className="muted">—</span> : <Lines text={change.before} />}</td>
+              <td className="card-change-text">{change.after === undefined ? <span className="muted">—</span> : <Lines text={change.after} />}</td>
             </tr>
           ))}
         </tbody>

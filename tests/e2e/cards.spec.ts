@@ -47,12 +47,13 @@ test('model card: autofill from the demo, edit, two versions and their diff, thr
   await expect(proposal).toContainText('seattle-weather-2015.csv');
   await page.getByRole('button', { name: 'Apply autofill' }).click();
   await expect(page.getByTestId('card-status')).toHaveText('Saved as version 1');
-  await expect(page.getByTestId('card-metrics')).toContainText('Classification quality');
+  await expect(page.getByTestId('card-metrics')).toContainText('ROC AUC');
+  await expect(page.getByTestId('card-metrics')).toContainText('Rain model: quality');
 
   // An edit with hostile text: saved (debounced) as version 2.
   await page.getByLabel('Model name').fill('Rain classifier');
   await page.getByRole('button', { name: 'Add limitation' }).click();
-  await page.getByLabel('Limitation 1').fill(HOSTILE);
+  await page.getByRole('textbox', { name: 'Limitation 1' }).fill(HOSTILE);
   await expect(page.getByTestId('card-status')).toHaveText('Saved as version 2');
   const versions = page.getByTestId('card-versions');
   await expect(versions.getByRole('listitem')).toHaveCount(2);
@@ -73,7 +74,7 @@ test('model card: autofill from the demo, edit, two versions and their diff, thr
 
   // Exports: HTML with the text escaped, MCT JSON that parses with the text byte for byte, a README with front matter.
   const html = await saved(page, 'HTML');
-  expect(html.download.suggestedFilename()).toBe('Rain_classifier.model-card.html');
+  expect(html.download.suggestedFilename()).toBe('Rain-classifier.model-card.html');
   expect(html.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(html.text).not.toContain('<img src=x');
   expect(html.text).toContain('Content-Security-Policy');
@@ -102,9 +103,9 @@ test('model card: autofill from the demo, edit, two versions and their diff, thr
   await page.getByTestId('card-import').setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from(readme.text) });
   await expect(page.getByTestId('card-status')).toHaveText('Saved as version 4');
   await expect(page.getByLabel('Model name')).toHaveValue('Rain classifier');
-  await expect(page.getByLabel('Limitation 1')).toHaveValue(HOSTILE);
+  await expect(page.getByRole('textbox', { name: 'Limitation 1' })).toHaveValue(HOSTILE);
   await expect(versions).toContainText('imported');
-  await expect(page.getByTestId('card-metrics')).toContainText('accuracy');
+  await expect(page.getByTestId('card-metrics')).toContainText('ROC AUC');
   await expectNoInjection(page);
 
   // The card is stored: it is there after a reload, and the notebook tab is one key away.

@@ -82,10 +82,13 @@ describe('<CardChanges>', () => {
         changes: [
           { path: 'considerations.limitations[0]', label: 'Limitation 1', kind: 'changed', before: 'old', after: '<b>new</b>\u202E' },
           { path: 'modelDetails.owners[1]', label: 'Owner 2', kind: 'added', after: 'Ada' },
+          { path: 'modelDetails.overview', label: 'Overview', kind: 'removed', before: 'two\n<i>lines</i>\r' },
         ],
       }),
     );
-    expect(markup).toContain('Version 1 → version 2: 2 differences');
+    expect(markup).toContain('Version 1 → version 2: 3 differences');
+    // Lines stay lines; a carriage return is shown.
+    expect(markup).toContain('<bdi>two</bdi><br/><bdi>&lt;i&gt;lines&lt;/i&gt;⟨U+000D⟩</bdi>');
     expect(markup).toContain('<bdi>&lt;b&gt;new&lt;/b&gt;⟨U+202E⟩</bdi>');
     expect(markup).toContain('<bdi>considerations.limitations[0]</bdi>');
     expect(markup).not.toContain('<b>');
