@@ -17,3 +17,4 @@ export type { RegressionCellConfig } from './kinds/regression';
 export type { OperationalCellConfig, OperationalCellResult, OperationalSide } from './kinds/operational';
 export type { EstimatedCellConfig, EstimatedCellResult } from './kinds/estimated';
 export type { FairnessCellConfig, FairnessCellResult } from './kinds/fairness';
+export type { ChangeCellConfig, ChangeCellResult } from './kinds/change';
