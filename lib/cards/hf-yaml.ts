@@ -1,8 +1,9 @@
 /**
  * YAML for Hugging Face front matter, written for the reader that matters: huggingface_hub loads it
- * with PyYAML's safe_load, a YAML 1.1 reader. So strings that 1.1 would turn into something else
- * (yes/no/on/off, dates, 0.10…) are quoted (the `yaml` package's 1.1 mode), and every float is
- * written with a dot and a signed exponent (1.0e-7), because 1.1 reads `1e-7` as a string.
+ * with PyYAML's safe_load, a YAML 1.1 reader. So every string value is double-quoted (1.1 would
+ * turn yes/no/on/off, dates, 0.10… into something else, and PyYAML cannot scan a tab in a plain
+ * scalar), and every float is written with a dot and a signed exponent (1.0e-7), because 1.1 reads
+ * `1e-7` as a string. tests/fixtures/generate_cards.py checks the result with PyYAML itself.
  */
 import { parseDocument, stringify, type ScalarTag } from 'yaml';
 
@@ -26,7 +27,15 @@ const FLOAT_11: ScalarTag = {
 };
 
 export function toFrontMatterYaml(data: Record<string, unknown>): string {
-  return stringify(data, { version: '1.1', lineWidth: 0, customTags: (tags) => [FLOAT_11, ...tags] });
+  // Every string value double-quoted: PyYAML cannot scan a tab inside a plain scalar, and quoting
+  // leaves nothing to YAML 1.1's guessing (yes, 0.10, 2026-11-30…). Keys stay plain.
+  return stringify(data, {
+    version: '1.1',
+    lineWidth: 0,
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    customTags: (tags) => [FLOAT_11, ...tags],
+  });
 }
 
 /** Parse front matter as YAML 1.1 (PyYAML's reading); a syntax error names its line within the file. */

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toModelIndex } from '../../../lib/cards/hf-model-index';
 import { yaml11Number } from '../../../lib/cards/hf-yaml';
 import { fromHfReadme, splitReadme, toHfReadme } from '../../../lib/cards/huggingface';
-import { emptyCard } from '../../../lib/cards/types';
+import { emptyCard, type ModelCard } from '../../../lib/cards/types';
 import { AnalysisError } from '../../../lib/errors';
-import { sampleCard } from './card-samples';
+import { HOSTILE_STRINGS, hostileCard, sampleCard } from './card-samples';
 import { hfComparable, hubLoadMetadata, hubRoundTrip } from './hf-hub';
 
 const FIXTURES = join(__dirname, '../../fixtures/cards');
@@ -226,5 +226,40 @@ describe('fromHfReadme', () => {
     expect(warnings).toContain('README.md: "Model Examination [optional]" has no place in a Driftbook card — not imported');
     expect(warnings).toContain('README.md: "Model Description: funded by" has no place in a Driftbook card — not imported');
     expect(warnings.filter((w) => w.includes("not one of Driftbook's results"))).toHaveLength(2);
+  });
+});
+
+describe('PyYAML reads our front matter as we do (tests/fixtures/generate_cards.py)', () => {
+  function fixtureCard(): ModelCard {
+    const card = hostileCard(0);
+    card.huggingFace.tags = [...HOSTILE_STRINGS, 'yes', 'No', 'on', '2026-11-30', '0.10', '1e-7', '~', 'null', '.inf'];
+    card.huggingFace.language = 'yes';
+    card.quantitative.metrics.push(
+      { type: 'fpr', value: 1e21, side: 'current' },
+      { type: 'fpr', value: -2.5e-12, side: 'reference' },
+      { type: 'fpr', value: 0.1 + 0.2, side: 'reference' },
+    );
+    return card;
+  }
+  const path = join(FIXTURES, 'hostile-README.md');
+  const readme = toHfReadme(fixtureCard());
+  if (process.env.UPDATE_CARD_FIXTURES) writeFileSync(path, readme);
+
+  it('the committed export is the current one (regenerate as generate_cards.py says)', () => {
+    expect(readFileSync(path, 'utf8')).toBe(readme);
+  });
+
+  it('PyYAML 6 (YAML 1.1) finds the same mapping: strings stay strings, floats keep every digit', () => {
+    const py = JSON.parse(readFileSync(join(FIXTURES, 'hostile-README.pyyaml.json'), 'utf8')) as { metadata: J; body_start: string };
+    const ours = hubLoadMetadata(readme);
+    expect(py.metadata).toEqual(JSON.parse(JSON.stringify(ours)));
+    expect(py.metadata.tags).toEqual(fixtureCard().huggingFace.tags);
+    expect(py.metadata.language).toBe('yes');
+    const values = ((py.metadata['model-index'] as J[])[0]?.results as J[]).flatMap((r) => (r.metrics as J[]).map((m) => m.value));
+    expect(values).toContain(1e21);
+    expect(values).toContain(-2.5e-12);
+    expect(values).toContain(0.30000000000000004);
+    expect(values).toContain(1e-7);
+    expect(py.body_start.startsWith('\n# Model Card for Model ')).toBe(true);
   });
 });
