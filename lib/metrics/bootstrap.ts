@@ -17,7 +17,7 @@ import { mt19937, randomInterval, type Rng } from '../stats/random';
 import { AnalysisError } from '../errors';
 import { accuracy, classMetrics, precisionRecallF1 } from './classification';
 import { encodeClassification, type ClassificationInput, type ClassificationOptions } from './compute-classification';
-import { rocAucOvr, rocCurveOf, trapezoidArea } from './roc';
+import { rocAucOvr, rocFromClfCurve, trapezoidArea } from './roc';
 import { regressionScores } from './regression';
 import type { ConfusionMatrix } from './types';
 
@@ -110,38 +110,60 @@ function resampleCounts<M extends string>(
   return Object.fromEntries(names.map((m) => [m, intervalOf(values[m], s.resamples, s)])) as BootstrapIntervals<M>;
 }
 
-/** Rows (original indexes) with a present target and finite scores, sorted by the positive score. */
-function scoredRows(truth: Int32Array, score: Float64Array): Uint32Array {
-  const rows: number[] = [];
-  for (let i = 0; i < truth.length; i++) if (truth[i]! >= 0 && !Number.isNaN(score[i]!)) rows.push(i);
-  return Uint32Array.from(rows).sort((a, b) => score[a]! - score[b]!);
+/** The scored rows (target present, finite score) and each one's distinct score, decreasing: the ROC's thresholds. */
+interface ScoreGroups {
+  rows: Uint32Array;
+  /** Index of each scored row's score in `thresholds`. */
+  group: Uint32Array;
+  thresholds: Float64Array;
+  positive: Uint8Array;
+}
+
+function scoreGroups(truth: Int32Array, score: Float64Array, pos: number): ScoreGroups {
+  const scored: number[] = [];
+  for (let i = 0; i < truth.length; i++) if (truth[i]! >= 0 && !Number.isNaN(score[i]!)) scored.push(i);
+  const rows = Uint32Array.from(scored).sort((a, b) => score[b]! - score[a]!);
+  const group = new Uint32Array(rows.length);
+  const thresholds: number[] = [];
+  rows.forEach((i, k) => {
+    if (thresholds.length === 0 || thresholds[thresholds.length - 1] !== score[i]) thresholds.push(score[i]!);
+    group[k] = thresholds.length - 1;
+  });
+  return { rows, group, thresholds: Float64Array.from(thresholds), positive: Uint8Array.from(rows, (i) => (truth[i] === pos ? 1 : 0)) };
 }
 
 /**
- * Binary ROC AUC of a resample from the rows pre-sorted by score: each row repeated `count` times
- * keeps the split arrays sorted, so no sort per resample; rocCurveOf and trapezoidArea then run
- * exactly as for the cell's roc_auc (the curve depends only on the counts at each distinct score).
+ * Binary ROC AUC of a resample: _binary_clf_curve's cumulative counts at each distinct score the
+ * resample holds (a row drawn c times counts c times), then rocFromClfCurve and trapezoidArea as
+ * for the cell's roc_auc — the curve depends only on those counts, so no per-resample sort.
  */
-function resampledRocAuc(sorted: Uint32Array, truth: Int32Array, score: Float64Array, pos: number, counts: Int32Array): number | null {
-  let np = 0;
-  let nn = 0;
-  for (const i of sorted) {
-    if (truth[i] === pos) np += counts[i]!;
-    else nn += counts[i]!;
+function resampledRocAuc(g: ScoreGroups, counts: Int32Array, tp: Float64Array, fp: Float64Array): number | null {
+  tp.fill(0);
+  fp.fill(0);
+  for (let k = 0; k < g.rows.length; k++) {
+    const c = counts[g.rows[k]!]!;
+    if (c === 0) continue;
+    if (g.positive[k]) tp[g.group[k]!]! += c;
+    else fp[g.group[k]!]! += c;
   }
-  const positive = new Float64Array(np);
-  const negative = new Float64Array(nn);
-  let a = 0;
-  let b = 0;
-  for (const i of sorted) {
-    const c = counts[i]!;
-    for (let k = 0; k < c; k++) {
-      if (truth[i] === pos) positive[a++] = score[i]!;
-      else negative[b++] = score[i]!;
-    }
+  const m = g.thresholds.length;
+  const fps = new Float64Array(m);
+  const tps = new Float64Array(m);
+  const thresholds = new Float64Array(m);
+  let n = 0;
+  let cumTp = 0;
+  let cumFp = 0;
+  for (let j = 0; j < m; j++) {
+    if (tp[j] === 0 && fp[j] === 0) continue;
+    cumTp += tp[j]!;
+    cumFp += fp[j]!;
+    fps[n] = cumFp;
+    tps[n] = cumTp;
+    thresholds[n++] = g.thresholds[j]!;
   }
-  const curve = rocCurveOf({ positive, negative });
-  return curve ? trapezoidArea(curve.fpr, curve.tpr) : null;
+  if (cumTp === 0 || cumFp === 0) return null;
+  const curve = rocFromClfCurve({ fps: fps.subarray(0, n), tps: tps.subarray(0, n), thresholds: thresholds.subarray(0, n) });
+  return trapezoidArea(curve.fpr, curve.tpr);
 }
 
 /** Multiclass ROC AUC (one-vs-rest, macro) of a resample: the scored rows, each repeated `count` times. */
@@ -174,7 +196,9 @@ export function bootstrapClassification(
   const { labels, posLabel, truth, pred, score, proba } = encodeClassification(input, options);
   const k = labels.length;
   const pos = posLabel === null ? -1 : labels.indexOf(posLabel);
-  const binaryScored = posLabel !== null && score ? scoredRows(truth, score) : null;
+  const groups = posLabel !== null && score ? scoreGroups(truth, score, pos) : null;
+  const tp = new Float64Array(groups?.thresholds.length ?? 0);
+  const fp = new Float64Array(groups?.thresholds.length ?? 0);
   const allProba = posLabel === null && proba.length > 0 && proba.every((c) => c !== null) ? (proba as Float64Array[]) : null;
   const multiRows = allProba
     ? Uint32Array.from(Array.from({ length: truth.length }, (_, i) => i).filter((i) => truth[i]! >= 0 && allProba.every((c) => !Number.isNaN(c[i]!))))
@@ -195,11 +219,7 @@ export function bootstrapClassification(
       const all = precisionRecallF1(cm);
       prf = { precision: all.precision_macro, recall: all.recall_macro, f1: all.f1_macro };
     }
-    const rocAuc = binaryScored
-      ? resampledRocAuc(binaryScored, truth, score!, pos, counts)
-      : allProba && multiRows
-        ? resampledRocAucOvr(multiRows, truth, allProba, counts)
-        : null;
+    const rocAuc = groups ? resampledRocAuc(groups, counts, tp, fp) : allProba && multiRows ? resampledRocAucOvr(multiRows, truth, allProba, counts) : null;
     return { accuracy: used > 0 ? accuracy(cm) : null, precision: prf?.precision ?? null, recall: prf?.recall ?? null, f1: prf?.f1 ?? null, roc_auc: rocAuc };
   });
 }

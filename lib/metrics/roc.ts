@@ -3,7 +3,7 @@
  * and multi_class="ovr" with average "macro" / "weighted"), unweighted.
  */
 import { numpySum } from '../stats/numpy-sum';
-import { binaryClfCurve, downsampleIndices, splitScores, type SplitScores } from './binary-curve';
+import { binaryClfCurve, downsampleIndices, splitScores, type BinaryClfCurve, type SplitScores } from './binary-curve';
 import type { RocCurve } from './types';
 
 export interface FullRocCurve {
@@ -19,7 +19,11 @@ export interface FullRocCurve {
  */
 export function rocCurveOf(split: SplitScores): FullRocCurve | null {
   if (split.positive.length === 0 || split.negative.length === 0) return null;
-  const { fps, tps, thresholds } = binaryClfCurve(split);
+  return rocFromClfCurve(binaryClfCurve(split));
+}
+
+/** roc_curve's points from _binary_clf_curve's counts, both classes present (the bootstrap builds the counts from row weights). */
+export function rocFromClfCurve({ fps, tps, thresholds }: BinaryClfCurve): FullRocCurve {
   const m = fps.length;
   const keep: number[] = [];
   for (let i = 0; i < m; i++) {
