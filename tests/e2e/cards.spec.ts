@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { openDemo } from './demo';
 import { expect, test } from './guard';
 
@@ -20,7 +21,9 @@ async function saved(page: Page, name: string): Promise<{ download: Download; te
   return { download, text: readFileSync(path, 'utf8') };
 }
 
-test('model card: autofill from the demo, edit, two versions and their diff, three exports, re-import of the Hugging Face README', async ({ page }) => {
+test('model card: autofill from the demo, edit, two versions and their diff, three exports, re-import of the Hugging Face README, sign-off, backup', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openDemo(page);
   // Autofill reads computed cells: wait for the model's quality and its estimate.
@@ -114,6 +117,27 @@ test('model card: autofill from the demo, edit, two versions and their diff, thr
   await page.getByRole('tab', { name: 'Model card' }).click();
   await expect(page.getByLabel('Model name')).toHaveValue('Rain classifier');
   await expect(page.getByTestId('card-status')).toHaveText('Version 4');
+
+  // Sign-off: possible once reviewer and date are set; recorded as its own version.
+  const signOff = page.getByRole('button', { name: 'Record sign-off' });
+  await expect(signOff).toBeDisabled();
+  await page.getByLabel('Reviewer').fill('Grace Reviewer');
+  await page.getByLabel('Review date').fill('2026-12-06');
+  await expect(page.getByTestId('card-status')).toHaveText('Saved as version 5');
+  await signOff.click();
+  await expect(page.getByTestId('card-status')).toHaveText('Saved as version 6');
+  await expect(versions.getByRole('listitem').first()).toContainText('Version 6 signed off');
+  await expect(versions.getByRole('listitem').first()).toContainText('by Grace Reviewer on 2026-12-06');
+
+  // The workspace backup carries the card and its six versions.
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
+  const path = test.info().outputPath('demo.driftbook');
+  await backup.saveAs(path);
+  const files = unzipSync(readFileSync(path));
+  const cards = JSON.parse(strFromU8(files['cards.json']!)) as { cards: { latestVersion: number }[]; versions: { reason: string }[] };
+  expect(cards.cards.map((c) => c.latestVersion)).toEqual([6]);
+  expect(cards.versions.map((v) => v.reason)).toEqual(['autofill', 'autosave', 'autosave', 'import', 'autosave', 'sign-off']);
+
   await page.getByRole('tab', { name: 'Model card' }).press('ArrowLeft');
   await expect(page.getByTestId('drift-cell').first()).toBeVisible();
 });
