@@ -134,15 +134,15 @@ describe('segments, unknown kinds, and what a runner is given', () => {
     const { client, calls } = fakeClient();
     const known = await createCell(db, ws.id, { kind: 'drift', reference, current });
     // As a backup from a newer version would store it.
-    const stranger = { ...known, kind: 'timeline' as 'drift' };
+    const stranger = { ...known, kind: 'sparkle' as 'drift' };
     await db.cells.put(stranger);
     const out = await runCell(db, client, stranger);
     expect(out).toMatchObject({
       status: 'error',
-      kind: 'timeline',
-      error: { code: 'unknown-cell-kind', message: expect.stringMatching(/^unknown cell kind: timeline/) },
+      kind: 'sparkle',
+      error: { code: 'unknown-cell-kind', message: expect.stringMatching(/^unknown cell kind: sparkle/) },
     });
-    expect(await db.cells.get(known.id)).toMatchObject({ kind: 'timeline', status: 'error' });
+    expect(await db.cells.get(known.id)).toMatchObject({ kind: 'sparkle', status: 'error' });
     expect(await currentResultKey(stranger, await listDatasets(db))).toBeUndefined();
     expect(calls).toEqual([]);
   });
