@@ -4,6 +4,7 @@
  * config from its flags and prints the result's detections and warnings.
  */
 import type { DatasetMeta } from '../../data/types';
+import { AnalysisError } from '../../errors';
 import { formatScore } from '../../format';
 import { detectChanges, type ChangeDetectionResult } from '../../stream/detect';
 import { DETECTOR_IDS, DETECTORS, isDetectorId, parseDetectorParams, type RawDetectorParams } from '../../stream/detectors/index';
@@ -81,9 +82,11 @@ export const changeKind: CellKindSpec<'change', ChangeCellConfig, ChangeCellResu
   },
   compute: async (input, config, options) => {
     const dataset = need(input, 'reference');
+    // A new cell on a dataset without a numeric column has none yet (it runs at once).
+    if (!config.column) throw new AnalysisError('missing-column', "no column to monitor — choose one in the cell's settings");
     const result = detectChanges(
       dataset,
-      { column: config.column!, detector: config.detector, params: config.params ?? {}, ...(config.orderBy === undefined ? {} : { orderBy: config.orderBy }) },
+      { column: config.column, detector: config.detector, params: config.params ?? {}, ...(config.orderBy === undefined ? {} : { orderBy: config.orderBy }) },
       { seriesPoints: CHANGE_SERIES_POINTS, ...(options?.signal ? { signal: options.signal } : {}) },
     );
     return {

@@ -87,8 +87,9 @@ describe('the change-detection cell', () => {
     expect(problems({ column: 'x', orderBy: 'x' })).toEqual(['Order by: choose a timestamp column other than the monitored one']);
   });
 
-  it('refuses a non-0/1 value for a binary detector, naming its row', async () => {
+  it('refuses a non-0/1 value for a binary detector, naming its row, and says when no column is chosen', async () => {
     const dataset = await csv('x\n0\n1\n3\n', 'bad.csv');
+    await expect(changeKind.compute!({ reference: dataset }, { detector: 'ddm' })).rejects.toThrow("no column to monitor — choose one in the cell's settings");
     await expect(changeKind.compute!({ reference: dataset }, { column: 'x', detector: 'hddm_w' })).rejects.toThrow(
       /hddm_w: column "x", row 3 \(index 2\): expected 0 or 1/,
     );
