@@ -6,6 +6,7 @@
  */
 import type { Dataset } from '../data/types';
 import type { DriftResult } from '../drift/types';
+import { toErrorInfo } from '../errors';
 import { bootstrapClassification, bootstrapRegression, type BootstrapInterval, type BootstrapIntervals, type BootstrapOptions } from '../metrics/bootstrap';
 import { labelColumn, numberColumn, scoreInput, type ModelQualityResult } from '../metrics/model-columns';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from '../metrics/types';
@@ -90,7 +91,13 @@ export function qualityMetrics({ result, datasets, threshold, source, bootstrap,
     if (!quality) continue;
     const m = quality.metrics;
     const dataset = datasets[side];
-    const intervals = dataset ? sideIntervals(result, m, dataset, threshold, bootstrap) : undefined;
+    let intervals: BootstrapIntervals<string> | undefined;
+    try {
+      intervals = dataset ? sideIntervals(result, m, dataset, threshold, bootstrap) : undefined;
+    } catch (error) {
+      // The numbers are the cell's own; only their intervals need the rows again.
+      notes.push(`${source.cellTitle}: no intervals for the ${side} data (${toErrorInfo(error).message})`);
+    }
     if (!dataset) notes.push(`${source.cellTitle}: the ${side} data could not be opened — its metrics have no interval`);
     const table = (m.task === 'regression' ? REGRESSION : CLASSIFICATION) as readonly Metric<typeof m>[];
     for (const [type, label, read] of table) {

@@ -186,6 +186,14 @@ describe('autofillCard', () => {
     expect(fill.notes).toContain('classification cell: the reference data could not be read (IndexedDB is gone)');
   });
 
+  it('keeps the numbers without intervals when the rows no longer hold the columns', async () => {
+    const other = await ingestCsv(new TextEncoder().encode('age\n1\n2\n'), 'other.csv');
+    const fill = await autofillCard([await cell('classification', model)], [reference.meta, current.meta], async () => other);
+    expect(fill.metrics.length).toBe(10);
+    expect(fill.metrics.every((m) => m.interval === undefined)).toBe(true);
+    expect(fill.notes[0]).toMatch(/^classification cell: no intervals for the reference data \(column "y": not in other\.csv/);
+  });
+
   it('regression cells: MAE, RMSE and R² with intervals of the given resamples and seed', async () => {
     const regression = await cell('regression', { target: 'score', prediction: 'age' });
     const fill = await autofillCard([regression], [reference.meta, current.meta], load, { bootstrap: { resamples: 50, seed: 3 } });
