@@ -197,6 +197,7 @@ export async function computeTimeline(
   const cur = splitWindows(current, split, 'current');
   const ref = splitWindows(reference, referenceSplit, 'reference');
   warnings.push(...cur.warnings, ...ref.warnings.filter((w) => !/windows are empty/.test(w)));
+  if (cur.windows.length === 0) warnings.push('no current row has a timestamp: there are no windows — choose another timestamp column or split by rows');
   const minWindowRows = config.minWindowRows ?? DEFAULT_MIN_WINDOW_ROWS;
   const allColumns = spec.kind === 'drift' && config.heatmap !== false;
   const total = cur.windows.length + ref.windows.length;

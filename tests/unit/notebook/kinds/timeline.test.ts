@@ -117,6 +117,14 @@ describe('the Timeline kind (pandas / scipy / NannyML fixtures)', () => {
     expect(heatmap.scores[x1]).toEqual(result.windows.map((w) => w.value));
   });
 
+  it('says so when no current row has a timestamp', async () => {
+    const input = await inputs();
+    const result = await computeTimeline(input, { split: 'period', period: 'day', timestampColumn: 'c', scalar: 'dataset_drift_share' });
+    expect(result.windows).toEqual([]);
+    expect(result.warnings).toContain('no current row has a timestamp: there are no windows — choose another timestamp column or split by rows');
+    expect(result.unplaced.unparsed).toBe(input.current.table.numRows);
+  });
+
   it('stops between windows when cancelled', async () => {
     const input = await inputs();
     const controller = new AbortController();
