@@ -238,7 +238,9 @@ export function toHfReadme(card: ModelCard): string {
 
 /** Read a README.md: our own export exactly; a README from the Hub template section by section, with warnings for what is dropped. */
 export function fromHfReadme(text: string): { card: ModelCard; warnings: string[] } {
-  const { data, body } = splitReadme(text);
+  // A file whose every line ends in CRLF (git on Windows, an editor) was ours with LF: read it as such.
+  const lf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text) ? text.replace(/\r\n/g, '\n') : text;
+  const { data, body } = splitReadme(lf);
   const warnings: string[] = [];
   const numbers = fromModelIndex(data['model-index']);
   warnings.push(...numbers.warnings);

@@ -63,7 +63,8 @@ export function mctFieldError(value: unknown, spec: MctFieldSpec = MCT_FIELDS, p
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path}: ${kind(value)} where the toolkit needs an object`;
   for (const [key, child] of Object.entries(value)) {
     if (key.startsWith('schema_version') && path !== '$') continue;
-    const childSpec = spec[key];
+    // Own fields only: "constructor" or "__proto__" must not find Object's.
+    const childSpec = Object.hasOwn(spec, key) ? spec[key] : undefined;
     if (childSpec === undefined) return `${path}: "${key}" is not a field of the Model Card Toolkit (allowed: ${Object.keys(spec).join(', ')})`;
     const problem = mctFieldError(child, childSpec, `${path}.${key}`);
     if (problem) return problem;

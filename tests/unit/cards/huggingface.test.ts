@@ -168,6 +168,12 @@ describe('fromHfReadme', () => {
     expect(back.quantitative.metrics.every((m) => m.source?.kind === 'import')).toBe(true);
   });
 
+  it('reads its own export back after CRLF line endings (git on Windows)', () => {
+    const card = sampleCard();
+    const crlf = toHfReadme(card).replace(/\n/g, '\r\n');
+    expect(hfComparable(fromHfReadme(crlf).card)).toEqual(hfComparable(card));
+  });
+
   it('refuses a BOM, a front matter that is not a mapping, and bad YAML (with its line)', () => {
     const readme = toHfReadme(sampleCard());
     expect(() => fromHfReadme(`\uFEFF${readme}`)).toThrow(/byte order mark/);

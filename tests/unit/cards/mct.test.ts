@@ -90,7 +90,7 @@ function toolkitFromJson(json: unknown, cls = 'ModelCard', path = '$'): void {
   const fields = DATACLASSES[cls] ?? {};
   for (const [key, value] of Object.entries(json)) {
     if (key.startsWith('schema_version')) continue;
-    const field = fields[key];
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) throw new Error(`${path}: ${cls} has no such field named '${key}'`);
     if ('str' in field) {
       if (typeof value !== 'string') throw new Error(`${path}.${key}: not a string`);
@@ -267,6 +267,8 @@ describe('fromMct', () => {
     expect(() => toolkitFromJson(json)).toThrow(/no such field named 'threshold'/);
     expect(() => fromMct({ model_details: { name: 'x', rows: '3' } })).toThrow(/\$\.model_details: "rows" is not a field/);
     expect(() => fromMct({ extra: {} })).toThrow(/\$: "extra"/);
+    expect(() => fromMct('{"model_details": {"constructor": {}}}')).toThrow(/"constructor" is not a field/);
+    expect(() => fromMct('{"__proto__": {"name": "x"}}')).toThrow(/"__proto__" is not a field/);
   });
 
   it('refuses a non-string leaf, and bad JSON, and another schema version', () => {
