@@ -206,6 +206,43 @@ describe('autofillCard', () => {
   });
 });
 
+describe('autofillCard on a multiclass cell', () => {
+  it('recomputes the cell’s rows from its probability columns: intervals equal the numpy/sklearn bootstrap', async () => {
+    interface Case {
+      name: string;
+      target: string[];
+      prediction: string[];
+      proba: number[][];
+      resamples: number;
+      seed: number;
+      intervals: Record<string, Interval & { undefined: number }>;
+    }
+    const c = readJson<{ cases: Case[] }>('tests/fixtures/bootstrap/bootstrap.json').cases.find((x) => x.name === 'multiclass')!;
+    const csv = ['y,y_pred,proba_a,proba_b,proba_c', ...c.target.map((y, i) => [y, c.prediction[i], ...c.proba[i]!.map(String)].join(','))].join('\n');
+    const data = await ingestCsv(new TextEncoder().encode(csv), 'multi.csv');
+    const config = { target: 'y', prediction: 'y_pred', score: ['proba_a', 'proba_b', 'proba_c'] };
+    const result = await cellSpec('classification').compute!({ reference: data }, config);
+    const record = {
+      id: 'm',
+      workspaceId: 'w',
+      order: 0,
+      title: 'Multiclass',
+      inputs: { reference: { id: data.meta.id, sha256: data.meta.sha256 } },
+      status: 'ok',
+      updatedAt: '2026-12-06T04:00:00.000Z',
+      kind: 'classification',
+      config,
+      result,
+    } as CellRecord;
+    const fill = await autofillCard([record], [data.meta], async () => data, { bootstrap: { resamples: c.resamples, seed: c.seed } });
+    expect(fill.metrics.map((m) => m.name)).toEqual(['Accuracy', 'Precision (macro)', 'Recall (macro)', 'F1 (macro)', 'ROC AUC (one-vs-rest, macro)']);
+    for (const m of fill.metrics) {
+      expectClose(m.interval?.lower, c.intervals[m.type]!.lower, REL, `${m.type} lower`);
+      expectClose(m.interval?.upper, c.intervals[m.type]!.upper, REL, `${m.type} upper`);
+    }
+  });
+});
+
 describe('applyAutofill', () => {
   const human: CardMetric = { type: 'accuracy', name: 'Accuracy (offline test set)', value: 0.91, side: 'reference' };
   it('replaces only autofilled entries and keeps what the person typed', async () => {
