@@ -87,6 +87,10 @@ describe('hostile strings in the Hugging Face README', () => {
       card.modelDetails.citations.push({ style: 'BibTeX', citation: '```\n@misc{x}\n````' });
       card.huggingFace.tags = [...HOSTILE_STRINGS.slice(0, 4)];
       card.huggingFace.language = HOSTILE_STRINGS[offset] ?? '';
+      const h = (k: number): string => HOSTILE_STRINGS[(offset + k) % HOSTILE_STRINGS.length] ?? '';
+      card.quantitative.estimated.push({ type: 'estimated_accuracy', name: h(2), value: 0.5, side: 'current', group: { column: h(4), value: h(6) } });
+      card.quantitative.validation[0]!.suite = h(8);
+      card.quantitative.drift!.columns[0] = { column: h(9), method: h(10), score: 1e-300, drifted: false };
       const readme = toHfReadme(card);
       const { card: back, warnings } = fromHfReadme(readme);
       expect(warnings).toEqual([]);

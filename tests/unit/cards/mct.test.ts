@@ -237,6 +237,10 @@ describe('fromMct', () => {
       card.quantitative.metrics[8]!.group = { column: HOSTILE_STRINGS[offset] ?? '', value: HOSTILE_STRINGS[(offset + 1) % HOSTILE_STRINGS.length] ?? '' };
       card.modelParameters.data[0]!.description = `${HOSTILE_STRINGS[offset] ?? ''}\n\nDriftbook dataset facts — rows: 5`;
       card.quantitative.notes = `x\n\nDriftbook intervals — level 0.5, percentile-bootstrap, 1 resamples, seed 1`;
+      const h = (k: number): string => HOSTILE_STRINGS[(offset + k) % HOSTILE_STRINGS.length] ?? '';
+      card.quantitative.estimated.push({ type: 'estimated_accuracy', value: 0.5, side: 'current', group: { column: h(4), value: h(6) } });
+      card.quantitative.validation[0]!.suite = h(8);
+      card.quantitative.drift!.columns[0] = { column: h(9), method: h(10), score: 1e-300, drifted: false };
       const back = fromMct(toMctJson(card)).card;
       expect(sourceless(back)).toEqual(sourceless(mctPart(card)));
     }
