@@ -1,9 +1,10 @@
 'use client';
+import { useState } from 'react';
 import { conceptChart, driftHeatmap, timelineChart, timelineRowsChart } from '../../lib/charts/timeline-chart';
 import { cellSpec, type DatasetsBySlot } from '../../lib/notebook';
 import type { SplitMode, TimelineCellConfig, TimelineCellResult } from '../../lib/notebook/kinds/timeline';
 import { SCALARS } from '../../lib/notebook/scalars';
-import { timelineNote, timelineRows } from '../../lib/notebook/view/timeline-rows';
+import { timelineNote, timelineRows, windowColumnRows } from '../../lib/notebook/view/timeline-rows';
 import { PERIODS, type Period } from '../../lib/stream/windows';
 import { formatCount } from '../format';
 import { UserText } from '../ui/UserText';
@@ -154,9 +155,44 @@ function TimelineForm({
   );
 }
 
+/** One window's drift per column (the heatmap's column for it): drifted columns first. */
+function WindowColumns({ result, position }: { result: TimelineCellResult; position: number }) {
+  const window = result.windows[position];
+  if (!window) return null;
+  const rows = windowColumnRows(result, position);
+  return (
+    <table className="drift-table metric-table" data-testid="timeline-window-columns">
+      <caption>
+        Window <UserText text={window.label} />: drift per column ({formatCount(window.rows)} rows)
+      </caption>
+      <thead>
+        <tr>
+          <th>Column</th>
+          <th>Method</th>
+          <th className="num">Score</th>
+          <th>Verdict</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <td>
+              <UserText text={r.name} />
+            </td>
+            <td>{r.method}</td>
+            <td className="num">{r.score}</td>
+            <td className={r.drifted ? 'flagged' : undefined}>{r.drifted ? 'drifted' : 'not drifted'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function WindowTable({ result }: { result: TimelineCellResult }) {
   const rows = timelineRows(result);
   const concept = result.concept;
+  const [selected, setSelected] = useState<number | undefined>(undefined);
   return (
     <details className="settings">
       <summary>Windows ({formatCount(rows.length)})</summary>
@@ -178,10 +214,22 @@ function WindowTable({ result }: { result: TimelineCellResult }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {rows.map((r, i) => (
             <tr key={r.index} data-status={r.status} className={r.status === 'small' || r.status === 'empty' ? 'muted' : undefined}>
               <td>
-                <UserText text={r.label} />
+                {result.heatmap && r.rows > 0 ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={selected === i}
+                    title="Show this window's drift per column"
+                    onClick={() => setSelected(selected === i ? undefined : i)}
+                  >
+                    <UserText text={r.label} />
+                  </button>
+                ) : (
+                  <UserText text={r.label} />
+                )}
               </td>
               <td>
                 <UserText text={r.span} />
@@ -208,6 +256,7 @@ function WindowTable({ result }: { result: TimelineCellResult }) {
           ))}
         </tbody>
       </table>
+      {selected === undefined ? null : <WindowColumns result={result} position={selected} />}
     </details>
   );
 }

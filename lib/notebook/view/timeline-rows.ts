@@ -62,3 +62,23 @@ export function timelineRows(result: TimelineCellResult): TimelineRow[] {
     };
   });
 }
+
+export interface WindowColumnRow {
+  name: string;
+  method: string;
+  score: string;
+  drifted: boolean;
+}
+
+/** The heatmap's column of one window (position in `windows`): each tested column's score and verdict, drifted first. */
+export function windowColumnRows(result: TimelineCellResult, position: number): WindowColumnRow[] {
+  const heatmap = result.heatmap;
+  if (!heatmap) return [];
+  const rows = heatmap.columns.map((c, i) => ({
+    name: c.name,
+    method: c.method ?? '—',
+    score: formatPValue(heatmap.scores[i]![position] ?? null),
+    drifted: heatmap.drifted[i]![position] ?? false,
+  }));
+  return [...rows.filter((r) => r.drifted), ...rows.filter((r) => !r.drifted)];
+}

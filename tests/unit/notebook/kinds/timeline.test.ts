@@ -4,7 +4,7 @@ import type { Dataset } from '../../../../lib/data/types';
 import { computeTimeline, timelineKind, type TimelineCellConfig } from '../../../../lib/notebook/kinds/timeline';
 import { estimatedKind } from '../../../../lib/notebook/kinds/estimated';
 import { SCALARS, scalarSpec, scalarsOfKind, type KindSettings } from '../../../../lib/notebook/scalars';
-import { timelineRows } from '../../../../lib/notebook/view/timeline-rows';
+import { timelineRows, windowColumnRows } from '../../../../lib/notebook/view/timeline-rows';
 import { splitWindows, windowDataset } from '../../../../lib/stream/windows';
 import { expectClose, readFixture, readJson } from '../../../support';
 
@@ -115,6 +115,13 @@ describe('the Timeline kind (pandas / scipy / NannyML fixtures)', () => {
     expect(heatmap.scores.every((row) => row.length === result.windows.length)).toBe(true);
     const x1 = heatmap.columns.findIndex((c) => c.name === 'x1');
     expect(heatmap.scores[x1]).toEqual(result.windows.map((w) => w.value));
+    // One window's detail: its column of the heatmap, drifted columns first.
+    const last = result.windows.length - 2;
+    const detail = windowColumnRows(result, last);
+    expect(detail.map((r) => r.name).sort()).toEqual(heatmap.columns.map((c) => c.name).sort());
+    const firstCalm = detail.findIndex((r) => !r.drifted);
+    expect(detail.slice(firstCalm).every((r) => !r.drifted)).toBe(true);
+    expect(detail.find((r) => r.name === 'x1')).toMatchObject({ method: 'ks', drifted: result.windows[last]!.crossed });
   });
 
   it('says so when no current row has a timestamp', async () => {
