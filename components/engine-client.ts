@@ -10,6 +10,8 @@ import { cellSpec, type CellConfigs, type CellInputIds, type CellKind, type Cell
 import type { DatasetListing } from '../lib/engine';
 import type { AutofillOptions } from '../lib/cards/autofill';
 import type { CardAutofill } from '../lib/cards/types';
+import type { BatchSummary } from '../lib/notebook/batch-summary';
+import type { Period } from '../lib/stream/windows';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -28,6 +30,13 @@ export interface EngineClient extends CellRunner {
   currentResultKeys(cells: Pick<CellRecord, 'kind' | 'config' | 'inputs'>[]): Promise<(string | undefined)[]>;
   /** A model card's autofilled numbers from a workspace's cells, computed in a worker (bootstrap intervals need the rows). */
   autofillCard(workspaceId: string, options?: AutofillOptions): Promise<CardAutofill>;
+  /** A batch's summary against the pinned reference, with the reference's cached profiles (lib/engine.ts). */
+  summarizeBatch(referenceId: string, batchId: string): Promise<BatchSummary>;
+  /** A stored file's calendar periods, each stored as a dataset (the batches of one file). */
+  storePeriods(
+    datasetId: string,
+    split: { period: Period; timestampColumn: string; timeZone?: string },
+  ): Promise<{ label: string; date: string; dataset: DatasetMeta }[]>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -147,6 +156,12 @@ export function createEngineClient(size = poolSize()): EngineClient {
     resultKey: (cell) => call((a) => a.resultKey(cell)),
     currentResultKeys: (cells) => call((a) => a.currentResultKeys(cells)),
     autofillCard: (workspaceId, options) => call((a) => a.autofillCard(workspaceId, options)),
+    // Worker 0 keeps the reference's table opened across batches.
+    summarizeBatch: (referenceId, batchId) => call((a) => a.summarizeBatch(referenceId, batchId), 0),
+    storePeriods: (datasetId, split) =>
+      call((a) => a.storePeriods(datasetId, split), 0).then((periods) =>
+        periods.map(({ label, date, packed }) => ({ label, date, dataset: unpackMeta(packed) })),
+      ),
     runCell<K extends CellKind>(kind: K, config: CellConfigs[K], inputs: CellInputIds, onProgress?: (done: number, total: number) => void) {
       return cancellable(async (): Promise<CellResults[K]> => {
         // A drift-like kind (its spec says how) goes over the pool in column ranges; segmented inputs

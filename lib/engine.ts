@@ -6,8 +6,8 @@ import { applySegment, hasSegment } from './data/frame';
 import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
-import { profileColumn } from './profile/column-profile';
-import { cachedProfiles } from './store/profiles';
+import { profileColumn, type ColumnProfile } from './profile/column-profile';
+import { cachedProfiles, profileKey } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
@@ -22,6 +22,8 @@ import type { CellInputIds } from './notebook/types';
 import { autofillCard, type AutofillOptions } from './cards/autofill';
 import type { CardAutofill } from './cards/types';
 import { listCells } from './store/workspaces';
+import { summarizeBatch, type BatchSummary } from './notebook/batch-summary';
+import { splitWindows, windowDataset, type Period } from './stream/windows';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -95,6 +97,25 @@ async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnT
 /** One column: driftColumns of a range of one. */
 async function driftColumn(reference: Dataset, current: Dataset, task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) {
   return (await driftColumns(reference, current, [task], plan))[0]!;
+}
+
+// Untested (datetime, text) columns' count-only profiles of batch references, kept in memory: the
+// IndexedDB cache holds only tested columns' profiles, and a history should not re-count its reference.
+const countProfiles = new Map<string, ColumnProfile | undefined>();
+
+function countProfile(reference: Dataset, column: string, type: ColumnType): ColumnProfile | undefined {
+  const key = profileKey(reference.meta.sha256, column, type);
+  if (!countProfiles.has(key)) {
+    if (countProfiles.size >= 10_000) countProfiles.clear();
+    try {
+      countProfiles.set(key, profileColumn(reference.table, column, type));
+    } catch (error) {
+      // A column that cannot be read as its type: runColumnTask reports it as not tested.
+      if (!(error instanceof AnalysisError)) throw error;
+      countProfiles.set(key, undefined);
+    }
+  }
+  return countProfiles.get(key);
 }
 
 /** What a user may choose when a file does not read as is. */
@@ -229,6 +250,59 @@ export const engine = {
    */
   autofillCard(workspaceId: string, options: AutofillOptions = {}): Promise<Outcome<CardAutofill>> {
     return outcome(async () => autofillCard(await listCells(getDb(), workspaceId), await listDatasets(getDb()), open, options));
+  },
+
+  /**
+   * A batch's summary against a workspace's pinned reference (lib/notebook/batch-summary.ts): drift
+   * reads the reference's column profiles from the IndexedDB cache (profiled once, on the first
+   * batch), so each new batch scans only itself.
+   */
+  summarizeBatch(referenceId: string, batchId: string): Promise<Outcome<BatchSummary>> {
+    return outcome(async () => {
+      const [reference, batch] = await Promise.all([open(referenceId), open(batchId)]);
+      return summarizeBatch(reference, batch, {
+        driftColumn: (task, plan) =>
+          task.type === 'datetime' || task.type === 'text'
+            ? Promise.resolve(runColumnTask(task, reference.table, batch.table, plan, countProfile(reference, task.name, task.type)))
+            : driftColumn(reference, batch, task, plan),
+      });
+    });
+  },
+
+  /**
+   * One stored file split by calendar period of a timestamp column (lib/stream/windows.ts), each
+   * period with rows stored as its own dataset ("file · 2026-12-01"); empty periods are gaps, not batches.
+   * Returns each stored period with its first day (the batch's date).
+   */
+  storePeriods(
+    datasetId: string,
+    split: { period: Period; timestampColumn: string; timeZone?: string },
+  ): Promise<Outcome<{ label: string; date: string; packed: PackedMeta }[]>> {
+    return outcome(async () => {
+      const dataset = await open(datasetId);
+      const { windows } = splitWindows(dataset, { by: 'period', ...split }, dataset.meta.name);
+      const stored: { label: string; date: string; packed: PackedMeta }[] = [];
+      for (const window of windows) {
+        if (window.rows.length === 0) continue;
+        const { table } = windowDataset(dataset, window);
+        const ipc = tableToIPC(table, 'file');
+        const { segment: _segment, ...meta } = dataset.meta;
+        const saved = await saveDataset(getDb(), {
+          meta: {
+            ...meta,
+            id: globalThis.crypto.randomUUID(),
+            name: `${dataset.meta.name} · ${window.label}`,
+            sha256: await sha256Hex(ipc),
+            bytes: ipc.byteLength,
+            rows: table.numRows,
+            createdAt: new Date().toISOString(),
+          },
+          ipc,
+        });
+        stored.push({ label: window.label, date: (window.start ?? '').slice(0, 10), packed: packMeta(saved) });
+      }
+      return stored;
+    });
   },
 
   /**
