@@ -6,12 +6,14 @@
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyCard } from '../../../lib/cards/types';
 import { exportWorkspace, importWorkspace, type ImportSummary } from '../../../lib/store/backup';
+import { listWorkspaceCards, openWorkspaceCard, saveCardVersion } from '../../../lib/store/cards';
 import type { DriftbookDb } from '../../../lib/store/db';
 import { getDatasetIpc } from '../../../lib/store/datasets';
 import { DriftbookError } from '../../../lib/errors';
 import { fromTaggedJson, toTaggedJson } from '../../../lib/store/tagged-json';
-import type { CellRecord } from '../../../lib/store/types';
+import type { CardRecord, CardVersionRecord, CellRecord } from '../../../lib/store/types';
 import { listCells } from '../../../lib/store/workspaces';
 import { newDb, plainJson, snapshot, storeDataset, workspaceFixture, writeZip, jsonBytes, type Entry } from './backup-fixture';
 
@@ -22,7 +24,7 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 type Json = unknown;
 type Path = (string | number)[];
-type Target = 'manifest' | 'cells';
+type Target = 'manifest' | 'cells' | 'cards';
 type Mutation =
   | { op: 'remove'; target: Target; pick: number }
   | { op: 'set'; target: Target; pick: number; value: Json }
@@ -43,6 +45,7 @@ type Mutation =
 interface Model {
   manifest: Json;
   cells: Json;
+  cards: Json;
   entries: (Entry & { json?: Target })[];
   post: Mutation[];
 }
@@ -168,8 +171,8 @@ const entryName = fc.oneof(
 );
 const pick = fc.nat();
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constant('remove' as const), target: fc.constantFrom<Target>('manifest', 'cells'), pick }),
-  fc.record({ op: fc.constant('set' as const), target: fc.constantFrom<Target>('manifest', 'cells'), pick, value }),
+  fc.record({ op: fc.constant('remove' as const), target: fc.constantFrom<Target>('manifest', 'cells', 'cards'), pick }),
+  fc.record({ op: fc.constant('set' as const), target: fc.constantFrom<Target>('manifest', 'cells', 'cards'), pick, value }),
   fc.record({ op: fc.constant('copyCellId' as const), from: pick, to: pick }),
   fc.record({ op: fc.constant('cellKind' as const), cell: pick, kind: fc.string() }),
   fc.record({ op: fc.constant('workspaceId' as const), id: fc.oneof(fc.uuid(), fc.string()) }),
@@ -200,6 +203,14 @@ beforeAll(async () => {
   target = newDb('fuzz');
   const { ws } = await workspaceFixture(target);
   await storeDataset(target, 'other.csv', 10, 2);
+  // A model card with two versions (one holding a NaN: tagged in the file).
+  const card = await openWorkspaceCard(target, ws.id, emptyCard());
+  const first = emptyCard();
+  first.modelDetails.name = 'Fuzzed \u202e model';
+  first.considerations.limitations = ['<b>x</b>', ''];
+  first.quantitative.metrics = [{ type: 'accuracy', value: NaN, side: 'current' }];
+  await saveCardVersion(target, card.id, first, 'autofill');
+  await saveCardVersion(target, card.id, { ...first, signOff: { reviewer: 'R', date: '2026-01-02', notes: '' } }, 'sign-off');
   files = unzipSync(await exportWorkspace(target, ws.id));
   baseline = await snapshot(target);
 });
@@ -210,11 +221,11 @@ function freshModel(): Model {
   return {
     manifest: plainJson(files['manifest.json']),
     cells: plainJson(files['cells.json']),
-    entries: Object.entries(files).map(([name, data]) => ({
-      name,
-      data,
-      ...(name === 'manifest.json' ? { json: 'manifest' as const } : name === 'cells.json' ? { json: 'cells' as const } : {}),
-    })),
+    cards: plainJson(files['cards.json']),
+    entries: Object.entries(files).map(([name, data]) => {
+      const json = ({ 'manifest.json': 'manifest', 'cells.json': 'cells', 'cards.json': 'cards' } as const)[name];
+      return { name, data, ...(json ? { json } : {}) };
+    }),
     post: [],
   };
 }
@@ -228,10 +239,12 @@ function comparable(cell: CellRecord, datasetSha: (id: string) => string): strin
 
 /** What an import that succeeded must have done, checked against the file's own bytes. */
 async function expectLossless(bytes: Uint8Array, summary: ImportSummary, after: Awaited<ReturnType<typeof snapshot>>) {
-  const json = unzipSync(bytes, { filter: (f) => f.name === 'manifest.json' || f.name === 'cells.json' });
-  const manifest = fromTaggedJson<{ workspace: Record<string, unknown>; datasets: { meta: { id: string; sha256: string }; file: string }[] }>(
-    new TextDecoder().decode(json['manifest.json']),
-  );
+  const json = unzipSync(bytes, { filter: (f) => ['manifest.json', 'cells.json', 'cards.json'].includes(f.name) });
+  const manifest = fromTaggedJson<{
+    workspace: Record<string, unknown>;
+    datasets: { meta: { id: string; sha256: string }; file: string }[];
+    modelCards?: unknown;
+  }>(new TextDecoder().decode(json['manifest.json']));
   const fileCells = fromTaggedJson<CellRecord[]>(new TextDecoder().decode(json['cells.json']));
   const data = unzipSync(bytes, { filter: (f) => manifest.datasets.some((d) => d.file === f.name) });
 
@@ -249,6 +262,25 @@ async function expectLossless(bytes: Uint8Array, summary: ImportSummary, after: 
   const { id: _fi, name: fileName, datasetIds: _fd, ...fileWorkspace } = manifest.workspace;
   expect(workspace).toEqual(fileWorkspace);
   expect([fileName, `${String(fileName)} (imported)`]).toContain(name);
+
+  // The file's model cards and versions (only when its manifest names them), ids and workspace aside; each card numbers on from its highest version.
+  const fileCards = manifest.modelCards
+    ? fromTaggedJson<{ cards: CardRecord[]; versions: CardVersionRecord[] }>(new TextDecoder().decode(json['cards.json']))
+    : { cards: [], versions: [] };
+  const storedCards = await listWorkspaceCards(target, summary.workspace.id);
+  const cardText = (cards: CardRecord[], versions: CardVersionRecord[]) =>
+    cards
+      .map(({ id, workspaceId: _w, latestVersion: _l, ...card }) => {
+        const own = versions.filter((v) => v.cardId === id).map(({ id: _v, cardId: _c, workspaceId: _vw, ...v }) => v);
+        return toTaggedJson({ ...card, versions: own.sort((a, b) => a.version - b.version) });
+      })
+      .sort();
+  expect(cardText(storedCards.cards, storedCards.versions)).toEqual(cardText(fileCards.cards, fileCards.versions));
+  expect(storedCards.versions).toHaveLength(fileCards.versions.length);
+  for (const card of storedCards.cards) {
+    expect(card.latestVersion).toBe(Math.max(0, ...storedCards.versions.filter((v) => v.cardId === card.id).map((v) => v.version)));
+  }
+  expect(summary.modelCards).toBe(storedCards.cards.length);
 
   // Datasets this import added hold the file's exact bytes.
   for (const key of after.datasets!.keys()) {
