@@ -32,7 +32,7 @@ const VIEWS = [
   { id: 'card', label: 'Model card' },
 ] as const;
 
-/** The page: sidebar (workspaces, library), the two drop zones and the open workspace's notebook. */
+/** The page: sidebar (workspaces, library), and the open workspace's notebook (with the two drop zones) or its model card, as tabs. */
 export function Workbench() {
   const db = getDb();
   const [toast, setToast] = useState<ToastState>();
