@@ -13,6 +13,7 @@ import { utcMs } from '../data/time';
 import type { Dataset } from '../data/types';
 import { AnalysisError } from '../errors';
 import { countChunks, sizeChunks, type ChunkSpan } from '../metrics/cbpe-chunks';
+import { timestampColumn } from '../metrics/model-columns';
 import { MAX_WINDOWS } from '../metrics/time-windows';
 import { instantOf, offsetText, zonedIso, zoneOf, type Zone } from './zoned-time';
 
@@ -153,9 +154,6 @@ function locate(starts: readonly number[], t: number): number {
   return lo;
 }
 
-// Below this magnitude numeric timestamps are epoch seconds (lib/metrics/model-columns.ts timestampColumn's rule).
-const EPOCH_SECONDS_BELOW = 1e11;
-
 /** A timestamp column as epoch ms (NaN where missing or not a date), with its missing and unparsed counts. */
 export function readTimestamps(
   dataset: Dataset,
@@ -167,12 +165,10 @@ export function readTimestamps(
       `timestamp column "${column}": not in ${dataset.meta.name} — its columns are ${dataset.meta.schema.map((c) => c.name).join(', ')}`,
     );
   }
-  const { values, numeric, unparsed, firstUnparsed } = readTimes(dataset.table, column);
-  if (numeric) {
-    let largest = 0;
-    for (const x of values) if (Number.isFinite(x)) largest = Math.max(largest, Math.abs(x));
-    if (largest < EPOCH_SECONDS_BELOW) for (let i = 0; i < values.length; i++) values[i] = values[i]! * 1000;
-  }
+  const read = readTimes(dataset.table, column);
+  const { unparsed, firstUnparsed } = read;
+  // Numbers: epoch seconds or ms by the model cells' rule (timestampColumn; numbers are never "unparsed").
+  const values = read.numeric ? timestampColumn(dataset, column) : read.values;
   let nan = 0;
   for (const x of values) if (!Number.isFinite(x)) nan++;
   return { times: values, missing: nan - unparsed, unparsed, ...(firstUnparsed ? { firstUnparsed } : {}) };

@@ -100,6 +100,21 @@ describe('splitWindows on a dataset', () => {
     expect(sub.table.getChild('x1')!.get(5)).toBe(data.table.getChild('x1')!.get(5));
   });
 
+  it("reads numeric timestamps as epoch seconds or milliseconds (the model cells' rule)", async () => {
+    const day = 86_400;
+    const seconds = await ingestCsv(new TextEncoder().encode(`t,x\n${day * 20000},1\n${day * 20000 + 10},2\n${day * 20002},3\n`), 's.csv');
+    const split = splitWindows(seconds, { by: 'period', period: 'day', timestampColumn: 't' });
+    expect(split.windows.map((w) => [w.label, w.rows.length])).toEqual([
+      ['2024-10-04', 2],
+      ['2024-10-05', 0],
+      ['2024-10-06', 1],
+    ]);
+    const ms = await ingestCsv(new TextEncoder().encode(`t,x\n${day * 20000 * 1000},1\n,2\n`), 'ms.csv');
+    const byMs = splitWindows(ms, { by: 'period', period: 'day', timestampColumn: 't' });
+    expect(byMs.windows.map((w) => w.label)).toEqual(['2024-10-04']);
+    expect(byMs.unplaced).toEqual({ missing: 1, unparsed: 0 });
+  });
+
   it('names the missing timestamp column', async () => {
     const data = await current();
     expect(() => splitWindows(data, { by: 'period', period: 'day', timestampColumn: 'when' })).toThrow(/timestamp column "when": not in events-current\.csv/);
