@@ -280,11 +280,18 @@ export const timelineKind: CellKindSpec<'timeline', TimelineCellConfig, Timeline
   label: 'Timeline',
   description: 'A metric per window over time (rows, chunks or calendar periods) against reference bands, drift heatmap, concept drift',
   inputs: { required: ['reference', 'current'], optional: [] },
-  // Daily windows of the first datetime column, else NannyML's default 10 chunks; the dataset drift share.
+  // NannyML's default 10 chunks of the dataset drift share (a period's row count is unknown before reading the
+  // timestamps: daily windows of a daily file would all be small); the first datetime column is pre-chosen for periods.
   defaultConfig(datasets) {
     const time = datasets?.current?.schema.find((c) => c.type === 'datetime' && hasColumn(datasets.reference, c.name));
-    const base = { scalar: 'dataset_drift_share', bandMultiplier: DEFAULT_BAND_MULTIPLIER, minWindowRows: DEFAULT_MIN_WINDOW_ROWS };
-    return time ? { ...base, split: 'period', period: 'day', timestampColumn: time.name } : { ...base, split: 'count', count: DEFAULT_CHUNK_COUNT };
+    return {
+      split: 'count',
+      count: DEFAULT_CHUNK_COUNT,
+      scalar: 'dataset_drift_share',
+      bandMultiplier: DEFAULT_BAND_MULTIPLIER,
+      minWindowRows: DEFAULT_MIN_WINDOW_ROWS,
+      ...(time ? { period: 'day', timestampColumn: time.name } : {}),
+    };
   },
   validate: timelineProblems,
   compute: computeTimeline,

@@ -132,6 +132,21 @@ describe('the Timeline kind (pandas / scipy / NannyML fixtures)', () => {
     expect(result.unplaced.unparsed).toBe(input.current.table.numRows);
   });
 
+  it("defaults to NannyML's 10 chunks of the drift share, with the datetime column ready for periods", async () => {
+    const input = await inputs();
+    const plain = { ...input.current.meta, schema: input.current.meta.schema.filter((c) => c.name !== 'ts') };
+    expect(timelineKind.defaultConfig({ reference: plain, current: plain })).toEqual({
+      split: 'count',
+      count: 10,
+      scalar: 'dataset_drift_share',
+      bandMultiplier: 3,
+      minWindowRows: 30,
+    });
+    const ref = input.reference.meta;
+    const cur = { ...input.current.meta, schema: input.current.meta.schema.map((c) => (c.name === 'ts' ? { ...c, type: 'datetime' as const } : c)) };
+    expect(timelineKind.defaultConfig({ reference: ref, current: cur })).toMatchObject({ split: 'count', period: 'day', timestampColumn: 'ts' });
+  });
+
   it('stops between windows when cancelled', async () => {
     const input = await inputs();
     const controller = new AbortController();
