@@ -6,7 +6,7 @@
 import { AnalysisError } from '../errors';
 import { mctFieldError } from './mct-fields';
 import { parseSlice } from './mct-slice';
-import { importSource, MCT_SCHEMA_VERSION, readDatasetFacts, readIntervalSettings } from './mct-text';
+import { importSource, MCT_SCHEMA_VERSION, readCardSections, readDatasetFacts, readNumberFacts } from './mct-text';
 import { emptyCard, type CardDataset, type CardDrift, type CardMetric, type CardValidation, type ModelCard } from './types';
 
 type Json = Record<string, unknown>;
@@ -72,6 +72,8 @@ export function fromMct(input: string | unknown): { card: ModelCard; warnings: s
     citations: arr(md.citations).map((c) => ({ style: str(c.style), citation: str(c.citation) })),
     path: str(md.path),
   };
+  if (!readCardSections(card.modelDetails.documentation, card))
+    warnings.push('model_details.documentation: its Driftbook sections block is not well formed — kept as text');
   const mp = obj(root.model_parameters);
   const source = importSource('MCT JSON');
   card.modelParameters = {
@@ -99,7 +101,7 @@ export function fromMct(input: string | unknown): { card: ModelCard; warnings: s
   const qa = obj(root.quantitative_analysis);
   const graphics = obj(qa.graphics);
   if (arr(graphics.collection).length) warnings.push('quantitative_analysis.graphics: images are not kept');
-  const { notes, settings, all } = readIntervalSettings(str(graphics.description));
+  const { notes, settings, all, labels } = readNumberFacts(str(graphics.description));
   const extraNotes: string[] = [];
   const drift: DriftParts = { columns: [] };
   const validation = new Map<string, Partial<CardValidation>>();
@@ -158,6 +160,8 @@ export function fromMct(input: string | unknown): { card: ModelCard; warnings: s
     }
     if (n === null || slice.pairs.length > 1) return keep();
     const metric: CardMetric = { type, value: n, side: slice.side, source };
+    const label = labels.get(i);
+    if (label !== undefined) metric.name = label;
     const [group] = slice.pairs;
     if (group) metric.group = { column: group[0], value: group[1] };
     if (ci) {

@@ -20,7 +20,7 @@
  * and the sign-off.
  */
 import { formatSlice } from './mct-slice';
-import { intervalKey, MCT_SCHEMA_VERSION, mctNumber, withDatasetFacts, withIntervalSettings } from './mct-text';
+import { intervalKey, MCT_SCHEMA_VERSION, mctNumber, withCardSections, withDatasetFacts, withNumberFacts } from './mct-text';
 import type { CardInterval, CardMetric, ModelCard } from './types';
 
 export { fromMct } from './mct-read';
@@ -53,16 +53,18 @@ function groupPairs(m: CardMetric): [string, string][] {
   return m.group ? [[m.group.column, m.group.value]] : [];
 }
 
-function performanceMetrics(card: ModelCard): { entries: Json[]; intervals: Map<string, number[]> } {
+function performanceMetrics(card: ModelCard): { entries: Json[]; intervals: Map<string, number[]>; labels: Map<number, string> } {
   const entries: Json[] = [];
   const intervals = new Map<string, number[]>();
-  const add = (entry: Json, interval?: CardInterval): void => {
+  const labels = new Map<number, string>();
+  const add = (entry: Json, interval?: CardInterval, label?: string): void => {
+    if (label !== undefined) labels.set(entries.length, label);
     if (interval) intervals.set(intervalKey(interval), [...(intervals.get(intervalKey(interval)) ?? []), entries.length]);
     entries.push(entry);
   };
   const q = card.quantitative;
-  for (const m of q.metrics) add(metricEntry(m.type, m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval);
-  for (const m of q.estimated) add(metricEntry(estimatedType(m.type), m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval);
+  for (const m of q.metrics) add(metricEntry(m.type, m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval, m.name);
+  for (const m of q.estimated) add(metricEntry(estimatedType(m.type), m.value, formatSlice(m.side, groupPairs(m)), m.interval), m.interval, m.name);
   if (q.drift) {
     const d = q.drift;
     add(metricEntry('dataset_drift_share', d.share, 'current'));
@@ -85,7 +87,7 @@ function performanceMetrics(card: ModelCard): { entries: Json[]; intervals: Map<
     add(metricEntry('validation_expectations_successful', v.successful, slice));
     add(metricEntry('validation_success', String(v.success), slice));
   }
-  return { entries, intervals };
+  return { entries, intervals, labels };
 }
 
 /** The card as an MCT v0.0.2 JSON object (strings only, only the toolkit's fields). */
@@ -93,7 +95,7 @@ export function toMct(card: ModelCard): Json {
   const d = card.modelDetails;
   const p = card.modelParameters;
   const c = card.considerations;
-  const { entries, intervals } = performanceMetrics(card);
+  const { entries, intervals, labels } = performanceMetrics(card);
   const described = (list: string[]): Json[] => list.map((description) => compact({ description }));
   const license = (l: { identifier: string; customText: string }): Json =>
     l.customText && (l.identifier === 'other' || l.identifier === '') ? { custom_text: l.customText } : { identifier: l.identifier };
@@ -102,7 +104,7 @@ export function toMct(card: ModelCard): Json {
     model_details: compact({
       name: d.name,
       overview: d.overview,
-      documentation: d.documentation,
+      documentation: withCardSections(card),
       owners: d.owners.map((o) => compact({ name: o.name, contact: o.contact })),
       version: compact({ name: d.version.name, date: d.version.date, diff: d.version.diff }),
       licenses: d.licenses.map(license),
@@ -122,7 +124,7 @@ export function toMct(card: ModelCard): Json {
     }),
     quantitative_analysis: compact({
       performance_metrics: entries,
-      graphics: compact({ description: withIntervalSettings(card.quantitative.notes, intervals) }),
+      graphics: compact({ description: withNumberFacts(card.quantitative.notes, intervals, labels) }),
     }),
     considerations: compact({
       users: described(c.users),

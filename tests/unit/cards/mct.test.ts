@@ -106,21 +106,10 @@ function toolkitFromJson(json: unknown, cls = 'ModelCard', path = '$'): void {
   }
 }
 
-/** Provenance cannot travel in MCT (no field for it); MCT has no metric label, no HF sections and no sign-off. */
+/** Provenance cannot travel in MCT (no field for it); estimated metrics come back in autofill's estimated_<id> typing. */
 function mctPart(card: ModelCard): ModelCard {
   const c = structuredClone(card);
-  const strip = <T extends { source?: unknown; name?: string }>(m: T): T => {
-    delete m.source;
-    delete m.name;
-    return m;
-  };
-  c.quantitative.metrics.forEach(strip);
-  c.quantitative.estimated.forEach(strip);
-  // Estimated metrics come back in autofill's estimated_<id> typing.
   c.quantitative.estimated.forEach((m) => (m.type = estimatedType(m.type)));
-  c.modelParameters.data.forEach((d) => delete d.source);
-  c.huggingFace = emptyCard().huggingFace;
-  c.signOff = emptyCard().signOff;
   return c;
 }
 
@@ -213,7 +202,7 @@ describe('toMct', () => {
 });
 
 describe('fromMct', () => {
-  it('round-trips a Driftbook card: everything MCT can hold is equal; numbers come back with an import source', () => {
+  it('round-trips a Driftbook card: everything but provenance is equal; numbers come back with an import source', () => {
     const card = sampleCard();
     const { card: back, warnings } = fromMct(toMctJson(card));
     expect(warnings).toEqual([]);
@@ -236,7 +225,9 @@ describe('fromMct', () => {
       const card = hostileCard(offset);
       card.quantitative.metrics[8]!.group = { column: HOSTILE_STRINGS[offset] ?? '', value: HOSTILE_STRINGS[(offset + 1) % HOSTILE_STRINGS.length] ?? '' };
       card.modelParameters.data[0]!.description = `${HOSTILE_STRINGS[offset] ?? ''}\n\nDriftbook dataset facts — rows: 5`;
-      card.quantitative.notes = `x\n\nDriftbook intervals — level 0.5, percentile-bootstrap, 1 resamples, seed 1`;
+      card.quantitative.notes = `x\n\nDriftbook numbers —\ninterval: level 0.5, percentile-bootstrap, 1 resamples, seed 1`;
+      card.modelDetails.documentation = `${HOSTILE_STRINGS[offset] ?? ''}\n\nDriftbook card sections (Hugging Face template, sign-off):\n## Task\n    x`;
+      card.huggingFace.tags = [...HOSTILE_STRINGS];
       const h = (k: number): string => HOSTILE_STRINGS[(offset + k) % HOSTILE_STRINGS.length] ?? '';
       card.quantitative.estimated.push({ type: 'estimated_accuracy', value: 0.5, side: 'current', group: { column: h(4), value: h(6) } });
       card.quantitative.validation[0]!.suite = h(8);
@@ -287,6 +278,22 @@ describe('fromMct', () => {
     } catch (error) {
       expect((error as AnalysisError).code).toBe('card-format');
     }
+  });
+
+  it('carries the Hugging Face sections and the sign-off at the end of the documentation, readably', () => {
+    const json = toMct(sampleCard()) as { model_details: { documentation: string } };
+    expect(json.model_details.documentation).toContain(
+      'See the [design doc](https://example.org/design) for details.\n\nDriftbook card sections (Hugging Face template, sign-off):\n## Task\n    tabular-classification\n## Developed by\n    Risk ML team',
+    );
+    expect(json.model_details.documentation).toContain('## How to Get Started with the Model\n    ```python\n    import joblib\n');
+    expect(json.model_details.documentation).toContain('## Sign-off reviewer\n    Ada Reviewer');
+  });
+
+  it('keeps a documentation whose sections block is not well formed as text, with a warning', () => {
+    const text = 'Docs.\n\nDriftbook card sections (Hugging Face template, sign-off):\n## Task\nnot indented';
+    const { card, warnings } = fromMct({ model_details: { documentation: text } });
+    expect(card.modelDetails.documentation).toBe(text);
+    expect(warnings).toEqual(['model_details.documentation: its Driftbook sections block is not well formed — kept as text']);
   });
 
   it('keeps a foreign file: its metrics become lines of the notes, with warnings', () => {
