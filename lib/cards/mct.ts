@@ -12,12 +12,13 @@
  *   drifted_columns, tested_columns, dataset_drift, dataset_drift_threshold and one drift_score per
  *   column (slice `current: column=…; method=…; drifted=…`); validation as validation_* with `suite=…`.
  * - a dataset's side, rows and SHA-256 as a last line of its description ("Driftbook dataset facts — …").
- * - the quantitative notes, and how intervals were computed (level, method, resamples, seed), in
- *   quantitative_analysis.graphics.description — MCT has no other text there.
+ * - the quantitative notes, then how intervals were computed (level, method, resamples, seed) and
+ *   the metrics' labels, in quantitative_analysis.graphics.description — MCT has no other text there.
+ * - the Hugging Face sections and the sign-off as indented `## Title` sections at the end of
+ *   model_details.documentation (mct-text.ts).
  *
- * Not representable in MCT, hence not read back: metric labels (`name`), every `source` (imported
- * numbers get source kind 'import', so a re-autofill replaces them), the Hugging Face-only sections
- * and the sign-off.
+ * Not representable: provenance (`source`: cell, datasets, time) — imported numbers get source kind
+ * 'import', so a re-autofill replaces them.
  */
 import { formatSlice } from './mct-slice';
 import { intervalKey, MCT_SCHEMA_VERSION, mctNumber, withCardSections, withDatasetFacts, withNumberFacts } from './mct-text';
