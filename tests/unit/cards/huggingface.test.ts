@@ -188,6 +188,26 @@ describe('fromHfReadme', () => {
     }
   });
 
+  it('warns about a model-index huggingface_hub would refuse and keeps what it can read', () => {
+    const readme = toHfReadme(sampleCard()).replace(/^model-index:\n {2}- name: .*$/m, 'model-index:\n  - title: "no name"');
+    const { card, warnings } = fromHfReadme(readme);
+    expect(warnings[0]).toMatch(/model-index\[0\]: needs "name" and "results"/);
+    expect(card.quantitative.metrics.length).toBe(sampleCard().quantitative.metrics.length);
+    expect(fromHfReadme('---\nmodel-index: 3\n---\n').warnings).toEqual(['model-index: not a list — its results were not read']);
+    const noTask = '---\nmodel-index:\n  - name: m\n    results:\n      - dataset: {type: d, name: d}\n        metrics: []\n---\n';
+    expect(fromHfReadme(noTask).warnings).toEqual(['model-index[0].results[0]: needs task.type, dataset.type, dataset.name and metrics — not read']);
+  });
+
+  it('keeps NaN and infinities as YAML 1.1 writes them', () => {
+    const card = sampleCard();
+    card.quantitative.metrics = [
+      { type: 'f1', value: Number.NaN, side: 'current' },
+      { type: 'mae', value: Number.POSITIVE_INFINITY, side: 'reference' },
+    ];
+    const back = fromHfReadme(toHfReadme(card)).card.quantitative.metrics;
+    expect(back.map((m) => m.value)).toEqual([Number.NaN, Number.POSITIVE_INFINITY]);
+  });
+
   it('reads a README without front matter as a body only', () => {
     const { card } = fromHfReadme('# Model Card for Tiny\n\nA tiny model.\n\n## Model Card Contact\n\nme@example.org\n');
     expect(card.modelDetails.name).toBe('Tiny');
