@@ -16,7 +16,8 @@ export interface ConceptDriftPoint {
   n: number;
   /** Mean error in the window: the error rate, or the mean absolute error. */
   current: number | null;
-  reference: number;
+  /** Mean error of the reference (null: no reference row has both columns). */
+  reference: number | null;
   /** U of the window's errors against the reference's, and its two-sided p-value. */
   mwuStatistic: number | null;
   mwuPValue: number | null;
@@ -61,7 +62,7 @@ const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
 export function conceptDriftPoint(task: ErrorTask, referenceErrors: ArrayLike<number>, errors: ArrayLike<number>, rows?: ArrayLike<number>): ConceptDriftPoint {
   const ref = present(referenceErrors);
   const cur = present(errors, rows);
-  const reference = ref.length ? mean(ref) : NaN;
+  const reference = ref.length ? mean(ref) : null;
   if (cur.length === 0 || ref.length === 0) {
     return {
       n: cur.length,

@@ -177,8 +177,7 @@ function conceptSeries(config: NonNullable<TimelineCellConfig['concept']>, refer
   const referenceErrors = errorsOf(reference);
   const errors = errorsOf(current);
   const points = windows.map((w) => (w.rows.length ? conceptDriftPoint(config.task, referenceErrors, errors, w.rows) : null));
-  const reference0 = points.find((p) => p !== null)?.reference;
-  return { ...config, reference: reference0 === undefined || Number.isNaN(reference0) ? null : reference0, windows: points };
+  return { ...config, reference: points.find((p) => p !== null)?.reference ?? null, windows: points };
 }
 
 /** Runs the scalar on every window (the window as current against the whole reference) and on the reference's chunks for the band. */

@@ -42,5 +42,7 @@ describe('concept drift per window', () => {
       zStatistic: null,
       zPValue: null,
     });
+    // No reference row with both columns: nothing to compare with (JSON-safe null, not NaN).
+    expect(conceptDriftPoint('regression', [NaN], [1, 2])).toEqual({ n: 2, current: null, reference: null, mwuStatistic: null, mwuPValue: null });
   });
 });
