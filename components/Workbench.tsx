@@ -11,6 +11,7 @@ import { useDrops } from './hooks/useDrops';
 import { useNotebook } from './hooks/useNotebook';
 import { useWorkspaces } from './hooks/useWorkspaces';
 import { ModelCardView } from './cards/ModelCardView';
+import { BatchHistory } from './history/BatchHistory';
 import { Notebook } from './Notebook';
 import { DatasetDrop } from './ui/DatasetDrop';
 import { ExportMenu } from './ui/ExportMenu';
@@ -26,10 +27,11 @@ import { ViewTabs } from './ui/ViewTabs';
 const SplitFileOnce = memo(SplitFile);
 const DatasetDropOnce = memo(DatasetDrop);
 
-type View = 'notebook' | 'card';
+type View = 'notebook' | 'card' | 'history';
 const VIEWS = [
   { id: 'notebook', label: 'Notebook' },
   { id: 'card', label: 'Model card' },
+  { id: 'history', label: 'Batch history' },
 ] as const;
 
 /** The page: sidebar (workspaces, library), and the open workspace's notebook (with the two drop zones) or its model card, as tabs. */
@@ -161,6 +163,24 @@ export function Workbench() {
             <p className="empty-state muted">This workspace is empty: choose a reference and a current dataset above to add a drift cell, or add a cell.</p>
           ) : null}
         </div>
+        {tabbed && view === 'history' ? (
+          <div className="view-panel" role="tabpanel" id="view-panel-history" aria-labelledby="view-tab-history">
+            <BatchHistory
+              key={workspace.id}
+              db={db}
+              workspace={workspace}
+              datasets={datasets}
+              readChoices={readChoices}
+              onStored={refreshDatasets}
+              onOpen={async (reference, batch) => {
+                await notebook.compare(reference, batch);
+                setView('notebook');
+              }}
+              notify={setToast}
+              fail={fail}
+            />
+          </div>
+        ) : null}
         {tabbed && view === 'card' ? (
           <div className="view-panel" role="tabpanel" id="view-panel-card" aria-labelledby="view-tab-card">
             <ModelCardView key={workspace.id} db={db} workspace={workspace} onMessage={(message) => setToast({ message })} />

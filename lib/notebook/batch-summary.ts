@@ -96,3 +96,30 @@ export async function summarizeBatch(reference: Dataset, batch: Dataset, options
   const quality = await qualityKind.compute!({ reference: batch }, {}, {});
   return toBatchSummary(drift, quality, options.now);
 }
+
+/** One batch as the history's charts and list show it. */
+export interface BatchPoint {
+  /** Position in the history (by date, then added time). */
+  index: number;
+  id: string;
+  date: string;
+  name: string;
+  summary?: BatchSummary;
+  /** Computed against another reference than the pinned one: not drawn until recomputed. */
+  stale: boolean;
+}
+
+/** The history's points, in order, from batches already sorted by date then added time. */
+export function toBatchPoints(
+  batches: readonly { id: string; date: string; dataset: { name: string }; summary?: BatchSummary }[],
+  pinnedSha256: string | undefined,
+): BatchPoint[] {
+  return batches.map((b, index) => ({
+    index,
+    id: b.id,
+    date: b.date,
+    name: b.dataset.name,
+    ...(b.summary ? { summary: b.summary } : {}),
+    stale: b.summary !== undefined && b.summary.reference.sha256 !== pinnedSha256,
+  }));
+}
