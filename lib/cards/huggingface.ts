@@ -18,7 +18,7 @@ import { endMarker as end, joinList, MORE_INFO, startMarker as start } from './h
 import { fromModelIndex, taskTypeOf, toModelIndex } from './hf-model-index';
 import { readOwnBody, scanMarked, splitReadme } from './hf-read';
 import { toFrontMatterYaml } from './hf-yaml';
-import { escapeMarkdownBlock, escapeMarkdownInline, fenceVerbatim, markdownTable } from './markdown-escape';
+import { escapeMarkdownBlock, escapeMarkdownInline, fenceVerbatim, markdownTable, splitLines } from './markdown-escape';
 import type { CardMetric, ModelCard } from './types';
 
 export { splitReadme } from './hf-read';
@@ -74,15 +74,19 @@ function frontMatter(card: ModelCard): Record<string, unknown> {
 
 const fmt = (n: number): string => String(n);
 
+/** Rows of a metrics table; the Id column shows the Hub's metric id (estimated_roc_auc → roc_auc, as in model-index). */
 function metricRows(metrics: CardMetric[]): string[][] {
-  return metrics.map((m) => [
-    m.name ?? m.type,
-    m.type,
-    m.side,
-    m.group ? `${m.group.column} = ${m.group.value}` : 'all',
-    fmt(m.value),
-    m.interval ? `[${fmt(m.interval.lower)}, ${fmt(m.interval.upper)}]` : '',
-  ]);
+  return metrics.map((m) => {
+    const id = m.type.replace(/^estimated_/, '');
+    return [
+      m.name ?? id,
+      id,
+      m.side,
+      m.group ? `${m.group.column} = ${m.group.value}` : 'all',
+      fmt(m.value),
+      m.interval ? `[${fmt(m.interval.lower)}, ${fmt(m.interval.upper)}]` : '',
+    ];
+  });
 }
 
 /** The numbers as tables for people (the machine copy is model-index; these are not read back). */
@@ -245,7 +249,8 @@ export function fromHfReadme(text: string): { card: ModelCard; warnings: string[
   const numbers = fromModelIndex(data['model-index']);
   warnings.push(...numbers.warnings);
   const { fields, rest } = scanMarked(body);
-  const card = fields.size > 0 || /^- \*\*Sign-off date:\*\*/m.test(rest) ? readOwnBody(rest, fields) : readForeignBody(body, warnings);
+  const ours = fields.size > 0 || /^- \*\*Sign-off date:\*\*/m.test(rest);
+  const card = ours ? readOwnBody(rest, fields) : readForeignBody(body, warnings);
   const q = card.quantitative;
   q.metrics = numbers.metrics;
   q.estimated = numbers.estimated;
@@ -260,5 +265,18 @@ export function fromHfReadme(text: string): { card: ModelCard; warnings: string[
     const name = typeof data.license_name === 'string' ? data.license_name : '';
     card.modelDetails.licenses = [{ identifier: data.license, customText: name }];
   }
+  if (ours) warnings.push(...editsOutsideFields(rest, card));
   return { card, warnings };
+}
+
+/** Lines someone added to our export outside the person's fields (e.g. edited on the Hub): they are not read, say so. */
+function editsOutsideFields(rest: string, card: ModelCard): string[] {
+  const expected = new Set(splitLines(scanMarked(splitReadme(toHfReadme(card)).body).rest).map((l) => l.text));
+  const added = splitLines(rest)
+    .map((l) => l.text)
+    .filter((l) => l.trim() !== '' && !expected.has(l));
+  if (added.length === 0) return [];
+  return [
+    `README.md: ${added.length} line(s) outside Driftbook's fields were not imported (first: "${(added[0] ?? '').slice(0, 80)}") — put the text in a field of the card`,
+  ];
 }

@@ -168,6 +168,21 @@ describe('fromHfReadme', () => {
     expect(back.quantitative.metrics.every((m) => m.source?.kind === 'import')).toBe(true);
   });
 
+  it('reads a card with an unnamed estimated metric without a false warning', () => {
+    const card = sampleCard();
+    card.quantitative.estimated = [{ type: 'roc_auc', value: 0.8, side: 'current' }];
+    expect(fromHfReadme(toHfReadme(card)).warnings).toEqual([]);
+  });
+
+  it('warns about text added to its own export outside the fields (edited on the Hub)', () => {
+    const readme = toHfReadme(sampleCard()).replace('### Out-of-Scope Use\n\n[More Information Needed]', '### Out-of-Scope Use\n\nNot for mortgages.');
+    const { card, warnings } = fromHfReadme(readme);
+    expect(warnings).toEqual([
+      'README.md: 1 line(s) outside Driftbook\'s fields were not imported (first: "Not for mortgages.") — put the text in a field of the card',
+    ]);
+    expect(hfComparable(card)).toEqual(hfComparable(sampleCard()));
+  });
+
   it('reads its own export back after CRLF line endings (git on Windows)', () => {
     const card = sampleCard();
     const crlf = toHfReadme(card).replace(/\n/g, '\r\n');
