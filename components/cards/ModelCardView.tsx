@@ -187,7 +187,15 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
         ) : null}
         {proposal ? (
           <div className="card-proposal" role="region" aria-label="Autofill: what would change">
-            <CardChanges changes={proposal.changes} caption="Autofill from the notebook would change" testId="card-autofill-diff" />
+            <div className="settings-actions">
+              <button type="button" className="button button-primary" onClick={() => void applyProposal()} disabled={busy !== undefined}>
+                Apply autofill
+              </button>
+              <button type="button" className="button" onClick={() => setProposal(undefined)}>
+                Cancel
+              </button>
+              <span className="muted">Only numbers and datasets filled from the notebook change; everything typed stays.</span>
+            </div>
             {proposal.notes.length ? (
               <ul className="card-notes-list">
                 {proposal.notes.map((note, i) => (
@@ -197,13 +205,8 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
                 ))}
               </ul>
             ) : null}
-            <div className="settings-actions">
-              <button type="button" className="button button-primary" onClick={() => void applyProposal()} disabled={busy !== undefined}>
-                Apply autofill
-              </button>
-              <button type="button" className="button" onClick={() => setProposal(undefined)}>
-                Cancel
-              </button>
+            <div className="card-proposal-changes">
+              <CardChanges changes={proposal.changes} caption="Autofill from the notebook would change" testId="card-autofill-diff" />
             </div>
           </div>
         ) : null}
