@@ -30,6 +30,28 @@ function intervalArgs(interval: CardInterval): Json {
   return { confidence_interval: { lower_bound: lower, upper_bound: upper, level, method, resamples, seed } };
 }
 
+/**
+ * A card metric as a Hub metric (ids of huggingface/evaluate): r2 is `r_squared`, RMSE is `mse`
+ * with `squared: false` (how evaluate computes it); the rest keep their id.
+ */
+function hubMetric(m: CardMetric, type: string): Json {
+  let args: Json | undefined = m.interval && intervalArgs(m.interval);
+  let id = type;
+  if (type === 'r2') id = 'r_squared';
+  else if (type === 'rmse') {
+    id = 'mse';
+    args = { ...args, squared: false };
+  }
+  return metricJson(id, m.value, m.name, args);
+}
+
+/** The card's id for a Hub metric (inverse of hubMetric). */
+function cardMetricType(type: string, args: Json): string {
+  if (type === 'r_squared') return 'r2';
+  if (type === 'mse' && args.squared === false) return 'rmse';
+  return type;
+}
+
 function metricJson(type: string, value: number, name?: string, args?: Json): Json {
   const out: Json = { type, value };
   if (name) out.name = name;
@@ -61,11 +83,8 @@ export function toModelIndex(card: ModelCard): Json[] {
   };
   const q = card.quantitative;
   const pairs = (m: CardMetric): [string, string][] => (m.group ? [[m.group.column, m.group.value]] : []);
-  for (const m of q.metrics) result(m.side, configOf('', pairs(m))).push(metricJson(m.type, m.value, m.name, m.interval && intervalArgs(m.interval)));
-  for (const m of q.estimated)
-    result(m.side, configOf('estimated', pairs(m))).push(
-      metricJson(m.type.replace(/^estimated_/, ''), m.value, m.name, m.interval && intervalArgs(m.interval)),
-    );
+  for (const m of q.metrics) result(m.side, configOf('', pairs(m))).push(hubMetric(m, m.type));
+  for (const m of q.estimated) result(m.side, configOf('estimated', pairs(m))).push(hubMetric(m, m.type.replace(/^estimated_/, '')));
   if (q.drift) {
     const d = q.drift;
     const list = result('current', 'drift');
@@ -185,7 +204,8 @@ export function fromModelIndex(modelIndex: unknown): ModelIndexNumbers {
         }
         if ((kind !== '' && kind !== 'estimated') || pairs.length > 1) return foreign();
         // Estimated results carry the Hub's metric id; the card types them estimated_<id> (autofill's convention).
-        const m: CardMetric = { type: kind === 'estimated' ? `estimated_${type}` : type, value, side, source };
+        const id = cardMetricType(type, args);
+        const m: CardMetric = { type: kind === 'estimated' ? `estimated_${id}` : id, value, side, source };
         if (name !== undefined) m.name = name;
         const [group] = pairs;
         if (group) m.group = { column: group[0], value: group[1] };

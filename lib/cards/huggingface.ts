@@ -23,7 +23,19 @@ import type { CardMetric, ModelCard } from './types';
 
 export { splitReadme } from './hf-read';
 
-const HUB_METRICS = new Set(['accuracy', 'f1', 'precision', 'recall', 'roc_auc', 'mae', 'mse', 'rmse', 'r2']);
+/** Card metric ids and the Hub (huggingface/evaluate) metric each is listed as in `metrics:`. */
+const HUB_METRICS = new Map([
+  ['accuracy', 'accuracy'],
+  ['f1', 'f1'],
+  ['precision', 'precision'],
+  ['recall', 'recall'],
+  ['roc_auc', 'roc_auc'],
+  ['mae', 'mae'],
+  ['mse', 'mse'],
+  ['rmse', 'mse'],
+  ['r2', 'r_squared'],
+  ['mape', 'mape'],
+]);
 
 const inline = (text: string): string => escapeMarkdownInline(text);
 
@@ -65,7 +77,7 @@ function frontMatter(card: ModelCard): Record<string, unknown> {
   if (h.language) data.language = h.language;
   if (h.tags.length) data.tags = h.tags;
   data.pipeline_tag = taskTypeOf(card);
-  const hubMetrics = [...new Set(card.quantitative.metrics.map((m) => m.type).filter((t) => HUB_METRICS.has(t)))];
+  const hubMetrics = [...new Set(card.quantitative.metrics.flatMap((m) => HUB_METRICS.get(m.type) ?? []))];
   if (hubMetrics.length) data.metrics = hubMetrics;
   const modelIndex = toModelIndex(card);
   if (modelIndex.length) data['model-index'] = modelIndex;

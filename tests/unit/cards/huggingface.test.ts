@@ -104,6 +104,34 @@ describe('toHfReadme front matter', () => {
     ]);
   });
 
+  it('writes regression metrics with the Hub ids (r_squared; RMSE as mse with squared: false) and reads them back', () => {
+    const card = sampleCard();
+    card.huggingFace.taskType = '';
+    card.quantitative.metrics = [
+      { type: 'r2', name: 'R²', value: 0.71, side: 'current' },
+      {
+        type: 'rmse',
+        name: 'RMSE',
+        value: 12.5,
+        side: 'current',
+        interval: { lower: 11, upper: 14, level: 0.95, method: 'percentile-bootstrap', resamples: 500, seed: 1 },
+      },
+      { type: 'mae', name: 'MAE', value: 9.25, side: 'current' },
+    ];
+    const meta = hubLoadMetadata(toHfReadme(card));
+    expect(meta.pipeline_tag).toBe('tabular-regression');
+    expect(meta.metrics).toEqual(['r_squared', 'mse', 'mae']);
+    const metrics = ((meta['model-index'] as J[])[0]?.results as J[])[0]?.metrics as J[];
+    expect(metrics.map((m) => [m.type, (m.args as J | undefined)?.squared])).toEqual([
+      ['r_squared', undefined],
+      ['mse', false],
+      ['mae', undefined],
+    ]);
+    const back = fromHfReadme(toHfReadme(card)).card;
+    expect(back.quantitative.metrics.map((m) => m.type)).toEqual(['r2', 'rmse', 'mae']);
+    expect(back.quantitative.metrics[1]?.interval?.seed).toBe(1);
+  });
+
   it('writes license other with license_name and license_link; ids lowercase', () => {
     const card = sampleCard();
     card.modelDetails.licenses = [{ identifier: 'other', customText: 'Acme: model licence #2' }];
