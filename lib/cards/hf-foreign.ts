@@ -80,7 +80,7 @@ export function readForeignBody(body: string, warnings: string[]): ModelCard {
   const dropped: string[] = [];
   const bulletsUsed = (values: Map<string, string>, map: Record<string, (v: string) => void>, where: string): void => {
     for (const [label, value] of values) {
-      const set = map[label];
+      const set = Object.hasOwn(map, label) ? map[label] : undefined;
       if (set) set(value);
       else if (value) dropped.push(`${where}: ${label}`);
     }
