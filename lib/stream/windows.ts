@@ -40,6 +40,8 @@ export interface DataWindow {
 
 export interface WindowSplitResult {
   windows: DataWindow[];
+  /** Period splits: the timestamp column held numbers (epoch seconds or ms), not dates. */
+  numericTimestamps?: { seconds: boolean } | null;
   /** Rows left out of every window: missing timestamp, or text that is not a date (first one shown). */
   unplaced: { missing: number; unparsed: number; firstUnparsed?: { row: number; text: string } };
   warnings: string[];
@@ -158,7 +160,14 @@ function locate(starts: readonly number[], t: number): number {
 export function readTimestamps(
   dataset: Dataset,
   column: string,
-): { times: Float64Array; missing: number; unparsed: number; firstUnparsed?: { row: number; text: string } } {
+): {
+  times: Float64Array;
+  missing: number;
+  unparsed: number;
+  firstUnparsed?: { row: number; text: string };
+  /** Numbers rather than dates: epoch seconds (read ×1000) or milliseconds. */
+  numeric: { seconds: boolean } | null;
+} {
   if (!dataset.table.getChild(column)) {
     throw new AnalysisError(
       'unknown-column',
@@ -171,7 +180,9 @@ export function readTimestamps(
   const values = read.numeric ? timestampColumn(dataset, column) : read.values;
   let nan = 0;
   for (const x of values) if (!Number.isFinite(x)) nan++;
-  return { times: values, missing: nan - unparsed, unparsed, ...(firstUnparsed ? { firstUnparsed } : {}) };
+  const at = read.numeric ? read.values.findIndex((x) => Number.isFinite(x) && x !== 0) : -1;
+  const numeric = read.numeric ? { seconds: at >= 0 && values[at] !== read.values[at] } : null;
+  return { times: values, missing: nan - unparsed, unparsed, ...(firstUnparsed ? { firstUnparsed } : {}), numeric };
 }
 
 /** Calendar-period windows of epoch-ms timestamps (NaN: no window). */
@@ -217,7 +228,7 @@ export function splitWindows(dataset: Dataset, split: WindowSplit, what = 'curre
   const n = dataset.table.numRows;
   if (split.by === 'rows') return { windows: rowWindows(sizeChunks(n, split.size)), unplaced: { missing: 0, unparsed: 0 }, warnings: [] };
   if (split.by === 'count') return { windows: rowWindows(countChunks(n, split.count, what)), unplaced: { missing: 0, unparsed: 0 }, warnings: [] };
-  const { times, missing, unparsed, firstUnparsed } = readTimestamps(dataset, split.timestampColumn);
+  const { times, missing, unparsed, firstUnparsed, numeric } = readTimestamps(dataset, split.timestampColumn);
   const windows = periodWindows(times, split.period, split.timeZone);
   const warnings: string[] = [];
   if (missing) warnings.push(`${missing} ${what} rows have no ${split.timestampColumn} and are in no window`);
@@ -227,7 +238,7 @@ export function splitWindows(dataset: Dataset, split: WindowSplit, what = 'curre
     );
   const gaps = windows.filter((w) => w.rows.length === 0).length;
   if (gaps) warnings.push(`${gaps} of ${windows.length} ${what} ${split.period} windows are empty (gaps, kept with 0 rows)`);
-  return { windows, unplaced: { missing, unparsed, ...(firstUnparsed ? { firstUnparsed } : {}) }, warnings };
+  return { windows, numericTimestamps: numeric, unplaced: { missing, unparsed, ...(firstUnparsed ? { firstUnparsed } : {}) }, warnings };
 }
 
 /** The window's rows of `dataset` as a dataset (the segments' path), named by the window in its description. */

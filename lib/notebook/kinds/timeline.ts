@@ -6,6 +6,7 @@ import { DEFAULT_CHUNK_COUNT } from '../../metrics/cbpe-chunks';
 import { DEFAULT_BAND_MULTIPLIER, outsideBand, referenceBand, type Band } from '../../stream/bands';
 import { conceptDriftPoint, rowErrors, type ConceptDriftPoint, type ErrorTask } from '../../stream/concept-drift';
 import { PERIODS, splitWindows, windowDataset, type DataWindow, type Period, type WindowSplit, type WindowSplitResult } from '../../stream/windows';
+import { timestampLayout, windowSegment, type TimestampLayout } from '../../stream/window-segment';
 import { zoneOf } from '../../stream/zoned-time';
 import { scalarSpec, SCALAR_IDS, type ColumnScore, type KindSettings, type ScalarOutcome, type ScalarReading } from '../scalars';
 import { need, type CellKindSpec, type ComputeInput, type ComputeOptions, type DatasetsBySlot } from '../types';
@@ -56,6 +57,8 @@ export interface TimelineWindow {
   small: boolean;
   /** Why the scalar could not be computed on this window. */
   error?: string;
+  /** The window's rows as a segment of the current dataset (lib/stream/window-segment.ts), where one is exact. */
+  segment?: string;
 }
 
 export interface TimelineHeatmap {
@@ -143,6 +146,11 @@ function referenceSplitOf(split: WindowSplit, reference: Dataset, warnings: stri
   return { by: 'count', count: Math.min(DEFAULT_CHUNK_COUNT, Math.max(1, reference.table.numRows)) };
 }
 
+function segmentOf(column: string, window: DataWindow, layout: TimestampLayout): { segment?: string } {
+  const segment = windowSegment(column, window, layout);
+  return segment ? { segment } : {};
+}
+
 const isDataProblem = (error: unknown): error is AnalysisError | DataError =>
   (error instanceof AnalysisError || error instanceof DataError) && error.code !== 'aborted';
 
@@ -228,6 +236,7 @@ export async function computeTimeline(
     known?.bounds,
   );
   if (!band) warnings.push('no reference chunk has a value: no band');
+  const layout = split.by === 'period' && cur.numericTimestamps !== undefined ? timestampLayout(current, split.timestampColumn, cur.numericTimestamps) : null;
   const windows = cur.windows.map((w, i): TimelineWindow => {
     const { reading, error } = outcomes[i]!;
     const small = w.rows.length < minWindowRows;
@@ -245,6 +254,7 @@ export async function computeTimeline(
       crossed,
       small,
       ...(error ? { error } : {}),
+      ...(split.by === 'period' && w.rows.length ? segmentOf(split.timestampColumn, w, layout) : {}),
     };
   });
   const small = windows.filter((w) => w.small && w.rows > 0).length;

@@ -124,6 +124,16 @@ describe('the Timeline kind (pandas / scipy / NannyML fixtures)', () => {
     expect(detail.find((r) => r.name === 'x1')).toMatchObject({ method: 'ks', drifted: result.windows[last]!.crossed });
   });
 
+  it('gives each period window its segment where one is exact (UTC ISO text), none otherwise', async () => {
+    const input = await inputs();
+    const config: TimelineCellConfig = { split: 'period', period: 'day', timestampColumn: 'ts', timeZone: 'Europe/Paris', scalar: 'missing_share' };
+    const clean = await computeTimeline({ reference: input.reference, current: input.reference }, config);
+    expect(clean.windows[0]!.segment).toBe(`d => d["ts"] >= '2026-03-19T23:00:00Z' && d["ts"] < '2026-03-20T23:00:00Z'`);
+    expect(clean.windows.every((w) => w.rows === 0 || w.segment)).toBe(true);
+    const messy = await computeTimeline(input, config);
+    expect(messy.windows.some((w) => w.segment)).toBe(false);
+  });
+
   it('says so when no current row has a timestamp', async () => {
     const input = await inputs();
     const result = await computeTimeline(input, { split: 'period', period: 'day', timestampColumn: 'c', scalar: 'dataset_drift_share' });
