@@ -16,7 +16,7 @@ import {
 import { CellErrorBoundary } from './cells/CellErrorBoundary';
 import { CellFrame } from './cells/CellFrame';
 import { CELL_COMPONENTS } from './cells/registry';
-import type { CellProps } from './cells/types';
+import type { CellProps, CellToAdd } from './cells/types';
 
 export interface NotebookActions {
   run: (cell: CellRecord) => void;
@@ -32,6 +32,8 @@ export interface NotebookActions {
   setSegment: (cell: CellRecord, slot: InputSlot, segment: string | undefined) => void;
   exportCells: (cells: CellRecord[]) => void;
   shareThreshold: (from: CellRecord, threshold: number) => void;
+  /** Adds a cell right after `from`, on its datasets, with `cell.segments` over its own. */
+  addAfter: (from: CellRecord, cell: CellToAdd) => void;
 }
 
 interface Props {
@@ -177,6 +179,7 @@ const CellSlot = memo(function CellSlot({ cell, index, last, nextId, datasets, s
               onExport={() => actions.exportCells([cell])}
               onConfigChange={(config: CellConfig) => actions.setConfig(cell, config)}
               onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
+              onAddCell={(added) => actions.addAfter(cell, added)}
             />
           </CellFrame>
         )}

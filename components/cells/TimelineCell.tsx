@@ -189,7 +189,29 @@ function WindowColumns({ result, position }: { result: TimelineCellResult; posit
   );
 }
 
-function WindowTable({ result }: { result: TimelineCellResult }) {
+/** Opens a window as a data-drift cell: its rows as the current segment, against the whole reference. */
+function OpenWindow({ label, segment, cell, onAddCell }: { label: string; segment?: string } & Pick<CellProps<'timeline'>, 'cell' | 'onAddCell'>) {
+  if (!onAddCell) return null;
+  // A window narrows the current input; an input already narrowed by a segment would need both at once.
+  const blocked = !segment
+    ? 'no exact segment for this window (row windows, or timestamps not all written as UTC ISO text)'
+    : cell.inputs.current?.segment
+      ? 'the current input already has a segment'
+      : undefined;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      disabled={blocked !== undefined}
+      title={blocked ?? `Add a data drift cell on the rows of ${label} (segment ${segment})`}
+      onClick={() => onAddCell({ kind: 'drift', title: `Data drift · window ${label}`, segments: { current: segment! } })}
+    >
+      drift cell
+    </button>
+  );
+}
+
+function WindowTable({ result, cell, onAddCell }: { result: TimelineCellResult } & Pick<CellProps<'timeline'>, 'cell' | 'onAddCell'>) {
   const rows = timelineRows(result);
   const concept = result.concept;
   const [selected, setSelected] = useState<number | undefined>(undefined);
@@ -244,6 +266,12 @@ function WindowTable({ result }: { result: TimelineCellResult }) {
                     <UserText text={r.why} />
                   </>
                 ) : null}
+                {r.rows > 0 ? (
+                  <>
+                    {' '}
+                    <OpenWindow label={r.label} segment={result.windows[i]?.segment} cell={cell} onAddCell={onAddCell} />
+                  </>
+                ) : null}
               </td>
               {concept ? (
                 <>
@@ -262,7 +290,7 @@ function WindowTable({ result }: { result: TimelineCellResult }) {
 }
 
 /** A metric per window against reference bands, the drift heatmap and the concept-drift series. */
-export function TimelineCell({ cell, onConfigChange, columns, datasets }: CellProps<'timeline'>) {
+export function TimelineCell({ cell, onConfigChange, columns, datasets, onAddCell }: CellProps<'timeline'>) {
   const config = cell.config;
   const result = cell.result;
   const choices = columnChoices(columns, result ? [result.scalar.column, result.split.by === 'period' ? result.split.timestampColumn : undefined] : []);
@@ -330,7 +358,7 @@ export function TimelineCell({ cell, onConfigChange, columns, datasets }: CellPr
               maxWidth={760}
             />
           ) : null}
-          <WindowTable result={result} />
+          <WindowTable result={result} cell={cell} onAddCell={onAddCell} />
         </>
       ) : null}
     </>

@@ -1,4 +1,11 @@
-import type { CellConfigs, CellKind, CellRecordOf, DatasetsBySlot } from '../../lib/notebook';
+import type { CellConfigs, CellKind, CellRecordOf, DatasetsBySlot, InputSlot } from '../../lib/notebook';
+
+/** A cell to add right after this one, on its datasets, with some inputs narrowed by segments. */
+export interface CellToAdd {
+  kind: CellKind;
+  title: string;
+  segments: Partial<Record<InputSlot, string>>;
+}
 
 /** What every kind's body gets; the frame around it (CellFrame) has the header, progress and errors. */
 export interface CellProps<K extends CellKind> {
@@ -15,4 +22,6 @@ export interface CellProps<K extends CellKind> {
   datasets?: DatasetsBySlot;
   /** The threshold explorer: apply a decision threshold to the notebook's other model cells. */
   onShareThreshold?: (threshold: number) => void;
+  /** Adds a cell after this one on the same datasets (a timeline window opened as a drift cell). */
+  onAddCell?: (cell: CellToAdd) => void;
 }

@@ -10,7 +10,9 @@ import {
   runCell,
   shouldAutoRun,
   thresholdTargets,
+  INPUT_SLOTS,
   type CellKind,
+  type InputSlot,
   type NewCell,
 } from '../../lib/notebook';
 import { splitPresetCells } from '../../lib/notebook/split-preset';
@@ -182,6 +184,21 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
             if (config) await run(await updateCell(db, cell.id, { config }));
           }
           notify({ message: `Threshold ${threshold} applied to ${others.length} other model ${others.length === 1 ? 'cell' : 'cells'}.` });
+        })().catch(fail),
+      addAfter: (from, added) =>
+        void (async () => {
+          const metaOf = (slot: InputSlot) => datasets.find((d) => d.id === from.inputs[slot]?.id);
+          const own = Object.fromEntries(INPUT_SLOTS.flatMap((slot) => (from.inputs[slot]?.segment ? [[slot, from.inputs[slot]!.segment!]] : [])));
+          const index = (await listCells(db, from.workspaceId)).findIndex((c) => c.id === from.id) + 1;
+          const cell = await createCell(db, from.workspaceId, {
+            kind: added.kind,
+            reference: metaOf('reference'),
+            current: metaOf('current'),
+            segments: { ...own, ...added.segments },
+            title: added.title,
+            index,
+          });
+          if (shouldAutoRun(cell)) await run(cell);
         })().catch(fail),
       exportCells: (chosen) => {
         if (workspace) void downloadReport(workspace, chosen, datasets).catch(fail);
