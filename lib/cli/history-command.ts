@@ -15,7 +15,7 @@ import type { Dataset, DatasetMeta } from '../data/types';
 import { StorageError } from '../errors';
 import { summarizeBatch } from '../notebook/batch-summary';
 import { packBackup, type BackupContents } from '../store/backup';
-import { readBackup, type CheckedBackup } from '../store/backup-read';
+import { readBackup, shown, type CheckedBackup } from '../store/backup-read';
 import { checkBatchDate, sortBatches, todayIso } from '../store/batches';
 import type { BatchRecord, WorkspaceRecord } from '../store/types';
 import { jsonText, parseCommandArgs, writeOutput } from './command-io';
@@ -64,7 +64,7 @@ function pinnedDataset(backup: CheckedBackup): Dataset {
   const pin = backup.manifest.workspace.pinnedReference;
   if (!pin) {
     throw new UsageError(
-      `workspace "${backup.manifest.workspace.name}" has no pinned reference — pin one with driftbook history pin --workspace W --reference ref.csv, or in the app's Batch history`,
+      `workspace "${shown(backup.manifest.workspace.name)}" has no pinned reference — pin one with driftbook history pin --workspace W --reference ref.csv, or in the app's Batch history`,
     );
   }
   // readBackup checked that the pin names one of the file's datasets.
