@@ -61,6 +61,16 @@ function licenseSummary(card: ModelCard): string {
   return card.modelDetails.licenses.map((l) => (l.identifier === 'other' || !l.identifier ? `other (${l.customText})` : l.identifier)).join(', ');
 }
 
+/** A license name as a Hub license id: lowercase letters, digits, dots and dashes. */
+export function licenseId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 function frontMatter(card: ModelCard): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   const [license] = card.modelDetails.licenses;
@@ -69,7 +79,9 @@ function frontMatter(card: ModelCard): Record<string, unknown> {
     if (id && id !== 'other') data.license = id;
     else {
       data.license = 'other';
-      if (license.customText) data.license_name = license.customText;
+      // The Hub wants an id here (like `my-license-1.0`); the exact name is in the Licenses table.
+      const id = licenseId(license.customText);
+      if (id) data.license_name = id;
       data.license_link = 'LICENSE';
     }
   }
