@@ -1,5 +1,7 @@
 'use client';
 import { useId, type ReactNode } from 'react';
+import { visibleControls } from '../../lib/format';
+import { UserText } from '../ui/UserText';
 
 interface TextProps {
   label: string;
@@ -12,9 +14,14 @@ interface TextProps {
   hint?: ReactNode;
 }
 
-/** One labelled field of the card form: a line, a date, or a Markdown textarea. */
+/**
+ * One labelled field of the card form: a line, a date, or a Markdown textarea. A field holds what
+ * was typed (or imported), so a value with bidi or invisible controls is also shown below it with
+ * them made visible — `x⟨U+202E⟩abc` — as the preview and exports show it.
+ */
 export function TextField({ label, value, onChange, markdown = false, type = 'text', placeholder, hint }: TextProps) {
   const id = useId();
+  const shown = visibleControls(value, { lines: true });
   return (
     <div className={`card-field${markdown ? ' card-field-wide' : ''}`}>
       <label htmlFor={id}>
@@ -32,6 +39,11 @@ export function TextField({ label, value, onChange, markdown = false, type = 'te
       ) : (
         <input id={id} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
       )}
+      {shown !== value ? (
+        <p className="card-hint card-hidden-chars" role="note">
+          Holds invisible or reordering characters: <UserText text={value} />
+        </p>
+      ) : null}
       {hint ? <p className="card-hint muted">{hint}</p> : null}
     </div>
   );

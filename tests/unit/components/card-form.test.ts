@@ -72,6 +72,15 @@ describe('<CardForm>', () => {
     expect(markup).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
     expect(markup).toContain('&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>');
   });
+
+  it('shows a value with bidi or invisible controls again below its field, the controls visible', () => {
+    const card = sampleCard();
+    card.modelDetails.owners = [{ name: 'Weather team \u202Eevil', contact: '' }];
+    card.considerations.limitations = ['two\nlines are fine'];
+    const markup = renderToStaticMarkup(createElement(CardForm, { card, onChange: () => undefined }));
+    expect(markup).toContain('Holds invisible or reordering characters: <bdi>Weather team ⟨U+202E⟩evil</bdi>');
+    expect(markup.match(/Holds invisible/g)).toHaveLength(1);
+  });
 });
 
 describe('<CardChanges>', () => {
