@@ -86,7 +86,9 @@ function frontMatter(card: ModelCard): Record<string, unknown> {
     }
   }
   const h = card.huggingFace;
-  if (h.language) data.language = h.language;
+  // The Hub wants ISO 639 codes; anything else ("English") stays in the body's bullet only.
+  const codes = h.language.split(/,\s*/);
+  if (h.language && codes.every((c) => /^[a-z]{2,3}(?:-[a-zA-Z0-9]+)?$/.test(c))) data.language = codes.length === 1 ? codes[0] : codes;
   if (h.tags.length) data.tags = h.tags;
   data.pipeline_tag = taskTypeOf(card);
   const hubMetrics = [...new Set(card.quantitative.metrics.flatMap((m) => HUB_METRICS.get(m.type) ?? []))];

@@ -145,6 +145,16 @@ describe('toHfReadme front matter', () => {
     expect(hubLoadMetadata(toHfReadme(card)).license).toBe('mit');
   });
 
+  it('writes language codes to the front matter, other text only to the body', () => {
+    const card = sampleCard();
+    card.huggingFace.language = 'en, fr';
+    expect(hubLoadMetadata(toHfReadme(card)).language).toEqual(['en', 'fr']);
+    expect(fromHfReadme(toHfReadme(card)).card.huggingFace.language).toBe('en, fr');
+    card.huggingFace.language = 'English';
+    expect(hubLoadMetadata(toHfReadme(card)).language).toBeUndefined();
+    expect(fromHfReadme(toHfReadme(card)).card.huggingFace.language).toBe('English');
+  });
+
   it('quotes strings YAML 1.1 would read as something else', () => {
     const card = sampleCard();
     card.modelDetails.name = 'yes';
