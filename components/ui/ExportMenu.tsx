@@ -34,7 +34,9 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
     // Unzipped and checked in a worker: a large or bomb-shaped file never freezes the page.
     const { importBackupFile } = await import('../backup-import');
     const summary = await importBackupFile(file);
-    onMessage(`Imported “${summary.workspace.name}”: ${summary.cells} cells, ${summary.datasetsAdded} datasets added, ${summary.datasetsReused} already here.`);
+    onMessage(
+      `Imported “${summary.workspace.name}”: ${summary.cells} cells${summary.modelCards ? ', its model card' : ''}, ${summary.datasetsAdded} datasets added, ${summary.datasetsReused} already here.`,
+    );
     onImported(summary.workspace.id);
   };
 
