@@ -90,7 +90,9 @@ function frontMatter(card: ModelCard): Record<string, unknown> {
   const codes = h.language.split(/,\s*/);
   if (h.language && codes.every((c) => /^[a-z]{2,3}(?:-[a-zA-Z0-9]+)?$/.test(c))) data.language = codes.length === 1 ? codes[0] : codes;
   if (h.tags.length) data.tags = h.tags;
-  data.pipeline_tag = taskTypeOf(card);
+  const task = taskTypeOf(card);
+  // A Hub task id (tabular-classification…); free text stays in model-index only.
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(task)) data.pipeline_tag = task;
   const hubMetrics = [...new Set(card.quantitative.metrics.flatMap((m) => HUB_METRICS.get(m.type) ?? []))];
   if (hubMetrics.length) data.metrics = hubMetrics;
   const modelIndex = toModelIndex(card);
