@@ -9,7 +9,7 @@ import { PERIODS, type Period } from '../../lib/stream/windows';
 import { formatCount } from '../format';
 import { UserText } from '../ui/UserText';
 import { Warnings } from '../ui/Warnings';
-import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, useDraft, type Column } from './model/fields';
+import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, type Column } from './model/fields';
 import { PlotFigure } from './model/PlotFigure';
 import type { CellProps } from './types';
 
@@ -22,7 +22,18 @@ const SCALAR_CHOICES: readonly (readonly [string, string])[] = SCALARS.map((s) =
 const ZONES = ['UTC', 'Europe/London', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney'];
 const TASKS: readonly (readonly ['regression', string])[] = [['regression', 'regression (absolute error)']];
 
-type Settings = { method?: string; threshold?: number; target?: string; prediction?: string; score?: string };
+/** The settings of the scalar's kind the form edits (that kind's config keys). */
+type Settings = {
+  method?: string;
+  threshold?: number;
+  target?: string;
+  prediction?: string;
+  score?: string;
+  posLabel?: string;
+  latency?: string;
+  slaMs?: number;
+  sensitive?: string[];
+};
 
 function TimelineForm({
   config,
@@ -109,6 +120,32 @@ function TimelineForm({
         <>
           <ColumnField label="Target" value={settings.target} columns={columns} onChange={(target) => setSetting({ target })} />
           <ColumnField label="Prediction" value={settings.prediction} columns={columns} onChange={(prediction) => setSetting({ prediction })} />
+          {spec.kind !== 'regression' ? (
+            <TextField
+              label="Positive label"
+              value={settings.posLabel}
+              placeholder="default: 1, true, yes…"
+              onChange={(posLabel) => setSetting({ posLabel })}
+            />
+          ) : null}
+        </>
+      ) : null}
+      {spec?.kind === 'estimated' ? (
+        <ColumnField label="Score (probability of the positive label)" value={settings.score} columns={columns} onChange={(score) => setSetting({ score })} />
+      ) : null}
+      {spec?.kind === 'fairness' ? (
+        <ColumnsField
+          label="Sensitive columns"
+          hint="one or two; default by role"
+          value={settings.sensitive}
+          columns={columns}
+          onChange={(sensitive) => setSetting({ sensitive: sensitive.length ? sensitive : undefined })}
+        />
+      ) : null}
+      {spec?.kind === 'operational' ? (
+        <>
+          <ColumnField label="Latency column (ms)" value={settings.latency} columns={columns} empty="by name" onChange={(latency) => setSetting({ latency })} />
+          <NumberField label="SLA (ms)" value={settings.slaMs} min={0} placeholder="200" onChange={(slaMs) => setSetting({ slaMs })} />
         </>
       ) : null}
       <NumberField
