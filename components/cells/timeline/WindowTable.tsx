@@ -45,7 +45,7 @@ function OpenWindow({ label, segment, cell, onAddCell }: { label: string; segmen
   if (!onAddCell) return null;
   // A window narrows the current input; an input already narrowed by a segment would need both at once.
   const blocked = !segment
-    ? 'no exact segment for this window (row windows, or timestamps not all written as UTC ISO text)'
+    ? 'no exact segment for this window (row windows, or timestamps not all written as UTC ISO text or as dates alone)'
     : cell.inputs.current?.segment
       ? 'the current input already has a segment'
       : undefined;

@@ -47,7 +47,7 @@ describe('a period window as a segment', () => {
   });
 
   it('has none where string order is not time order: zone-less, offsets, mixed layouts, text that is not a date', async () => {
-    const cases = ['2026-01-01 10:00:00', '2026-01-01T10:00:00+01:00', '2026-01-01T10:00:00Z\n2026-01-01T10:00:00.5Z', '2026-01-01'];
+    const cases = ['2026-01-01 10:00:00', '2026-01-01T10:00:00+01:00', '2026-01-01T10:00:00Z\n2026-01-01T10:00:00.5Z', '2026-01-01\n2026-01-01T10:00:00Z'];
     for (const values of cases) {
       const data = await csv(
         `t,x\n${values
@@ -69,5 +69,24 @@ describe('a period window as a segment', () => {
     const layout = timestampLayout(data, 't', null);
     expect(windowSegment('t', windows[1]!, layout)).toBe(`d => d["t"] >= '2026-01-02T00:00:00.000Z' && d["t"] < '2026-01-03T00:00:00.000Z'`);
     expect(expectExact(data, { by: 'period', period: 'day', timestampColumn: 't' })).toBe(2);
+  });
+
+  it('bounds dates alone (YYYY-MM-DD, each a UTC midnight) by the first midnight at or after each bound, in any zone and period', async () => {
+    const days = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2015, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    const data = await csv(`date,x\n${days.map((d, i) => `${d},${i}`).join('\n')}\n`);
+    expect(timestampLayout(data, 'date', null)).toEqual({ kind: 'date' });
+    const { windows } = splitWindows(data, { by: 'period', period: 'month', timestampColumn: 'date' });
+    expect(windowSegment('date', windows[1]!, { kind: 'date' })).toBe(`d => d["date"] >= '2015-02-01' && d["date"] < '2015-03-01'`);
+    for (const period of ['day', 'week', 'month', 'quarter'] as const)
+      for (const timeZone of ['UTC', 'Europe/Paris', 'America/Los_Angeles', 'Asia/Kolkata'])
+        expect(expectExact(data, { by: 'period', period, timestampColumn: 'date', timeZone })).toBeGreaterThan(0);
+    // Hours: most hold no midnight (their segment keeps nothing, as they hold no row).
+    const few = await csv(
+      `date,x\n${days
+        .slice(0, 20)
+        .map((d, i) => `${d},${i}`)
+        .join('\n')}\n`,
+    );
+    expect(expectExact(few, { by: 'period', period: 'hour', timestampColumn: 'date', timeZone: 'Asia/Kolkata' })).toBe(19 * 24 + 1);
   });
 });
