@@ -12,7 +12,6 @@ import { CardForm } from './CardForm';
 import { CardPreview } from './CardPreview';
 import { CardVersions } from './CardVersions';
 import { exportCard, readCardFile, type CardFormat } from './card-files';
-import { keepTypedDatasetText } from './keep-typed';
 
 interface Props {
   db: DriftbookDb;
@@ -74,7 +73,7 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
       if (!card) return;
       const fill: CardAutofill = await getClient().autofillCard(workspace.id);
       const [{ applyAutofill }, { diffCards }] = await Promise.all([import('../../lib/cards/autofill'), import('../../lib/cards/diff')]);
-      const next = applyAutofill(card, keepTypedDatasetText(card, fill));
+      const next = applyAutofill(card, fill);
       setWarnings(undefined);
       setProposal({ next, changes: diffCards(card, next), notes: fill.notes });
     });

@@ -152,7 +152,7 @@ export function applyAutofill(card: ModelCard, fill: CardAutofill): ModelCard {
   const { drift: _old, ...quantitative } = card.quantitative;
   return {
     ...card,
-    modelParameters: { ...card.modelParameters, data: [...human(card.modelParameters.data), ...fill.data] },
+    modelParameters: { ...card.modelParameters, data: [...human(card.modelParameters.data), ...keepTypedDatasetText(card.modelParameters.data, fill.data)] },
     quantitative: {
       ...quantitative,
       metrics: [...human(card.quantitative.metrics), ...fill.metrics],
@@ -162,4 +162,19 @@ export function applyAutofill(card: ModelCard, fill: CardAutofill): ModelCard {
       ...(fill.drift ? { drift: fill.drift } : {}),
     },
   };
+}
+
+const datasetKey = (d: CardDataset) => `${d.side ?? ''}\u0000${d.name}`;
+
+/**
+ * The fill's datasets with the link and description a person typed into the card's autofilled entry
+ * for the same side and name kept (autofill leaves both empty): a re-autofill renews the notebook's
+ * facts (rows, SHA-256, sensitive columns, source) without dropping what was written about the data.
+ */
+function keepTypedDatasetText(previous: readonly CardDataset[], filled: readonly CardDataset[]): CardDataset[] {
+  const typed = new Map(previous.filter((d) => d.source).map((d) => [datasetKey(d), d]));
+  return filled.map((d) => {
+    const old = typed.get(datasetKey(d));
+    return old ? { ...d, link: old.link || d.link, description: old.description || d.description } : d;
+  });
 }

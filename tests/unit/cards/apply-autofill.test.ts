@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keepTypedDatasetText } from '../../../components/cards/keep-typed';
 import { applyAutofill } from '../../../lib/cards/autofill';
 import type { CardAutofill, CardDataset } from '../../../lib/cards/types';
-import { sampleCard, sampleSource } from '../cards/card-samples';
+import { sampleCard, sampleSource } from './card-samples';
 
 const filled = (name: string, side: 'reference' | 'current', rows: number): CardDataset => ({
   name,
@@ -15,7 +14,7 @@ const filled = (name: string, side: 'reference' | 'current', rows: number): Card
   source: sampleSource(),
 });
 
-describe('keepTypedDatasetText', () => {
+describe('applyAutofill', () => {
   it('keeps the link and description typed for an autofilled dataset through a re-autofill; the notebook’s facts are new', () => {
     const card = sampleCard();
     card.modelParameters.data = [
@@ -31,7 +30,7 @@ describe('keepTypedDatasetText', () => {
       filledAt: '2026-12-06T00:00:00.000Z',
       notes: [],
     };
-    const next = applyAutofill(card, keepTypedDatasetText(card, fill));
+    const next = applyAutofill(card, fill);
     expect(next.modelParameters.data.map((d) => [d.name, d.side, d.rows, d.description, d.link, d.sensitive])).toEqual([
       ['Hand-made', undefined, undefined, 'no source', '', []],
       ['ref.csv', 'reference', 11, 'Typed <b>by hand</b>', 'https://example.org/ref', ['city']],
@@ -39,7 +38,7 @@ describe('keepTypedDatasetText', () => {
       ['cur.csv', 'reference', 21, '', '', ['city']],
       ['new.csv', 'current', 5, '', '', ['city']],
     ]);
-    // Without the carry-over, applyAutofill alone drops the typed text (why this exists).
-    expect(applyAutofill(card, fill).modelParameters.data[1]!.description).toBe('');
+    // The CLI's path (fromMct → applyAutofill) keeps it too: the typed text survives a second fill.
+    expect(applyAutofill(next, fill).modelParameters.data[1]!.description).toBe('Typed <b>by hand</b>');
   });
 });
