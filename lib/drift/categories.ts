@@ -1,4 +1,5 @@
 import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
+import { sortedDistinct, sortedMissing } from '../profile/sorted-stats';
 
 /** Both sides' counts over the union of categories, in one order (reference's first, then new ones). */
 export function alignCategories(
@@ -49,6 +50,10 @@ export function distinctCount(reference: NumericProfile | CategoricalProfile, cu
   if (reference.kind === 'numeric' && current.kind === 'numeric') {
     const a = reference.sorted;
     const b = current.sorted;
+    const [large, small] = a.length >= b.length ? [a, b] : [b, a];
+    // A small side against a large one (a window against its reference): the large side's distinct
+    // values (counted once per array) plus the small side's values it lacks, found by galloping search.
+    if (small.length * 8 < large.length) return sortedDistinct(large) + sortedMissing(large, small);
     let i = 0;
     let j = 0;
     let n = 0;

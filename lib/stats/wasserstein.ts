@@ -20,7 +20,7 @@ export function wassersteinDistance(sortedA: Float64Array, sortedB: Float64Array
 }
 
 /** Population standard deviation, numpy.std(x) (ddof = 0, two-pass). */
-function populationStd(x: Float64Array): number {
+export function populationStd(x: Float64Array): number {
   const n = x.length;
   const s = new NeumaierSum();
   for (let i = 0; i < n; i++) s.add(x[i]!);
@@ -38,10 +38,10 @@ function populationStd(x: Float64Array): number {
  * wasserstein_distance(reference, current) / max(np.std(reference), 0.001).
  * The first argument is the reference sample. `exponent` k says the samples were divided by 2^k
  * (lib/stats/power-of-two-scale.ts): distance and std scale alike, so their ratio needs no undoing,
- * only the 0.001 floor is compared in the original units.
+ * only the 0.001 floor is compared in the original units. `std` is populationStd(sortedA) when the
+ * caller already has it (a reference tested against many windows).
  */
-export function normedWasserstein(sortedA: Float64Array, sortedB: Float64Array, exponent = 0): number {
+export function normedWasserstein(sortedA: Float64Array, sortedB: Float64Array, exponent = 0, std = populationStd(sortedA)): number {
   const wd = wassersteinDistance(sortedA, sortedB);
-  const std = populationStd(sortedA);
   return unscaleByPowerOfTwo(std, exponent) >= 0.001 ? wd / std : unscaleByPowerOfTwo(wd, exponent) / 0.001;
 }

@@ -1,6 +1,10 @@
 // Timeline cost (a measurement, not a test): daily windows over N rows × 20 numeric columns spread over
 // 365 days (365 windows), against a reference of N/10 rows over 30 days (30 reference chunks for the band).
-// Run: npx tsx scripts/bench/timeline.mts [rows=1000000] [--tz Europe/Paris]
+// Run: npx tsx scripts/bench/timeline.mts [rows=1000000] [--tz Europe/Paris] [--out result.json] [--write-csv DIR]
+// --out writes the timeline's result (to compare two versions' numbers); --write-csv writes the generated
+// pair as DIR/reference.csv and DIR/current.csv (for the CLI and browser measurements) and times nothing else.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ingestCsv } from '../../lib/data/ingest';
 import { computeTimeline } from '../../lib/notebook/kinds/timeline';
@@ -10,6 +14,9 @@ const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const tzAt = args.indexOf('--tz');
 const timeZone = tzAt >= 0 ? args[tzAt + 1]! : 'UTC';
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const out = option('--out');
+const csvDir = option('--write-csv');
 const COLUMNS = 20;
 
 function csv(n: number, days: number, shift: number, seed: number): Uint8Array {
@@ -33,6 +40,14 @@ async function timed<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   return value;
 }
 
+if (csvDir) {
+  mkdirSync(csvDir, { recursive: true });
+  writeFileSync(join(csvDir, 'current.csv'), csv(rows, 365, 20, 2));
+  writeFileSync(join(csvDir, 'reference.csv'), csv(rows / 10, 30, 0, 1));
+  console.log(`wrote ${join(csvDir, 'reference.csv')} (${rows / 10} rows) and ${join(csvDir, 'current.csv')} (${rows} rows)`);
+  process.exit(0);
+}
+
 const current = await timed(`ingest current (${rows} rows)`, () => ingestCsv(csv(rows, 365, 20, 2), 'current.csv'));
 const reference = await timed(`ingest reference (${rows / 10} rows)`, () => ingestCsv(csv(rows / 10, 30, 0, 1), 'reference.csv'));
 const split = await timed(`split by day (${timeZone})`, () => splitWindows(current, { by: 'period', period: 'day', timestampColumn: 'ts', timeZone }));
@@ -43,3 +58,4 @@ const result = await timed('timeline: drift share, 20 columns', () =>
 console.log(
   `${result.windows.length} windows, ${result.referenceChunks.length} reference chunks, ${result.windows.filter((w) => w.flagged).length} flagged; JSON ${(JSON.stringify(result).length / 1e6).toFixed(2)} MB`,
 );
+if (out) writeFileSync(out, JSON.stringify(result));

@@ -1,0 +1,58 @@
+/**
+ * Statistics of a profile's sorted values that do not depend on the other side of a comparison,
+ * computed once per array and remembered: a timeline tests every window against the same reference
+ * profile, and re-deriving the reference's standard deviation or distinct count per window was most
+ * of its cost. Keyed by the array itself (a WeakMap, so nothing outlives the profile). A profile's
+ * `sorted` array is never written after profiling (profiles are plain data, cached and shared).
+ */
+import { populationStd } from '../stats/wasserstein';
+
+const stds = new WeakMap<Float64Array, number>();
+const distincts = new WeakMap<Float64Array, number>();
+
+/** numpy.std(sorted) (ddof = 0), as lib/stats/wasserstein.ts computes it, once per array. */
+export function sortedStd(sorted: Float64Array): number {
+  let std = stds.get(sorted);
+  if (std === undefined) {
+    std = populationStd(sorted);
+    stds.set(sorted, std);
+  }
+  return std;
+}
+
+/** Distinct values of an ascending array (−0 and 0 are one value, as `!==` compares), once per array. */
+export function sortedDistinct(sorted: Float64Array): number {
+  let n = distincts.get(sorted);
+  if (n === undefined) {
+    n = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) n++;
+    distincts.set(sorted, n);
+  }
+  return n;
+}
+
+/**
+ * How many distinct values of the ascending `small` are not in the ascending `large` (−0 equals 0),
+ * walking `large` once by galloping from the last position: O(s · log(l / s)) for s ≪ l.
+ */
+export function sortedMissing(large: Float64Array, small: Float64Array): number {
+  let missing = 0;
+  let at = 0;
+  for (let k = 0; k < small.length; k++) {
+    const x = small[k]!;
+    if (k > 0 && x === small[k - 1]) continue;
+    // Gallop: the first index ≥ at whose value is ≥ x lies in (at + step/2, at + step].
+    let step = 1;
+    while (at + step <= large.length && large[at + step - 1]! < x) step *= 2;
+    let lo = at + (step >> 1);
+    let hi = Math.min(at + step, large.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (large[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+    if (!(at < large.length && large[at] === x)) missing++;
+  }
+  return missing;
+}
