@@ -124,7 +124,7 @@ export function ChangeCell({ cell, onConfigChange, columns, datasets }: CellProp
           />
           {events.length ? (
             <div className="table-wrap">
-              <table data-testid="change-events">
+              <table className="drift-table metric-table" data-testid="change-events">
                 <thead>
                   <tr>
                     <th>Event</th>

@@ -11,9 +11,36 @@ const WARNING = '#e0a100';
 const DRIFT = '#d62728';
 
 type X = number | Date;
+type Bucket = ChangeCellResult['series'][number];
+
+/** Every value 0 or 1 (as far as the buckets tell): an error indicator, drawn as a rate — its raw line is a barcode. */
+const isZeroOne = (series: readonly Bucket[]) => series.length > 0 && series.every((b) => (b.min === 0 || b.min === 1) && (b.max === 0 || b.max === 1));
+
+/** Trailing positions averaged for a 0/1 stream: DDM's warm-up (30), or a 50th of the stream when longer. */
+const rateWindow = (positions: number) => Math.max(30, Math.round(positions / 50));
+
+/** The mean of each bucket's trailing `window` positions, by whole buckets (exact when every bucket is one value). */
+function trailingMeans(series: readonly Bucket[], window: number): { bucket: Bucket; mean: number }[] {
+  const out: { bucket: Bucket; mean: number }[] = [];
+  let from = 0;
+  let sum = 0;
+  let count = 0;
+  for (const b of series) {
+    sum += b.mean * (b.end - b.start);
+    count += b.end - b.start;
+    while (count - (series[from]!.end - series[from]!.start) >= window) {
+      sum -= series[from]!.mean * (series[from]!.end - series[from]!.start);
+      count -= series[from]!.end - series[from]!.start;
+      from++;
+    }
+    out.push({ bucket: b, mean: sum / count });
+  }
+  return out;
+}
 
 /**
- * The monitored stream (bucket means, with the min–max range when a bucket holds several values)
+ * The monitored stream (bucket means, with the min–max range when a bucket holds several values; a
+ * 0/1 stream as the mean of its trailing values, the error rate the binary detectors watch)
  * along stream positions — or time, when the cell ordered the rows by a timestamp — with every drift
  * as a red rule and the warning runs as amber bands.
  */
@@ -24,7 +51,10 @@ export function changeChart(
   const time = result.orderBy !== undefined;
   const series = result.series;
   const bucketed = series.some((b) => b.end - b.start > 1);
-  const xOfBucket = (b: (typeof series)[number]): X => (time && b.time !== undefined ? new Date(b.time) : b.start);
+  const xOfBucket = (b: Bucket): X => (time && b.time !== undefined ? new Date(b.time) : b.start);
+  const zeroOne = isZeroOne(series);
+  const window = rateWindow(series.length ? series[series.length - 1]!.end : 0);
+  const rate = zeroOne ? trailingMeans(series, window) : [];
   const byIndex = new Map(result.warnings.map((w) => [w.index, w]));
   const xOfPoint = (p: { index: number; timestamp?: string }): X => (time && p.timestamp ? new Date(p.timestamp) : p.index);
   // Warning positions grouped into runs of consecutive positions: one band each.
@@ -55,7 +85,9 @@ export function changeChart(
     x: time
       ? { type: 'utc', label: null }
       : { label: 'position', labelAnchor: 'center', labelArrow: 'none', ...(series.length ? {} : { domain: [0, 1], axis: null }) },
-    y: { label: result.column, grid: true, nice: true },
+    y: zeroOne
+      ? { label: `${result.column}: mean of the last ${window} values`, grid: true, domain: [0, 1] }
+      : { label: result.column, grid: true, nice: true },
     marks: [
       Plot.rectX(runs, {
         x1: 'x1',
@@ -67,10 +99,22 @@ export function changeChart(
         title: runTitle,
         ariaDescription: 'warnings',
       }),
-      ...(bucketed
-        ? [Plot.areaY(series, { x: xOfBucket, y1: 'min', y2: 'max', fill: VALUES, fillOpacity: 0.2, curve: 'step-after', ariaDescription: 'range' })]
-        : []),
-      Plot.line(series, { x: xOfBucket, y: 'mean', stroke: VALUES, strokeWidth: 1.2, ariaDescription: bucketed ? 'mean per bucket' : 'values' }),
+      ...(zeroOne
+        ? [
+            Plot.line(rate, {
+              x: (r: (typeof rate)[number]) => xOfBucket(r.bucket),
+              y: 'mean',
+              stroke: VALUES,
+              strokeWidth: 1.5,
+              ariaDescription: 'trailing mean',
+            }),
+          ]
+        : [
+            ...(bucketed
+              ? [Plot.areaY(series, { x: xOfBucket, y1: 'min', y2: 'max', fill: VALUES, fillOpacity: 0.2, curve: 'step-after', ariaDescription: 'range' })]
+              : []),
+            Plot.line(series, { x: xOfBucket, y: 'mean', stroke: VALUES, strokeWidth: 1.2, ariaDescription: bucketed ? 'mean per bucket' : 'values' }),
+          ]),
       Plot.ruleX(result.detections, {
         x: xOfPoint,
         stroke: DRIFT,
@@ -79,7 +123,7 @@ export function changeChart(
         ariaDescription: 'drifts',
       }),
       ...keyRow([
-        [bucketed ? 'mean (range)' : 'value', VALUES],
+        [zeroOne ? `mean of the last ${window}` : bucketed ? 'mean (range)' : 'value', VALUES],
         ...(result.warnings.length ? [['warning', WARNING] as const] : []),
         ...(result.detections.length ? [['drift', DRIFT] as const] : []),
       ]),

@@ -70,72 +70,74 @@ export function WindowTable({ result, cell, onAddCell }: { result: TimelineCellR
   return (
     <details className="settings">
       <summary>Windows ({formatCount(rows.length)})</summary>
-      <table className="drift-table metric-table timeline-table" data-testid="timeline-windows">
-        <thead>
-          <tr>
-            <th>Window</th>
-            <th>Span</th>
-            <th className="num">Rows</th>
-            <th className="num">Value</th>
-            <th>Status</th>
-            {concept ? (
-              <>
-                <th className="num">Error</th>
-                <th className="num">Mann–Whitney p</th>
-                {concept.task === 'classification' ? <th className="num">z-test p</th> : null}
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.index} data-status={r.status} className={r.status === 'small' || r.status === 'empty' ? 'muted' : undefined}>
-              <td>
-                {result.heatmap && r.rows > 0 ? (
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-pressed={selected === i}
-                    title="Show this window's drift per column"
-                    onClick={() => setSelected(selected === i ? undefined : i)}
-                  >
-                    <UserText text={r.label} />
-                  </button>
-                ) : (
-                  <UserText text={r.label} />
-                )}
-              </td>
-              <td>
-                <UserText text={r.span} />
-              </td>
-              <td className="num">{formatCount(r.rows)}</td>
-              <td className="num">{r.value}</td>
-              <td className={r.status === 'flagged' ? 'flagged' : undefined}>
-                {r.status}
-                {r.why ? (
-                  <>
-                    {' — '}
-                    <UserText text={r.why} />
-                  </>
-                ) : null}
-                {r.rows > 0 ? (
-                  <>
-                    {' '}
-                    <OpenWindow label={r.label} segment={result.windows[i]?.segment} cell={cell} onAddCell={onAddCell} />
-                  </>
-                ) : null}
-              </td>
+      <div className="table-wrap">
+        <table className="drift-table metric-table timeline-table" data-testid="timeline-windows">
+          <thead>
+            <tr>
+              <th>Window</th>
+              <th>Span</th>
+              <th className="num">Rows</th>
+              <th className="num">Value</th>
+              <th>Status</th>
               {concept ? (
                 <>
-                  <td className="num">{r.concept?.error ?? ''}</td>
-                  <td className="num">{r.concept?.mwu ?? ''}</td>
-                  {concept.task === 'classification' ? <td className="num">{r.concept?.z ?? ''}</td> : null}
+                  <th className="num">Error</th>
+                  <th className="num">Mann–Whitney p</th>
+                  {concept.task === 'classification' ? <th className="num">z-test p</th> : null}
                 </>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.index} data-status={r.status} className={r.status === 'small' || r.status === 'empty' ? 'muted' : undefined}>
+                <td>
+                  {result.heatmap && r.rows > 0 ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={selected === i}
+                      title="Show this window's drift per column"
+                      onClick={() => setSelected(selected === i ? undefined : i)}
+                    >
+                      <UserText text={r.label} />
+                    </button>
+                  ) : (
+                    <UserText text={r.label} />
+                  )}
+                </td>
+                <td>
+                  <UserText text={r.span} />
+                </td>
+                <td className="num">{formatCount(r.rows)}</td>
+                <td className="num">{r.value}</td>
+                <td className={r.status === 'flagged' ? 'flagged' : undefined}>
+                  {r.status}
+                  {r.why ? (
+                    <>
+                      {' — '}
+                      <UserText text={r.why} />
+                    </>
+                  ) : null}
+                  {r.rows > 0 ? (
+                    <>
+                      {' '}
+                      <OpenWindow label={r.label} segment={result.windows[i]?.segment} cell={cell} onAddCell={onAddCell} />
+                    </>
+                  ) : null}
+                </td>
+                {concept ? (
+                  <>
+                    <td className="num">{r.concept?.error ?? ''}</td>
+                    <td className="num">{r.concept?.mwu ?? ''}</td>
+                    {concept.task === 'classification' ? <td className="num">{r.concept?.z ?? ''}</td> : null}
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {selected === undefined ? null : <WindowColumns result={result} position={selected} />}
     </details>
   );

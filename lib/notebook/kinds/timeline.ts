@@ -258,9 +258,9 @@ export async function computeTimeline(
     };
   });
   const small = windows.filter((w) => w.small && w.rows > 0).length;
-  if (small) warnings.push(`${small} windows have fewer than ${minWindowRows} rows: greyed and never flagged`);
+  if (small) warnings.push(`${small} window${small === 1 ? ' has' : 's have'} fewer than ${minWindowRows} rows: greyed and never flagged`);
   const failed = windows.filter((w) => w.error);
-  if (failed.length) warnings.push(`${failed.length} windows have no value: ${failed[0]!.label}: ${failed[0]!.error}`);
+  if (failed.length) warnings.push(`${failed.length} window${failed.length === 1 ? ' has' : 's have'} no value: ${failed[0]!.label}: ${failed[0]!.error}`);
   const heatmap = allColumns ? heatmapOf(outcomes.map((o) => o.columns)) : undefined;
   return {
     kind: 'timeline',

@@ -103,8 +103,15 @@ describe('the change-detection cell', () => {
     const marks = (description: string, child: string) => el.querySelectorAll(`g[aria-description="${description}"] ${child}`);
     expect(marks('drifts', 'line')).toHaveLength(1);
     expect(marks('warnings', 'rect')).toHaveLength(warningRuns(result).length);
-    expect(marks('range', 'path')).toHaveLength(1);
+    // A 0/1 stream is drawn as its error rate over the last 2000 / 50 = 40 values, not as a barcode (nor a 0–1 range band).
+    expect(marks('trailing mean', 'path')).toHaveLength(1);
+    expect(marks('range', 'path')).toHaveLength(0);
+    expect(el.textContent).toContain('mean of the last 40 values');
     expect(el.querySelectorAll('img')).toHaveLength(0);
+    // Any other stream keeps its bucket means over their min–max range.
+    const numeric = changeChart(await compute(detectCsv, { column: 'value', detector: 'page_hinkley' }), { document });
+    expect(numeric.querySelectorAll('g[aria-description="range"] path')).toHaveLength(1);
+    expect(numeric.querySelectorAll('g[aria-description="trailing mean"] path')).toHaveLength(0);
 
     const section = changeSection(result, { document }).__html;
     expect(section).toContain('&lt;img src=x onerror=alert(1)&gt;');
