@@ -5,9 +5,11 @@
  * of its cost. Keyed by the array itself (a WeakMap, so nothing outlives the profile). A profile's
  * `sorted` array is never written after profiling (profiles are plain data, cached and shared).
  */
+import { sortedRuns as runsOf, type SortedRuns } from '../stats/ecdf-distance';
 import { populationStd } from '../stats/wasserstein';
 
 const stds = new WeakMap<Float64Array, number>();
+const runs = new WeakMap<Float64Array, SortedRuns>();
 const distincts = new WeakMap<Float64Array, number>();
 
 /** numpy.std(sorted) (ddof = 0), as lib/stats/wasserstein.ts computes it, once per array. */
@@ -18,6 +20,16 @@ export function sortedStd(sorted: Float64Array): number {
     stds.set(sorted, std);
   }
   return std;
+}
+
+/** The array's runs of equal values (checked ascending and NaN-free, as wasserstein_distance checks), once per array. */
+export function sortedRuns(sorted: Float64Array): SortedRuns {
+  let r = runs.get(sorted);
+  if (r === undefined) {
+    r = runsOf(sorted, 'wasserstein_distance', 'first');
+    runs.set(sorted, r);
+  }
+  return r;
 }
 
 /** Distinct values of an ascending array (−0 and 0 are one value, as `!==` compares), once per array. */

@@ -4,7 +4,7 @@
  * of scipy 1.10.1, plus Evidently's normed variant used as a drift score.
  */
 
-import { assertSortedSample, ecdfLpIntegral } from './ecdf-distance';
+import { assertSortedSample, ecdfLpIntegral, ecdfLpIntegralRuns, type SortedRuns } from './ecdf-distance';
 import { NeumaierSum } from './neumaier-sum';
 import { unscaleByPowerOfTwo } from './power-of-two-scale';
 
@@ -39,9 +39,14 @@ export function populationStd(x: Float64Array): number {
  * The first argument is the reference sample. `exponent` k says the samples were divided by 2^k
  * (lib/stats/power-of-two-scale.ts): distance and std scale alike, so their ratio needs no undoing,
  * only the 0.001 floor is compared in the original units. `std` is populationStd(sortedA) when the
- * caller already has it (a reference tested against many windows).
+ * caller already has it (a reference tested against many windows), and `runsA` sortedA's runs
+ * (ecdf-distance.ts's sortedRuns) — the same distance, bit for bit, in fewer steps when A has ties.
  */
-export function normedWasserstein(sortedA: Float64Array, sortedB: Float64Array, exponent = 0, std = populationStd(sortedA)): number {
-  const wd = wassersteinDistance(sortedA, sortedB);
+export function normedWasserstein(sortedA: Float64Array, sortedB: Float64Array, exponent = 0, std = populationStd(sortedA), runsA?: SortedRuns): number {
+  let wd: number;
+  if (runsA) {
+    assertSortedSample(sortedB, 'wasserstein_distance', 'second');
+    wd = ecdfLpIntegralRuns(runsA, sortedB, 1);
+  } else wd = wassersteinDistance(sortedA, sortedB);
   return unscaleByPowerOfTwo(std, exponent) >= 0.001 ? wd / std : unscaleByPowerOfTwo(wd, exponent) / 0.001;
 }

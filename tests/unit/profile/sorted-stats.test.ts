@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { distinctCount } from '../../../lib/drift/categories';
 import { summarizeNumeric } from '../../../lib/drift/distribution';
 import type { NumericProfile } from '../../../lib/profile/column-profile';
-import { sortedDistinct, sortedMissing, sortedStd } from '../../../lib/profile/sorted-stats';
-import { populationStd } from '../../../lib/stats/wasserstein';
+import { sortedDistinct, sortedMissing, sortedRuns, sortedStd } from '../../../lib/profile/sorted-stats';
+import { ecdfLpIntegral, ecdfLpIntegralRuns } from '../../../lib/stats/ecdf-distance';
+import { normedWasserstein, populationStd } from '../../../lib/stats/wasserstein';
 
 // The shortcuts a timeline takes for a reference met again in every window (memoised std and
 // distinct count, binary-search histogram, distinct count by search) give exactly the loops' results.
@@ -90,5 +91,28 @@ describe("a reference's sorted statistics, computed once", () => {
       expect(distinctCount(a, b), `trial ${trial}`).toBe(setDistinct(a.sorted, b.sorted));
       expect(distinctCount(b, a), `trial ${trial}`).toBe(setDistinct(a.sorted, b.sorted));
     }
+  });
+
+  it("the Wasserstein and energy integrals over a reference's runs equal the plain merge bit for bit", () => {
+    const rand = random(17);
+    for (let trial = 0; trial < 300; trial++) {
+      const kind = trial % 5;
+      const reference = profile(samples(rand, 1 + Math.floor(rand() * 3000), kind)).sorted;
+      const window = profile(samples(rand, 1 + Math.floor(rand() * 300), (kind + (trial % 3)) % 5)).sorted;
+      const runs = sortedRuns(reference);
+      expect(sortedRuns(reference)).toBe(runs);
+      expect(runs.values.length).toBe(sortedDistinct(reference));
+      for (const p of [1, 2] as const) {
+        expect(Object.is(ecdfLpIntegralRuns(runs, window, p), ecdfLpIntegral(reference, window, p)), `trial ${trial}, p ${p}`).toBe(true);
+      }
+      expect(Object.is(normedWasserstein(reference, window, 0, sortedStd(reference), runs), normedWasserstein(reference, window)), `trial ${trial}`).toBe(true);
+    }
+    // The same checks and messages as wasserstein_distance's.
+    expect(() => sortedRuns(new Float64Array(0))).toThrow("wasserstein_distance: first distribution can't be empty");
+    expect(() => sortedRuns(Float64Array.from([2, 1]))).toThrow('wasserstein_distance: first sample must be sorted ascending and free of NaN (index 1)');
+    const ok = Float64Array.from([1, 2]);
+    expect(() => normedWasserstein(ok, Float64Array.from([3, NaN]), 0, sortedStd(ok), sortedRuns(ok))).toThrow(
+      'wasserstein_distance: second sample must be sorted ascending and free of NaN (index 1)',
+    );
   });
 });
