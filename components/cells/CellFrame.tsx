@@ -102,14 +102,15 @@ function InputPicker({
         const chosen = cell.inputs[slot]?.id;
         const dataset = datasets.find((d) => d.id === chosen);
         const known = dataset !== undefined;
+        const name = spec.inputs.labels?.[slot] ?? slot;
         return (
           <div key={slot} className="input-slot">
             <label className="input-pick">
               <span className={`drop-dot dot-${slot}`} aria-hidden="true" />
-              <span className="muted">{slot}</span>
+              <span className="muted">{name}</span>
               <select
                 value={chosen ?? ''}
-                aria-label={`${slot} dataset of ${visibleControls(cell.title)}`}
+                aria-label={`${name} dataset of ${visibleControls(cell.title)}`}
                 onChange={(e) =>
                   onInputs(
                     slot,
@@ -145,6 +146,7 @@ function InputPicker({
 
 /** The inputs' segments, shown under the title so a filtered result is never mistaken for the whole dataset. */
 function Segments({ cell }: { cell: CellRecord }) {
+  const labels = cellSpec(cell.kind).inputs.labels;
   const shown = (['reference', 'current'] as const).flatMap((slot) => {
     const segment = cell.inputs[slot]?.segment;
     return segment ? [{ slot, segment }] : [];
@@ -154,7 +156,7 @@ function Segments({ cell }: { cell: CellRecord }) {
     <p className="cell-segments muted small" data-testid="cell-segments">
       {shown.map(({ slot, segment }) => (
         <span key={slot} className="cell-segment">
-          {slot} segment{' '}
+          {labels?.[slot] ?? slot} segment{' '}
           <code>
             <UserText text={segment} />
           </code>{' '}

@@ -59,8 +59,8 @@ export interface CellKindSpec<K extends string, C, R> {
   label: string;
   /** What the add menu says the cell does. */
   description: string;
-  /** Datasets the compute needs, and those it uses when given. */
-  inputs: { required: readonly InputSlot[]; optional: readonly InputSlot[] };
+  /** Datasets the compute needs, and those it uses when given; `labels` names a slot in the cell's pickers when its role is not the slot's name. */
+  inputs: { required: readonly InputSlot[]; optional: readonly InputSlot[]; labels?: Partial<Record<InputSlot, string>> };
   /** A new cell's settings, from its datasets when it has them (e.g. the first numeric column). */
   defaultConfig(datasets?: DatasetsBySlot): C;
   /** Why this config cannot run, in the words a form shows (empty: it can). Forms call this, never their own checks. */

@@ -25,9 +25,12 @@ export interface ChangeDetectionConfig {
 export interface ChangePoint {
   /** 0-based position in the stream the detector saw (after ordering). */
   index: number;
-  /** 0-based data row of the file. */
-  row: number;
-  /** The row's timestamp (ISO 8601, UTC) when ordered by one. */
+  /** 0-based data row of the file (a stream of rows). */
+  row?: number;
+  /** A stream of per-window values: the window's index in the timeline (empty windows are not in the stream) and label. */
+  window?: number;
+  label?: string;
+  /** The row's timestamp, or the window's start (ISO 8601, UTC), when ordered by time. */
   timestamp?: string;
 }
 
@@ -35,6 +38,7 @@ export interface ChangeDetectionResult {
   detector: string;
   /** Every parameter, defaults filled in. */
   params: DetectorParams;
+  /** The monitored column, or the description of the series (`rain ≠ rain_predicted`, a metric per window). */
   column: string;
   orderBy?: string;
   count: number;
@@ -86,7 +90,7 @@ export function seriesBuckets(values: ArrayLike<number>, points: number, timeAt?
 const MAX_TIME = 8.64e15;
 
 /** The timestamps' stable time order (positions → data rows); a missing or unreadable timestamp is refused. */
-function timeOrder(dataset: Dataset, column: string): { order: Uint32Array; times: Float64Array } {
+export function timeOrder(dataset: Dataset, column: string): { order: Uint32Array; times: Float64Array } {
   const { times, firstUnparsed } = readTimestamps(dataset, column);
   if (firstUnparsed) {
     throw new DataError(
@@ -113,7 +117,7 @@ function timeOrder(dataset: Dataset, column: string): { order: Uint32Array; time
  * The column as numbers (booleans as 0/1). A column of few distinct numbers (a 0/1 error column) is read as
  * categorical at ingest: its values are parsed back to numbers; text that is no number is refused naming its row.
  */
-function columnValues(dataset: Dataset, column: string): Float64Array {
+export function columnValues(dataset: Dataset, column: string): Float64Array {
   const schema = dataset.meta.schema.find((c) => c.name === column);
   if (!schema) {
     throw new AnalysisError(
@@ -134,49 +138,101 @@ function columnValues(dataset: Dataset, column: string): Float64Array {
   });
 }
 
-/** Runs the configured detector over the column (in time order when `orderBy` is set). */
-export function detectChanges(dataset: Dataset, config: ChangeDetectionConfig, { signal, seriesPoints }: DetectChangesOptions = {}): ChangeDetectionResult {
+/** Per-row values of a dataset for a detector (a column, or a model's per-row errors), with the words messages use. */
+export interface RowSeries {
+  /** One value per data row, NaN where missing. */
+  values: Float64Array;
+  /** What the values are, in messages: `column "x"`, `error of "y" vs "p"`. */
+  what: string;
+  /** Shown as the result's `column`: the column's name, or the series' description. */
+  label: string;
+  /** Why a data row (0-based) has no value, when more can be said than "is missing". */
+  missing?: (row: number) => string;
+}
+
+/** A sequence's stream positions as points (data rows or windows) and, when in time order, their time (epoch ms). */
+export interface StreamPositions {
+  describe(index: number): string;
+  point(index: number): ChangePoint;
+  timeAt?: (index: number) => number;
+}
+
+/** The detector over values already in stream order; `what` and `positions` word the messages and the points. */
+export function detectOnSequence(
+  values: Float64Array,
+  config: Pick<ChangeDetectionConfig, 'detector' | 'params'>,
+  what: string,
+  positions: StreamPositions,
+  { signal, seriesPoints }: DetectChangesOptions = {},
+): Omit<ChangeDetectionResult, 'column' | 'orderBy'> {
   const spec = detectorSpec(config.detector);
   const params = parseDetectorParams(spec.id, config.params);
-  const raw = columnValues(dataset, config.column);
-  const ordered = config.orderBy === undefined ? undefined : timeOrder(dataset, config.orderBy);
-  const rowAt = (index: number): number => (ordered ? ordered.order[index]! : index);
-  const values = new Float64Array(raw.length);
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < raw.length; i++) {
-    const x = raw[rowAt(i)]!;
-    // Rows are 1-based in messages, as everywhere in Driftbook; the index is the detector's.
-    const where = () => (ordered ? `row ${rowAt(i) + 1} (index ${i} in time order)` : `row ${i + 1} (index ${i})`);
-    if (x !== x) {
-      throw new DataError(
-        'missing-value',
-        `column "${config.column}": ${where()} is missing — a detector needs a value on every row; fill it or drop the row (e.g. with a segment)`,
-      );
-    }
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
     const problem = Number.isFinite(x) ? spec.checkValue?.(x) : `${x} is not a finite number`;
-    if (problem !== undefined) throw new DataError('bad_detector_value', `${spec.id}: column "${config.column}", ${where()}: ${problem}`);
-    values[i] = x;
+    if (problem !== undefined) throw new DataError('bad_detector_value', `${spec.id}: ${what}, ${positions.describe(i)}: ${problem}`);
     sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  if (values.length === 0) throw new DataError('empty', `${dataset.meta.name} has no rows to run ${spec.id} on`);
+  if (values.length === 0) throw new DataError('empty', `no values to run ${spec.id} on`);
   const { detections, warnings } = runDetector(spec.id, params, values, signal ? { signal } : {});
+  return {
+    detector: spec.id,
+    params,
+    count: values.length,
+    detections: detections.map(positions.point),
+    warnings: warnings.map(positions.point),
+    values: { min, max, mean: sum / values.length },
+    ...(seriesPoints ? { series: seriesBuckets(values, seriesPoints, positions.timeAt) } : {}),
+  };
+}
+
+/** The detector over per-row values, in time order when `orderBy` is set; a row without a value is refused naming it. */
+export function detectOnRows(
+  dataset: Dataset,
+  rows: RowSeries,
+  config: Omit<ChangeDetectionConfig, 'column'>,
+  options: DetectChangesOptions = {},
+): ChangeDetectionResult {
+  if (rows.values.length === 0) throw new DataError('empty', `${dataset.meta.name} has no rows to run ${detectorSpec(config.detector).id} on`);
+  const ordered = config.orderBy === undefined ? undefined : timeOrder(dataset, config.orderBy);
+  const rowAt = (index: number): number => (ordered ? ordered.order[index]! : index);
+  // Rows are 1-based in messages, as everywhere in Driftbook; the index is the detector's.
+  const describe = (i: number) => (ordered ? `row ${rowAt(i) + 1} (index ${i} in time order)` : `row ${i + 1} (index ${i})`);
+  const values = new Float64Array(rows.values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = rows.values[rowAt(i)]!;
+    if (x !== x) {
+      const why = rows.missing?.(rowAt(i)) ?? 'is missing';
+      throw new DataError(
+        'missing-value',
+        `${rows.what}: ${describe(i)} ${why} — a detector needs a value on every row; fill it or drop the row (e.g. with a segment)`,
+      );
+    }
+    values[i] = x;
+  }
   const point = (index: number): ChangePoint => {
     const row = rowAt(index);
     return ordered ? { index, row, timestamp: new Date(ordered.times[row]!).toISOString() } : { index, row };
   };
-  return {
-    detector: spec.id,
-    params,
-    column: config.column,
-    ...(config.orderBy === undefined ? {} : { orderBy: config.orderBy }),
-    count: values.length,
-    detections: detections.map(point),
-    warnings: warnings.map(point),
-    values: { min, max, mean: sum / values.length },
-    ...(seriesPoints ? { series: seriesBuckets(values, seriesPoints, ordered ? (i) => ordered.times[rowAt(i)]! : undefined) } : {}),
-  };
+  const result = detectOnSequence(
+    values,
+    config,
+    rows.what,
+    { describe, point, ...(ordered ? { timeAt: (i: number) => ordered.times[rowAt(i)]! } : {}) },
+    options,
+  );
+  return { ...result, column: rows.label, ...(config.orderBy === undefined ? {} : { orderBy: config.orderBy }) };
+}
+
+/** Runs the configured detector over the column (in time order when `orderBy` is set). */
+export function detectChanges(dataset: Dataset, config: ChangeDetectionConfig, options: DetectChangesOptions = {}): ChangeDetectionResult {
+  // Detector and parameters are checked before the column is read.
+  parseDetectorParams(config.detector, config.params);
+  const values = columnValues(dataset, config.column);
+  return detectOnRows(dataset, { values, what: `column "${config.column}"`, label: config.column }, config, options);
 }
