@@ -10,6 +10,8 @@ export type TimelineChartOptions = Pick<ChartOptions, 'document' | 'width' | 'he
 const LINE = SIDE_COLORS.current;
 const BAND = SIDE_COLORS.reference;
 const FLAGGED = '#e45756';
+/** Heatmap cells and their key in one mid blue: light enough beside red, dark enough to read as key text. */
+const NOT_DRIFTED = '#6f9bc8';
 const SMALL = '#9e9e9e';
 const MAX_TICKS = 12;
 const MAX_LABEL_CHARS = 22;
@@ -158,7 +160,7 @@ export function driftHeatmap(result: TimelineCellResult, { document, width = 680
     ariaDescription: columns.length ? `${columns.length} columns × ${result.windows.length} windows` : 'no data',
     x: { ...xScale(result.windows), type: result.windows.length ? 'band' : undefined, padding: 0.05 },
     y: { domain: columns.map((c) => c.name), tickFormat: (name: string) => truncateLabel(name, 18), label: null },
-    color: { domain: ['drifted', 'not drifted', 'no value'], range: [FLAGGED, '#d9e6f2', '#f2f2f2'] },
+    color: { domain: ['drifted', 'not drifted', 'no value'], range: [FLAGGED, NOT_DRIFTED, '#f2f2f2'] },
     marks: [
       Plot.cell(cells, {
         x: 'window',
@@ -169,7 +171,7 @@ export function driftHeatmap(result: TimelineCellResult, { document, width = 680
       }),
       ...keyRow([
         ['drifted', FLAGGED],
-        ['not drifted', BAND],
+        ['not drifted', NOT_DRIFTED],
       ]),
       ...(columns.length ? [] : noDataMarks('no columns tested')),
     ],
