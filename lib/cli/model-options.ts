@@ -36,13 +36,13 @@ export type FairnessOptionValues = Values<typeof FAIRNESS_OPTION_SPECS>;
 const TASKS = ['classification', 'binary', 'multiclass', 'regression'] as const;
 
 /** "a,b" and repeated flags as one list of names. */
-function names(flag: string, texts: readonly string[]): string[] {
+export function names(flag: string, texts: readonly string[]): string[] {
   const list = texts.flatMap((t) => t.split(',')).map((t) => t.trim());
   if (list.some((t) => t === '')) throw new UsageError(`${flag}: empty column name in ${texts.join(',')} — separate names with single commas`);
   return list;
 }
 
-function probability(flag: string, text: string): number {
+export function probability(flag: string, text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag}: ${text} is not a number`);
   return value;

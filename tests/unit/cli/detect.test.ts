@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../lib/cli/main';
-import { readJson } from '../../support';
+import { expectClose, readJson, ROOT } from '../../support';
 
 // Streams from tests/fixtures/generate_binary_streams.py; the expected indices are River 0.26's own
 // (river/drift/binary/*.py docstrings, river/drift/test_drift_detectors.py), as in tests/unit/stream/binary-detectors.test.ts.
@@ -214,5 +214,58 @@ describe('driftbook detect', () => {
     expect(await refused(['--data', words, '--column', 'x', '--detector', 'adwin'])).toMatch(
       /column "x": row 1 holds "a", which is not a number — a detector reads numbers/,
     );
+  });
+
+  describe('--source and --reference (tests/fixtures/generate_change_sources.py)', () => {
+    const fixture = (name: string) => join(ROOT, 'tests/fixtures/change-sources', name);
+    const stream = fixture('stream.csv');
+    const targets = readJson<Record<string, { mu: number; sigma: number }>>('tests/fixtures/change-sources/targets.json');
+
+    it('--source error and abs_error read the model columns as the model commands take them: the runs over the error columns', async () => {
+      const over = (...flags: string[]) => detect(['--data', stream, '--order-by', 'ts', ...flags]);
+      expect(await over('--source', 'error', '--target', 'y', '--prediction', 'pred', '--detector', 'ddm')).toEqual(
+        await over('--column', 'err', '--detector', 'ddm'),
+      );
+      expect(await over('--source', 'error', '--target', 'y', '--score', 'score', '--threshold', '0.5', '--pos-label', 'yes', '--detector', 'eddm')).toEqual(
+        await over('--column', 'err_score', '--detector', 'eddm'),
+      );
+      const abs = await over('--source', 'abs_error', '--target', 'yreg', '--prediction', 'preg', '--detector', 'page_hinkley', '--param', 'threshold=20');
+      expect(abs).toEqual(await over('--column', 'abserr', '--detector', 'page_hinkley', '--param', 'threshold=20'));
+      expect(abs.detections.length).toBeGreaterThan(0);
+    });
+
+    it("--reference gives CUSUM's untyped targets: numpy's mean and sample std of the reference series", async () => {
+      const cases: [string[], string][] = [
+        [['--column', 'x'], 'x'],
+        [['--source', 'error', '--target', 'y', '--prediction', 'pred'], 'error'],
+        [['--source', 'abs_error', '--target', 'yreg', '--prediction', 'preg'], 'abs_error'],
+      ];
+      for (const [flags, name] of cases) {
+        const result = await detect(['--data', stream, '--reference', fixture('reference.csv'), ...flags, '--detector', 'cusum', '--order-by', 'ts']);
+        expectClose(result.params.mu as number, targets[name]!.mu, 1e-12, `${name} mu`);
+        expectClose(result.params.sigma as number, targets[name]!.sigma, 1e-12, `${name} sigma`);
+      }
+    });
+
+    it('refuses CUSUM without targets, a reference nobody reads, model flags without a source and unknown sources', async () => {
+      expect(await refused(['--data', stream, '--column', 'x', '--detector', 'cusum'])).toMatch(
+        /cusum: without --param mu=… and --param sigma=… it needs --reference FILE/,
+      );
+      expect(await refused(['--data', stream, '--column', 'x', '--detector', 'ddm', '--reference', stream])).toMatch(
+        /--reference: only CUSUM without typed mu and sigma/,
+      );
+      expect(await refused(['--data', stream, '--column', 'x', '--target', 'y', '--detector', 'ddm'])).toMatch(
+        /--target: the model's columns are read with --source error or abs_error/,
+      );
+      expect(await refused(['--data', stream, '--source', 'window_metric', '--detector', 'ddm'])).toMatch(
+        /--source: window_metric is not one of column, error, abs_error/,
+      );
+      expect(await refused(['--data', stream, '--source', 'error', '--column', 'x', '--detector', 'ddm'])).toMatch(
+        /--column: --source error reads the model's columns/,
+      );
+      expect(
+        await refused(['--data', stream, '--source', 'error', '--target', 'y', '--prediction', 'pred', '--threshold', '0.5', '--detector', 'ddm']),
+      ).toMatch(/A threshold derives predictions from the score: clear the prediction column or the threshold/);
+    });
   });
 });

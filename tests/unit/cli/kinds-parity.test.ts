@@ -176,6 +176,16 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect(await cli(['detect', '--data', path(data.reference), ...flags])).toEqual(json(detectJson(result)));
     expect(await cli(['run', '--kind', 'change', '--config', JSON.stringify(config), '--reference', path(data.reference)])).toEqual(json(result));
     expect(result.detections.length).toBeGreaterThan(0);
+    // The model's error indicator, CUSUM's targets from a reference: `detect --reference R` is the cell's reference slot.
+    const sources = { reference: 'change-sources/stream.csv', current: 'change-sources/reference.csv' };
+    const errors: CellConfigs['change'] = { source: 'error', target: 'y', prediction: 'pred', detector: 'cusum', params: { h: '3' }, orderBy: 'ts' };
+    const withTargets = await app('change', sources, errors);
+    const errorFlags = ['--source', 'error', '--target', 'y', '--prediction', 'pred', '--detector', 'cusum', '--param', 'h=3', '--order-by', 'ts'];
+    expect(await cli(['detect', '--data', path(sources.reference), '--reference', path(sources.current), ...errorFlags])).toEqual(
+      json(detectJson(withTargets)),
+    );
+    expect(await cli(['run', '--kind', 'change', '--config', JSON.stringify(errors), ...pair(sources.reference, sources.current)])).toEqual(json(withTargets));
+    expect(withTargets.targets?.reference).toBe('reference.csv');
   });
 
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
