@@ -17,7 +17,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
-       driftbook detect --data F.csv --column COL --detector ID [--param NAME=VALUE …] [--order-by COL] [--out FILE]
+       driftbook detect --data F.csv (--column COL | --source error|abs_error [--target COL --prediction COL …]) --detector ID
+                        [--param NAME=VALUE …] [--order-by COL] [--reference R.csv] [--out FILE]
        driftbook history add --workspace W.driftbook --current BATCH.csv [--date YYYY-MM-DD]
        driftbook history pin --workspace W.driftbook --reference R.csv
        driftbook history list --workspace W.driftbook
@@ -75,6 +76,10 @@ page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w, or cusum. ddm, eddm, hddm
 constructor arguments (repeatable; booleans true/false); the others keep River's defaults. Prints
 {"detector", "params", "detections": [{"index", "timestamp"?}], "warnings": [...]}: every 0-based
 index (position after ordering) whose update left a drift or a warning. A missing value is refused.
+--source error reads the model's per-row error indicator instead of a column (1 where the prediction
+differs from the target; predictions from --score ≥ --threshold when no prediction column), abs_error
+|target − prediction|; a row missing either is refused. cusum without --param mu and sigma takes them
+from --reference: the mean and sample standard deviation (ddof 1) of the same series in that file.
 
 history keeps a workspace file's batch history (Batch history in the app) for scheduled jobs: add
 appends a batch dated --date (default: today, UTC) and computes its drift share, per-column drift
@@ -137,6 +142,11 @@ Change detection (detect):
   --detector ID                 page_hinkley, adwin, kswin, ddm, eddm, hddm_a, hddm_w or cusum
   --param NAME=VALUE            a detector parameter by River's name (repeatable), e.g. --param delta=0.01
   --order-by COL                feed the rows in the order of this timestamp column
+  --source S                    column (default), error (1 = prediction ≠ target) or abs_error (|target − prediction|)
+  --target, --prediction COL    (error, abs_error) the model's columns (default: by role)
+  --score COL[,COL…]            (error) predictions from the score instead: ≥ --threshold (0.5) → --pos-label
+  --threshold P, --pos-label L  (error) the score's threshold and the positive label
+  --reference FILE              (cusum) mu and sigma default to this file's mean and sample std of the series
 
 Batch history (history):
   --workspace FILE              a workspace exported from the app (.driftbook), read and rewritten
