@@ -1,12 +1,13 @@
 'use client';
 import { changeChart } from '../../lib/charts/change-chart';
 import { cellSpec, type DatasetsBySlot } from '../../lib/notebook';
-import { changeEvents, changeSummary, paramsNote, type ChangeCellConfig } from '../../lib/notebook/kinds/change';
+import { changeEvents, changeSummary, paramsNote, positionsAre, type ChangeCellConfig } from '../../lib/notebook/kinds/change';
 import { DETECTORS, DETECTOR_IDS, type DetectorId } from '../../lib/stream/detectors/index';
 import type { ParamSpec, ParamValue } from '../../lib/stream/detectors/types';
 import { formatCount, formatScore } from '../format';
 import { UserText } from '../ui/UserText';
 import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, useDraft, type Column } from './model/fields';
+import { ModelFields, SourceField, WindowFields } from './change/SourceFields';
 import { PlotFigure } from './model/PlotFigure';
 import type { CellProps } from './types';
 
@@ -15,7 +16,22 @@ const MAX_EVENTS = 100;
 
 const DETECTOR_CHOICES = DETECTOR_IDS.map((id) => [id, `${DETECTORS[id].label}${DETECTORS[id].binary ? ' (0/1 errors)' : ''}`] as const);
 
-function ParamField({ name, spec, value, onChange }: { name: string; spec: ParamSpec; value?: ParamValue; onChange: (value?: ParamValue) => void }) {
+/** CUSUM's targets: the reference's mean and std unless typed. */
+const TARGET_PLACEHOLDERS: Record<string, string> = { mu: 'reference mean', sigma: 'reference std' };
+
+function ParamField({
+  name,
+  spec,
+  value,
+  placeholder,
+  onChange,
+}: {
+  name: string;
+  spec: ParamSpec;
+  value?: ParamValue;
+  placeholder?: string;
+  onChange: (value?: ParamValue) => void;
+}) {
   if (spec.kind === 'bool' || spec.kind === 'enum') {
     const choices = spec.kind === 'bool' ? (['true', 'false'] as const) : spec.values;
     return (
@@ -32,7 +48,7 @@ function ParamField({ name, spec, value, onChange }: { name: string; spec: Param
     <NumberField
       label={name}
       value={value === undefined || value === '' ? undefined : Number(value)}
-      placeholder={String(spec.default)}
+      placeholder={placeholder ?? String(spec.default)}
       step={spec.kind === 'int' ? 1 : 'any'}
       onChange={onChange}
     />
@@ -61,7 +77,12 @@ function ChangeForm({
   };
   return (
     <SettingsForm label="Change detection settings" disabled={disabled} problem={problem} onApply={() => onApply({ ...draft, params: draft.params ?? {} })}>
-      <ColumnField label="Column" value={draft.column} columns={columns} empty="choose a column" onChange={(column) => set({ column })} />
+      <SourceField source={draft.source} set={set} />
+      {(draft.source ?? 'column') === 'column' ? (
+        <ColumnField label="Column" value={draft.column} columns={columns} empty="choose a column" onChange={(column) => set({ column })} />
+      ) : null}
+      {draft.source === 'error' || draft.source === 'abs_error' ? <ModelFields draft={draft} columns={columns} set={set} /> : null}
+      {draft.source === 'window_metric' ? <WindowFields draft={draft} columns={columns} set={set} /> : null}
       <ChoiceField
         label="Detector"
         value={draft.detector as DetectorId}
@@ -69,10 +90,19 @@ function ChangeForm({
         choices={DETECTOR_CHOICES}
         onChange={(detector) => set({ detector: detector ?? 'page_hinkley', params: {} })}
       />
-      <ColumnField label="Order by (timestamp)" value={draft.orderBy} columns={columns} empty="file order" onChange={(orderBy) => set({ orderBy })} />
+      {draft.source === 'window_metric' ? null : (
+        <ColumnField label="Order by (timestamp)" value={draft.orderBy} columns={columns} empty="file order" onChange={(orderBy) => set({ orderBy })} />
+      )}
       {spec
         ? Object.entries(spec.params).map(([name, p]) => (
-            <ParamField key={`${draft.detector}-${name}`} name={name} spec={p} value={draft.params?.[name]} onChange={(v) => setParam(name, v)} />
+            <ParamField
+              key={`${draft.detector}-${name}`}
+              name={name}
+              spec={p}
+              value={draft.params?.[name]}
+              placeholder={draft.detector === 'cusum' ? TARGET_PLACEHOLDERS[name] : undefined}
+              onChange={(v) => setParam(name, v)}
+            />
           ))
         : null}
     </SettingsForm>
@@ -83,8 +113,16 @@ function ChangeForm({
 export function ChangeCell({ cell, onConfigChange, columns, datasets }: CellProps<'change'>) {
   const config = cell.config;
   const result = cell.result;
-  const choices = columnChoices(columns, result ? [result.column, result.orderBy] : [config.column, config.orderBy]);
+  const choices = columnChoices(
+    columns,
+    result?.model
+      ? [result.model.target, result.model.prediction, ...result.model.score, result.orderBy]
+      : result
+        ? [result.column, result.orderBy]
+        : [config.column, config.orderBy],
+  );
   const events = result ? changeEvents(result) : [];
+  const windows = result ? positionsAre(result) === 'windows' : false;
   return (
     <>
       <ChangeForm
@@ -102,6 +140,12 @@ export function ChangeCell({ cell, onConfigChange, columns, datasets }: CellProp
               <UserText text={result.column} />
             </code>{' '}
             · {result.label} ({paramsNote(result)})
+            {result.targets ? (
+              <>
+                {' '}
+                · mu and sigma from <UserText text={result.targets.reference} /> ({formatCount(result.targets.count)} values)
+              </>
+            ) : null}
             {result.orderBy ? (
               <>
                 {' '}
@@ -112,6 +156,11 @@ export function ChangeCell({ cell, onConfigChange, columns, datasets }: CellProp
               </>
             ) : null}
           </p>
+          {result.notes?.map((note) => (
+            <p key={note} className="muted small">
+              <UserText text={note} />
+            </p>
+          ))}
           <p className="muted small" data-testid="change-summary">
             {changeSummary(result)} · values {formatScore(result.values.min)} to {formatScore(result.values.max)}, mean {formatScore(result.values.mean)}
           </p>
@@ -129,7 +178,7 @@ export function ChangeCell({ cell, onConfigChange, columns, datasets }: CellProp
                   <tr>
                     <th>Event</th>
                     <th className="num">Position</th>
-                    <th className="num">Row</th>
+                    <th className={windows ? undefined : 'num'}>{windows ? 'Window' : 'Row'}</th>
                     {result.orderBy ? <th>Time (UTC)</th> : null}
                   </tr>
                 </thead>
@@ -138,7 +187,13 @@ export function ChangeCell({ cell, onConfigChange, columns, datasets }: CellProp
                     <tr key={`${e.type}-${e.first}`}>
                       <td>{e.type}</td>
                       <td className="num">{e.first === e.last ? e.first : `${e.first}–${e.last}`}</td>
-                      <td className="num">{e.row}</td>
+                      {windows ? (
+                        <td>
+                          <UserText text={e.windowTo ? `${e.window ?? ''} – ${e.windowTo}` : (e.window ?? '')} />
+                        </td>
+                      ) : (
+                        <td className="num">{e.row}</td>
+                      )}
                       {result.orderBy ? <td>{e.from === e.to ? e.from : `${e.from ?? ''} – ${e.to ?? ''}`}</td> : null}
                     </tr>
                   ))}

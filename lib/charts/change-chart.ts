@@ -38,6 +38,13 @@ function trailingMeans(series: readonly Bucket[], window: number): { bucket: Buc
   return out;
 }
 
+/** The value axis names what the detector read: the column, the absolute error, or the metric per window. */
+function axisLabel(result: Pick<ChangeCellResult, 'column'> & Partial<Pick<ChangeCellResult, 'source'>>): string {
+  if (result.source === 'abs_error') return `absolute error ${result.column}`;
+  if (result.source === 'error') return `error (1 = wrong): ${result.column}`;
+  return result.column;
+}
+
 /**
  * The monitored stream (bucket means, with the min–max range when a bucket holds several values; a
  * 0/1 stream as the mean of its trailing values, the error rate the binary detectors watch)
@@ -45,7 +52,7 @@ function trailingMeans(series: readonly Bucket[], window: number): { bucket: Buc
  * as a red rule and the warning runs as amber bands.
  */
 export function changeChart(
-  result: Pick<ChangeCellResult, 'series' | 'detections' | 'warnings' | 'column' | 'orderBy' | 'label'>,
+  result: Pick<ChangeCellResult, 'series' | 'detections' | 'warnings' | 'column' | 'orderBy' | 'label'> & Partial<Pick<ChangeCellResult, 'source'>>,
   { document, width = 640, height = 240 }: ChangeChartOptions,
 ): SVGSVGElement | HTMLElement {
   const time = result.orderBy !== undefined;
@@ -86,8 +93,12 @@ export function changeChart(
       ? { type: 'utc', label: null }
       : { label: 'position', labelAnchor: 'center', labelArrow: 'none', ...(series.length ? {} : { domain: [0, 1], axis: null }) },
     y: zeroOne
-      ? { label: `${result.column}: mean of the last ${window} values`, grid: true, domain: [0, 1] }
-      : { label: result.column, grid: true, nice: true },
+      ? {
+          label: `${result.source === 'error' ? `error rate (${result.column})` : result.column}: mean of the last ${window} values`,
+          grid: true,
+          domain: [0, 1],
+        }
+      : { label: axisLabel(result), grid: true, nice: true },
     marks: [
       Plot.rectX(runs, {
         x1: 'x1',

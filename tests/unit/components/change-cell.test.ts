@@ -60,4 +60,23 @@ describe('<ChangeCell>', () => {
     expect(html).not.toContain('change-summary');
     expect(html).toMatch(/<option value=""[^>]*>default \(false\)<\/option><option value="true">true<\/option><option value="false">false<\/option>/);
   });
+
+  it('shows the model columns for the error sources, the Timeline settings for a metric per window, and CUSUM targets from the reference', async () => {
+    const error = await render({ source: 'error', target: 'value', detector: 'ddm' }, false);
+    expect(error).toMatch(/<select[^>]*aria-label="Source"/);
+    for (const label of ['Target', 'Prediction', 'Score (predictions from it)', 'Threshold', 'Positive label'])
+      expect(error).toContain(`aria-label="${label}"`);
+    expect(error).not.toContain('aria-label="Column"');
+    const abs = await render({ source: 'abs_error', detector: 'adwin' }, false);
+    expect(abs).toContain('aria-label="Target"');
+    expect(abs).not.toContain('aria-label="Threshold"');
+    const windows = await render({ source: 'window_metric', window: { split: 'period', scalar: 'classification_accuracy' }, detector: 'adwin' }, false);
+    for (const label of ['Windows', 'Period', 'Timestamp column', 'Metric per window', 'Metric target', 'Metric prediction']) {
+      expect(windows).toContain(`aria-label="${label}"`);
+    }
+    expect(windows).not.toContain('aria-label="Order by (timestamp)"');
+    const cusum = await render({ column: 'value', detector: 'cusum', params: { sigma: 2 } }, false);
+    expect(cusum).toMatch(/<input[^>]*placeholder="reference mean"/);
+    expect(cusum).toMatch(/<input[^>]*value="2"/);
+  });
 });

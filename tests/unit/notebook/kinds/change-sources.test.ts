@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { changeChart } from '../../../../lib/charts/change-chart';
 import { ingestCsv } from '../../../../lib/data/ingest';
 import type { Dataset } from '../../../../lib/data/types';
 import { changeKind, type ChangeCellConfig, type ChangeCellResult } from '../../../../lib/notebook/kinds/change';
 import { computeTimeline } from '../../../../lib/notebook/kinds/timeline';
+import { changeSection } from '../../../../lib/report/sections/change';
 import { runDetector } from '../../../../lib/stream/detectors/run';
 import { expectClose, readFixture, readJson } from '../../../support';
 
@@ -164,5 +167,30 @@ describe('the change-detection cell: sources', () => {
     expect(
       changeKind.validate({ source: 'window_metric', window: { ...window, scalar: 'dataset_drift_share' }, detector: 'adwin' }, { reference: stream.meta }),
     ).toEqual(['Share of drifted columns: each window is compared with a reference — choose a reference dataset']);
+  });
+
+  it('labels the chart axis and the report by source; window events name their windows', async () => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    const error = await compute({ source: 'error', target: 'y', prediction: 'pred', detector: 'ddm', orderBy: 'ts' });
+    expect(changeChart(error, { document }).textContent).toContain('error rate (y ≠ pred): mean of the last 30 values');
+    const abs = await compute({ source: 'abs_error', target: 'yreg', prediction: 'preg', detector: 'cusum', orderBy: 'ts' }, true);
+    expect(changeChart(abs, { document }).textContent).toContain('absolute error |yreg − preg|');
+    const report = changeSection(abs, { document }).__html;
+    expect(report).toMatch(/series <code>(<bdi>)?\|yreg − preg\|(<\/bdi>)?<\/code>/);
+    expect(report).toMatch(/mu and sigma from (<bdi>)?reference\.csv(<\/bdi>)? \(300 values\)/);
+    const window = {
+      split: 'period',
+      period: 'day',
+      timestampColumn: 'ts',
+      scalar: 'classification_accuracy',
+      settings: { target: 'y', prediction: 'pred' },
+    } as const;
+    const windows = await compute({ source: 'window_metric', window, detector: 'page_hinkley', params: { threshold: 0.5, min_instances: 5, mode: 'down' } });
+    expect(windows.detections.length).toBeGreaterThan(0);
+    expect(changeChart(windows, { document }).textContent).toContain('Accuracy per window');
+    const section = changeSection(windows, { document }).__html;
+    expect(section).toContain('<th>Window</th>');
+    expect(windows.detections[0]!.label).toMatch(/^2026-03-\d\d$/);
+    expect(section).toMatch(new RegExp(`<td>(<bdi>)?${windows.detections[0]!.label}(</bdi>)?</td>`));
   });
 });
