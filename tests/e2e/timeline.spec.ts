@@ -105,3 +105,41 @@ test('change detection: DDM over the demo rain days in date order lists its drif
 
   await cell.screenshot({ path: '/tmp/change-cell.png' });
 });
+
+test("change detection: DDM over the demo model's error indicator (rain_predicted ≠ rain) in date order", async ({ page }) => {
+  await openDemo(page);
+  await addCell(page, 'Change detection');
+  const cell = page.getByTestId('change-cell');
+  await expect(cell).toHaveCount(1);
+  // The stream is the cell's first dataset; the second, optional, is the reference for CUSUM's targets.
+  await expect(cell.locator('.input-pick').first()).toContainText('stream');
+  await expect(cell.locator('.input-pick').nth(1)).toContainText('reference');
+  const form = cell.getByRole('form', { name: 'Change detection settings' });
+  await form.getByLabel('Source').selectOption('error');
+  await form.getByLabel('Target', { exact: true }).selectOption('rain');
+  await form.getByLabel('Prediction', { exact: true }).selectOption('rain_predicted');
+  await form.getByLabel('Detector').selectOption('ddm');
+  await form.getByLabel('Order by (timestamp)').selectOption('date');
+  await form.getByRole('button', { name: 'Apply' }).click();
+
+  // River's DDM over 2012–2013's errors of the demo model (184 of 731 days; checked with
+  // `driftbook detect --source error --target rain --prediction rain_predicted --detector ddm --order-by date`):
+  // drifts at positions 199 (2012-07-18) and 355 (2012-12-21), 282 warning positions.
+  const summary = cell.getByTestId('change-summary');
+  await expect(summary).toContainText('2 drifts in 731 values in time order');
+  await expect(summary).toContainText('warnings at 282 positions');
+  await expect(cell.locator('.summary-meta')).toContainText('rain ≠ rain_predicted');
+  const drifts = cell
+    .getByTestId('change-events')
+    .locator('tbody tr')
+    .filter({ has: page.locator('td', { hasText: /^drift$/ }) });
+  await expect(drifts).toHaveCount(2);
+  await expect(drifts.first().locator('td').nth(1)).toHaveText('199');
+  await expect(drifts.first().locator('td').nth(3)).toContainText('2012-07-18');
+  await expect(drifts.nth(1).locator('td').nth(1)).toHaveText('355');
+  const chart = cell.getByTestId('change-chart');
+  await expect(chart.locator('[aria-description="drifts"] line')).toHaveCount(2);
+  await expect(chart).toContainText('error rate (rain ≠ rain_predicted)');
+
+  await cell.screenshot({ path: '/tmp/change-error.png' });
+});
