@@ -103,7 +103,8 @@ function errorIndicators(datasets: readonly Dataset[], config: ModelErrorColumns
       target,
       prediction: prediction ?? null,
       score: fromScore ? score : [],
-      ...(fromScore ? { posLabel, threshold: config.threshold ?? 0.5 } : {}),
+      // Multiclass predictions are the most probable class: no threshold.
+      ...(fromScore ? { posLabel, ...(posLabel === null ? {} : { threshold: config.threshold ?? 0.5 }) } : {}),
     },
   };
 }

@@ -193,4 +193,19 @@ describe('the change-detection cell: sources', () => {
     expect(windows.detections[0]!.label).toMatch(/^2026-03-\d\d$/);
     expect(section).toMatch(new RegExp(`<td>(<bdi>)?${windows.detections[0]!.label}(</bdi>)?</td>`));
   });
+
+  it('error from per-class probabilities (multiclass: the most probable class) and from the columns by role', async () => {
+    // Row by row: argmax of proba_a, proba_b, proba_c (first on ties, np.argmax) against y.
+    const text = 'y,proba_a,proba_b,proba_c,guess\na,0.7,0.2,0.1,a\nb,0.5,0.3,0.2,a\nc,0.1,0.1,0.8,c\nb,0.4,0.4,0.2,a\nc,0.3,0.6,0.1,b\n';
+    const dataset = await ingestCsv(new TextEncoder().encode(text), 'multi.csv');
+    const config: ChangeCellConfig = { source: 'error', target: 'y', score: ['proba_a', 'proba_b', 'proba_c'], detector: 'cusum', params: { mu: 0, sigma: 1 } };
+    const result = await changeKind.compute!({ reference: dataset }, config);
+    expect(result.series.map((b) => b.mean)).toEqual([0, 1, 0, 1, 1]);
+    expect(result.model).toEqual({ target: 'y', prediction: null, score: ['proba_a', 'proba_b', 'proba_c'], posLabel: null });
+    // The roles the dataset has: target and prediction columns found without naming them.
+    const roled = { ...dataset, meta: { ...dataset.meta, roles: { y: 'target', guess: 'prediction' } } } as Dataset;
+    const byRole = await changeKind.compute!({ reference: roled }, { source: 'error', detector: 'cusum', params: { mu: 0, sigma: 1 } });
+    expect(byRole.series.map((b) => b.mean)).toEqual([0, 1, 0, 1, 1]);
+    expect(byRole.column).toBe('y ≠ guess');
+  });
 });
