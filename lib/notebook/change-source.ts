@@ -7,7 +7,8 @@
  * series is built for the reference whose mean and standard deviation are CUSUM's targets.
  */
 import type { Dataset } from '../data/types';
-import { AnalysisError } from '../errors';
+import { AnalysisError, DataError } from '../errors';
+import { formatScore } from '../format';
 import { encodeClassification } from '../metrics/compute-classification';
 import { defaultPosLabel, labelsOf, normaliseLabel } from '../metrics/labels';
 import { decideTask, labelColumn, numberColumn, resolveModelColumns, scoreInput } from '../metrics/model-columns';
@@ -141,4 +142,39 @@ export function rowSources(
   const column = config.column;
   if (!column) throw new AnalysisError('missing-column', "no column to monitor — choose one in the cell's settings");
   return { series: datasets.map((d) => ({ values: columnValues(d, column), what: `column "${column}"`, label: column })) };
+}
+
+/** CUSUM's targets when they were not typed: the reference series' mean and sample standard deviation (ddof = 1). */
+export interface ChangeTargets {
+  mu: number;
+  sigma: number;
+  /** The dataset and the number of its values (rows, or reference chunks of a window metric). */
+  reference: string;
+  count: number;
+}
+
+/** The mean and sample standard deviation (ddof = 1, the estimated σ0 of Montgomery §9.1) of a reference series. */
+export function referenceTargets(values: ArrayLike<number>, where: (i: number) => string, reference: string): ChangeTargets {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(values[i]!))
+      throw new DataError(
+        'missing-value',
+        `reference ${reference}: ${where(i)} has no value — CUSUM's targets need every one; fill it or drop the row (e.g. with a segment)`,
+      );
+  }
+  if (n < 2)
+    throw new DataError('too-few', `reference ${reference}: ${n} value${n === 1 ? '' : 's'} — CUSUM's standard deviation needs 2 or more; type mu and sigma`);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mu = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (values[i]! - mu) ** 2;
+  const sigma = Math.sqrt(squares / (n - 1));
+  if (!(sigma > 0))
+    throw new DataError(
+      'constant-reference',
+      `reference ${reference}: every value is ${formatScore(mu)} (standard deviation 0) — CUSUM needs sigma > 0; type sigma`,
+    );
+  return { mu, sigma, reference, count: n };
 }

@@ -9,13 +9,22 @@ import { formatScore } from '../../format';
 import { detectOnRows, detectOnSequence, type ChangeDetectionResult, type ChangePoint } from '../../stream/detect';
 import { DETECTOR_IDS, DETECTORS, isDetectorId, parseDetectorParams, type RawDetectorParams } from '../../stream/detectors/index';
 import type { WindowSplit } from '../../stream/windows';
-import { CHANGE_SOURCES, rowSources, type ChangeSource, type ErrorColumnsUsed, type ModelErrorColumns } from '../change-source';
+import {
+  CHANGE_SOURCES,
+  referenceTargets,
+  rowSources,
+  type ChangeSource,
+  type ChangeTargets,
+  type ErrorColumnsUsed,
+  type ModelErrorColumns,
+} from '../change-source';
 import { sameColumnProblem, thresholdProblems } from '../model-inputs';
 import { scalarSpec, SCALAR_IDS } from '../scalars';
 import { need, type CellKindSpec, type ComputeInput, type ComputeOptions, type DatasetsBySlot } from '../types';
 import { computeTimeline, timelineProblems, type TimelineCellConfig } from './timeline';
 
-export type { ChangeSource } from '../change-source';
+export type { ChangeSource, ChangeTargets } from '../change-source';
+export { referenceTargets } from '../change-source';
 
 /** The windows and the metric of a `window_metric` stream: a Timeline config's split and scalar. */
 export type ChangeWindowConfig = Pick<
@@ -36,15 +45,6 @@ export interface ChangeCellConfig extends ModelErrorColumns {
   params?: RawDetectorParams;
   /** A timestamp column: the rows are fed in its (stable) time order. */
   orderBy?: string;
-}
-
-/** CUSUM's targets when they were not typed: the reference series' mean and sample standard deviation (ddof = 1). */
-export interface ChangeTargets {
-  mu: number;
-  sigma: number;
-  /** The dataset and the number of its values (rows, or reference chunks of a window metric). */
-  reference: string;
-  count: number;
 }
 
 /**
@@ -135,32 +135,6 @@ function sourceProblems(config: ChangeCellConfig, datasets?: DatasetsBySlot): st
     if (config.orderBy !== undefined) problems.push('Order by: windows are in time order already — clear it');
   }
   return problems;
-}
-
-/** The mean and sample standard deviation (ddof = 1, the estimated σ0 of Montgomery §9.1) of a reference series. */
-export function referenceTargets(values: ArrayLike<number>, where: (i: number) => string, reference: string): ChangeTargets {
-  const n = values.length;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(values[i]!))
-      throw new DataError(
-        'missing-value',
-        `reference ${reference}: ${where(i)} has no value — CUSUM's targets need every one; fill it or drop the row (e.g. with a segment)`,
-      );
-  }
-  if (n < 2)
-    throw new DataError('too-few', `reference ${reference}: ${n} value${n === 1 ? '' : 's'} — CUSUM's standard deviation needs 2 or more; type mu and sigma`);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]!;
-  const mu = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += (values[i]! - mu) ** 2;
-  const sigma = Math.sqrt(squares / (n - 1));
-  if (!(sigma > 0))
-    throw new DataError(
-      'constant-reference',
-      `reference ${reference}: every value is ${formatScore(mu)} (standard deviation 0) — CUSUM needs sigma > 0; type sigma`,
-    );
-  return { mu, sigma, reference, count: n };
 }
 
 /** The params with CUSUM's untyped targets filled in from `targets`. */
