@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import {
-  cellSpec,
   configWithThreshold,
   createCell,
+  newCellInputs,
   presetCells,
   runCell,
   shouldAutoRun,
@@ -156,8 +156,7 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
       add: (kind: CellKind, index: number) =>
         void (async () => {
           if (!workspaceId) return;
-          const { inputs: slots } = cellSpec(kind);
-          const inputs = slots.required.length || slots.optional.length ? defaultInputs() : {};
+          const inputs = newCellInputs(kind, defaultInputs());
           // The kind's default config for these datasets (e.g. a column detail's first numeric column).
           const cell = await createCell(db, workspaceId, { kind, ...inputs, index });
           if (shouldAutoRun(cell)) await run(cell);

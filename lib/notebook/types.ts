@@ -59,8 +59,17 @@ export interface CellKindSpec<K extends string, C, R> {
   label: string;
   /** What the add menu says the cell does. */
   description: string;
-  /** Datasets the compute needs, and those it uses when given; `labels` names a slot in the cell's pickers when its role is not the slot's name. */
-  inputs: { required: readonly InputSlot[]; optional: readonly InputSlot[]; labels?: Partial<Record<InputSlot, string>> };
+  /**
+   * Datasets the compute needs, and those it uses when given; `labels` names a slot in the cell's pickers when its role is
+   * not the slot's name; `fill` says which of the workspace's pair (reference, current) a new cell's slot starts with
+   * when it is not the slot of the same name (change detection watches the current data as its stream).
+   */
+  inputs: {
+    required: readonly InputSlot[];
+    optional: readonly InputSlot[];
+    labels?: Partial<Record<InputSlot, string>>;
+    fill?: Partial<Record<InputSlot, InputSlot>>;
+  };
   /** A new cell's settings, from its datasets when it has them (e.g. the first numeric column). */
   defaultConfig(datasets?: DatasetsBySlot): C;
   /** Why this config cannot run, in the words a form shows (empty: it can). Forms call this, never their own checks. */

@@ -14,6 +14,12 @@ async function addCell(page: Page, label: string): Promise<void> {
   await page.getByRole('menuitem', { name: new RegExp(`^${label}`) }).click();
 }
 
+/** A stored dataset's id, read off a cell's input picker options by its name. */
+async function datasetId(page: Page, name: string): Promise<string> {
+  const option = page.locator('.input-pick select option').filter({ hasText: new RegExp(`^${name.replace(/[.]/g, '\\.')}$`) });
+  return (await option.first().getAttribute('value')) ?? '';
+}
+
 const windowRow = (cell: Locator, label: string) =>
   cell
     .getByTestId('timeline-windows')
@@ -78,21 +84,25 @@ test('change detection: DDM over the demo rain days in date order lists its drif
   await addCell(page, 'Change detection');
   const cell = page.getByTestId('change-cell');
   await expect(cell).toHaveCount(1);
+  // A new change-detection cell watches the current data (2015) and takes the reference for CUSUM's targets.
+  await expect(cell.locator('.input-pick').first().locator('select')).toHaveValue(await datasetId(page, 'seattle-weather-2015.csv'));
+  await expect(cell.locator('.input-pick').nth(1).locator('select')).toHaveValue(await datasetId(page, 'seattle-weather-2012-2013.csv'));
   const form = cell.getByRole('form', { name: 'Change detection settings' });
   await form.getByLabel('Column', { exact: true }).selectOption('rain');
   await form.getByLabel('Detector').selectOption('ddm');
   await form.getByLabel('Order by (timestamp)').selectOption('date');
   await form.getByRole('button', { name: 'Apply' }).click();
 
-  // River's DDM over 2012–2013's rain indicator (checked with `driftbook detect`): one drift at position 336, 107 warning positions.
+  // River's DDM over 2015's rain indicator (checked with `driftbook detect --data seattle-weather-2015.csv --column rain
+  // --detector ddm --order-by date`): one drift at position 336 (2015-12-03), 40 warning positions.
   const summary = cell.getByTestId('change-summary');
-  await expect(summary).toContainText('1 drift');
-  await expect(summary).toContainText('107');
+  await expect(summary).toContainText('1 drift in 365 values');
+  await expect(summary).toContainText('warnings at 40 positions');
   const events = cell.getByTestId('change-events');
   const drifts = events.locator('tbody tr').filter({ has: page.locator('td', { hasText: /^drift$/ }) });
   await expect(drifts).toHaveCount(1);
   await expect(drifts.locator('td').nth(1)).toHaveText('336');
-  await expect(drifts.locator('td').nth(3)).toContainText('2012-12-02');
+  await expect(drifts.locator('td').nth(3)).toContainText('2015-12-03');
   expect(
     await events
       .locator('tbody tr')
@@ -114,6 +124,13 @@ test("change detection: DDM over the demo model's error indicator (rain_predicte
   // The stream is the cell's first dataset; the second, optional, is the reference for CUSUM's targets.
   await expect(cell.locator('.input-pick').first()).toContainText('stream');
   await expect(cell.locator('.input-pick').nth(1)).toContainText('reference');
+  // Watch 2012–2013 instead (the pickers swap the pair: no dataset in both slots).
+  await cell.locator('.input-pick').nth(1).locator('select').selectOption('');
+  await cell
+    .locator('.input-pick')
+    .first()
+    .locator('select')
+    .selectOption(await datasetId(page, 'seattle-weather-2012-2013.csv'));
   const form = cell.getByRole('form', { name: 'Change detection settings' });
   await form.getByLabel('Source').selectOption('error');
   await form.getByLabel('Target', { exact: true }).selectOption('rain');

@@ -221,7 +221,12 @@ export const changeKind: CellKindSpec<'change', ChangeCellConfig, ChangeCellResu
   description:
     "A sequential drift detector (River's Page-Hinkley, ADWIN, KSWIN, DDM, EDDM, HDDM; CUSUM) over a column, a model's errors or a metric per window, in time order",
   // The stream is the reference slot (as cells stored before the optional reference); the reference for CUSUM's targets the current slot.
-  inputs: { required: ['reference'], optional: ['current'], labels: { reference: 'stream', current: 'reference' } },
+  inputs: {
+    required: ['reference'],
+    optional: ['current'],
+    labels: { reference: 'stream', current: 'reference' },
+    fill: { reference: 'current', current: 'reference' },
+  },
   defaultConfig(datasets) {
     const meta = streamMeta(datasets);
     const role = (name: string) => meta?.roles?.[name];
