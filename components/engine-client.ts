@@ -29,7 +29,7 @@ export interface EngineClient extends CellRunner {
   /** Each cell's key if it were run now (staleness), hashed in a worker. */
   currentResultKeys(cells: Pick<CellRecord, 'kind' | 'config' | 'inputs'>[]): Promise<(string | undefined)[]>;
   /** A model card's autofilled numbers from a workspace's cells, computed in a worker (bootstrap intervals need the rows). */
-  autofillCard(workspaceId: string, options?: AutofillOptions): Promise<CardAutofill>;
+  autofillCard(workspaceId: string, options?: Omit<AutofillOptions, 'onProgress'>, onProgress?: (done: number, total: number) => void): Promise<CardAutofill>;
   /** A batch's summary against the pinned reference, with the reference's cached profiles (lib/engine.ts). */
   summarizeBatch(referenceId: string, batchId: string): Promise<BatchSummary>;
   /** A stored file's calendar periods, each stored as a dataset (the batches of one file). */
@@ -155,7 +155,10 @@ export function createEngineClient(size = poolSize()): EngineClient {
     updateTypes: (id, types) => call((a) => a.updateTypes(id, types)).then(unpackMeta),
     resultKey: (cell) => call((a) => a.resultKey(cell)),
     currentResultKeys: (cells) => call((a) => a.currentResultKeys(cells)),
-    autofillCard: (workspaceId, options) => call((a) => a.autofillCard(workspaceId, options)),
+    autofillCard: (workspaceId, options, onProgress) => {
+      const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+      return call((a) => a.autofillCard(workspaceId, options, progress));
+    },
     // Worker 0 keeps the reference's table opened across batches.
     summarizeBatch: (referenceId, batchId) => call((a) => a.summarizeBatch(referenceId, batchId), 0),
     storePeriods: (datasetId, split) =>

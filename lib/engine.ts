@@ -248,8 +248,12 @@ export const engine = {
    * A model card's numbers from a workspace's cells (lib/cards/autofill.ts): the cells' results, with
    * bootstrap intervals over the stored datasets opened here (segments applied), so no rows reach the page.
    */
-  autofillCard(workspaceId: string, options: AutofillOptions = {}): Promise<Outcome<CardAutofill>> {
-    return outcome(async () => autofillCard(await listCells(getDb(), workspaceId), await listDatasets(getDb()), open, options));
+  autofillCard(
+    workspaceId: string,
+    options: Omit<AutofillOptions, 'onProgress'> = {},
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Outcome<CardAutofill>> {
+    return outcome(async () => autofillCard(await listCells(getDb(), workspaceId), await listDatasets(getDb()), open, { ...options, onProgress }));
   },
 
   /**

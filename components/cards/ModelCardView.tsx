@@ -52,6 +52,8 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
   const { card, status, versions, edit, saveNow, flush } = useModelCard(db, workspace.id);
   const [proposal, setProposal] = useState<Proposal>();
   const [busy, setBusy] = useState<string>();
+  /** Resamples done of the side being bootstrapped, while an autofill runs (a 100,000-row side takes seconds). */
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [problem, setProblem] = useState<string>();
   const [warnings, setWarnings] = useState<{ title: string; items: string[] }>();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -71,7 +73,12 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
   const autofill = () =>
     attempt('Autofilling from the notebook…', async () => {
       if (!card) return;
-      const fill: CardAutofill = await getClient().autofillCard(workspace.id);
+      let fill: CardAutofill;
+      try {
+        fill = await getClient().autofillCard(workspace.id, {}, (done, total) => setProgress({ done, total }));
+      } finally {
+        setProgress(undefined);
+      }
       const [{ applyAutofill }, { diffCards }] = await Promise.all([import('../../lib/cards/autofill'), import('../../lib/cards/diff')]);
       const next = applyAutofill(card, fill);
       setWarnings(undefined);
@@ -164,6 +171,14 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
           <span className={`card-status card-status-${status.state}`} role="status" data-testid="card-status">
             {busy ?? statusText(status)}
           </span>
+          {progress ? (
+            <span className="card-progress">
+              <progress value={progress.done} max={progress.total} aria-label="Bootstrap resamples of the side being autofilled" />
+              <button type="button" className="button" onClick={() => getClient().cancel()}>
+                Cancel
+              </button>
+            </span>
+          ) : null}
         </div>
         {problem ? (
           <p className="error-message" role="alert" data-testid="card-problem">

@@ -25,6 +25,8 @@ export interface AutofillOptions {
   bootstrap?: BootstrapOptions;
   /** ISO time of the autofill (default now). */
   filledAt?: string;
+  /** Progress of each side's bootstrap in resamples (it restarts for the next side). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const FILLED_KINDS = new Set(['classification', 'regression', 'fairness', 'drift', 'estimated']);
@@ -107,7 +109,7 @@ export async function autofillCard(
             datasets: rows,
             ...(threshold === undefined ? {} : { threshold }),
             source,
-            bootstrap: options.bootstrap ?? {},
+            bootstrap: options.onProgress ? { ...options.bootstrap, onProgress: options.onProgress } : (options.bootstrap ?? {}),
             notes,
           }),
         );

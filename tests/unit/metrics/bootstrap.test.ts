@@ -104,6 +104,18 @@ describe('bootstrapClassification', () => {
     expect(a.roc_auc).toBeNull();
   });
 
+  it('reports its progress every 25 resamples and at the end, without changing the intervals', () => {
+    const input = { target: [0, 1, 1, 0, 1, 0, 1, 1], prediction: [0, 1, 0, 0, 1, 1, 1, 1] };
+    const seen: [number, number][] = [];
+    const withProgress = bootstrapClassification(input, { resamples: 60, seed: 3, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([
+      [25, 60],
+      [50, 60],
+      [60, 60],
+    ]);
+    expect(withProgress).toEqual(bootstrapClassification(input, { resamples: 60, seed: 3 }));
+  });
+
   it('refuses bad settings with a clear message', () => {
     const input = { target: [0, 1], prediction: [0, 1] };
     expect(() => bootstrapClassification(input, { resamples: 0 })).toThrow(/resamples: 0 — give a whole number ≥ 1/);
