@@ -27,6 +27,7 @@ describe('project', () => {
  *
  *   stats ← data ← profile ← drift · metrics · fairness · quality · explore ← stream ← store ← notebook ← report ← cards ← engine · cli
  *   charts: values from stats/data only, result types from the analyses; never report.
+ *   tracking (MLflow's model, importers, audit chain) sits beside the analyses, below store.
  *   stream (windows, sequential detectors) composes the analyses per window; cards (model cards)
  *   read notebook results and render with report's escaping and charts.
  *
@@ -51,16 +52,18 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   // IndexedDB: datasets, profiles and cells as the notebook defines them (types only from above).
   // Windows over time and sequential drift detectors: each window runs the analyses below.
   stream: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES] },
-  store: { uses: [...BASE, 'stats', 'data', 'profile'], types: [...ANALYSES, 'stream', 'notebook', 'cards'] },
-  notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'store'] },
-  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', 'notebook', 'cards'] },
+  // Tracking (MLflow's data model, importers, the audit trail's hash chain): pure functions over plain records.
+  tracking: { uses: [...BASE, 'stats', 'data'] },
+  store: { uses: [...BASE, 'stats', 'data', 'profile', 'tracking'], types: [...ANALYSES, 'stream', 'notebook', 'cards'] },
+  notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store'] },
+  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'cards'] },
   // Reports are pure functions of results: they never read the database.
-  report: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'notebook', 'charts'] },
+  report: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'charts'] },
   // Model cards: autofilled from notebook results, exported with the report's escaping and charts.
-  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'notebook', 'charts', 'report'] },
+  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'charts', 'report'] },
   // Hosts: the worker's engine and the CLI compose everything below them.
-  engine: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'store', 'notebook', 'charts', 'report', 'cards'] },
-  cli: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'store', 'notebook', 'charts', 'report', 'cards', 'engine'] },
+  engine: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'charts', 'report', 'cards'] },
+  cli: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'charts', 'report', 'cards', 'engine'] },
 };
 
 /** Node built-ins (`node:fs`, `fs`, `worker_threads`…) only here: the rest of lib also runs in browsers. */
