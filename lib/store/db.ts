@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatasetMeta } from '../data/types';
+import type { ArtifactRecord, AuditRecord, ExperimentRecord, RegisteredModelRecord, RunRecord } from './tracking-records';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
 
 export const DB_NAME = 'driftbook';
@@ -18,6 +19,11 @@ export class DriftbookDb extends Dexie {
   cards!: Table<CardRecord, string>;
   cardVersions!: Table<CardVersionRecord, string>;
   batches!: Table<BatchRecord, string>;
+  experiments!: Table<ExperimentRecord, string>;
+  runs!: Table<RunRecord, string>;
+  artifacts!: Table<ArtifactRecord, string>;
+  registeredModels!: Table<RegisteredModelRecord, string>;
+  audit!: Table<AuditRecord, number>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -46,6 +52,15 @@ export class DriftbookDb extends Dexie {
     this.version(4).stores({ cards: 'id, workspaceId, updatedAt', cardVersions: 'id, cardId, [cardId+version], workspaceId' });
     // v5: batch histories (a workspace's batches by date against its pinned reference; no existing record changes).
     this.version(5).stores({ batches: 'id, workspaceId, [workspaceId+date]' });
+    // v6: tracking (MLflow's model: experiments, runs, artifact blobs, registered models) and the audit trail
+    // (entries by sequence number). No existing record changes.
+    this.version(6).stores({
+      experiments: 'id, name',
+      runs: 'id, experimentId, startTime',
+      artifacts: 'id, runId',
+      registeredModels: 'name',
+      audit: 'seq',
+    });
   }
 }
 

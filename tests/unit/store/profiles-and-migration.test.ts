@@ -90,7 +90,7 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.datasets.get('d1')).toMatchObject({ name: 'a.csv' });
     expect(Array.from((await db.datasetBlobs.get('d1'))!.ipc)).toEqual([1, 2, 3]);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
@@ -98,6 +98,7 @@ describe('schema upgrade', () => {
     expect(await db.settings.get('lastWorkspaceId')).toMatchObject({ value: 'w1' });
     expect(await db.profiles.count()).toBe(0);
     expect(await db.cards.count()).toBe(0);
+    for (const table of [db.experiments, db.runs, db.artifacts, db.registeredModels, db.audit]) expect(await table.count()).toBe(0);
   });
 
   it('opens a version-2 database and keeps every record; cells left running become idle or ok', async () => {
@@ -125,7 +126,7 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
     expect(await db.cells.get('c1')).toEqual({
       id: 'c1',
