@@ -3,6 +3,8 @@ import type { AuditEntry, Experiment, RegisteredModel, Run, TrackingOrigin } fro
 /** A stored experiment: MLflow's fields plus where it came from (one experiment per workspace for cell runs). */
 export interface ExperimentRecord extends Experiment {
   origin: TrackingOrigin;
+  /** An imported experiment stored under another id (its MLflow id was taken by a different experiment): the MLflow id. */
+  mlflowId?: string;
 }
 
 /** A stored run: MLflow's fields plus where it came from. Imported runs are ordinary runs. */
