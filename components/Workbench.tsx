@@ -13,6 +13,7 @@ import { useWorkspaces } from './hooks/useWorkspaces';
 import { ModelCardView } from './cards/ModelCardView';
 import { BatchHistory } from './history/BatchHistory';
 import { Notebook } from './Notebook';
+import { RunsView } from './tracking/RunsView';
 import { DatasetDrop } from './ui/DatasetDrop';
 import { ExportMenu } from './ui/ExportMenu';
 import { ReadingOptions } from './ui/ReadingOptions';
@@ -27,11 +28,12 @@ import { ViewTabs } from './ui/ViewTabs';
 const SplitFileOnce = memo(SplitFile);
 const DatasetDropOnce = memo(DatasetDrop);
 
-type View = 'notebook' | 'card' | 'history';
+type View = 'notebook' | 'card' | 'history' | 'runs';
 const VIEWS = [
   { id: 'notebook', label: 'Notebook' },
   { id: 'card', label: 'Model card' },
   { id: 'history', label: 'Batch history' },
+  { id: 'runs', label: 'Runs' },
 ] as const;
 
 /** The page: sidebar (workspaces, library), and the open workspace's notebook (with the two drop zones) or its model card, as tabs. */
@@ -184,6 +186,11 @@ export function Workbench() {
         {tabbed && view === 'card' ? (
           <div className="view-panel" role="tabpanel" id="view-panel-card" aria-labelledby="view-tab-card">
             <ModelCardView key={workspace.id} db={db} workspace={workspace} onMessage={(message) => setToast({ message })} />
+          </div>
+        ) : null}
+        {tabbed && view === 'runs' ? (
+          <div className="view-panel" role="tabpanel" id="view-panel-runs" aria-labelledby="view-tab-runs">
+            <RunsView db={db} notify={(message) => setToast({ message })} fail={fail} />
           </div>
         ) : null}
       </main>

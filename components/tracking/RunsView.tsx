@@ -1,0 +1,143 @@
+'use client';
+import { useMemo, useState } from 'react';
+import { visibleControls } from '../../lib/format';
+import type { DriftbookDb } from '../../lib/store/db';
+import type { RunRecord } from '../../lib/store/tracking-records';
+import type { MetricAggregate } from '../../lib/tracking/compare';
+import { ViewTabs } from '../ui/ViewTabs';
+import { UserText } from '../ui/UserText';
+import { COMPARE_MAX, defaultCompareSettings, RunCompare, type CompareSettings } from './RunCompare';
+import { BASE_COLUMNS, RunsTable, type Column } from './RunsTable';
+import { useTracking } from './useTracking';
+
+type Pane = 'runs' | 'compare';
+const PANES = [
+  { id: 'runs', label: 'Runs' },
+  { id: 'compare', label: 'Compare' },
+] as const;
+
+type Lifecycle = 'active' | 'deleted' | 'all';
+
+interface Props {
+  db: DriftbookDb;
+  notify: (message: string) => void;
+  fail: (error: unknown) => void;
+}
+
+/** The Runs tab: experiments' runs as a table, compare, registry, MLflow import and the audit trail. */
+export function RunsView({ db }: Props) {
+  const tracking = useTracking(db);
+  const [pane, setPane] = useState<Pane>('runs');
+  const [experimentId, setExperimentId] = useState<string>('all');
+  const [lifecycle, setLifecycle] = useState<Lifecycle>('active');
+  const [aggregate, setAggregate] = useState<MetricAggregate>('last');
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [settings, setSettings] = useState<CompareSettings>();
+
+  const inExperiment = useMemo(
+    () => tracking.runs.filter((r) => (experimentId === 'all' || r.experimentId === experimentId) && (lifecycle === 'all' || r.lifecycleStage === lifecycle)),
+    [tracking.runs, experimentId, lifecycle],
+  );
+  const shownRuns = inExperiment;
+  const allColumns: Column[] = useMemo(() => {
+    const keys = (pick: (r: RunRecord) => Record<string, unknown>, prefix: string) =>
+      [...new Set(inExperiment.flatMap((r) => Object.keys(pick(r))))].sort().map((k) => ({ id: `${prefix}.${k}`, label: `${prefix}.${k}` }));
+    const tags = keys((r) => r.tags, 'tags').filter((c) => !c.id.startsWith('tags.mlflow.'));
+    return [...BASE_COLUMNS, ...keys((r) => r.metrics, 'metrics'), ...keys((r) => r.params, 'params'), ...tags];
+  }, [inExperiment]);
+  const columns = allColumns.filter((c) => c.id === 'name' || !hidden.has(c.id));
+  const compared = tracking.runs.filter((r) => selected.has(r.id));
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else if (next.size < COMPARE_MAX) next.add(id);
+      return next;
+    });
+  const openCompare = () => {
+    setSettings(defaultCompareSettings(compared));
+    setPane('compare');
+  };
+
+  return (
+    <section className="runs-view" aria-label="Runs">
+      <div className="table-tools runs-tools">
+        <label>
+          Experiment{' '}
+          <select value={experimentId} onChange={(e) => setExperimentId(e.target.value)} data-testid="experiment-select">
+            <option value="all">All experiments</option>
+            {tracking.experiments.map((x) => (
+              <option key={x.id} value={x.id}>
+                {visibleControls(x.name)}
+                {x.lifecycleStage === 'deleted' ? ' (deleted)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Show{' '}
+          <select value={lifecycle} onChange={(e) => setLifecycle(e.target.value as Lifecycle)} data-testid="lifecycle-select">
+            <option value="active">active runs</option>
+            <option value="deleted">deleted runs</option>
+            <option value="all">all runs</option>
+          </select>
+        </label>
+        <label>
+          Metrics as{' '}
+          <select value={aggregate} onChange={(e) => setAggregate(e.target.value as MetricAggregate)} data-testid="aggregate-select">
+            <option value="last">last value</option>
+            <option value="min">min</option>
+            <option value="max">max</option>
+          </select>
+        </label>
+        <button type="button" className="button button-primary" disabled={compared.length < 2} onClick={openCompare} data-testid="compare-button">
+          Compare {compared.length} runs
+        </button>
+      </div>
+      <ViewTabs tabs={PANES} value={pane} onChange={setPane} label="Runs view" idPrefix="runs" />
+      {pane === 'runs' ? (
+        <div role="tabpanel" id="runs-panel-runs" aria-labelledby="runs-tab-runs">
+          <details className="column-chooser">
+            <summary>
+              Columns ({columns.length} of {allColumns.length})
+            </summary>
+            {allColumns
+              .filter((c) => c.id !== 'name')
+              .map((c) => (
+                <label key={c.id}>
+                  <input
+                    type="checkbox"
+                    checked={!hidden.has(c.id)}
+                    onChange={() =>
+                      setHidden((h) => {
+                        const next = new Set(h);
+                        if (next.has(c.id)) next.delete(c.id);
+                        else next.add(c.id);
+                        return next;
+                      })
+                    }
+                  />{' '}
+                  <UserText text={c.label} />
+                </label>
+              ))}
+          </details>
+          {tracking.loaded && tracking.runs.length === 0 ? (
+            <p className="empty-state muted">No runs yet: import an MLflow folder or database, or create a run.</p>
+          ) : null}
+          <RunsTable runs={shownRuns} columns={columns} aggregate={aggregate} selected={selected} onToggle={toggle} onOpen={() => undefined} />
+        </div>
+      ) : null}
+      {pane === 'compare' ? (
+        <div role="tabpanel" id="runs-panel-compare" aria-labelledby="runs-tab-compare">
+          {compared.length < 2 ? (
+            <p className="muted">Select 2 to {COMPARE_MAX} runs in the table to compare them.</p>
+          ) : (
+            <RunCompare runs={compared} settings={settings ?? defaultCompareSettings(compared)} onSettings={setSettings} />
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
