@@ -8,6 +8,7 @@ import { estimateCommand } from './estimate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
 import { historyCommand } from './history-command';
 import { runCommand } from './run-command';
+import { runsCommand } from './runs-command';
 import { USAGE } from './usage';
 
 /** Each command builds a cell kind's config from its flags and runs the kind's compute (lib/cli/cell-compute.ts). */
@@ -21,6 +22,7 @@ const COMMANDS = {
   history: (args, out) => historyCommand(args, out),
   card: cardCommand,
   run: runCommand,
+  runs: (args, out) => runsCommand(args, out),
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

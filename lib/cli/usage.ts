@@ -25,6 +25,7 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook card --card CARD.json [--reference R.csv] [--current C.csv] [--target COL] [--prediction COL]
                       [--score COL] [--sensitive COL] [--pos-label L] --format html|hf|mct [--out FILE]
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
+       driftbook runs import --mlruns DIR [--format json] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -80,6 +81,12 @@ index (position after ordering) whose update left a drift or a warning. A missin
 differs from the target; predictions from --score ≥ --threshold when no prediction column), abs_error
 |target − prediction|; a row missing either is refused. cusum without --param mu and sigma takes them
 from --reference: the mean and sample standard deviation (ddof 1) of the same series in that file.
+
+runs import reads an MLflow FileStore folder (mlruns) as MLflow does, without MLflow: experiments
+(deleted ones under .trash included), runs with params, metric histories, tags, artifact paths and
+dataset inputs, and the model registry with its aliases. Prints {"experiments", "runs",
+"registeredModels"} as JSON (ids as strings; NaN and ±inf metric values as "NaN", "Infinity",
+"-Infinity"); a file it cannot read is a warning on standard error, the rest is still read.
 
 history keeps a workspace file's batch history (Batch history in the app) for scheduled jobs: add
 appends a batch dated --date (default: today, UTC) and computes its drift share, per-column drift
