@@ -51,19 +51,23 @@ export function RunCompare({ runs, settings, onSettings }: Props) {
   );
   const metricKeys = useMemo(() => [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort(), [runs]);
   const paramKeys = useMemo(() => [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(), [runs]);
-  const axisKeys = [...paramKeys.map((k) => `params.${k}`), ...metricKeys.map((k) => `metrics.${k}`)];
+  const axisKeys = useMemo(() => [...paramKeys.map((k) => `params.${k}`), ...metricKeys.map((k) => `metrics.${k}`)], [paramKeys, metricKeys]);
   const [ranges, setRanges] = useState<Record<string, [number, number]>>({});
 
   const axes: ParallelAxis[] = useMemo(
     () => settings.axes.filter((k) => axisKeys.includes(k)).map((k) => ({ name: k, values: axisValues(runs, k, settings.aggregate) })),
-    [settings.axes, axisKeys.join('\n'), runs, settings.aggregate],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
-  const selected = runs.map((_, r) =>
-    axes.every((a) => {
-      const range = ranges[a.name];
-      const v = a.values[r];
-      return !range || (typeof v === 'number' && v >= range[0] && v <= range[1]);
-    }),
+    [settings.axes, axisKeys, runs, settings.aggregate],
+  );
+  const selected = useMemo(
+    () =>
+      runs.map((_, r) =>
+        axes.every((a) => {
+          const range = ranges[a.name];
+          const v = a.values[r];
+          return !range || (typeof v === 'number' && v >= range[0] && v <= range[1]);
+        }),
+      ),
+    [runs, axes, ranges],
   );
   const drawParallel = useCallback(
     (document: Document) =>
@@ -72,7 +76,7 @@ export function RunCompare({ runs, settings, onSettings }: Props) {
         runs.map((r, i) => ({ label: runLabel(r), color: runColor(i), selected: selected[i]! })),
         { document },
       ),
-    [axes, runs, selected.join()], // eslint-disable-line react-hooks/exhaustive-deps
+    [axes, runs, selected],
   );
   const drawHistory = useCallback(
     (document: Document) =>
