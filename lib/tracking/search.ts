@@ -338,13 +338,13 @@ function compare(lhs: number | string, comparator: Comparator, value: FilterClau
     case '!=':
       return lhs !== value;
     case '<':
-      return lhs < (value as number);
+      return (lhs as number) < (value as number);
     case '<=':
-      return lhs <= (value as number);
+      return (lhs as number) <= (value as number);
     case '>':
-      return lhs > (value as number);
+      return (lhs as number) > (value as number);
     case '>=':
-      return lhs >= (value as number);
+      return (lhs as number) >= (value as number);
     case 'LIKE':
       return likePattern(value as string, '').test(lhs as string);
     case 'ILIKE':
