@@ -1,6 +1,7 @@
 /**
- * `driftbook runs import --mlruns DIR [--format json] [--out FILE]`: reads an MLflow FileStore folder
- * with the app's own importer (lib/tracking/mlruns.ts) and prints what it holds — experiments, runs
+ * `driftbook runs import --mlruns DIR | --mlflow-db FILE [--format json] [--out FILE]`: reads an MLflow
+ * FileStore folder or SQLite tracking database with the app's own importers (lib/tracking/mlruns.ts,
+ * lib/tracking/mlflow-db.ts) and prints what it holds — experiments, runs
  * (params, metric histories, tags, artifacts, dataset inputs) and the model registry — as JSON
  * (lib/tracking/snapshot-json.ts). Problems in single files are warnings on standard error; a folder
  * that cannot be read at all is one line and exit 2.
@@ -10,6 +11,7 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileTree } from '../tracking/file-tree';
 import { readMlruns } from '../tracking/mlruns';
+import { readMlflowDb } from '../tracking/mlflow-db';
 import { snapshotToJson } from '../tracking/snapshot-json';
 import { writeOutput } from './command-io';
 import { UsageError } from './drift-options';
@@ -17,6 +19,7 @@ import { checkOutPath } from './out-file';
 
 export const RUNS_OPTION_SPECS = {
   mlruns: { type: 'string' },
+  'mlflow-db': { type: 'string' },
   format: { type: 'string', default: 'json' },
   out: { type: 'string' },
 } as const;
@@ -55,13 +58,25 @@ export async function fileTreeFromDirectory(root: string): Promise<FileTree> {
   return { paths: () => paths, read: async (path) => readFile(join(root, ...path.split('/'))) };
 }
 
+/** The bytes of an mlflow.db file (read into memory: the file itself is never opened for writing). */
+async function readDatabaseFile(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const why = errno(error) === 'ENOENT' ? 'no such file' : errno(error) === 'EISDIR' ? 'a directory' : (errno(error) ?? (error as Error).message);
+    throw new UsageError(`--mlflow-db: cannot read ${path} (${why}) — give the SQLite file MLflow writes (e.g. mlflow.db of sqlite:///mlflow.db)`);
+  }
+}
+
 async function importCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<void> {
   const { values } = parseArgs({ args, options: RUNS_OPTION_SPECS, strict: true, allowPositionals: false });
   if (values.format !== 'json') throw new UsageError(`--format: ${values.format} — runs import prints json`);
-  if (values.mlruns === undefined) throw new UsageError('runs import needs --mlruns DIR (an MLflow FileStore folder)');
+  const dbPath = values['mlflow-db'];
+  if ((values.mlruns === undefined) === (dbPath === undefined))
+    throw new UsageError('runs import needs one of --mlruns DIR (an MLflow FileStore folder) or --mlflow-db FILE (an MLflow SQLite database)');
   checkOutPath(values.out);
-  const tree = await fileTreeFromDirectory(values.mlruns);
-  const { snapshot, warnings } = await readMlruns(tree);
+  const { snapshot, warnings } =
+    dbPath !== undefined ? await readMlflowDb(await readDatabaseFile(dbPath)) : await readMlruns(await fileTreeFromDirectory(values.mlruns!));
   for (const warning of warnings) err(`driftbook: warning: ${warning}\n`);
   await writeOutput(snapshotToJson(snapshot), values.out, out);
 }
@@ -74,6 +89,8 @@ export async function runsCommand(
 ): Promise<void> {
   const [subcommand, ...rest] = args;
   if (subcommand !== 'import')
-    throw new UsageError(`runs: ${subcommand === undefined ? 'a subcommand is needed' : `unknown subcommand ${subcommand}`} — use runs import --mlruns DIR`);
+    throw new UsageError(
+      `runs: ${subcommand === undefined ? 'a subcommand is needed' : `unknown subcommand ${subcommand}`} — use runs import --mlruns DIR or --mlflow-db FILE`,
+    );
   await importCommand(rest, out, err);
 }
