@@ -1,5 +1,6 @@
 import { DriftbookError, errorMessage } from '../errors';
 import { APP_VERSION } from '../version';
+import { auditCommand } from './audit-command';
 import { cardCommand } from './card-command';
 import { detectCommand } from './detect-command';
 import { driftCommand, reportCommand } from './drift-command';
@@ -23,7 +24,8 @@ const COMMANDS = {
   card: cardCommand,
   run: runCommand,
   runs: (args, out) => runsCommand(args, out),
-} satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void>>;
+  audit: auditCommand,
+} satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(
@@ -45,8 +47,8 @@ export async function main(
     }
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
     if (!run) throw new UsageError(`unknown command: ${command} — the commands are: ${Object.keys(COMMANDS).join(', ')}`);
-    await run(rest, io.out);
-    return 0;
+    // A command may return its own exit code (audit verify: 1 when the chain is broken).
+    return (await run(rest, io.out)) ?? 0;
   } catch (error) {
     // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.
     const known = error instanceof UsageError || error instanceof DriftbookError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -26,6 +26,7 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                       [--score COL] [--sensitive COL] [--pos-label L] --format html|hf|mct [--out FILE]
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
        driftbook runs import --mlruns DIR [--format json] [--out FILE]
+       driftbook audit verify FILE.jsonl
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -87,6 +88,12 @@ runs import reads an MLflow FileStore folder (mlruns) as MLflow does, without ML
 dataset inputs, and the model registry with its aliases. Prints {"experiments", "runs",
 "registeredModels"} as JSON (ids as strings; NaN and ±inf metric values as "NaN", "Infinity",
 "-Infinity"); a file it cannot read is a warning on standard error, the rest is still read.
+
+audit verify checks an audit trail exported from the app (Export audit trail, JSON Lines): each
+entry's SHA-256 over its canonical JSON and its link to the previous entry. Prints {"ok": true,
+"entries": N, "head": HASH} (exit 0), or the first broken entry {"ok": false, "index", "seq",
+"problem", "reason"} — changed, reordered, deleted, inserted, relinked or malformed (exit 1); an
+unreadable file or a line that is not a JSON object exits 2.
 
 history keeps a workspace file's batch history (Batch history in the app) for scheduled jobs: add
 appends a batch dated --date (default: today, UTC) and computes its drift share, per-column drift
@@ -187,4 +194,5 @@ Model quality (quality) and fairness:
 Method ids: ks, chisquare, z, t_test, es, mannw, anderson, cramer_von_mises, fisher_exact,
 g_test, TVD, empirical_mmd, psi, kl_div, jensenshannon, hellinger, wasserstein, ed.
 
-Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure.`;
+Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure (audit verify: a
+broken chain).`;

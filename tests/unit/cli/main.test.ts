@@ -127,7 +127,7 @@ describe('driftbook CLI', () => {
   it('rejects an unknown command and prints help and version', async () => {
     expect(await run(['compare'])).toMatchObject({
       code: 2,
-      err: 'driftbook: unknown command: compare — the commands are: drift, quality, report, fairness, estimate, detect, history, card, run\n',
+      err: 'driftbook: unknown command: compare — the commands are: drift, quality, report, fairness, estimate, detect, history, card, run, runs, audit\n',
     });
     expect((await run(['--help'])).out).toContain('Usage: driftbook drift');
     expect(await run(['--version'])).toMatchObject({ code: 0, out: `driftbook ${APP_VERSION}\n` });
