@@ -28,7 +28,8 @@ export function readExperiments(db: Database): Experiment[] {
 
 /**
  * Metric histories per run, in SqlAlchemyStore.get_metric_history's order: timestamp, step, then the
- * stored value (a NaN sorts as its stored 0). `is_nan = 1` is NaN; ±inf were stored as ±max double
+ * stored value (a NaN sorts as its stored 0; is_nan last, only so that ties come out the same every
+ * time). `is_nan = 1` is NaN; ±inf were stored as ±max double
  * and stay that number. Without an is_nan column (the oldest schemas), a NULL value is NaN; without
  * a step column, the step is 0 (the migration that added it backfilled 0).
  */
@@ -51,8 +52,9 @@ function readMetrics(db: Database): Map<string, Record<string, MetricPoint[]>> {
 }
 
 /**
- * Dataset inputs per run: `inputs` rows from a DATASET to a RUN, joined to `datasets` on dataset_uuid
- * alone (a run may use another experiment's dataset row), with their `input_tags`; by name, digest.
+ * Dataset inputs per run, as SqlAlchemyStore._get_run_inputs joins them: `inputs` rows whose
+ * destination is a RUN, joined to `datasets` on source_id = dataset_uuid alone (a run may use another
+ * experiment's dataset row), with their `input_tags`; listed by dataset name, then digest.
  */
 function readInputs(db: Database, warnings: string[]): Map<string, RunInput[]> {
   const datasets = new Map<string, DbRow>();
@@ -61,11 +63,13 @@ function readInputs(db: Database, warnings: string[]): Map<string, RunInput[]> {
   const tags = groupTags(selectRows(db, 'input_tags', ['input_uuid', 'name', 'value']), 'input_uuid', 'name');
   const out = new Map<string, RunInput[]>();
   for (const row of selectRows(db, 'inputs', ['input_uuid', 'source_type', 'source_id', 'destination_type', 'destination_id'])) {
-    if (text(row.source_type ?? null) !== 'DATASET' || text(row.destination_type ?? null) !== 'RUN') continue;
+    if (text(row.destination_type ?? null) !== 'RUN') continue;
     const runId = text(row.destination_id ?? null) ?? '';
     const uuid = text(row.source_id ?? null) ?? '';
     const d = datasets.get(uuid);
     if (!d) {
+      // MLflow's inner join drops it silently; a DATASET input without its row is worth a word.
+      if ((text(row.source_type ?? null) ?? 'DATASET') !== 'DATASET') continue;
       warnings.push(`run ${runId}: input dataset ${uuid} is not in the datasets table; left out`);
       continue;
     }

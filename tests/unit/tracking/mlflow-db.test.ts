@@ -133,6 +133,32 @@ describe('readMlflowDb', () => {
     expect(snapshot.registeredModels).toEqual([]);
   });
 
+  it('takes only inputs whose destination is a RUN; a missing DATASET row is a warning, another source is dropped', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(`CREATE TABLE experiments (experiment_id INTEGER PRIMARY KEY, name VARCHAR(256), lifecycle_stage VARCHAR(32));
+      CREATE TABLE runs (run_uuid VARCHAR(32) PRIMARY KEY, experiment_id INTEGER, status VARCHAR(9), lifecycle_stage VARCHAR(20));
+      CREATE TABLE datasets (dataset_uuid VARCHAR(36), experiment_id INTEGER, name VARCHAR(500), digest VARCHAR(36), dataset_source_type VARCHAR(36), dataset_source TEXT);
+      CREATE TABLE inputs (input_uuid VARCHAR(36), source_type VARCHAR(36), source_id VARCHAR(36), destination_type VARCHAR(36), destination_id VARCHAR(36));
+      INSERT INTO experiments VALUES (1, 'e', 'active');
+      INSERT INTO runs VALUES ('r', 1, 'FINISHED', 'active');
+      INSERT INTO datasets VALUES ('u1', 1, 'd', 'x1', 'local', 's');
+      INSERT INTO inputs VALUES ('i1', 'DATASET', 'u1', 'RUN', 'r'), ('i2', 'DATASET', 'u1', 'MODEL', 'r'),
+        ('i3', 'DATASET', 'gone', 'RUN', 'r'), ('i4', 'OTHER', 'm-1', 'RUN', 'r');`);
+    const bytes = db.export();
+    db.close();
+    const { snapshot, warnings } = await readMlflowDb(bytes);
+    expect(snapshot.runs[0]!.inputs).toEqual([{ name: 'd', digest: 'x1', sourceType: 'local', source: 's', schema: null, profile: null, tags: {} }]);
+    expect(warnings).toEqual(['run r: input dataset gone is not in the datasets table; left out']);
+  });
+
+  it('loads sql.js from given wasm bytes (how a host without node_modules or fetch can provide it)', async () => {
+    const wasm = new Uint8Array(readFileSync(join(__dirname, '../../../node_modules/sql.js/dist/sql-wasm.wasm')));
+    const sql = await loadSqlJs({ wasmBinary: wasm });
+    const { snapshot } = await readMlflowDb(fixture('1x'), { sql });
+    expect(asJson(snapshot)).toEqual(expected('1x'));
+  });
+
   it('opens read-only: the bytes are left as they were, and a WAL-mode header is read with a warning', async () => {
     const bytes = fixture('2x');
     const before = bytes.slice();
