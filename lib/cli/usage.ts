@@ -25,7 +25,7 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook card --card CARD.json [--reference R.csv] [--current C.csv] [--target COL] [--prediction COL]
                       [--score COL] [--sensitive COL] [--pos-label L] --format html|hf|mct [--out FILE]
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
-       driftbook runs import --mlruns DIR [--format json] [--out FILE]
+       driftbook runs import --mlruns DIR | --mlflow-db FILE [--format json] [--out FILE]
        driftbook audit verify FILE.jsonl
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
@@ -88,6 +88,9 @@ runs import reads an MLflow FileStore folder (mlruns) as MLflow does, without ML
 dataset inputs, and the model registry with its aliases. Prints {"experiments", "runs",
 "registeredModels"} as JSON (ids as strings; NaN and ±inf metric values as "NaN", "Infinity",
 "-Infinity"); a file it cannot read is a warning on standard error, the rest is still read.
+--mlflow-db reads MLflow's SQLite tracking store (mlflow.db) instead, read-only, into the same JSON
+(histories in MLflow's timestamp, step, value order; ±inf are stored there as ±max double and
+printed as that number; artifacts are not in the database, so every run's list is empty).
 
 audit verify checks an audit trail exported from the app (Export audit trail, JSON Lines): each
 entry's SHA-256 over its canonical JSON and its link to the previous entry. Prints {"ok": true,
