@@ -12,6 +12,7 @@ import type { AutofillOptions } from '../lib/cards/autofill';
 import type { CardAutofill } from '../lib/cards/types';
 import type { BatchSummary } from '../lib/notebook/batch-summary';
 import type { Period } from '../lib/stream/windows';
+import type { ImportReport } from '../lib/store/tracking-import';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -37,6 +38,11 @@ export interface EngineClient extends CellRunner {
     datasetId: string,
     split: { period: Period; timestampColumn: string; timeZone?: string },
   ): Promise<{ label: string; date: string; dataset: DatasetMeta }[]>;
+  /** An MLflow folder read and stored in a worker (lib/engine.ts importTracking): counts and warnings. */
+  importTracking(
+    source: Parameters<Engine['importTracking']>[0],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ report: ImportReport; warnings: string[] }>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -158,6 +164,10 @@ export function createEngineClient(size = poolSize()): EngineClient {
     autofillCard: (workspaceId, options, onProgress) => {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
       return call((a) => a.autofillCard(workspaceId, options, progress));
+    },
+    importTracking: (source, onProgress) => {
+      const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+      return call((a) => a.importTracking(source, progress), 0);
     },
     // Worker 0 keeps the reference's table opened across batches.
     summarizeBatch: (referenceId, batchId) => call((a) => a.summarizeBatch(referenceId, batchId), 0),

@@ -24,6 +24,9 @@ import type { CardAutofill } from './cards/types';
 import { listCells } from './store/workspaces';
 import { summarizeBatch, type BatchSummary } from './notebook/batch-summary';
 import { splitWindows, windowDataset, type Period } from './stream/windows';
+import { fileTreeFromFiles } from './tracking/file-tree';
+import { readMlruns } from './tracking/mlruns';
+import { importSnapshot, type ImportReport } from './store/tracking-import';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -361,6 +364,26 @@ export const engine = {
       if (!own) throw new AnalysisError('drift-run-missing', `drift run ${runId}: not begun on this worker — run the cell again`);
       const { plan, reference, current } = await plannedRun(runId, referenceId, currentId, config);
       return finishDrift(reference.meta, current.meta, plan, own);
+    });
+  },
+
+  /**
+   * An MLflow `mlruns` folder (its files with their paths under the picked folder) read here
+   * (lib/tracking/mlruns.ts) and stored as ordinary runs (lib/store/tracking-import.ts); only the
+   * counts and warnings go back to the page. Cancel terminates the worker: the store's single
+   * transaction is then never committed.
+   */
+  importTracking(
+    source: { kind: 'mlruns'; name: string; files: { path: string; file: Blob }[] },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Outcome<{ report: ImportReport; warnings: string[] }>> {
+    return outcome(async () => {
+      const tree = fileTreeFromFiles(
+        source.files.map(({ path, file }) => ({ webkitRelativePath: path, name: path.split('/').pop() ?? path, arrayBuffer: () => file.arrayBuffer() })),
+      );
+      const { snapshot, warnings } = await readMlruns(tree, { onProgress });
+      const report = await importSnapshot(getDb(), snapshot, { kind: 'mlflow-import', source: source.name });
+      return { report, warnings };
     });
   },
 

@@ -8,12 +8,19 @@ import { ViewTabs } from '../ui/ViewTabs';
 import { UserText } from '../ui/UserText';
 import { COMPARE_MAX, defaultCompareSettings, RunCompare, type CompareSettings } from './RunCompare';
 import { BASE_COLUMNS, RunsTable, type Column } from './RunsTable';
+import { AuditView } from './AuditView';
+import { ImportPanel } from './ImportPanel';
+import { RegistryView } from './RegistryView';
+import { RunDetail } from './RunDetail';
 import { useTracking } from './useTracking';
 
-type Pane = 'runs' | 'compare';
+type Pane = 'runs' | 'compare' | 'registry' | 'import' | 'audit';
 const PANES = [
   { id: 'runs', label: 'Runs' },
   { id: 'compare', label: 'Compare' },
+  { id: 'registry', label: 'Registry' },
+  { id: 'import', label: 'Import from MLflow' },
+  { id: 'audit', label: 'Audit trail' },
 ] as const;
 
 type Lifecycle = 'active' | 'deleted' | 'all';
@@ -34,6 +41,13 @@ export function RunsView({ db }: Props) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [settings, setSettings] = useState<CompareSettings>();
+  const [openRun, setOpenRun] = useState<string>();
+  /** Bumped after each change, so the audit view re-reads. */
+  const [version, setVersion] = useState(0);
+  const changed = () => {
+    setVersion((v) => v + 1);
+    void tracking.refresh();
+  };
 
   const inExperiment = useMemo(
     () => tracking.runs.filter((r) => (experimentId === 'all' || r.experimentId === experimentId) && (lifecycle === 'all' || r.lifecycleStage === lifecycle)),
@@ -48,6 +62,7 @@ export function RunsView({ db }: Props) {
   }, [inExperiment]);
   const columns = allColumns.filter((c) => c.id === 'name' || !hidden.has(c.id));
   const compared = tracking.runs.filter((r) => selected.has(r.id));
+  const detail = openRun === undefined ? undefined : tracking.runs.find((r) => r.id === openRun);
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -126,7 +141,8 @@ export function RunsView({ db }: Props) {
           {tracking.loaded && tracking.runs.length === 0 ? (
             <p className="empty-state muted">No runs yet: import an MLflow folder or database, or create a run.</p>
           ) : null}
-          <RunsTable runs={shownRuns} columns={columns} aggregate={aggregate} selected={selected} onToggle={toggle} onOpen={() => undefined} />
+          {detail ? <RunDetail key={detail.id} db={db} run={detail} onChanged={changed} onClose={() => setOpenRun(undefined)} /> : null}
+          <RunsTable runs={shownRuns} columns={columns} aggregate={aggregate} selected={selected} onToggle={toggle} onOpen={setOpenRun} />
         </div>
       ) : null}
       {pane === 'compare' ? (
@@ -136,6 +152,31 @@ export function RunsView({ db }: Props) {
           ) : (
             <RunCompare runs={compared} settings={settings ?? defaultCompareSettings(compared)} onSettings={setSettings} />
           )}
+        </div>
+      ) : null}
+      {pane === 'registry' ? (
+        <div role="tabpanel" id="runs-panel-registry" aria-labelledby="runs-tab-registry">
+          <RegistryView
+            db={db}
+            models={tracking.models}
+            runs={tracking.runs}
+            selectedRuns={compared}
+            onChanged={changed}
+            onOpenRun={(id) => {
+              setOpenRun(id);
+              setPane('runs');
+            }}
+          />
+        </div>
+      ) : null}
+      {pane === 'import' ? (
+        <div role="tabpanel" id="runs-panel-import" aria-labelledby="runs-tab-import">
+          <ImportPanel onImported={changed} />
+        </div>
+      ) : null}
+      {pane === 'audit' ? (
+        <div role="tabpanel" id="runs-panel-audit" aria-labelledby="runs-tab-audit">
+          <AuditView db={db} version={version} />
         </div>
       ) : null}
     </section>
