@@ -6,16 +6,16 @@
  * (lib/tracking/snapshot-json.ts). Problems in single files are warnings on standard error; a folder
  * that cannot be read at all is one line and exit 2.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileTree } from '../tracking/file-tree';
 import { readMlruns } from '../tracking/mlruns';
 import { readMlflowDb } from '../tracking/mlflow-db';
-import { snapshotToJson } from '../tracking/snapshot-json';
-import { writeOutput } from './command-io';
+import { snapshotJsonChunks } from '../tracking/snapshot-json';
 import { UsageError } from './drift-options';
-import { checkOutPath } from './out-file';
+import { checkOutPath, STDOUT_PATH } from './out-file';
+import { StorageError } from '../errors';
 
 export const RUNS_OPTION_SPECS = {
   mlruns: { type: 'string' },
@@ -68,6 +68,24 @@ async function readDatabaseFile(path: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The JSON piece by piece (a large import is more than one string can hold), to standard output or
+ * to --out; a failed write is one line and removes the file it created.
+ */
+async function writeChunks(chunks: Iterable<string>, path: string | undefined, out: (text: string) => void): Promise<void> {
+  if (path === undefined || path === STDOUT_PATH) {
+    for (const chunk of chunks) out(chunk);
+    return;
+  }
+  try {
+    await writeFile(path, chunks);
+  } catch (error) {
+    if (errno(error) === undefined) throw error;
+    await rm(path, { force: true });
+    throw new StorageError('out-write-failed', `--out: ${path}: cannot write (${errno(error)}) — choose another path`);
+  }
+}
+
 async function importCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<void> {
   const { values } = parseArgs({ args, options: RUNS_OPTION_SPECS, strict: true, allowPositionals: false });
   if (values.format !== 'json') throw new UsageError(`--format: ${values.format} — runs import prints json`);
@@ -78,7 +96,7 @@ async function importCommand(args: string[], out: (text: string) => void, err: (
   const { snapshot, warnings } =
     dbPath !== undefined ? await readMlflowDb(await readDatabaseFile(dbPath)) : await readMlruns(await fileTreeFromDirectory(values.mlruns!));
   for (const warning of warnings) err(`driftbook: warning: ${warning}\n`);
-  await writeOutput(snapshotToJson(snapshot), values.out, out);
+  await writeChunks(snapshotJsonChunks(snapshot), values.out, out);
 }
 
 /** `driftbook runs <subcommand>`: import. */
