@@ -1,9 +1,11 @@
 /**
  * The model registry in IndexedDB: each operation applies lib/tracking/registry.ts's rules to the
  * stored model in a transaction, then records what changed in the audit trail (alias moves, stage
- * changes, versions registered and deleted), so the history of `champion` is kept.
+ * changes, versions registered and deleted, edits) after the change is stored, so the history of
+ * `champion` is kept. Importing a snapshot is audited as one 'import' entry by its caller, not here.
  */
 import { AnalysisError, StorageError } from '../errors';
+import { appendAudit } from './audit';
 import * as rules from '../tracking/registry';
 import type { ModelVersion } from '../tracking/types';
 import type { DriftbookDb } from './db';
@@ -17,10 +19,7 @@ const LOCAL = { kind: 'driftbook' } as const;
  * 'registry-change'), after the change is stored.
  */
 async function auditRegistryChanges(db: DriftbookDb, changes: readonly rules.RegistryChange[]): Promise<void> {
-  // NOT WIRED YET: lib/store/audit.ts (helper T3) has not landed. When it does, this loop becomes
-  // `for (const c of changes) await appendAudit(db, 'registry-change', c)` — the only line to fill.
-  void db;
-  void changes;
+  for (const entry of changes) await appendAudit(db, 'registry-change', { ...entry });
 }
 
 export async function getModel(db: DriftbookDb, name: string): Promise<RegisteredModelRecord> {

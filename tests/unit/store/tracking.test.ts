@@ -22,6 +22,8 @@ import {
 } from '../../../lib/store/tracking';
 import { importSnapshot } from '../../../lib/store/tracking-import';
 import { deleteAlias, deleteVersion, editModel, getModel, registerFromRun, setAlias, transitionStage } from '../../../lib/store/registry';
+import { listAudit } from '../../../lib/store/audit';
+import { verifyChain } from '../../../lib/tracking/audit';
 import type { Experiment, Run, TrackingSnapshot } from '../../../lib/tracking/types';
 
 const dbs: DriftbookDb[] = [];
@@ -266,5 +268,34 @@ describe('registry', () => {
     const model = await getModel(db, 'm');
     expect(model).toMatchObject({ description: 'fraud scorer', tags: { team: 'risk' } });
     expect(model.versions[1]!.description).toBe('retrained');
+  });
+});
+
+describe('registry changes in the audit trail', () => {
+  it('logs each registration, alias move, stage change and deletion as a registry-change entry, chained', async () => {
+    const db = freshDb();
+    const exp = await createExperiment(db, { name: 'e' });
+    const run = await createRun(db, { experimentId: exp.id });
+    await registerFromRun(db, 'm', run.id);
+    await registerFromRun(db, 'm', run.id);
+    await setAlias(db, 'm', 'champion', 1);
+    await setAlias(db, 'm', 'champion', 1); // unchanged: no entry
+    await setAlias(db, 'm', 'champion', 2);
+    await transitionStage(db, 'm', 2, 'Staging');
+    await deleteAlias(db, 'm', 'champion');
+    await deleteVersion(db, 'm', 1);
+    const entries = await listAudit(db);
+    expect(entries.every((e) => e.type === 'registry-change')).toBe(true);
+    expect(entries.map((e) => e.details)).toEqual([
+      { action: 'create-model', model: 'm' },
+      { action: 'register-version', model: 'm', version: 1, runId: run.id },
+      { action: 'register-version', model: 'm', version: 2, runId: run.id },
+      { action: 'set-alias', model: 'm', alias: 'champion', from: null, to: 1 },
+      { action: 'set-alias', model: 'm', alias: 'champion', from: 1, to: 2 },
+      { action: 'stage', model: 'm', version: 2, from: 'None', to: 'Staging' },
+      { action: 'delete-alias', model: 'm', alias: 'champion', from: 2 },
+      { action: 'delete-version', model: 'm', version: 1, aliases: [] },
+    ]);
+    expect(await verifyChain(entries)).toMatchObject({ ok: true, count: 8 });
   });
 });
