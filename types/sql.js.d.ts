@@ -5,7 +5,13 @@ declare module 'sql.js' {
     columns: string[];
     values: SqlValue[][];
   }
+  export interface Statement {
+    step(): boolean;
+    get(): SqlValue[];
+    free(): boolean;
+  }
   export interface Database {
+    prepare(sql: string): Statement;
     exec(sql: string, params?: SqlValue[]): QueryExecResult[];
     export(): Uint8Array;
     close(): void;

@@ -1,6 +1,6 @@
 import type { Experiment, MetricPoint, Run, RunInput, RunStatus } from './types';
 import type { Database } from './sql-js';
-import { groupTags, num, selectRows, text, type DbRow } from './mlflow-db-schema';
+import { forEachRow, groupTags, num, selectRows, text, type DbRow } from './mlflow-db-schema';
 
 const STATUSES: ReadonlySet<string> = new Set(['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED']);
 
@@ -33,21 +33,21 @@ export function readExperiments(db: Database): Experiment[] {
  * and stay that number. Without an is_nan column (the oldest schemas), a NULL value is NaN; without
  * a step column, the step is 0 (the migration that added it backfilled 0).
  */
-function readMetrics(db: Database): Map<string, Record<string, MetricPoint[]>> {
-  const rows = selectRows(db, 'metrics', ['run_uuid', 'key', 'value', 'timestamp', 'step', 'is_nan'], {
-    orderBy: ['run_uuid', 'key', 'timestamp', 'step', 'value', 'is_nan'],
-  });
+function readMetrics(db: Database, signal?: AbortSignal): Map<string, Record<string, MetricPoint[]>> {
   const out = new Map<string, Record<string, MetricPoint[]>>();
-  for (const row of rows) {
+  let count = 0;
+  const columns = ['run_uuid', 'key', 'value', 'timestamp', 'step', 'is_nan'];
+  forEachRow(db, 'metrics', columns, { orderBy: ['run_uuid', 'key', 'timestamp', 'step', 'value', 'is_nan'] }, (row) => {
+    if (++count % 100_000 === 0) signal?.throwIfAborted();
     const runId = text(row.run_uuid ?? null);
     const key = text(row.key ?? null);
-    if (runId === null || key === null) continue;
+    if (runId === null || key === null) return;
     const stored = num(row.value ?? null);
     const isNan = num(row.is_nan ?? null) === 1 || stored === null;
     let metrics = out.get(runId);
     if (!metrics) out.set(runId, (metrics = {}));
     (metrics[key] ??= []).push({ value: isNan ? NaN : stored!, timestamp: num(row.timestamp ?? null) ?? 0, step: num(row.step ?? null) ?? 0 });
-  }
+  });
   return out;
 }
 
@@ -106,7 +106,7 @@ export function readRuns(db: Database, warnings: string[], options: ReadRunsOpti
   const params = groupTags(selectRows(db, 'params', ['run_uuid', 'key', 'value']), 'run_uuid');
   const tags = groupTags(selectRows(db, 'tags', ['run_uuid', 'key', 'value']), 'run_uuid');
   options.signal?.throwIfAborted();
-  const metrics = readMetrics(db);
+  const metrics = readMetrics(db, options.signal);
   const inputs = readInputs(db, warnings);
   return rows.map((row, i) => {
     if (i % 100 === 0) {

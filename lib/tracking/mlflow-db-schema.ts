@@ -23,12 +23,14 @@ export interface SelectOptions {
 }
 
 /**
- * Every row of `table` with the named columns, selected by name; a column the table lacks reads as
- * null and a missing table as no rows, so databases of every MLflow schema generation read alike.
+ * Calls `visit` with every row of `table` (the named columns, selected by name), one at a time through a
+ * prepared statement, so a database with millions of metric rows is never held as one result array. A
+ * column the table lacks reads as null and a missing table as no rows, so databases of every MLflow
+ * schema generation read alike.
  */
-export function selectRows(db: Database, table: string, columns: readonly string[], options: SelectOptions = {}): DbRow[] {
+export function forEachRow(db: Database, table: string, columns: readonly string[], options: SelectOptions, visit: (row: DbRow) => void): void {
   const present = tableColumns(db, table);
-  if (present.size === 0) return [];
+  if (present.size === 0) return;
   const asText = new Set(options.asText ?? []);
   const list = columns.map((c) => {
     if (!present.has(c)) return `NULL AS ${quoteName(c)}`;
@@ -36,10 +38,22 @@ export function selectRows(db: Database, table: string, columns: readonly string
   });
   // Qualified: an alias of the same name (a column read as text) would otherwise sort as text.
   const order = (options.orderBy ?? []).filter((c) => present.has(c)).map((c) => `${quoteName(table)}.${quoteName(c)}`);
-  const sql = `SELECT ${list.join(', ')} FROM ${quoteName(table)}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}`;
-  const result = db.exec(sql)[0];
-  if (!result) return [];
-  return result.values.map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
+  const statement = db.prepare(`SELECT ${list.join(', ')} FROM ${quoteName(table)}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}`);
+  try {
+    while (statement.step()) {
+      const values = statement.get();
+      visit(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
+    }
+  } finally {
+    statement.free();
+  }
+}
+
+/** Every row of `table` as forEachRow reads them (for the small tables: experiments, runs, tags, registry). */
+export function selectRows(db: Database, table: string, columns: readonly string[], options: SelectOptions = {}): DbRow[] {
+  const rows: DbRow[] = [];
+  forEachRow(db, table, columns, options, (row) => rows.push(row));
+  return rows;
 }
 
 export function text(value: SqlValue): string | null {
