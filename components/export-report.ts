@@ -3,6 +3,8 @@ import type { CellRecord, WorkspaceRecord } from '../lib/store/types';
 import type { ReportCell, WorkspaceReportInput } from '../lib/report/report-cell';
 import { reportEnvelope } from '../lib/report/preset';
 import { downloadName } from '../lib/report/file-name';
+import { appendAudit } from '../lib/store/audit';
+import { getDb } from '../lib/store/db';
 
 export { downloadName } from '../lib/report/file-name';
 
@@ -10,9 +12,13 @@ export function reportFileName(workspaceName: string): string {
   return downloadName(workspaceName, '.report.html');
 }
 
-/** Saves bytes or text as a download (a blob: URL; nothing leaves the browser). */
+/** Saves bytes or text as a download (a blob: URL; nothing leaves the browser); every export of the app passes here and is logged in the audit trail. */
 export function download(content: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  const blob = new Blob([content], { type });
+  void appendAudit(getDb(), 'export', { what: fileName, type, bytes: blob.size }).catch((error: unknown) =>
+    console.error('audit trail: the export was not recorded', error),
+  );
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

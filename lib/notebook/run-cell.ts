@@ -1,5 +1,7 @@
 import type { DatasetMeta } from '../data/types';
 import { AnalysisError, toErrorInfo } from '../errors';
+import { canonicalJson, textHasher } from '../tracking/audit';
+import { appendAudit, asJson } from '../store/audit';
 import { findCellByResultKey, insertCell } from '../store/cells';
 import type { DriftbookDb } from '../store/db';
 import { getDatasetMeta } from '../store/datasets';
@@ -104,6 +106,15 @@ export async function storedResultKey(db: DriftbookDb, cell: Pick<CellRecord, 'k
 
 const stamp = () => new Date().toISOString();
 
+/** The audit trail's record of a run: kind, SHA-256 of the canonical config, each input's data SHA-256 and segment. */
+async function cellRunDetails(cell: CellRecord, resultKey: string, reused: boolean): Promise<Record<string, unknown>> {
+  const configHash = (await textHasher())(canonicalJson(asJson(cell.config)));
+  const inputs = Object.fromEntries(
+    INPUT_SLOTS.flatMap((slot) => (cell.inputs[slot] ? [[slot, { sha256: cell.inputs[slot]!.sha256, segment: cell.inputs[slot]!.segment ?? null }]] : [])),
+  );
+  return { workspace: cell.workspaceId, cell: cell.id, kind: cell.kind, title: cell.title, configHash, inputs, resultKey, reused };
+}
+
 /**
  * Runs a cell and saves its result, or its error (keeping the last good result). An unchanged cell
  * (same kind, config, input data and segments) is not recomputed, nor one whose twin elsewhere has
@@ -131,6 +142,7 @@ export async function runCell<K extends CellKind>(
     return next;
   }
   const started = performance.now();
+  let ran: { key: string; reused: boolean } | undefined;
   try {
     const missing = spec.inputs.required.filter((slot) => !cell.inputs[slot]);
     if (missing.length) throw new AnalysisError('missing-input', `this cell needs a ${missing.join(' and a ')} dataset — choose it in the cell's inputs`);
@@ -157,6 +169,7 @@ export async function runCell<K extends CellKind>(
       durationMs: twin ? 0 : Math.round(performance.now() - started),
       updatedAt: stamp(),
     };
+    ran = { key, reused: twin !== undefined };
   } catch (error) {
     const info = toErrorInfo(error);
     // Cancelled by the user: back to how it was (its last result, or not run), not a failure.
@@ -166,6 +179,7 @@ export async function runCell<K extends CellKind>(
         : { ...cell, status: 'error', error: info, updatedAt: stamp() };
   }
   await saveCell(db, next);
+  if (ran) await appendAudit(db, 'cell-run', await cellRunDetails(cell, ran.key, ran.reused));
   return next;
 }
 

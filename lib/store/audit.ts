@@ -34,6 +34,12 @@ export function appendAudit(db: DriftbookDb, type: string, details: Record<strin
   return next;
 }
 
+/**
+ * A value as its JSON text says (NaN and ±Infinity → null, Dates → strings, undefined members gone):
+ * app data such as a cell's config, logged as the app would write it to a file.
+ */
+export const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null)) as unknown;
+
 /** Every entry in seq order. */
 export function listAudit(db: DriftbookDb): Promise<AuditEntry[]> {
   return db.audit.orderBy('seq').toArray();

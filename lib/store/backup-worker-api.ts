@@ -1,4 +1,5 @@
 import { toErrorInfo, type ErrorInfo } from '../errors';
+import { appendAudit } from './audit';
 import { importWorkspace, type ImportSummary } from './backup';
 import { getDb } from './db';
 
@@ -11,7 +12,11 @@ export type ImportOutcome = { ok: true; value: ImportSummary } | { ok: false; er
  */
 export async function importBackup(file: Blob): Promise<ImportOutcome> {
   try {
-    return { ok: true, value: await importWorkspace(getDb(), new Uint8Array(await file.arrayBuffer())) };
+    const summary = await importWorkspace(getDb(), new Uint8Array(await file.arrayBuffer()));
+    const { workspace, ...counts } = summary;
+    const name = file instanceof File ? file.name : undefined;
+    await appendAudit(getDb(), 'import', { what: 'workspace', file: name, workspace: workspace.id, name: workspace.name, ...counts });
+    return { ok: true, value: summary };
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }

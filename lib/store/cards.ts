@@ -1,5 +1,6 @@
 import type { ModelCard } from '../cards/types';
 import { StorageError } from '../errors';
+import { appendAudit } from './audit';
 import { quotaAware } from './datasets';
 import type { DriftbookDb } from './db';
 import type { CardRecord, CardVersionReason, CardVersionRecord } from './types';
@@ -101,6 +102,17 @@ export interface SavedVersion {
  * card whose latest version is not one.
  */
 export async function saveCardVersion(db: DriftbookDb, cardId: string, card: ModelCard, reason: CardVersionReason, now = new Date()): Promise<SavedVersion> {
+  const saved = await storeCardVersion(db, cardId, card, reason, now);
+  if (saved.saved) {
+    const { workspaceId, version } = saved.version;
+    const about = { workspace: workspaceId, card: cardId, model: cardTitle(card), version };
+    if (reason === 'sign-off') await appendAudit(db, 'card-sign-off', { ...about, reviewer: card.signOff.reviewer, date: card.signOff.date });
+    else await appendAudit(db, 'card-edit', { ...about, reason });
+  }
+  return saved;
+}
+
+async function storeCardVersion(db: DriftbookDb, cardId: string, card: ModelCard, reason: CardVersionReason, now: Date): Promise<SavedVersion> {
   try {
     return await db.transaction('rw', db.cards, db.cardVersions, async () => {
       const record = await getCard(db, cardId);

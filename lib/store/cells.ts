@@ -1,4 +1,5 @@
 import { StorageError } from '../errors';
+import { appendAudit, asJson } from './audit';
 import type { DriftbookDb } from './db';
 import type { CellRecord, DatasetInputRef } from './types';
 
@@ -33,15 +34,20 @@ export async function insertCell<C extends UnorderedCell>(db: DriftbookDb, cell:
 
 /** Changes some fields of a stored cell (a config edit, collapse, title) and touches its workspace. */
 export async function updateCell(db: DriftbookDb, id: string, changes: CellChanges): Promise<CellRecord> {
-  return db.transaction('rw', db.cells, db.workspaces, async () => {
+  const [before, next] = await db.transaction('rw', db.cells, db.workspaces, async () => {
     const cell = await db.cells.get(id);
     if (!cell) throw new StorageError('cell-missing', `cell not found: ${id} — it may have been deleted in another tab`);
     // The caller edits a cell it read (a config of that cell's kind); IndexedDB holds the record as written.
     const next = { ...cell, ...changes, updatedAt: now() } as CellRecord;
     await db.cells.put(next);
     await db.workspaces.update(cell.workspaceId, { updatedAt: next.updatedAt });
-    return next;
+    return [cell, next] as const;
   });
+  const [from, to] = [asJson(before.config), asJson(next.config)];
+  if (JSON.stringify(from) !== JSON.stringify(to)) {
+    await appendAudit(db, 'config-change', { workspace: next.workspaceId, cell: id, kind: next.kind, title: next.title, before: from, after: to });
+  }
+  return next;
 }
 
 export async function deleteCell(db: DriftbookDb, id: string): Promise<CellRecord | undefined> {

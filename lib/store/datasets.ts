@@ -1,6 +1,7 @@
 import { StorageError } from '../errors';
 import { withUserRoles } from '../data/roles';
 import type { ColumnRole, ColumnType, DatasetMeta, ParsedDataset } from '../data/types';
+import { appendAudit } from './audit';
 import type { DriftbookDb } from './db';
 
 /**
@@ -52,6 +53,8 @@ export async function saveDataset(db: DriftbookDb, parsed: ParsedDataset, partBy
   } catch (error) {
     quotaAware(error, `dataset ${parsed.meta.name}`);
   }
+  const { id, name, sha256, rows, bytes, format } = parsed.meta;
+  await appendAudit(db, 'dataset-added', { id, name, sha256, rows, bytes, format });
   return parsed.meta;
 }
 
