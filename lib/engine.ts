@@ -26,6 +26,7 @@ import { summarizeBatch, type BatchSummary } from './notebook/batch-summary';
 import { splitWindows, windowDataset, type Period } from './stream/windows';
 import { fileTreeFromFiles } from './tracking/file-tree';
 import { readMlruns } from './tracking/mlruns';
+import { readMlflowDb } from './tracking/mlflow-db';
 import { importSnapshot, type ImportReport } from './store/tracking-import';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
@@ -368,20 +369,29 @@ export const engine = {
   },
 
   /**
-   * An MLflow `mlruns` folder (its files with their paths under the picked folder) read here
-   * (lib/tracking/mlruns.ts) and stored as ordinary runs (lib/store/tracking-import.ts); only the
+   * An MLflow `mlruns` folder (its files with their paths under the picked folder) or `mlflow.db`
+   * read here (lib/tracking/mlruns.ts, mlflow-db.ts) and stored as ordinary runs (lib/store/tracking-import.ts); only the
    * counts and warnings go back to the page. Cancel terminates the worker: the store's single
    * transaction is then never committed.
    */
   importTracking(
-    source: { kind: 'mlruns'; name: string; files: { path: string; file: Blob }[] },
+    source: { kind: 'mlruns'; name: string; files: { path: string; file: Blob }[] } | { kind: 'mlflow-db'; name: string; file: Blob },
     onProgress?: (done: number, total: number) => void,
   ): Promise<Outcome<{ report: ImportReport; warnings: string[] }>> {
     return outcome(async () => {
-      const tree = fileTreeFromFiles(
-        source.files.map(({ path, file }) => ({ webkitRelativePath: path, name: path.split('/').pop() ?? path, arrayBuffer: () => file.arrayBuffer() })),
-      );
-      const { snapshot, warnings } = await readMlruns(tree, { onProgress });
+      const { snapshot, warnings } =
+        source.kind === 'mlflow-db'
+          ? await readMlflowDb(new Uint8Array(await source.file.arrayBuffer()), { onProgress })
+          : await readMlruns(
+              fileTreeFromFiles(
+                source.files.map(({ path, file }) => ({
+                  webkitRelativePath: path,
+                  name: path.split('/').pop() ?? path,
+                  arrayBuffer: () => file.arrayBuffer(),
+                })),
+              ),
+              { onProgress },
+            );
       const report = await importSnapshot(getDb(), snapshot, { kind: 'mlflow-import', source: source.name });
       return { report, warnings };
     });

@@ -41,14 +41,16 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [over, setOver] = useState(false);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  const importFolder = async (name: string, files: Picked[]) => {
+  const importFolder = (name: string, files: Picked[]) => run(name, { kind: 'mlruns', name, files }, files.length === 0 ? 'the folder is empty' : undefined);
+  const importDb = (file: File) => run(file.name, { kind: 'mlflow-db', name: file.name, file });
+  const run = async (name: string, source: Parameters<ReturnType<typeof getClient>['importTracking']>[0], refused?: string) => {
     setBusy(name);
     setProblem(undefined);
     setResult(undefined);
     setProgress(undefined);
     try {
-      if (files.length === 0) throw new Error('the folder is empty');
-      const out = await getClient().importTracking({ kind: 'mlruns', name, files }, (done, total) => setProgress({ done, total }));
+      if (refused) throw new Error(refused);
+      const out = await getClient().importTracking(source, (done, total) => setProgress({ done, total }));
       setResult({ name, ...out });
       onImported();
     } catch (error) {
@@ -73,8 +75,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       .map((item) => item.webkitGetAsEntry())
       .filter((e): e is FileSystemEntry => e !== null);
     const folder = entries.find((e) => e.isDirectory);
+    const dbFile = Array.from(event.dataTransfer.files).find((f) => /\.(db|sqlite3?)$/i.test(f.name));
+    if (!folder && dbFile) return importDb(dbFile);
     if (!folder) {
-      setProblem('drop a folder (an mlruns folder), not files');
+      setProblem('drop an mlruns folder or an mlflow.db file');
       return;
     }
     try {
@@ -96,7 +100,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         onDrop={(e) => void onDrop(e)}
       >
         <p>
-          Drop an MLflow <code>mlruns</code> folder here, or{' '}
+          Drop an MLflow <code>mlruns</code> folder or <code>mlflow.db</code> here, or{' '}
           <label className="button">
             choose a folder…
             <input
@@ -109,6 +113,24 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
               data-testid="mlruns-input"
               disabled={busy !== undefined}
               onChange={(e) => onPick(e.target.files)}
+            />
+          </label>
+        </p>
+        <p>
+          or an <code>mlflow.db</code> (MLflow&apos;s SQLite store){' '}
+          <label className="button">
+            choose a database…
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".db,.sqlite,.sqlite3"
+              data-testid="mlflow-db-input"
+              disabled={busy !== undefined}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importDb(file);
+              }}
             />
           </label>
         </p>

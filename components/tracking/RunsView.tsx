@@ -1,6 +1,11 @@
 'use client';
 import { useMemo, useState } from 'react';
+import { errorMessage } from '../../lib/errors';
 import { visibleControls } from '../../lib/format';
+import { appendAudit } from '../../lib/store/audit';
+import { runsToCsv } from '../../lib/tracking/csv';
+import { parseRunFilter } from '../../lib/tracking/search';
+import { download } from '../export-report';
 import type { DriftbookDb } from '../../lib/store/db';
 import type { RunRecord } from '../../lib/store/tracking-records';
 import type { MetricAggregate } from '../../lib/tracking/compare';
@@ -32,7 +37,7 @@ interface Props {
 }
 
 /** The Runs tab: experiments' runs as a table, compare, registry, MLflow import and the audit trail. */
-export function RunsView({ db }: Props) {
+export function RunsView({ db, fail }: Props) {
   const tracking = useTracking(db);
   const [pane, setPane] = useState<Pane>('runs');
   const [experimentId, setExperimentId] = useState<string>('all');
@@ -53,7 +58,25 @@ export function RunsView({ db }: Props) {
     () => tracking.runs.filter((r) => (experimentId === 'all' || r.experimentId === experimentId) && (lifecycle === 'all' || r.lifecycleStage === lifecycle)),
     [tracking.runs, experimentId, lifecycle],
   );
-  const shownRuns = inExperiment;
+  const [filterText, setFilterText] = useState('');
+  const filter = useMemo((): { predicate?: (r: RunRecord) => boolean; error?: string } => {
+    if (!filterText.trim()) return {};
+    try {
+      return { predicate: parseRunFilter(filterText, { aggregate }) };
+    } catch (error) {
+      return { error: errorMessage(error) };
+    }
+  }, [filterText, aggregate]);
+  const shownRuns = useMemo(() => (filter.predicate ? inExperiment.filter(filter.predicate) : inExperiment), [inExperiment, filter]);
+  const exportCsv = () => {
+    const visible = (prefix: string) => columns.filter((c) => c.id.startsWith(prefix)).map((c) => c.id.slice(prefix.length));
+    download(
+      runsToCsv(shownRuns, { paramKeys: visible('params.'), metricKeys: visible('metrics.'), tagKeys: visible('tags.'), aggregate }),
+      'runs.csv',
+      'text/csv',
+    );
+    void appendAudit(db, 'export', { what: 'runs CSV', runs: shownRuns.length }).catch(fail);
+  };
   const allColumns: Column[] = useMemo(() => {
     const keys = (pick: (r: RunRecord) => Record<string, unknown>, prefix: string) =>
       [...new Set(inExperiment.flatMap((r) => Object.keys(pick(r))))].sort().map((k) => ({ id: `${prefix}.${k}`, label: `${prefix}.${k}` }));
@@ -114,6 +137,32 @@ export function RunsView({ db }: Props) {
       <ViewTabs tabs={PANES} value={pane} onChange={setPane} label="Runs view" idPrefix="runs" />
       {pane === 'runs' ? (
         <div role="tabpanel" id="runs-panel-runs" aria-labelledby="runs-tab-runs">
+          <div className="table-tools">
+            <label className="run-filter">
+              Filter{' '}
+              <input
+                type="search"
+                value={filterText}
+                onChange={(e) => setFilterText(e.target.value)}
+                placeholder="metrics.auc > 0.8 and params.model = 'xgb'"
+                aria-invalid={filter.error !== undefined}
+                aria-describedby="run-filter-error"
+                data-testid="run-filter"
+                spellCheck={false}
+              />
+            </label>
+            <span className="muted">
+              {shownRuns.length} of {inExperiment.length} runs
+            </span>
+            <button type="button" className="button" onClick={exportCsv} disabled={shownRuns.length === 0} data-testid="runs-csv">
+              Download CSV
+            </button>
+          </div>
+          {filter.error ? (
+            <p className="field-error" role="alert" id="run-filter-error" data-testid="run-filter-error">
+              <UserText text={filter.error} />
+            </p>
+          ) : null}
           <details className="column-chooser">
             <summary>
               Columns ({columns.length} of {allColumns.length})

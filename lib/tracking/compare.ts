@@ -3,28 +3,19 @@
  * max, nested runs under their parent (tag `mlflow.parentRunId`), the side-by-side rows with
  * "differences only", MLflow's EMA smoothing, and whether a param's values are numbers or categories.
  */
+import { metricValue as aggregateOf, type MetricAggregate } from './search';
 import type { MetricPoint, Run } from './types';
 
-export type MetricAggregate = 'last' | 'min' | 'max';
+export type { MetricAggregate };
 export const PARENT_TAG = 'mlflow.parentRunId';
 
 /**
- * A metric's last (the history's last point by step, then timestamp — MLflow's "latest"), min or max
- * value (NaN points left out of min/max); null when the run never logged it.
+ * A metric's last (MLflow's latest: highest step, then latest timestamp), min or max value (NaN
+ * points left out of min/max); null when the run never logged it. The same numbers the search
+ * filter compares and the CSV writes (lib/tracking/search.ts).
  */
 export function metricValue(history: readonly MetricPoint[] | undefined, aggregate: MetricAggregate): number | null {
-  if (!history || history.length === 0) return null;
-  if (aggregate === 'last') {
-    let best = history[0]!;
-    for (const p of history) if (p.step > best.step || (p.step === best.step && p.timestamp >= best.timestamp)) best = p;
-    return best.value;
-  }
-  let out: number | null = null;
-  for (const { value } of history) {
-    if (Number.isNaN(value)) continue;
-    if (out === null || (aggregate === 'min' ? value < out : value > out)) out = value;
-  }
-  return out ?? NaN;
+  return aggregateOf(history, aggregate) ?? null;
 }
 
 /** A run and its children (runs whose `mlflow.parentRunId` tag names it), as the table lists them. */
