@@ -58,6 +58,8 @@ export interface ScalarSpec {
   /** The kind's problems with these settings (its own validate). */
   validate(settings: KindSettings): string[];
   evaluate(input: ComputeInput, settings: KindSettings, column: string | undefined, options: ScalarRunOptions): Promise<ScalarOutcome>;
+  /** The number read off a result of its kind that is already computed (a cell's run logged as metrics); throws as evaluate does. */
+  read(result: unknown, column: string | undefined): ScalarReading;
 }
 
 export interface ScalarRunOptions {
@@ -137,6 +139,7 @@ function driftScalar(
       const result = await run(driftKind, input, { ...config, ...only }, runner ? { driftColumn: runner } : {});
       return { reading: read(result, chosen), columns: scoresOf(result) };
     },
+    read: (result, chosen) => read(result as DriftResult, chosen),
   };
 }
 
@@ -159,6 +162,7 @@ function kindScalar<C, R>(
       const result = await run(kind, input, configOf(kind, { ...settings, ...extra(settings) }), {});
       return { reading: read(result, chosen) };
     },
+    read: (result, chosen) => read(result as R, chosen),
   };
 }
 
