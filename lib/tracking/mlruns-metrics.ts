@@ -10,9 +10,14 @@ import type { MetricPoint } from './types';
 const PY_SPECIAL = /^([+-]?)(nan|inf|infinity)$/i;
 const PY_DECIMAL = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
 const PY_INT = /^[+-]?\d(?:_?\d)*$/;
+// What str(float) and str(int) print (the common case, read without the general path).
+const PLAIN_FLOAT = /^-?\d+(?:\.\d+)?(?:e[-+]\d+)?$/;
+const PLAIN_INT = /^-?\d+$/;
+const isSpace = (code: number) => code <= 32 || code === 0x85 || code === 0xa0 || code >= 0x1680;
 
 /** Python's float(text); undefined where Python raises ValueError. */
 export function pythonFloat(text: string): number | undefined {
+  if (PLAIN_FLOAT.test(text)) return Number(text);
   const trimmed = text.trim();
   const special = PY_SPECIAL.exec(trimmed);
   if (special) {
@@ -24,6 +29,7 @@ export function pythonFloat(text: string): number | undefined {
 
 /** Python's int(text) for decimal text; undefined where Python raises ValueError. */
 export function pythonInt(text: string): number | undefined {
+  if (PLAIN_INT.test(text)) return Number(text);
   const trimmed = text.trim();
   return PY_INT.test(trimmed) ? Number(trimmed.replaceAll('_', '')) : undefined;
 }
@@ -38,7 +44,8 @@ export function parseMetricLines(text: string, warn: (problem: string) => void):
   if (lines.at(-1) === '') lines.pop();
   lines.forEach((line, index) => {
     // Python's str.strip() and str.split(" "): runs of spaces make empty fields.
-    const fields = line.replace(/^[\s\u0085]+|[\s\u0085]+$/g, '').split(' ');
+    const padded = line.length > 0 && (isSpace(line.charCodeAt(0)) || isSpace(line.charCodeAt(line.length - 1)));
+    const fields = (padded ? line.replace(/^[\s\u0085]+|[\s\u0085]+$/g, '') : line).split(' ');
     if (fields.length !== 2 && fields.length !== 3 && fields.length !== 5) {
       warn(`line ${index + 1} has ${fields.length} fields (MLflow writes 2, 3 or 5) — left out`);
       return;
