@@ -8,6 +8,7 @@ import { getDatasetMeta } from '../store/datasets';
 import { saveCell } from '../store/workspaces';
 import { asCellOfKind, type CellRecord, type CellRecordMap, type CellRecordOf } from './cell-record';
 import { cellTitle } from './cell-title';
+import { logCellRun } from './cell-tracking';
 import { cellSpec, isKnownKind, unknownKindError, type CellConfigs, type CellKind, type CellResults } from './registry';
 import { cellResultKey } from './result-key';
 import { INPUT_SLOTS, type CellInputIds, type CellInputs, type DatasetsBySlot, type InputSlot } from './types';
@@ -142,6 +143,7 @@ export async function runCell<K extends CellKind>(
     return next;
   }
   const started = performance.now();
+  const startTime = Date.now();
   let ran: { key: string; reused: boolean } | undefined;
   try {
     const missing = spec.inputs.required.filter((slot) => !cell.inputs[slot]);
@@ -180,6 +182,8 @@ export async function runCell<K extends CellKind>(
   }
   await saveCell(db, next);
   if (ran) await appendAudit(db, 'cell-run', await cellRunDetails(cell, ran.key, ran.reused));
+  // A computed or failed run (not a cancel) is logged as a tracking run in the workspace's experiment; logging never throws.
+  if (ran || next.status === 'error') await logCellRun(db, next, { startTime, reused: ran?.reused ?? false });
   return next;
 }
 

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { computeDrift } from '../../../lib/drift/compute-drift';
 import { cellRunMetrics, logCellRun, resultJson, workspaceExperimentId } from '../../../lib/notebook/cell-tracking';
-import { createCell } from '../../../lib/notebook/run-cell';
+import { createCell, runCell, type CellRunner } from '../../../lib/notebook/run-cell';
+import type { CellInputIds } from '../../../lib/notebook/types';
+import { AnalysisError } from '../../../lib/errors';
 import type { CellRecord } from '../../../lib/notebook/cell-record';
 import { DriftbookDb } from '../../../lib/store/db';
 import { saveDataset } from '../../../lib/store/datasets';
@@ -104,5 +106,32 @@ describe('resultJson', () => {
   it('stops counting past the cap (a huge result is not stored)', () => {
     expect(resultJson({ a: [1, 2, 3] }, 10)).toBe('{"a":[1,2,3]}');
     expect(resultJson({ a: Array.from({ length: 100 }, (_, i) => i) }, 50)).toBeNull();
+  });
+});
+
+describe('runCell logs tracking runs', () => {
+  it('a computed run, a reused twin and a failure each log a run; an unchanged cell and a cancel log none', async () => {
+    const { ws, reference, current } = await driftCell();
+    let fail: Error | undefined;
+    const runner = {
+      async runCell(_kind: string, config: object, inputs: CellInputIds) {
+        if (fail) throw fail;
+        return computeDrift(await loadDataset(db, inputs.reference!.id), await loadDataset(db, inputs.current!.id), config);
+      },
+    } as unknown as CellRunner;
+    const cell = await createCell(db, ws.id, { kind: 'drift', reference, current });
+    const first = await runCell(db, runner, cell);
+    await runCell(db, runner, first); // unchanged: not run, not logged
+    await runCell(db, runner, await createCell(db, ws.id, { kind: 'drift', reference, current })); // twin: reused
+    fail = new AnalysisError('aborted', 'cancelled');
+    await runCell(db, runner, { ...first, config: { threshold: 0.2 } });
+    fail = new AnalysisError('bad', 'it broke');
+    await runCell(db, runner, { ...first, config: { threshold: 0.3 } });
+    // Runs may share a millisecond: compared as a set.
+    const runs = await listRuns(db);
+    expect(runs.map((r) => `${r.status} ${r.tags['driftbook.reusedResult'] ?? '-'}`).sort()).toEqual(['FAILED -', 'FINISHED -', 'FINISHED true']);
+    const failed = runs.find((r) => r.status === 'FAILED')!;
+    expect(failed.tags['driftbook.error']).toBe('bad: it broke');
+    expect(failed.params['config.threshold']).toBe('0.3');
   });
 });
