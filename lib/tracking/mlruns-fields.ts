@@ -41,11 +41,11 @@ export function indexFolders(paths: readonly string[]): Folder {
 }
 
 /** Every file under a folder: [path relative to it ('/'-separated, as MLflow's nested keys), full path]. */
-export function filesUnder(folder: Folder | undefined, prefix = ''): Array<[string, string]> {
-  if (!folder) return [];
-  const out: Array<[string, string]> = [];
+export function filesUnder(folder: Folder | undefined, prefix = '', out: Array<[string, string]> = []): Array<[string, string]> {
+  if (!folder) return out;
   for (const [name, path] of folder.files) out.push([prefix + name, path]);
-  for (const [name, child] of folder.folders) out.push(...filesUnder(child, `${prefix}${name}/`));
+  // One shared array (no spread): a run may hold hundreds of thousands of artifact files.
+  for (const [name, child] of folder.folders) filesUnder(child, `${prefix}${name}/`, out);
   return out;
 }
 

@@ -220,6 +220,21 @@ describe('readMlruns on broken trees: a warning naming the path, the rest still 
   });
 });
 
+describe('ids written as YAML integers', () => {
+  it('keeps an unquoted 19-digit experiment_id exact (read as bigint, printed as its digits)', async () => {
+    const id = '9223372036854775807';
+    const { snapshot, warnings } = await readMlruns(
+      fileTreeFromMap({
+        [`${id}/meta.yaml`]: `artifact_location: /x\nexperiment_id: ${id}\nlifecycle_stage: active\nname: e\n`,
+        [`${id}/aa/meta.yaml`]: `experiment_id: ${id}\nrun_uuid: aa\nstart_time: 1\nstatus: 3\nuser_id: u\n`,
+      }),
+    );
+    expect(warnings).toEqual([]);
+    expect(snapshot.experiments[0]!.id).toBe(id);
+    expect(snapshot.runs[0]!.experimentId).toBe(id);
+  });
+});
+
 describe('PyYAML-compatible meta.yaml reading', () => {
   it('resolves plain scalars as PyYAML does, not as YAML 1.2 or the yaml package 1.1 schema', () => {
     expect(parsePyYaml("a: 20240e51\nb: 1.0e+5\nc: 1234567890123456789\nd: y\ne: yes\nf: .nan\ng: '12'\nh: null\ni: 017\nj: 1e5\n")).toEqual({
