@@ -1,6 +1,6 @@
 import type { ModelVersion, RegisteredModel } from './types';
 import type { Database } from './sql-js';
-import { num, selectRows, text } from './mlflow-db-schema';
+import { num, selectRows, setEntry, text } from './mlflow-db-schema';
 
 /** The stage MLflow gives a deleted model version: a tombstone keeping its number, never shown. */
 const DELETED_STAGE = 'Deleted_Internal';
@@ -28,7 +28,7 @@ export function readRegisteredModels(db: Database, warnings: string[]): Register
   for (const row of selectRows(db, 'registered_model_tags', ['name', 'key', 'value'])) {
     const model = byName.get(text(row.name ?? null) ?? '');
     const key = text(row.key ?? null);
-    if (model && key !== null) model.tags[key] = text(row.value ?? null) ?? '';
+    if (model && key !== null) setEntry(model.tags, key, text(row.value ?? null) ?? '');
   }
   const versionCols = ['name', 'version', 'creation_time', 'last_updated_time', 'description', 'current_stage', 'source', 'run_id', 'status'];
   const versions = new Map<string, ModelVersion>();
@@ -59,13 +59,13 @@ export function readRegisteredModels(db: Database, warnings: string[]): Register
   for (const row of selectRows(db, 'model_version_tags', ['name', 'version', 'key', 'value'])) {
     const version = versions.get(`${text(row.name ?? null) ?? ''}\u0000${num(row.version ?? null) ?? ''}`);
     const key = text(row.key ?? null);
-    if (version && key !== null) version.tags[key] = text(row.value ?? null) ?? '';
+    if (version && key !== null) setEntry(version.tags, key, text(row.value ?? null) ?? '');
   }
   for (const row of selectRows(db, 'registered_model_aliases', ['name', 'alias', 'version'])) {
     const model = byName.get(text(row.name ?? null) ?? '');
     const alias = text(row.alias ?? null);
     const version = num(row.version ?? null);
-    if (model && alias !== null && version !== null) model.aliases[alias] = version;
+    if (model && alias !== null && version !== null) setEntry(model.aliases, alias, version);
   }
   return out;
 }

@@ -23,12 +23,13 @@ export interface SelectOptions {
 }
 
 /**
- * Calls `visit` with every row of `table` (the named columns, selected by name), one at a time through a
+ * Calls `visit` with every row of `table` (the values of the named columns, in that order, selected by
+ * name), one at a time through a
  * prepared statement, so a database with millions of metric rows is never held as one result array. A
  * column the table lacks reads as null and a missing table as no rows, so databases of every MLflow
  * schema generation read alike.
  */
-export function forEachRow(db: Database, table: string, columns: readonly string[], options: SelectOptions, visit: (row: DbRow) => void): void {
+export function forEachRow(db: Database, table: string, columns: readonly string[], options: SelectOptions, visit: (values: SqlValue[]) => void): void {
   const present = tableColumns(db, table);
   if (present.size === 0) return;
   const asText = new Set(options.asText ?? []);
@@ -40,10 +41,7 @@ export function forEachRow(db: Database, table: string, columns: readonly string
   const order = (options.orderBy ?? []).filter((c) => present.has(c)).map((c) => `${quoteName(table)}.${quoteName(c)}`);
   const statement = db.prepare(`SELECT ${list.join(', ')} FROM ${quoteName(table)}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}`);
   try {
-    while (statement.step()) {
-      const values = statement.get();
-      visit(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
-    }
+    while (statement.step()) visit(statement.get());
   } finally {
     statement.free();
   }
@@ -52,7 +50,7 @@ export function forEachRow(db: Database, table: string, columns: readonly string
 /** Every row of `table` as forEachRow reads them (for the small tables: experiments, runs, tags, registry). */
 export function selectRows(db: Database, table: string, columns: readonly string[], options: SelectOptions = {}): DbRow[] {
   const rows: DbRow[] = [];
-  forEachRow(db, table, columns, options, (row) => rows.push(row));
+  forEachRow(db, table, columns, options, (values) => rows.push(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null]))));
   return rows;
 }
 
@@ -70,6 +68,14 @@ export function num(value: SqlValue): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
+/**
+ * Sets an own property, even `__proto__` (a valid MLflow param, tag or metric key): a plain assignment
+ * of that key would change the object's prototype instead of adding an entry.
+ */
+export function setEntry<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** key/value rows grouped by an owner column: owner → {key: value} (a null value reads as ''). */
 export function groupTags(rows: DbRow[], owner: string, key = 'key', value = 'value'): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
@@ -79,7 +85,7 @@ export function groupTags(rows: DbRow[], owner: string, key = 'key', value = 'va
     if (id === null || k === null) continue;
     let tags = out.get(id);
     if (!tags) out.set(id, (tags = {}));
-    tags[k] = text(row[value] ?? null) ?? '';
+    setEntry(tags, k, text(row[value] ?? null) ?? '');
   }
   return out;
 }

@@ -152,6 +152,28 @@ describe('readMlflowDb', () => {
     expect(warnings).toEqual(['run r: input dataset gone is not in the datasets table; left out']);
   });
 
+  it('keeps a __proto__ param, tag or metric key as an entry (a valid MLflow key)', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(`CREATE TABLE experiments (experiment_id INTEGER PRIMARY KEY, name VARCHAR(256));
+      CREATE TABLE runs (run_uuid VARCHAR(32) PRIMARY KEY, experiment_id INTEGER, status VARCHAR(9));
+      CREATE TABLE params (key VARCHAR(250), value VARCHAR(8000), run_uuid VARCHAR(32));
+      CREATE TABLE tags (key VARCHAR(250), value VARCHAR(8000), run_uuid VARCHAR(32));
+      CREATE TABLE metrics (key VARCHAR(250), value FLOAT, timestamp BIGINT, run_uuid VARCHAR(32), step BIGINT, is_nan BOOLEAN);
+      INSERT INTO experiments VALUES (1, 'e');
+      INSERT INTO runs VALUES ('r', 1, 'FINISHED');
+      INSERT INTO params VALUES ('__proto__', 'p', 'r');
+      INSERT INTO tags VALUES ('__proto__', 't', 'r');
+      INSERT INTO metrics VALUES ('__proto__', 1, 1, 'r', 0, 0);`);
+    const bytes = db.export();
+    db.close();
+    const run = (await readMlflowDb(bytes)).snapshot.runs[0]!;
+    expect(Object.keys(run.params)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(run.params)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(run))).toMatchObject({ params: { ['__proto__']: 'p' }, tags: { ['__proto__']: 't' } });
+    expect(Object.keys(run.metrics)).toEqual(['__proto__']);
+  });
+
   it('loads sql.js from given wasm bytes (how a host without node_modules or fetch can provide it)', async () => {
     const wasm = new Uint8Array(readFileSync(join(__dirname, '../../../node_modules/sql.js/dist/sql-wasm.wasm')));
     const sql = await loadSqlJs({ wasmBinary: wasm });
