@@ -5,7 +5,7 @@ import { parallelChart, type ParallelAxis } from '../../lib/charts/tracking-para
 import { scatterChart } from '../../lib/charts/tracking-scatter';
 import { formatNumber, visibleControls } from '../../lib/format';
 import type { RunRecord } from '../../lib/store/tracking-records';
-import { compareRows, emaSmooth, metricValue, numericValues, runLabel, type MetricAggregate } from '../../lib/tracking/compare';
+import { axisValues, compareRows, emaSmooth, runLabel, type MetricAggregate } from '../../lib/tracking/compare';
 import { UserText } from '../ui/UserText';
 import { TrackingChart } from './TrackingChart';
 
@@ -15,13 +15,6 @@ function shown(value: string | number | null): string {
   if (value === null) return '—';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : formatNumber(value);
   return value;
-}
-
-/** A param's or metric's values over the runs (metrics as the aggregate; params as numbers when all are). */
-export function axisValues(runs: readonly RunRecord[], key: string, aggregate: MetricAggregate): (number | string | null)[] {
-  if (key.startsWith('metrics.')) return runs.map((r) => metricValue(r.metrics[key.slice(8)], aggregate));
-  const raw = runs.map((r) => r.params[key.slice(7)] ?? null);
-  return numericValues(raw) ?? raw;
 }
 
 export interface CompareSettings {

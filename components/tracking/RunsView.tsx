@@ -5,6 +5,9 @@ import { visibleControls } from '../../lib/format';
 import { appendAudit } from '../../lib/store/audit';
 import { runsToCsv } from '../../lib/tracking/csv';
 import { parseRunFilter } from '../../lib/tracking/search';
+import { toExperimentReport } from '../../lib/report/experiment-report';
+import { downloadName } from '../../lib/report/file-name';
+import { APP_VERSION } from '../../lib/version';
 import { download } from '../export-report';
 import type { DriftbookDb } from '../../lib/store/db';
 import type { RunRecord } from '../../lib/store/tracking-records';
@@ -94,6 +97,28 @@ export function RunsView({ db, fail }: Props) {
       else if (next.size < COMPARE_MAX) next.add(id);
       return next;
     });
+  const exportReport = () => {
+    const s = settings ?? defaultCompareSettings(compared);
+    const names = new Set(compared.map((r) => r.experimentId));
+    const title = [...names].map((id) => tracking.experiments.find((x) => x.id === id)?.name ?? id).join(', ');
+    const text = toExperimentReport(
+      {
+        title: `${compared.length} runs of ${title}`,
+        exportedAt: new Date().toISOString(),
+        appVersion: APP_VERSION,
+        runs: compared,
+        experimentNames: Object.fromEntries(tracking.experiments.map((x) => [x.id, x.name])),
+        aggregate: s.aggregate,
+        differencesOnly: s.differencesOnly,
+        history: { metric: s.metric, x: s.x, smoothing: s.smoothing, log: s.log },
+        axes: s.axes,
+        scatter: { x: s.scatterX, y: s.scatterY },
+      },
+      { document },
+    );
+    download(text, downloadName(title, '.experiment.html', { fallback: 'experiment' }), 'text/html');
+    void appendAudit(db, 'export', { what: 'experiment report', runs: compared.map((r) => r.id) }).catch(fail);
+  };
   const openCompare = () => {
     setSettings(defaultCompareSettings(compared));
     setPane('compare');
@@ -199,7 +224,15 @@ export function RunsView({ db, fail }: Props) {
           {compared.length < 2 ? (
             <p className="muted">Select 2 to {COMPARE_MAX} runs in the table to compare them.</p>
           ) : (
-            <RunCompare runs={compared} settings={settings ?? defaultCompareSettings(compared)} onSettings={setSettings} />
+            <>
+              <div className="table-tools">
+                <button type="button" className="button" onClick={exportReport} data-testid="experiment-report">
+                  Export experiment report (HTML)
+                </button>
+                <span className="muted">The compare view as one self-contained file: no script, nothing loaded from the network.</span>
+              </div>
+              <RunCompare runs={compared} settings={settings ?? defaultCompareSettings(compared)} onSettings={setSettings} />
+            </>
           )}
         </div>
       ) : null}

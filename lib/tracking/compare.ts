@@ -162,3 +162,10 @@ export function numericValues(values: readonly (string | null)[]): (number | nul
 export function runLabel(run: Pick<Run, 'id' | 'name'>): string {
   return run.name && run.name !== '' ? run.name : run.id.slice(0, 8);
 }
+
+/** A `params.x` or `metrics.x` key's values over the runs: metrics as the aggregate; params as numbers when all parse, else as strings (categorical). */
+export function axisValues(runs: readonly Run[], key: string, aggregate: MetricAggregate): (number | string | null)[] {
+  if (key.startsWith('metrics.')) return runs.map((r) => metricValue(r.metrics[key.slice(8)], aggregate));
+  const raw = runs.map((r) => r.params[key.slice(7)] ?? null);
+  return numericValues(raw) ?? raw;
+}
