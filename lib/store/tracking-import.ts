@@ -25,16 +25,25 @@ export interface ImportReport {
 
 const counts = (): ImportCounts => ({ added: 0, updated: 0, unchanged: 0 });
 
-/** JSON with sorted keys and NaN/±Infinity kept apart (JSON.stringify writes all three as null). */
-function stable(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : `"${String(value)}"`;
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return `{${entries
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`)
-    .join(',')}}`;
+/** Deep equality of plain records: key order ignored, NaN equals NaN, undefined members ignored; stops at the first difference. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameRecord(a[i], other[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(rb, k) || !sameRecord(ra[k], rb[k])) return false;
+  return true;
 }
 
 const sameSource = (origin: TrackingOrigin, source: string): boolean => origin.kind === 'mlflow-import' && origin.source === source;
@@ -66,23 +75,19 @@ const withoutOrigin = <T extends { origin?: unknown }>(record: T): Omit<T, 'orig
   return rest;
 };
 
-/** Puts `next` unless an equal record is stored; counts what happened. */
-async function upsert<T extends { origin: TrackingOrigin }>(
-  table: { get(key: string): Promise<T | undefined>; put(value: T): Promise<unknown> },
-  key: string,
-  next: T,
-  tally: ImportCounts,
-): Promise<void> {
-  const stored = await table.get(key);
-  if (!stored) {
-    await table.put(next);
-    tally.added++;
-  } else if (stable(withoutOrigin(stored)) === stable(withoutOrigin(next))) {
-    tally.unchanged++;
-  } else {
-    await table.put(next);
-    tally.updated++;
-  }
+/** Counts each record against the stored one (by key) and returns those to put: new or changed. */
+function tally<T extends { origin: TrackingOrigin }>(stored: readonly (T | undefined)[], next: readonly T[], counts: ImportCounts): T[] {
+  const changed: T[] = [];
+  next.forEach((record, i) => {
+    const before = stored[i];
+    if (!before) counts.added++;
+    else if (sameRecord(withoutOrigin(before), withoutOrigin(record))) {
+      counts.unchanged++;
+      return;
+    } else counts.updated++;
+    changed.push(record);
+  });
+  return changed;
 }
 
 /** Merges an imported model into the stored one: imported versions and aliases win, local versions stay, numbers keep counting up. */
@@ -109,21 +114,19 @@ export async function importSnapshot(
   const report: ImportReport = { experiments: counts(), runs: counts(), registeredModels: counts(), renamedExperimentIds: {} };
   await db.transaction('rw', db.experiments, db.runs, db.registeredModels, async () => {
     const ids = new Map<string, string>();
+    const experiments: ExperimentRecord[] = [];
     for (const experiment of snapshot.experiments) {
       const id = await experimentSlot(db, experiment, origin.source);
       ids.set(experiment.id, id);
       if (id !== experiment.id) report.renamedExperimentIds[experiment.id] = id;
-      const record: ExperimentRecord = { ...experiment, id, origin, ...(id === experiment.id ? {} : { mlflowId: experiment.id }) };
-      await upsert(db.experiments, id, record, report.experiments);
+      experiments.push({ ...experiment, id, origin, ...(id === experiment.id ? {} : { mlflowId: experiment.id }) });
     }
-    for (const run of snapshot.runs) {
-      const record: RunRecord = { ...(run as Run), experimentId: ids.get(run.experimentId) ?? run.experimentId, origin };
-      await upsert(db.runs, run.id, record, report.runs);
-    }
-    for (const model of snapshot.registeredModels) {
-      const stored = await db.registeredModels.get(model.name);
-      await upsert(db.registeredModels, model.name, mergeModel(stored, model, origin), report.registeredModels);
-    }
+    await db.experiments.bulkPut(tally(await db.experiments.bulkGet(experiments.map((e) => e.id)), experiments, report.experiments));
+    const runs: RunRecord[] = snapshot.runs.map((run: Run) => ({ ...run, experimentId: ids.get(run.experimentId) ?? run.experimentId, origin }));
+    await db.runs.bulkPut(tally(await db.runs.bulkGet(runs.map((r) => r.id)), runs, report.runs));
+    const storedModels = await db.registeredModels.bulkGet(snapshot.registeredModels.map((m) => m.name));
+    const models = snapshot.registeredModels.map((model, i) => mergeModel(storedModels[i], model, origin));
+    await db.registeredModels.bulkPut(tally(storedModels, models, report.registeredModels));
   });
   return report;
 }

@@ -20,7 +20,7 @@ import {
   updateExperiment,
   updateRun,
 } from '../../../lib/store/tracking';
-import { importSnapshot } from '../../../lib/store/tracking-import';
+import { importSnapshot, sameRecord } from '../../../lib/store/tracking-import';
 import { deleteAlias, deleteVersion, editModel, getModel, registerFromRun, setAlias, transitionStage } from '../../../lib/store/registry';
 import { listAudit } from '../../../lib/store/audit';
 import { verifyChain } from '../../../lib/tracking/audit';
@@ -297,5 +297,16 @@ describe('registry changes in the audit trail', () => {
       { action: 'delete-version', model: 'm', version: 1, aliases: [] },
     ]);
     expect(await verifyChain(entries)).toMatchObject({ ok: true, count: 8 });
+  });
+});
+
+describe('sameRecord', () => {
+  it('ignores key order and undefined members, tells NaN, Infinity and null apart', () => {
+    expect(sameRecord({ a: 1, b: [NaN, { c: 'x' }] }, { b: [NaN, { c: 'x' }], a: 1, d: undefined })).toBe(true);
+    expect(sameRecord({ v: NaN }, { v: Infinity })).toBe(false);
+    expect(sameRecord({ v: null }, { v: NaN })).toBe(false);
+    expect(sameRecord([1, 2], [1, 2, 3])).toBe(false);
+    expect(sameRecord({ a: 1 }, { b: 1 })).toBe(false);
+    expect(sameRecord([], {})).toBe(false);
   });
 });
