@@ -2,15 +2,13 @@ import * as Plot from '@observablehq/plot';
 import type { BatchPoint } from '../notebook/batch-summary';
 import { type ChartOptions, formatNumber, keyRow, noDataMarks } from './chart-parts';
 import { truncateLabel } from './distribution-data';
-import { SIDE_COLORS } from './palette';
+import { SIDE_COLORS, VERDICT_COLORS } from './palette';
 import { roundGeometry } from './round-svg';
 
 export type BatchChartOptions = Pick<ChartOptions, 'document' | 'width' | 'height'>;
 
 const LINE = SIDE_COLORS.current;
-const CALM = '#d9e6f2';
-const DRIFTED = '#e45756';
-const MISSING = '#9e9e9e';
+const { drifted: DRIFTED, notDrifted: CALM, noValue: EMPTY, noValueKey: MISSING } = VERDICT_COLORS;
 const MAX_TICKS = 12;
 
 const text = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : formatNumber(v));
@@ -114,7 +112,7 @@ export function batchHeatmap(points: readonly BatchPoint[], { document, width = 
     ariaDescription: columns.length ? `${columns.length} columns × ${points.length} batches` : 'no data',
     x: { ...xScale(points), type: points.length ? 'band' : undefined, padding: 0.05 },
     y: { domain: columns, tickFormat: (name: string) => truncateLabel(name, 18), label: null },
-    color: { domain: ['drifted', 'not drifted', 'no value'], range: [DRIFTED, CALM, '#f2f2f2'] },
+    color: { domain: ['drifted', 'not drifted', 'no value'], range: [DRIFTED, CALM, EMPTY] },
     marks: [
       Plot.cell(cells, {
         x: 'index',

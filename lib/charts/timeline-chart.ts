@@ -2,16 +2,15 @@ import * as Plot from '@observablehq/plot';
 import type { TimelineCellResult, TimelineWindow } from '../notebook/kinds/timeline';
 import { type ChartOptions, formatNumber, keyRow, noDataMarks } from './chart-parts';
 import { truncateLabel } from './distribution-data';
-import { SIDE_COLORS } from './palette';
+import { SIDE_COLORS, VERDICT_COLORS } from './palette';
 import { roundGeometry } from './round-svg';
 
 export type TimelineChartOptions = Pick<ChartOptions, 'document' | 'width' | 'height'>;
 
 const LINE = SIDE_COLORS.current;
 const BAND = SIDE_COLORS.reference;
-const FLAGGED = '#e45756';
-/** Heatmap cells and their key in one mid blue: light enough beside red, dark enough to read as key text. */
-const NOT_DRIFTED = '#6f9bc8';
+const FLAGGED = VERDICT_COLORS.drifted;
+const NOT_DRIFTED = VERDICT_COLORS.notDrifted;
 const SMALL = '#9e9e9e';
 const MAX_TICKS = 12;
 const MAX_LABEL_CHARS = 22;
@@ -160,7 +159,7 @@ export function driftHeatmap(result: TimelineCellResult, { document, width = 680
     ariaDescription: columns.length ? `${columns.length} columns × ${result.windows.length} windows` : 'no data',
     x: { ...xScale(result.windows), type: result.windows.length ? 'band' : undefined, padding: 0.05 },
     y: { domain: columns.map((c) => c.name), tickFormat: (name: string) => truncateLabel(name, 18), label: null },
-    color: { domain: ['drifted', 'not drifted', 'no value'], range: [FLAGGED, NOT_DRIFTED, '#f2f2f2'] },
+    color: { domain: ['drifted', 'not drifted', 'no value'], range: [FLAGGED, NOT_DRIFTED, VERDICT_COLORS.noValue] },
     marks: [
       Plot.cell(cells, {
         x: 'window',
