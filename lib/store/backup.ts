@@ -7,7 +7,7 @@ import { readBackup, shown, type BackupCards, type BackupManifest, type CheckedB
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import { listWorkspaceCards } from './cards';
 import type { DriftbookDb } from './db';
-import { deleteDataset, getDatasetIpc, quotaAware, saveDataset } from './datasets';
+import { deleteDataset, getDatasetIpc, putDataset, quotaAware } from './datasets';
 import { toTaggedJson } from './tagged-json';
 import { listBatches } from './batches';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
@@ -203,8 +203,9 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
         idMap.set(plan.from, plan.reuse);
         continue;
       }
-      // saveDataset returns an equal dataset stored meanwhile (same content and name) instead of storing it twice.
-      const saved = await saveDataset(db, plan.store);
+      // putDataset returns an equal dataset stored meanwhile (same content and name) instead of storing it twice;
+      // it logs nothing: the import's own audit entry (backup-worker-api.ts) lists the datasets once the import holds.
+      const saved = await putDataset(db, plan.store);
       if (saved.id === plan.store.meta.id) stored.push(saved.id);
       idMap.set(plan.from, saved.id);
     }

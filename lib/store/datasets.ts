@@ -35,8 +35,19 @@ export function quotaAware(error: unknown, what: string): never {
 /**
  * Stores a parsed dataset, or returns the stored one with the same content and name (same SHA-256):
  * dropping the same file twice does not store it twice. Meta and bytes are written in one transaction.
+ * A newly stored dataset is logged in the audit trail (`dataset-added`).
  */
 export async function saveDataset(db: DriftbookDb, parsed: ParsedDataset, partBytes = PART_BYTES): Promise<DatasetMeta> {
+  const saved = await putDataset(db, parsed, partBytes);
+  if (saved === parsed.meta) {
+    const { id, name, sha256, rows, bytes, format } = saved;
+    await appendAudit(db, 'dataset-added', { id, name, sha256, rows, bytes, format });
+  }
+  return saved;
+}
+
+/** saveDataset without the audit entry: for a workspace import, which may still be refused and undone (it logs itself once done). */
+export async function putDataset(db: DriftbookDb, parsed: ParsedDataset, partBytes = PART_BYTES): Promise<DatasetMeta> {
   const existing = await db.datasets.where('sha256').equals(parsed.meta.sha256).toArray();
   const same = existing.find((d) => d.name === parsed.meta.name);
   if (same) return same;
@@ -53,8 +64,6 @@ export async function saveDataset(db: DriftbookDb, parsed: ParsedDataset, partBy
   } catch (error) {
     quotaAware(error, `dataset ${parsed.meta.name}`);
   }
-  const { id, name, sha256, rows, bytes, format } = parsed.meta;
-  await appendAudit(db, 'dataset-added', { id, name, sha256, rows, bytes, format });
   return parsed.meta;
 }
 

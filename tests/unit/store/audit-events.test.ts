@@ -102,15 +102,17 @@ describe('the app events in the audit trail', () => {
     expect(entries[1]!.details).toMatchObject({ reviewer: 'Ada Lovelace', date: '2026-12-06' });
   });
 
-  it('a workspace import (with its file name and counts)', async () => {
+  it('a workspace import: one entry with the file name, counts and datasets; a refused import logs nothing', async () => {
     const source = db();
-    const { ws } = await workspaceFixture(source);
-    const file = new File([(await exportWorkspace(source, ws.id)) as Uint8Array<ArrayBuffer>], 'mine.driftbook');
-    const out = await importBackup(file);
-    expect(out.ok).toBe(true);
+    const { ws, ref, cur } = await workspaceFixture(source);
+    const bytes = (await exportWorkspace(source, ws.id)) as Uint8Array<ArrayBuffer>;
+    expect(await importBackup(new File([bytes.slice(0, 200)], 'cut.driftbook'))).toMatchObject({ ok: false });
+    expect(await listAudit(getDb())).toEqual([]);
+    expect(await importBackup(new File([bytes], 'mine.driftbook'))).toMatchObject({ ok: true });
     const entries = await listAudit(getDb());
-    expect(entries.map((e) => e.type)).toEqual(['dataset-added', 'dataset-added', 'import']);
-    expect(entries[2]!.details).toEqual({
+    expect(entries.map((e) => e.type)).toEqual(['import']);
+    const datasets = [ref, cur].map((d) => ({ id: d.id, name: d.name, sha256: d.sha256, rows: d.rows }));
+    expect(entries[0]!.details).toEqual({
       what: 'workspace',
       file: 'mine.driftbook',
       workspace: ws.id,
@@ -120,6 +122,7 @@ describe('the app events in the audit trail', () => {
       cells: 3,
       modelCards: 0,
       batches: 0,
+      datasets,
     });
     await getDb().delete();
   });
