@@ -12,10 +12,13 @@ export function reportFileName(workspaceName: string): string {
   return downloadName(workspaceName, '.report.html');
 }
 
-/** Saves bytes or text as a download (a blob: URL; nothing leaves the browser); every export of the app passes here and is logged in the audit trail. */
-export function download(content: BlobPart, fileName: string, type: string): void {
+/**
+ * Saves bytes or text as a download (a blob: URL; nothing leaves the browser). Every export of the
+ * app passes here and is logged in the audit trail (`export`: file name, type, bytes, plus `about`).
+ */
+export function download(content: BlobPart, fileName: string, type: string, about: Record<string, unknown> = {}): void {
   const blob = new Blob([content], { type });
-  void appendAudit(getDb(), 'export', { what: fileName, type, bytes: blob.size }).catch((error: unknown) =>
+  void appendAudit(getDb(), 'export', { ...about, what: fileName, type, bytes: blob.size }).catch((error: unknown) =>
     console.error('audit trail: the export was not recorded', error),
   );
   const url = URL.createObjectURL(blob);
