@@ -89,11 +89,31 @@ async function readExperiment(
   return { experiment, runs };
 }
 
+const looksLikeStore = (folder: Folder) => folder.folders.has(TRASH) || [...folder.folders.values()].some((child) => child.files.has('meta.yaml'));
+
+/** The folder picked, or the one folder inside it when that is the store (the parent of mlruns/ was picked). */
+function storeRoot(picked: Folder, reader: MlrunsReader): Folder {
+  const [only] = picked.folders.values();
+  if (
+    picked.folders.size !== 1 ||
+    picked.files.size > 0 ||
+    !only ||
+    only.path === MODELS ||
+    only.path === TRASH ||
+    only.files.has('meta.yaml') ||
+    looksLikeStore(picked) ||
+    !looksLikeStore(only)
+  )
+    return picked;
+  reader.warn(only.path, 'the folder picked holds one MLflow store, read from here');
+  return only;
+}
+
 /** Reads every experiment, run and registered model of an mlruns folder. */
 export async function readMlruns(tree: FileTree, options: ReadMlrunsOptions = {}): Promise<ReadMlrunsResult> {
   const paths = tree.paths();
-  const root = indexFolders(paths);
   const reader = new MlrunsReader(tree, paths.length, options.onProgress, options.signal);
+  const root = storeRoot(indexFolders(paths), reader);
   const found: Array<{ experiment: Experiment; runs: Run[] }> = [];
   const places: Array<[Folder, string, boolean]> = [];
   for (const [name, folder] of root.folders) {

@@ -235,6 +235,21 @@ describe('ids written as YAML integers', () => {
   });
 });
 
+describe('the parent of mlruns/ picked', () => {
+  it('reads the store inside, with a warning', async () => {
+    const { snapshot, warnings } = await readMlruns(
+      fileTreeFromMap({ 'mlruns/0/meta.yaml': "artifact_location: /x\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n" }),
+    );
+    expect(snapshot.experiments.map((e) => e.name)).toEqual(['Default']);
+    expect(warnings).toEqual(['mlruns: the folder picked holds one MLflow store, read from here']);
+  });
+  it('does not take a store holding only a registry for a parent folder', async () => {
+    const { snapshot, warnings } = await readMlruns(fileTreeFromMap({ 'models/m/meta.yaml': 'name: m\ncreation_timestamp: 1\nlast_updated_timestamp: 1\n' }));
+    expect(snapshot.registeredModels.map((m) => m.name)).toEqual(['m']);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('PyYAML-compatible meta.yaml reading', () => {
   it('resolves plain scalars as PyYAML does, not as YAML 1.2 or the yaml package 1.1 schema', () => {
     expect(parsePyYaml("a: 20240e51\nb: 1.0e+5\nc: 1234567890123456789\nd: y\ne: yes\nf: .nan\ng: '12'\nh: null\ni: 017\nj: 1e5\n")).toEqual({
