@@ -28,6 +28,7 @@ import { fileTreeFromFiles } from './tracking/file-tree';
 import { readMlruns } from './tracking/mlruns';
 import { readMlflowDb } from './tracking/mlflow-db';
 import { importSnapshot, type ImportReport } from './store/tracking-import';
+import { appendAudit } from './store/audit';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -393,6 +394,8 @@ export const engine = {
               { onProgress },
             );
       const report = await importSnapshot(getDb(), snapshot, { kind: 'mlflow-import', source: source.name });
+      const { experiments, runs, registeredModels } = report;
+      await appendAudit(getDb(), 'import', { what: source.kind, file: source.name, experiments, runs, registeredModels, warnings: warnings.length });
       return { report, warnings };
     });
   },
