@@ -97,8 +97,8 @@ export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpen
               <UserText text={m.name} />
             </h3>
             {m.description ? (
-              <p>
-                <UserText text={m.description} />
+              <p className="multiline">
+                <bdi>{visibleControls(m.description, { lines: true })}</bdi>
               </p>
             ) : null}
             <p className="muted">
@@ -113,7 +113,8 @@ export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpen
                     ))
                 : 'none'}
             </p>
-            <div className="table-wrap">
+            {m.versions.length === 0 ? <p className="muted">No versions: register a run as its first version.</p> : null}
+            <div className="table-wrap" hidden={m.versions.length === 0}>
               <table className="drift-table registry-table">
                 <thead>
                   <tr>
@@ -168,8 +169,8 @@ export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpen
                         <td>
                           <UserText text={v.source} clamp />
                         </td>
-                        <td>
-                          <UserText text={v.description || '—'} clamp />
+                        <td className="multiline">
+                          <bdi>{visibleControls(v.description || '—', { lines: true })}</bdi>
                         </td>
                         <td>
                           <UserText
@@ -191,6 +192,7 @@ export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpen
             </div>
             <form
               className="table-tools"
+              hidden={m.versions.length === 0}
               onSubmit={(e) => {
                 e.preventDefault();
                 void act(() => setAlias(db, m.name, draft.alias.trim(), Number(draft.version)));

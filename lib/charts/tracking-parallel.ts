@@ -67,6 +67,8 @@ export function parallelChart(
     });
   });
   const ticks = axes.flatMap((axis, a) => scales[a]!.ticks.map((t) => ({ axis: axis.name, ...t })));
+  // Axis names share the width: each cut to what fits between two axes (~6 px a character).
+  const fit = Math.max(4, Math.floor((width - 80) / Math.max(1, axes.length) / 6) - 1);
   const order = [...runs.keys()].sort((a, b) => Number(runs[a]!.selected) - Number(runs[b]!.selected));
   const lineOf = (selected: boolean) =>
     Plot.line(
@@ -92,7 +94,13 @@ export function parallelChart(
     marginRight: 40,
     ariaLabel: 'Parallel coordinates of the compared runs',
     ariaDescription: `${axes.length} axes, ${runs.filter((r) => r.selected).length} of ${runs.length} runs selected`,
-    x: { type: 'point', domain: axes.map((a) => a.name), axis: 'top', label: null, tickFormat: (d: string) => (d.length > 18 ? `${d.slice(0, 17)}…` : d) },
+    x: {
+      type: 'point',
+      domain: axes.map((a) => a.name),
+      axis: 'top',
+      label: null,
+      tickFormat: (d: string) => (d.length > fit ? `${d.slice(0, fit - 1)}…` : d),
+    },
     y: { domain: [0, 1], axis: null },
     marks: [
       Plot.ruleX(

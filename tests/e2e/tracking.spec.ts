@@ -28,12 +28,16 @@ test('tracking: import an mlruns folder â†’ compare runs with differences only â
   // The table: active runs by default; all runs shows the deleted child under its parent (collapsed).
   await runsView.getByRole('tab', { name: 'Runs', exact: true }).click();
   const table = page.getByTestId('runs-table');
-  await expect(table.locator('tbody tr')).toHaveCount(7);
+  // The demo's cell runs are logged too: pick the imported experiment (3 active runs, a deleted child).
+  await page.getByTestId('experiment-select').selectOption({ label: 'fraud: dÃ©tection ðŸš€' });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
   await page.getByTestId('lifecycle-select').selectOption('all');
+  await expect(table.locator('tbody tr')).toHaveCount(3);
   const parent = table.locator('tbody tr', { hasText: 'from-tag' });
   await expect(parent).toContainText('(1)');
   await parent.getByRole('button', { name: /child runs/ }).click();
   await expect(table.locator('tbody tr', { hasText: 'crashed' })).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(4);
 
   // The filter: MLflow's syntax, and a clear error for what is not supported.
   await page.getByTestId('run-filter').fill("params.`model/name` = 'xgb'");
@@ -42,6 +46,16 @@ test('tracking: import an mlruns folder â†’ compare runs with differences only â
   await expect(page.getByTestId('run-filter-error')).toBeVisible();
   await page.getByTestId('run-filter').fill('');
   await page.screenshot({ path: '/tmp/runs-table.png', fullPage: false });
+
+  // A hand edit: crashed gets its parent's team tag (the two runs then share one value).
+  await table.getByRole('button', { name: 'crashed', exact: true }).click();
+  const detail = page.getByTestId('run-detail');
+  await detail.getByRole('combobox', { name: 'What to add' }).selectOption('tag');
+  await detail.getByRole('textbox', { name: 'Key' }).fill('team/owner');
+  await detail.getByRole('textbox', { name: 'Value' }).fill('risk');
+  await detail.getByRole('button', { name: 'Add' }).click();
+  await expect(detail.locator('dl').nth(1)).toContainText('team/owner');
+  await detail.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('checkbox', { name: 'Compare from-tag' }).check();
   await page.getByRole('checkbox', { name: 'Compare crashed' }).check();
@@ -53,6 +67,7 @@ test('tracking: import an mlruns folder â†’ compare runs with differences only â
   await page.getByRole('checkbox', { name: 'Show differences only' }).check();
   await expect.poll(() => rows.count()).toBeLessThan(all);
   expect(await rows.count()).toBe(await compare.locator('tbody tr.compare-differs').count());
+  await expect(compare.locator('tr[data-key="tags.team/owner"]')).toHaveCount(0);
   await expect(compare.locator('tr[data-key="params.model/depth"]')).toBeVisible();
   await expect(page.getByTestId('history-chart').locator('g[aria-description="history"] path')).toHaveCount(2);
   await expect(page.getByTestId('parallel-chart').locator('svg')).toBeVisible();
