@@ -184,6 +184,17 @@ describe('chainEntry', () => {
   });
 });
 
+describe('hostile keys', () => {
+  it('keeps an own "__proto__" member (JSON.parse makes one) through the chain, JSON Lines and verify', async () => {
+    const details = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x", "b": [1]}') as Record<string, unknown>;
+    const entry = await chainEntry(undefined, 'import', details, '2026-12-06T05:00:00.000Z');
+    expect(canonicalJson(entry.details)).toBe('{"__proto__":{"polluted":true},"b":[1],"constructor":"x"}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const back = parseJsonLines(toJsonLines([entry]));
+    expect(await verifyChain(back)).toMatchObject({ ok: true, count: 1, head: entry.hash });
+  });
+});
+
 describe('JSON Lines', () => {
   it('round-trips: one canonical entry per line', async () => {
     const chain = fixture.entries.map((e) => e.entry);
