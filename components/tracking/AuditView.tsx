@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
-import { appendAudit, exportAuditJsonl, listAudit } from '../../lib/store/audit';
+import { exportAuditJsonl, listAudit } from '../../lib/store/audit';
 import type { DriftbookDb } from '../../lib/store/db';
 import { verifyChain, type ChainVerdict } from '../../lib/tracking/audit';
 import type { AuditEntry } from '../../lib/tracking/types';
@@ -30,9 +30,9 @@ export function AuditView({ db, version }: { db: DriftbookDb; version: number })
   };
   const exportJsonl = async () => {
     try {
-      download(await exportAuditJsonl(db), 'driftbook-audit.jsonl', 'application/jsonl');
-      await appendAudit(db, 'export', { what: 'audit trail (JSON Lines)' });
-      await load();
+      download(await exportAuditJsonl(db), 'driftbook-audit.jsonl', 'application/jsonl', { about: 'audit trail (JSON Lines)' });
+      // download() appends its export entry without waiting: re-read once it is in.
+      setTimeout(() => void load(), 300);
     } catch (error) {
       setProblem(errorMessage(error));
     }

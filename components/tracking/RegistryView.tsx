@@ -190,42 +190,43 @@ export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpen
                 </tbody>
               </table>
             </div>
-            <form
-              className="table-tools"
-              hidden={m.versions.length === 0}
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(() => setAlias(db, m.name, draft.alias.trim(), Number(draft.version)));
-              }}
-            >
-              <label>
-                Alias{' '}
-                <input
-                  value={draft.alias}
-                  onChange={(e) => setAliasDraft({ ...aliasDraft, [m.name]: { ...draft, alias: e.target.value } })}
-                  placeholder="champion"
-                  data-testid="alias-name"
-                  required
-                />
-              </label>
-              <label>
-                → version{' '}
-                <select
-                  value={draft.version}
-                  onChange={(e) => setAliasDraft({ ...aliasDraft, [m.name]: { ...draft, version: e.target.value } })}
-                  data-testid="alias-version"
-                >
-                  {m.versions.map((v) => (
-                    <option key={v.version} value={v.version}>
-                      v{v.version}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" className="button">
-                Set / move alias
-              </button>
-            </form>
+            {m.versions.length === 0 ? null : (
+              <form
+                className="table-tools"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void act(() => setAlias(db, m.name, draft.alias.trim(), Number(draft.version)));
+                }}
+              >
+                <label>
+                  Alias{' '}
+                  <input
+                    value={draft.alias}
+                    onChange={(e) => setAliasDraft({ ...aliasDraft, [m.name]: { ...draft, alias: e.target.value } })}
+                    placeholder="champion"
+                    data-testid="alias-name"
+                    required
+                  />
+                </label>
+                <label>
+                  → version{' '}
+                  <select
+                    value={draft.version}
+                    onChange={(e) => setAliasDraft({ ...aliasDraft, [m.name]: { ...draft, version: e.target.value } })}
+                    data-testid="alias-version"
+                  >
+                    {m.versions.map((v) => (
+                      <option key={v.version} value={v.version}>
+                        v{v.version}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" className="button">
+                  Set / move alias
+                </button>
+              </form>
+            )}
           </article>
         );
       })}

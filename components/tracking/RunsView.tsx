@@ -2,7 +2,6 @@
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { visibleControls } from '../../lib/format';
-import { appendAudit } from '../../lib/store/audit';
 import { runsToCsv } from '../../lib/tracking/csv';
 import { parseRunFilter } from '../../lib/tracking/search';
 import { toExperimentReport } from '../../lib/report/experiment-report';
@@ -54,7 +53,7 @@ export function RunsView({ db, fail }: Props) {
   const [version, setVersion] = useState(0);
   const changed = () => {
     setVersion((v) => v + 1);
-    void tracking.refresh();
+    void tracking.refresh().catch(fail);
   };
 
   const inExperiment = useMemo(
@@ -77,8 +76,8 @@ export function RunsView({ db, fail }: Props) {
       runsToCsv(shownRuns, { paramKeys: visible('params.'), metricKeys: visible('metrics.'), tagKeys: visible('tags.'), aggregate }),
       'runs.csv',
       'text/csv',
+      { about: 'runs CSV', runs: shownRuns.length },
     );
-    void appendAudit(db, 'export', { what: 'runs CSV', runs: shownRuns.length }).catch(fail);
   };
   const allColumns: Column[] = useMemo(() => {
     const keys = (pick: (r: RunRecord) => Record<string, unknown>, prefix: string) =>
@@ -116,8 +115,10 @@ export function RunsView({ db, fail }: Props) {
       },
       { document },
     );
-    download(text, downloadName(title, '.experiment.html', { fallback: 'experiment' }), 'text/html');
-    void appendAudit(db, 'export', { what: 'experiment report', runs: compared.map((r) => r.id) }).catch(fail);
+    download(text, downloadName(title, '.experiment.html', { fallback: 'experiment' }), 'text/html', {
+      about: 'experiment report',
+      runs: compared.map((r) => r.id),
+    });
   };
   const openCompare = () => {
     setSettings(defaultCompareSettings(compared));

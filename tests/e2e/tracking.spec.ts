@@ -107,4 +107,6 @@ test('tracking: import an mlruns folder â†’ compare runs with differences only â
   await expect(page.getByTestId('audit-verdict')).toContainText('The chain holds');
   await expect(page.getByTestId('audit-view')).toContainText('registry-change');
   await expect(page.getByTestId('audit-view')).toContainText('champion');
+  await expect(page.getByTestId('audit-view').locator('td', { hasText: /^import$/ })).toHaveCount(2);
+  await page.screenshot({ path: '/tmp/audit.png', fullPage: false });
 });
