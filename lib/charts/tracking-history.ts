@@ -64,8 +64,9 @@ export function historyChart(
     marginLeft: 56,
     ariaLabel: `History of a metric over ${x === 'step' ? 'steps' : x === 'wall' ? 'wall time' : 'relative time'}`,
     ariaDescription: `${series.length} runs`,
-    x: { label: x === 'step' ? 'step' : x === 'wall' ? 'time' : 'seconds since the first point', type: x === 'wall' ? 'utc' : 'linear' },
-    y: { label: metric, type: log ? 'log' : 'linear', grid: true },
+    x: { label: x === 'step' ? 'step' : x === 'wall' ? 'time' : 'seconds since the first point', type: x === 'wall' ? 'utc' : 'linear', inset: 6 },
+    // Insets keep a point on the domain's edge (a one-point history, the extreme values) clear of the axes.
+    y: { label: metric, type: log ? 'log' : 'linear', grid: true, inset: 6 },
     marks: [
       ...(smooth.length
         ? [Plot.line(raw, { x: 'x', y: 'y', z: 'i', stroke: (d: Point) => runColor(d.i), strokeOpacity: 0.25, strokeWidth: 1, ariaDescription: 'raw history' })]

@@ -34,8 +34,8 @@ export function scatterChart(
     marginLeft: 56,
     ariaLabel: categorical ? 'Box plot of a metric per value of a categorical param' : 'Scatter of runs',
     ariaDescription: `${drawn.length} runs drawn${left ? `, ${left} without a finite value left out` : ''}`,
-    x: categorical ? { label: xLabel, type: 'band', domain: [...new Set(drawn.map((p) => String(p.x)))].sort() } : { label: xLabel, grid: true },
-    y: { label: yLabel, grid: true },
+    x: categorical ? { label: xLabel, type: 'band', domain: [...new Set(drawn.map((p) => String(p.x)))].sort() } : { label: xLabel, grid: true, inset: 8 },
+    y: { label: yLabel, grid: true, inset: 8 },
     marks: [
       ...(categorical && drawn.length
         ? [
