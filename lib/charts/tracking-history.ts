@@ -85,7 +85,7 @@ export function historyChart(
         x: 'x',
         y: 'y',
         fill: (d: Point) => runColor(d.i),
-        r: drawn.length > 400 ? 0 : 2,
+        r: drawn.length > 400 ? 0 : drawn.length > 100 ? 1.5 : 3,
         title: (d: Point) => `${series[d.i]?.label ?? ''}\n${metric} = ${d.raw}`,
         ariaDescription: 'points',
       }),
