@@ -190,7 +190,17 @@ export function Workbench() {
         ) : null}
         {tabbed && view === 'runs' ? (
           <div className="view-panel" role="tabpanel" id="view-panel-runs" aria-labelledby="view-tab-runs">
-            <RunsView db={db} notify={(message) => setToast({ message })} fail={fail} />
+            <RunsView
+              db={db}
+              notify={(message) => setToast({ message })}
+              fail={fail}
+              onOpenCard={(workspaceId) =>
+                void (async () => {
+                  if (workspaceId !== spaces.workspaceId) await spaces.actions.open(workspaceId);
+                  setView('card');
+                })().catch(fail)
+              }
+            />
           </div>
         ) : null}
       </main>

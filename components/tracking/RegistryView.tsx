@@ -5,6 +5,7 @@ import { visibleControls } from '../../lib/format';
 import type { DriftbookDb } from '../../lib/store/db';
 import { registerFromRun, setAlias, transitionStage } from '../../lib/store/registry';
 import type { RegisteredModelRecord, RunRecord } from '../../lib/store/tracking-records';
+import { WORKSPACE_TAG } from '../../lib/tracking/cell-run';
 import { runLabel } from '../../lib/tracking/compare';
 import { STAGES } from '../../lib/tracking/registry';
 import { UserText } from '../ui/UserText';
@@ -19,10 +20,12 @@ interface Props {
   selectedRuns: RunRecord[];
   onChanged: () => void;
   onOpenRun: (id: string) => void;
+  /** Opens the model card of the workspace a Driftbook run was logged from (its driftbook.workspaceId tag). */
+  onOpenCard?: (workspaceId: string) => void;
 }
 
 /** Registered models → versions (run, source, status, stage, description, tags, times) and aliases; register, move an alias, change a stage. */
-export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpenRun }: Props) {
+export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpenRun, onOpenCard }: Props) {
   const [problem, setProblem] = useState<string>();
   const [modelName, setModelName] = useState('');
   const [runId, setRunId] = useState('');
@@ -159,9 +162,19 @@ export function RegistryView({ db, models, runs, selectedRuns, onChanged, onOpen
                         </td>
                         <td>
                           {run ? (
-                            <button type="button" className="button-link" onClick={() => onOpenRun(run.id)}>
-                              <UserText text={runLabel(run)} clamp />
-                            </button>
+                            <>
+                              <button type="button" className="button-link" onClick={() => onOpenRun(run.id)}>
+                                <UserText text={runLabel(run)} clamp />
+                              </button>
+                              {onOpenCard && run.tags[WORKSPACE_TAG] ? (
+                                <>
+                                  {' · '}
+                                  <button type="button" className="button-link" data-testid="version-card" onClick={() => onOpenCard(run.tags[WORKSPACE_TAG]!)}>
+                                    model card
+                                  </button>
+                                </>
+                              ) : null}
+                            </>
                           ) : (
                             <UserText text={v.runId ?? '—'} clamp />
                           )}

@@ -36,10 +36,12 @@ interface Props {
   db: DriftbookDb;
   notify: (message: string) => void;
   fail: (error: unknown) => void;
+  /** Opens a workspace's model card (from a registered version whose run a workspace logged). */
+  onOpenCard?: (workspaceId: string) => void;
 }
 
 /** The Runs tab: experiments' runs as a table, compare, registry, MLflow import and the audit trail. */
-export function RunsView({ db, fail }: Props) {
+export function RunsView({ db, fail, onOpenCard }: Props) {
   const tracking = useTracking(db);
   const [pane, setPane] = useState<Pane>('runs');
   const [experimentId, setExperimentId] = useState<string>('all');
@@ -241,6 +243,7 @@ export function RunsView({ db, fail }: Props) {
         <div role="tabpanel" id="runs-panel-registry" aria-labelledby="runs-tab-registry">
           <RegistryView
             db={db}
+            {...(onOpenCard ? { onOpenCard } : {})}
             models={tracking.models}
             runs={tracking.runs}
             selectedRuns={compared}

@@ -110,3 +110,19 @@ test('tracking: import an mlruns folder → compare runs with differences only �
   await expect(page.getByTestId('audit-view').locator('td', { hasText: /^import$/ })).toHaveCount(2);
   await page.screenshot({ path: '/tmp/audit.png', fullPage: false });
 });
+
+test('registry: a version registered from a run the demo logged links to its workspace’s model card', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('tab', { name: 'Runs', exact: true }).first().click();
+  const runsView = page.getByRole('region', { name: 'Runs' });
+  // The demo's cells logged their runs when they computed: register the first as a version.
+  await expect(page.getByTestId('runs-table').locator('tbody tr').first()).toBeVisible();
+  await runsView.getByRole('tab', { name: 'Registry' }).click();
+  await page.getByTestId('register-model').fill('rain-model');
+  await page.getByRole('button', { name: 'Register version' }).click();
+  const model = page.locator('article[data-model="rain-model"]');
+  await expect(model.locator('tr[data-version="1"]')).toBeVisible();
+  await model.locator('tr[data-version="1"]').getByTestId('version-card').click();
+  await expect(page.getByRole('tab', { name: 'Model card' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Model card' })).toBeVisible();
+});
