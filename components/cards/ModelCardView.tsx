@@ -1,8 +1,10 @@
 'use client';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { CardAutofill, ModelCard } from '../../lib/cards/types';
 import { errorMessage } from '../../lib/errors';
 import type { DriftbookDb } from '../../lib/store/db';
+import { listWorkspaceVersions } from '../../lib/store/registry';
 import type { WorkspaceRecord } from '../../lib/store/types';
 import { getClient } from '../engine';
 import { useModelCard, type SaveState } from '../hooks/useModelCard';
@@ -52,6 +54,8 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
   const { card, status, versions, edit, saveNow, flush } = useModelCard(db, workspace.id);
   const [proposal, setProposal] = useState<Proposal>();
   const [busy, setBusy] = useState<string>();
+  // The registered versions whose source run this workspace logged (the registry links back to this card).
+  const registered = useLiveQuery(() => listWorkspaceVersions(db, workspace.id), [db, workspace.id]);
   /** Resamples done of the side being bootstrapped, while an autofill runs (a 100,000-row side takes seconds). */
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [problem, setProblem] = useState<string>();
@@ -180,6 +184,28 @@ export function ModelCardView({ db, workspace, onMessage }: Props) {
             </span>
           ) : null}
         </div>
+        <p className="muted small" data-testid="card-registry">
+          {registered === undefined ? null : registered.length === 0 ? (
+            'Registry: no registered version comes from this workspace’s runs yet (register one in Runs → Registry).'
+          ) : (
+            <>
+              Registered versions from this workspace’s runs:{' '}
+              {registered.map((v, i) => (
+                <span key={`${v.model}\u0000${v.version}`}>
+                  {i ? ' · ' : null}
+                  <UserText text={v.model} /> v{v.version}
+                  {v.stage !== 'None' ? <> ({<UserText text={v.stage} />})</> : null}
+                  {v.aliases.map((a) => (
+                    <span key={a}>
+                      {' '}
+                      <UserText text={`@${a}`} />
+                    </span>
+                  ))}
+                </span>
+              ))}
+            </>
+          )}
+        </p>
         {problem ? (
           <p className="error-message" role="alert" data-testid="card-problem">
             <UserText text={problem} />

@@ -6,6 +6,7 @@
  */
 import { AnalysisError, StorageError } from '../errors';
 import { appendAudit } from './audit';
+import { WORKSPACE_TAG } from '../tracking/cell-run';
 import * as rules from '../tracking/registry';
 import type { ModelVersion } from '../tracking/types';
 import type { DriftbookDb } from './db';
@@ -30,6 +31,40 @@ export async function getModel(db: DriftbookDb, name: string): Promise<Registere
 
 export async function listModels(db: DriftbookDb): Promise<RegisteredModelRecord[]> {
   return (await db.registeredModels.toArray()).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A registered version whose source run a workspace logged (a model card lists them). */
+export interface WorkspaceVersion {
+  model: string;
+  version: number;
+  stage: string;
+  aliases: string[];
+  runId: string;
+}
+
+/**
+ * The registered versions whose source run carries `driftbook.workspaceId` = `workspaceId` (the runs
+ * its cells logged), by model name then version — what the workspace's model card links to.
+ */
+export async function listWorkspaceVersions(db: DriftbookDb, workspaceId: string): Promise<WorkspaceVersion[]> {
+  const models = await listModels(db);
+  const runIds = [...new Set(models.flatMap((m) => m.versions.map((v) => v.runId)).filter((id): id is string => id !== null))];
+  const runs = await db.runs.bulkGet(runIds);
+  const mine = new Set(runs.filter((r) => r?.tags[WORKSPACE_TAG] === workspaceId).map((r) => r!.id));
+  return models.flatMap((m) =>
+    m.versions
+      .filter((v) => v.runId !== null && mine.has(v.runId))
+      .sort((a, b) => a.version - b.version)
+      .map((v) => ({
+        model: m.name,
+        version: v.version,
+        stage: v.currentStage,
+        aliases: Object.keys(m.aliases)
+          .filter((alias) => m.aliases[alias] === v.version)
+          .sort(),
+        runId: v.runId!,
+      })),
+  );
 }
 
 /** Runs a rule on the stored model in a transaction, storing its result, then audits its changes. */

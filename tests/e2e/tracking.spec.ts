@@ -125,4 +125,6 @@ test('registry: a version registered from a run the demo logged links to its wor
   await model.locator('tr[data-version="1"]').getByTestId('version-card').click();
   await expect(page.getByRole('tab', { name: 'Model card' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Model card' })).toBeVisible();
+  // And back: the card lists the registered versions its workspace's runs became.
+  await expect(page.getByTestId('card-registry')).toContainText('Registered versions from this workspace’s runs: rain-model v1');
 });

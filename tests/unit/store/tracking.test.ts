@@ -21,7 +21,16 @@ import {
   updateRun,
 } from '../../../lib/store/tracking';
 import { importSnapshot, sameRecord } from '../../../lib/store/tracking-import';
-import { deleteAlias, deleteVersion, editModel, getModel, registerFromRun, setAlias, transitionStage } from '../../../lib/store/registry';
+import {
+  deleteAlias,
+  deleteVersion,
+  editModel,
+  getModel,
+  listWorkspaceVersions,
+  registerFromRun,
+  setAlias,
+  transitionStage,
+} from '../../../lib/store/registry';
 import { listAudit } from '../../../lib/store/audit';
 import { verifyChain } from '../../../lib/tracking/audit';
 import type { Experiment, Run, TrackingSnapshot } from '../../../lib/tracking/types';
@@ -218,6 +227,29 @@ describe('registry', () => {
     const exp = await createExperiment(db, { name: 'e' });
     return createRun(db, { experimentId: exp.id });
   }
+
+  it('lists the versions whose run a workspace logged (its model card links to them), with their stage and aliases', async () => {
+    const db = freshDb();
+    const exp = await createExperiment(db, { name: 'w' });
+    const mine = await createRun(db, { experimentId: exp.id, tags: { 'driftbook.workspaceId': 'ws-1' } });
+    const other = await createRun(db, { experimentId: exp.id, tags: { 'driftbook.workspaceId': 'ws-2' } });
+    const untagged = await createRun(db, { experimentId: exp.id });
+    await registerFromRun(db, 'b-model', mine.id);
+    await registerFromRun(db, 'b-model', other.id);
+    await registerFromRun(db, 'b-model', mine.id);
+    await registerFromRun(db, 'a-model', untagged.id);
+    await registerFromRun(db, 'a-model', mine.id);
+    await setAlias(db, 'b-model', 'champion', 3);
+    await setAlias(db, 'b-model', 'blue', 3);
+    await transitionStage(db, 'b-model', 1, 'Archived');
+    expect(await listWorkspaceVersions(db, 'ws-1')).toEqual([
+      { model: 'a-model', version: 2, stage: 'None', aliases: [], runId: mine.id },
+      { model: 'b-model', version: 1, stage: 'Archived', aliases: [], runId: mine.id },
+      { model: 'b-model', version: 3, stage: 'None', aliases: ['blue', 'champion'], runId: mine.id },
+    ]);
+    expect((await listWorkspaceVersions(db, 'ws-2')).map((v) => `${v.model} v${v.version}`)).toEqual(['b-model v2']);
+    expect(await listWorkspaceVersions(db, 'ws-3')).toEqual([]);
+  });
 
   it('numbers versions max + 1 and never reuses a deleted number', async () => {
     const db = freshDb();
