@@ -7,6 +7,7 @@
  */
 import { APP_VERSION } from '../version';
 import { html, type SafeHtml } from '../report/escape';
+import { htmlDocument } from '../report/html-document';
 import { REPORT_CSS } from '../report/report-css';
 import { CARD_CSS, pageCss } from './html-css';
 import { quantitativeSection } from './html-numbers';
@@ -66,20 +67,11 @@ ${signOffSection(card)}
 <p>This document loads nothing from the network and contains no script. Addresses the authors typed are shown as text, not as links: copy one only if you trust it.</p>
 </footer>
 </div>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta http-equiv="Content-Security-Policy" content="${CARD_CSP}">
-<meta charset="utf-8">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="driftbook ${APP_VERSION}">
-<title>${html`${title}`.__html}</title>
-<style>${REPORT_CSS}${CARD_CSS}${pageCss(untitled(card), `Generated ${shownTime(generatedAt)}`)}</style>
-</head>
-<body>
-${body.__html}
-</body>
-</html>
-`;
+  return htmlDocument({
+    csp: CARD_CSP,
+    appVersion: APP_VERSION,
+    title,
+    css: REPORT_CSS + CARD_CSS + pageCss(untitled(card), `Generated ${shownTime(generatedAt)}`),
+    body,
+  });
 }
