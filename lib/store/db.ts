@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { AlertEvent, DashboardRecord, WorkspaceRulesRecord } from '../alerts/types';
 import type { DatasetMeta } from '../data/types';
 import type { ArtifactRecord, AuditRecord, ExperimentRecord, RegisteredModelRecord, RunRecord } from './tracking-records';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
@@ -24,6 +25,9 @@ export class DriftbookDb extends Dexie {
   artifacts!: Table<ArtifactRecord, string>;
   registeredModels!: Table<RegisteredModelRecord, string>;
   audit!: Table<AuditRecord, number>;
+  alertRules!: Table<WorkspaceRulesRecord, string>;
+  alerts!: Table<AlertEvent, string>;
+  dashboards!: Table<DashboardRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -60,6 +64,12 @@ export class DriftbookDb extends Dexie {
       artifacts: 'id, runId',
       registeredModels: 'name',
       audit: 'seq',
+    });
+    // v7: alert rules per workspace, alert events (firing/resolved) and one dashboard per workspace. No existing record changes.
+    this.version(7).stores({
+      alertRules: 'workspaceId',
+      alerts: 'id, workspaceId, [workspaceId+at], ruleId',
+      dashboards: 'workspaceId',
     });
   }
 }

@@ -25,45 +25,72 @@ describe('project', () => {
  * always import itself. `uses` are imports of values; `types` are layers it may import with
  * `import type` only (erased at build time, so no run-time dependency and no bundle cost).
  *
- *   stats ← data ← profile ← drift · metrics · fairness · quality · explore ← stream ← store ← notebook ← report ← cards ← engine · cli
+ *   stats ← prom ← data ← profile ← drift · metrics · fairness · quality · explore · validation ← stream ← store ← notebook ← alerts ← report ← cards ← engine · cli
  *   charts: values from stats/data only, result types from the analyses; never report.
  *   tracking (MLflow's model, importers, audit chain) sits beside the analyses, below store.
  *   stream (windows, sequential detectors) composes the analyses per window; cards (model cards)
  *   read notebook results and render with report's escaping and charts.
  *
- * Analyses (drift, metrics, fairness, quality, explore — the custom chart's aggregation) are peers and do not import each other. A new
+ * Analyses (drift, metrics, fairness, quality, explore — the custom chart's aggregation, validation — GX suites) are peers and do not import each other. A new
  * lib folder must be added here, in its place, before its first file lands.
  */
 // Root modules every layer may use: typed errors, the version, number/duration formatting.
 const BASE = ['errors', 'version', 'format'];
-const ANALYSES = ['drift', 'metrics', 'fairness', 'quality', 'explore'];
+const ANALYSES = ['drift', 'metrics', 'fairness', 'quality', 'explore', 'validation'];
 const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   errors: { uses: [] },
   version: { uses: [] },
   format: { uses: [] },
   stats: { uses: BASE },
-  data: { uses: [...BASE, 'stats'] },
+  // Prometheus' data model (query_range JSON, Grafana CSV, histogram_quantile, rate): pure functions the readers use.
+  prom: { uses: [...BASE, 'stats'] },
+  data: { uses: [...BASE, 'stats', 'prom'] },
   profile: { uses: [...BASE, 'stats', 'data'] },
   drift: { uses: [...BASE, 'stats', 'data', 'profile'] },
   metrics: { uses: [...BASE, 'stats', 'data', 'profile'] },
   fairness: { uses: [...BASE, 'stats', 'data', 'profile'] },
   quality: { uses: [...BASE, 'stats', 'data', 'profile'] },
   explore: { uses: [...BASE, 'stats', 'data', 'profile'] },
+  // Great Expectations' suites and results (GX Core 1.x semantics) over one dataset.
+  validation: { uses: [...BASE, 'stats', 'data', 'profile'] },
   // IndexedDB: datasets, profiles and cells as the notebook defines them (types only from above).
   // Windows over time and sequential drift detectors: each window runs the analyses below.
   stream: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES] },
   // Tracking (MLflow's data model, importers, the audit trail's hash chain): pure functions over plain records.
   tracking: { uses: [...BASE, 'stats', 'data'] },
-  store: { uses: [...BASE, 'stats', 'data', 'profile', 'tracking'], types: [...ANALYSES, 'stream', 'notebook', 'cards'] },
-  notebook: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store'] },
-  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'cards'] },
+  store: { uses: [...BASE, 'stats', 'data', 'profile', 'tracking'], types: [...ANALYSES, 'stream', 'notebook', 'cards', 'alerts'] },
+  notebook: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store'] },
+  // Alert rules, the metric catalogue (shared with the Prometheus exposition and rules files), their evaluation, dashboards:
+  // pure functions over notebook results.
+  alerts: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook'] },
+  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'cards', 'alerts', 'prom'] },
   // Reports are pure functions of results: they never read the database.
-  report: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'charts'] },
+  report: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'alerts', 'charts'] },
   // Model cards: autofilled from notebook results, exported with the report's escaping and charts.
-  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'charts', 'report'] },
+  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'alerts', 'charts', 'report'] },
   // Hosts: the worker's engine and the CLI compose everything below them.
-  engine: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'charts', 'report', 'cards'] },
-  cli: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'charts', 'report', 'cards', 'engine'] },
+  engine: {
+    uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'alerts', 'charts', 'report', 'cards'],
+  },
+  cli: {
+    uses: [
+      ...BASE,
+      'stats',
+      'prom',
+      'data',
+      'profile',
+      ...ANALYSES,
+      'stream',
+      'tracking',
+      'store',
+      'notebook',
+      'alerts',
+      'charts',
+      'report',
+      'cards',
+      'engine',
+    ],
+  },
 };
 
 /** Node built-ins (`node:fs`, `fs`, `worker_threads`…) only here: the rest of lib also runs in browsers. */
