@@ -79,6 +79,14 @@ export const FAMILIES: readonly MetricFamily[] = [
     'Model metric of one sensitive group (accuracy, selection_rate, tpr, fpr).',
   ),
   family('validation_success_share', ['suite', 'dataset'], 'ratio', ['validation'], "Share of a validation suite's expectations that succeeded."),
+  family(
+    'series_value',
+    ['series'],
+    'score',
+    ['metrics'],
+    'Value of an imported Prometheus or Grafana series at one timestamp, after the Metrics cell transform.',
+    'One value per timestamp of a series charted by a Metrics cell (raw, rate or histogram_quantile), named as its legend shows it (`rate(http_requests_total{code="500"}[5m])`).',
+  ),
 ];
 
 /** The family with this name (no prefix); a typed error listing the names for an unknown one. */
