@@ -53,7 +53,8 @@ export const FAMILIES: readonly MetricFamily[] = [
     'Model quality metric on a dataset (accuracy, f1, roc_auc, rmse, mae, r2, ...).',
   ),
   family('estimated_metric', ['metric'], 'score', ['estimated', 'timeline'], 'Metric estimated without labels (CBPE) on the current data.'),
-  family('latency_seconds', ['quantile', 'dataset'], 'seconds', ['operational', 'timeline'], 'Request latency quantile in seconds.'),
+  // A summary's quantile series: Prometheus reserves the `quantile` label for summaries (promlint).
+  { ...family('latency_seconds', ['quantile', 'dataset'], 'seconds', ['operational', 'timeline'], 'Request latency quantile in seconds.'), type: 'summary' },
   family('latency_mean_seconds', ['dataset'], 'seconds', ['operational', 'timeline'], 'Mean request latency in seconds.'),
   family('latency_sla_seconds', [], 'seconds', ['operational'], 'Latency SLA the breach share is measured against, in seconds.'),
   family('latency_sla_breach_share', ['dataset'], 'ratio', ['operational', 'timeline'], 'Share of requests slower than the SLA.'),

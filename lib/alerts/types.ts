@@ -13,8 +13,12 @@ export const METRIC_PREFIX = 'driftbook_';
 /** One metric family of the catalogue: named once, used by rules, the dashboard and the exposition. */
 export interface MetricFamily {
   name: FamilyName;
-  /** Every family is a gauge: a value of the last computation (no counters, so no `_total`). */
-  type: 'gauge';
+  /**
+   * A value of the last computation (no counters, so no `_total`): a gauge, or — for quantiles — a
+   * summary's quantile series, since Prometheus reserves the `quantile` label for summaries
+   * (`promtool check metrics`: "non-summary metrics should not have "quantile" label").
+   */
+  type: 'gauge' | 'summary';
   /** HELP text (one line, plain ASCII). */
   help: string;
   /** Label names its series carry (some series may omit an optional one, e.g. `group`). */
