@@ -10,6 +10,8 @@ import { useDatasets } from './hooks/useDatasets';
 import { useDrops } from './hooks/useDrops';
 import { useNotebook } from './hooks/useNotebook';
 import { useWorkspaces } from './hooks/useWorkspaces';
+import { AlertsView } from './alerts/AlertsView';
+import { revealSource, viewOfSource } from './alerts/open-source';
 import { ModelCardView } from './cards/ModelCardView';
 import { BatchHistory } from './history/BatchHistory';
 import { Notebook } from './Notebook';
@@ -28,12 +30,13 @@ import { ViewTabs } from './ui/ViewTabs';
 const SplitFileOnce = memo(SplitFile);
 const DatasetDropOnce = memo(DatasetDrop);
 
-type View = 'notebook' | 'card' | 'history' | 'runs';
+type View = 'notebook' | 'card' | 'history' | 'runs' | 'alerts';
 const VIEWS = [
   { id: 'notebook', label: 'Notebook' },
   { id: 'card', label: 'Model card' },
   { id: 'history', label: 'Batch history' },
   { id: 'runs', label: 'Runs' },
+  { id: 'alerts', label: 'Alerts' },
 ] as const;
 
 /** The page: sidebar (workspaces, library), and the open workspace's notebook (with the two drop zones) or its model card, as tabs. */
@@ -186,6 +189,20 @@ export function Workbench() {
         {tabbed && view === 'card' ? (
           <div className="view-panel" role="tabpanel" id="view-panel-card" aria-labelledby="view-tab-card">
             <ModelCardView key={workspace.id} db={db} workspace={workspace} onMessage={(message) => setToast({ message })} />
+          </div>
+        ) : null}
+        {tabbed && view === 'alerts' ? (
+          <div className="view-panel" role="tabpanel" id="view-panel-alerts" aria-labelledby="view-tab-alerts">
+            <AlertsView
+              key={workspace.id}
+              db={db}
+              workspace={workspace}
+              onOpen={(source) => {
+                setView(viewOfSource(source));
+                revealSource(source);
+              }}
+              fail={fail}
+            />
           </div>
         ) : null}
         {tabbed && view === 'runs' ? (
