@@ -9,13 +9,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-// The app may only talk to its own origin: no analytics, no fonts, no APIs. (Dev mode needs eval.)
+// The one other origin a build may name (DRIFTBOOK_PROMETHEUS_URL, validated by next.config.mjs): the Metrics cell's live query.
+const PROMETHEUS = process.env.DRIFTBOOK_PROMETHEUS_URL ?? '';
+
+// The app may only talk to its own origin: no analytics, no fonts, no APIs (unless the build names Prometheus). (Dev mode needs eval.)
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  PROMETHEUS ? `connect-src 'self' ${PROMETHEUS}` : "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
