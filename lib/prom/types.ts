@@ -12,6 +12,8 @@ export interface PromPoint {
 export interface PromSeries {
   /** Label name → value, `__name__` included when the series has a metric name. */
   metric: Record<string, string>;
+  /** A display name that is not a label set (a Grafana legend such as "cpu 0"); seriesName(metric) otherwise. */
+  name?: string;
   /** Samples in increasing time order, one per timestamp. */
   points: PromPoint[];
 }

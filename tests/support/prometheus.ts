@@ -7,7 +7,7 @@
  *   try { fetch(`${prom.url}/api/v1/query?query=up`) … } finally { await prom.stop(); }
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,10 @@ export interface RunningPrometheus {
   port: number;
   /** Temporary directory holding the config, TSDB and textfile dir. */
   dir: string;
+  /** Node exporter's textfile collector directory: `*.prom` files here are scraped as job "node". */
+  textfileDir: string;
+  /** Atomically (re)writes `<textfileDir>/<name>.prom` with exposition text, picked up at the next scrape. */
+  writeTextfile(name: string, text: string): void;
   /** Stop both processes (SIGTERM, then SIGKILL after 5 s) and remove `dir`. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -108,6 +112,13 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'driftbook-prometheus-'));
   const [port, exporterPort] = [await freePort(), await freePort()];
   writeFileSync(join(dir, 'prometheus.yml'), configYaml(port, exporterPort));
+  const textfileDir = join(dir, 'textfile');
+  mkdirSync(textfileDir);
+  // Written aside and renamed, so a scrape never reads half a file.
+  const writeTextfile = (name: string, text: string) => {
+    writeFileSync(join(dir, `${name}.prom.tmp`), text);
+    renameSync(join(dir, `${name}.prom.tmp`), join(textfileDir, `${name}.prom`));
+  };
   const log: string[] = [];
   const children: ChildProcess[] = [];
   let stopped = false;
@@ -119,7 +130,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
   };
   try {
     // Only the textfile dir is ours; the collectors read /proc and /sys as usual.
-    children.push(launch(nodeExporterBin, [`--web.listen-address=127.0.0.1:${exporterPort}`, `--collector.textfile.directory=${join(dir, 'textfile')}`], log));
+    children.push(launch(nodeExporterBin, [`--web.listen-address=127.0.0.1:${exporterPort}`, `--collector.textfile.directory=${textfileDir}`], log));
     children.push(
       launch(
         prometheusBin,
@@ -142,7 +153,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
       if (Date.now() > deadline) throw new Error(`Prometheus not ready after ${timeoutMs} ms (up samples: ${JSON.stringify(counts)}):\n${log.join('')}`);
       await sleep(250);
     }
-    return { url, nodeExporterUrl: `http://127.0.0.1:${exporterPort}`, port, dir, stop };
+    return { url, nodeExporterUrl: `http://127.0.0.1:${exporterPort}`, port, dir, textfileDir, writeTextfile, stop };
   } catch (error) {
     await stop();
     throw error;
