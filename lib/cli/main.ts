@@ -8,6 +8,7 @@ import { UsageError } from './drift-options';
 import { estimateCommand } from './estimate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
 import { historyCommand } from './history-command';
+import { promCommand } from './prom-command';
 import { runCommand } from './run-command';
 import { runsCommand } from './runs-command';
 import { USAGE } from './usage';
@@ -25,6 +26,7 @@ const COMMANDS = {
   run: runCommand,
   runs: (args, out) => runsCommand(args, out),
   audit: auditCommand,
+  prom: promCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

@@ -27,6 +27,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
        driftbook runs import --mlruns DIR | --mlflow-db FILE [--format json] [--out FILE]
        driftbook audit verify FILE.jsonl
+       driftbook prom query --url http://HOST:9090 --query PROMQL --start T --end T --step S [--format json|csv]
+                            [--timeout SECONDS] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -196,6 +198,11 @@ Model quality (quality) and fairness:
 
 Method ids: ks, chisquare, z, t_test, es, mannw, anderson, cramer_von_mises, fisher_exact,
 g_test, TVD, empirical_mmd, psi, kl_div, jensenshannon, hellinger, wasserstein, ed.
+
+prom query runs a range query against a Prometheus server (/api/v1/query_range). --start and --end
+are RFC 3339 with a zone (2026-12-05T10:00:00Z) or Unix seconds; --step is seconds or a duration
+(30s, 1m). --format json (default) writes Prometheus' response as it came, which the app imports as
+a dataset; csv writes Time plus one column per series (name{label="value", …}).
 
 Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure (audit verify: a
 broken chain).`;
