@@ -40,6 +40,11 @@ export interface ExpectationResultDetail {
   unexpected_percent_nonmissing?: number | null;
   partial_unexpected_list?: unknown[];
   partial_unexpected_counts?: { value: unknown; count: number }[];
+  /** 0-based rows of the partial list's values (pandas' default index). */
+  partial_unexpected_index_list?: number[];
+  /** COMPLETE only. */
+  unexpected_list?: unknown[];
+  unexpected_index_list?: number[];
   observed_value?: unknown;
   details?: Record<string, unknown>;
 }
