@@ -5,6 +5,7 @@ import { checkConfig, computeCell } from './cell-compute';
 import { cellReportHtml, defaultTitle, type CellOutput } from './cell-report';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
+import { checkFormat, prometheusText } from './prometheus-format';
 import { driftOnPool, WorkerPool } from './pool';
 import type { ReadSettings } from './pool-protocol';
 import { load, readSettings } from './read-options';
@@ -69,9 +70,7 @@ export async function driftCommand(args: string[], out: (text: string) => void):
     column: { type: 'string' },
   });
   const [referencePath, currentPath] = requirePair(values, 'drift needs --reference FILE and --current FILE');
-  if (values.format !== 'json' && values.format !== 'html') {
-    throw new UsageError(`unknown format: ${values.format} — use json or html`);
-  }
+  const format = checkFormat(values.format, ['json', 'html', 'prometheus']);
   const drift = toDriftConfig(values);
   const files: DriftFiles = {
     referencePath,
@@ -85,7 +84,12 @@ export async function driftCommand(args: string[], out: (text: string) => void):
     values.column === undefined
       ? await runDriftKind('drift', drift, files)
       : await runDriftKind('column', { ...cellSpec('column').defaultConfig(), ...drift, column: values.column }, files);
-  const text = values.format === 'html' ? await cellReportHtml(output, values.title) : jsonText(output.result);
+  const text =
+    format === 'html'
+      ? await cellReportHtml(output, values.title)
+      : format === 'prometheus'
+        ? prometheusText(output.kind, output.result)
+        : jsonText(output.result);
   await writeOutput(text, values.out, out);
 }
 

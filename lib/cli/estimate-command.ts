@@ -10,6 +10,7 @@ import type { CbpeChunk, CbpeThresholds, MetricName } from '../metrics/cbpe';
 import { computeCell } from './cell-compute';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
+import { checkFormat, prometheusText } from './prometheus-format';
 import { load, readSettings } from './read-options';
 import { segmentSettings } from './segment-options';
 
@@ -84,11 +85,13 @@ export function estimateJson({ cbpe }: EstimatedCellResult) {
 
 /** `driftbook estimate --reference R --current C --target y --score s [--prediction p] [--threshold X] [--chunk-size N | --chunks N]`. */
 export async function estimateCommand(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...ESTIMATE_OPTION_SPECS });
+  const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...ESTIMATE_OPTION_SPECS, format: { type: 'string', default: 'json' } });
+  const format = checkFormat(values.format, ['json', 'prometheus']);
   const [referencePath, currentPath] = requirePair(values, 'estimate needs --reference FILE (labelled) and --current FILE');
   const config = toEstimatedConfig(values);
   const read = readSettings(values);
   const segments = segmentSettings(values);
   const [reference, current] = await Promise.all([load(referencePath, read, segments.reference), load(currentPath, read, segments.current)]);
-  await writeOutput(jsonText(estimateJson(await computeCell('estimated', { reference, current }, config))), values.out, out);
+  const result = await computeCell('estimated', { reference, current }, config);
+  await writeOutput(format === 'prometheus' ? prometheusText('estimated', result) : jsonText(estimateJson(result)), values.out, out);
 }

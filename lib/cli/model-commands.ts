@@ -4,6 +4,7 @@ import { computeCell } from './cell-compute';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { FAIRNESS_OPTION_SPECS, MODEL_OPTION_SPECS, toFairnessConfig, toModelCell, wantsModelQuality } from './model-options';
+import { checkFormat, prometheusText } from './prometheus-format';
 import { load, readSettings } from './read-options';
 import { segmentSettings, singleSegment } from './segment-options';
 
@@ -12,19 +13,23 @@ import { segmentSettings, singleSegment } from './segment-options';
  * classification or regression cell (their JSON is the CLI's documented model-quality shape).
  */
 export async function qualityCommand(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...MODEL_OPTION_SPECS });
+  const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...MODEL_OPTION_SPECS, format: { type: 'string', default: 'json' } });
+  const format = checkFormat(values.format, ['json', 'prometheus']);
   if (!values.reference) throw new UsageError('quality needs --reference FILE (and --current FILE to compare)');
   const read = readSettings(values);
   const segments = segmentSettings(values, values.current !== undefined);
   const reference = await load(values.reference, read, segments.reference);
   const current = values.current ? await load(values.current, read, segments.current) : undefined;
   const input = { reference, ...(current ? { current } : {}) };
-  let result: unknown;
+  let output: { kind: string; result: unknown };
   if (wantsModelQuality(values, reference)) {
     const model = toModelCell(values, reference, current);
-    result = model.kind === 'regression' ? await computeCell('regression', input, model.config) : await computeCell('classification', input, model.config);
-  } else result = await computeCell('quality', input, {});
-  await writeOutput(jsonText(result), values.out, out);
+    output =
+      model.kind === 'regression'
+        ? { kind: 'regression', result: await computeCell('regression', input, model.config) }
+        : { kind: 'classification', result: await computeCell('classification', input, model.config) };
+  } else output = { kind: 'quality', result: await computeCell('quality', input, {}) };
+  await writeOutput(format === 'prometheus' ? prometheusText(output.kind, output.result) : jsonText(output.result), values.out, out);
 }
 
 /** The CLI's fairness JSON (README): the one file's fairness result, without the cell's side name. */
@@ -38,7 +43,8 @@ const MISSING_COLUMNS = new Set(['missing-target', 'missing-prediction']);
 
 /** `driftbook fairness`: the fairness cell on one file's predictions (or on score ≥ --threshold). */
 export async function fairnessCommand(args: string[], out: (text: string) => void): Promise<void> {
-  const { values } = parseCommandArgs(args, { data: { type: 'string' }, ...FAIRNESS_OPTION_SPECS });
+  const { values } = parseCommandArgs(args, { data: { type: 'string' }, ...FAIRNESS_OPTION_SPECS, format: { type: 'string', default: 'json' } });
+  const format = checkFormat(values.format, ['json', 'prometheus']);
   if (!values.data) throw new UsageError('fairness needs --data FILE (with --target, --prediction and --sensitive columns)');
   const config = toFairnessConfig(values);
   const dataset = await load(values.data, readSettings(values), singleSegment(values));
@@ -48,5 +54,5 @@ export async function fairnessCommand(args: string[], out: (text: string) => voi
     }
     throw error;
   });
-  await writeOutput(jsonText(fairnessJson(result)), values.out, out);
+  await writeOutput(format === 'prometheus' ? prometheusText('fairness', result) : jsonText(fairnessJson(result)), values.out, out);
 }

@@ -3,6 +3,7 @@ import { computeCell, computingSpec, metasOf } from './cell-compute';
 import { cellReportHtml, type CellOutput } from './cell-report';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
+import { checkFormat, prometheusText } from './prometheus-format';
 import { load, readSettings } from './read-options';
 import { segmentSettings } from './segment-options';
 
@@ -44,7 +45,7 @@ export async function runCommand(args: string[], out: (text: string) => void): P
   const kind = kindOf(values.kind);
   computingSpec(kind); // a note says so before any file is read
   const settings = parseConfig(values.config);
-  if (values.format !== 'json' && values.format !== 'html') throw new UsageError(`unknown format: ${values.format} — use json or html`);
+  const format = checkFormat(values.format, ['json', 'html', 'prometheus']);
   if (!values.reference) throw new UsageError(`run needs --reference FILE${cellSpec(kind).inputs.required.includes('current') ? ' and --current FILE' : ''}`);
   const read = readSettings(values);
   const segments = segmentSettings(values, values.current !== undefined);
@@ -55,8 +56,10 @@ export async function runCommand(args: string[], out: (text: string) => void): P
   const config = { ...cellSpec(kind).defaultConfig(metasOf(input)), ...settings } as CellConfigs[typeof kind];
   const result = await computeCell(kind, input, config);
   const text =
-    values.format === 'html'
+    format === 'html'
       ? await cellReportHtml({ kind, config, result, datasets: metasOf(input), segments } as CellOutput<CellKind>, values.title)
-      : jsonText(result);
+      : format === 'prometheus'
+        ? prometheusText(kind, result)
+        : jsonText(result);
   await writeOutput(text, values.out, out);
 }
