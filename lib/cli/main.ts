@@ -1,5 +1,6 @@
 import { DriftbookError, errorMessage } from '../errors';
 import { APP_VERSION } from '../version';
+import { alertsCommand } from './alerts-command';
 import { auditCommand } from './audit-command';
 import { cardCommand } from './card-command';
 import { detectCommand } from './detect-command';
@@ -27,6 +28,7 @@ const COMMANDS = {
   runs: (args, out) => runsCommand(args, out),
   audit: auditCommand,
   prom: promCommand,
+  alerts: alertsCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

@@ -6,7 +6,7 @@ const KINDS = CELL_KINDS.map((kind) => {
   return `  ${kind.padEnd(15)} ${spec.label}${spec.compute ? '' : ' (computes nothing)'}: ${spec.description}`;
 }).join('\n');
 
-export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [--column COL] [--format json|html] [options]
+export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [--column COL] [--format json|html|prometheus] [options]
        driftbook quality --reference R.csv [--current C.csv] [--out FILE] [--column-type COL=TYPE] [--missing T1,…]
        driftbook quality --reference R.csv [--current C.csv] --target COL --prediction COL [--score COL | --score proba_a,proba_b,…]
                          [--task classification|binary|multiclass|regression] [--pos-label L] [--threshold-prob X]
@@ -24,11 +24,13 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook history list --workspace W.driftbook
        driftbook card --card CARD.json [--reference R.csv] [--current C.csv] [--target COL] [--prediction COL]
                       [--score COL] [--sensitive COL] [--pos-label L] --format html|hf|mct [--out FILE]
-       driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html] [--out FILE]
+       driftbook run --kind KIND [--config JSON] --reference R.csv [--current C.csv] [--format json|html|prometheus] [--out FILE]
        driftbook runs import --mlruns DIR | --mlflow-db FILE [--format json] [--out FILE]
        driftbook audit verify FILE.jsonl
        driftbook prom query --url http://HOST:9090 --query PROMQL --start T --end T --step S [--format json|csv]
                             [--timeout SECONDS] [--out FILE]
+       driftbook alerts --rules RULES.json [--format prometheus] --out rules.yml [--test-out rules.test.yml]
+                        [--group NAME] [--interval 1m]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -118,7 +120,8 @@ Options:
   --reference FILE              the reference (baseline) dataset
   --current FILE                the current dataset to compare with it
   --out FILE                    write to FILE instead of standard output
-  --format FORMAT               json (default) or html (drift, run); card: html, hf or mct
+  --format FORMAT               json (default) or html (drift, run); card: html, hf or mct;
+                                prometheus (drift, quality, fairness, estimate, run): the text exposition
   --card FILE                   (card) the card's human fields, MCT v0.0.2 JSON
   --title TEXT                  report title (html; default "<reference> vs <current>")
   --column COL                  (drift) the column-detail cell of one column: every applicable method
@@ -203,6 +206,18 @@ prom query runs a range query against a Prometheus server (/api/v1/query_range).
 are RFC 3339 with a zone (2026-12-05T10:00:00Z) or Unix seconds; --step is seconds or a duration
 (30s, 1m). --format json (default) writes Prometheus' response as it came, which the app imports as
 a dataset; csv writes Time plus one column per series (name{label="value", …}).
+
+--format prometheus (drift, quality, fairness, estimate, run) writes the result's numbers in the
+Prometheus text exposition format, families driftbook_* of the metric catalogue (README), for
+node_exporter's textfile collector or a Pushgateway; a kind without catalogue numbers exits 2.
+
+alerts writes a rules file (README "Alert rules") as one Prometheus alerting-rules group: one rule
+per enabled rule, expr driftbook_<metric>{<labels>} <comparator> <threshold>, for, labels.severity,
+annotations.summary (and driftbook_rule_id, driftbook_rule_name). Alert names are the rule names in
+UpperCamelCase (letters and digits only; _2, _3… when two would be the same). {"consecutive": N}
+becomes for: (N − 1) × --interval (the group's evaluation interval, default 1m). --test-out writes a
+promtool test file beside it (promtool test rules FILE): each rule fires beyond its threshold after
+its for, not at the threshold for > and <, never on the safe side or NaN.
 
 Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure (audit verify: a
 broken chain).`;
