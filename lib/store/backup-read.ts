@@ -4,9 +4,10 @@ import { sha256Hex } from '../data/sha256';
 import { DriftbookError, StorageError } from '../errors';
 import { visibleControls } from '../format';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
-import { batchesV1, cardsV1, cellsV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
+import { alertRulesV1, batchesV1, cardsV1, cellsV1, dashboardV1, manifestV1, type SchemaValidator } from './backup-validate.generated.mjs';
 import { isIsoDate } from './batches';
 import { fromTaggedJson } from './tagged-json';
+import type { DashboardRecord, WorkspaceRulesRecord } from '../alerts/types';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 
 /** manifest.json of a .driftbook file (lib/store/backup-schema.ts holds its JSON schema). */
@@ -23,6 +24,10 @@ export interface BackupManifest {
   modelCards?: { file: 'cards.json'; cards: number; versions: number };
   /** The batch history's entry (batches.json) and how many batches it holds; absent before 0.3 and without batches. */
   batches?: { file: 'batches.json'; count: number };
+  /** The alert rules' entry (alerts.json) and how many rules it holds; absent before alerts and when the workspace never had rules. */
+  alertRules?: { file: 'alerts.json'; rules: number };
+  /** The dashboard's entry (dashboard.json) and how many tiles it holds; absent before dashboards and without tiles. */
+  dashboard?: { file: 'dashboard.json'; tiles: number };
 }
 
 /** cards.json: the workspace's model cards and every version of each. */
@@ -39,6 +44,10 @@ export interface CheckedBackup {
   modelCards: BackupCards;
   /** The batch history (none in files from before batches). */
   batches: BatchRecord[];
+  /** The alert rules and notification opt-in (none in files from before alerts). */
+  alertRules?: WorkspaceRulesRecord;
+  /** The dashboard (none in files from before dashboards). */
+  dashboard?: DashboardRecord;
   /** The manifest's datasets, in its order, with their verified Arrow bytes. */
   datasets: { meta: DatasetMeta; ipc: Uint8Array }[];
 }
@@ -220,6 +229,23 @@ function checkBatches(manifest: BackupManifest, bytes: Uint8Array | undefined): 
   return batches;
 }
 
+/** An optional JSON entry (alerts.json, dashboard.json), checked: present when listed, its schema, the manifest's count. */
+function checkEntry<T>(
+  name: string,
+  listed: number | undefined,
+  bytes: Uint8Array | undefined,
+  validator: SchemaValidator,
+  count: (entry: T) => number,
+): T | undefined {
+  if (listed === undefined) return undefined;
+  if (!bytes) refuse(`its manifest.json lists ${name} but it is missing`);
+  const json = parseJson(name, bytes);
+  if (!validator(json.raw)) refuse(schemaProblem(name, validator));
+  const entry = decoded<T>(name, json.text);
+  if (count(entry) !== listed) refuse(`its manifest.json lists ${listed} items in ${name} but it holds ${count(entry)}`);
+  return entry;
+}
+
 /**
  * Reads and checks a whole .driftbook file without storing anything: zip structure and sizes,
  * manifest.json and cells.json against the version's JSON schema, unique dataset ids and entries,
@@ -234,6 +260,8 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
       ['cells.json', JSON_ENTRY_MAX_BYTES],
       ['cards.json', JSON_ENTRY_MAX_BYTES],
       ['batches.json', JSON_ENTRY_MAX_BYTES],
+      ['alerts.json', JSON_ENTRY_MAX_BYTES],
+      ['dashboard.json', JSON_ENTRY_MAX_BYTES],
     ]),
   );
   const manifestJson = parseJson('manifest.json', head['manifest.json']);
@@ -245,6 +273,15 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
   if (manifest.modelCards && !head['cards.json']) refuse('its manifest.json lists model cards but cards.json is missing');
   const modelCards = checkCards(manifest, head['cards.json']);
   const batches = checkBatches(manifest, head['batches.json']);
+  const alertRules = checkEntry<WorkspaceRulesRecord>('alerts.json', manifest.alertRules?.rules, head['alerts.json'], alertRulesV1, (e) => e.rules.length);
+  const dashboard = checkEntry<DashboardRecord>('dashboard.json', manifest.dashboard?.tiles, head['dashboard.json'], dashboardV1, (e) => e.tiles.length);
+  for (const [name, ids] of [
+    ['alerts.json', alertRules?.rules.map((r) => r.id) ?? []],
+    ['dashboard.json', dashboard?.tiles.map((t) => t.id) ?? []],
+  ] as const) {
+    const twice = ids.find((x, i) => ids.indexOf(x) !== i);
+    if (twice !== undefined) refuse(`id ${shown(twice)} appears twice in its ${name}`);
+  }
 
   const limits = new Map(manifest.datasets.map((d) => [d.file, d.arrowBytes ?? arrowBytesBound(d.meta)]));
   const entries = limits.size ? unzipNamed(bytes, limits) : {};
@@ -257,5 +294,5 @@ export async function readBackup(bytes: Uint8Array): Promise<CheckedBackup> {
     }
     datasets.push({ meta, ipc });
   }
-  return { manifest, cells, modelCards, batches, datasets };
+  return { manifest, cells, modelCards, batches, ...(alertRules ? { alertRules } : {}), ...(dashboard ? { dashboard } : {}), datasets };
 }

@@ -10,6 +10,8 @@
  * The browser's CSP forbids `eval`, which ajv's compiler uses: the validators are precompiled by
  * `npm run backup:schema` (scripts/make-backup-validator.mjs) into backup-validate.generated.mjs.
  */
+import { alertRulesSchemaV1, dashboardSchemaV1, monitoringManifestEntries } from './backup-schema-monitoring';
+
 export const BACKUP_FORMAT = 'driftbook-workspace';
 export const BACKUP_VERSION = 1;
 
@@ -97,6 +99,8 @@ export const manifestSchemaV1 = {
       required: ['file', 'count'],
       properties: { file: { const: 'batches.json' }, count },
     },
+    // Added with alerts and the dashboard (issue 15): lib/store/backup-schema-monitoring.ts.
+    ...monitoringManifestEntries,
   },
 } as const;
 
@@ -335,4 +339,11 @@ export const batchesSchemaV1 = {
 } as const;
 
 /** The schemas by backup version, compiled by scripts/make-backup-validator.mjs. */
-export const BACKUP_SCHEMAS = { manifestV1: manifestSchemaV1, cellsV1: cellsSchemaV1, cardsV1: cardsSchemaV1, batchesV1: batchesSchemaV1 } as const;
+export const BACKUP_SCHEMAS = {
+  manifestV1: manifestSchemaV1,
+  cellsV1: cellsSchemaV1,
+  cardsV1: cardsSchemaV1,
+  batchesV1: batchesSchemaV1,
+  alertRulesV1: alertRulesSchemaV1,
+  dashboardV1: dashboardSchemaV1,
+} as const;

@@ -15,3 +15,5 @@ export declare const manifestV1: SchemaValidator;
 export declare const cellsV1: SchemaValidator;
 export declare const cardsV1: SchemaValidator;
 export declare const batchesV1: SchemaValidator;
+export declare const alertRulesV1: SchemaValidator;
+export declare const dashboardV1: SchemaValidator;

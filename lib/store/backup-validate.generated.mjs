@@ -80,6 +80,8 @@ const schema6 = {
       required: ['file', 'count'],
       properties: { file: { const: 'batches.json' }, count: { type: 'integer', minimum: 0, maximum: 9007199254740991 } },
     },
+    alertRules: { type: 'object', required: ['file', 'rules'], properties: { file: { const: 'alerts.json' }, rules: { type: 'integer', minimum: 0 } } },
+    dashboard: { type: 'object', required: ['file', 'tiles'], properties: { file: { const: 'dashboard.json' }, tiles: { type: 'integer', minimum: 0 } } },
   },
 };
 const pattern0 = new RegExp('^[\\s\\S]{1,200}$', 'u');
@@ -1479,6 +1481,192 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                           var valid0 = _errs76 === errors;
                         } else {
                           var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.alertRules !== undefined) {
+                            let data43 = data.alertRules;
+                            const _errs81 = errors;
+                            if (errors === _errs81) {
+                              if (data43 && typeof data43 == 'object' && !Array.isArray(data43)) {
+                                let missing8;
+                                if ((data43.file === undefined && (missing8 = 'file')) || (data43.rules === undefined && (missing8 = 'rules'))) {
+                                  validate21.errors = [
+                                    {
+                                      instancePath: instancePath + '/alertRules',
+                                      schemaPath: '#/properties/alertRules/required',
+                                      keyword: 'required',
+                                      params: { missingProperty: missing8 },
+                                      message: "must have required property '" + missing8 + "'",
+                                    },
+                                  ];
+                                  return false;
+                                } else {
+                                  if (data43.file !== undefined) {
+                                    const _errs83 = errors;
+                                    if ('alerts.json' !== data43.file) {
+                                      validate21.errors = [
+                                        {
+                                          instancePath: instancePath + '/alertRules/file',
+                                          schemaPath: '#/properties/alertRules/properties/file/const',
+                                          keyword: 'const',
+                                          params: { allowedValue: 'alerts.json' },
+                                          message: 'must be equal to constant',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    var valid13 = _errs83 === errors;
+                                  } else {
+                                    var valid13 = true;
+                                  }
+                                  if (valid13) {
+                                    if (data43.rules !== undefined) {
+                                      let data45 = data43.rules;
+                                      const _errs84 = errors;
+                                      if (!(typeof data45 == 'number' && !(data45 % 1) && !isNaN(data45) && isFinite(data45))) {
+                                        validate21.errors = [
+                                          {
+                                            instancePath: instancePath + '/alertRules/rules',
+                                            schemaPath: '#/properties/alertRules/properties/rules/type',
+                                            keyword: 'type',
+                                            params: { type: 'integer' },
+                                            message: 'must be integer',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      if (errors === _errs84) {
+                                        if (typeof data45 == 'number' && isFinite(data45)) {
+                                          if (data45 < 0 || isNaN(data45)) {
+                                            validate21.errors = [
+                                              {
+                                                instancePath: instancePath + '/alertRules/rules',
+                                                schemaPath: '#/properties/alertRules/properties/rules/minimum',
+                                                keyword: 'minimum',
+                                                params: { comparison: '>=', limit: 0 },
+                                                message: 'must be >= 0',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                      }
+                                      var valid13 = _errs84 === errors;
+                                    } else {
+                                      var valid13 = true;
+                                    }
+                                  }
+                                }
+                              } else {
+                                validate21.errors = [
+                                  {
+                                    instancePath: instancePath + '/alertRules',
+                                    schemaPath: '#/properties/alertRules/type',
+                                    keyword: 'type',
+                                    params: { type: 'object' },
+                                    message: 'must be object',
+                                  },
+                                ];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs81 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.dashboard !== undefined) {
+                              let data46 = data.dashboard;
+                              const _errs86 = errors;
+                              if (errors === _errs86) {
+                                if (data46 && typeof data46 == 'object' && !Array.isArray(data46)) {
+                                  let missing9;
+                                  if ((data46.file === undefined && (missing9 = 'file')) || (data46.tiles === undefined && (missing9 = 'tiles'))) {
+                                    validate21.errors = [
+                                      {
+                                        instancePath: instancePath + '/dashboard',
+                                        schemaPath: '#/properties/dashboard/required',
+                                        keyword: 'required',
+                                        params: { missingProperty: missing9 },
+                                        message: "must have required property '" + missing9 + "'",
+                                      },
+                                    ];
+                                    return false;
+                                  } else {
+                                    if (data46.file !== undefined) {
+                                      const _errs88 = errors;
+                                      if ('dashboard.json' !== data46.file) {
+                                        validate21.errors = [
+                                          {
+                                            instancePath: instancePath + '/dashboard/file',
+                                            schemaPath: '#/properties/dashboard/properties/file/const',
+                                            keyword: 'const',
+                                            params: { allowedValue: 'dashboard.json' },
+                                            message: 'must be equal to constant',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      var valid14 = _errs88 === errors;
+                                    } else {
+                                      var valid14 = true;
+                                    }
+                                    if (valid14) {
+                                      if (data46.tiles !== undefined) {
+                                        let data48 = data46.tiles;
+                                        const _errs89 = errors;
+                                        if (!(typeof data48 == 'number' && !(data48 % 1) && !isNaN(data48) && isFinite(data48))) {
+                                          validate21.errors = [
+                                            {
+                                              instancePath: instancePath + '/dashboard/tiles',
+                                              schemaPath: '#/properties/dashboard/properties/tiles/type',
+                                              keyword: 'type',
+                                              params: { type: 'integer' },
+                                              message: 'must be integer',
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                        if (errors === _errs89) {
+                                          if (typeof data48 == 'number' && isFinite(data48)) {
+                                            if (data48 < 0 || isNaN(data48)) {
+                                              validate21.errors = [
+                                                {
+                                                  instancePath: instancePath + '/dashboard/tiles',
+                                                  schemaPath: '#/properties/dashboard/properties/tiles/minimum',
+                                                  keyword: 'minimum',
+                                                  params: { comparison: '>=', limit: 0 },
+                                                  message: 'must be >= 0',
+                                                },
+                                              ];
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                        var valid14 = _errs89 === errors;
+                                      } else {
+                                        var valid14 = true;
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  validate21.errors = [
+                                    {
+                                      instancePath: instancePath + '/dashboard',
+                                      schemaPath: '#/properties/dashboard/type',
+                                      keyword: 'type',
+                                      params: { type: 'object' },
+                                      message: 'must be object',
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs86 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                          }
                         }
                       }
                     }
@@ -9761,5 +9949,1195 @@ function validate34(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   validate34.errors = vErrors;
+  return errors === 0;
+}
+
+export const alertRulesV1 = validate35;
+const schema13 = {
+  $id: 'https://driftbook.local/backup/v1/alerts.json',
+  type: 'object',
+  required: ['workspaceId', 'rules', 'notify', 'updatedAt'],
+  properties: {
+    workspaceId: { type: 'string' },
+    rules: {
+      type: 'array',
+      maxItems: 10000,
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'metric', 'labels', 'comparator', 'threshold', 'for', 'severity', 'summary'],
+        properties: {
+          id: { type: 'string', pattern: '^[\\s\\S]{1,200}$' },
+          name: { type: 'string' },
+          metric: { type: 'string' },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+          comparator: { enum: ['>', '>=', '<', '<='] },
+          threshold: { type: 'number' },
+          for: {
+            anyOf: [
+              { type: 'string', pattern: '^[0-9a-z]{1,40}$' },
+              { type: 'object', required: ['consecutive'], properties: { consecutive: { type: 'integer', minimum: 1, maximum: 1000000 } } },
+            ],
+          },
+          severity: { enum: ['critical', 'warning', 'info'] },
+          summary: { type: 'string' },
+          enabled: { type: 'boolean' },
+        },
+      },
+    },
+    notify: { type: 'boolean' },
+    updatedAt: { type: 'string' },
+  },
+};
+const pattern16 = new RegExp('^[0-9a-z]{1,40}$', 'u');
+
+function validate35(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="https://driftbook.local/backup/v1/alerts.json" */ let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      let missing0;
+      if (
+        (data.workspaceId === undefined && (missing0 = 'workspaceId')) ||
+        (data.rules === undefined && (missing0 = 'rules')) ||
+        (data.notify === undefined && (missing0 = 'notify')) ||
+        (data.updatedAt === undefined && (missing0 = 'updatedAt'))
+      ) {
+        validate35.errors = [
+          {
+            instancePath,
+            schemaPath: '#/required',
+            keyword: 'required',
+            params: { missingProperty: missing0 },
+            message: "must have required property '" + missing0 + "'",
+          },
+        ];
+        return false;
+      } else {
+        if (data.workspaceId !== undefined) {
+          const _errs1 = errors;
+          if (typeof data.workspaceId !== 'string') {
+            validate35.errors = [
+              {
+                instancePath: instancePath + '/workspaceId',
+                schemaPath: '#/properties/workspaceId/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
+              },
+            ];
+            return false;
+          }
+          var valid0 = _errs1 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.rules !== undefined) {
+            let data1 = data.rules;
+            const _errs3 = errors;
+            if (errors === _errs3) {
+              if (Array.isArray(data1)) {
+                if (data1.length > 10000) {
+                  validate35.errors = [
+                    {
+                      instancePath: instancePath + '/rules',
+                      schemaPath: '#/properties/rules/maxItems',
+                      keyword: 'maxItems',
+                      params: { limit: 10000 },
+                      message: 'must NOT have more than 10000 items',
+                    },
+                  ];
+                  return false;
+                } else {
+                  var valid1 = true;
+                  const len0 = data1.length;
+                  for (let i0 = 0; i0 < len0; i0++) {
+                    let data2 = data1[i0];
+                    const _errs5 = errors;
+                    if (errors === _errs5) {
+                      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+                        let missing1;
+                        if (
+                          (data2.id === undefined && (missing1 = 'id')) ||
+                          (data2.name === undefined && (missing1 = 'name')) ||
+                          (data2.metric === undefined && (missing1 = 'metric')) ||
+                          (data2.labels === undefined && (missing1 = 'labels')) ||
+                          (data2.comparator === undefined && (missing1 = 'comparator')) ||
+                          (data2.threshold === undefined && (missing1 = 'threshold')) ||
+                          (data2.for === undefined && (missing1 = 'for')) ||
+                          (data2.severity === undefined && (missing1 = 'severity')) ||
+                          (data2.summary === undefined && (missing1 = 'summary'))
+                        ) {
+                          validate35.errors = [
+                            {
+                              instancePath: instancePath + '/rules/' + i0,
+                              schemaPath: '#/properties/rules/items/required',
+                              keyword: 'required',
+                              params: { missingProperty: missing1 },
+                              message: "must have required property '" + missing1 + "'",
+                            },
+                          ];
+                          return false;
+                        } else {
+                          if (data2.id !== undefined) {
+                            let data3 = data2.id;
+                            const _errs7 = errors;
+                            if (errors === _errs7) {
+                              if (typeof data3 === 'string') {
+                                if (!pattern0.test(data3)) {
+                                  validate35.errors = [
+                                    {
+                                      instancePath: instancePath + '/rules/' + i0 + '/id',
+                                      schemaPath: '#/properties/rules/items/properties/id/pattern',
+                                      keyword: 'pattern',
+                                      params: { pattern: '^[\\s\\S]{1,200}$' },
+                                      message: 'must match pattern "' + '^[\\s\\S]{1,200}$' + '"',
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              } else {
+                                validate35.errors = [
+                                  {
+                                    instancePath: instancePath + '/rules/' + i0 + '/id',
+                                    schemaPath: '#/properties/rules/items/properties/id/type',
+                                    keyword: 'type',
+                                    params: { type: 'string' },
+                                    message: 'must be string',
+                                  },
+                                ];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs7 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data2.name !== undefined) {
+                              const _errs9 = errors;
+                              if (typeof data2.name !== 'string') {
+                                validate35.errors = [
+                                  {
+                                    instancePath: instancePath + '/rules/' + i0 + '/name',
+                                    schemaPath: '#/properties/rules/items/properties/name/type',
+                                    keyword: 'type',
+                                    params: { type: 'string' },
+                                    message: 'must be string',
+                                  },
+                                ];
+                                return false;
+                              }
+                              var valid2 = _errs9 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data2.metric !== undefined) {
+                                const _errs11 = errors;
+                                if (typeof data2.metric !== 'string') {
+                                  validate35.errors = [
+                                    {
+                                      instancePath: instancePath + '/rules/' + i0 + '/metric',
+                                      schemaPath: '#/properties/rules/items/properties/metric/type',
+                                      keyword: 'type',
+                                      params: { type: 'string' },
+                                      message: 'must be string',
+                                    },
+                                  ];
+                                  return false;
+                                }
+                                var valid2 = _errs11 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data2.labels !== undefined) {
+                                  let data6 = data2.labels;
+                                  const _errs13 = errors;
+                                  if (errors === _errs13) {
+                                    if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+                                      for (const key0 in data6) {
+                                        const _errs16 = errors;
+                                        if (typeof data6[key0] !== 'string') {
+                                          validate35.errors = [
+                                            {
+                                              instancePath: instancePath + '/rules/' + i0 + '/labels/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+                                              schemaPath: '#/properties/rules/items/properties/labels/additionalProperties/type',
+                                              keyword: 'type',
+                                              params: { type: 'string' },
+                                              message: 'must be string',
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                        var valid3 = _errs16 === errors;
+                                        if (!valid3) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate35.errors = [
+                                        {
+                                          instancePath: instancePath + '/rules/' + i0 + '/labels',
+                                          schemaPath: '#/properties/rules/items/properties/labels/type',
+                                          keyword: 'type',
+                                          params: { type: 'object' },
+                                          message: 'must be object',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                  var valid2 = _errs13 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data2.comparator !== undefined) {
+                                    let data8 = data2.comparator;
+                                    const _errs18 = errors;
+                                    if (!(data8 === '>' || data8 === '>=' || data8 === '<' || data8 === '<=')) {
+                                      validate35.errors = [
+                                        {
+                                          instancePath: instancePath + '/rules/' + i0 + '/comparator',
+                                          schemaPath: '#/properties/rules/items/properties/comparator/enum',
+                                          keyword: 'enum',
+                                          params: { allowedValues: schema13.properties.rules.items.properties.comparator.enum },
+                                          message: 'must be equal to one of the allowed values',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    var valid2 = _errs18 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data2.threshold !== undefined) {
+                                      let data9 = data2.threshold;
+                                      const _errs19 = errors;
+                                      if (!(typeof data9 == 'number' && isFinite(data9))) {
+                                        validate35.errors = [
+                                          {
+                                            instancePath: instancePath + '/rules/' + i0 + '/threshold',
+                                            schemaPath: '#/properties/rules/items/properties/threshold/type',
+                                            keyword: 'type',
+                                            params: { type: 'number' },
+                                            message: 'must be number',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      var valid2 = _errs19 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data2.for !== undefined) {
+                                        let data10 = data2.for;
+                                        const _errs21 = errors;
+                                        const _errs22 = errors;
+                                        let valid4 = false;
+                                        const _errs23 = errors;
+                                        if (errors === _errs23) {
+                                          if (typeof data10 === 'string') {
+                                            if (!pattern16.test(data10)) {
+                                              const err0 = {
+                                                instancePath: instancePath + '/rules/' + i0 + '/for',
+                                                schemaPath: '#/properties/rules/items/properties/for/anyOf/0/pattern',
+                                                keyword: 'pattern',
+                                                params: { pattern: '^[0-9a-z]{1,40}$' },
+                                                message: 'must match pattern "' + '^[0-9a-z]{1,40}$' + '"',
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err0];
+                                              } else {
+                                                vErrors.push(err0);
+                                              }
+                                              errors++;
+                                            }
+                                          } else {
+                                            const err1 = {
+                                              instancePath: instancePath + '/rules/' + i0 + '/for',
+                                              schemaPath: '#/properties/rules/items/properties/for/anyOf/0/type',
+                                              keyword: 'type',
+                                              params: { type: 'string' },
+                                              message: 'must be string',
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err1];
+                                            } else {
+                                              vErrors.push(err1);
+                                            }
+                                            errors++;
+                                          }
+                                        }
+                                        var _valid0 = _errs23 === errors;
+                                        valid4 = valid4 || _valid0;
+                                        if (!valid4) {
+                                          const _errs25 = errors;
+                                          if (errors === _errs25) {
+                                            if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
+                                              let missing2;
+                                              if (data10.consecutive === undefined && (missing2 = 'consecutive')) {
+                                                const err2 = {
+                                                  instancePath: instancePath + '/rules/' + i0 + '/for',
+                                                  schemaPath: '#/properties/rules/items/properties/for/anyOf/1/required',
+                                                  keyword: 'required',
+                                                  params: { missingProperty: missing2 },
+                                                  message: "must have required property '" + missing2 + "'",
+                                                };
+                                                if (vErrors === null) {
+                                                  vErrors = [err2];
+                                                } else {
+                                                  vErrors.push(err2);
+                                                }
+                                                errors++;
+                                              } else {
+                                                if (data10.consecutive !== undefined) {
+                                                  let data11 = data10.consecutive;
+                                                  const _errs27 = errors;
+                                                  if (!(typeof data11 == 'number' && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+                                                    const err3 = {
+                                                      instancePath: instancePath + '/rules/' + i0 + '/for/consecutive',
+                                                      schemaPath: '#/properties/rules/items/properties/for/anyOf/1/properties/consecutive/type',
+                                                      keyword: 'type',
+                                                      params: { type: 'integer' },
+                                                      message: 'must be integer',
+                                                    };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err3];
+                                                    } else {
+                                                      vErrors.push(err3);
+                                                    }
+                                                    errors++;
+                                                  }
+                                                  if (errors === _errs27) {
+                                                    if (typeof data11 == 'number' && isFinite(data11)) {
+                                                      if (data11 > 1000000 || isNaN(data11)) {
+                                                        const err4 = {
+                                                          instancePath: instancePath + '/rules/' + i0 + '/for/consecutive',
+                                                          schemaPath: '#/properties/rules/items/properties/for/anyOf/1/properties/consecutive/maximum',
+                                                          keyword: 'maximum',
+                                                          params: { comparison: '<=', limit: 1000000 },
+                                                          message: 'must be <= 1000000',
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err4];
+                                                        } else {
+                                                          vErrors.push(err4);
+                                                        }
+                                                        errors++;
+                                                      } else {
+                                                        if (data11 < 1 || isNaN(data11)) {
+                                                          const err5 = {
+                                                            instancePath: instancePath + '/rules/' + i0 + '/for/consecutive',
+                                                            schemaPath: '#/properties/rules/items/properties/for/anyOf/1/properties/consecutive/minimum',
+                                                            keyword: 'minimum',
+                                                            params: { comparison: '>=', limit: 1 },
+                                                            message: 'must be >= 1',
+                                                          };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err5];
+                                                          } else {
+                                                            vErrors.push(err5);
+                                                          }
+                                                          errors++;
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            } else {
+                                              const err6 = {
+                                                instancePath: instancePath + '/rules/' + i0 + '/for',
+                                                schemaPath: '#/properties/rules/items/properties/for/anyOf/1/type',
+                                                keyword: 'type',
+                                                params: { type: 'object' },
+                                                message: 'must be object',
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err6];
+                                              } else {
+                                                vErrors.push(err6);
+                                              }
+                                              errors++;
+                                            }
+                                          }
+                                          var _valid0 = _errs25 === errors;
+                                          valid4 = valid4 || _valid0;
+                                        }
+                                        if (!valid4) {
+                                          const err7 = {
+                                            instancePath: instancePath + '/rules/' + i0 + '/for',
+                                            schemaPath: '#/properties/rules/items/properties/for/anyOf',
+                                            keyword: 'anyOf',
+                                            params: {},
+                                            message: 'must match a schema in anyOf',
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err7];
+                                          } else {
+                                            vErrors.push(err7);
+                                          }
+                                          errors++;
+                                          validate35.errors = vErrors;
+                                          return false;
+                                        } else {
+                                          errors = _errs22;
+                                          if (vErrors !== null) {
+                                            if (_errs22) {
+                                              vErrors.length = _errs22;
+                                            } else {
+                                              vErrors = null;
+                                            }
+                                          }
+                                        }
+                                        var valid2 = _errs21 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data2.severity !== undefined) {
+                                          let data12 = data2.severity;
+                                          const _errs29 = errors;
+                                          if (!(data12 === 'critical' || data12 === 'warning' || data12 === 'info')) {
+                                            validate35.errors = [
+                                              {
+                                                instancePath: instancePath + '/rules/' + i0 + '/severity',
+                                                schemaPath: '#/properties/rules/items/properties/severity/enum',
+                                                keyword: 'enum',
+                                                params: { allowedValues: schema13.properties.rules.items.properties.severity.enum },
+                                                message: 'must be equal to one of the allowed values',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                          var valid2 = _errs29 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                        if (valid2) {
+                                          if (data2.summary !== undefined) {
+                                            const _errs30 = errors;
+                                            if (typeof data2.summary !== 'string') {
+                                              validate35.errors = [
+                                                {
+                                                  instancePath: instancePath + '/rules/' + i0 + '/summary',
+                                                  schemaPath: '#/properties/rules/items/properties/summary/type',
+                                                  keyword: 'type',
+                                                  params: { type: 'string' },
+                                                  message: 'must be string',
+                                                },
+                                              ];
+                                              return false;
+                                            }
+                                            var valid2 = _errs30 === errors;
+                                          } else {
+                                            var valid2 = true;
+                                          }
+                                          if (valid2) {
+                                            if (data2.enabled !== undefined) {
+                                              const _errs32 = errors;
+                                              if (typeof data2.enabled !== 'boolean') {
+                                                validate35.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/rules/' + i0 + '/enabled',
+                                                    schemaPath: '#/properties/rules/items/properties/enabled/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'boolean' },
+                                                    message: 'must be boolean',
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                              var valid2 = _errs32 === errors;
+                                            } else {
+                                              var valid2 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        validate35.errors = [
+                          {
+                            instancePath: instancePath + '/rules/' + i0,
+                            schemaPath: '#/properties/rules/items/type',
+                            keyword: 'type',
+                            params: { type: 'object' },
+                            message: 'must be object',
+                          },
+                        ];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs5 === errors;
+                    if (!valid1) {
+                      break;
+                    }
+                  }
+                }
+              } else {
+                validate35.errors = [
+                  {
+                    instancePath: instancePath + '/rules',
+                    schemaPath: '#/properties/rules/type',
+                    keyword: 'type',
+                    params: { type: 'array' },
+                    message: 'must be array',
+                  },
+                ];
+                return false;
+              }
+            }
+            var valid0 = _errs3 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.notify !== undefined) {
+              const _errs34 = errors;
+              if (typeof data.notify !== 'boolean') {
+                validate35.errors = [
+                  {
+                    instancePath: instancePath + '/notify',
+                    schemaPath: '#/properties/notify/type',
+                    keyword: 'type',
+                    params: { type: 'boolean' },
+                    message: 'must be boolean',
+                  },
+                ];
+                return false;
+              }
+              var valid0 = _errs34 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.updatedAt !== undefined) {
+                const _errs36 = errors;
+                if (typeof data.updatedAt !== 'string') {
+                  validate35.errors = [
+                    {
+                      instancePath: instancePath + '/updatedAt',
+                      schemaPath: '#/properties/updatedAt/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    },
+                  ];
+                  return false;
+                }
+                var valid0 = _errs36 === errors;
+              } else {
+                var valid0 = true;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate35.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
+      return false;
+    }
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+
+export const dashboardV1 = validate36;
+const schema14 = {
+  $id: 'https://driftbook.local/backup/v1/dashboard.json',
+  type: 'object',
+  required: ['workspaceId', 'tiles', 'updatedAt'],
+  properties: {
+    workspaceId: { type: 'string' },
+    updatedAt: { type: 'string' },
+    tiles: {
+      type: 'array',
+      maxItems: 10000,
+      items: {
+        anyOf: [
+          {
+            type: 'object',
+            required: ['id', 'type', 'cellId', 'metric', 'labels'],
+            properties: {
+              id: { type: 'string', pattern: '^[\\s\\S]{1,200}$' },
+              type: { const: 'stat' },
+              cellId: { type: 'string' },
+              metric: { type: 'string' },
+              labels: { type: 'object', additionalProperties: { type: 'string' } },
+              title: { type: 'string' },
+            },
+          },
+          {
+            type: 'object',
+            required: ['id', 'type', 'cellId'],
+            properties: {
+              id: { type: 'string', pattern: '^[\\s\\S]{1,200}$' },
+              type: { const: 'chart' },
+              cellId: { type: 'string' },
+              chart: { type: 'string' },
+              title: { type: 'string' },
+            },
+          },
+        ],
+      },
+    },
+  },
+};
+
+function validate36(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="https://driftbook.local/backup/v1/dashboard.json" */ let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      let missing0;
+      if (
+        (data.workspaceId === undefined && (missing0 = 'workspaceId')) ||
+        (data.tiles === undefined && (missing0 = 'tiles')) ||
+        (data.updatedAt === undefined && (missing0 = 'updatedAt'))
+      ) {
+        validate36.errors = [
+          {
+            instancePath,
+            schemaPath: '#/required',
+            keyword: 'required',
+            params: { missingProperty: missing0 },
+            message: "must have required property '" + missing0 + "'",
+          },
+        ];
+        return false;
+      } else {
+        if (data.workspaceId !== undefined) {
+          const _errs1 = errors;
+          if (typeof data.workspaceId !== 'string') {
+            validate36.errors = [
+              {
+                instancePath: instancePath + '/workspaceId',
+                schemaPath: '#/properties/workspaceId/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
+              },
+            ];
+            return false;
+          }
+          var valid0 = _errs1 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.updatedAt !== undefined) {
+            const _errs3 = errors;
+            if (typeof data.updatedAt !== 'string') {
+              validate36.errors = [
+                {
+                  instancePath: instancePath + '/updatedAt',
+                  schemaPath: '#/properties/updatedAt/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                },
+              ];
+              return false;
+            }
+            var valid0 = _errs3 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.tiles !== undefined) {
+              let data2 = data.tiles;
+              const _errs5 = errors;
+              if (errors === _errs5) {
+                if (Array.isArray(data2)) {
+                  if (data2.length > 10000) {
+                    validate36.errors = [
+                      {
+                        instancePath: instancePath + '/tiles',
+                        schemaPath: '#/properties/tiles/maxItems',
+                        keyword: 'maxItems',
+                        params: { limit: 10000 },
+                        message: 'must NOT have more than 10000 items',
+                      },
+                    ];
+                    return false;
+                  } else {
+                    var valid1 = true;
+                    const len0 = data2.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                      let data3 = data2[i0];
+                      const _errs7 = errors;
+                      const _errs8 = errors;
+                      let valid2 = false;
+                      const _errs9 = errors;
+                      if (errors === _errs9) {
+                        if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+                          let missing1;
+                          if (
+                            (data3.id === undefined && (missing1 = 'id')) ||
+                            (data3.type === undefined && (missing1 = 'type')) ||
+                            (data3.cellId === undefined && (missing1 = 'cellId')) ||
+                            (data3.metric === undefined && (missing1 = 'metric')) ||
+                            (data3.labels === undefined && (missing1 = 'labels'))
+                          ) {
+                            const err0 = {
+                              instancePath: instancePath + '/tiles/' + i0,
+                              schemaPath: '#/properties/tiles/items/anyOf/0/required',
+                              keyword: 'required',
+                              params: { missingProperty: missing1 },
+                              message: "must have required property '" + missing1 + "'",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err0];
+                            } else {
+                              vErrors.push(err0);
+                            }
+                            errors++;
+                          } else {
+                            if (data3.id !== undefined) {
+                              let data4 = data3.id;
+                              const _errs11 = errors;
+                              if (errors === _errs11) {
+                                if (typeof data4 === 'string') {
+                                  if (!pattern0.test(data4)) {
+                                    const err1 = {
+                                      instancePath: instancePath + '/tiles/' + i0 + '/id',
+                                      schemaPath: '#/properties/tiles/items/anyOf/0/properties/id/pattern',
+                                      keyword: 'pattern',
+                                      params: { pattern: '^[\\s\\S]{1,200}$' },
+                                      message: 'must match pattern "' + '^[\\s\\S]{1,200}$' + '"',
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err1];
+                                    } else {
+                                      vErrors.push(err1);
+                                    }
+                                    errors++;
+                                  }
+                                } else {
+                                  const err2 = {
+                                    instancePath: instancePath + '/tiles/' + i0 + '/id',
+                                    schemaPath: '#/properties/tiles/items/anyOf/0/properties/id/type',
+                                    keyword: 'type',
+                                    params: { type: 'string' },
+                                    message: 'must be string',
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err2];
+                                  } else {
+                                    vErrors.push(err2);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              var valid3 = _errs11 === errors;
+                            } else {
+                              var valid3 = true;
+                            }
+                            if (valid3) {
+                              if (data3.type !== undefined) {
+                                const _errs13 = errors;
+                                if ('stat' !== data3.type) {
+                                  const err3 = {
+                                    instancePath: instancePath + '/tiles/' + i0 + '/type',
+                                    schemaPath: '#/properties/tiles/items/anyOf/0/properties/type/const',
+                                    keyword: 'const',
+                                    params: { allowedValue: 'stat' },
+                                    message: 'must be equal to constant',
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err3];
+                                  } else {
+                                    vErrors.push(err3);
+                                  }
+                                  errors++;
+                                }
+                                var valid3 = _errs13 === errors;
+                              } else {
+                                var valid3 = true;
+                              }
+                              if (valid3) {
+                                if (data3.cellId !== undefined) {
+                                  const _errs14 = errors;
+                                  if (typeof data3.cellId !== 'string') {
+                                    const err4 = {
+                                      instancePath: instancePath + '/tiles/' + i0 + '/cellId',
+                                      schemaPath: '#/properties/tiles/items/anyOf/0/properties/cellId/type',
+                                      keyword: 'type',
+                                      params: { type: 'string' },
+                                      message: 'must be string',
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err4];
+                                    } else {
+                                      vErrors.push(err4);
+                                    }
+                                    errors++;
+                                  }
+                                  var valid3 = _errs14 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data3.metric !== undefined) {
+                                    const _errs16 = errors;
+                                    if (typeof data3.metric !== 'string') {
+                                      const err5 = {
+                                        instancePath: instancePath + '/tiles/' + i0 + '/metric',
+                                        schemaPath: '#/properties/tiles/items/anyOf/0/properties/metric/type',
+                                        keyword: 'type',
+                                        params: { type: 'string' },
+                                        message: 'must be string',
+                                      };
+                                      if (vErrors === null) {
+                                        vErrors = [err5];
+                                      } else {
+                                        vErrors.push(err5);
+                                      }
+                                      errors++;
+                                    }
+                                    var valid3 = _errs16 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                  if (valid3) {
+                                    if (data3.labels !== undefined) {
+                                      let data8 = data3.labels;
+                                      const _errs18 = errors;
+                                      if (errors === _errs18) {
+                                        if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+                                          for (const key0 in data8) {
+                                            const _errs21 = errors;
+                                            if (typeof data8[key0] !== 'string') {
+                                              const err6 = {
+                                                instancePath: instancePath + '/tiles/' + i0 + '/labels/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+                                                schemaPath: '#/properties/tiles/items/anyOf/0/properties/labels/additionalProperties/type',
+                                                keyword: 'type',
+                                                params: { type: 'string' },
+                                                message: 'must be string',
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err6];
+                                              } else {
+                                                vErrors.push(err6);
+                                              }
+                                              errors++;
+                                            }
+                                            var valid4 = _errs21 === errors;
+                                            if (!valid4) {
+                                              break;
+                                            }
+                                          }
+                                        } else {
+                                          const err7 = {
+                                            instancePath: instancePath + '/tiles/' + i0 + '/labels',
+                                            schemaPath: '#/properties/tiles/items/anyOf/0/properties/labels/type',
+                                            keyword: 'type',
+                                            params: { type: 'object' },
+                                            message: 'must be object',
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err7];
+                                          } else {
+                                            vErrors.push(err7);
+                                          }
+                                          errors++;
+                                        }
+                                      }
+                                      var valid3 = _errs18 === errors;
+                                    } else {
+                                      var valid3 = true;
+                                    }
+                                    if (valid3) {
+                                      if (data3.title !== undefined) {
+                                        const _errs23 = errors;
+                                        if (typeof data3.title !== 'string') {
+                                          const err8 = {
+                                            instancePath: instancePath + '/tiles/' + i0 + '/title',
+                                            schemaPath: '#/properties/tiles/items/anyOf/0/properties/title/type',
+                                            keyword: 'type',
+                                            params: { type: 'string' },
+                                            message: 'must be string',
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err8];
+                                          } else {
+                                            vErrors.push(err8);
+                                          }
+                                          errors++;
+                                        }
+                                        var valid3 = _errs23 === errors;
+                                      } else {
+                                        var valid3 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          const err9 = {
+                            instancePath: instancePath + '/tiles/' + i0,
+                            schemaPath: '#/properties/tiles/items/anyOf/0/type',
+                            keyword: 'type',
+                            params: { type: 'object' },
+                            message: 'must be object',
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err9];
+                          } else {
+                            vErrors.push(err9);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid0 = _errs9 === errors;
+                      valid2 = valid2 || _valid0;
+                      if (!valid2) {
+                        const _errs25 = errors;
+                        if (errors === _errs25) {
+                          if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+                            let missing2;
+                            if (
+                              (data3.id === undefined && (missing2 = 'id')) ||
+                              (data3.type === undefined && (missing2 = 'type')) ||
+                              (data3.cellId === undefined && (missing2 = 'cellId'))
+                            ) {
+                              const err10 = {
+                                instancePath: instancePath + '/tiles/' + i0,
+                                schemaPath: '#/properties/tiles/items/anyOf/1/required',
+                                keyword: 'required',
+                                params: { missingProperty: missing2 },
+                                message: "must have required property '" + missing2 + "'",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err10];
+                              } else {
+                                vErrors.push(err10);
+                              }
+                              errors++;
+                            } else {
+                              if (data3.id !== undefined) {
+                                let data11 = data3.id;
+                                const _errs27 = errors;
+                                if (errors === _errs27) {
+                                  if (typeof data11 === 'string') {
+                                    if (!pattern0.test(data11)) {
+                                      const err11 = {
+                                        instancePath: instancePath + '/tiles/' + i0 + '/id',
+                                        schemaPath: '#/properties/tiles/items/anyOf/1/properties/id/pattern',
+                                        keyword: 'pattern',
+                                        params: { pattern: '^[\\s\\S]{1,200}$' },
+                                        message: 'must match pattern "' + '^[\\s\\S]{1,200}$' + '"',
+                                      };
+                                      if (vErrors === null) {
+                                        vErrors = [err11];
+                                      } else {
+                                        vErrors.push(err11);
+                                      }
+                                      errors++;
+                                    }
+                                  } else {
+                                    const err12 = {
+                                      instancePath: instancePath + '/tiles/' + i0 + '/id',
+                                      schemaPath: '#/properties/tiles/items/anyOf/1/properties/id/type',
+                                      keyword: 'type',
+                                      params: { type: 'string' },
+                                      message: 'must be string',
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err12];
+                                    } else {
+                                      vErrors.push(err12);
+                                    }
+                                    errors++;
+                                  }
+                                }
+                                var valid5 = _errs27 === errors;
+                              } else {
+                                var valid5 = true;
+                              }
+                              if (valid5) {
+                                if (data3.type !== undefined) {
+                                  const _errs29 = errors;
+                                  if ('chart' !== data3.type) {
+                                    const err13 = {
+                                      instancePath: instancePath + '/tiles/' + i0 + '/type',
+                                      schemaPath: '#/properties/tiles/items/anyOf/1/properties/type/const',
+                                      keyword: 'const',
+                                      params: { allowedValue: 'chart' },
+                                      message: 'must be equal to constant',
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err13];
+                                    } else {
+                                      vErrors.push(err13);
+                                    }
+                                    errors++;
+                                  }
+                                  var valid5 = _errs29 === errors;
+                                } else {
+                                  var valid5 = true;
+                                }
+                                if (valid5) {
+                                  if (data3.cellId !== undefined) {
+                                    const _errs30 = errors;
+                                    if (typeof data3.cellId !== 'string') {
+                                      const err14 = {
+                                        instancePath: instancePath + '/tiles/' + i0 + '/cellId',
+                                        schemaPath: '#/properties/tiles/items/anyOf/1/properties/cellId/type',
+                                        keyword: 'type',
+                                        params: { type: 'string' },
+                                        message: 'must be string',
+                                      };
+                                      if (vErrors === null) {
+                                        vErrors = [err14];
+                                      } else {
+                                        vErrors.push(err14);
+                                      }
+                                      errors++;
+                                    }
+                                    var valid5 = _errs30 === errors;
+                                  } else {
+                                    var valid5 = true;
+                                  }
+                                  if (valid5) {
+                                    if (data3.chart !== undefined) {
+                                      const _errs32 = errors;
+                                      if (typeof data3.chart !== 'string') {
+                                        const err15 = {
+                                          instancePath: instancePath + '/tiles/' + i0 + '/chart',
+                                          schemaPath: '#/properties/tiles/items/anyOf/1/properties/chart/type',
+                                          keyword: 'type',
+                                          params: { type: 'string' },
+                                          message: 'must be string',
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err15];
+                                        } else {
+                                          vErrors.push(err15);
+                                        }
+                                        errors++;
+                                      }
+                                      var valid5 = _errs32 === errors;
+                                    } else {
+                                      var valid5 = true;
+                                    }
+                                    if (valid5) {
+                                      if (data3.title !== undefined) {
+                                        const _errs34 = errors;
+                                        if (typeof data3.title !== 'string') {
+                                          const err16 = {
+                                            instancePath: instancePath + '/tiles/' + i0 + '/title',
+                                            schemaPath: '#/properties/tiles/items/anyOf/1/properties/title/type',
+                                            keyword: 'type',
+                                            params: { type: 'string' },
+                                            message: 'must be string',
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err16];
+                                          } else {
+                                            vErrors.push(err16);
+                                          }
+                                          errors++;
+                                        }
+                                        var valid5 = _errs34 === errors;
+                                      } else {
+                                        var valid5 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            const err17 = {
+                              instancePath: instancePath + '/tiles/' + i0,
+                              schemaPath: '#/properties/tiles/items/anyOf/1/type',
+                              keyword: 'type',
+                              params: { type: 'object' },
+                              message: 'must be object',
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err17];
+                            } else {
+                              vErrors.push(err17);
+                            }
+                            errors++;
+                          }
+                        }
+                        var _valid0 = _errs25 === errors;
+                        valid2 = valid2 || _valid0;
+                      }
+                      if (!valid2) {
+                        const err18 = {
+                          instancePath: instancePath + '/tiles/' + i0,
+                          schemaPath: '#/properties/tiles/items/anyOf',
+                          keyword: 'anyOf',
+                          params: {},
+                          message: 'must match a schema in anyOf',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err18];
+                        } else {
+                          vErrors.push(err18);
+                        }
+                        errors++;
+                        validate36.errors = vErrors;
+                        return false;
+                      } else {
+                        errors = _errs8;
+                        if (vErrors !== null) {
+                          if (_errs8) {
+                            vErrors.length = _errs8;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
+                      }
+                      var valid1 = _errs7 === errors;
+                      if (!valid1) {
+                        break;
+                      }
+                    }
+                  }
+                } else {
+                  validate36.errors = [
+                    {
+                      instancePath: instancePath + '/tiles',
+                      schemaPath: '#/properties/tiles/type',
+                      keyword: 'type',
+                      params: { type: 'array' },
+                      message: 'must be array',
+                    },
+                  ];
+                  return false;
+                }
+              }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate36.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
+      return false;
+    }
+  }
+  validate36.errors = vErrors;
   return errors === 0;
 }

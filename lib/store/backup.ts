@@ -10,6 +10,7 @@ import type { DriftbookDb } from './db';
 import { deleteDataset, getDatasetIpc, putDataset, quotaAware } from './datasets';
 import { toTaggedJson } from './tagged-json';
 import { listBatches } from './batches';
+import type { DashboardRecord, WorkspaceRulesRecord } from '../alerts/types';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 import { getWorkspace, listCells } from './workspaces';
 
@@ -31,6 +32,10 @@ export interface BackupContents {
   cells: CellRecord[];
   modelCards: BackupCards;
   batches: BatchRecord[];
+  /** The alert rules and notification opt-in (issue 15), when the workspace has a rules record. */
+  alertRules?: WorkspaceRulesRecord;
+  /** The dashboard, when it has tiles. */
+  dashboard?: DashboardRecord;
   datasets: { meta: DatasetMeta; ipc: Uint8Array }[];
 }
 
@@ -40,7 +45,10 @@ export interface BackupContents {
  * one) and each dataset's Arrow IPC bytes (format: lib/store/backup-schema.ts). The CLI writes
  * backups with this too (`driftbook history add`).
  */
-export async function packBackup({ workspace, cells, modelCards, batches, datasets }: BackupContents, now = new Date()): Promise<Uint8Array> {
+export async function packBackup(
+  { workspace, cells, modelCards, batches, alertRules, dashboard, datasets }: BackupContents,
+  now = new Date(),
+): Promise<Uint8Array> {
   const files: Zippable = {};
   const listed: BackupManifest['datasets'] = [];
   for (const { meta, ipc } of datasets) {
@@ -59,11 +67,15 @@ export async function packBackup({ workspace, cells, modelCards, batches, datase
     cells: cells.length,
     ...(modelCards.cards.length ? { modelCards: { file: 'cards.json', cards: modelCards.cards.length, versions: modelCards.versions.length } } : {}),
     ...(batches.length ? { batches: { file: 'batches.json', count: batches.length } } : {}),
+    ...(alertRules ? { alertRules: { file: 'alerts.json', rules: alertRules.rules.length } } : {}),
+    ...(dashboard?.tiles.length ? { dashboard: { file: 'dashboard.json', tiles: dashboard.tiles.length } } : {}),
   };
   files['manifest.json'] = strToU8(toTaggedJson(manifest));
   files['cells.json'] = strToU8(toTaggedJson(cells));
   if (manifest.modelCards) files['cards.json'] = strToU8(toTaggedJson(modelCards));
   if (manifest.batches) files['batches.json'] = strToU8(toTaggedJson(batches));
+  if (manifest.alertRules) files['alerts.json'] = strToU8(toTaggedJson(alertRules));
+  if (manifest.dashboard) files['dashboard.json'] = strToU8(toTaggedJson(dashboard));
   return zipSync(files, { level: 6 });
 }
 
@@ -81,7 +93,8 @@ export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now 
   const kept = new Set(datasets.map((d) => d.meta.id));
   // A batch or pin whose dataset was deleted from the library is left out with it (the file must hold every dataset it names).
   const pinned = workspace.pinnedReference && kept.has(workspace.pinnedReference.id) ? workspace : withoutPin(workspace);
-  return packBackup({ workspace: pinned, cells, modelCards, batches: batches.filter((b) => kept.has(b.dataset.id)), datasets }, now);
+  const [alertRules, dashboard] = await Promise.all([db.alertRules.get(workspaceId), db.dashboards.get(workspaceId)]);
+  return packBackup({ workspace: pinned, cells, modelCards, batches: batches.filter((b) => kept.has(b.dataset.id)), alertRules, dashboard, datasets }, now);
 }
 
 function withoutPin({ pinnedReference: _pin, ...workspace }: WorkspaceRecord): WorkspaceRecord {
@@ -189,7 +202,7 @@ async function removeWritten(db: DriftbookDb, datasetIds: string[]): Promise<voi
  * after the first write (storage full, another tab) removes every dataset this import stored.
  */
 export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promise<ImportSummary> {
-  const { manifest, cells, modelCards, batches, datasets } = await readBackup(bytes);
+  const { manifest, cells, modelCards, batches, alertRules, dashboard, datasets } = await readBackup(bytes);
   const copy = (await db.workspaces.get(manifest.workspace.id)) !== undefined;
   const workspaceId = copy ? globalThis.crypto.randomUUID() : manifest.workspace.id;
   const ids = await cellIds(db, cells, copy);
@@ -225,8 +238,12 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
     const cards = await restoredCards(db, modelCards, workspaceId, copy);
     const history = await restoredBatches(db, batches, workspaceId, copy, idMap);
     // add, not put: should another tab have taken an id since, the import fails instead of overwriting.
-    await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
+    const cellIdOf = new Map(cells.map((cell, i) => [cell.id, ids[i]!]));
+    const tiles = (dashboard?.tiles ?? []).map((tile) => ({ ...tile, cellId: cellIdOf.get(tile.cellId) ?? tile.cellId }));
+    await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches, db.alertRules, db.dashboards], async () => {
       await db.workspaces.add(workspace);
+      if (alertRules) await db.alertRules.add({ ...alertRules, workspaceId });
+      if (dashboard) await db.dashboards.add({ ...dashboard, workspaceId, tiles });
       await db.cells.bulkAdd(restored);
       await db.cards.bulkAdd(cards.cards);
       await db.cardVersions.bulkAdd(cards.versions);
