@@ -8,11 +8,13 @@ import { APP_VERSION } from '../lib/version';
 import { engineModeLabel, getClient } from './engine';
 import { useDatasets } from './hooks/useDatasets';
 import { useDrops } from './hooks/useDrops';
+import { useAlertNotifications } from './hooks/useAlerts';
 import { useNotebook } from './hooks/useNotebook';
 import { useWorkspaces } from './hooks/useWorkspaces';
 import { AlertsView } from './alerts/AlertsView';
 import { revealSource, viewOfSource } from './alerts/open-source';
 import { ModelCardView } from './cards/ModelCardView';
+import { DashboardView } from './dashboard/DashboardView';
 import { BatchHistory } from './history/BatchHistory';
 import { Notebook } from './Notebook';
 import { RunsView } from './tracking/RunsView';
@@ -30,13 +32,14 @@ import { ViewTabs } from './ui/ViewTabs';
 const SplitFileOnce = memo(SplitFile);
 const DatasetDropOnce = memo(DatasetDrop);
 
-type View = 'notebook' | 'card' | 'history' | 'runs' | 'alerts';
+type View = 'notebook' | 'card' | 'history' | 'runs' | 'alerts' | 'dashboard';
 const VIEWS = [
   { id: 'notebook', label: 'Notebook' },
   { id: 'card', label: 'Model card' },
   { id: 'history', label: 'Batch history' },
   { id: 'runs', label: 'Runs' },
   { id: 'alerts', label: 'Alerts' },
+  { id: 'dashboard', label: 'Dashboard' },
 ] as const;
 
 /** The page: sidebar (workspaces, library), and the open workspace's notebook (with the two drop zones) or its model card, as tabs. */
@@ -59,6 +62,7 @@ export function Workbench() {
     const { reference, current } = drop.drops;
     return { reference: reference.status === 'ready' ? reference.dataset : undefined, current: current.status === 'ready' ? current.dataset : undefined };
   }, [drop.drops]);
+  useAlertNotifications(db, setToast);
   const notebook = useNotebook({ db, workspace: spaces.workspace, workspaceRef: spaces.workspaceRef, datasets, fallbackInputs, notify: setToast, fail });
   late.current = { clearDrops: drop.clear, compare: notebook.compare };
 
@@ -201,8 +205,12 @@ export function Workbench() {
                 setView(viewOfSource(source));
                 revealSource(source);
               }}
-              fail={fail}
             />
+          </div>
+        ) : null}
+        {tabbed && view === 'dashboard' ? (
+          <div className="view-panel" role="tabpanel" id="view-panel-dashboard" aria-labelledby="view-tab-dashboard">
+            <DashboardView key={workspace.id} db={db} workspace={workspace} cells={notebook.cells} notify={(message) => setToast({ message })} fail={fail} />
           </div>
         ) : null}
         {tabbed && view === 'runs' ? (
