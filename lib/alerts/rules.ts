@@ -15,7 +15,7 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 const FIELDS = ['id', 'name', 'metric', 'labels', 'comparator', 'threshold', 'for', 'severity', 'summary', 'enabled'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => (v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v)));
+const show = (v: unknown): string => (v === undefined ? 'missing' : typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
 function forProblem(value: unknown): string | null {
   if (typeof value === 'string') {

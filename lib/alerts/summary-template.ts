@@ -6,7 +6,9 @@
  * between braces (pipelines such as `| humanize`, other fields) is left as written.
  */
 
-const PLACEHOLDER = /\{\{-?\s*\$(labels\.([A-Za-z_][A-Za-z0-9_]*)|value)\s*-?\}\}/g;
+// Trim markers (`{{-`) are not understood: such a placeholder is left as written. Groups: 1 `labels.x` or `value`, 2 the label name.
+// (Exported for go-template.ts, which writes the summary as a Prometheus annotation.)
+export const PLACEHOLDER = /\{\{\s*\$(labels\.([A-Za-z_][A-Za-z0-9_]*)|value)\s*\}\}/g;
 
 /**
  * A float64 as Go's fmt `%v` writes it (strconv.FormatFloat(v, 'g', -1, 64): the shortest
