@@ -2,6 +2,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import { cellSpec, type InputSlot } from '../../lib/notebook';
+import { PinMenu } from '../dashboard/PinMenu';
 import { SegmentField } from './SegmentField';
 import type { CellRecord } from '../../lib/store/types';
 import { formatDuration } from '../format';
@@ -235,6 +236,7 @@ export function CellFrame(props: Props) {
               Export report
             </button>
           ) : null}
+          {spec.compute ? <PinMenu cell={cell} /> : null}
           <span className="cell-tools" role="group" aria-label="Cell tools">
             <button type="button" className="tool-button" onClick={() => props.onMove(-1)} disabled={first} aria-label="Move cell up" title="Move up (Alt+↑)">
               ↑
