@@ -8,6 +8,7 @@ import { bytesSource } from './bytes-source';
 import type { ByteSource, ReadOptions, ReadProgress } from './reader-types';
 import { readJsonl } from './read-jsonl';
 import { readParquet } from './read-parquet';
+import { detectPromFile, readPromFile } from './read-prom';
 import { checkColumnCount } from './limits';
 import { guessRoles } from './roles';
 import { toArrowTable } from './to-arrow';
@@ -85,9 +86,13 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
   }
   const hasher = options.createHasher ? options.createHasher() : await wasmSha256();
   let bytes = 0;
+  const head = await headBytes(source);
+  // A Prometheus query_range response or a Grafana CSV export: a time column and one column per series.
+  const prom = await detectPromFile(source, head);
   // The extension names the format; the magic bytes must agree (a renamed Parquet file is an error).
-  const format = detectFormat(source.name, await headBytes(source));
-  const csv = await readerFor(format)(source, {
+  // (A query_range response is one JSON object: stored as JSON Lines until the backup schema knows 'prometheus'.)
+  const format = prom === 'query-range' ? 'jsonl' : prom === 'grafana-csv' ? 'csv' : detectFormat(source.name, head);
+  const readOptions: ReadOptions = {
     onBytes: (chunk) => {
       hasher.update(chunk);
       bytes += chunk.length;
@@ -99,14 +104,16 @@ export async function ingestSource(source: ByteSource, options: IngestOptions = 
     skipMalformed: options.skipMalformed,
     numberFormat: options.numberFormat,
     dateFormat: options.dateFormat,
-  });
+  };
+  const promRead = prom ? await readPromFile(source, prom, readOptions) : undefined;
+  const csv = promRead ? promRead.columns : await readerFor(format)(source, readOptions);
   // CSV/TSV are checked at the header; Parquet, Arrow and JSON Lines once read.
   checkColumnCount(csv.names.length, source.name);
   const names = new Set(csv.names);
   for (const name of Object.keys(options.columnTypes ?? {})) {
     if (!names.has(name)) throw new DataError('unknown-column', `column type for ${name}: ${source.name} has no such column`);
   }
-  const { table, schema } = toArrowTable(csv, options.columnTypes);
+  const { table, schema } = toArrowTable(csv, { ...promRead?.types, ...options.columnTypes });
   const now = options.now ?? (() => new Date());
   return {
     meta: {
