@@ -89,7 +89,7 @@ export const EXPECTATION_SPECS: Readonly<Record<string, ExpectationSpec>> = {
   ]),
   expect_column_kl_divergence_to_be_less_than: aggregate('Expect the KL divergence of the column from a partition object to be below a threshold.', [
     kw('partition_object', 'partition', 'The expected distribution: {"bins", "weights"} (continuous) or {"values", "weights"} (categorical).', true),
-    kw('threshold', 'number', 'The largest KL divergence (natural log) that passes.', true),
+    kw('threshold', 'number', 'The largest KL divergence (natural log) that passes (null: always passes, as GX).'),
     kw('internal_weight_holdout', 'number', 'Weight split uniformly among zero-weight bins.', false, 0),
     kw('tail_weight_holdout', 'number', 'Weight added to the tails beyond the partition (continuous), or to values outside it (categorical).', false, 0),
     kw('bucketize_data', 'boolean', 'Bucketize continuous data before evaluation.', false, true),

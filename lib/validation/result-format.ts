@@ -55,12 +55,14 @@ export function mostlySuccess(considered: number, unexpected: number, mostly: nu
 function partialCounts(values: readonly GxValue[]): { value: unknown; count: number }[] | undefined {
   const counts: { value: GxValue; count: number }[] = [];
   for (const value of values) {
-    const found = counts.find((c) => c.value === value || (c.value !== null && value !== null && comparePythonSafe(c.value, value) === 0));
+    // A null is pandas' NaN, a new float object each time: Counter never merges two of them.
+    const found = value === null ? undefined : counts.find((c) => c.value !== null && comparePythonSafe(c.value, value) === 0);
     if (found) found.count++;
     else counts.push({ value, count: 1 });
   }
   try {
-    return counts.sort((a, b) => b.count - a.count || (a.value === b.value ? 0 : comparePython(a.value, b.value)));
+    // Python's sort on (−count, value): NaN compares as neither smaller nor larger, so nulls keep their order.
+    return counts.sort((a, b) => b.count - a.count || (a.value === null || b.value === null ? 0 : comparePython(a.value, b.value)));
   } catch {
     return undefined;
   }
