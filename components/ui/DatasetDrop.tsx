@@ -83,13 +83,15 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
               Parsing <UserText text={state.name} clamp /> in a worker…
             </span>
           ) : (
-            <span className="drop-cta">Drop a CSV, TSV, Parquet, Arrow or JSON Lines file, or click to choose</span>
+            <span className="drop-cta">
+              Drop a CSV, TSV, Parquet, Arrow or JSON Lines file (or a Prometheus query_range JSON / Grafana CSV export), or click to choose
+            </span>
           )}
         </span>
         <input
           id={inputId}
           type="file"
-          accept=".csv,.tsv,.tab,.txt,.parquet,.arrow,.arrows,.feather,.ipc,.jsonl,.ndjson,text/csv,text/tab-separated-values"
+          accept=".csv,.tsv,.tab,.txt,.parquet,.arrow,.arrows,.feather,.ipc,.jsonl,.ndjson,.json,text/csv,text/tab-separated-values,application/json"
           aria-label={`${label.title} CSV file`}
           data-testid={`${role}-input`}
           className="visually-hidden"
