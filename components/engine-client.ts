@@ -13,6 +13,7 @@ import type { CardAutofill } from '../lib/cards/types';
 import type { BatchSummary } from '../lib/notebook/batch-summary';
 import type { Period } from '../lib/stream/windows';
 import type { ImportReport } from '../lib/store/tracking-import';
+import type { AlertEvent } from '../lib/alerts/types';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -43,6 +44,10 @@ export interface EngineClient extends CellRunner {
     source: Parameters<Engine['importTracking']>[0],
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ report: ImportReport; warnings: string[] }>;
+  /** Evaluates a workspace's alert rules after a cell computed or its batch history changed (lib/engine.ts); new events also go to onAlerts listeners. */
+  evaluateAlerts(workspaceId: string, target: { cellId: string } | { batches: true }): Promise<AlertEvent[]>;
+  /** Listens to new alert events (the page's notifications); returns the unsubscribe. */
+  onAlerts(listener: (events: AlertEvent[]) => void): () => void;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -144,6 +149,7 @@ export function createEngineClient(size = poolSize()): EngineClient {
 
   const call = <T>(run: (api: Api) => Promise<Outcome<T>>, worker = apis.length - 1): Promise<T> =>
     cancellable(async () => unwrap(await run(await api(Math.max(0, worker)))));
+  const alertListeners = new Set<(events: AlertEvent[]) => void>();
 
   return {
     get mode() {
@@ -168,6 +174,15 @@ export function createEngineClient(size = poolSize()): EngineClient {
     importTracking: (source, onProgress) => {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
       return call((a) => a.importTracking(source, progress), 0);
+    },
+    evaluateAlerts: (workspaceId, target) =>
+      call((a) => a.evaluateAlerts(workspaceId, target), 0).then((events) => {
+        if (events.length) for (const listener of alertListeners) listener(events);
+        return events;
+      }),
+    onAlerts(listener) {
+      alertListeners.add(listener);
+      return () => void alertListeners.delete(listener);
     },
     // Worker 0 keeps the reference's table opened across batches.
     summarizeBatch: (referenceId, batchId) => call((a) => a.summarizeBatch(referenceId, batchId), 0),

@@ -5,6 +5,7 @@ import { reportEnvelope } from '../lib/report/preset';
 import { downloadName } from '../lib/report/file-name';
 import { appendAudit } from '../lib/store/audit';
 import { getDb } from '../lib/store/db';
+import { reportAlerts } from './alerts/report-alerts';
 
 export { downloadName } from '../lib/report/file-name';
 
@@ -69,7 +70,8 @@ export function toReportCell(record: CellRecord): ReportCell {
 /** Builds the self-contained HTML report of the chosen cells in the page and downloads it. */
 export async function downloadReport(workspace: WorkspaceRecord, cells: CellRecord[], datasets: DatasetMeta[]): Promise<void> {
   const { toWorkspaceReport } = await import('../lib/report/workspace-report');
-  const html = await toWorkspaceReport(reportInput(workspace, cells, datasets), { document });
+  const alerts = await reportAlerts(getDb(), workspace.id, cells);
+  const html = await toWorkspaceReport({ ...reportInput(workspace, cells, datasets), ...(alerts ? { alerts } : {}) }, { document });
   download(html, reportFileName(workspace.name), 'text/html;charset=utf-8');
 }
 

@@ -29,6 +29,10 @@ import { readMlruns } from './tracking/mlruns';
 import { readMlflowDb } from './tracking/mlflow-db';
 import { importSnapshot, type ImportReport } from './store/tracking-import';
 import { appendAudit } from './store/audit';
+import { openRules, recordEvaluation } from './store/alerts';
+import { listBatches } from './store/batches';
+import { BATCHES_SOURCE_KEY, batchObservations, cellObservation, cellSourceKey, defaultRules, evaluateSequence, windowObservations } from './alerts';
+import type { AlertEvent, Observation } from './alerts/types';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -397,6 +401,56 @@ export const engine = {
       const { experiments, runs, registeredModels } = report;
       await appendAudit(getDb(), 'import', { what: source.kind, file: source.name, experiments, runs, registeredModels, warnings: warnings.length });
       return { report, warnings };
+    });
+  },
+
+  /**
+   * Evaluates the workspace's alert rules (defaults on first use) after a cell computed, or after its
+   * batch history changed: a cell's run folds into its sequence; a timeline's windows and the batch
+   * history are evaluated afresh and replace their source's events. New events go to the audit trail
+   * and back to the page (its notifications).
+   */
+  evaluateAlerts(workspaceId: string, target: { cellId: string } | { batches: true }): Promise<Outcome<AlertEvent[]>> {
+    return outcome(async () => {
+      const db = getDb();
+      let observations: Observation[] = [];
+      let replace: string[] = [];
+      if ('batches' in target) {
+        const pinned = (await db.workspaces.get(workspaceId))?.pinnedReference;
+        const batches = (await listBatches(db, workspaceId)).flatMap(({ id, date, dataset, summary }) =>
+          summary && (!pinned || summary.reference.sha256 === pinned.sha256) ? [{ id, date, name: dataset.name, summary }] : [],
+        );
+        [observations, replace] = [batchObservations(workspaceId, batches), [BATCHES_SOURCE_KEY]];
+      } else {
+        const cell = await db.cells.get(target.cellId);
+        if (!cell || cell.workspaceId !== workspaceId || cell.status !== 'ok' || !cell.result) return [];
+        const about = { id: cell.id, title: cell.title, kind: cell.kind };
+        if (cell.kind === 'timeline' && cell.result.kind === 'timeline') {
+          const windows = windowObservations(workspaceId, about, cell.result, cell.updatedAt, cell.config.settings);
+          [observations, replace] = [windows, [cellSourceKey(cell.id)]];
+        } else observations = [cellObservation(workspaceId, about, cell.result, cell.updatedAt)];
+      }
+      const { rules } = await openRules(db, workspaceId, defaultRules);
+      const events = await recordEvaluation(db, workspaceId, rules, { replace, evaluate: (active, state) => evaluateSequence(active, observations, state) });
+      for (const { id, ruleId, ruleName, severity, state, metric, labels, value, comparator, threshold, at, source } of events) {
+        const { key, cellId, window, batch } = source;
+        const where = { source: key, cell: cellId ?? null, window: window?.label ?? null, batch: batch?.id ?? null };
+        await appendAudit(db, `alert.${state}`, {
+          workspace: workspaceId,
+          event: id,
+          rule: ruleId,
+          name: ruleName,
+          severity,
+          metric,
+          labels,
+          value,
+          comparator,
+          threshold,
+          at,
+          ...where,
+        });
+      }
+      return events;
     });
   },
 

@@ -42,14 +42,28 @@ export function useBatchHistory(db: DriftbookDb, workspace: WorkspaceRecord) {
     [db],
   );
 
-  const run = useCallback(async <T>(label: string, work: () => Promise<T>): Promise<T> => {
-    setBusy(label);
-    try {
-      return await work();
-    } finally {
-      setBusy(undefined);
-    }
-  }, []);
+  // The history's alert rules are evaluated afresh after every change to it (issue 15); a failure never fails the change.
+  const evaluate = useCallback(
+    () =>
+      getClient()
+        .evaluateAlerts(workspace.id, { batches: true })
+        .catch(() => undefined),
+    [workspace.id],
+  );
+
+  const run = useCallback(
+    async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+      setBusy(label);
+      try {
+        const done = await work();
+        await evaluate();
+        return done;
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [evaluate],
+  );
 
   /** Pins a reference; every batch computed against another one is recomputed. */
   const pin = useCallback(
@@ -85,9 +99,9 @@ export function useBatchHistory(db: DriftbookDb, workspace: WorkspaceRecord) {
     [db, workspace.id, run, summarize],
   );
 
-  const redate = useCallback((id: string, date: string) => redateBatch(db, id, date), [db]);
-  const remove = useCallback((id: string) => removeBatch(db, id), [db]);
-  const undoRemove = useCallback((batch: BatchRecord) => restoreBatch(db, batch), [db]);
+  const redate = useCallback((id: string, date: string) => redateBatch(db, id, date).finally(evaluate), [db, evaluate]);
+  const remove = useCallback((id: string) => removeBatch(db, id).finally(evaluate), [db, evaluate]);
+  const undoRemove = useCallback((batch: BatchRecord) => restoreBatch(db, batch).finally(evaluate), [db, evaluate]);
 
   /** Recomputes the batches not computed against the pinned reference (stale, failed or never run). */
   const recompute = useCallback(

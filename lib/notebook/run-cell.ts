@@ -27,6 +27,8 @@ export interface CellRunner {
    * Without it, runCell computes the key itself (storedResultKey).
    */
   resultKey?(cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<string>;
+  /** Evaluates the workspace's alert rules on the cell's stored result (the browser's engine, issue 15); never fails the run. */
+  evaluateAlerts?(workspaceId: string, target: { cellId: string }): Promise<unknown>;
 }
 
 export interface NewCellOf<K extends CellKind> {
@@ -184,6 +186,7 @@ export async function runCell<K extends CellKind>(
   if (ran) await appendAudit(db, 'cell-run', await cellRunDetails(cell, ran.key, ran.reused));
   // A computed or failed run (not a cancel) is logged as a tracking run in the workspace's experiment; logging never throws.
   if (ran || next.status === 'error') await logCellRun(db, next, { startTime, reused: ran?.reused ?? false });
+  if (ran) await runner.evaluateAlerts?.(next.workspaceId, { cellId: next.id }).catch(() => undefined);
   return next;
 }
 

@@ -1,3 +1,4 @@
+import type { ReportAlerts } from './alerts-section';
 import type { CellConfigs, CellKind, CellResults } from '../notebook/registry';
 import type { InputSlot } from '../notebook/types';
 
@@ -33,4 +34,6 @@ export interface WorkspaceReportInput {
   exportedAt: string;
   datasets: ReportDataset[];
   cells: ReportCell[];
+  /** The workspace's alert rules and events (issue 15); no Alerts section without it. */
+  alerts?: ReportAlerts;
 }

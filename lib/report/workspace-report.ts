@@ -1,6 +1,7 @@
 import { sha256Hex } from '../data/sha256';
 import { findSpec, isKnownKind, unknownKindError, type CellKind } from '../notebook/registry';
 import { html, userText, type SafeHtml } from './escape';
+import { alertsSection } from './alerts-section';
 import { htmlDocument } from './html-document';
 import { formatCount } from './format';
 import { REPORT_CSS, WORKSPACE_REPORT_CSS } from './report-css';
@@ -78,6 +79,7 @@ ${hasCharts ? html` · <button type="button" class="mode-toggle" aria-pressed="f
 </header>
 <nav aria-label="Cells"><ol class="list-inline">${input.cells.map((c, i) => html`<li><a href="#cell-${i}">${userText(c.title)}</a></li>`)}</ol></nav>
 ${input.cells.map((cell, i) => section(cell, i, input, document))}
+${input.alerts ? alertsSection(input.alerts) : ''}
 <section class="report-cell" id="manifest"><h2><span class="kind">Reproducibility</span>Manifest</h2>
 ${datasetTable(input.datasets)}
 <p class="meta">Driftbook ${input.appVersion} · engine ${input.engineVersion} · exported ${input.exportedAt}. Each cell's settings are listed under it; the same datasets (same SHA-256) and settings give the same numbers.</p>

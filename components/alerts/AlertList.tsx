@@ -1,0 +1,90 @@
+'use client';
+import type { AlertEvent, AlertSource, Severity } from '../../lib/alerts/types';
+import { formatNumber } from '../../lib/format';
+import { UserText } from '../ui/UserText';
+
+export const SEVERITY_BADGE: Record<Severity, string> = { critical: 'badge badge-bad', warning: 'badge badge-warn', info: 'badge badge-muted' };
+
+/** Where an alert's numbers came from, as the link says it: the cell (and its window), or the batch. */
+export function sourceText(source: AlertSource): string {
+  if (source.batch) return `Batch ${source.batch.date}${source.batch.name ? ` · ${source.batch.name}` : ''}`;
+  const cell = source.cellTitle ?? source.cellId ?? source.key;
+  return source.window ? `${cell} · window ${source.window.label}` : cell;
+}
+
+const labelsText = (labels: Record<string, string>): string =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
+
+/** Firing or resolved alerts: time, rule, severity, value, summary, and a link to the source. */
+export function AlertList({
+  events,
+  title,
+  empty,
+  onOpen,
+  testId,
+}: {
+  events: readonly AlertEvent[];
+  title: string;
+  empty: string;
+  onOpen: (source: AlertSource) => void;
+  testId: string;
+}) {
+  return (
+    <section className="alerts-list" aria-label={title} data-testid={testId}>
+      <h3 className="section-title">
+        {title} <span className="muted">({events.length})</span>
+      </h3>
+      {events.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="drift-table alerts-table">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Rule</th>
+                <th scope="col">Severity</th>
+                <th scope="col">Value</th>
+                <th scope="col">Summary</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id} data-testid="alert-row">
+                  <td>
+                    <time dateTime={e.at}>{e.at.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC')}</time>
+                  </td>
+                  <td>
+                    <UserText text={e.ruleName} />
+                    {Object.keys(e.labels).length ? (
+                      <div className="small muted">
+                        <UserText text={labelsText(e.labels)} clamp />
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <span className={SEVERITY_BADGE[e.severity]}>{e.severity}</span>
+                  </td>
+                  <td className="num">
+                    {e.value === null ? '—' : formatNumber(e.value)} <span className="muted small">{`${e.comparator} ${formatNumber(e.threshold)}`}</span>
+                  </td>
+                  <td>
+                    <UserText text={e.summary} />
+                  </td>
+                  <td>
+                    <button type="button" className="button button-small" onClick={() => onOpen(e.source)} data-testid="alert-source">
+                      <UserText text={sourceText(e.source)} clamp />
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
