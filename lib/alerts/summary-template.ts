@@ -6,8 +6,11 @@
  * between braces (pipelines such as `| humanize`, other fields) is left as written.
  */
 
-// Trim markers (`{{-`) are not understood: such a placeholder is left as written. Groups: 1 `labels.x` or `value`, 2 the label name.
-// (Exported for go-template.ts, which writes the summary as a Prometheus annotation.)
+// Trim markers (`{{-`) are not understood: such a placeholder is left as written.
+/**
+ * `{{ $labels.NAME }}` (group 2: the name) or `{{ $value }}`; global, for replace and matchAll.
+ * Exported for go-template.ts, which writes the summary as a Prometheus annotation.
+ */
 export const PLACEHOLDER = /\{\{\s*\$(labels\.([A-Za-z_][A-Za-z0-9_]*)|value)\s*\}\}/g;
 
 /**
