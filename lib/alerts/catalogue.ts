@@ -40,7 +40,7 @@ export const FAMILIES: readonly MetricFamily[] = [
     'dataset_rows',
     ['dataset'],
     'count',
-    ['drift', 'quality', 'classification', 'regression', 'fairness', 'operational'],
+    ['drift', 'quality', 'classification', 'regression', 'operational'],
     'Rows of the dataset (reference or current).',
   ),
   family('column_missing_share', ['column', 'dataset'], 'ratio', ['quality', 'timeline'], 'Share of missing cells in a column.'),
