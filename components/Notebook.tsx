@@ -1,5 +1,5 @@
 'use client';
-import { memo, useState, type ComponentType } from 'react';
+import { memo, useMemo, useState, type ComponentType } from 'react';
 import type { DatasetMeta } from '../lib/data/types';
 import {
   CELL_KINDS,
@@ -34,6 +34,8 @@ export interface NotebookActions {
   shareThreshold: (from: CellRecord, threshold: number) => void;
   /** Adds a cell right after `from`, on its datasets, with `cell.segments` over its own. */
   addAfter: (from: CellRecord, cell: CellToAdd) => void;
+  /** Puts a dataset in a cell's input (and a new config, when given), then runs the cell. */
+  useDataset: (cell: CellRecord, slot: InputSlot, dataset: DatasetMeta, config?: CellConfig) => void;
 }
 
 interface Props {
@@ -131,13 +133,14 @@ interface SlotProps {
   stale: boolean;
   progress: { done: number; total: number } | undefined;
   actions: NotebookActions;
+  timelines?: CellProps<'metrics'>['timelines'];
 }
 
 /**
  * One cell with the "+" below it. Memoised: the page re-renders at each progress report of a
  * running cell, and every other cell's charts and windowed tables would render again with it.
  */
-const CellSlot = memo(function CellSlot({ cell, index, last, nextId, datasets, stale, progress, actions }: SlotProps) {
+const CellSlot = memo(function CellSlot({ cell, index, last, nextId, datasets, stale, progress, actions, timelines }: SlotProps) {
   // A kind this version does not know (a newer version's backup, a damaged file) is a failed cell, never a crash.
   const problem = isKnownKind(cell.kind) ? undefined : unknownKindError(cell.kind).message;
   return (
@@ -180,6 +183,8 @@ const CellSlot = memo(function CellSlot({ cell, index, last, nextId, datasets, s
               onConfigChange={(config: CellConfig) => actions.setConfig(cell, config)}
               onShareThreshold={(threshold) => actions.shareThreshold(cell, threshold)}
               onAddCell={(added) => actions.addAfter(cell, added)}
+              timelines={timelines}
+              onUseDataset={(slot, dataset, config) => actions.useDataset(cell, slot, dataset, config)}
             />
           </CellFrame>
         )}
@@ -191,6 +196,8 @@ const CellSlot = memo(function CellSlot({ cell, index, last, nextId, datasets, s
 
 /** The ordered cells of a workspace, each in its frame, with "+" between them. */
 export function Notebook({ cells, datasets, stale, progress, actions }: Props) {
+  // Computed timelines, for the cells that draw beside one (given to those kinds only: the others stay memoised).
+  const timelines = useMemo(() => cells.flatMap((c) => (c.kind === 'timeline' && c.result ? [{ id: c.id, title: c.title, result: c.result }] : [])), [cells]);
   return (
     <div className="notebook" aria-label="Notebook cells">
       <AddCell index={0} onAdd={actions.add} always={cells.length === 0} />
@@ -205,6 +212,7 @@ export function Notebook({ cells, datasets, stale, progress, actions }: Props) {
           stale={stale.has(cell.id)}
           progress={progress[cell.id]}
           actions={actions}
+          timelines={cell.kind === 'metrics' ? timelines : undefined}
         />
       ))}
     </div>

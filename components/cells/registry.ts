@@ -7,6 +7,7 @@ import { ColumnCell } from './ColumnCell';
 import { DriftCell } from './DriftCell';
 import { EstimatedCell } from './EstimatedCell';
 import { FairnessCell } from './FairnessCell';
+import { MetricsCell } from './MetricsCell';
 import { NoteCell } from './NoteCell';
 import { OperationalCell } from './OperationalCell';
 import { QualityCell } from './QualityCell';
@@ -28,4 +29,5 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   fairness: FairnessCell,
   timeline: TimelineCell,
   change: ChangeCell,
+  metrics: MetricsCell,
 };

@@ -1,4 +1,6 @@
+import type { DatasetMeta } from '../../lib/data/types';
 import type { CellConfigs, CellKind, CellRecordOf, DatasetsBySlot, InputSlot } from '../../lib/notebook';
+import type { TimelineCellResult } from '../../lib/notebook/kinds/timeline';
 
 /** A cell to add right after this one, on its datasets, with some inputs narrowed by segments. */
 export interface CellToAdd {
@@ -24,4 +26,8 @@ export interface CellProps<K extends CellKind> {
   onShareThreshold?: (threshold: number) => void;
   /** Adds a cell after this one on the same datasets (a timeline window opened as a drift cell). */
   onAddCell?: (cell: CellToAdd) => void;
+  /** The notebook's computed timeline cells (given to the kinds that draw beside one: Metrics). */
+  timelines?: readonly { id: string; title: string; result: TimelineCellResult }[];
+  /** Puts a dataset in one of the cell's inputs (optionally with a new config) and runs it (the Metrics cell's live query). */
+  onUseDataset?: (slot: InputSlot, dataset: DatasetMeta, config?: CellConfigs[K]) => void;
 }

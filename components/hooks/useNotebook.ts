@@ -173,6 +173,11 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
       update: (cell, changes) => void updateCell(db, cell.id, changes).catch(fail),
       setConfig: (cell, config) => void (async () => run(await updateCell(db, cell.id, { config })))().catch(fail),
       setInput: (cell, slot, dataset) => void setCellInput(db, cell.id, slot, dataset && { id: dataset.id, sha256: dataset.sha256 }).catch(fail),
+      useDataset: (cell, slot, dataset, config) =>
+        void (async () => {
+          const updated = await setCellInput(db, cell.id, slot, { id: dataset.id, sha256: dataset.sha256 });
+          await run(config ? await updateCell(db, updated.id, { config }) : updated);
+        })().catch(fail),
       setSegment: (cell, slot, segment) => void (async () => run(await setCellSegment(db, cell.id, slot, segment)))().catch(fail),
       shareThreshold: (from, threshold) =>
         void (async () => {

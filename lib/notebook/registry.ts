@@ -6,6 +6,7 @@ import { columnKind } from './kinds/column';
 import { driftKind } from './kinds/drift';
 import { estimatedKind } from './kinds/estimated';
 import { fairnessKind } from './kinds/fairness';
+import { metricsKind } from './kinds/metrics';
 import { noteKind } from './kinds/note';
 import { operationalKind } from './kinds/operational';
 import { qualityKind } from './kinds/quality';
@@ -30,6 +31,7 @@ const SPECS = {
   fairness: fairnessKind,
   timeline: timelineKind,
   change: changeKind,
+  metrics: metricsKind,
 };
 
 type Specs = typeof SPECS;

@@ -5,6 +5,7 @@ import { columnCellSection } from './column';
 import { driftCellSection } from './drift';
 import { estimatedCellSection } from './estimated';
 import { fairnessCellSection } from './fairness';
+import { metricsCellSection } from './metrics';
 import { classificationCellSection, regressionCellSection } from './model';
 import { noteCellSection } from './note';
 import { operationalCellSection } from './operational';
@@ -26,4 +27,5 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   fairness: fairnessCellSection,
   timeline: timelineCellSection,
   change: changeCellSection,
+  metrics: metricsCellSection,
 };

@@ -60,6 +60,7 @@ describe('every cell kind: the CLI prints what the app computes', () => {
       'note',
       'timeline',
       'change',
+      'metrics',
     ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
@@ -167,6 +168,15 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect((run as { windows: unknown[] }).windows).toHaveLength(13);
   });
 
+  it('metrics: `run --kind metrics --config JSON` on `prom query --format csv` output (histogram_quantile after rate)', async () => {
+    const data = { reference: 'metrics-cell/input.csv' };
+    const series = ['0.1', '0.25', '0.5', '1', '+Inf'].map((le) => `driftbook_fixture_latency_seconds_bucket{le="${le}"}`);
+    const config: CellConfigs['metrics'] = { transform: 'histogram_quantile', quantile: 0.9, rangeSeconds: 120, series };
+    const run = await cli(['run', '--kind', 'metrics', '--config', JSON.stringify(config), '--reference', path(data.reference)]);
+    expect(run).toEqual(json(await app('metrics', data, config)));
+    expect((run as { series: { points: unknown[] }[] }).series[0]!.points.length).toBeGreaterThan(100);
+  });
+
   it("change: `detect` prints the cell's detections and warnings (River's names); `run --kind change` the result itself", async () => {
     // Shuffled rows put back in time order (tests/fixtures/generate_binary_streams.py); a level shift at position 1000.
     const data = { reference: 'stream-binary/detect.csv' };
@@ -193,7 +203,7 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });

@@ -18,6 +18,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   fairness: 'tests/unit/notebook/kinds/model-kinds.test.ts',
   timeline: 'tests/unit/notebook/kinds/timeline.test.ts',
   change: 'tests/unit/notebook/kinds/change.test.ts',
+  metrics: 'tests/unit/notebook/kinds/metrics.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -57,6 +58,7 @@ describe('the cell-kind registry', () => {
       'fairness',
       'timeline',
       'change',
+      'metrics',
     ]);
   });
 

@@ -132,6 +132,7 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
       concept: { task: 'classification', target: c.target, prediction: c.prediction },
     },
     change: { column: c.numeric, detector: 'page_hinkley', params: { threshold: 5 }, orderBy: c.time },
+    metrics: { transform: 'raw', timeColumn: c.time, series: [c.numeric, c.latency] },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];

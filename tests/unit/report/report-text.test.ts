@@ -48,6 +48,7 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'fairness',
       'timeline',
       'change',
+      'metrics',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
