@@ -39,8 +39,15 @@ function orderedLabels(family: MetricFamily, sample: Sample): [string, string][]
   return family.labels.filter((name) => Object.hasOwn(sample.labels, name)).map((name) => [name, sample.labels[name]!]);
 }
 
+// Go's strconv.ParseFloat syntax, as expfmt reads a summary's quantile label.
+const GO_FLOAT = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|inf|infinity|nan)$/i;
+
 function seriesLine(family: MetricFamily, sample: Sample): string {
   const labels = orderedLabels(family, sample);
+  const quantile = family.type === 'summary' ? sample.labels.quantile : undefined;
+  if (quantile !== undefined && !GO_FLOAT.test(quantile)) {
+    throw new AnalysisError('bad-label', `quantile: ${JSON.stringify(quantile)} is not a number — a summary's quantile label is one, e.g. "0.95"`);
+  }
   const matchers = labels.map(([name, value]) => `${name}="${escapeLabelValue(value)}"`).join(',');
   return `${METRIC_PREFIX}${family.name}${matchers ? `{${matchers}}` : ''} ${formatSampleValue(sample.value)}`;
 }

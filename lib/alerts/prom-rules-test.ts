@@ -4,12 +4,12 @@
  * beyond the threshold, exactly at it, on the safe side of it, and NaN. A value beyond fires once
  * the rule's `for` has passed — not one interval earlier (pending) — and resolves when the value
  * returns; the threshold itself fires only for `>=`/`<=`; the safe side and NaN never fire.
- * The expected annotations are the summary as Prometheus renders it (go-template.ts).
+ * The expected annotations are the summary as Prometheus renders it (summary-template.ts).
  */
 import { AnalysisError } from '../errors';
 import { familyOf } from './catalogue';
 import { formatDuration, parseDuration } from './duration';
-import { renderGoSummary } from './go-template';
+import { renderSummary } from './summary-template';
 import { alertNames, exportedRules, intervalMs, forDuration, yamlText, type PromRulesOptions } from './prom-rules';
 import { promqlSelector } from './promql';
 import { METRIC_PREFIX, type AlertRule, type Comparator } from './types';
@@ -64,7 +64,7 @@ function testGroup({ rule, alertname, value, forMs, interval }: Case) {
   const expected = {
     exp_labels: { ...labels, severity: rule.severity },
     exp_annotations: {
-      summary: renderGoSummary(rule.summary, { ...labels, __name__: `${METRIC_PREFIX}${family.name}` }, value),
+      summary: renderSummary(rule.summary, { ...labels, __name__: `${METRIC_PREFIX}${family.name}` }, value),
       driftbook_rule_id: rule.id,
       driftbook_rule_name: rule.name,
     },

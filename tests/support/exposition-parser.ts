@@ -61,7 +61,8 @@ function parseSeries(line: string, where: string): ParsedSeries {
 
 /** The families of an exposition in order; throws on anything the format does not allow. */
 export function parseExposition(text: string): ParsedFamily[] {
-  if (text.includes('\r')) throw new Error('carriage return: the format is LF only');
+  // A CR inside a label value is data; before a line feed it would be a CRLF line end.
+  if (text.includes('\r\n')) throw new Error('CRLF line end: the format is LF only');
   if (text !== '' && !text.endsWith('\n')) throw new Error('no final newline');
   const families: ParsedFamily[] = [];
   const familyFor = (name: string): ParsedFamily => {

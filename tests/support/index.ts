@@ -1,5 +1,6 @@
 // Shared test helpers: import from 'tests/support' (relative path) rather than from a sibling test.
 export { ROOT, readFixture, readJson } from './files';
+export { HOSTILE_NAMES } from './hostile-names';
 export { parseExposition, type ParsedFamily, type ParsedSeries } from './exposition-parser';
 export { checkMetrics, promtool, type PromtoolRun } from './promtool';
 export { expectClose, isClose, relativeError, relFloor, type Tolerance } from './close';
