@@ -92,8 +92,9 @@ class Translator {
     const word = `[${WORD(f)}]`;
     if (c === 'b') return `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
     if (c === 'B') return `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`;
-    if (c === 'A') return '(?<![\\s\\S])';
-    if (c === 'Z') return '(?![\\s\\S])';
+    // JavaScript's ^ and $ without the m flag are the input's ends (lookarounds can land inside a surrogate pair).
+    if (c === 'A') return '^';
+    if (c === 'Z') return '$';
     if (/[1-9]/.test(c)) {
       let digits = c;
       if (/[0-9]/.test(this.peek() ?? '')) digits += this.chars[this.i++];
@@ -182,9 +183,9 @@ class Translator {
       } else if (c === '[') out += this.translateClass();
       else if (c === '(') out += this.translateGroup();
       else if (c === '.') out += f.dotAll ? '[\\s\\S]' : '[^\\n]';
-      else if (c === '^') out += f.multiline ? '(?:(?<![\\s\\S])|(?<=\\n))' : '(?<![\\s\\S])';
+      else if (c === '^') out += f.multiline ? '(?:^|(?<=\\n))' : '^';
       // Python's $ matches at the end and before a newline that ends the string.
-      else if (c === '$') out += f.multiline ? '(?=\\n|(?![\\s\\S]))' : '(?=\\n?(?![\\s\\S]))';
+      else if (c === '$') out += f.multiline ? '(?=\\n|$)' : '(?=\\n?$)';
       else if (c === '{') {
         const q = /^(\d*)(,(\d*))?\}/.exec(this.rest());
         if (q && (q[1] !== '' || q[2] !== undefined)) {
