@@ -13,6 +13,7 @@ import { OperationalCell } from './OperationalCell';
 import { QualityCell } from './QualityCell';
 import { RegressionCell } from './RegressionCell';
 import { TimelineCell } from './TimelineCell';
+import { ValidationCell } from './ValidationCell';
 import type { CellProps } from './types';
 
 /** kind → the component that renders that kind's cell; the compiler requires one for every kind in lib/notebook/registry.ts. */
@@ -30,4 +31,5 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   timeline: TimelineCell,
   change: ChangeCell,
   metrics: MetricsCell,
+  validation: ValidationCell,
 };

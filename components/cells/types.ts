@@ -1,5 +1,5 @@
 import type { DatasetMeta } from '../../lib/data/types';
-import type { CellConfigs, CellKind, CellRecordOf, DatasetsBySlot, InputSlot } from '../../lib/notebook';
+import type { CellConfig, CellConfigs, CellKind, CellRecordOf, DatasetsBySlot, InputSlot } from '../../lib/notebook';
 import type { TimelineCellResult } from '../../lib/notebook/kinds/timeline';
 
 /** A cell to add right after this one, on its datasets, with some inputs narrowed by segments. */
@@ -7,6 +7,8 @@ export interface CellToAdd {
   kind: CellKind;
   title: string;
   segments: Partial<Record<InputSlot, string>>;
+  /** Its settings (default: the kind's defaultConfig), e.g. the column a validation row opens in a column detail. */
+  config?: CellConfig;
 }
 
 /** What every kind's body gets; the frame around it (CellFrame) has the header, progress and errors. */

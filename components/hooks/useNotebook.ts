@@ -200,6 +200,7 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
             current: metaOf('current'),
             segments: { ...own, ...added.segments },
             title: added.title,
+            ...(added.config ? { config: added.config } : {}),
             index,
           });
           if (shouldAutoRun(cell)) await run(cell);

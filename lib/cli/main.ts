@@ -12,7 +12,9 @@ import { historyCommand } from './history-command';
 import { promCommand } from './prom-command';
 import { runCommand } from './run-command';
 import { runsCommand } from './runs-command';
+import { suiteCommand } from './suite-command';
 import { USAGE } from './usage';
+import { validateCommand } from './validate-command';
 
 /** Each command builds a cell kind's config from its flags and runs the kind's compute (lib/cli/cell-compute.ts). */
 const COMMANDS = {
@@ -29,6 +31,8 @@ const COMMANDS = {
   audit: auditCommand,
   prom: promCommand,
   alerts: alertsCommand,
+  validate: validateCommand,
+  suite: suiteCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

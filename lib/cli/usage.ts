@@ -31,6 +31,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                             [--timeout SECONDS] [--out FILE]
        driftbook alerts --rules RULES.json [--format prometheus] --out rules.yml [--test-out rules.test.yml]
                         [--group NAME] [--interval 1m]
+       driftbook validate --suite S.json --data F.csv [--out result.json] [--strict] [--segment EXPR]
+       driftbook suite --reference R.csv [--out suite.json] [--margin M] [--k K] [--name NAME] [--segment EXPR]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -219,5 +221,13 @@ becomes for: (N − 1) × --interval (the group's evaluation interval, default 1
 promtool test file beside it (promtool test rules FILE): each rule fires beyond its threshold after
 its for, not at the threshold for > and <, never on the safe side or NaN.
 
+validate runs a Great Expectations suite (GX Core 1.x JSON, or a 0.18 suite, converted) on one file,
+as the Validation cell does, and prints GX 1.x's validation result (SUMMARY result format). It exits 0
+when the run completes, whatever its success; with --strict it exits 3 when an expectation failed (for
+CI). suite profiles a suite from a reference file, as the cell's "Suggest a suite": the columns, the
+row count (half to twice the reference's), not-null (mostly = the non-missing share), ranges widened by
+--margin (a share of the range, default 0), categories, unique ids, string lengths, mean and stdev
+within --k standard errors (default 3) and a KL-divergence partition (README "Validation cell and CLI").
+
 Exit codes: 0 done, 2 bad input or usage (one line on stderr), 1 unexpected failure (audit verify: a
-broken chain).`;
+broken chain; validate --strict: 3 when an expectation failed).`;

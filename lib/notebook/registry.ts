@@ -12,6 +12,7 @@ import { operationalKind } from './kinds/operational';
 import { qualityKind } from './kinds/quality';
 import { regressionKind } from './kinds/regression';
 import { timelineKind } from './kinds/timeline';
+import { validationKind } from './kinds/validation';
 import type { CellKindSpec } from './types';
 
 /**
@@ -32,6 +33,7 @@ const SPECS = {
   timeline: timelineKind,
   change: changeKind,
   metrics: metricsKind,
+  validation: validationKind,
 };
 
 type Specs = typeof SPECS;

@@ -11,6 +11,7 @@ import { noteCellSection } from './note';
 import { operationalCellSection } from './operational';
 import { qualityCellSection } from './quality';
 import { timelineCellSection } from './timeline';
+import { validationCellSection } from './validation';
 import type { Section } from './types';
 
 /** kind → its report section; the compiler requires one for every registered kind. */
@@ -28,4 +29,5 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   timeline: timelineCellSection,
   change: changeCellSection,
   metrics: metricsCellSection,
+  validation: validationCellSection,
 };

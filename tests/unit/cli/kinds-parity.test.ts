@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectJson } from '../../../lib/cli/detect-command';
@@ -61,6 +63,7 @@ describe('every cell kind: the CLI prints what the app computes', () => {
       'timeline',
       'change',
       'metrics',
+      'validation',
     ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
@@ -198,12 +201,33 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect(withTargets.targets?.reference).toBe('reference.csv');
   });
 
+  it("validation: `validate` prints the cell's GX result, `suite` its suggested suite, `run --kind validation` the result itself", async () => {
+    // tests/fixtures/validation-profile (generate_validation_profile.py): a reference and a copy with planted faults.
+    const data = { reference: 'validation-profile/reference.csv', current: 'validation-profile/damaged.csv' };
+    // The run's wall-clock time is the one field that differs between two runs.
+    const timeless = (result: unknown) => {
+      const { meta, ...rest } = json(result) as { meta: Record<string, unknown> };
+      const { validation_time: _time, ...kept } = meta;
+      return { ...rest, meta: kept };
+    };
+    const suggested = await app('validation', data, { suite: null, dataset: 'current' });
+    expect(await cli(['suite', '--reference', path(data.reference)])).toEqual(json(suggested.suite));
+    const config: CellConfigs['validation'] = { suite: suggested.suite, dataset: 'reference' };
+    const onDamaged = await app('validation', { reference: data.current }, config);
+    const written = join(mkdtempSync(join(tmpdir(), 'driftbook-parity-')), 'suite.json');
+    writeFileSync(written, JSON.stringify(suggested.suite));
+    expect(timeless(await cli(['validate', '--suite', written, '--data', path(data.current)]))).toEqual(timeless(onDamaged.result));
+    const run = (await cli(['run', '--kind', 'validation', '--config', JSON.stringify(config), '--reference', path(data.current)])) as { result: unknown };
+    expect({ ...run, result: timeless(run.result) }).toEqual({ ...(json(onDamaged) as object), result: timeless(onDamaged.result) });
+    expect(onDamaged.result.success).toBe(false);
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });

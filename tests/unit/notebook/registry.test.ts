@@ -19,6 +19,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   timeline: 'tests/unit/notebook/kinds/timeline.test.ts',
   change: 'tests/unit/notebook/kinds/change.test.ts',
   metrics: 'tests/unit/notebook/kinds/metrics.test.ts',
+  validation: 'tests/unit/notebook/kinds/validation.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -59,6 +60,7 @@ describe('the cell-kind registry', () => {
       'timeline',
       'change',
       'metrics',
+      'validation',
     ]);
   });
 

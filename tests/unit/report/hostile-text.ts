@@ -133,6 +133,8 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
     },
     change: { column: c.numeric, detector: 'page_hinkley', params: { threshold: 5 }, orderBy: c.time },
     metrics: { transform: 'raw', timeColumn: c.time, series: [c.numeric, c.latency] },
+    // A suite suggested from the hostile reference: its column names and categories reach the section.
+    validation: { suite: null, dataset: 'current' },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];

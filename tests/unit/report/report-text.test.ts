@@ -49,6 +49,7 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'timeline',
       'change',
       'metrics',
+      'validation',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
