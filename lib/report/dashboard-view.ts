@@ -51,6 +51,12 @@ export const overText = (over: TileHistoryKind, count: number): string => `over 
 /** `model_metric` → "Model metric". */
 export const familyTitle = (metric: FamilyName): string => metric.charAt(0).toUpperCase() + metric.slice(1).replace(/_/g, ' ');
 
+/** A stat tile's default title: the family, and the label that says most (`Model metric: accuracy`, `Column drift score: age`). */
+export function statTitle(metric: FamilyName, labels: Record<string, string>): string {
+  const key = labels.metric ?? labels.column ?? labels.quantile ?? labels.series ?? labels.suite;
+  return key === undefined ? familyTitle(metric) : `${familyTitle(metric)}: ${key}`;
+}
+
 /** A series' labels as a reader names them: `metric=accuracy · dataset=current` (empty for none). */
 export const labelsText = (labels: Record<string, string>): string =>
   Object.entries(labels)
@@ -63,7 +69,7 @@ function resolveStat(
   history: TileHistory | undefined,
   rules: readonly AlertRule[],
 ): ResolvedTile {
-  const base = { tile, source, title: tile.title ?? familyTitle(tile.metric), series: labelsText(tile.labels) };
+  const base = { tile, source, title: tile.title ?? statTitle(tile.metric, tile.labels), series: labelsText(tile.labels) };
   if (!history || history.observations.length === 0) return { ...base, problem: 'No numbers yet: run the cell.' };
   const view = statView(tile.metric, tile.labels, history.observations, rules);
   if (view.points.every((p) => p.value === null))
@@ -78,7 +84,7 @@ export function resolveTile(tile: DashboardTile, { cells, histories, rules }: Da
   if (!cell)
     return {
       tile,
-      title: tile.title ?? (tile.type === 'stat' ? familyTitle(tile.metric) : 'Chart'),
+      title: tile.title ?? (tile.type === 'stat' ? statTitle(tile.metric, tile.labels) : 'Chart'),
       source: 'Deleted cell',
       problem: 'Its cell was deleted: unpin it.',
     };

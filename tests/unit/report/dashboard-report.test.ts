@@ -8,7 +8,7 @@ import { sparklineRuns, trendSparkline } from '../../../lib/charts/trend-sparkli
 import { visibleControls } from '../../../lib/format';
 import { cellCharts } from '../../../lib/report/dashboard-charts';
 import { DASHBOARD_CSP, toDashboardReport } from '../../../lib/report/dashboard-report';
-import { resolveTile, type DashboardCell, type DashboardInputs } from '../../../lib/report/dashboard-view';
+import { resolveTile, statTitle, type DashboardCell, type DashboardInputs } from '../../../lib/report/dashboard-view';
 import { hostileWorkspace, rawControls } from './hostile-text';
 
 const HOSTILE = 'evil <img src=x onerror=alert(1)> \u202egpj.exe';
@@ -82,6 +82,9 @@ describe('toDashboardReport', async () => {
       ['stat', undefined, undefined, 'Its cell was deleted: unpin it.'],
       ['stat', undefined, undefined, 'No numbers yet: run the cell.'],
     ]);
+    expect(resolved.map((r) => r.title)).toEqual([`title ${HOSTILE}`, 'ROC curve', expect.any(String), 'Dataset drift share', 'Dataset drift share']);
+    expect(statTitle('model_metric', { metric: 'accuracy', dataset: 'current' })).toBe('Model metric: accuracy');
+    expect(statTitle('column_drift_score', { column: 'age', method: 'psi' })).toBe('Column drift score: age');
     const stat = resolved[0]!.stat!;
     expect(stat.value).toBe(score.value);
     expect(stat.previous).toBe(0.02);
