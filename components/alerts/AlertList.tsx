@@ -12,6 +12,9 @@ export function sourceText(source: AlertSource): string {
   return source.window ? `${cell} · window ${source.window.label}` : cell;
 }
 
+/** "2026-12-06 07:21:53 UTC" (the ISO time to the second; the full one is in the element's dateTime). */
+const timeText = (at: string): string => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(at) ? `${at.slice(0, 10)} ${at.slice(11, 19)} UTC` : at);
+
 const labelsText = (labels: Record<string, string>): string =>
   Object.entries(labels)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
@@ -47,15 +50,15 @@ export function AlertList({
                 <th scope="col">Rule</th>
                 <th scope="col">Severity</th>
                 <th scope="col">Value</th>
-                <th scope="col">Summary</th>
                 <th scope="col">Source</th>
+                <th scope="col">Summary</th>
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} data-testid="alert-row">
                   <td>
-                    <time dateTime={e.at}>{e.at.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC')}</time>
+                    <time dateTime={e.at}>{timeText(e.at)}</time>
                   </td>
                   <td>
                     <UserText text={e.ruleName} />
@@ -72,12 +75,12 @@ export function AlertList({
                     {e.value === null ? '—' : formatNumber(e.value)} <span className="muted small">{`${e.comparator} ${formatNumber(e.threshold)}`}</span>
                   </td>
                   <td>
-                    <UserText text={e.summary} />
-                  </td>
-                  <td>
                     <button type="button" className="button button-small" onClick={() => onOpen(e.source)} data-testid="alert-source">
                       <UserText text={sourceText(e.source)} clamp />
                     </button>
+                  </td>
+                  <td className="alert-summary">
+                    <UserText text={e.summary} />
                   </td>
                 </tr>
               ))}
