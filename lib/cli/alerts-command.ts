@@ -67,7 +67,7 @@ export async function alertsCommand(args: string[], out: (text: string) => void)
   try {
     intervalMs(options.interval);
   } catch (error) {
-    throw new UsageError(`--interval: ${(error as Error).message}`);
+    throw new UsageError(`--interval: ${(error as Error).message.replace(/^\w+: /, '')}`);
   }
   const { rules } = await readRules(values.rules);
   const yaml = alertingRulesYaml(rules, options);
