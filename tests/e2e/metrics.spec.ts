@@ -8,7 +8,6 @@ import { openDemo } from './demo';
 import { expect, test } from './guard';
 
 const ROOT = join(__dirname, '..', '..');
-const DAY = 86_400_000;
 
 async function addCell(page: Page, label: string): Promise<void> {
   await page
