@@ -9,7 +9,6 @@ import { download, downloadName } from '../export-report';
 import { formatCount } from '../format';
 import { UserText } from '../ui/UserText';
 import { ViewTabs } from '../ui/ViewTabs';
-import { Warnings } from '../ui/Warnings';
 import { ChoiceField, columnChoices, NumberField } from './model/fields';
 import { ResultsTable } from './validation/ResultsTable';
 import { SuiteJson } from './validation/SuiteJson';
@@ -34,7 +33,7 @@ function SuggestForm({ config, disabled, onSuggest }: { config: ValidationCellCo
   const [k, setK] = useState(config.k);
   return (
     <form
-      className="settings-grid model-form"
+      className="validation-toolbar"
       aria-label="Suggest a suite"
       onSubmit={(e) => {
         e.preventDefault();
@@ -43,11 +42,9 @@ function SuggestForm({ config, disabled, onSuggest }: { config: ValidationCellCo
     >
       <NumberField label="Range margin (share of the range)" value={margin} placeholder="0" min={0} onChange={setMargin} />
       <NumberField label="Mean/stdev bounds (standard errors)" value={k} placeholder="3" min={0} onChange={setK} />
-      <div className="settings-actions model-apply">
-        <button type="submit" className="button" disabled={disabled}>
-          Suggest a suite
-        </button>
-      </div>
+      <button type="submit" className="button" disabled={disabled}>
+        Suggest a suite
+      </button>
     </form>
   );
 }
@@ -83,11 +80,10 @@ export function ValidationCell({ cell, onConfigChange, columns, datasets, onAddC
       ? (column: string) => onAddCell({ kind: 'column', title: `Column detail · ${column}`, segments: {}, config: { methods: 'all', column } })
       : undefined;
   const summary = result ? validationSummary(result) : undefined;
-  const shown = result && failedOnly ? { ...result, result: { ...result.result, results: result.result.results.filter((r) => !r.success) } } : result;
 
   return (
     <>
-      <div className="settings-grid model-form validation-toolbar">
+      <div className="validation-toolbar">
         <ChoiceField<ValidationDataset>
           label="Run the suite on"
           value={config.dataset}
@@ -150,15 +146,23 @@ export function ValidationCell({ cell, onConfigChange, columns, datasets, onAddC
           {result.data.segment ? <UserText text={result.data.segment} /> : null})
         </p>
       ) : null}
-      {result ? <Warnings warnings={result.notes} label="Suite notes" /> : null}
+      {result?.notes.length ? (
+        <ul className="muted small" aria-label="Suite notes">
+          {result.notes.map((note, i) => (
+            <li key={i}>
+              <UserText text={note} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ViewTabs tabs={VIEWS} value={view} onChange={setView} label="Validation views" idPrefix={idPrefix} />
       <div role="tabpanel" id={`${idPrefix}-panel-${view}`} aria-labelledby={`${idPrefix}-tab-${view}`}>
-        {view === 'results' && shown ? (
+        {view === 'results' && result ? (
           <>
             <label className="field check">
               <input type="checkbox" checked={failedOnly} onChange={(e) => setFailedOnly(e.target.checked)} /> Failed expectations only
             </label>
-            <ResultsTable result={shown} onDetail={onDetail} />
+            <ResultsTable result={result} failedOnly={failedOnly} onDetail={onDetail} />
           </>
         ) : null}
         {view === 'suite' && suite ? <SuiteTable suite={suite} columns={choices} disabled={busy} onChange={setSuite} /> : null}

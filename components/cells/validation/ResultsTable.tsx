@@ -36,7 +36,7 @@ function ResultRow({ row, onDetail }: { row: ValidationRow; onDetail?: (column: 
         <UserText text={row.observed} />
       </td>
       <td className="num">{row.unexpected}</td>
-      <td className="small">
+      <td className="small wrap">
         {row.exception ? (
           <span className="flagged">
             <UserText text={row.exception} />
@@ -57,10 +57,10 @@ function ResultRow({ row, onDetail }: { row: ValidationRow; onDetail?: (column: 
 }
 
 /** The run's results in suite order (as GX lists them), failed rows highlighted. */
-export function ResultsTable({ result, onDetail }: { result: ValidationCellResult; onDetail?: (column: string) => void }) {
+export function ResultsTable({ result, failedOnly, onDetail }: { result: ValidationCellResult; failedOnly: boolean; onDetail?: (column: string) => void }) {
   return (
     <div className="table-wrap">
-      <table className="drift-table" data-testid="validation-results">
+      <table className="drift-table validation-table" data-testid="validation-results">
         <thead>
           <tr>
             <th scope="col" className="num">
@@ -79,9 +79,11 @@ export function ResultsTable({ result, onDetail }: { result: ValidationCellResul
           </tr>
         </thead>
         <tbody>
-          {validationRows(result).map((row) => (
-            <ResultRow key={row.index} row={row} onDetail={onDetail} />
-          ))}
+          {validationRows(result)
+            .filter((row) => !failedOnly || !row.success)
+            .map((row) => (
+              <ResultRow key={row.index} row={row} onDetail={onDetail} />
+            ))}
         </tbody>
       </table>
     </div>

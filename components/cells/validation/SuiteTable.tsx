@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ExpectationConfig, ExpectationSuite } from '../../../lib/validation/types';
 import { UserText } from '../../ui/UserText';
 import type { Column } from '../model/fields';
@@ -47,7 +47,7 @@ export function SuiteTable({
         Suite “<UserText text={suite.name} />” · {suite.expectations.length} expectations
       </p>
       <div className="table-wrap">
-        <table className="drift-table">
+        <table className="drift-table validation-table">
           <thead>
             <tr>
               <th scope="col" className="num">
@@ -64,56 +64,58 @@ export function SuiteTable({
           </thead>
           <tbody>
             {suite.expectations.map((e, i) => (
-              <tr key={i} data-testid="suite-row">
-                <td className="num">{i + 1}</td>
-                <td>
-                  <code>{e.type}</code>
-                </td>
-                <td>{typeof e.kwargs.column === 'string' ? <UserText text={e.kwargs.column} clamp /> : '—'}</td>
-                <td className="small">
-                  <UserText text={kwargsText(e.kwargs)} />
-                </td>
-                <td className="small muted">
-                  <UserText text={notesText(e.notes)} />
-                </td>
-                <td className="cell-actions">
-                  <button
-                    type="button"
-                    className="button button-link"
-                    disabled={disabled}
-                    onClick={() => setEditing(i)}
-                    aria-label={`Edit expectation ${i + 1}`}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-link"
-                    disabled={disabled}
-                    onClick={() => replace(suite.expectations.filter((_, j) => j !== i))}
-                    aria-label={`Remove expectation ${i + 1}`}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
+              <Fragment key={i}>
+                <tr data-testid="suite-row" className={editing === i ? 'selected' : undefined}>
+                  <td className="num">{i + 1}</td>
+                  <td>
+                    <code>{e.type}</code>
+                  </td>
+                  <td>{typeof e.kwargs.column === 'string' ? <UserText text={e.kwargs.column} clamp /> : '—'}</td>
+                  <td className="small wrap">
+                    <UserText text={kwargsText(e.kwargs)} />
+                  </td>
+                  <td className="small muted wrap">
+                    <UserText text={notesText(e.notes)} />
+                  </td>
+                  <td className="cell-actions">
+                    <button
+                      type="button"
+                      className="button button-link"
+                      disabled={disabled}
+                      onClick={() => setEditing(i)}
+                      aria-label={`Edit expectation ${i + 1}`}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-link"
+                      disabled={disabled}
+                      onClick={() => replace(suite.expectations.filter((_, j) => j !== i))}
+                      aria-label={`Remove expectation ${i + 1}`}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+                {editing === i ? (
+                  <tr>
+                    <td colSpan={6} className="validation-edit">
+                      <ExpectationForm key={i} initial={e} index={i} columns={columns} onSave={save} onCancel={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
-      {editing === null ? (
+      {editing === 'new' ? (
+        <ExpectationForm index={suite.expectations.length} columns={columns} onSave={save} onCancel={() => setEditing(null)} />
+      ) : (
         <button type="button" className="button" disabled={disabled} onClick={() => setEditing('new')}>
           Add an expectation
         </button>
-      ) : (
-        <ExpectationForm
-          key={String(editing)}
-          initial={editing === 'new' ? undefined : suite.expectations[editing]}
-          index={editing === 'new' ? suite.expectations.length : editing}
-          columns={columns}
-          onSave={save}
-          onCancel={() => setEditing(null)}
-        />
       )}
     </div>
   );
