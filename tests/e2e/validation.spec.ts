@@ -39,6 +39,8 @@ test('validation: suggest a suite from the demo reference, run it on the current
   await expect(precipitation).toContainText('55.9');
   await cell.getByLabel('Failed expectations only').check();
   await expect(results.locator('tbody tr')).toHaveCount(7);
+  // Rows keep their place in the suite: precipitation's range is expectation 7.
+  await expect(results.locator('tbody tr').first().locator('td').first()).toHaveText('7');
   await cell.screenshot({ path: '/tmp/h-validation-results.png' });
 
   // The suite as a table: widen precipitation's range with the form; the cell runs again.
@@ -51,7 +53,8 @@ test('validation: suggest a suite from the demo reference, run it on the current
   const form = cell.getByRole('form', { name: 'Edit expectation 7' });
   await expect(form.getByLabel('Expectation type')).toHaveValue('expect_column_values_to_be_between');
   await form.getByLabel(/^max_value/).fill('60');
-  await cell.screenshot({ path: '/tmp/h-validation-form.png' });
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/h-validation-form.png' });
   // An invalid value is refused with the engine's message (mostly above 1).
   await form.getByLabel(/^mostly/).fill('2');
   await expect(form.getByRole('button', { name: 'Apply' })).toBeDisabled();
