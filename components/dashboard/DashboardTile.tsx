@@ -109,7 +109,7 @@ export const DashboardTile = memo(function DashboardTile({ t, index, count, onMo
       <header className="tile-header">
         <div className="tile-heading">
           <h3 className="tile-title">
-            <UserText text={t.title} clamp />
+            <UserText text={t.title} />
           </h3>
           <p className="tile-source muted small">
             <UserText text={t.source} clamp />

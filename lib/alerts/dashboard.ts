@@ -43,10 +43,11 @@ export function findSample(samples: readonly Sample[], metric: FamilyName, label
   return samples.find((s) => s.metric === metric && sameLabels(s.labels, labels));
 }
 
-/** How a point is named in the tile: the window's label, the batch's name or date, else its time. */
+/** How a point is named in the tile: the window's label, the batch's name or date, else its time to the minute (`2026-03-01 09:30 UTC`). */
 export function observationLabel(observation: Observation): string {
   const { window, batch } = observation.source;
-  return window?.label ?? batch?.name ?? batch?.date ?? observation.at;
+  const minute = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(observation.at);
+  return window?.label ?? batch?.name ?? batch?.date ?? (minute ? `${minute[1]} ${minute[2]} UTC` : observation.at);
 }
 
 /** The series' value at each observation (in the order given, oldest first), the latest `max` kept. */

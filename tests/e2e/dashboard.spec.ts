@@ -30,9 +30,10 @@ test('dashboard: pin numbers and a chart from the demo notebook → rearrange by
     .getByRole('button', { name: 'Pin chart' })
     .click();
 
-  // A second run of the model cell (its result is cached, and logged as a run again): the tile's history has two points.
-  await model.getByRole('button', { name: 'Run again' }).click();
-  await expect(model.locator('.cell-duration')).toHaveText('cached');
+  // A second run of the model cell, predictions from the score at 0.3 (logged as a run too): the tile's history has two points.
+  await model.getByLabel('Prediction', { exact: true }).selectOption('');
+  await model.getByLabel('Threshold (score ≥ t is positive)').fill('0.3');
+  await model.getByRole('button', { name: 'Apply' }).click();
 
   await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
   const tiles = page.getByTestId('dashboard-tile');
@@ -42,7 +43,7 @@ test('dashboard: pin numbers and a chart from the demo notebook → rearrange by
   await expect(tiles.nth(0).getByTestId('tile-value')).toHaveText(/^\d+(\.\d)?%$/);
   await expect(tiles.nth(1).getByTestId('tile-value')).toHaveText(/^0\.\d+$/);
   await expect(tiles.nth(1)).toContainText('over 2 logged runs');
-  await expect(tiles.nth(1).locator('.tile-change')).toHaveText(/^±0 vs /);
+  await expect(tiles.nth(1).locator('.tile-change')).toHaveText(/^[+−]0\.\d+ vs 20\d\d-/);
   await expect(tiles.nth(1).locator('.tile-trend polyline')).toHaveCount(1);
   await expect(tiles.nth(2).locator('svg').first()).toBeVisible();
   // Colour from the default rules: dataset drift share ≥ 0.5 and accuracy < 0.9 are rules, so both tiles are watched.

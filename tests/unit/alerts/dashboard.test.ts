@@ -86,7 +86,7 @@ describe('statView', () => {
     expect(statView('column_drift_score', psi, [obs('t', [drift(Infinity)]), obs('u', [drift(0.3)])], []).change).toBeNull();
   });
 
-  it('uses a batch name, else its date, else the time as a point label', () => {
+  it('uses a window label, a batch name, else its date, else the time to the minute as a point label', () => {
     const batch = (name?: string): Observation => ({
       at: '2026-02-01T00:00:00.000Z',
       source: { workspaceId: 'w', key: 'batches', batch: { id: 'b', date: '2026-02-01', ...(name ? { name } : {}) } },
@@ -95,8 +95,9 @@ describe('statView', () => {
     expect(seriesPoints([batch('feb.csv'), batch(), obs('2026-03-01T00:00:00.000Z', [drift(1)])], 'column_drift_score', psi).map((p) => p.label)).toEqual([
       'feb.csv',
       '2026-02-01',
-      '2026-03-01T00:00:00.000Z',
+      '2026-03-01 00:00 UTC',
     ]);
+    expect(seriesPoints([obs('not a time', [drift(1)])], 'column_drift_score', psi)[0]!.label).toBe('not a time');
   });
 
   it(`keeps the latest ${MAX_TILE_POINTS} points`, () => {
