@@ -90,6 +90,8 @@ test('metrics: a query_range file charted raw and as histogram_quantile beside a
   await addCell(page, 'Metrics');
   const cell = page.getByTestId('metrics-cell');
   await expect(cell).toHaveCount(1);
+  // It ran on the notebook's dataset first (the demo's weather columns as series); then the imported file.
+  await expect(cell.getByTestId('metrics-series')).toBeVisible();
   await cell.getByLabel(/^series dataset of/).selectOption({ label: 'http-2015.json' });
   await cell.getByRole('button', { name: /^Run/ }).click();
   const rows = cell.getByTestId('metrics-series').locator('tbody tr');
