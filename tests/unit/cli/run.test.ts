@@ -51,7 +51,7 @@ describe('driftbook run --kind', () => {
       ['--kind', 'chart', '--config', '{"mark": "pie"}', '--reference', REF],
       'Chart settings: mark: pie — choose one of histogram, bar, line, scatter, box',
     ],
-    ['a bad format', ['--kind', 'quality', '--reference', REF, '--format', 'pdf'], 'unknown format: pdf — use json or html'],
+    ['a bad format', ['--kind', 'quality', '--reference', REF, '--format', 'pdf'], 'unknown format: pdf — use json, html or prometheus'],
   ])('%s: exit 2, one line', async (_what, args, message) => {
     const { code, out, err } = await run(['run', ...args]);
     expect(code).toBe(2);
