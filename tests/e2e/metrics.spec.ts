@@ -96,7 +96,7 @@ test('metrics: a query_range file charted raw and as histogram_quantile beside a
   await cell.getByRole('button', { name: /^Run/ }).click();
   const rows = cell.getByTestId('metrics-series').locator('tbody tr');
   await expect(rows).toHaveCount(4);
-  await expect(rows.first()).toContainText('http_request_duration_seconds_bucket{le="+Inf"}');
+  await expect(rows.first()).toContainText('http_requests_total{code="200"}');
   await expect(cell.getByTestId('metrics-chart').locator('[aria-description="series"] path')).toHaveCount(4);
 
   // p90 of the buckets after rate over a week, beside the timeline.
