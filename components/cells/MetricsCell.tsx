@@ -105,7 +105,7 @@ export function MetricsCell({ cell, onConfigChange, columns, datasets, timelines
                 {metricsSeriesRows(result).map((r, i) => (
                   <tr key={i}>
                     <td>
-                      <span className="metrics-swatch" style={{ background: colors[i] }} aria-hidden="true" />{' '}
+                      <span className="run-swatch" style={{ background: colors[i] }} aria-hidden="true" />
                       <code>
                         <UserText text={r.name} />
                       </code>
