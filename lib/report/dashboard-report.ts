@@ -24,7 +24,7 @@ export interface DashboardReportInput {
 }
 
 const DASHBOARD_CSS = `
-.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 14px; margin-top: 24px; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 14px; margin-top: 24px; align-items: start; }
 .tile { background: var(--surface); border: 1px solid var(--border); border-left: 5px solid var(--idle-border); border-radius: 10px; padding: 12px 14px; min-width: 0; }
 .tile.chart-tile { grid-column: span 2; }
 .tile h2 { margin: 0; font-size: 14px; font-weight: 600; }
@@ -33,10 +33,10 @@ const DASHBOARD_CSS = `
 .tile .change { margin: 0; color: var(--muted); }
 .tile .trend { color: var(--muted); margin-top: 6px; }
 .tile .chart svg { max-width: 100%; height: auto; }
-.tile.critical { border-left-color: var(--bad); } .tile.critical .value { color: var(--bad); }
-.tile.warning { border-left-color: var(--warn); } .tile.warning .value { color: var(--warn); }
+.tile.critical { border-left-color: var(--bad); } .tile.critical .value, .tile.critical .trend { color: var(--bad); }
+.tile.warning { border-left-color: var(--warn); } .tile.warning .value, .tile.warning .trend { color: var(--warn); }
 .tile.info { border-left-color: var(--ref); }
-.tile.ok { border-left-color: var(--good); } .tile.ok .value { color: var(--good); }
+.tile.ok { border-left-color: var(--good); } .tile.ok .value, .tile.ok .trend { color: var(--good); }
 .tile .rules { margin: 6px 0 0; padding-left: 18px; font-size: 12px; }
 .tile .problem { color: var(--muted); font-style: italic; }
 @media (max-width: 640px) { .tile.chart-tile { grid-column: auto; } }

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { BATCH_HISTORY_SOURCE, chartTile, statTile } from '../../../lib/alerts/dashboard-tiles';
-import { cellObservation } from '../../../lib/alerts/observations';
+import { cellObservation, windowObservations } from '../../../lib/alerts/observations';
+import type { TimelineCellResult } from '../../../lib/notebook/kinds/timeline';
 import { samplesOf } from '../../../lib/alerts/samples';
 import type { AlertRule, Observation } from '../../../lib/alerts/types';
 import { sparklineRuns, trendSparkline } from '../../../lib/charts/trend-sparkline';
@@ -120,6 +121,23 @@ describe('toDashboardReport', async () => {
     expect(tiles[1]!.querySelector('.chart svg')).not.toBeNull();
     expect(tiles[2]!.querySelector('.chart svg')).not.toBeNull();
     expect(tiles[0]!.querySelector('.change')?.textContent).toMatch(/^\+/);
+  });
+
+  it('follows a timeline over its windows: one point per evaluated window, the latest window as the value', async () => {
+    const { ws } = await hostileDashboard();
+    const cell = { id: 't', title: 'timeline', kind: 'timeline', result: ws.input.cells[2]!.result } as DashboardCell;
+    const result = ws.input.cells[2]!.result as TimelineCellResult;
+    const observations = windowObservations('w', cell, result);
+    const sample = observations.at(-1)!.samples[0]!;
+    const { stat } = resolveTile(statTile('t', sample.metric, sample.labels), {
+      cells: [cell],
+      histories: { t: { over: 'windows', observations } },
+      rules: [],
+    });
+    const evaluated = result.windows.filter((w) => !w.small);
+    expect(evaluated.length).toBeGreaterThan(1);
+    expect(stat!.points.map((p) => [p.label, p.value])).toEqual(evaluated.map((w) => [w.label, w.value]));
+    expect(stat!.over).toBe('windows');
   });
 
   it('gives the same file for the same input', () => {
