@@ -114,6 +114,15 @@ export function AlertsView({ db, workspace, onOpen }: { db: DriftbookDb; workspa
           <button type="button" className="button" onClick={() => act(async () => actions.exportFile())} data-testid="rules-export">
             Export JSON
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => act(async () => actions.exportPrometheus())}
+            data-testid="rules-export-prometheus"
+            title="Prometheus alerting rules (rules.yml) and a promtool test file for them"
+          >
+            Export for Prometheus
+          </button>
         </div>
         {editing ? (
           <RuleForm

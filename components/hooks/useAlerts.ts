@@ -2,6 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo } from 'react';
 import { defaultRules, firingNow, readRulesFile, rulesFileText } from '../../lib/alerts';
+import { alertingRulesYaml } from '../../lib/alerts/prom-rules';
+import { promtoolTestYaml } from '../../lib/alerts/prom-rules-test';
 import type { AlertEvent, AlertRule } from '../../lib/alerts/types';
 import { DataError } from '../../lib/errors';
 import { getRulesRecord, listAlertEvents, openRules, saveRules, setNotify } from '../../lib/store/alerts';
@@ -56,6 +58,18 @@ export function useAlerts(db: DriftbookDb, workspace: { id: string; name: string
     download(rulesFileText(record?.rules ?? []), `${slug(workspace.name)}-alert-rules.json`, 'application/json', { about: 'alert rules (JSON)' });
   }, [record, workspace.name]);
 
+  /**
+   * The rules as Prometheus alerting rules (`<name>-alert-rules.yml`) and the `promtool test rules` file that shows
+   * each one fires above its threshold and not below (`<name>-alert-rules.test.yml`, naming the first by file name),
+   * exactly as `driftbook alerts --format prometheus --out … --test-out …` writes them.
+   */
+  const exportPrometheus = useCallback(() => {
+    const rules = record?.rules ?? [];
+    const name = `${slug(workspace.name)}-alert-rules`;
+    download(alertingRulesYaml(rules), `${name}.yml`, 'application/yaml', { about: 'Prometheus alerting rules' });
+    download(promtoolTestYaml(rules, { rulesFile: `${name}.yml` }), `${name}.test.yml`, 'application/yaml', { about: 'promtool rule tests' });
+  }, [record, workspace.name]);
+
   /** Turns notifications on (asking the browser's permission first, only now) or off. */
   const notify = useCallback(
     async (on: boolean): Promise<string | undefined> => {
@@ -70,7 +84,7 @@ export function useAlerts(db: DriftbookDb, workspace: { id: string; name: string
     [db, workspaceId],
   );
 
-  return { record, events, firing, resolved, actions: { save, reset, importFile, exportFile, notify } };
+  return { record, events, firing, resolved, actions: { save, reset, importFile, exportFile, exportPrometheus, notify } };
 }
 
 /**

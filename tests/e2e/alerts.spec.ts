@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promtool } from '../support/promtool';
 import { openDemo } from './demo';
 import { expect, test } from './guard';
 
@@ -105,6 +108,31 @@ test('alerts: default rules fire on the demo, notifications only once turned on,
     for: { consecutive: 2 },
     severity: 'info',
   });
+
+  // Export for Prometheus: the rules file and its promtool test file, both clean under the real promtool
+  // (the hostile rule's name is kept in an annotation; its summary's placeholders stay live).
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-rules-'));
+  const saved: string[] = [];
+  const both = new Promise<void>((resolve) =>
+    page.on('download', (d) => {
+      void d.path().then((path) => {
+        copyFileSync(path, join(dir, d.suggestedFilename()));
+        if (saved.push(d.suggestedFilename()) === 2) resolve();
+      });
+    }),
+  );
+  await panel.getByTestId('rules-export-prometheus').click();
+  await both;
+  const ruleFile = saved.find((name) => !name.endsWith('.test.yml'));
+  const testFile = saved.find((name) => name.endsWith('.test.yml'));
+  expect(ruleFile).toMatch(/-alert-rules\.yml$/);
+  expect(testFile).toMatch(/-alert-rules\.test\.yml$/);
+  const check = promtool(['check', 'rules', '--lint-fatal', ruleFile!], { cwd: dir });
+  expect(check.code, check.stdout + check.stderr).toBe(0);
+  expect(check.stdout).toContain('6 rules found');
+  const unit = promtool(['test', 'rules', testFile!], { cwd: dir });
+  expect(unit.code, unit.stdout + unit.stderr).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
 
   // Import: a bad file changes nothing and says which rule and field; a good one replaces the rules.
   const bad = { schemaVersion: 1, rules: [{ ...exported.rules[0], metric: 'no_such_metric' }] };
