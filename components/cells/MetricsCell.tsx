@@ -68,7 +68,8 @@ export function MetricsCell({ cell, onConfigChange, columns, datasets, timelines
             {marks ? (
               <>
                 {' '}
-                · <span data-testid="metrics-firing">{marks.firing.length}</span> firing points of {marks.thresholds.length} rules
+                · <span data-testid="metrics-firing">{marks.firing.length}</span> firing points of {marks.thresholds.length} alert{' '}
+                {marks.thresholds.length === 1 ? 'rule' : 'rules'}
               </>
             ) : null}
           </p>
