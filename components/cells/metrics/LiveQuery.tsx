@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/errors';
 import type { MetricsLiveQuery } from '../../../lib/notebook/kinds/metrics';
 import { getClient } from '../../engine';
 import { formatCount } from '../../format';
+import { UserText } from '../../ui/UserText';
 import { NumberField, TextField } from '../model/fields';
 import { fetchQueryRange, PROMETHEUS_ORIGIN } from './live-query';
 
@@ -109,7 +110,7 @@ export function LiveQuery({
         {problem && phase.status !== 'running' ? <span className="muted small">{problem}</span> : null}
         {phase.status === 'error' ? (
           <span className="error small" role="alert" data-testid="live-error">
-            {phase.message}
+            <UserText text={phase.message} />
           </span>
         ) : null}
       </div>
