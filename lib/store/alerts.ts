@@ -7,7 +7,7 @@
 import type { AlertEvent, AlertRule, EvaluationState, WorkspaceRulesRecord } from '../alerts/types';
 import type { DriftbookDb } from './db';
 
-const stateKey = (workspaceId: string): string => `alertState:${workspaceId}`;
+export const alertStateKey = (workspaceId: string): string => `alertState:${workspaceId}`;
 
 /** The source key of an evaluation-state key (rule id, source key and labels joined by NUL: lib/alerts/types.ts). */
 const sourceOfStateKey = (key: string): string | undefined => key.split('\u0000')[1];
@@ -51,7 +51,7 @@ export function saveRules(db: DriftbookDb, workspaceId: string, rules: readonly 
     );
     const state = await getEvaluationState(db, workspaceId);
     const next = Object.fromEntries(Object.entries(state).filter(([key]) => kept.has(key.split('\u0000')[0]!)));
-    await db.settings.put({ key: stateKey(workspaceId), value: next });
+    await db.settings.put({ key: alertStateKey(workspaceId), value: next });
     return record;
   });
 }
@@ -68,7 +68,7 @@ export function setNotify(db: DriftbookDb, workspaceId: string, notify: boolean,
 
 /** The workspace's evaluation state (empty before its first evaluation). */
 export async function getEvaluationState(db: DriftbookDb, workspaceId: string): Promise<EvaluationState> {
-  const row = await db.settings.get(stateKey(workspaceId));
+  const row = await db.settings.get(alertStateKey(workspaceId));
   return row?.value && typeof row.value === 'object' ? (row.value as EvaluationState) : {};
 }
 
@@ -112,7 +112,7 @@ export function recordEvaluation(
     );
     const stored = new Set((await db.alerts.bulkGet(result.events.map((e) => e.id))).filter((e) => e !== undefined).map((e) => e.id));
     await db.alerts.bulkPut(result.events);
-    await db.settings.put({ key: stateKey(workspaceId), value: result.state });
+    await db.settings.put({ key: alertStateKey(workspaceId), value: result.state });
     return result.events.filter((event) => !before.has(event.id) && !stored.has(event.id));
   });
 }
@@ -121,6 +121,6 @@ export function recordEvaluation(
 export function clearAlerts(db: DriftbookDb, workspaceId: string): Promise<void> {
   return db.transaction('rw', db.settings, db.alerts, async () => {
     await db.alerts.where('workspaceId').equals(workspaceId).delete();
-    await db.settings.delete(stateKey(workspaceId));
+    await db.settings.delete(alertStateKey(workspaceId));
   });
 }

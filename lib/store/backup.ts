@@ -10,6 +10,7 @@ import type { DriftbookDb } from './db';
 import { deleteDataset, getDatasetIpc, putDataset, quotaAware } from './datasets';
 import { toTaggedJson } from './tagged-json';
 import { listBatches } from './batches';
+import { retargetTiles } from './dashboards';
 import type { DashboardRecord, WorkspaceRulesRecord } from '../alerts/types';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 import { getWorkspace, listCells } from './workspaces';
@@ -239,7 +240,7 @@ export async function importWorkspace(db: DriftbookDb, bytes: Uint8Array): Promi
     const history = await restoredBatches(db, batches, workspaceId, copy, idMap);
     // add, not put: should another tab have taken an id since, the import fails instead of overwriting.
     const cellIdOf = new Map(cells.map((cell, i) => [cell.id, ids[i]!]));
-    const tiles = (dashboard?.tiles ?? []).map((tile) => ({ ...tile, cellId: cellIdOf.get(tile.cellId) ?? tile.cellId }));
+    const tiles = retargetTiles(dashboard?.tiles ?? [], cellIdOf);
     await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches, db.alertRules, db.dashboards], async () => {
       await db.workspaces.add(workspace);
       if (alertRules) await db.alertRules.add({ ...alertRules, workspaceId });

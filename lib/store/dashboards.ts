@@ -21,6 +21,21 @@ function checkTiles(tiles: readonly DashboardTile[]): void {
   }
 }
 
+/**
+ * The tiles with their cells' new ids (a duplicated workspace, an imported backup). A tile's id starts with
+ * `<type>:<cellId>:` (lib/alerts/dashboard-tiles.ts), so it follows too: pinning the same series again then
+ * replaces the tile instead of adding a second one. Tiles of cells not in the map (the batch history) stay.
+ */
+export function retargetTiles(tiles: readonly DashboardTile[], cellIdOf: ReadonlyMap<string, string>): DashboardTile[] {
+  return tiles.map((tile) => {
+    const cellId = cellIdOf.get(tile.cellId);
+    if (cellId === undefined) return tile;
+    const prefix = `${tile.type}:${tile.cellId}:`;
+    const id = tile.id.startsWith(prefix) ? `${tile.type}:${cellId}:${tile.id.slice(prefix.length)}` : tile.id;
+    return { ...tile, id, cellId };
+  });
+}
+
 /** Replaces the dashboard's tiles (an arrangement by drag or keyboard, an import). */
 export async function saveDashboard(db: DriftbookDb, workspaceId: string, tiles: readonly DashboardTile[], now = new Date()): Promise<DashboardRecord> {
   checkTiles(tiles);

@@ -1,6 +1,9 @@
 import { StorageError } from '../errors';
 import { quotaAware } from './datasets';
+import type { AlertEvent, DashboardRecord, WorkspaceRulesRecord } from '../alerts/types';
+import { alertStateKey } from './alerts';
 import { copyCards, listWorkspaceCards } from './cards';
+import { retargetTiles } from './dashboards';
 import type { DriftbookDb } from './db';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, WorkspaceRecord } from './types';
 
@@ -79,9 +82,13 @@ export async function addWorkspaceDataset(db: DriftbookDb, id: string, datasetId
   });
 }
 
-/** A copy with every cell (and its result), its model card with every version and its batch history; the datasets are shared, not copied. */
+/**
+ * A copy with every cell (and its result), its model card with every version, its batch history, its alert rules
+ * and its dashboard (tiles follow the copied cells); the datasets are shared, not copied. Alert events are not
+ * copied: the copy's cells raise their own when they compute.
+ */
 export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new Date()): Promise<WorkspaceRecord> {
-  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
+  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches, db.alertRules, db.dashboards], async () => {
     const source = await getWorkspace(db, id);
     const copy: WorkspaceRecord = {
       ...source,
@@ -92,12 +99,17 @@ export async function duplicateWorkspace(db: DriftbookDb, id: string, now = new 
     };
     await db.workspaces.put(copy);
     const cells = await listCells(db, id);
-    await db.cells.bulkPut(cells.map((cell) => ({ ...cell, id: globalThis.crypto.randomUUID(), workspaceId: copy.id })));
+    const cellIdOf = new Map(cells.map((cell) => [cell.id, globalThis.crypto.randomUUID()]));
+    await db.cells.bulkPut(cells.map((cell) => ({ ...cell, id: cellIdOf.get(cell.id)!, workspaceId: copy.id })));
     const cards = copyCards(await listWorkspaceCards(db, id), copy.id);
     await db.cards.bulkAdd(cards.cards);
     await db.cardVersions.bulkAdd(cards.versions);
     const batches = await db.batches.where('workspaceId').equals(id).toArray();
     await db.batches.bulkAdd(batches.map((batch) => ({ ...batch, id: globalThis.crypto.randomUUID(), workspaceId: copy.id })));
+    const rules = await db.alertRules.get(id);
+    if (rules) await db.alertRules.put({ ...rules, workspaceId: copy.id, updatedAt: now.toISOString() });
+    const dashboard = await db.dashboards.get(id);
+    if (dashboard) await db.dashboards.put({ workspaceId: copy.id, tiles: retargetTiles(dashboard.tiles, cellIdOf), updatedAt: now.toISOString() });
     return copy;
   });
 }
@@ -110,11 +122,28 @@ export interface DeletedWorkspace {
   modelCards: { cards: CardRecord[]; versions: CardVersionRecord[] };
   /** Its batch history (absent in undo records made before batches). */
   batches?: BatchRecord[];
+  /** Its alert rules, their evaluation state and events, and its dashboard (absent before alerts). */
+  monitoring?: { rules?: WorkspaceRulesRecord; state?: { key: string; value: unknown }; events: AlertEvent[]; dashboard?: DashboardRecord };
 }
 
-/** Deletes a workspace, its cells, its model card with every version and its batch history (the datasets stay in the library). */
+const WORKSPACE_TABLES = (db: DriftbookDb) => [
+  db.workspaces,
+  db.cells,
+  db.cards,
+  db.cardVersions,
+  db.batches,
+  db.alertRules,
+  db.alerts,
+  db.dashboards,
+  db.settings,
+];
+
+/**
+ * Deletes a workspace, its cells, its model card with every version, its batch history, its alert rules, state and
+ * events, and its dashboard (the datasets stay in the library).
+ */
 export async function deleteWorkspace(db: DriftbookDb, id: string): Promise<DeletedWorkspace> {
-  return db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
+  return db.transaction('rw', WORKSPACE_TABLES(db), async () => {
     const workspace = await getWorkspace(db, id);
     const cells = await listCells(db, id);
     const modelCards = await listWorkspaceCards(db, id);
@@ -123,15 +152,34 @@ export async function deleteWorkspace(db: DriftbookDb, id: string): Promise<Dele
     await db.cards.bulkDelete(modelCards.cards.map((c) => c.id));
     const batches = await db.batches.where('workspaceId').equals(id).toArray();
     await db.batches.bulkDelete(batches.map((b) => b.id));
+    const rules = await db.alertRules.get(id);
+    const state = await db.settings.get(alertStateKey(id));
+    const events = await db.alerts.where('workspaceId').equals(id).toArray();
+    const dashboard = await db.dashboards.get(id);
+    await db.alertRules.delete(id);
+    await db.settings.delete(alertStateKey(id));
+    await db.alerts.bulkDelete(events.map((e) => e.id));
+    await db.dashboards.delete(id);
     await db.workspaces.delete(id);
-    return { workspace, cells, modelCards, batches };
+    return {
+      workspace,
+      cells,
+      modelCards,
+      batches,
+      monitoring: { ...(rules ? { rules } : {}), ...(state ? { state } : {}), events, ...(dashboard ? { dashboard } : {}) },
+    };
   });
 }
 
 export async function restoreWorkspace(db: DriftbookDb, deleted: DeletedWorkspace): Promise<void> {
-  await db.transaction('rw', [db.workspaces, db.cells, db.cards, db.cardVersions, db.batches], async () => {
+  await db.transaction('rw', WORKSPACE_TABLES(db), async () => {
     await db.workspaces.put(deleted.workspace);
     await db.batches.bulkPut(deleted.batches ?? []);
+    const monitoring = deleted.monitoring;
+    if (monitoring?.rules) await db.alertRules.put(monitoring.rules);
+    if (monitoring?.state) await db.settings.put(monitoring.state);
+    await db.alerts.bulkPut(monitoring?.events ?? []);
+    if (monitoring?.dashboard) await db.dashboards.put(monitoring.dashboard);
     await db.cells.bulkPut(deleted.cells);
     await db.cards.bulkPut(deleted.modelCards.cards);
     await db.cardVersions.bulkPut(deleted.modelCards.versions);
