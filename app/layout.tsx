@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-// The one other origin a build may name (DRIFTBOOK_PROMETHEUS_URL, validated by next.config.mjs): the Metrics cell's live query.
+// The one other origin a build may name (DRIFTBOOK_PROMETHEUS_URL, validated by next.config.js): the Metrics cell's live query.
 const PROMETHEUS = process.env.DRIFTBOOK_PROMETHEUS_URL ?? '';
 
 // The app may only talk to its own origin: no analytics, no fonts, no APIs (unless the build names Prometheus). (Dev mode needs eval.)

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../support';
 
-import { outDir, prometheusOrigin } from '../../../scripts/prometheus-url.mjs';
+import { outDir, prometheusOrigin } from '../../../scripts/prometheus-url.cjs';
 
 describe('DRIFTBOOK_PROMETHEUS_URL', () => {
   it('is off when unset or blank', () => {
@@ -36,9 +36,9 @@ describe('DRIFTBOOK_PROMETHEUS_URL', () => {
     expect(() => prometheusOrigin(value)).toThrow(reason);
   });
 
-  it('stops next.config.mjs (the build) with that message', () => {
+  it('stops next.config.js (the build) with that message', () => {
     const run = (value: string) =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', "await import('./next.config.mjs')"], {
+      execFileSync(process.execPath, ['-e', "require('./next.config.js')"], {
         cwd: ROOT,
         env: { ...process.env, DRIFTBOOK_PROMETHEUS_URL: value },
         stdio: 'pipe',
@@ -59,10 +59,10 @@ describe('DRIFTBOOK_OUT_DIR', () => {
     expect(() => outDir(value)).toThrow(/^DRIFTBOOK_OUT_DIR: .* use out or a folder named out-/);
   });
 
-  it('is a folder next.config.mjs gives Next as distDir', () => {
+  it('is a folder next.config.js gives Next as distDir', () => {
     const config = (env: Record<string, string>) =>
       JSON.parse(
-        execFileSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write(JSON.stringify((await import('./next.config.mjs')).default))"], {
+        execFileSync(process.execPath, ['-e', "process.stdout.write(JSON.stringify(require('./next.config.js')))"], {
           cwd: ROOT,
           env: { ...process.env, DRIFTBOOK_PROMETHEUS_URL: '', DRIFTBOOK_OUT_DIR: '', ...env },
           encoding: 'utf8',

@@ -1,8 +1,9 @@
-// The opt-in build settings of the live Prometheus query (read by next.config.mjs at `npm run build`):
+'use strict';
+// The opt-in build settings of the live Prometheus query (read by next.config.js at `npm run build`):
 //   DRIFTBOOK_PROMETHEUS_URL=http://127.0.0.1:9090  one http(s) origin added to the page CSP's connect-src
 //   DRIFTBOOK_OUT_DIR=out-prometheus                 where the static export goes (default out/)
 // Both are checked before anything is built: a bad value stops the build with a message naming it.
-// Plain JavaScript because next.config.mjs runs it untranspiled; tests/unit/scripts/prometheus-url.test.ts covers it.
+// Plain CommonJS because next.config.js requires it untranspiled; tests/unit/scripts/prometheus-url.test.ts covers it.
 
 const NAME = 'DRIFTBOOK_PROMETHEUS_URL';
 const EXAMPLE = 'e.g. DRIFTBOOK_PROMETHEUS_URL=http://127.0.0.1:9090';
@@ -15,7 +16,7 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0
  * The origin a DRIFTBOOK_PROMETHEUS_URL value names (`http://127.0.0.1:9090`), '' when unset or blank (the
  * default: no live query, connect-src 'self' only). Throws an Error saying what is wrong and what to give.
  */
-export function prometheusOrigin(value) {
+function prometheusOrigin(value) {
   if (value === undefined || value.trim() === '') return '';
   const text = value.trim();
   const shown = JSON.stringify(value);
@@ -36,9 +37,12 @@ export function prometheusOrigin(value) {
 }
 
 /** The static export's folder: `out` by default; another name must start with `out-` (the ignore files cover `out*`). */
-export function outDir(value) {
+function outDir(value) {
   if (value === undefined || value.trim() === '' || value === 'out') return 'out';
   if (!/^out-[a-z0-9][a-z0-9-]*$/.test(value))
     throw new Error(`DRIFTBOOK_OUT_DIR: ${JSON.stringify(value)} — use out or a folder named out-<letters, digits, dashes> (e.g. out-prometheus)`);
   return value;
 }
+
+exports.prometheusOrigin = prometheusOrigin;
+exports.outDir = outDir;

@@ -1,4 +1,4 @@
-import { outDir, prometheusOrigin } from './scripts/prometheus-url.mjs';
+const { outDir, prometheusOrigin } = require('./scripts/prometheus-url.cjs');
 
 // Opt-in build settings (README "Metrics cell and live query"), checked before anything is built.
 const prometheus = prometheusOrigin(process.env.DRIFTBOOK_PROMETHEUS_URL);
@@ -19,4 +19,4 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-export default nextConfig;
+module.exports = nextConfig;
