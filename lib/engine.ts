@@ -32,6 +32,7 @@ import { appendAudit } from './store/audit';
 import { openRules, recordEvaluation } from './store/alerts';
 import { listBatches } from './store/batches';
 import { BATCHES_SOURCE_KEY, batchObservations, cellObservation, cellSourceKey, defaultRules, evaluateSequence, windowObservations } from './alerts';
+import { metricsObservations } from './alerts/metrics-samples';
 import type { AlertEvent, Observation } from './alerts/types';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
@@ -428,6 +429,10 @@ export const engine = {
         if (cell.kind === 'timeline' && cell.result.kind === 'timeline') {
           const windows = windowObservations(workspaceId, about, cell.result, cell.updatedAt, cell.config.settings);
           [observations, replace] = [windows, [cellSourceKey(cell.id)]];
+        } else if (cell.kind === 'metrics' && cell.result.kind === 'metrics') {
+          // A Metrics cell's series: one evaluation per timestamp, afresh on every run (as a timeline's windows).
+          const points = metricsObservations(workspaceId, about, cell.result);
+          [observations, replace] = [points, [points[0]?.source.key ?? `metrics:${cell.id}`]];
         } else observations = [cellObservation(workspaceId, about, cell.result, cell.updatedAt)];
       }
       const { rules } = await openRules(db, workspaceId, defaultRules);

@@ -9,6 +9,7 @@ import { getEvaluationState, getRulesRecord, listAlertEvents, saveRules } from '
 import { listAudit } from '../../lib/store/audit';
 import { addBatch, pinReference, redateBatch, setBatchSummary } from '../../lib/store/batches';
 import { setCellInput } from '../../lib/store/cells';
+import { saveDataset } from '../../lib/store/datasets';
 import { getDb } from '../../lib/store/db';
 import { createWorkspace } from '../../lib/store/workspaces';
 import { storeDataset } from './store/backup-fixture';
@@ -140,5 +141,39 @@ describe('alert evaluation in the engine', () => {
     const moved = unwrap(await engine.evaluateAlerts(workspace.id, { batches: true }));
     expect(moved.map((e) => [e.state, e.at])).toEqual([['firing', '2026-01-04T00:00:00.000Z']]);
     expect((await listAlertEvents(db, workspace.id)).map((e) => e.at)).toEqual(['2026-01-04T00:00:00.000Z']);
+  });
+
+  it('evaluates a Metrics cell at every timestamp of its series, afresh on each run (Prometheus for-semantics over the steps)', async () => {
+    const db = getDb();
+    const workspace = await createWorkspace(db, 'metrics');
+    // A gauge above 0.8 from 00:03 to 00:06, sampled every minute: `for: 2m` fires at 00:05 and resolves at 00:07.
+    const values = [0.1, 0.2, 0.5, 0.9, 0.95, 0.99, 0.85, 0.3, 0.2];
+    const csv = ['time,load', ...values.map((v, i) => `2026-01-01T00:0${i}:00Z,${v}`)].join('\n');
+    const ingested = unwrap(await engine.ingest(new Blob([csv]), 'load.csv'));
+    const series = await saveDataset(db, ingested);
+    await saveRules(db, workspace.id, [
+      {
+        id: 'load',
+        name: 'Load',
+        metric: 'series_value',
+        labels: { series: 'load' },
+        comparator: '>',
+        threshold: 0.8,
+        for: '2m',
+        severity: 'warning',
+        summary: '{{ $labels.series }} at {{ $value }}',
+      },
+    ]);
+    const cell = await runCell(db, runner, await createCell(db, workspace.id, { kind: 'metrics', reference: series }));
+    expect(cell.status).toBe('ok');
+    const events = await listAlertEvents(db, workspace.id);
+    expect(events.map((e) => [e.state, e.at, e.value, e.source.key])).toEqual([
+      ['firing', '2026-01-01T00:05:00.000Z', 0.99, `metrics:${cell.id}`],
+      ['resolved', '2026-01-01T00:07:00.000Z', 0.3, `metrics:${cell.id}`],
+    ]);
+    expect(events[0]!.summary).toBe('load at 0.99');
+    // Evaluated again from scratch: the same events, nothing new to notify.
+    expect(unwrap(await engine.evaluateAlerts(workspace.id, { cellId: cell.id }))).toEqual([]);
+    expect(await listAlertEvents(db, workspace.id)).toEqual(events);
   });
 });
