@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AlertEvent, DashboardRecord, WorkspaceRulesRecord } from '../alerts/types';
 import type { DatasetMeta } from '../data/types';
+import type { ModelMeta } from '../models/types';
 import type { ArtifactRecord, AuditRecord, ExperimentRecord, RegisteredModelRecord, RunRecord } from './tracking-records';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
 
@@ -28,6 +29,8 @@ export class DriftbookDb extends Dexie {
   alertRules!: Table<WorkspaceRulesRecord, string>;
   alerts!: Table<AlertEvent, string>;
   dashboards!: Table<DashboardRecord, string>;
+  models!: Table<ModelMeta, string>;
+  modelBlobs!: Table<{ id: string; bytes: Uint8Array }, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -71,6 +74,8 @@ export class DriftbookDb extends Dexie {
       alerts: 'id, workspaceId, [workspaceId+at], ruleId',
       dashboards: 'workspaceId',
     });
+    // v8: ONNX models (descriptions apart from their bytes, as datasets are). No existing record changes.
+    this.version(8).stores({ models: 'id, sha256, createdAt', modelBlobs: 'id' });
   }
 }
 

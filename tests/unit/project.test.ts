@@ -25,7 +25,8 @@ describe('project', () => {
  * always import itself. `uses` are imports of values; `types` are layers it may import with
  * `import type` only (erased at build time, so no run-time dependency and no bundle cost).
  *
- *   stats ← prom ← data ← profile ← drift · metrics · fairness · quality · explore · validation ← stream ← store ← notebook ← alerts ← report ← cards ← engine · cli
+ *   stats ← prom ← data ← profile ← drift · metrics · fairness · quality · explore · validation ← stream ← compare · explain · multivariate ← store ← notebook ← alerts ← report ← cards ← engine · cli
+ *   models (ONNX description, input mapping, scoring through an injected runtime) sits on data, below explain.
  *   charts: values from stats/data only, result types from the analyses; never report.
  *   tracking (MLflow's model, importers, audit chain) sits beside the analyses, below store.
  *   stream (windows, sequential detectors) composes the analyses per window; cards (model cards)
@@ -37,6 +38,8 @@ describe('project', () => {
 // Root modules every layer may use: typed errors, the version, number/duration formatting.
 const BASE = ['errors', 'version', 'format'];
 const ANALYSES = ['drift', 'metrics', 'fairness', 'quality', 'explore', 'validation'];
+// Layers over models and several analyses at once (issues 17 and 18); models is below them all.
+const MODELLING = ['models', 'compare', 'explain', 'multivariate'];
 const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   errors: { uses: [] },
   version: { uses: [] },
@@ -56,18 +59,27 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   // IndexedDB: datasets, profiles and cells as the notebook defines them (types only from above).
   // Windows over time and sequential drift detectors: each window runs the analyses below.
   stream: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES] },
+  // Models (ONNX): their description, input mapping and batched scoring through a runtime the host passes in
+  // (onnxruntime-web in the worker, onnxruntime-node in the CLI).
+  models: { uses: [...BASE, 'stats', 'data'] },
+  // Comparing models and variants (champion/challenger, A/B tests, business value) over the analyses' metrics.
+  compare: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream'] },
+  // Explanations of a model (SHAP, permutation importance, local surrogates, attribution drift).
+  explain: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'models'] },
+  // Drift no per-column test sees: PCA reconstruction error, a domain classifier.
+  multivariate: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream'] },
   // Tracking (MLflow's data model, importers, the audit trail's hash chain): pure functions over plain records.
   tracking: { uses: [...BASE, 'stats', 'data'] },
-  store: { uses: [...BASE, 'stats', 'data', 'profile', 'tracking'], types: [...ANALYSES, 'stream', 'notebook', 'cards', 'alerts'] },
-  notebook: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store'] },
+  store: { uses: [...BASE, 'stats', 'data', 'profile', 'tracking'], types: [...ANALYSES, 'stream', 'notebook', 'cards', 'alerts', 'models'] },
+  notebook: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'store'] },
   // Alert rules, the metric catalogue (shared with the Prometheus exposition and rules files), their evaluation, dashboards:
   // pure functions over notebook results.
-  alerts: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook'] },
-  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'cards', 'alerts', 'prom'] },
+  alerts: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook'] },
+  charts: { uses: [...BASE, 'stats', 'data'], types: ['profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook', 'cards', 'alerts', 'prom'] },
   // Reports are pure functions of results: they never read the database.
-  report: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'alerts', 'charts'] },
+  report: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook', 'alerts', 'charts'] },
   // Model cards: autofilled from notebook results, exported with the report's escaping and charts.
-  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'notebook', 'alerts', 'charts', 'report'] },
+  cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook', 'alerts', 'charts', 'report'] },
   // Hosts: the worker's engine and the CLI compose everything below them.
   engine: {
     uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'alerts', 'charts', 'report', 'cards'],
