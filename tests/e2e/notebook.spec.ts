@@ -278,7 +278,9 @@ test('the notebook report of chosen cells opens offline, runs only its own scrip
   const path = test.info().outputPath('notebook-report.html');
   await download.saveAs(path);
   const html = readFileSync(path, 'utf8');
-  expect(html.match(/<section class="report-cell"/g)).toHaveLength(3); // two cells and the manifest
+  // Two cells, the workspace's alert rules with the events of those cells, and the manifest.
+  expect(html.match(/<section class="report-cell"/g)).toHaveLength(4);
+  expect(html).toContain('<section class="report-cell" id="alerts"');
   expect(html.length).toBeLessThan(2 * 1024 * 1024);
 
   const { reader, context, requests, problems } = await openOffline(browser, path);
