@@ -106,3 +106,15 @@ export function decideCalibration(scores: Float64Array, labels: Float64Array, mo
         ece,
       };
 }
+
+/** CBPE's calibration of reference scores and 0/1 labels: NannyML's IsotonicCalibrator (out_of_bounds='clip') when decided, else the scores as they are. */
+export function cbpeCalibrator(
+  scores: Float64Array,
+  labels: Float64Array,
+  mode: CalibrationMode,
+): { decision: CalibrationDecision; calibrate: (s: ArrayLike<number>) => Float64Array } {
+  const decision = decideCalibration(scores, labels, mode);
+  // 0/1 labels keep the isotonic fit in [0, 1].
+  const model = decision.calibrate ? fitIsotonic(scores, labels) : null;
+  return { decision, calibrate: (s) => (model ? predictIsotonic(model, s) : Float64Array.from(s)) };
+}

@@ -11,12 +11,11 @@
  *   realized values (lib/metrics/cbpe-thresholds.ts).
  */
 import { AnalysisError, DataError } from '../errors';
-import { decideCalibration, type CalibrationMode } from './cbpe-calibration';
+import { cbpeCalibrator, type CalibrationMode } from './cbpe-calibration';
 import { DEFAULT_CHUNK_COUNT, range, rowChunks, timeChunks, type CbpeChunking, type ChunkSpan } from './cbpe-chunks';
 import { estimatedMetrics } from './cbpe-estimated';
 import { METRIC_NAMES, realizedMetrics, samplingErrorComponents, type BinaryMetrics, type SamplingErrorComponents } from './cbpe-realized';
 import { alertsOf, nannymlRealized, thresholdsOf, type CbpeThresholds, type MetricAlerts, type MetricValues } from './cbpe-thresholds';
-import { fitIsotonic, predictIsotonic } from './isotonic';
 
 export type { BinaryMetrics, ConfusionMatrix, MetricName } from './cbpe-realized';
 export type { CbpeChunking } from './cbpe-chunks';
@@ -205,10 +204,7 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
   const refScores = Float64Array.from(refRows, (i) => reference.scores[i]!);
   const refLabels = Float64Array.from(refRows, (i) => reference.labels[i]!);
 
-  const decision = decideCalibration(refScores, refLabels, calibration);
-  // NannyML's IsotonicCalibrator: IsotonicRegression(out_of_bounds='clip'); 0/1 labels keep it in [0, 1].
-  const model = decision.calibrate ? fitIsotonic(refScores, refLabels) : null;
-  const calibrate = (s: ArrayLike<number>) => (model ? predictIsotonic(model, s) : Float64Array.from(s));
+  const { decision, calibrate } = cbpeCalibrator(refScores, refLabels, calibration);
   const positiveRate = refLabels.reduce((s, y) => s + y, 0) / refRows.length;
   if (positiveRate === 0 || positiveRate === 1) warnings.push(`reference labels are all ${positiveRate}: estimates cannot be checked against both classes`);
 
@@ -219,7 +215,7 @@ export function estimatePerformanceCbpe(reference: CbpeReferenceInput, current: 
   const p = calibrate(current.scores);
   const [refMin, refMax] = range(refScores);
   const outside = curRows.filter((i) => current.scores[i]! < refMin || current.scores[i]! > refMax).length;
-  if (model && outside > 0)
+  if (decision.calibrate && outside > 0)
     warnings.push(
       `${outside} current scores fall outside the reference range [${refMin}, ${refMax}]: their calibrated probability is clipped to the range's ends`,
     );
