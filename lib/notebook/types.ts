@@ -2,6 +2,7 @@ import type { Dataset, DatasetMeta } from '../data/types';
 import type { ColumnTask, DriftPlan } from '../drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import { AnalysisError } from '../errors';
+import type { InputMapping, ModelMeta, OutputChoice, Predictor } from '../models/types';
 
 /** The datasets a cell can take: a reference, and a current one to compare with it. */
 export type InputSlot = 'reference' | 'current';
@@ -34,10 +35,23 @@ export type ComputeInput = Partial<Record<InputSlot, Dataset>>;
 /** Runs one planned drift column; the engine passes one that uses its cached reference profiles. */
 export type DriftColumnRunner = (task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) => Promise<ColumnDriftResult>;
 
+/** A stored model opened for a dataset: its description, the mapping and output in use (defaults filled in), and its Predictor. */
+export interface OpenedModel {
+  meta: ModelMeta;
+  mapping: InputMapping;
+  output: OutputChoice;
+  predictor: Predictor;
+}
+
+/** Opens a stored model by id for a dataset's columns (the engine: onnxruntime-web over IndexedDB; the CLI: onnxruntime-node). */
+export type ModelOpener = (id: string, choice: { mapping?: InputMapping; output?: OutputChoice; dataset: DatasetMeta }) => Promise<OpenedModel>;
+
 export interface ComputeOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   driftColumn?: DriftColumnRunner;
+  /** For the kinds that run a model (explain): the host opens the model the config names. */
+  openModel?: ModelOpener;
 }
 
 /** What the app does with a kind beyond computing it; every per-kind rule lives here, not in components. */
