@@ -85,23 +85,32 @@ function intervalOf(values: number[], total: number, { resamples, seed, level }:
   return { lower: percentileSorted(sorted, lo)!, upper: percentileSorted(sorted, hi)!, level, resamples, seed, undefined: total - values.length };
 }
 
-/** Runs `metric` on each resample's row counts (count[i] = times row i was drawn); null = undefined there. */
-function resampleCounts<M extends string>(
-  n: number,
+/** Per resample and group: how many times each row was drawn (counts) and the draws in order (indices). */
+export type ResampleMetric<M extends string> = (counts: Int32Array[], indices: Uint32Array[]) => Record<M, number | null>;
+
+/**
+ * Runs `metric` on each resample (null = undefined there) and returns the percentile intervals.
+ * Each resample draws every group in turn, `rs.randint(0, n_g, size=n_g)` for g = 0, 1, … (one
+ * group: the rows of one side; two: e.g. a canary's two independent groups).
+ */
+export function resampleGroups<M extends string>(
+  sizes: readonly number[],
   names: readonly M[],
   options: BootstrapOptions,
-  metric: (counts: Int32Array, indices: Uint32Array) => Record<M, number | null>,
+  metric: ResampleMetric<M>,
 ): BootstrapIntervals<M> {
   const s = settings(options);
   const values = Object.fromEntries(names.map((m) => [m, [] as number[]])) as Record<M, number[]>;
-  if (n > 0) {
+  if (sizes.every((n) => n > 0)) {
     const rng = mt19937(s.seed);
-    const indices = new Uint32Array(n);
-    const counts = new Int32Array(n);
+    const indices = sizes.map((n) => new Uint32Array(n));
+    const counts = sizes.map((n) => new Int32Array(n));
     for (let b = 0; b < s.resamples; b++) {
-      randintIndices(rng, n, indices);
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[indices[i]!]!++;
+      sizes.forEach((n, g) => {
+        randintIndices(rng, n, indices[g]);
+        counts[g]!.fill(0);
+        for (let i = 0; i < n; i++) counts[g]![indices[g]![i]!]!++;
+      });
       const out = metric(counts, indices);
       for (const m of names) {
         const v = out[m];
@@ -188,14 +197,14 @@ function resampledRocAucOvr(rows: Uint32Array, truth: Int32Array, proba: Float64
 export const CLASSIFICATION_INTERVAL_METRICS: readonly ClassificationIntervalMetric[] = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc'];
 
 /**
- * Intervals of accuracy, precision, recall, F1 (binary: of the positive label; multiclass: macro,
- * zero_division=0 over the full data's classes) and ROC AUC (binary; multiclass one-vs-rest macro),
- * for the same input and options computeClassificationMetrics takes.
+ * Accuracy, precision, recall, F1 (binary: of the positive label; multiclass: macro,
+ * zero_division=0 over the full data's classes) and ROC AUC (binary; multiclass one-vs-rest macro)
+ * of a resample, for the same input and options computeClassificationMetrics takes.
  */
-export function bootstrapClassification(
+export function classificationResampler(
   input: ClassificationInput,
-  options: ClassificationOptions & BootstrapOptions = {},
-): BootstrapIntervals<ClassificationIntervalMetric> {
+  options: ClassificationOptions = {},
+): { rows: number; metric: (counts: Int32Array) => Record<ClassificationIntervalMetric, number | null> } {
   const { labels, posLabel, truth, pred, score, proba } = encodeClassification(input, options);
   const k = labels.length;
   const pos = posLabel === null ? -1 : labels.indexOf(posLabel);
@@ -206,7 +215,7 @@ export function bootstrapClassification(
   const multiRows = allProba
     ? Uint32Array.from(Array.from({ length: truth.length }, (_, i) => i).filter((i) => truth[i]! >= 0 && allProba.every((c) => !Number.isNaN(c[i]!))))
     : null;
-  return resampleCounts(truth.length, CLASSIFICATION_INTERVAL_METRICS, options, (counts) => {
+  const metric = (counts: Int32Array) => {
     const cm: ConfusionMatrix = { labels, matrix: Array.from({ length: k }, () => new Array<number>(k).fill(0)) };
     let used = 0;
     for (let i = 0; i < truth.length; i++) {
@@ -224,22 +233,32 @@ export function bootstrapClassification(
     }
     const rocAuc = groups ? resampledRocAuc(groups, counts, tp, fp) : allProba && multiRows ? resampledRocAucOvr(multiRows, truth, allProba, counts) : null;
     return { accuracy: used > 0 ? accuracy(cm) : null, precision: prf?.precision ?? null, recall: prf?.recall ?? null, f1: prf?.f1 ?? null, roc_auc: rocAuc };
-  });
+  };
+  return { rows: truth.length, metric };
+}
+
+/** Intervals of the classificationResampler metrics over the rows of `input`. */
+export function bootstrapClassification(
+  input: ClassificationInput,
+  options: ClassificationOptions & BootstrapOptions = {},
+): BootstrapIntervals<ClassificationIntervalMetric> {
+  const { rows, metric } = classificationResampler(input, options);
+  return resampleGroups([rows], CLASSIFICATION_INTERVAL_METRICS, options, ([counts]) => metric(counts!));
 }
 
 export const REGRESSION_INTERVAL_METRICS: readonly RegressionIntervalMetric[] = ['mae', 'rmse', 'r2'];
 
-/** Intervals of MAE, RMSE and R² (rows without a finite target and prediction left out, as the cell). */
-export function bootstrapRegression(
-  input: { target: ArrayLike<number | null>; prediction: ArrayLike<number | null> },
-  options: BootstrapOptions = {},
-): BootstrapIntervals<RegressionIntervalMetric> {
+/** MAE, RMSE and R² of a resample (rows without a finite target and prediction left out, as the cell). */
+export function regressionResampler(input: { target: ArrayLike<number | null>; prediction: ArrayLike<number | null> }): {
+  rows: number;
+  metric: (indices: Uint32Array) => Record<RegressionIntervalMetric, number | null>;
+} {
   const n = input.target.length;
   if (input.prediction.length !== n)
     throw new AnalysisError('length-mismatch', `prediction: ${input.prediction.length} values, target ${n} — give one per row`);
   const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
   const ok = Uint8Array.from({ length: n }, (_, i) => (finite(input.target[i]) && finite(input.prediction[i]) ? 1 : 0));
-  return resampleCounts(n, REGRESSION_INTERVAL_METRICS, options, (_counts, indices) => {
+  const metric = (indices: Uint32Array) => {
     // Resampled rows in draw order (as y[idx] in numpy), so the sums run in the same order.
     let m = 0;
     for (const i of indices) m += ok[i]!;
@@ -253,5 +272,15 @@ export function bootstrapRegression(
     }
     const scores = regressionScores(actual, predicted);
     return { mae: scores?.mae ?? null, rmse: scores?.rmse ?? null, r2: scores?.r2 ?? null };
-  });
+  };
+  return { rows: n, metric };
+}
+
+/** Intervals of MAE, RMSE and R² (rows without a finite target and prediction left out, as the cell). */
+export function bootstrapRegression(
+  input: { target: ArrayLike<number | null>; prediction: ArrayLike<number | null> },
+  options: BootstrapOptions = {},
+): BootstrapIntervals<RegressionIntervalMetric> {
+  const { rows, metric } = regressionResampler(input);
+  return resampleGroups([rows], REGRESSION_INTERVAL_METRICS, options, (_counts, [indices]) => metric(indices!));
 }
