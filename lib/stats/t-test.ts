@@ -26,7 +26,7 @@ export interface TTestResult {
 }
 
 /** Mean and ddof=1 variance as scipy's _var: mean((x - mean)^2) * (n / (n - 1)). */
-function meanVar(x: ArrayLike<number>): [mean: number, variance: number] {
+export function meanVar(x: ArrayLike<number>): [mean: number, variance: number] {
   const n = x.length;
   const mean = numpySum(x) / n;
   const sq = new Float64Array(n);
