@@ -15,8 +15,9 @@ export type CompareTask = 'classification' | 'regression';
 export interface PairComparison {
   a: string;
   b: string;
-  /** Share of rows where the two predictions are equal. */
-  agreement: number;
+  /** Share of rows where the two predictions are equal; null in canary mode (the models served different rows). */
+  agreement: number | null;
+  agreementReason?: string;
   /** sklearn cohen_kappa_score; null (with reason) when undefined. */
   cohenKappa: number | null;
   cohenKappaReason?: string;
@@ -32,6 +33,8 @@ export interface PairComparison {
   wilcoxon?: { statistic: number | null; pValue: number | null; reason?: string };
   /** Regression: scipy ttest_rel(|e_a|, |e_b|). */
   pairedT?: { statistic: number | null; pValue: number | null; reason?: string };
+  /** Canary (independent groups): statsmodels proportions_ztest (pooled) of the two groups' accuracies. */
+  accuracyZTest?: { statistic: number | null; pValue: number | null; reason?: string };
 }
 
 export interface CompareResult {
@@ -118,4 +121,8 @@ export interface BusinessValueResult {
   confusion: { tp: number; fp: number; tn: number; fn: number };
   /** Whether the confusion counts are realized (labels) or expected from CBPE's calibrated scores. */
   estimated: boolean;
+  /** Value of each outcome: v × count, or v × the outcome's summed units when values are per unit. */
+  values?: { tp: number; fp: number; tn: number; fn: number };
+  /** Why a number is null, or how NannyML's per-prediction value treats a side with no predictions. */
+  reason?: string;
 }

@@ -1,8 +1,10 @@
+import { valueMatrixProblems, type ValueSettings } from '../../compare/business-value';
 import { modelQuality, resolveModelColumns, type ModelQualityResult } from '../../metrics/model-columns';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from '../../metrics/types';
 import type { Dataset } from '../../data/types';
 import { booleanAware, thresholdProblems } from '../model-inputs';
 import { INPUT_SLOTS, need, type CellKindSpec, type InputSlot } from '../types';
+import { confusionValueRows, type ValueRow } from '../view/value-rows';
 import { formatMetric, rowsOf, type MetricRow, type MetricUnit } from '../view/metric-rows';
 
 export type { ModelQualityResult } from '../../metrics/model-columns';
@@ -16,6 +18,8 @@ export interface ClassificationCellConfig {
   posLabel?: string;
   /** Predict positive when score ≥ threshold, instead of reading the prediction column. */
   threshold?: number;
+  /** Business value (binary): the value of each outcome and the serving cost, applied to each side's confusion matrix. */
+  value?: ValueSettings;
 }
 
 export function classificationCell(reference: Dataset, current: Dataset | undefined, config: ClassificationCellConfig): ModelQualityResult {
@@ -35,6 +39,7 @@ export const classificationKind: CellKindSpec<'classification', ClassificationCe
   validate(config) {
     const problems = thresholdProblems(config, { exclusive: true });
     if (config.posLabel !== undefined && config.task === 'multiclass') problems.push('Multiclass metrics have no positive label: clear it');
+    if (config.value) problems.push(...valueMatrixProblems(config.value.matrix, config.value.costPerPrediction));
     return problems;
   },
   compute: async (input, config) => classificationCell(need(input, 'reference'), input.current, config),
@@ -107,4 +112,25 @@ export function perClassRows(result: ModelQualityResult): { label: string; cells
  */
 export function thresholdInUse(result: ModelQualityResult, configured: number | undefined): number | null {
   return configured ?? (result.columns.prediction === null ? 0.5 : null);
+}
+
+/** Business value of each side's realized confusion matrix (binary only; empty for multiclass or regression). */
+export function classificationValueRows(result: ModelQualityResult, settings: ValueSettings): ValueRow[] {
+  const sides = classificationSides(result);
+  return INPUT_SLOTS.flatMap((side) => {
+    const m = sides[side];
+    if (!m || m.task !== 'binary' || m.pos_label === null) return [];
+    const { labels, matrix } = m.confusion_matrix;
+    const confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
+    // Rows: true label, columns: predicted label (sklearn).
+    labels.forEach((truth, i) =>
+      labels.forEach((predicted, j) => {
+        const key = truth === m.pos_label ? (predicted === m.pos_label ? 'tp' : 'fn') : predicted === m.pos_label ? 'fp' : 'tn';
+        confusion[key] += matrix[i]![j]!;
+      }),
+    );
+    return confusionValueRows(settings, [
+      { model: result.columns.prediction ?? result.columns.score[0] ?? 'model', scope: 'overall', group: side, confusion, estimated: false },
+    ]);
+  });
 }

@@ -1,3 +1,4 @@
+import { valueMatrixProblems, type ValueSettings } from '../../compare/business-value';
 import type { Dataset } from '../../data/types';
 import { AnalysisError } from '../../errors';
 import { estimatePerformanceCbpe, type CbpeResult, type MetricName } from '../../metrics/cbpe';
@@ -9,6 +10,7 @@ import { formatScore } from '../../format';
 import { binary, booleanAware, required, thresholdProblems } from '../model-inputs';
 import { need, type CellKindSpec } from '../types';
 import type { MetricRow, MetricTableLabels } from '../view/metric-rows';
+import { confusionValueRows, type ValueRow } from '../view/value-rows';
 
 export interface EstimatedCellConfig {
   target?: string;
@@ -24,6 +26,8 @@ export interface EstimatedCellConfig {
   /** …or time windows of this timestamp column instead. */
   timestamp?: string;
   window?: WindowOption;
+  /** Business value: the value of each outcome and the serving cost, applied to the expected (and realized) confusion matrices. */
+  value?: ValueSettings;
 }
 
 export interface EstimatedCellResult {
@@ -96,6 +100,7 @@ export const estimatedKind: CellKindSpec<'estimated', EstimatedCellConfig, Estim
     const problems = thresholdProblems(config, { exclusive: true });
     if (config.chunks !== undefined && (!Number.isInteger(config.chunks) || config.chunks < 1 || config.chunks > 50))
       problems.push('Chunks: a whole number from 1 to 50');
+    if (config.value) problems.push(...valueMatrixProblems(config.value.matrix, config.value.costPerPrediction));
     return problems;
   },
   compute: async (input, config) => estimatedCell(need(input, 'reference'), need(input, 'current'), config),
@@ -139,4 +144,19 @@ export function decisionNote(result: EstimatedCellResult): string {
   const { prediction } = result.columns;
   const threshold = result.cbpe.threshold;
   return prediction ? `predictions from column ${prediction}` : `positive when score ≥ ${formatScore(threshold ?? 0.5)}`;
+}
+
+/** Business value from CBPE's expected confusion matrix (current, and per chunk) beside the realized ones (reference; current where labelled). */
+export function estimatedValueRows(result: EstimatedCellResult, settings: ValueSettings): ValueRow[] {
+  const { cbpe } = result;
+  const model = result.columns.prediction ?? result.columns.score;
+  const chunkLabel = (c: { start: number; end: number }) => (result.chunkBy === 'time' ? new Date(c.start).toISOString() : `rows ${c.start + 1}–${c.end}`);
+  return confusionValueRows(settings, [
+    { model, scope: 'overall', group: 'reference', confusion: cbpe.reference.realized.confusionMatrix, estimated: false },
+    { model, scope: 'overall', group: 'current', confusion: cbpe.current.estimated.confusionMatrix, estimated: true },
+    ...(cbpe.current.realized
+      ? [{ model, scope: 'overall' as const, group: 'current', confusion: cbpe.current.realized.confusionMatrix, estimated: false }]
+      : []),
+    ...(cbpe.chunks ?? []).map((c) => ({ model, scope: 'window' as const, group: chunkLabel(c), confusion: c.estimated.confusionMatrix, estimated: true })),
+  ]);
 }
