@@ -94,8 +94,10 @@ export interface FeatureAttributionDrift {
   current: number;
   method: string;
   score: number | null;
-  threshold: number;
+  threshold: number | null;
   drifted: boolean;
+  /** Why the distribution was not tested (e.g. no values on one side). */
+  reason?: string;
 }
 
 export interface AttributionDrift {
