@@ -14,6 +14,8 @@ import { QualityCell } from './QualityCell';
 import { RegressionCell } from './RegressionCell';
 import { TimelineCell } from './TimelineCell';
 import { ValidationCell } from './ValidationCell';
+import { ComparisonCell } from './ComparisonCell';
+import { AbTestCell } from './AbTestCell';
 import type { CellProps } from './types';
 
 /** kind → the component that renders that kind's cell; the compiler requires one for every kind in lib/notebook/registry.ts. */
@@ -32,4 +34,6 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   change: ChangeCell,
   metrics: MetricsCell,
   validation: ValidationCell,
+  comparison: ComparisonCell,
+  abtest: AbTestCell,
 };

@@ -13,6 +13,8 @@ import { qualityKind } from './kinds/quality';
 import { regressionKind } from './kinds/regression';
 import { timelineKind } from './kinds/timeline';
 import { validationKind } from './kinds/validation';
+import { comparisonKind } from './kinds/comparison';
+import { abtestKind } from './kinds/abtest';
 import type { CellKindSpec } from './types';
 
 /**
@@ -34,6 +36,8 @@ const SPECS = {
   change: changeKind,
   metrics: metricsKind,
   validation: validationKind,
+  comparison: comparisonKind,
+  abtest: abtestKind,
 };
 
 type Specs = typeof SPECS;

@@ -12,6 +12,8 @@ import { operationalCellSection } from './operational';
 import { qualityCellSection } from './quality';
 import { timelineCellSection } from './timeline';
 import { validationCellSection } from './validation';
+import { comparisonCellSection } from './comparison';
+import { abtestCellSection } from './abtest';
 import type { Section } from './types';
 
 /** kind → its report section; the compiler requires one for every registered kind. */
@@ -30,4 +32,6 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   change: changeCellSection,
   metrics: metricsCellSection,
   validation: validationCellSection,
+  comparison: comparisonCellSection,
+  abtest: abtestCellSection,
 };
