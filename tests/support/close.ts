@@ -60,3 +60,9 @@ export function expectClose(actual: number | null | undefined, expected: number,
   ).toBe(true);
   return error;
 }
+
+/** expectClose, or — when the reference is null (undefined there: NaN, a raise) — asserts `actual` is null too. */
+export function expectCloseOrNull(actual: number | null | undefined, expected: number | null, tolerance: number | Tolerance, what: string): void {
+  if (expected === null) expect(actual, `${what}: expected null (undefined), got ${actual}`).toBeNull();
+  else expectClose(actual, expected, tolerance, what);
+}
