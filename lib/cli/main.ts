@@ -1,5 +1,6 @@
 import { DriftbookError, errorMessage } from '../errors';
 import { APP_VERSION } from '../version';
+import { abtestCommand } from './abtest-command';
 import { alertsCommand } from './alerts-command';
 import { auditCommand } from './audit-command';
 import { cardCommand } from './card-command';
@@ -33,6 +34,7 @@ const COMMANDS = {
   alerts: alertsCommand,
   validate: validateCommand,
   suite: suiteCommand,
+  abtest: abtestCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

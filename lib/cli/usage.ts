@@ -33,6 +33,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                         [--group NAME] [--interval 1m]
        driftbook validate --suite S.json --data F.csv [--out result.json] [--strict] [--segment EXPR]
        driftbook suite --reference R.csv [--out suite.json] [--margin M] [--k K] [--name NAME] [--segment EXPR]
+       driftbook abtest --data F.csv --variant COL [--control NAME] [--binary COL] [--numeric COL] [--timestamp COL [--period day]
+                        [--time-zone ZONE]] [--planned-split A=50,B=50] [--alpha 0.05] [--power 0.8] [--effect X] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -110,6 +112,15 @@ scores and missing share against the reference pinned in the file; pin pins a re
 recomputes every batch); list prints the history as JSON. The file is rewritten atomically (a
 temporary file, then a rename); a refused run (no pinned reference, a bad date, an unreadable
 file) leaves it untouched and exits 2.
+
+abtest is the A/B test cell on one file (one row per user or session): per variant n, conversions,
+rate with its Wilson interval, mean and standard error; each variant against the control (--control,
+else the first variant in sorted order): difference with Newcombe's interval, relative lift with
+statsmodels' ratio interval minus 1, pooled two-proportion z-test, Holm-adjusted p, Welch's t and
+Mann-Whitney U on --numeric; the sample-ratio mismatch check (chi-square against --planned-split,
+default equal; mismatch when p < 0.001); planning (minimum detectable effect at the current n, and
+with --effect the n per group for that effect, NormalIndPower at --alpha and --power); with
+--timestamp the rate per variant per --period window. Intervals are at 1 − alpha.
 
 fairness prints group fairness as Fairlearn computes it (per-group rates; demographic parity,
 equal opportunity and equalized odds differences and ratios), Aequitas disparities and
