@@ -14,6 +14,7 @@ import { QualityCell } from './QualityCell';
 import { RegressionCell } from './RegressionCell';
 import { TimelineCell } from './TimelineCell';
 import { ValidationCell } from './ValidationCell';
+import { ValueCell } from './ValueCell';
 import { ComparisonCell } from './ComparisonCell';
 import { AbTestCell } from './AbTestCell';
 import type { CellProps } from './types';
@@ -34,6 +35,7 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   change: ChangeCell,
   metrics: MetricsCell,
   validation: ValidationCell,
+  value: ValueCell,
   comparison: ComparisonCell,
   abtest: AbTestCell,
 };

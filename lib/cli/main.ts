@@ -16,6 +16,7 @@ import { runsCommand } from './runs-command';
 import { suiteCommand } from './suite-command';
 import { USAGE } from './usage';
 import { validateCommand } from './validate-command';
+import { valueCommand } from './value-command';
 
 /** Each command builds a cell kind's config from its flags and runs the kind's compute (lib/cli/cell-compute.ts). */
 const COMMANDS = {
@@ -34,6 +35,7 @@ const COMMANDS = {
   alerts: alertsCommand,
   validate: validateCommand,
   suite: suiteCommand,
+  value: valueCommand,
   abtest: abtestCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 

@@ -33,6 +33,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                         [--group NAME] [--interval 1m]
        driftbook validate --suite S.json --data F.csv [--out result.json] [--strict] [--segment EXPR]
        driftbook suite --reference R.csv [--out suite.json] [--margin M] [--k K] [--name NAME] [--segment EXPR]
+       driftbook value --data F.csv --target COL --prediction COL --value tp=V,fp=V,tn=V,fn=V [--cost-per-prediction C]
+                       [--unit COL] [--pos-label L] [--reference R.csv --score COL] [--out FILE]
        driftbook abtest --data F.csv --variant COL [--control NAME] [--binary COL] [--numeric COL] [--timestamp COL [--period day]
                         [--time-zone ZONE]] [--planned-split A=50,B=50] [--alpha 0.05] [--power 0.8] [--effect X] [--out FILE]
 
@@ -69,6 +71,14 @@ the target, alert thresholds from the reference (mean ± 3 std of its chunks' re
 alerts. Chunks: --chunk-size N rows, or --chunks N (1–50, default 10), a last incomplete chunk kept, as
 NannyML's chunkers; start/end are 0-based data rows, end inclusive. Predictions: --prediction COL,
 else score ≥ --threshold (0.5).
+
+value prints the business value of a binary classifier, as NannyML's business_value: total = TP·v_tp
++ FP·v_fp + TN·v_tn + FN·v_fn, perPrediction = total / n (NannyML's documentation), perPredictionNannyML
+= (TN·v_tn + FN·v_fn)/(TN + FN) + (FP·v_fp + TP·v_tp)/(FP + TP) (what NannyML's code computes), roi =
+(total − cost)/cost with cost = --cost-per-prediction × n (null without it), and the confusion counts.
+--unit COL makes the values per unit of COL (e.g. the amount at stake). With --reference R (labelled)
+and --score COL on a --data file without the target, the value is estimated from CBPE's expected
+confusion matrix ("estimated": true).
 
 card writes a model card: CARD.json holds the human fields in Model Card Toolkit v0.0.2 JSON (as
 the app exports it; a key MCT does not know, or a value that is not a string, is refused naming its

@@ -13,6 +13,7 @@ import { qualityKind } from './kinds/quality';
 import { regressionKind } from './kinds/regression';
 import { timelineKind } from './kinds/timeline';
 import { validationKind } from './kinds/validation';
+import { valueKind } from './kinds/value';
 import { comparisonKind } from './kinds/comparison';
 import { abtestKind } from './kinds/abtest';
 import type { CellKindSpec } from './types';
@@ -36,6 +37,7 @@ const SPECS = {
   change: changeKind,
   metrics: metricsKind,
   validation: validationKind,
+  value: valueKind,
   comparison: comparisonKind,
   abtest: abtestKind,
 };

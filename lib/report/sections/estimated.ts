@@ -1,9 +1,18 @@
 import { cbpeChart } from '../../charts/cbpe-chart';
-import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows, type EstimatedCellResult } from '../../notebook/kinds/estimated';
+import {
+  calibrationNote,
+  decisionNote,
+  ESTIMATED_LABELS,
+  ESTIMATED_METRICS,
+  estimatedRows,
+  estimatedValueRows,
+  type EstimatedCellResult,
+} from '../../notebook/kinds/estimated';
 import { html, userText, type SafeHtml } from '../escape';
 import { formatCount } from '../format';
 import { figure, metricTable, warningList } from './model';
 import { withResult } from './types';
+import { valueBlock } from './value-table';
 
 export function estimatedSection(result: EstimatedCellResult, { document }: { document: Document }): SafeHtml {
   const { cbpe, columns } = result;
@@ -16,4 +25,7 @@ ${chunks.length ? html`<h3>Per chunk of current<span class="count">${chunks.leng
 <section class="notice"><h3>Assumptions of the estimate (CBPE)</h3><ul>${cbpe.assumptions.map((a) => html`<li>${a}</li>`)}</ul></section>`;
 }
 
-export const estimatedCellSection = withResult<'estimated'>((result, _cell, context) => estimatedSection(result, context));
+export const estimatedCellSection = withResult<'estimated'>(
+  (result, cell, context) =>
+    html`${estimatedSection(result, context)}${valueBlock(cell.config.value, () => estimatedValueRows(result, cell.config.value!), 'estimated-value')}`,
+);

@@ -11,13 +11,14 @@ import { predictedActualChart, residualFeatureChart, residualHistogramChart, seg
 import { rocChart } from '../../charts/roc-chart';
 import { thresholdChart } from '../../charts/threshold-chart';
 import type { ModelQualityResult } from '../../metrics/model-columns';
-import { classificationRows, classificationSides, perClassRows, thresholdInUse } from '../../notebook/kinds/classification';
+import { classificationRows, classificationSides, classificationValueRows, perClassRows, thresholdInUse } from '../../notebook/kinds/classification';
 import { regressionRows, regressionSides } from '../../notebook/kinds/regression';
 import { formatMetric, metricDelta, sideWarnings, type MetricRow, type MetricTableLabels } from '../../notebook/view/metric-rows';
 import { chartMarkup } from '../chart-markup';
 import { html, userText, type SafeHtml } from '../escape';
 import { formatCount } from '../format';
 import { withResult } from './types';
+import { valueBlock } from './value-table';
 
 const DEFAULT_LABELS: MetricTableLabels = { reference: 'Reference', current: 'Current' };
 
@@ -107,8 +108,9 @@ ${perClass.map((r) => html`<tr data-class="${r.label}"><td class="col-name">${us
 ${classificationCharts(result, document, thresholdInUse(result, threshold))}`;
 }
 
-export const classificationCellSection = withResult<'classification'>((result, cell, { document }) =>
-  modelSection(result, { document, threshold: cell.config.threshold }),
+export const classificationCellSection = withResult<'classification'>(
+  (result, cell, { document }) =>
+    html`${modelSection(result, { document, threshold: cell.config.threshold })}${valueBlock(cell.config.value, () => classificationValueRows(result, cell.config.value!), 'classification-value')}`,
 );
 
 export const regressionCellSection = withResult<'regression'>((result, _cell, { document }) => modelSection(result, { document }));

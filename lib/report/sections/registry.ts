@@ -12,6 +12,7 @@ import { operationalCellSection } from './operational';
 import { qualityCellSection } from './quality';
 import { timelineCellSection } from './timeline';
 import { validationCellSection } from './validation';
+import { valueCellSection } from './value';
 import { comparisonCellSection } from './comparison';
 import { abtestCellSection } from './abtest';
 import type { Section } from './types';
@@ -32,6 +33,7 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   change: changeCellSection,
   metrics: metricsCellSection,
   validation: validationCellSection,
+  value: valueCellSection,
   comparison: comparisonCellSection,
   abtest: abtestCellSection,
 };

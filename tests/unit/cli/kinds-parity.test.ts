@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectJson } from '../../../lib/cli/detect-command';
 import { estimateJson } from '../../../lib/cli/estimate-command';
 import { main } from '../../../lib/cli/main';
+import { valueJson } from '../../../lib/cli/value-command';
 import { fairnessJson } from '../../../lib/cli/model-commands';
 import { ingestCsv } from '../../../lib/data/ingest';
 import type { Dataset } from '../../../lib/data/types';
@@ -64,6 +65,7 @@ describe('every cell kind: the CLI prints what the app computes', () => {
       'change',
       'metrics',
       'validation',
+      'value',
     ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
@@ -222,12 +224,39 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect(onDamaged.result.success).toBe(false);
   });
 
+  it("value: `value` prints the first model's business value over all rows (realized; estimated with --reference and --score)", async () => {
+    // tests/fixtures/value (generate_value.py): NannyML's business_value re-implemented in numpy/sklearn.
+    const flags = ['--target', 'y', '--value', 'tp=5,fp=-1,tn=0,fn=-10', '--cost-per-prediction', '0.001'];
+    const matrix = { tp: 5, fp: -1, tn: 0, fn: -10 };
+    const realized = await app('value', { reference: 'value/current.csv' }, { target: 'y', predictions: ['pred_a'], matrix, costPerPrediction: 0.001 });
+    expect(await cli(['value', '--data', path('value/current.csv'), '--prediction', 'pred_a', ...flags])).toEqual(json(valueJson(realized)));
+    const config: CellConfigs['value'] = { target: 'y', predictions: ['pred_b'], scores: ['score_b'], matrix, costPerPrediction: 0.001 };
+    const estimated = await app('value', { reference: 'value/reference.csv', current: 'value/current-unlabelled.csv' }, config);
+    const printed = await cli([
+      'value',
+      '--data',
+      path('value/current-unlabelled.csv'),
+      '--reference',
+      path('value/reference.csv'),
+      '--prediction',
+      'pred_b',
+      '--score',
+      'score_b',
+      ...flags,
+    ]);
+    expect(printed).toEqual(json(valueJson(estimated)));
+    expect(printed).toMatchObject({ estimated: true });
+    expect(await cli(['run', '--kind', 'value', '--config', JSON.stringify(config), ...pair('value/reference.csv', 'value/current-unlabelled.csv')])).toEqual(
+      json(estimated),
+    );
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });

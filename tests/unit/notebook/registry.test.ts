@@ -20,6 +20,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   change: 'tests/unit/notebook/kinds/change.test.ts',
   metrics: 'tests/unit/notebook/kinds/metrics.test.ts',
   validation: 'tests/unit/notebook/kinds/validation.test.ts',
+  value: 'tests/unit/notebook/kinds/value.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -61,6 +62,7 @@ describe('the cell-kind registry', () => {
       'change',
       'metrics',
       'validation',
+      'value',
     ]);
   });
 

@@ -117,10 +117,15 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
     quality: {},
     note: { markdown: spec.note },
     chart: { mark: 'bar', x: c.category, facet: c.group },
-    classification: { target: c.target, prediction: c.prediction, score: [c.score] },
+    classification: {
+      target: c.target,
+      prediction: c.prediction,
+      score: [c.score],
+      value: { matrix: { tp: 5, fp: -1, tn: 0, fn: -10 }, costPerPrediction: 0.01 },
+    },
     regression: { target: c.price, prediction: c.pricePred, segment: c.category, feature: c.numeric },
     operational: { latency: c.latency, timestamp: c.time, slaMs: 80 },
-    estimated: { target: c.target, score: c.score, posLabel: '1', chunks: 2 },
+    estimated: { target: c.target, score: c.score, posLabel: '1', chunks: 2, value: { matrix: { tp: 5, fp: -1, tn: 0, fn: -10 } } },
     fairness: { target: c.target, prediction: c.prediction, sensitive: [c.group], score: c.score },
     timeline: {
       split: 'period',
@@ -135,6 +140,16 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
     metrics: { transform: 'raw', timeColumn: c.time, series: [c.numeric, c.latency] },
     // A suite suggested from the hostile reference: its column names and categories reach the section.
     validation: { suite: null, dataset: 'current' },
+    value: {
+      target: c.target,
+      predictions: [c.prediction],
+      scores: [c.score],
+      posLabel: '1',
+      matrix: { tp: 5, fp: -1, tn: 0, fn: -10 },
+      costPerPrediction: 0.01,
+      chunks: 2,
+      segmentColumn: c.group,
+    },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];
