@@ -20,6 +20,8 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   change: 'tests/unit/notebook/kinds/change.test.ts',
   metrics: 'tests/unit/notebook/kinds/metrics.test.ts',
   validation: 'tests/unit/notebook/kinds/validation.test.ts',
+  comparison: 'tests/unit/notebook/kinds/compare-kinds.test.ts',
+  abtest: 'tests/unit/notebook/kinds/compare-kinds.test.ts',
   value: 'tests/unit/notebook/kinds/value.test.ts',
 };
 
@@ -63,6 +65,8 @@ describe('the cell-kind registry', () => {
       'metrics',
       'validation',
       'value',
+      'comparison',
+      'abtest',
     ]);
   });
 

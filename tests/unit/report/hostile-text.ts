@@ -140,6 +140,9 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
     metrics: { transform: 'raw', timeColumn: c.time, series: [c.numeric, c.latency] },
     // A suite suggested from the hostile reference: its column names and categories reach the section.
     validation: { suite: null, dataset: 'current' },
+    // Canary: the hostile group names are the models' names; the comparison again within each category.
+    comparison: { mode: 'canary', target: c.target, prediction: c.prediction, modelColumn: c.group, segmentBy: c.category, bootstrap: 20 },
+    abtest: { variant: c.group, binary: c.target, numeric: c.numeric, timestamp: c.time, looks: 3 },
     value: {
       target: c.target,
       predictions: [c.prediction],
