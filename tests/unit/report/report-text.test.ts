@@ -50,6 +50,9 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'change',
       'metrics',
       'validation',
+      'comparison',
+      'abtest',
+      'value',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
