@@ -88,6 +88,29 @@ export const FAMILIES: readonly MetricFamily[] = [
     'Value of an imported Prometheus or Grafana series at one timestamp, after the Metrics cell transform.',
     'One value per timestamp of a series charted by a Metrics cell (raw, rate or histogram_quantile), named as its legend shows it (`rate(http_requests_total{code="500"}[5m])`).',
   ),
+  family(
+    'ab_srm_p_value',
+    ['experiment'],
+    'score',
+    ['abtest'],
+    "p-value of an A/B test's sample-ratio check (chi-square of the variants' counts against the planned split).",
+    "p-value of an A/B test's sample-ratio mismatch check (scipy chisquare of the variants' row counts against the planned split; a mismatch below 0.001), `experiment` the variant column.",
+  ),
+  family('ab_conversion_rate', ['variant'], 'ratio', ['abtest'], "Rate of an A/B test's binary outcome (clicks, conversions) in one variant."),
+  family(
+    'ab_p_value',
+    ['variant'],
+    'score',
+    ['abtest'],
+    'p-value of a variant against the control: the z-test of rates (Holm-adjusted over the variants), or Welch without a binary outcome.',
+  ),
+  family(
+    'comparison_metric_delta',
+    ['a', 'b', 'metric'],
+    'score',
+    ['comparison'],
+    "Difference of a metric between two compared models (a − b, the Model comparison cell's pairs).",
+  ),
 ];
 
 /** The family with this name (no prefix); a typed error listing the names for an unknown one. */

@@ -11,6 +11,8 @@ import type { ColumnDriftResult, DriftResult } from '../drift/types';
 import type { ModelQualityResult } from '../metrics/model-columns';
 import type { ClassificationMetricsResult, RegressionMetricsResult } from '../metrics/types';
 import type { EstimatedCellResult } from '../notebook/kinds/estimated';
+import type { AbTestCellResult } from '../notebook/kinds/abtest';
+import type { ComparisonCellResult } from '../notebook/kinds/comparison';
 import type { FairnessCellResult } from '../notebook/kinds/fairness';
 import type { OperationalCellResult, OperationalSide } from '../notebook/kinds/operational';
 import type { QualityResult } from '../quality/types';
@@ -196,6 +198,20 @@ function validationSamples(result: unknown): Sample[] {
   return [sample('validation_success_share', { suite: r.suite.name, dataset: r.dataset }, typeof percent === 'number' ? percent / 100 : null)];
 }
 
+/** A/B test: the sample-ratio check's p, each variant's rate, each variant's p against the control. */
+function abtestSamples(result: AbTestCellResult): Sample[] {
+  const out: Sample[] = [sample('ab_srm_p_value', { experiment: result.variantColumn }, result.srm.pValue)];
+  if (result.binary !== undefined) for (const v of result.variants) out.push(sample('ab_conversion_rate', { variant: v.name }, v.rate));
+  for (const c of result.comparisons)
+    out.push(sample('ab_p_value', { variant: c.variant }, result.binary !== undefined ? (c.pValueHolm ?? c.pValue) : (c.welch?.pValue ?? null)));
+  return out;
+}
+
+/** Model comparison: every pair's metric differences (a − b). */
+function comparisonSamples(result: ComparisonCellResult): Sample[] {
+  return result.pairs.flatMap((p) => Object.entries(p.deltas).map(([metric, d]) => sample('comparison_metric_delta', { a: p.a, b: p.b, metric }, d.value)));
+}
+
 const READERS: Record<string, (result: never) => Sample[]> = {
   drift: driftSamples,
   column: driftSamples,
@@ -206,6 +222,8 @@ const READERS: Record<string, (result: never) => Sample[]> = {
   operational: operationalSamples,
   fairness: fairnessSamples,
   validation: validationSamples,
+  abtest: abtestSamples,
+  comparison: comparisonSamples,
 };
 
 /** Families in catalogue order, each series once (the first wins). */

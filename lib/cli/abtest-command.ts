@@ -67,7 +67,7 @@ export function toAbTestCellConfig(values: Values): AbTestCellConfig {
 
 /** The CLI's abtest JSON (issue 17's shape): the cell's result without the cell's state. */
 export function abtestJson(result: AbTestCellResult) {
-  const { kind: _kind, looks: _looks, finished: _finished, ...rest } = result;
+  const { kind: _kind, variantColumn: _variantColumn, looks: _looks, finished: _finished, ...rest } = result;
   return rest;
 }
 

@@ -16,7 +16,8 @@ export type AbTestCellConfig = Partial<Pick<AbTestConfig, 'variant'>> &
     finished?: boolean;
   };
 
-export type AbTestCellResult = AbTestResult & { kind: 'abtest'; looks: number; finished: boolean };
+/** The test's result with the cell's state; `variantColumn` names the experiment (the `experiment` label of `ab_srm_p_value`). */
+export type AbTestCellResult = AbTestResult & { kind: 'abtest'; variantColumn: string; looks: number; finished: boolean };
 
 const NAME_HINTS = {
   variant: /^(variant|arm|bucket|treatment|experiment|ab_?group|group)$/i,
@@ -85,12 +86,16 @@ export const abtestKind: CellKindSpec<'abtest', AbTestCellConfig, AbTestCellResu
       if (name !== undefined && !hasColumn(meta, name)) problems.push(`Column "${name}" is not in the data: choose it again`);
     return problems;
   },
-  compute: async (input, config, options) => ({
-    ...(await abTest(need(input, 'reference'), toAbTestConfig(config), { onProgress: options?.onProgress, signal: options?.signal })),
-    kind: 'abtest',
-    looks: config.looks ?? 0,
-    finished: config.finished ?? false,
-  }),
+  compute: async (input, config, options) => {
+    const settings = toAbTestConfig(config);
+    return {
+      ...(await abTest(need(input, 'reference'), settings, { onProgress: options?.onProgress, signal: options?.signal })),
+      kind: 'abtest',
+      variantColumn: settings.variant,
+      looks: config.looks ?? 0,
+      finished: config.finished ?? false,
+    };
+  },
   capabilities: { autoRun: true },
 };
 
