@@ -30,10 +30,11 @@ export function planAbTest(input: PlanningInput): { planning: AbTestResult['plan
   const n1 = sizeOf(control);
   const n2 = Math.min(...others.map(sizeOf));
   const rate = control.binaryN > 0 ? control.conversions / control.binaryN : null;
-  const planning: AbTestResult['planning'] = { alpha, power, mdeAtCurrentN: null };
+  const planning: AbTestResult['planning'] = { alpha, power, mdeAtCurrentN: null, unit: scale.kind, effectSize: null };
   if (!(n1 > 0 && n2 > 0)) warnings.push('planning: the minimum detectable effect needs rows with an outcome in every group');
   else {
     const h = solveEffectSize(n1, alpha, power, n2 / n1);
+    planning.effectSize = h;
     if (scale.kind === 'rate' && rate !== null) {
       const upper = proportionForEffectSize(h, rate);
       if (upper === null) warnings.push(`planning: no rate above the control's ${rate} is detectable at the current n`);

@@ -95,7 +95,19 @@ export interface AbTestResult {
   variants: AbVariant[];
   comparisons: AbComparison[];
   srm: { statistic: number; pValue: number; mismatch: boolean; planned: Record<string, number> };
-  planning: { alpha: number; power: number; mdeAtCurrentN: number | null; nForEffect?: number | null; effect?: number };
+  planning: {
+    alpha: number;
+    power: number;
+    /** Minimum detectable effect at the current n, in `unit`: an absolute rate difference above the control rate, or a difference of means. */
+    mdeAtCurrentN: number | null;
+    /** n per group (not rounded) to detect `effect` (same unit). */
+    nForEffect?: number | null;
+    effect?: number;
+    /** What mdeAtCurrentN and effect are measured in: the binary outcome's rate, or the numeric outcome's mean. */
+    unit?: 'rate' | 'mean';
+    /** The standardized effect NormalIndPower solves for at the current n (Cohen's h for rates, d for means). */
+    effectSize?: number | null;
+  };
   /** Rate per variant per window, when a timestamp column is given. */
   windows?: { label: string; start?: string; end?: string; variants: { name: string; n: number; rate: number | null; ci: [number, number] | null }[] }[];
   /** How many times this test's result was looked at while running (peeking inflates false positives). */

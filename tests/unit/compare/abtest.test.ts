@@ -26,7 +26,16 @@ interface Expected {
     mannWhitney?: { statistic: number; pValue: number };
   }[];
   srm: { statistic: number; pValue: number; mismatch: boolean; planned: Record<string, number> };
-  planning: { alpha: number; power: number; mdeAtCurrentN: number; effect?: number; nForEffect?: number; nForEffectStatsmodels?: number };
+  planning: {
+    alpha: number;
+    power: number;
+    mdeAtCurrentN: number;
+    effectSizeExact: number;
+    effectSizeStatsmodels: number;
+    effect?: number;
+    nForEffect?: number;
+    nForEffectStatsmodels?: number;
+  };
   windows?: { label: string; variants: { name: string; n: number; rate: N; ci: [number, number] | null }[] }[];
 }
 const { cases } = readJson<{ cases: Record<string, { file: string; config: AbTestConfig; result: Expected }> }>('tests/fixtures/abtest/expected.json');
@@ -87,6 +96,9 @@ function checkResult(r: AbTestResult, e: Expected): void {
   Object.entries(e.srm.planned).forEach(([name, share]) => close(r.srm.planned[name], share, STAT, `planned ${name}`));
   expect([r.planning.alpha, r.planning.power]).toEqual([e.planning.alpha, e.planning.power]);
   close(r.planning.mdeAtCurrentN, e.planning.mdeAtCurrentN, STAT, 'MDE');
+  close(r.planning.effectSize, e.planning.effectSizeExact, STAT, 'standardized MDE');
+  close(r.planning.effectSize, e.planning.effectSizeStatsmodels, { rel: 2e-4 }, 'standardized MDE (statsmodels)');
+  expect(r.planning.unit).toBe(r.binary !== undefined ? 'rate' : 'mean');
   close(r.planning.nForEffect, e.planning.nForEffect, STAT, 'n for effect');
   // statsmodels' solve_power stops at its brentq tolerance (see tests/unit/stats/power.test.ts).
   close(r.planning.nForEffect, e.planning.nForEffectStatsmodels, { rel: 2e-4 }, 'n for effect (statsmodels)');
