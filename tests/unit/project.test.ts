@@ -82,7 +82,23 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook', 'alerts', 'charts', 'report'] },
   // Hosts: the worker's engine and the CLI compose everything below them.
   engine: {
-    uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', 'tracking', 'store', 'notebook', 'alerts', 'charts', 'report', 'cards'],
+    uses: [
+      ...BASE,
+      'stats',
+      'prom',
+      'data',
+      'profile',
+      ...ANALYSES,
+      'stream',
+      ...MODELLING,
+      'tracking',
+      'store',
+      'notebook',
+      'alerts',
+      'charts',
+      'report',
+      'cards',
+    ],
   },
   cli: {
     uses: [
@@ -93,6 +109,7 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
       'profile',
       ...ANALYSES,
       'stream',
+      ...MODELLING,
       'tracking',
       'store',
       'notebook',
