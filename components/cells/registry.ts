@@ -17,6 +17,7 @@ import { ValidationCell } from './ValidationCell';
 import { ValueCell } from './ValueCell';
 import { ComparisonCell } from './ComparisonCell';
 import { AbTestCell } from './AbTestCell';
+import { MultivariateCell } from './MultivariateCell';
 import type { CellProps } from './types';
 
 /** kind → the component that renders that kind's cell; the compiler requires one for every kind in lib/notebook/registry.ts. */
@@ -38,4 +39,5 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   value: ValueCell,
   comparison: ComparisonCell,
   abtest: AbTestCell,
+  multivariate: MultivariateCell,
 };

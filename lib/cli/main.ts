@@ -8,6 +8,7 @@ import { detectCommand } from './detect-command';
 import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
 import { estimateCommand } from './estimate-command';
+import { multivariateCommand } from './multivariate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
 import { historyCommand } from './history-command';
 import { promCommand } from './prom-command';
@@ -25,6 +26,7 @@ const COMMANDS = {
   report: reportCommand,
   fairness: fairnessCommand,
   estimate: estimateCommand,
+  multivariate: multivariateCommand,
   detect: detectCommand,
   history: (args, out) => historyCommand(args, out),
   card: cardCommand,

@@ -17,6 +17,9 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
+       driftbook multivariate --reference R.csv --current C.csv [--method pca|classifier] [--columns A,B,…]
+                              [--chunk-size N | --chunks N | --timestamp COL [--period day]] [--variance 0.65]
+                              [--folds 5] [--seed 42] [--repeats 5] [--out FILE]
        driftbook detect --data F.csv (--column COL | --source error|abs_error [--target COL --prediction COL …]) --detector ID
                         [--param NAME=VALUE …] [--order-by COL] [--reference R.csv] [--out FILE]
        driftbook history add --workspace W.driftbook --current BATCH.csv [--date YYYY-MM-DD]
@@ -71,6 +74,16 @@ the target, alert thresholds from the reference (mean ± 3 std of its chunks' re
 alerts. Chunks: --chunk-size N rows, or --chunks N (1–50, default 10), a last incomplete chunk kept, as
 NannyML's chunkers; start/end are 0-based data rows, end inclusive. Predictions: --prediction COL,
 else score ≥ --threshold (0.5).
+
+multivariate prints drift no single column shows. --method pca (default): NannyML's data
+reconstruction error — features imputed (mean; most frequent category), categories frequency-encoded,
+standardised and PCA-fitted on the reference keeping --variance of its variance (0.65); per chunk the
+mean distance between rows and their reconstructions; thresholds mean ± 3 std of the reference
+chunks, a chunk alerts outside them. --method classifier: a logistic regression tells reference rows
+from current ones; its --folds-fold stratified cross-validated ROC AUC (0.5: no drift) overall and per
+chunk, and each feature's permutation importance. Chunks: --chunks N (default 10), --chunk-size N rows
+(start/end 0-based rows, end inclusive) or --timestamp COL with --period (hour … quarter, default day).
+--columns: the features (default: every numeric, categorical and boolean column without another role).
 
 value prints the business value of a binary classifier, as NannyML's business_value: total = TP·v_tp
 + FP·v_fp + TN·v_tn + FN·v_fn, perPrediction = total / n (NannyML's documentation), perPredictionNannyML

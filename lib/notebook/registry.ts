@@ -16,6 +16,7 @@ import { validationKind } from './kinds/validation';
 import { valueKind } from './kinds/value';
 import { comparisonKind } from './kinds/comparison';
 import { abtestKind } from './kinds/abtest';
+import { multivariateKind } from './kinds/multivariate';
 import type { CellKindSpec } from './types';
 
 /**
@@ -40,6 +41,7 @@ const SPECS = {
   value: valueKind,
   comparison: comparisonKind,
   abtest: abtestKind,
+  multivariate: multivariateKind,
 };
 
 type Specs = typeof SPECS;

@@ -15,6 +15,7 @@ import { validationCellSection } from './validation';
 import { valueCellSection } from './value';
 import { comparisonCellSection } from './comparison';
 import { abtestCellSection } from './abtest';
+import { multivariateCellSection } from './multivariate';
 import type { Section } from './types';
 
 /** kind → its report section; the compiler requires one for every registered kind. */
@@ -36,4 +37,5 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   value: valueCellSection,
   comparison: comparisonCellSection,
   abtest: abtestCellSection,
+  multivariate: multivariateCellSection,
 };

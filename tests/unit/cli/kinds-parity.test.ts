@@ -66,6 +66,7 @@ describe('every cell kind: the CLI prints what the app computes', () => {
       'metrics',
       'validation',
       'value',
+      'multivariate',
     ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
@@ -251,12 +252,47 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     );
   });
 
+  it('multivariate: `multivariate` flags are the multivariate cell config; the JSON is the cell result’s drift with a schemaVersion', async () => {
+    const files = { reference: 'multivariate/mixed-reference.csv', current: 'multivariate/mixed-current.csv' };
+    const pca = json(await app('multivariate', files, { method: 'pca', variance: 0.7, chunkSize: 150 })) as { drift: object };
+    expect(await cli(['multivariate', ...pair(files.reference, files.current), '--variance', '0.7', '--chunk-size', '150'])).toEqual({
+      schemaVersion: 1,
+      ...pca.drift,
+    });
+    const config: CellConfigs['multivariate'] = {
+      method: 'classifier',
+      columns: ['x1', 'x3', 'cat1'],
+      timestamp: 'ts',
+      period: 'day',
+      classifier: { folds: 3, seed: 7, repeats: 2 },
+    };
+    const classifier = json(await app('multivariate', files, config)) as { drift: object };
+    const flags = [
+      '--method',
+      'classifier',
+      '--columns',
+      'x1,x3,cat1',
+      '--timestamp',
+      'ts',
+      '--period',
+      'day',
+      '--folds',
+      '3',
+      '--seed',
+      '7',
+      '--repeats',
+      '2',
+    ];
+    expect(await cli(['multivariate', ...pair(files.reference, files.current), ...flags])).toEqual({ schemaVersion: 1, ...classifier.drift });
+    expect(await cli(['run', '--kind', 'multivariate', '--config', JSON.stringify(config), ...pair(files.reference, files.current)])).toEqual(classifier);
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value, multivariate\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });

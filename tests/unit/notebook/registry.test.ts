@@ -23,6 +23,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   comparison: 'tests/unit/notebook/kinds/compare-kinds.test.ts',
   abtest: 'tests/unit/notebook/kinds/compare-kinds.test.ts',
   value: 'tests/unit/notebook/kinds/value.test.ts',
+  multivariate: 'tests/unit/notebook/kinds/multivariate.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -67,6 +68,7 @@ describe('the cell-kind registry', () => {
       'value',
       'comparison',
       'abtest',
+      'multivariate',
     ]);
   });
 

@@ -153,6 +153,7 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
       chunks: 2,
       segmentColumn: c.group,
     },
+    multivariate: { chunks: 2 },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];

@@ -53,6 +53,7 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'comparison',
       'abtest',
       'value',
+      'multivariate',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
