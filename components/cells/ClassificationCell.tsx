@@ -7,13 +7,14 @@ import { rocChart } from '../../lib/charts/roc-chart';
 import { thresholdChart } from '../../lib/charts/threshold-chart';
 import type { ModelQualityResult } from '../../lib/metrics/model-columns';
 import { cellSpec, sideWarnings, type ClassificationCellConfig, type DatasetsBySlot } from '../../lib/notebook';
-import { classificationRows, classificationSides, perClassRows, thresholdInUse } from '../../lib/notebook/kinds/classification';
+import { classificationRows, classificationSides, classificationValueRows, perClassRows, thresholdInUse } from '../../lib/notebook/kinds/classification';
 import { formatCount } from '../format';
 import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, ColumnsField, NumberField, SettingsForm, TextField, useDraft, type Column } from './model/fields';
 import { Warnings } from '../ui/Warnings';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
+import { ModelValue } from './value/ModelValue';
 import { NameList, UserText } from '../ui/UserText';
 
 type Task = NonNullable<ClassificationCellConfig['task']>;
@@ -243,6 +244,19 @@ export function ClassificationCell({ cell, onConfigChange, columns, datasets, on
                 classification, estimated-performance and fairness cells (those with a score column) then derive predictions from their score at this threshold
               </span>
             </p>
+          ) : null}
+          {result.task === 'binary' ? (
+            <ModelValue
+              key={JSON.stringify(config.value)}
+              settings={config.value}
+              rows={() => classificationValueRows(result, config.value!)}
+              disabled={cell.status === 'running'}
+              testId="classification-value"
+              onApply={(value) => {
+                const { value: _old, ...rest } = config;
+                onConfigChange(value ? { ...rest, value } : rest);
+              }}
+            />
           ) : null}
         </>
       ) : null}

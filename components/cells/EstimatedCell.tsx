@@ -4,13 +4,14 @@ import { cbpeChart } from '../../lib/charts/cbpe-chart';
 import type { MetricName } from '../../lib/metrics/cbpe';
 import type { CalibrationMode } from '../../lib/metrics/cbpe-calibration';
 import { cellSpec, type DatasetsBySlot, type EstimatedCellConfig, type EstimatedCellResult } from '../../lib/notebook';
-import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows } from '../../lib/notebook/kinds/estimated';
+import { calibrationNote, decisionNote, ESTIMATED_LABELS, ESTIMATED_METRICS, estimatedRows, estimatedValueRows } from '../../lib/notebook/kinds/estimated';
 import { formatCount } from '../format';
 import type { CellProps } from './types';
 import { ChoiceField, columnChoices, ColumnField, NumberField, SettingsForm, TextField, TIME_WINDOWS, useDraft, type Column } from './model/fields';
 import { Warnings } from '../ui/Warnings';
 import { MetricTable } from './model/MetricTable';
 import { PlotFigure } from './model/PlotFigure';
+import { ModelValue } from './value/ModelValue';
 import { UserText } from '../ui/UserText';
 
 const CALIBRATION: readonly (readonly [CalibrationMode, string])[] = [
@@ -166,6 +167,17 @@ export function EstimatedCell({ cell, onConfigChange, columns, datasets }: CellP
               ))}
             </ul>
           </details>
+          <ModelValue
+            key={JSON.stringify(config.value)}
+            settings={config.value}
+            rows={() => estimatedValueRows(result, config.value!)}
+            disabled={cell.status === 'running'}
+            testId="estimated-value"
+            onApply={(value) => {
+              const { value: _old, ...rest } = config;
+              onConfigChange(value ? { ...rest, value } : rest);
+            }}
+          />
         </>
       ) : null}
     </>

@@ -5,8 +5,9 @@
  * over all rows — realized from labels; with --reference R and --score s on a file without labels,
  * estimated from CBPE's expected confusion matrix (then `"estimated": true` is added).
  */
-import type { ValueMatrix } from '../compare/types';
 import type { ValueCellConfig, ValueCellResult } from '../notebook/kinds/value';
+
+type ValueMatrix = ValueCellConfig['matrix'];
 import { computeCell } from './cell-compute';
 import { jsonText, parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
