@@ -4,6 +4,7 @@ import { abtestCommand } from './abtest-command';
 import { alertsCommand } from './alerts-command';
 import { auditCommand } from './audit-command';
 import { cardCommand } from './card-command';
+import { compareCommand } from './compare-command';
 import { detectCommand } from './detect-command';
 import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
@@ -39,6 +40,7 @@ const COMMANDS = {
   suite: suiteCommand,
   value: valueCommand,
   abtest: abtestCommand,
+  compare: compareCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

@@ -36,10 +36,12 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                         [--group NAME] [--interval 1m]
        driftbook validate --suite S.json --data F.csv [--out result.json] [--strict] [--segment EXPR]
        driftbook suite --reference R.csv [--out suite.json] [--margin M] [--k K] [--name NAME] [--segment EXPR]
-       driftbook value --data F.csv --target COL --prediction COL --value tp=V,fp=V,tn=V,fn=V [--cost-per-prediction C]
-                       [--unit COL] [--pos-label L] [--reference R.csv --score COL] [--out FILE]
        driftbook abtest --data F.csv --variant COL [--control NAME] [--binary COL] [--numeric COL] [--timestamp COL [--period day]
                         [--time-zone ZONE]] [--planned-split A=50,B=50] [--alpha 0.05] [--power 0.8] [--effect X] [--out FILE]
+       driftbook compare --data F.csv --target COL (--models PRED_A,PRED_B[,…] [--scores S_A,S_B] | --prediction COL --model-column COL)
+                         [--pos-label L] [--task classification|regression] [--blocks COL | --chunks N] [--bootstrap 1000] [--seed 42] [--out FILE]
+       driftbook value --data F.csv --target COL --prediction COL --value tp=V,fp=V,tn=V,fn=V [--cost-per-prediction C]
+                       [--unit COL] [--pos-label L] [--reference R.csv --score COL] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
