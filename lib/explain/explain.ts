@@ -56,11 +56,13 @@ export async function explain(data: ExplainData, predictor: Predictor, config: E
   const maxRows = config.maxRows ?? EXPLAIN_DEFAULTS.maxRows;
   const warnings: string[] = [];
 
-  const current = readFeatures(data.current, features);
+  const modelInputs = options.mapping && options.model ? { mapping: options.mapping, inputs: options.model.inputs } : undefined;
+  const read = (dataset: ExplainData['current']) => readFeatures(dataset, features, modelInputs);
+  const current = read(data.current);
   const sourceKind = data.background ? 'background' : data.reference ? 'reference' : 'current';
   const source = data.background ?? data.reference ?? data.current;
-  const sourceBatch = source === data.current ? current : readFeatures(source, features);
-  const reference = data.reference ? (source === data.reference ? sourceBatch : readFeatures(data.reference, features)) : undefined;
+  const sourceBatch = source === data.current ? current : read(source);
+  const reference = data.reference ? (source === data.reference ? sourceBatch : read(data.reference)) : undefined;
   checkKinds(features, [
     { name: data.current.meta.name, batch: current },
     { name: source.meta.name, batch: sourceBatch },

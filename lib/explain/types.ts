@@ -5,7 +5,7 @@
  * IndexedDB and into exported reports unchanged).
  */
 import type { Dataset } from '../data/types';
-import type { TensorInfo } from '../models/types';
+import type { InputMapping, TensorInfo } from '../models/types';
 
 /**
  * The space Shapley values are computed in. `probability`: the predictor's output as is (a
@@ -59,6 +59,12 @@ export interface ExplainOptions {
   signal?: AbortSignal;
   /** Stated in the result: the model's hash and its inputs/outputs. */
   model?: ModelSummary;
+  /**
+   * How the model's inputs take the columns: with `model.inputs`, columns are read as the model reads
+   * them (lib/models: text for string inputs, numbers otherwise, whatever the column's inferred type).
+   * Without it, by the dataset's column types (numeric → numbers, others → text).
+   */
+  mapping?: InputMapping;
   /** Rows per predictor call (default 65,536). */
   batchRows?: number;
 }
