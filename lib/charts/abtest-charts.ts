@@ -89,7 +89,8 @@ export function variantWindowChart(
       finite(v.rate) ? [{ i, name: v.name, rate: v.rate, lo: v.ci?.[0] ?? null, hi: v.ci?.[1] ?? null, n: v.n, window: w.label }] : [],
     ),
   );
-  const step = Math.max(1, Math.ceil(windows.length / 10));
+  // About one label per 90px, so dates do not overlap.
+  const step = Math.max(1, Math.ceil(windows.length / Math.max(2, Math.floor(width / 90))));
   const color = { domain: names, range: names.map((_, i) => seriesColor(i)) };
   const el = Plot.plot({
     document,

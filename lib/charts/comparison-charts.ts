@@ -190,7 +190,8 @@ export function blockMetricChart(
   const blocks = f?.blocks ?? [];
   const names = result.models.map((m) => m.name);
   const points = blocks.flatMap((b, i) => names.flatMap((name) => (finite(b.metrics[name]) ? [{ i, name, value: b.metrics[name]!, block: b.label }] : [])));
-  const step = Math.max(1, Math.ceil(blocks.length / 12));
+  // About one label per 90px, so block labels do not overlap.
+  const step = Math.max(1, Math.ceil(blocks.length / Math.max(2, Math.floor(width / 90))));
   const color = { domain: names, range: names.map((_, i) => seriesColor(i)) };
   const el = Plot.plot({
     document,
