@@ -111,6 +111,21 @@ export const FAMILIES: readonly MetricFamily[] = [
     ['comparison'],
     "Difference of a metric between two compared models (a − b, the Model comparison cell's pairs).",
   ),
+  family(
+    'multivariate_reconstruction_error',
+    ['dataset'],
+    'score',
+    ['multivariate'],
+    'Mean PCA reconstruction error of the rows of a dataset (NannyML data reconstruction, standardised space).',
+    "Mean PCA reconstruction error over a dataset's rows (NannyML's data reconstruction: distance between a row and its reconstruction in the reference-standardised space), `dataset` reference or current.",
+  ),
+  family(
+    'domain_classifier_auc',
+    [],
+    'score',
+    ['multivariate'],
+    'Cross-validated ROC AUC of a classifier telling current rows from reference rows (0.5: no drift).',
+  ),
 ];
 
 /** The family with this name (no prefix); a typed error listing the names for an unknown one. */

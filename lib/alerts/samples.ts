@@ -14,6 +14,7 @@ import type { EstimatedCellResult } from '../notebook/kinds/estimated';
 import type { AbTestCellResult } from '../notebook/kinds/abtest';
 import type { ComparisonCellResult } from '../notebook/kinds/comparison';
 import type { FairnessCellResult } from '../notebook/kinds/fairness';
+import type { MultivariateCellResult } from '../notebook/kinds/multivariate';
 import type { OperationalCellResult, OperationalSide } from '../notebook/kinds/operational';
 import type { QualityResult } from '../quality/types';
 import type { ColumnStats } from '../quality/types';
@@ -212,6 +213,16 @@ function comparisonSamples(result: ComparisonCellResult): Sample[] {
   return result.pairs.flatMap((p) => Object.entries(p.deltas).map(([metric, d]) => sample('comparison_metric_delta', { a: p.a, b: p.b, metric }, d.value)));
 }
 
+/** Multivariate drift: the mean reconstruction error per side (row-weighted mean of the chunks), or the domain classifier's AUC. */
+function multivariateSamples({ drift }: MultivariateCellResult): Sample[] {
+  if (drift.method === 'classifier') return [sample('domain_classifier_auc', {}, drift.auc)];
+  return SIDES.map((dataset) => {
+    const chunks = drift[dataset].chunks.filter((c) => c.value !== null);
+    const rows = chunks.reduce((s, c) => s + c.rows, 0);
+    return sample('multivariate_reconstruction_error', { dataset }, rows ? chunks.reduce((s, c) => s + c.rows * c.value!, 0) / rows : null);
+  });
+}
+
 const READERS: Record<string, (result: never) => Sample[]> = {
   drift: driftSamples,
   column: driftSamples,
@@ -224,6 +235,7 @@ const READERS: Record<string, (result: never) => Sample[]> = {
   validation: validationSamples,
   abtest: abtestSamples,
   comparison: comparisonSamples,
+  multivariate: multivariateSamples,
 };
 
 /** Families in catalogue order, each series once (the first wins). */
