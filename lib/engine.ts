@@ -33,6 +33,9 @@ import { openRules, recordEvaluation } from './store/alerts';
 import { listBatches } from './store/batches';
 import { BATCHES_SOURCE_KEY, batchObservations, cellObservation, cellSourceKey, defaultRules, evaluateSequence, windowObservations } from './alerts';
 import { metricsObservations } from './alerts/metrics-samples';
+import type { ModelMeta } from './models/types';
+import { addStoredModel, scoreStoredDataset, type ScoreStoredOptions } from './notebook/stored-models';
+import { deleteModel as deleteStoredModel, listModels as listStoredModels } from './store/models';
 import type { AlertEvent, Observation } from './alerts/types';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
@@ -457,6 +460,37 @@ export const engine = {
       }
       return events;
     });
+  },
+
+  /** Stores a dropped .onnx file once onnxruntime-web has opened it (lib/notebook/stored-models.ts). */
+  addModel(file: Blob, name: string): Promise<Outcome<ModelMeta>> {
+    return outcome(async () => addStoredModel(getDb(), new Uint8Array(await file.arrayBuffer()), name));
+  },
+
+  /** The stored models, oldest first. */
+  listModels(): Promise<Outcome<ModelMeta[]>> {
+    return outcome(() => listStoredModels(getDb()));
+  },
+
+  deleteModel(id: string): Promise<Outcome<void>> {
+    return outcome(() => deleteStoredModel(getDb(), id));
+  },
+
+  /**
+   * Scores a stored dataset (segment applied) with a stored model, in batches with progress, and
+   * stores the rows with the model's outputs as a new dataset; returns its description. Cancel: the
+   * client's cancel() ends the worker.
+   */
+  scoreDataset(
+    modelId: string,
+    dataset: DatasetInput,
+    options: Omit<ScoreStoredOptions, 'onProgress' | 'runtime'> = {},
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Outcome<PackedMeta>> {
+    const report = onProgress && throttle<[number, number]>(([done, total]) => onProgress(done, total));
+    return outcome(async () =>
+      packMeta(await scoreStoredDataset(getDb(), modelId, await open(dataset), { ...options, onProgress: report && ((done, total) => report([done, total])) })),
+    );
   },
 
   /** Forgets a pooled run that stopped early (a failed batch). */

@@ -12,20 +12,20 @@ import type { ReadColumns } from './reader-types';
 export const TYPE_METADATA_KEY = 'driftbook:type';
 
 /** Packs validity flags into Arrow's LSB-first bitmap. */
-function packBitmap(valid: Uint8Array): Uint8Array {
+export function packBitmap(valid: Uint8Array): Uint8Array {
   const bitmap = new Uint8Array(Math.ceil(valid.length / 8));
   for (let i = 0; i < valid.length; i++) if (valid[i]) bitmap[i >> 3]! |= 1 << (i & 7);
   return bitmap;
 }
 
-function numericData(values: Float64Array, valid: Uint8Array, nullCount: number): Data<Float64> {
+export function numericData(values: Float64Array, valid: Uint8Array, nullCount: number): Data<Float64> {
   // Missing numbers are stored as NaN *and* marked null, so readers can scan the values buffer directly.
   const nullBitmap = nullCount > 0 ? packBitmap(valid) : undefined;
   return makeData({ type: new Float64(), length: values.length, nullCount, data: values, nullBitmap });
 }
 
 // Categories (and date strings) are dictionary-encoded: one Int32 index per row, each distinct string stored once.
-function dictionaryData(
+export function dictionaryData(
   strings: { indices: Int32Array; valid: Uint8Array; dictionary: string[] },
   nullCount: number,
   dictionaryId: number,

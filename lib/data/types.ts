@@ -55,8 +55,22 @@ export interface DatasetMeta {
    */
   roleSources?: Record<string, RoleSource>;
   createdAt: string;
+  /** How Driftbook made this dataset from another (a model's outputs added to its rows: lib/models/derived.ts). */
+  derivedFrom?: DerivedFrom;
   /** The segment this description's rows were filtered by (set on a dataset opened for analysis, never stored). */
   segment?: string;
+}
+
+/** The source dataset and model of a scored dataset, as every manifest records them. */
+export interface DerivedFrom {
+  dataset: { id: string; name: string; sha256: string };
+  model: { id: string; name: string; sha256: string; opset: Record<string, number>; producer: { name: string; version: string } };
+  /** Which columns fed which model inputs, e.g. `float_input ← x1, x2, x3` or `age ← age; color ← colour`. */
+  inputs: string;
+  /** Added column → the model output (and class column) it holds, e.g. `probabilities_1 ← probabilities[1]`. */
+  columns: Record<string, string>;
+  /** Rows the model could not take (their new columns are missing). */
+  invalidRows: number;
 }
 
 /** A parsed dataset: its description plus the Arrow IPC (file format) bytes of the table. */
