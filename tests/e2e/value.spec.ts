@@ -56,11 +56,11 @@ test('business value: per model realized (= NannyML re-implementation) and estim
 
   const cell = await addCell(page, 'Business value', 'value');
   const form = cell.getByRole('form', { name: 'Business value settings' });
-  await form.getByLabel('Target').selectOption('y');
-  await form.getByLabel('Prediction columns (one per model)').selectOption(['pred_a', 'pred_b']);
-  await form.getByLabel('Score columns (to estimate without labels (CBPE))').selectOption(['score_a', 'score_b']);
+  await form.getByLabel('Target', { exact: true }).selectOption('y');
+  await form.getByLabel('Prediction columns', { exact: true }).selectOption(['pred_a', 'pred_b']);
+  await form.getByLabel('Score columns', { exact: true }).selectOption(['score_a', 'score_b']);
   await fillMatrix(form);
-  await form.getByLabel('Chunks').fill('4');
+  await form.getByLabel('Chunks', { exact: true }).fill('4');
   await form.getByLabel('Segments by').selectOption('region');
   await form.getByRole('button', { name: 'Apply' }).click();
 
@@ -78,7 +78,7 @@ test('business value: per model realized (= NannyML re-implementation) and estim
 
   const quality = await addCell(page, 'Classification quality', 'classification');
   const qform = quality.getByRole('form', { name: /Classification/ });
-  await qform.getByLabel('Target').selectOption('y');
+  await qform.getByLabel('Target', { exact: true }).selectOption('y');
   await qform.getByLabel('Prediction', { exact: true }).selectOption('pred_a');
   await qform.getByRole('button', { name: 'Apply' }).click();
   await expect(quality.getByTestId('classification-metrics')).toBeVisible();
