@@ -102,19 +102,22 @@ export function reconstructionErrors(x: Float64Array, f: number, pca: PcaModel):
   const n = x.length / f;
   const out = new Float64Array(n);
   const d = new Float64Array(f);
-  const r = new Float64Array(f);
   const { components, k, mean } = pca;
+  const dots = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < f; j++) d[j] = x[i * f + j]! - mean[j]!;
-    // The residual d − Σ (c·d) c, accumulated per axis: no cancellation of ‖d‖² − ‖Pd‖².
-    r.set(d);
     for (let c = 0; c < k; c++) {
       let dot = 0;
       for (let j = 0; j < f; j++) dot += components[c * f + j]! * d[j]!;
-      for (let j = 0; j < f; j++) r[j] = r[j]! - dot * components[c * f + j]!;
+      dots[c] = dot;
     }
+    // The residual d − Σ (c·d) c per coordinate: no cancellation of ‖d‖² − ‖Pd‖².
     let sq = 0;
-    for (let j = 0; j < f; j++) sq += r[j]! * r[j]!;
+    for (let j = 0; j < f; j++) {
+      let r = d[j]!;
+      for (let c = 0; c < k; c++) r -= dots[c]! * components[c * f + j]!;
+      sq += r * r;
+    }
     out[i] = Math.sqrt(sq);
   }
   return out;
