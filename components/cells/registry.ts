@@ -6,6 +6,7 @@ import { ClassificationCell } from './ClassificationCell';
 import { ColumnCell } from './ColumnCell';
 import { DriftCell } from './DriftCell';
 import { EstimatedCell } from './EstimatedCell';
+import { ExplainCell } from './ExplainCell';
 import { FairnessCell } from './FairnessCell';
 import { MetricsCell } from './MetricsCell';
 import { NoteCell } from './NoteCell';
@@ -40,4 +41,5 @@ export const CELL_COMPONENTS: { readonly [K in CellKind]: ComponentType<CellProp
   comparison: ComparisonCell,
   abtest: AbTestCell,
   multivariate: MultivariateCell,
+  explain: ExplainCell,
 };

@@ -5,6 +5,7 @@ import { classificationKind } from './kinds/classification';
 import { columnKind } from './kinds/column';
 import { driftKind } from './kinds/drift';
 import { estimatedKind } from './kinds/estimated';
+import { explainKind } from './kinds/explain';
 import { fairnessKind } from './kinds/fairness';
 import { metricsKind } from './kinds/metrics';
 import { noteKind } from './kinds/note';
@@ -42,6 +43,7 @@ const SPECS = {
   comparison: comparisonKind,
   abtest: abtestKind,
   multivariate: multivariateKind,
+  explain: explainKind,
 };
 
 type Specs = typeof SPECS;

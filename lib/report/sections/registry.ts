@@ -4,6 +4,7 @@ import { chartCellSection } from './chart';
 import { columnCellSection } from './column';
 import { driftCellSection } from './drift';
 import { estimatedCellSection } from './estimated';
+import { explainCellSection } from './explain';
 import { fairnessCellSection } from './fairness';
 import { metricsCellSection } from './metrics';
 import { classificationCellSection, regressionCellSection } from './model';
@@ -38,4 +39,5 @@ export const REPORT_SECTIONS: { readonly [K in CellKind]: Section<K> } = {
   comparison: comparisonCellSection,
   abtest: abtestCellSection,
   multivariate: multivariateCellSection,
+  explain: explainCellSection,
 };

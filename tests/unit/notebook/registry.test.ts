@@ -24,6 +24,7 @@ const COMPUTE_TESTS: Record<Exclude<CellKind, 'note'>, string> = {
   abtest: 'tests/unit/notebook/kinds/compare-kinds.test.ts',
   value: 'tests/unit/notebook/kinds/value.test.ts',
   multivariate: 'tests/unit/notebook/kinds/multivariate.test.ts',
+  explain: 'tests/unit/notebook/kinds/explain.test.ts',
 };
 
 const text = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -69,6 +70,7 @@ describe('the cell-kind registry', () => {
       'comparison',
       'abtest',
       'multivariate',
+      'explain',
     ]);
   });
 
@@ -89,7 +91,7 @@ describe('the cell-kind registry', () => {
   it('keeps per-kind rules in the specs: auto-run and the shared threshold', () => {
     const takesThreshold = CELL_KINDS.filter((kind) => findSpec(kind)?.capabilities.withThreshold);
     expect(takesThreshold).toEqual(['classification', 'estimated', 'fairness']);
-    expect(CELL_KINDS.filter((kind) => !cellSpec(kind).capabilities.autoRun)).toEqual(['note', 'chart']);
+    expect(CELL_KINDS.filter((kind) => !cellSpec(kind).capabilities.autoRun)).toEqual(['note', 'chart', 'explain']);
     expect(CELL_KINDS.filter((kind) => cellSpec(kind).capabilities.drift)).toEqual(['drift', 'column']);
   });
 });

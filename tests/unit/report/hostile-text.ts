@@ -10,6 +10,7 @@ import { ingestCsv } from '../../../lib/data/ingest';
 import type { Dataset } from '../../../lib/data/types';
 import { visibleControls } from '../../../lib/format';
 import { CELL_REGISTRY, type CellConfigs, type CellKind } from '../../../lib/notebook/registry';
+import type { ModelOpener } from '../../../lib/notebook/types';
 import type { ReportCell, ReportDataset, WorkspaceReportInput } from '../../../lib/report/report-cell';
 
 /** Every bidi embedding, override, isolate and mark. */
@@ -104,6 +105,33 @@ export interface HostileSpec {
   rows?: number;
 }
 
+/** The explain kind's model without onnxruntime: a linear score of hostile-named numeric columns, named like the reference file. */
+function hostileModel(name: string, columns: readonly string[]): ModelOpener {
+  return async (id) => ({
+    meta: {
+      id,
+      name,
+      sha256: '0'.repeat(64),
+      bytes: 1,
+      opset: { '': 13 },
+      producer: { name, version: '1' },
+      inputs: columns.map((c) => ({ name: c, type: 'float', shape: [null, 1] })),
+      outputs: [{ name: 'y', type: 'float', shape: [null, 1] }],
+      createdAt: '2026-12-01T00:00:00.000Z',
+    },
+    mapping: { kind: 'per-column', columns: Object.fromEntries(columns.map((c) => [c, c])) },
+    output: { output: 'y', index: 0 },
+    predictor: async (batch) => {
+      const out = new Float64Array(batch.rows);
+      columns.forEach((c, k) => {
+        const values = batch.columns[c] as Float64Array;
+        for (let i = 0; i < batch.rows; i++) out[i]! += (k + 1) * values[i]!;
+      });
+      return out;
+    },
+  });
+}
+
 /** Computes one cell of each asked kind on the hostile datasets, as the app would, and the report input. */
 export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorkspace> {
   const rows = spec.rows ?? 40;
@@ -154,12 +182,15 @@ export async function hostileWorkspace(spec: HostileSpec): Promise<HostileWorksp
       segmentColumn: c.group,
     },
     multivariate: { chunks: 2 },
+    explain: { model: 'hostile', maxRows: 20, referenceRows: 20, backgroundSize: 10, local: { row: 1 } },
   };
   const kinds = spec.kinds ?? (Object.keys(configs) as CellKind[]);
   const cells: ReportCell[] = [];
   for (const kind of kinds) {
-    const compute = CELL_REGISTRY[kind].compute as ((input: { reference: Dataset; current: Dataset }, config: unknown) => Promise<unknown>) | undefined;
-    const result = compute ? await compute({ reference, current }, configs[kind]) : undefined;
+    const compute = CELL_REGISTRY[kind].compute as
+      ((input: { reference: Dataset; current: Dataset }, config: unknown, options: { openModel: ModelOpener }) => Promise<unknown>) | undefined;
+    const openModel = hostileModel(reference.meta.name, [c.numeric, c.price]);
+    const result = compute ? await compute({ reference, current }, configs[kind], { openModel }) : undefined;
     cells.push({
       kind,
       title: `${spec.cellTitle} ${kind}`,

@@ -54,6 +54,7 @@ describe('a workspace report whose every name holds bidi controls', () => {
       'abtest',
       'value',
       'multivariate',
+      'explain',
     ]);
     expect(workspace.input.cells.filter((c) => c.kind !== 'note' && c.result === undefined)).toEqual([]);
     const html = await toWorkspaceReport(workspace.input, { document: newDocument() });
