@@ -150,6 +150,8 @@ export function disagreementChart(
   const indices = labels.map((_, i) => i);
   const tickFormat = (i: number) => truncateLabel(labels[i] ?? '', 16);
   const disagree = cells.filter((c) => c.a !== c.b).reduce((s, c) => s + c.count, 0);
+  const most = Math.max(1, ...cells.filter((c) => c.a !== c.b).map((c) => c.count));
+  const cellTitle = (d: HeatCell) => `${pair.a}: ${labels[d.a] ?? ''}, ${pair.b}: ${labels[d.b] ?? ''}\n${d.count} rows (${(100 * d.share).toFixed(1)}%)`;
   const el = Plot.plot({
     document,
     width,
@@ -162,18 +164,28 @@ export function disagreementChart(
     ariaDescription: `${labels.length} labels; ${disagree} of ${total} rows disagree`,
     x: { domain: indices, tickFormat, label: `prediction of ${truncateLabel(pair.b, MAX_LABEL_CHARS)}`, labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: indices, tickFormat, label: `prediction of ${truncateLabel(pair.a, MAX_LABEL_CHARS)}`, labelAnchor: 'center', labelArrow: 'none' },
-    color: { type: 'linear', domain: [0, Math.max(1, ...cells.filter((c) => c.a !== c.b).map((c) => c.count))], scheme: 'oranges' },
+    color: { type: 'linear', domain: [0, most], range: ['#fdd9b5', '#d9480f'] },
     marks: [
       // The diagonal (agreement) is grey: the colour scale is for the disagreements.
-      Plot.cell(cells, {
-        x: 'b',
-        y: 'a',
-        fill: (d: HeatCell) => (d.a === d.b ? '#eeeeee' : d.count),
-        inset: 0.5,
-        title: (d: HeatCell) => `${pair.a}: ${labels[d.a] ?? ''}, ${pair.b}: ${labels[d.b] ?? ''}\n${d.count} rows (${(100 * d.share).toFixed(1)}%)`,
-        ariaDescription: 'cells',
-      }),
-      ...(labels.length <= 12 ? [Plot.text(cells, { x: 'b', y: 'a', text: (d: HeatCell) => String(d.count), ariaDescription: 'cell values' })] : []),
+      Plot.cell(
+        cells.filter((d) => d.a === d.b),
+        { x: 'b', y: 'a', fill: '#eeeeee', inset: 0.5, title: cellTitle, ariaDescription: 'cells' },
+      ),
+      Plot.cell(
+        cells.filter((d) => d.a !== d.b),
+        { x: 'b', y: 'a', fill: 'count', inset: 0.5, title: cellTitle, ariaDescription: 'cells' },
+      ),
+      ...(labels.length <= 12
+        ? [
+            Plot.text(cells, {
+              x: 'b',
+              y: 'a',
+              text: (d: HeatCell) => String(d.count),
+              fill: (d: HeatCell) => (d.a !== d.b && d.count > most / 2 ? 'white' : 'black'),
+              ariaDescription: 'cell values',
+            }),
+          ]
+        : []),
       ...(cells.length ? [] : noDataMarks('no disagreement matrix')),
     ],
   });

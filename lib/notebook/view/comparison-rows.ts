@@ -188,7 +188,7 @@ export function friedmanTable(result: CompareResult): ViewTable | null {
   const names = result.models.map((m) => m.name);
   return {
     id: 'comparison-friedman',
-    caption: `${metricLabel(f.metric)} per block; mean rank within blocks (scipy rankdata, ties averaged)`,
+    caption: `${metricLabel(f.metric)} per block; mean of each model's rank within the blocks (scipy rankdata of the metric, ties averaged: rank 1 is the lowest ${metricLabel(f.metric)})`,
     columns: [{ label: 'Block' }, { label: 'Rows', num: true }, ...names.map((n) => ({ label: n, num: true, user: true }))],
     rows: [
       ...f.blocks.map((b) => ({ key: b.label, cells: [userCell(b.label), cell(formatCount(b.rows)), ...names.map((n) => cell(num(b.metrics[n])))] })),
