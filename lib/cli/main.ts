@@ -9,6 +9,7 @@ import { detectCommand } from './detect-command';
 import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
 import { estimateCommand } from './estimate-command';
+import { explainCommand } from './explain-command';
 import { multivariateCommand } from './multivariate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
 import { historyCommand } from './history-command';
@@ -41,6 +42,7 @@ const COMMANDS = {
   value: valueCommand,
   abtest: abtestCommand,
   compare: compareCommand,
+  explain: explainCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */

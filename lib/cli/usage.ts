@@ -42,6 +42,10 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                          [--pos-label L] [--task classification|regression] [--blocks COL | --chunks N] [--bootstrap 1000] [--seed 42] [--out FILE]
        driftbook value --data F.csv --target COL --prediction COL --value tp=V,fp=V,tn=V,fn=V [--cost-per-prediction C]
                        [--unit COL] [--pos-label L] [--reference R.csv --score COL] [--out FILE]
+       driftbook explain --model M.onnx --data F.csv [--reference R.csv | --background B.csv] [--background-size 100]
+                         [--rows 0,5,9 | --max-rows 1000] [--reference-rows N] [--method exact|kernel] [--samples 2048]
+                         [--seed 42] [--output-space probability|log-odds] [--input-columns A,B,…]
+                         [--target COL [--metric accuracy] [--repeats 5]] [--local-row N] [--out FILE]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -50,6 +54,13 @@ data-quality cell or, with model columns, the classification or regression cell,
 fairness cell, estimate the estimated-performance cell, detect the change-detection cell, report the
 default preset's cells.
 --format html writes the app's notebook report of that one cell (as its Export…).
+
+explain gives interventional SHAP values of F's rows (0-based) for an ONNX model (onnxruntime-node):
+exact over every coalition up to 12 features, Kernel SHAP beyond or with --method kernel (--samples
+coalitions, capped at 2^M − 2 where it is exact). The background is --background-size rows sampled
+(seeded) from --reference, --background or F itself; with --reference, its rows are explained too and
+the attribution drift (Kendall's τ of mean |SHAP|, a drift test per feature) is reported. --target adds
+permutation importance (sklearn's definition), --local-row a LIME surrogate for that row.
 
 run computes any kind: --config is a JSON object of the cell's settings (over the kind's defaults
 for these files, as a new cell's), e.g. --kind column --config '{"column": "age"}' or --kind chart
