@@ -43,6 +43,7 @@ const COMMANDS = {
   abtest: abtestCommand,
   compare: compareCommand,
   explain: explainCommand,
+  multivariate: multivariateCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */
