@@ -28,7 +28,6 @@ const COMMANDS = {
   report: reportCommand,
   fairness: fairnessCommand,
   estimate: estimateCommand,
-  multivariate: multivariateCommand,
   detect: detectCommand,
   history: (args, out) => historyCommand(args, out),
   card: cardCommand,
