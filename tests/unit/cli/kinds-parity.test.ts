@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { detectJson } from '../../../lib/cli/detect-command';
 import { estimateJson } from '../../../lib/cli/estimate-command';
 import { main } from '../../../lib/cli/main';
+import { abtestJson } from '../../../lib/cli/abtest-command';
+import { compareJson } from '../../../lib/cli/compare-command';
 import { valueJson } from '../../../lib/cli/value-command';
 import { fairnessJson } from '../../../lib/cli/model-commands';
 import { ingestCsv } from '../../../lib/data/ingest';
@@ -66,6 +68,8 @@ describe('every cell kind: the CLI prints what the app computes', () => {
       'metrics',
       'validation',
       'value',
+      'comparison',
+      'abtest',
       'multivariate',
     ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
@@ -287,12 +291,73 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect(await cli(['run', '--kind', 'multivariate', '--config', JSON.stringify(config), ...pair(files.reference, files.current)])).toEqual(classifier);
   });
 
+  it("comparison: `compare` prints the cell's comparison (without the cell's columns and segments); `run --kind comparison` the result itself", async () => {
+    // tests/fixtures/compare-cells (generate_compare_cells.py): three models on the same rows; the same rows served canary-style.
+    const data = { reference: 'compare-cells/shadow.csv' };
+    const config: CellConfigs['comparison'] = {
+      mode: 'shadow',
+      target: 'y',
+      models: ['pred_champion', 'pred_challenger', 'pred_baseline'],
+      scores: ['score_champion', 'score_challenger', 'score_baseline'],
+      chunks: 4,
+      bootstrap: 100,
+      seed: 7,
+    };
+    const flags = ['--target', 'y', '--models', 'pred_champion,pred_challenger,pred_baseline', '--scores', 'score_champion,score_challenger,score_baseline'];
+    const printed = await cli(['compare', '--data', path(data.reference), ...flags, '--chunks', '4', '--bootstrap', '100', '--seed', '7']);
+    expect(printed).toEqual(json(compareJson(await app('comparison', data, config))));
+    const canary: CellConfigs['comparison'] = { mode: 'canary', target: 'y', prediction: 'pred', modelColumn: 'served_by', bootstrap: 100 };
+    const canaryFlags = ['--target', 'y', '--prediction', 'pred', '--model-column', 'served_by', '--bootstrap', '100'];
+    const canaryData = { reference: 'compare-cells/canary.csv' };
+    expect(await cli(['compare', '--data', path(canaryData.reference), ...canaryFlags])).toEqual(
+      json(compareJson(await app('comparison', canaryData, canary))),
+    );
+    // The cell's own fields (segments by region) through `run`.
+    const segmented: CellConfigs['comparison'] = { ...config, segmentBy: 'region' };
+    const run = await cli(['run', '--kind', 'comparison', '--config', JSON.stringify(segmented), '--reference', path(data.reference)]);
+    expect(run).toEqual(json(await app('comparison', data, segmented)));
+    expect((run as { segments: { groups: unknown[] } }).segments.groups).toHaveLength(3);
+  });
+
+  it("abtest: `abtest` prints the cell's result without its state (variant column, looks); `run --kind abtest` the result itself", async () => {
+    const data = { reference: 'compare-cells/abtest.csv' };
+    const config: CellConfigs['abtest'] = {
+      variant: 'variant',
+      binary: 'clicked',
+      numeric: 'revenue',
+      timestamp: 'ts',
+      plannedSplit: { A: 50, B: 50 },
+      effect: 0.02,
+    };
+    const flags = [
+      '--variant',
+      'variant',
+      '--binary',
+      'clicked',
+      '--numeric',
+      'revenue',
+      '--timestamp',
+      'ts',
+      '--planned-split',
+      'A=50,B=50',
+      '--effect',
+      '0.02',
+    ];
+    const result = await app('abtest', data, config);
+    expect(await cli(['abtest', '--data', path(data.reference), ...flags])).toEqual(json(abtestJson(result)));
+    expect(result.srm.mismatch).toBe(true);
+    const looked: CellConfigs['abtest'] = { ...config, looks: 3 };
+    const run = await cli(['run', '--kind', 'abtest', '--config', JSON.stringify(looked), '--reference', path(data.reference)]);
+    expect(run).toEqual(json(await app('abtest', data, looked)));
+    expect(run).toMatchObject({ looks: 3, finished: false, variantColumn: 'variant' });
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value, multivariate\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value, comparison, abtest, multivariate\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });
