@@ -14,6 +14,7 @@ import { multivariateCommand } from './multivariate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
 import { historyCommand } from './history-command';
 import { promCommand } from './prom-command';
+import { predictCommand } from './predict-command';
 import { runCommand } from './run-command';
 import { runsCommand } from './runs-command';
 import { suiteCommand } from './suite-command';
@@ -42,6 +43,7 @@ const COMMANDS = {
   abtest: abtestCommand,
   compare: compareCommand,
   explain: explainCommand,
+  predict: predictCommand,
   multivariate: multivariateCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 

@@ -46,6 +46,7 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                          [--rows 0,5,9 | --max-rows 1000] [--reference-rows N] [--method exact|kernel] [--samples 2048]
                          [--seed 42] [--output-space probability|log-odds] [--input-columns A,B,…]
                          [--target COL [--metric accuracy] [--repeats 5]] [--local-row N] [--out FILE]
+       driftbook predict --model M.onnx --data F.csv [--out scored.csv] [--input-columns A,B,…] [--outputs O1,O2]
 
 Every command is a notebook cell kind: its flags become the cell's settings, checked by the kind's
 own validation, and the kind's compute runs — the same code as the app's cell, so the numbers are
@@ -54,6 +55,12 @@ data-quality cell or, with model columns, the classification or regression cell,
 fairness cell, estimate the estimated-performance cell, detect the change-detection cell, report the
 default preset's cells.
 --format html writes the app's notebook report of that one cell (as its Export…).
+
+predict scores F with an ONNX model (onnxruntime-node) and writes F's rows with the model's outputs
+added as columns (CSV, full precision): each model input takes the column of its name, or a single
+[N,F] input (skl2onnx's float_input) takes --input-columns in that order (required unless F has
+exactly F columns); a ZipMap classifier's probabilities come from the tensor feeding the ZipMap,
+one column per class (output_<class>). --outputs picks outputs (default: every tensor output).
 
 explain gives interventional SHAP values of F's rows (0-based) for an ONNX model (onnxruntime-node):
 exact over every coalition up to 12 features, Kernel SHAP beyond or with --method kernel (--samples

@@ -38,7 +38,9 @@ export function defaultMapping(inputs: readonly TensorInfo[], columns: readonly 
         'mapping-width',
         `input columns: ${order.length} given for ${inputs.length} model inputs (${inputs.map((i) => i.name).join(', ')}) — name one column per input, in the inputs' order`,
       );
-    return { kind: 'per-column', columns: Object.fromEntries(inputs.map((input, i) => [input.name, order[i]!])) };
+    const mapping: InputMapping = { kind: 'per-column', columns: Object.fromEntries(inputs.map((input, i) => [input.name, order[i]!])) };
+    checkMapping(mapping, inputs, columns);
+    return mapping;
   }
   const mapped: Record<string, string> = {};
   const missing: string[] = [];
