@@ -14,6 +14,7 @@ import type { BatchSummary } from '../lib/notebook/batch-summary';
 import type { Period } from '../lib/stream/windows';
 import type { ImportReport } from '../lib/store/tracking-import';
 import type { AlertEvent } from '../lib/alerts/types';
+import type { InputMapping, ModelMeta } from '../lib/models/types';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -48,6 +49,15 @@ export interface EngineClient extends CellRunner {
   evaluateAlerts(workspaceId: string, target: { cellId: string } | { batches: true }): Promise<AlertEvent[]>;
   /** Listens to new alert events (the page's notifications); returns the unsubscribe. */
   onAlerts(listener: (events: AlertEvent[]) => void): () => void;
+  /** Opens a dropped .onnx file with onnxruntime-web in a worker and stores it (refused when the runtime cannot open it). */
+  addModel(file: Blob, name: string): Promise<ModelMeta>;
+  /** Scores a stored dataset with a stored model in a worker (batched, progress; cancel()); the stored derived dataset. */
+  scoreDataset(
+    modelId: string,
+    datasetId: string,
+    options?: { mapping?: InputMapping; outputs?: string[] },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<DatasetMeta>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -190,6 +200,11 @@ export function createEngineClient(size = poolSize()): EngineClient {
       call((a) => a.storePeriods(datasetId, split), 0).then((periods) =>
         periods.map(({ label, date, packed }) => ({ label, date, dataset: unpackMeta(packed) })),
       ),
+    addModel: (file, name) => call((a) => a.addModel(file, name), 0),
+    scoreDataset: (modelId, datasetId, options, onProgress) => {
+      const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
+      return call((a) => a.scoreDataset(modelId, datasetId, options, progress), 0).then(unpackMeta);
+    },
     runCell<K extends CellKind>(kind: K, config: CellConfigs[K], inputs: CellInputIds, onProgress?: (done: number, total: number) => void) {
       return cancellable(async (): Promise<CellResults[K]> => {
         // A drift-like kind (its spec says how) goes over the pool in column ranges; segmented inputs

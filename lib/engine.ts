@@ -35,7 +35,10 @@ import { BATCHES_SOURCE_KEY, batchObservations, cellObservation, cellSourceKey, 
 import { metricsObservations } from './alerts/metrics-samples';
 import type { ModelMeta } from './models/types';
 import { addStoredModel, scoreStoredDataset, type ScoreStoredOptions } from './notebook/stored-models';
-import { deleteModel as deleteStoredModel, listModels as listStoredModels } from './store/models';
+import { deleteModel as deleteStoredModel, listModels as listStoredModels, loadModel } from './store/models';
+import { loadWebRuntime } from './models/web-runtime';
+import { modelOpener } from './notebook/model-opener';
+import type { ModelOpener } from './notebook/types';
 import type { AlertEvent, Observation } from './alerts/types';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
@@ -170,6 +173,13 @@ function plannedRun(runId: string, referenceId: string, currentId: string, confi
 // Column results gathered by the one worker that finishes a pooled run, by run id.
 const gathered = new Map<string, ColumnDriftResult[]>();
 
+// Stored models opened for the kinds that run one (explain), with onnxruntime-web; sessions kept per SHA-256 across runs.
+let models: ModelOpener | undefined;
+const openStoredModel: ModelOpener = async (id, choice) => {
+  models ??= modelOpener(await loadWebRuntime(), (modelId) => loadModel(getDb(), modelId));
+  return models(id, choice);
+};
+
 /**
  * The analysis engine as a worker exposes it; the main-thread fallback calls the very same
  * object. Inputs are files and dataset ids, never parsed data: datasets are read from IndexedDB here.
@@ -253,6 +263,7 @@ export const engine = {
       return spec.compute({ reference, current }, config, {
         onProgress,
         driftColumn: reference && current ? (task, plan) => driftColumn(reference, current, task, plan) : undefined,
+        openModel: openStoredModel,
       });
     });
   },
