@@ -145,7 +145,7 @@ export function srmLine(result: AbTestResult): { text: string; mismatch: boolean
  */
 export function planningLine(result: AbTestResult): string {
   const p = result.planning;
-  const rate = result.binary !== undefined;
+  const rate = (p.unit ?? (result.binary !== undefined ? 'rate' : 'mean')) === 'rate';
   const effect = (v: number) => (rate ? `${signed(v * 100)} pp` : signed(v));
   const mde =
     p.mdeAtCurrentN === null
