@@ -14,6 +14,7 @@ import { useWorkspaces } from './hooks/useWorkspaces';
 import { AlertsView } from './alerts/AlertsView';
 import { revealSource, viewOfSource } from './alerts/open-source';
 import { ModelCardView } from './cards/ModelCardView';
+import { ModelsView } from './models/ModelsView';
 import { DashboardView } from './dashboard/DashboardView';
 import { BatchHistory } from './history/BatchHistory';
 import { Notebook } from './Notebook';
@@ -32,7 +33,7 @@ import { ViewTabs } from './ui/ViewTabs';
 const SplitFileOnce = memo(SplitFile);
 const DatasetDropOnce = memo(DatasetDrop);
 
-type View = 'notebook' | 'card' | 'history' | 'runs' | 'alerts' | 'dashboard';
+type View = 'notebook' | 'card' | 'history' | 'runs' | 'alerts' | 'dashboard' | 'models';
 const VIEWS = [
   { id: 'notebook', label: 'Notebook' },
   { id: 'card', label: 'Model card' },
@@ -40,6 +41,7 @@ const VIEWS = [
   { id: 'runs', label: 'Runs' },
   { id: 'alerts', label: 'Alerts' },
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'models', label: 'Models' },
 ] as const;
 
 /** The page: sidebar (workspaces, library), and the open workspace's notebook (with the two drop zones) or its model card, as tabs. */
@@ -211,6 +213,11 @@ export function Workbench() {
         {tabbed && view === 'dashboard' ? (
           <div className="view-panel" role="tabpanel" id="view-panel-dashboard" aria-labelledby="view-tab-dashboard">
             <DashboardView key={workspace.id} db={db} workspace={workspace} cells={notebook.cells} notify={(message) => setToast({ message })} fail={fail} />
+          </div>
+        ) : null}
+        {tabbed && view === 'models' ? (
+          <div className="view-panel" role="tabpanel" id="view-panel-models" aria-labelledby="view-tab-models">
+            <ModelsView db={db} datasets={datasets} onStored={refreshDatasets} fail={fail} />
           </div>
         ) : null}
         {tabbed && view === 'runs' ? (
