@@ -15,7 +15,7 @@ const all = (el: Element, selector: string) => Array.from(el.querySelectorAll(se
 const marks = (el: Element, description: string, child = '*') => all(el, `g[aria-description="${description}"] ${child}`);
 
 /** Pixel position of a value on the x axis, from its first and last tick labels. */
-function xScale(el: Element, parse = Number): (v: number) => number {
+function xScale(el: Element, parse: (text: string) => number = Number): (v: number) => number {
   const ticks = all(el, 'g[aria-label="x-axis tick label"] text').map((t) => ({
     value: parse(t.textContent ?? ''),
     px: Number(/translate\(([^,]+),/.exec(t.getAttribute('transform') ?? '')?.[1]),
