@@ -86,13 +86,15 @@ function MultivariateForm(props: {
         empty="none (row chunks)"
         onChange={(timestamp) => set({ timestamp })}
       />
-      <ChoiceField
-        label="Period"
-        value={draft.period === 'day' ? undefined : draft.period}
-        empty="day"
-        choices={PERIOD_CHOICES}
-        onChange={(period) => set({ period })}
-      />
+      {draft.timestamp ? (
+        <ChoiceField
+          label="Period"
+          value={draft.period === 'day' ? undefined : draft.period}
+          empty="day"
+          choices={PERIOD_CHOICES}
+          onChange={(period) => set({ period })}
+        />
+      ) : null}
     </SettingsForm>
   );
 }
@@ -150,7 +152,7 @@ export function MultivariateCell({ cell, onConfigChange, columns, datasets }: Ce
             testId="multivariate-chart"
           />
           <div className="table-wrap">
-            <table data-testid="multivariate-chunks">
+            <table className="drift-table metric-table" data-testid="multivariate-chunks">
               <caption className="small">Current chunks</caption>
               <thead>
                 <tr>
@@ -180,7 +182,7 @@ export function MultivariateCell({ cell, onConfigChange, columns, datasets }: Ce
           </div>
           {result.drift.featureImportance ? (
             <div className="table-wrap">
-              <table data-testid="multivariate-importance">
+              <table className="drift-table metric-table" data-testid="multivariate-importance">
                 <caption className="small">Feature importance: drop of the ROC AUC when the feature is shuffled</caption>
                 <thead>
                   <tr>
