@@ -11,7 +11,7 @@ import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../metrics/bootstrap';
 import { readCompareInput } from './compare-input';
 import { friedmanOverBlocks } from './friedman-blocks';
 import { deltaMetrics, modelMetrics } from './model-metrics';
-import { pairDeltas } from './paired-bootstrap';
+import { allPairDeltas, pairIndexes } from './paired-bootstrap';
 import { pairStatistics } from './pairs';
 import type { CompareResult, PairComparison } from './types';
 import { verdictOf } from './verdict';
@@ -41,7 +41,7 @@ export interface CompareOptions {
   signal?: AbortSignal;
 }
 
-/** Yields to the event loop so a cancel can land between pairs. */
+/** Yields to the event loop so a cancel can land before and after the bootstrap. */
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function compareModels(dataset: Dataset, config: CompareConfig, options: CompareOptions = {}): Promise<CompareResult> {
@@ -52,32 +52,20 @@ export async function compareModels(dataset: Dataset, config: CompareConfig, opt
   const input = readCompareInput(dataset, config);
   const { sides, warnings } = input;
   const models = sides.map((side) => ({ name: side.name, n: side.rows.length, metrics: modelMetrics(input, side) }));
-  const metrics = deltaMetrics(input);
-  const pairs: PairComparison[] = [];
-  const total = (sides.length * (sides.length - 1)) / 2;
-  for (let i = 0; i < sides.length; i++) {
-    for (let j = i + 1; j < sides.length; j++) {
-      await tick();
-      signal?.throwIfAborted();
-      const [a, b] = [sides[i]!, sides[j]!];
-      const done = pairs.length;
-      const deltas = pairDeltas(
-        input,
-        a,
-        b,
-        metrics,
-        { a: models[i]!.metrics, b: models[j]!.metrics },
-        {
-          resamples,
-          seed,
-          ...(onProgress ? { onProgress: (d: number, t: number) => onProgress(done * t + d, total * t) } : {}),
-        },
-      );
-      pairs.push({ a: a.name, b: b.name, ...pairStatistics(input, a, b, warnings), deltas });
-    }
-  }
+  const deltas = allPairDeltas(
+    input,
+    deltaMetrics(input),
+    models.map((m) => m.metrics),
+    { resamples, seed, ...(onProgress ? { onProgress } : {}) },
+  );
+  await tick();
+  signal?.throwIfAborted();
+  const pairs: PairComparison[] = pairIndexes(sides.length).map(([i, j], p) => {
+    const [a, b] = [sides[i]!, sides[j]!];
+    return { a: a.name, b: b.name, ...pairStatistics(input, a, b, warnings), deltas: deltas[p]! };
+  });
   const friedman = config.blocks ? friedmanOverBlocks(dataset, input, config.blocks, warnings) : undefined;
-  const rows = sides.reduce((s, side) => s + (input.mode === 'shadow' ? 0 : side.rows.length), input.mode === 'shadow' ? sides[0]!.rows.length : 0);
+  const rows = input.mode === 'shadow' ? sides[0]!.rows.length : sides.reduce((s, side) => s + side.rows.length, 0);
   const task = input.task === 'regression' ? 'regression' : 'classification';
   const result = { schemaVersion: 1 as const, task, mode: input.mode, rows, models, pairs } as const;
   return {

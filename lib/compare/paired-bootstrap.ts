@@ -5,43 +5,75 @@
  *   rows[idx] — a paired bootstrap;
  * - canary (independent groups): per resample `rs.randint(0, n_a, size=n_a)` then
  *   `rs.randint(0, n_b, size=n_b)`, each model on its own group's draw.
- * Each pair starts from `RandomState(seed)`, so a pair's interval does not depend on the others.
+ * Each pair starts from `RandomState(seed)`, so a pair's interval does not depend on the others
+ * (shadow pairs share one run: their draws are the same, and each model is measured once per resample).
  * The value is the difference of the full-data metrics; a resample where either metric is
  * undefined is left out (as the metric bootstrap does).
  */
-import { resampleGroups, type BootstrapOptions } from '../metrics/bootstrap';
-import type { CompareInput, ModelSide } from './compare-input';
+import { resampleGroups, type BootstrapIntervals, type BootstrapOptions } from '../metrics/bootstrap';
+import type { CompareInput } from './compare-input';
 import { sideResampler } from './model-metrics';
 import type { PairComparison } from './types';
 
 export type Deltas = PairComparison['deltas'];
+type Values = Record<string, number | null>;
 
-export function pairDeltas(
+/** Index pairs (i, j), i < j, in the models' order. */
+export function pairIndexes(count: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < count; i++) for (let j = i + 1; j < count; j++) out.push([i, j]);
+  return out;
+}
+
+const key = (pair: number, metric: string) => `${pair}\u0000${metric}`;
+
+function deltasOf(
   input: CompareInput,
-  a: ModelSide,
-  b: ModelSide,
+  [i, j]: [number, number],
+  pair: number,
   metrics: readonly string[],
-  values: { a: Record<string, number | null>; b: Record<string, number | null> },
-  options: BootstrapOptions,
+  values: Values[],
+  intervals: BootstrapIntervals<string>,
 ): Deltas {
-  const ra = sideResampler(input, a);
-  const rb = sideResampler(input, b);
-  const paired = input.mode === 'shadow';
-  const sizes = paired ? [a.rows.length] : [a.rows.length, b.rows.length];
-  const intervals = resampleGroups(sizes, metrics, options, (counts, indices) => {
-    const ma = ra(counts[0]!, indices[0]!);
-    const mb = paired ? rb(counts[0]!, indices[0]!) : rb(counts[1]!, indices[1]!);
-    return Object.fromEntries(metrics.map((m) => [m, ma[m] === null || mb[m] === null ? null : ma[m]! - mb[m]!]));
-  });
   const out: Deltas = {};
   for (const m of metrics) {
-    const [va, vb] = [values.a[m] ?? null, values.b[m] ?? null];
-    const ci = intervals[m as keyof typeof intervals];
+    const [va, vb] = [values[i]![m] ?? null, values[j]![m] ?? null];
+    const ci = intervals[key(pair, m)];
+    const undefinedFor = va === null ? input.sides[i]!.name : vb === null ? input.sides[j]!.name : null;
     out[m] = {
       value: va === null || vb === null ? null : va - vb,
       ci: ci ? [ci.lower, ci.upper] : [null, null],
-      ...(va === null || vb === null ? { reason: `${m} undefined for ${va === null ? a.name : b.name}` } : ci ? {} : { reason: 'no resample defined it' }),
+      ...(undefinedFor !== null ? { reason: `${m} undefined for ${undefinedFor}` } : ci ? {} : { reason: 'no resample defined it' }),
     };
   }
   return out;
+}
+
+const diff = (a: Values, b: Values, m: string) => (a[m] === null || b[m] === null ? null : a[m]! - b[m]!);
+
+/** The deltas of every pair (pairIndexes order); `values` are each model's full-data metrics. */
+export function allPairDeltas(input: CompareInput, metrics: readonly string[], values: Values[], options: BootstrapOptions): Deltas[] {
+  const pairs = pairIndexes(input.sides.length);
+  const resamplers = input.sides.map((side) => sideResampler(input, side));
+  if (input.mode === 'shadow') {
+    const names = pairs.flatMap((_, p) => metrics.map((m) => key(p, m)));
+    const intervals = resampleGroups([input.sides[0]!.rows.length], names, options, ([counts], [indices]) => {
+      const measured = resamplers.map((r) => r(counts!, indices!));
+      return Object.fromEntries(pairs.flatMap(([i, j], p) => metrics.map((m) => [key(p, m), diff(measured[i]!, measured[j]!, m)])));
+    });
+    return pairs.map((pair, p) => deltasOf(input, pair, p, metrics, values, intervals));
+  }
+  return pairs.map(([i, j], p) => {
+    const { onProgress } = options;
+    const intervals = resampleGroups(
+      [input.sides[i]!.rows.length, input.sides[j]!.rows.length],
+      metrics.map((m) => key(p, m)),
+      { ...options, ...(onProgress ? { onProgress: (d: number, t: number) => onProgress(p * t + d, pairs.length * t) } : {}) },
+      (counts, indices) => {
+        const [a, b] = [resamplers[i]!(counts[0]!, indices[0]!), resamplers[j]!(counts[1]!, indices[1]!)];
+        return Object.fromEntries(metrics.map((m) => [key(p, m), diff(a, b, m)]));
+      },
+    );
+    return deltasOf(input, [i, j], p, metrics, values, intervals);
+  });
 }

@@ -12,7 +12,8 @@ import type { CompareResult, PairComparison } from './types';
 export const VERDICT_ALPHA = 0.05;
 
 const fixed = (v: number) => (v >= 0 ? '+' : '−') + Math.abs(v).toFixed(3);
-const pText = (p: number) => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+// normSf/chi2Sf are accurate down to ~1e-300; a p of 0 underflowed below that.
+const pText = (p: number) => (p === 0 ? '< 1e-300' : p < 0.001 ? p.toExponential(1) : p.toFixed(3));
 
 function testOf(result: Pick<CompareResult, 'task' | 'mode'>, pair: PairComparison): { name: string; p: number | null } | null {
   if (result.mode === 'canary') return result.task === 'regression' ? null : { name: 'z-test', p: pair.accuracyZTest?.pValue ?? null };
@@ -31,7 +32,7 @@ function clause(result: Pick<CompareResult, 'task' | 'mode'>, pair: PairComparis
   // Challenger − champion.
   const value = -delta.value;
   const [lo, hi] = [-delta.ci[1], -delta.ci[0]];
-  const testText = test ? (test.p === null ? `, ${test.name} p undefined` : `, ${test.name} p = ${pText(test.p)}`) : ', no test';
+  const testText = test ? (test.p === null ? `, ${test.name} p undefined` : `, ${test.name} p ${test.p === 0 ? '' : '= '}${pText(test.p)}`) : ', no test';
   const numbers = `Δ ${metric} ${fixed(value)} [${fixed(lo)}, ${fixed(hi)}]${testText}`;
   const significant = test === null || (test.p !== null && test.p < VERDICT_ALPHA);
   const favour = lowerIsBetter ? hi < 0 : lo > 0;

@@ -37,11 +37,15 @@ describe('compareModels input errors', () => {
     expect(result.warnings.join(' ')).toMatch(/1 of 5 left out/);
   });
 
-  it('reports progress over all pairs and stops when cancelled', async () => {
+  it('reports progress (shadow: one run of resamples for all pairs; canary: over the pairs) and stops when cancelled', async () => {
     const data = await csv(BINARY);
     const seen: [number, number][] = [];
     await compareModels(data, { target: 'y', models: ['a', 'b', 'c'], bootstrap: 50 }, { onProgress: (d, t) => seen.push([d, t]) });
-    expect(seen.at(-1)).toEqual([150, 150]);
+    expect(seen.at(-1)).toEqual([50, 50]);
+    const canary: [number, number][] = [];
+    await compareModels(data, { target: 'y', canary: { prediction: 'a', modelColumn: 'm' }, bootstrap: 50 }, { onProgress: (d, t) => canary.push([d, t]) });
+    expect(canary.at(-1)).toEqual([50, 50]);
+    expect(canary).toContainEqual([25, 50]);
     expect(seen.every(([d], k) => k === 0 || d > seen[k - 1]![0])).toBe(true);
     const controller = new AbortController();
     controller.abort();

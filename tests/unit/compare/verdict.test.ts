@@ -39,6 +39,8 @@ describe('verdictOf', () => {
     const v = verdictOf(result('classification', pair('accuracy', -0.021, [-0.034, -0.008], 0.002)));
     expect(v).toContain('chall vs champ: challenger better: Δ accuracy +0.021 [+0.008, +0.034], McNemar p = 0.002');
     expect(v).toContain('rule: challenger − champion on accuracy');
+    // A p-value that underflowed is not printed as 0.
+    expect(verdictOf(result('classification', pair('accuracy', -0.2, [-0.3, -0.1], 0)))).toContain('McNemar p < 1e-300');
   });
 
   it('calls it worse when the interval excludes 0 against it, and no difference when p is not below 0.05', () => {
