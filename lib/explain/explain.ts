@@ -143,9 +143,7 @@ export async function explain(data: ExplainData, predictor: Predictor, config: E
     const { row } = config.local;
     checkRows([row], current.rows, data.current.meta.name);
     const single = takeRows(current, [row]);
-    const [local] = explained.find((r) => r.index === row)
-      ? [explained.find((r) => r.index === row)!]
-      : await explainRows(ctx, plan, single, [row], baseValue, () => {});
+    const local = explained.find((r) => r.index === row) ?? (await explainRows(ctx, plan, single, [row], baseValue, () => {}))[0]!;
     tick();
     const lime = await limeExplanation(ctx, single, 0, row, {
       samples: config.local.samples ?? EXPLAIN_DEFAULTS.limeSamples,
@@ -155,7 +153,7 @@ export async function explain(data: ExplainData, predictor: Predictor, config: E
     });
     tick();
     if (typeof lime === 'string') warnings.push(lime);
-    result.local = { row: local!, lime: typeof lime === 'string' ? null : lime };
+    result.local = { row: local, lime: typeof lime === 'string' ? null : lime };
   }
   if (ctx.clipped > 0) warnings.push(`log-odds: ${ctx.clipped} model outputs of exactly 0 or 1 were clipped to [1e-12, 1 − 1e-12] before the logit`);
   return result;
