@@ -126,10 +126,10 @@ describe('driftbook CLI', () => {
 
   it('rejects an unknown command and prints help and version', async () => {
     // Later commands (prom, alerts, validate…) join the end of the list.
-    const unknown = await run(['compare']);
+    const unknown = await run(['no-such-command']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(
-      /^driftbook: unknown command: compare — the commands are: drift, quality, report, fairness, estimate, detect, history, card, run, runs, audit(, [a-z]+)*\n$/,
+      /^driftbook: unknown command: no-such-command — the commands are: drift, quality, report, fairness, estimate, detect, history, card, run, runs, audit(, [a-z]+)*\n$/,
     );
     expect(unknown.err).toContain(', alerts');
     expect((await run(['--help'])).out).toContain('Usage: driftbook drift');
