@@ -44,7 +44,7 @@ export function ModelDetails({ model, onDelete }: { model: ModelMeta; onDelete: 
     .join(', ');
   return (
     <div className="model-details" data-testid="model-details">
-      <h3 className="section-title">
+      <h3 className="model-name">
         <UserText text={model.name} clamp />
       </h3>
       <dl className="model-facts">

@@ -32,19 +32,16 @@ export function ModelsView({ db, datasets, onStored, fail }: Props) {
       </p>
       <ModelDrop onAdded={(m) => setChosen(m.id)} />
       {models.length ? (
-        <ul className="sidebar-list model-list" aria-label="Stored models" data-testid="model-list">
+        <ul className="model-list" aria-label="Stored models" data-testid="model-list">
           {models.map((m) => (
             <li key={m.id}>
               <button
                 type="button"
-                className={`sidebar-item${m.id === model?.id ? ' active' : ''}`}
-                aria-current={m.id === model?.id ? 'true' : undefined}
+                className={`button${m.id === model?.id ? ' button-primary' : ''}`}
+                aria-pressed={m.id === model?.id}
                 onClick={() => setChosen(m.id)}
               >
-                <UserText text={m.name} clamp />{' '}
-                <span className="muted small">
-                  {formatCount(m.inputs.length)} inputs · <code>{m.sha256.slice(0, 8)}</code>
-                </span>
+                <UserText text={m.name} clamp /> · {formatCount(m.inputs.length)} input{m.inputs.length === 1 ? '' : 's'} · <code>{m.sha256.slice(0, 8)}</code>
               </button>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ExplainResult } from '../explain/types';
-import { type ChartOptions, formatNumber, legendMarks, noDataMarks } from './chart-parts';
+import { type ChartOptions, formatNumber, keyRow, legendMarks, noDataMarks } from './chart-parts';
 import { truncateLabel } from './distribution-data';
 import { SIDE_COLORS } from './palette';
 import { roundGeometry } from './round-svg';
@@ -67,19 +67,6 @@ export function importanceChart(result: ExplainResult, { document, width = 560, 
   return el;
 }
 
-/** Swatches and names at the top right, drawn once over facets (as legendMarks, for any entries). */
-function superKey(entries: readonly (readonly [text: string, color: string])[]): Plot.Markish[] {
-  const marks: Plot.Markish[] = [];
-  let dx = 0;
-  for (const [text, fill] of [...entries].reverse()) {
-    marks.push(Plot.text([text], { frameAnchor: 'top-right', dx, dy: -18, text: (d: string) => d, textAnchor: 'end', lineAnchor: 'middle', facet: 'super' }));
-    dx -= text.length * 5.6 + 9;
-    marks.push(Plot.dot([text], { frameAnchor: 'top-right', dx, dy: -18, r: 4, fill, facet: 'super' }));
-    dx -= 16;
-  }
-  return marks;
-}
-
 interface SwarmDot {
   feature: string;
   index: number;
@@ -87,58 +74,79 @@ interface SwarmDot {
   value: number | string | null;
   /** The value's position in its feature's range (0 low, 1 high), null for categories and missing values. */
   level: number | null;
+  /** Vertical offset within the feature's row, in [−0.4, 0.4] (see swarmData). */
+  offset: number;
 }
 
-/** Each explained row's SHAP values, one dot per row and feature, coloured by the feature's value (shap's summary plot). */
+const SWARM_BINS = 100;
+const SWARM_HALF_HEIGHT = 0.4;
+
+/**
+ * Each explained row's SHAP values, one dot per row and feature, coloured by the feature's value, and
+ * stacked as shap.plots.beeswarm does: values binned into 100 bins of the feature's SHAP range, the
+ * k-th dot of a bin placed alternately above and below the row's centre, offsets scaled so the fullest
+ * bin fills the row — a bounded height whatever the number of rows.
+ */
 export function swarmData(result: Pick<ExplainResult, 'rows' | 'features'>): SwarmDot[] {
   const out: SwarmDot[] = [];
   for (const feature of result.features) {
     const numbers = result.rows.map((r) => r.values[feature]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    let lo = Infinity;
-    let hi = -Infinity;
+    let [lo, hi] = [Infinity, -Infinity];
     for (const v of numbers) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-    for (const row of result.rows) {
-      const shap = row.shap[feature];
-      if (shap === undefined || !Number.isFinite(shap)) continue;
+    const rows = result.rows.filter((r) => r.shap[feature] !== undefined && Number.isFinite(r.shap[feature]));
+    const shaps = rows.map((r) => r.shap[feature]!);
+    const [min, max] = [Math.min(...shaps), Math.max(...shaps)];
+    const counts = new Map<number, number>();
+    const raw = shaps.map((v) => {
+      const bin = max > min ? Math.min(SWARM_BINS - 1, Math.floor(((v - min) / (max - min)) * SWARM_BINS)) : 0;
+      const k = counts.get(bin) ?? 0;
+      counts.set(bin, k + 1);
+      return (k % 2 ? -1 : 1) * Math.ceil(k / 2);
+    });
+    const widest = Math.max(1, ...raw.map(Math.abs));
+    rows.forEach((row, i) => {
       const value = row.values[feature] ?? null;
       const level = typeof value === 'number' && Number.isFinite(value) ? (hi > lo ? (value - lo) / (hi - lo) : 0.5) : null;
-      out.push({ feature, index: row.index, shap, value, level });
-    }
+      out.push({ feature, index: row.index, shap: shaps[i]!, value, level, offset: (raw[i]! / widest) * SWARM_HALF_HEIGHT });
+    });
   }
   return out;
 }
 
-/** The beeswarm summary: per feature (most important first), each row's SHAP value dodged vertically, blue low → red high value. */
+/** The beeswarm summary: per feature (most important first), each row's SHAP value stacked in its row, blue low → red high value. */
 export function beeswarmChart(result: ExplainResult, { document, width = 640 }: ShapChartOptions): SVGSVGElement | HTMLElement {
   const features = featureOrder(result);
+  const position = new Map(features.map((f, i) => [f, i]));
   const dots = swarmData(result);
-  const row = 44;
   const el = Plot.plot({
     document,
     width,
-    height: 56 + row * Math.max(1, features.length),
+    height: 64 + 40 * Math.max(1, features.length),
     marginTop: 28,
     marginRight: 24,
     marginLeft: labelMargin(features),
     ariaLabel: 'SHAP value of each explained row per feature (beeswarm)',
     ariaDescription: `${result.rows.length} rows × ${features.length} features; colour: the feature's value from low (blue) to high (red)`,
     x: { label: 'SHAP value (impact on the model output)', grid: true, labelAnchor: 'center', labelArrow: 'none' },
-    fy: { domain: features, label: null, tickFormat: (f: string) => truncateLabel(f, MAX_LABEL_CHARS), padding: 0 },
+    y: {
+      domain: [features.length - 0.5, -0.5],
+      ticks: features.map((_, i) => i),
+      tickFormat: (i: number) => truncateLabel(features[i] ?? '', MAX_LABEL_CHARS),
+      tickSize: 0,
+      label: null,
+    },
     color: { type: 'linear', domain: [0, 1], range: [...LOW_HIGH], unknown: NO_VALUE },
     marks: [
       Plot.ruleX([0], { strokeOpacity: 0.4 }),
-      Plot.dot(
-        dots,
-        Plot.dodgeY('middle', {
-          x: 'shap',
-          fy: 'feature',
-          r: 2,
-          fill: 'level',
-          title: (d: SwarmDot) => `row ${d.index}\n${d.feature} = ${d.value === null ? 'missing' : String(d.value)}\nSHAP ${formatNumber(d.shap)}`,
-          ariaDescription: 'rows',
-        }),
-      ),
-      ...superKey([
+      Plot.dot(dots, {
+        x: 'shap',
+        y: (d: SwarmDot) => position.get(d.feature)! - d.offset,
+        r: 1.8,
+        fill: 'level',
+        title: (d: SwarmDot) => `row ${d.index}\n${d.feature} = ${d.value === null ? 'missing' : String(d.value)}\nSHAP ${formatNumber(d.shap)}`,
+        ariaDescription: 'rows',
+      }),
+      ...keyRow([
         ['low value', LOW_HIGH[0]],
         ['high value', LOW_HIGH[1]],
       ]),

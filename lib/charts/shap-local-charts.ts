@@ -26,24 +26,26 @@ export interface WaterfallStep {
 const valueText = (v: number | string | null | undefined) => (v === null || v === undefined ? 'missing' : typeof v === 'number' ? formatNumber(v) : v);
 
 /**
- * The waterfall's steps: from the base value, each feature's SHAP value added in order of decreasing
- * |SHAP| (as shap.plots.waterfall), so the last step ends at f(x) = base + Σ φ.
+ * The waterfall's steps, largest |SHAP| first (the display order, top to bottom). As shap.plots.waterfall
+ * draws it, the chain starts at the base value with the smallest push (the bottom row) and adds each
+ * larger one above it, so the top row ends at f(x) = base + Σ φ.
  */
 export function waterfallSteps(row: ExplainedRow, baseValue: number): WaterfallStep[] {
-  const ordered = Object.entries(row.shap).sort(([, a], [, b]) => Math.abs(b) - Math.abs(a));
+  const ordered = Object.entries(row.shap).sort(([, a], [, b]) => Math.abs(a) - Math.abs(b));
   let at = baseValue;
-  return ordered.map(([feature, shap]) => {
+  const chain = ordered.map(([feature, shap]) => {
     const start = at;
     at += shap;
     return { label: `${feature} = ${valueText(row.values[feature])}`, feature, shap, start, end: at };
   });
+  return chain.reverse();
 }
 
-/** SHAP waterfall of one row: E[f(x)] at the bottom, each feature's push (red up, blue down), f(x) at the top. */
+/** SHAP waterfall of one row: from E[f(x)] at the bottom, each feature's push (red up, blue down), to f(x) at the top. */
 export function waterfallChart(row: ExplainedRow, baseValue: number, { document, width = 560 }: LocalChartOptions): SVGSVGElement | HTMLElement {
   const steps = waterfallSteps(row, baseValue);
   const labels = steps.map((s) => s.label);
-  const fx = steps.length ? steps[steps.length - 1]!.end : baseValue;
+  const fx = steps[0]?.end ?? baseValue;
   const el = Plot.plot({
     document,
     width,

@@ -93,6 +93,13 @@ describe('SHAP charts', () => {
     expect(dots.filter((d) => d.feature === 'age').map((d) => d.level)).toEqual([0, 1, 0.5]);
     expect(dots.filter((d) => d.feature === 'plan').every((d) => d.level === null)).toBe(true);
     expect(dots.find((d) => d.feature === HOSTILE && d.index === 9)?.level).toBeNull();
+    // Distinct bins: every dot on its row's centre line; a tie is stacked above/below within ±0.4 of the row.
+    expect(dots.map((d) => d.offset)).toEqual(new Array(9).fill(0));
+    const tied = swarmData({
+      features: ['x'],
+      rows: [0, 1, 2, 3, 4].map((index) => ({ index, prediction: null, shap: { x: index < 4 ? 0.5 : 1 }, values: { x: index } })),
+    });
+    expect(tied.map((d) => d.offset)).toEqual([0, -0.2, 0.2, -0.4, 0]);
     const render = () => beeswarmChart(result, { document });
     const el = render();
     expectClean(el, render);
@@ -110,11 +117,13 @@ describe('SHAP charts', () => {
 });
 
 describe('local charts', () => {
-  it('waterfall: steps by decreasing |SHAP| from the base value end at f(x) = base + Σφ', () => {
+  it('waterfall: from the base value (smallest push, bottom) up to f(x) = base + Σφ (largest, top)', () => {
     const steps = waterfallSteps(rows[0]!, 0.45);
     expect(steps.map((s) => s.feature)).toEqual(['age', 'plan', HOSTILE]);
-    expect(steps[0]).toMatchObject({ label: 'age = 30', start: 0.45 });
-    expect(steps.at(-1)!.end).toBeCloseTo(0.45 + 0.2 + 0.1 - 0.05, 12);
+    expect(steps.at(-1)).toMatchObject({ feature: HOSTILE, start: 0.45 });
+    for (let i = 0; i < steps.length - 1; i++) expect(steps[i]!.start).toBe(steps[i + 1]!.end);
+    expect(steps[0]).toMatchObject({ label: 'age = 30' });
+    expect(steps[0]!.end).toBeCloseTo(0.45 + 0.2 + 0.1 - 0.05, 12);
     const render = () => waterfallChart(rows[2]!, 0.45, { document });
     const el = render();
     expectClean(el, render);
