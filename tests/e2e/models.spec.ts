@@ -82,6 +82,7 @@ test('models: drop a model, score the current data, explain it against the refer
   const cell = await addExplainCell(page);
   await cell.getByTestId('explain-model').selectOption({ label: `churn.onnx (${sha256('churn.onnx').slice(0, 8)})` });
   await cell.getByLabel('Output space').selectOption('log-odds');
+  await cell.getByLabel('Permutation importance: target').selectOption('churned');
   await cell.getByRole('button', { name: 'Apply' }).click();
   const drift = cell.getByTestId('attribution-drift');
   await expect(drift.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
@@ -92,6 +93,7 @@ test('models: drop a model, score the current data, explain it against the refer
   await expect(spend).toContainText('3 → 1');
   await expect(spend).toContainText('drift');
   await expect(cell.getByTestId('shap-importance').locator('svg')).toBeVisible();
+  await expect(cell.getByTestId('permutation-importance').locator('g[aria-description="importance bars"] rect')).toHaveCount(6);
   await expect(cell.getByTestId('shap-beeswarm').locator('g[aria-description="rows"] circle')).toHaveCount(600);
   await cell.getByLabel('Dependence plot feature').selectOption('tenure');
   await expect(cell.getByTestId('shap-dependence').locator('g[aria-description="rows"] circle')).toHaveCount(200);
