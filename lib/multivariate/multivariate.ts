@@ -118,11 +118,18 @@ export async function multivariateDrift(
   const categorical = fitted.encoding.filter((e) => e.kind === 'categorical').map((e) => e.name);
   const base = { features, categorical, chunkBy: split.by === 'period' ? ('period' as const) : ('rows' as const), warnings };
   if (method === 'pca') {
+    // Three steps, each checked for a cancel: the fit, the reference's errors, the current's.
+    const step = (done: number) => {
+      if (progress.signal?.aborted) throw new AnalysisError('aborted', 'multivariate drift cancelled');
+      progress.onProgress?.(done, 3);
+    };
     const model = fitReconstruction(reference, features, variance);
+    step(1);
     const refChunks = chunkMeans(rowErrors(reference, model), refSplit.windows);
+    step(2);
     const curChunks = chunkMeans(rowErrors(current, model), curSplit.windows);
+    step(3);
     const threshold = stdThresholds(refChunks.map((c) => c.value));
-    progress.onProgress?.(1, 1);
     return {
       method,
       ...base,
