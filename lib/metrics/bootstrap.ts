@@ -18,7 +18,7 @@ import { AnalysisError } from '../errors';
 import { accuracy, classMetrics, precisionRecallF1 } from './classification';
 import { encodeClassification, type ClassificationInput, type ClassificationOptions } from './compute-classification';
 import { rocAucOvr, rocFromClfCurve, trapezoidArea } from './roc';
-import { regressionScores } from './regression';
+import { maeRmseR2 } from './regression';
 import type { ConfusionMatrix } from './types';
 
 export const DEFAULT_RESAMPLES = 1000;
@@ -258,6 +258,7 @@ export function regressionResampler(input: { target: ArrayLike<number | null>; p
     throw new AnalysisError('length-mismatch', `prediction: ${input.prediction.length} values, target ${n} — give one per row`);
   const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
   const ok = Uint8Array.from({ length: n }, (_, i) => (finite(input.target[i]) && finite(input.prediction[i]) ? 1 : 0));
+  const [abs, sq] = [new Float64Array(n), new Float64Array(n)];
   const metric = (indices: Uint32Array) => {
     // Resampled rows in draw order (as y[idx] in numpy), so the sums run in the same order.
     let m = 0;
@@ -270,7 +271,7 @@ export function regressionResampler(input: { target: ArrayLike<number | null>; p
       actual[k] = input.target[i]!;
       predicted[k++] = input.prediction[i]!;
     }
-    const scores = regressionScores(actual, predicted);
+    const scores = maeRmseR2(actual, predicted, abs, sq);
     return { mae: scores?.mae ?? null, rmse: scores?.rmse ?? null, r2: scores?.r2 ?? null };
   };
   return { rows: n, metric };

@@ -77,3 +77,23 @@ export function regressionScores(actual: Float64Array, predicted: Float64Array):
     max_error: maxError,
   };
 }
+
+/**
+ * MAE, RMSE and R² only, as regressionScores computes them (same sums, same bits), into caller
+ * buffers of at least n values: the bootstrap's per-resample metrics without the other five arrays.
+ */
+export function maeRmseR2(
+  actual: Float64Array,
+  predicted: Float64Array,
+  abs: Float64Array,
+  sq: Float64Array,
+): { mae: number; rmse: number; r2: number | null } | null {
+  const n = actual.length;
+  if (n === 0) return null;
+  for (let i = 0; i < n; i++) {
+    const e = predicted[i]! - actual[i]!;
+    abs[i] = Math.abs(e);
+    sq[i] = e * e;
+  }
+  return { mae: mean(abs.subarray(0, n)), rmse: Math.sqrt(mean(sq.subarray(0, n))), r2: r2Score(actual, predicted) };
+}
