@@ -12,6 +12,11 @@ import { fairnessJson } from '../../../lib/cli/model-commands';
 import { ingestCsv } from '../../../lib/data/ingest';
 import type { Dataset } from '../../../lib/data/types';
 import { CELL_KINDS, cellSpec, type CellConfigs, type CellKind } from '../../../lib/notebook/registry';
+import { modelOpener } from '../../../lib/notebook/model-opener';
+import type { ComputeOptions } from '../../../lib/notebook/types';
+import { modelMeta } from '../../../lib/models/meta';
+import * as ort from 'onnxruntime-node';
+import { readFileSync } from 'node:fs';
 import { readFixture, ROOT } from '../../support';
 
 /**
@@ -33,11 +38,11 @@ const path = (file: string) => join(ROOT, 'tests/fixtures', file);
 const read = (file: string) => ingestCsv(readFixture(`tests/fixtures/${file}`), file.split('/').pop()!);
 
 /** The app's cell: the kind's compute on the datasets, as JSON (what the cell stores and exports). */
-async function app<K extends CellKind>(kind: K, files: { reference: string; current?: string }, config: CellConfigs[K]) {
+async function app<K extends CellKind>(kind: K, files: { reference: string; current?: string }, config: CellConfigs[K], options?: ComputeOptions) {
   const input: { reference: Dataset; current?: Dataset } = { reference: await read(files.reference) };
   if (files.current) input.current = await read(files.current);
   expect(cellSpec(kind).validate(config, { reference: input.reference.meta, current: input.current?.meta })).toEqual([]);
-  return cellSpec(kind).compute!(input, config);
+  return cellSpec(kind).compute!(input, config, options);
 }
 
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -71,6 +76,7 @@ describe('every cell kind: the CLI prints what the app computes', () => {
       'comparison',
       'abtest',
       'multivariate',
+      'explain',
     ];
     expect([...CELL_KINDS].sort()).toEqual(tested.sort());
   });
@@ -352,12 +358,41 @@ describe('every cell kind: the CLI prints what the app computes', () => {
     expect(run).toMatchObject({ looks: 3, finished: false, variantColumn: 'variant' });
   });
 
+  it("explain: `explain --model` prints the cell's explanation, the ONNX file opened by onnxruntime-node as the app's engine opens a stored model", async () => {
+    const files = { reference: 'explain-app/reference.csv', current: 'explain-app/current.csv' };
+    const model = path('explain-app/churn.onnx');
+    const bytes = new Uint8Array(readFileSync(model));
+    const openModel = modelOpener(ort, async (id) => ({ meta: await modelMeta(bytes, 'churn.onnx', id), bytes }));
+    const config: CellConfigs['explain'] = {
+      model: 'stored-id',
+      rows: [0, 3, 199],
+      backgroundSize: 50,
+      outputSpace: 'log-odds',
+      permutation: { target: 'churned', nRepeats: 3 },
+      local: { row: 3 },
+    };
+    const result = await app('explain', files, config, { openModel });
+    expect(result.explanation.background).toMatchObject({ source: 'reference', rows: 50, seed: 42 });
+    const flags = ['--rows', '0,3,199', '--background-size', '50', '--output-space', 'log-odds', '--target', 'churned', '--repeats', '3', '--local-row', '3'];
+    expect(await cli(['explain', '--model', model, '--data', path(files.current), '--reference', path(files.reference), ...flags])).toEqual(
+      json(result.explanation),
+    );
+    // `run --kind explain` has no model to open: it says which command does.
+    let err = '';
+    const code = await main(['run', '--kind', 'explain', '--config', JSON.stringify(config), ...pair(files.reference, files.current)], {
+      out: () => undefined,
+      err: (t) => (err += t),
+    });
+    expect(code).not.toBe(0);
+    expect(err).toContain('driftbook explain --model');
+  });
+
   it('note: computes nothing, and the CLI says so (exit 2, one line) before reading any file', async () => {
     let err = '';
     const code = await main(['run', '--kind', 'note', '--reference', path('nope.csv')], { out: () => undefined, err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(err).toBe(
-      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value, comparison, abtest, multivariate\n',
+      'driftbook: note: a note computes nothing (its markdown is its content) — run a kind that computes: drift, column, quality, chart, classification, regression, operational, estimated, fairness, timeline, change, metrics, validation, value, comparison, abtest, multivariate, explain\n',
     );
     expect(cellSpec('note').compute).toBeUndefined();
   });
