@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../../lib/data/ingest';
-import { sha256Hex } from '../../../../lib/data/sha256';
-import { describeModel } from '../../../../lib/models/describe';
+import { modelMeta } from '../../../../lib/models/meta';
 import type { ModelMeta } from '../../../../lib/models/types';
 import { attributionRows, explainKind, rankingNote, type ExplainCellConfig } from '../../../../lib/notebook/kinds/explain';
 import { modelOpener } from '../../../../lib/notebook/model-opener';
@@ -40,21 +39,7 @@ const expected = readJson<Expected>(`${DIR}/expected.json`);
 
 async function fixtureModel(file: string): Promise<{ meta: ModelMeta; bytes: Uint8Array }> {
   const bytes = new Uint8Array(readFileSync(join(ROOT, DIR, file)));
-  const { opset, producer, inputs, outputs } = describeModel(bytes);
-  return {
-    meta: {
-      id: file,
-      name: file,
-      sha256: await sha256Hex(bytes),
-      bytes: bytes.length,
-      opset,
-      producer,
-      inputs,
-      outputs,
-      createdAt: '2026-12-06T00:00:00.000Z',
-    },
-    bytes,
-  };
+  return { meta: await modelMeta(bytes, file, file), bytes };
 }
 
 const openModel = modelOpener(ort, fixtureModel);
