@@ -11,7 +11,10 @@ import { expect, test } from './guard';
 
 const ROOT = join(__dirname, '..', '..');
 const fixture = (name: string) => join(ROOT, 'tests/fixtures/explain-app', name);
-const sha256 = (name: string) => createHash('sha256').update(readFileSync(fixture(name))).digest('hex');
+const sha256 = (name: string) =>
+  createHash('sha256')
+    .update(readFileSync(fixture(name)))
+    .digest('hex');
 
 async function openModels(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Models' }).click();
@@ -107,4 +110,29 @@ test('models: drop a model, score the current data, explain it against the refer
   await expect(local).toContainText('Row 3');
   await expect(local.getByTestId('lime-fidelity')).toContainText('fidelity');
   await local.screenshot({ path: '/tmp/p-explain-local.png' });
+});
+
+test("explain without a model: the data's shap_ columns give the same importance and attribution drift", async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
+  await page.getByTestId('reference-input').setInputFiles(fixture('reference_shap.csv'));
+  await page.getByTestId('current-input').setInputFiles(fixture('current_shap.csv'));
+  await expect(page.getByTestId('drift-cell').last().locator('.cell-title')).toHaveText('reference_shap.csv → current_shap.csv');
+  const cell = await addExplainCell(page);
+  // Both files carry shap_<feature> columns: the new cell reads them (no model to choose).
+  await expect(cell.getByLabel('Attributions from')).toHaveValue('shap-columns');
+  await expect(cell.getByTestId('explain-model')).toHaveCount(0);
+  await cell.getByRole('button', { name: 'Apply' }).click();
+  const drift = cell.getByTestId('attribution-drift');
+  await expect(drift.locator('tbody tr')).toHaveCount(3);
+  await expect(cell.getByTestId('explain-meta')).toContainText("attributions from the data's shap_ columns · 200 current rows");
+  // The same numbers as numpy/scipy in shap-columns.json (generate_explain_app.py), shown to 4 digits.
+  await expect(drift.locator('tbody tr').first()).toContainText('spend');
+  await expect(drift.locator('tbody tr').first()).toContainText('0.2335');
+  await expect(drift.locator('tbody tr').first()).toContainText('1.112');
+  await expect(drift.locator('tbody tr').first()).toContainText('3 → 1');
+  await expect(cell.getByTestId('ranking-note')).toContainText('-0.3333');
+  await expect(cell.getByTestId('shap-beeswarm').locator('g[aria-description="rows"] circle')).toHaveCount(600);
+  await expect(cell).toContainText('A local surrogate needs the model');
+  await cell.screenshot({ path: '/tmp/p-explain-shap-columns.png' });
 });
