@@ -100,21 +100,23 @@ export function ExplainForm({ config, columns, datasets, disabled, onApply }: Pr
         <NumberField label="Kernel SHAP coalitions" value={draft.samples} min={1} step={1} placeholder="2048" onChange={(samples) => set({ samples })} />
       ) : null}
       <NumberField
-        label="Current rows explained"
+        label={usesModel ? 'Current rows explained' : 'Current rows shown (beeswarm, dependence)'}
         value={draft.maxRows}
         min={1}
         step={1}
         placeholder={String(EXPLAIN_ROWS)}
         onChange={(maxRows) => set({ maxRows })}
       />
-      <NumberField
-        label="Reference rows (attribution drift; 0 = off)"
-        value={draft.referenceRows}
-        min={0}
-        step={1}
-        placeholder={String(EXPLAIN_ROWS)}
-        onChange={(referenceRows) => set({ referenceRows })}
-      />
+      {usesModel ? (
+        <NumberField
+          label="Reference rows (attribution drift; 0 = off)"
+          value={draft.referenceRows}
+          min={0}
+          step={1}
+          placeholder={String(EXPLAIN_ROWS)}
+          onChange={(referenceRows) => set({ referenceRows })}
+        />
+      ) : null}
       <NumberField label="Seed" value={draft.seed} min={0} step={1} placeholder="42" onChange={(seed) => set({ seed })} />
       {usesModel ? (
         <ColumnField
