@@ -3,10 +3,9 @@ import { useId, useState } from 'react';
 import { visibleControls } from '../../lib/format';
 import type { InputMapping, ModelMeta, OutputChoice, TensorInfo } from '../../lib/models/types';
 import { UserText } from '../ui/UserText';
+import { shapeText } from './ModelDetails';
 
 export type Column = { name: string; type: string };
-
-const shapeText = (shape: TensorInfo['shape']) => `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
 
 /** Outputs a Predictor can return: tensors (a ZipMap's map/sequence output is replaced by the probability tensor feeding it). */
 export const tensorOutputs = (model: ModelMeta) => model.outputs.filter((o) => o.type !== 'map' && o.type !== 'sequence');

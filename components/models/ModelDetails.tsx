@@ -1,12 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { formatCount } from '../../lib/format';
+import { formatBytes, formatCount } from '../format';
 import type { ModelMeta, TensorInfo } from '../../lib/models/types';
 import { UserText } from '../ui/UserText';
 
-const shapeText = (shape: TensorInfo['shape']) => `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
-
-const formatBytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+/** A tensor's shape as onnxruntime prints it, a symbolic or unknown dimension as ?: [?, 3]. */
+export const shapeText = (shape: TensorInfo['shape']) => `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
 
 function TensorTable({ caption, tensors, testId }: { caption: string; tensors: TensorInfo[]; testId: string }) {
   return (

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { DatasetMeta } from '../../lib/data/types';
 import type { WorkspaceRecord } from '../../lib/store/types';
-import { formatCount } from '../format';
+import { formatBytes, formatCount } from '../format';
 import { StoragePanel } from './StoragePanel';
 import { UserText } from './UserText';
 import { visibleControls } from '../../lib/format';
@@ -22,10 +22,6 @@ interface Props {
   onUse: (role: 'reference' | 'current', dataset: DatasetMeta) => void;
   onDelete: (dataset: DatasetMeta) => void;
 }
-
-const MB = 1024 * 1024;
-
-const formatBytes = (bytes: number): string => (bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / MB).toFixed(1)} MB`);
 
 function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boolean } & Pick<Props, 'onUse' | 'onDelete'>) {
   const [confirming, setConfirming] = useState(false);
