@@ -10,7 +10,7 @@ const PURE_LIB_PATHS = [
 const PURE_LIB_PATTERNS = [{ group: ['next', 'next/*'], message: 'lib/ is pure: no Next here.' }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'out/', 'out-*/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', 'out/', 'out-*/', 'test-results/', 'playwright-report/', 'next-env.d.ts', 'public/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
