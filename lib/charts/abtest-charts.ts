@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { AbTestResult } from '../compare/types';
-import { type ChartOptions, formatNumber, keyRow, noDataMarks } from './chart-parts';
+import { type ChartOptions, formatNumber, keyRow, labelledPointAxis, noDataMarks } from './chart-parts';
 import { seriesColor } from './comparison-charts';
 import { truncateLabel } from './distribution-data';
 import { roundGeometry } from './round-svg';
@@ -90,7 +90,6 @@ export function variantWindowChart(
     ),
   );
   // About one label per 90px, so dates do not overlap.
-  const step = Math.max(1, Math.ceil(windows.length / Math.max(2, Math.floor(width / 90))));
   const color = { domain: names, range: names.map((_, i) => seriesColor(i)) };
   const el = Plot.plot({
     document,
@@ -102,16 +101,10 @@ export function variantWindowChart(
     marginLeft: 52,
     ariaLabel: 'Rate per variant per window',
     ariaDescription: `${windows.length} windows; ${names.length} variants`,
-    x: windows.length
-      ? {
-          type: 'point',
-          domain: windows.map((_, i) => i),
-          ticks: windows.map((_, i) => i).filter((i) => i % step === 0),
-          tickFormat: (i: number) => truncateLabel(windows[i]?.label ?? '', 14),
-          label: null,
-          inset: 8,
-        }
-      : { domain: [0, 1], axis: null },
+    x: labelledPointAxis(
+      windows.map((w) => w.label),
+      width,
+    ),
     y: { label: 'rate', grid: true, nice: true, tickFormat: '%', ...(points.length ? {} : { domain: [0, 1] }) },
     color,
     marks: [

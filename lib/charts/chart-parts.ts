@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { SIDES, SIDE_COLORS } from './palette';
+import { truncateLabel } from './distribution-data';
 
 export interface ChartOptions {
   /** The browser's document, or linkedom's/jsdom's in Node. */
@@ -91,4 +92,22 @@ export function cornerKey(lines: readonly (readonly [text: string, color: string
       ariaDescription: 'key',
     }),
   );
+}
+
+/**
+ * An x scale of labelled positions (windows, blocks): one point per label, a tick every few so labels about 90 px
+ * apart fit `width`, each label cut to 14 characters; none drawn when there is nothing to place.
+ */
+export function labelledPointAxis(labels: readonly string[], width: number) {
+  if (labels.length === 0) return { domain: [0, 1], axis: null };
+  const step = Math.max(1, Math.ceil(labels.length / Math.max(2, Math.floor(width / 90))));
+  const positions = labels.map((_, i) => i);
+  return {
+    type: 'point' as const,
+    domain: positions,
+    ticks: positions.filter((i) => i % step === 0),
+    tickFormat: (i: number) => truncateLabel(labels[i] ?? '', 14),
+    label: null,
+    inset: 8,
+  };
 }

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { CompareResult, PairComparison } from '../compare/types';
-import { type ChartOptions, formatNumber, keyRow, noDataMarks } from './chart-parts';
+import { type ChartOptions, formatNumber, keyRow, labelledPointAxis, noDataMarks } from './chart-parts';
 import { truncateLabel } from './distribution-data';
 import { roundGeometry } from './round-svg';
 
@@ -203,7 +203,6 @@ export function blockMetricChart(
   const names = result.models.map((m) => m.name);
   const points = blocks.flatMap((b, i) => names.flatMap((name) => (finite(b.metrics[name]) ? [{ i, name, value: b.metrics[name]!, block: b.label }] : [])));
   // About one label per 90px, so block labels do not overlap.
-  const step = Math.max(1, Math.ceil(blocks.length / Math.max(2, Math.floor(width / 90))));
   const color = { domain: names, range: names.map((_, i) => seriesColor(i)) };
   const el = Plot.plot({
     document,
@@ -215,16 +214,10 @@ export function blockMetricChart(
     marginLeft: 52,
     ariaLabel: `${f?.metric ?? 'metric'} per block per model`,
     ariaDescription: `${blocks.length} blocks; ${names.length} models`,
-    x: blocks.length
-      ? {
-          type: 'point',
-          domain: blocks.map((_, i) => i),
-          ticks: blocks.map((_, i) => i).filter((i) => i % step === 0),
-          tickFormat: (i: number) => truncateLabel(blocks[i]?.label ?? '', 14),
-          label: null,
-          inset: 8,
-        }
-      : { domain: [0, 1], axis: null },
+    x: labelledPointAxis(
+      blocks.map((w) => w.label),
+      width,
+    ),
     y: { label: f?.metric ?? 'metric', grid: true, nice: true, ...(points.length ? {} : { domain: [0, 1] }) },
     color,
     marks: [
