@@ -151,7 +151,8 @@ export function useNotebook({ db, workspace, workspaceRef, datasets, fallbackInp
 
   const actions: NotebookActions = useMemo(
     () => ({
-      run: (cell) => void run(cell).catch(fail),
+      // The cell as stored (an input or setting just chosen may not have reached this render's copy yet).
+      run: (cell) => void (async () => run((await db.cells.get(cell.id)) ?? cell))().catch(fail),
       cancel: () => getClient().cancel(),
       add: (kind: CellKind, index: number) =>
         void (async () => {

@@ -5,7 +5,7 @@ import { appendAudit, asJson } from '../store/audit';
 import { findCellByResultKey, insertCell } from '../store/cells';
 import type { DriftbookDb } from '../store/db';
 import { getDatasetMeta } from '../store/datasets';
-import { saveCell } from '../store/workspaces';
+import { saveCell, saveRunOutcome } from '../store/workspaces';
 import { asCellOfKind, type CellRecord, type CellRecordMap, type CellRecordOf } from './cell-record';
 import { cellTitle } from './cell-title';
 import { logCellRun } from './cell-tracking';
@@ -182,7 +182,10 @@ export async function runCell<K extends CellKind>(
         ? { ...cell, status: cell.result ? 'ok' : 'idle', error: undefined, updatedAt: stamp() }
         : { ...cell, status: 'error', error: info, updatedAt: stamp() };
   }
-  await saveCell(db, next);
+  // Onto the cell as stored now: an input or setting changed while it ran is kept (the result then reads as stale).
+  const saved = await saveRunOutcome(db, next);
+  if (!saved) return next;
+  next = saved;
   if (ran) await appendAudit(db, 'cell-run', await cellRunDetails(cell, ran.key, ran.reused));
   // A computed or failed run (not a cancel) is logged as a tracking run in the workspace's experiment; logging never throws.
   if (ran || next.status === 'error') await logCellRun(db, next, { startTime, reused: ran?.reused ?? false });

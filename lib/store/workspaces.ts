@@ -56,6 +56,20 @@ export async function saveCell(db: DriftbookDb, cell: CellRecord): Promise<void>
   }
 }
 
+/**
+ * Stores a run's outcome (status, result, its key, error, duration, time) onto the cell as it is stored now, so what
+ * changed while it ran is kept: an input chosen or a title edited meanwhile stays, and a result computed for the old
+ * inputs then reads as stale until the cell runs again. A cell deleted while it ran stays deleted (undefined).
+ */
+export async function saveRunOutcome<C extends CellRecord>(db: DriftbookDb, outcome: C): Promise<C | undefined> {
+  const stored = (await db.cells.get(outcome.id)) as C | undefined;
+  if (!stored) return undefined;
+  const { status, result, error, resultKey, durationMs, updatedAt } = outcome;
+  const merged = { ...stored, status, result, error, resultKey, durationMs, updatedAt } as C;
+  await saveCell(db, merged);
+  return merged;
+}
+
 export async function nextCellOrder(db: DriftbookDb, workspaceId: string): Promise<number> {
   const cells = await listCells(db, workspaceId);
   return cells.length ? cells[cells.length - 1]!.order + 1 : 0;
