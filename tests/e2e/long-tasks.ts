@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Starts counting main-thread long tasks (> 50 ms) once the page has settled: the demo's boot (its
@@ -22,4 +22,19 @@ export async function watchLongTasksWhenSettled(page: Page): Promise<void> {
     while (performance.now() - last < 1000 && performance.now() - started < 15_000) await new Promise((resolve) => setTimeout(resolve, 100));
     w.longTasks = [];
   });
+}
+
+/**
+ * Waits for an element's text with a plain text read in the page: a retrying locator assertion takes an
+ * accessibility snapshot of the whole page on each try (Playwright's ariaSnapshotForExpectFailure — 100–260 ms on
+ * this DOM, on the page's main thread), which a long-task observer would charge to the app. The same text is then
+ * asserted once, so a failure still reads as an assertion.
+ */
+export async function waitForTextQuietly(page: Page, testId: string, text: string, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(
+    ({ id, t }) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(t),
+    { id: testId, t: text },
+    { timeout, polling: 500 },
+  );
+  await expect(page.getByTestId(testId)).toContainText(text);
 }

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { expect, test } from './guard';
-import { watchLongTasksWhenSettled } from './long-tasks';
+import { waitForTextQuietly, watchLongTasksWhenSettled } from './long-tasks';
 
 const COLUMNS = 100_000;
 
@@ -23,20 +23,7 @@ test('a 100,000-column CSV on both sides loads without a main-thread task over 2
   await expect(page.getByTestId('drift-summary').first()).toBeVisible();
   // Long tasks (> 50 ms on the main thread) from here on, once the demo has settled: parsing, storing, the role panels, the drift run starting.
   await watchLongTasksWhenSettled(page);
-  // Waiting with a plain text read: a retrying locator assertion takes an accessibility snapshot of
-  // the page on each try (hundreds of ms on this DOM, on the page's main thread), which the observer
-  // would charge to the app. The same text is then asserted once.
-  const loaded = async (side: 'reference' | 'current', text: string) => {
-    await page.waitForFunction(
-      ({ id, t }) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(t),
-      { id: `${side}-dataset`, t: text },
-      {
-        timeout: 120_000,
-        polling: 500,
-      },
-    );
-    await expect(page.getByTestId(`${side}-dataset`)).toContainText(text);
-  };
+  const loaded = (side: 'reference' | 'current', text: string) => waitForTextQuietly(page, `${side}-dataset`, text);
   await page.getByTestId('reference-input').setInputFiles(reference);
   await loaded('reference', 'wide-ref.csv · 2 rows × 100,000 columns');
   await page.getByTestId('current-input').setInputFiles(current);
