@@ -4,7 +4,14 @@ import { APP_VERSION, ENGINE_VERSION } from '../version';
 import type { ReportDataset, WorkspaceReportInput } from './report-cell';
 
 export function reportDataset(meta: DatasetMeta): ReportDataset {
-  return { id: meta.id, name: meta.name, rows: meta.rows, columns: meta.schema.length, sha256: meta.sha256 };
+  return {
+    id: meta.id,
+    name: meta.name,
+    rows: meta.rows,
+    columns: meta.schema.length,
+    sha256: meta.sha256,
+    ...(meta.derivedFrom ? { derivedFrom: meta.derivedFrom } : {}),
+  };
 }
 
 /** A report's input: its title and time, the app and engine versions, the datasets its cells use, the cells. */

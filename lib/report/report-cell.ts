@@ -1,3 +1,4 @@
+import type { DerivedFrom } from '../data/types';
 import type { ReportAlerts } from './alerts-section';
 import type { CellConfigs, CellKind, CellResults } from '../notebook/registry';
 import type { InputSlot } from '../notebook/types';
@@ -25,6 +26,8 @@ export interface ReportDataset {
   rows: number;
   columns: number;
   sha256: string;
+  /** A scored dataset's source dataset and model (SHA-256, opset, producer), as every manifest records them. */
+  derivedFrom?: DerivedFrom;
 }
 
 export interface WorkspaceReportInput {

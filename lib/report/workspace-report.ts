@@ -1,4 +1,5 @@
 import { sha256Hex } from '../data/sha256';
+import type { DerivedFrom } from '../data/types';
 import { findSpec, isKnownKind, unknownKindError, type CellKind } from '../notebook/registry';
 import { html, userText, type SafeHtml } from './escape';
 import { alertsSection } from './alerts-section';
@@ -26,7 +27,18 @@ function cellBody(cell: ReportCell, index: number, document: Document): SafeHtml
 
 function datasetTable(datasets: ReportDataset[]): SafeHtml {
   return html`<div class="table-wrap"><table><thead><tr><th>Dataset</th><th class="num">Rows</th><th class="num">Columns</th><th>SHA-256</th></tr></thead><tbody>
-${datasets.map((d) => html`<tr><td class="col-name">${userText(d.name)}</td><td class="num">${formatCount(d.rows)}</td><td class="num">${formatCount(d.columns)}</td><td class="sha">${d.sha256}</td></tr>\n`)}</tbody></table></div>`;
+${datasets.map(
+  (d) =>
+    html`<tr><td class="col-name">${userText(d.name)}</td><td class="num">${formatCount(d.rows)}</td><td class="num">${formatCount(d.columns)}</td><td class="sha">${d.sha256}</td></tr>\n${d.derivedFrom ? derivedRow(d.derivedFrom) : ''}`,
+)}</tbody></table></div>`;
+}
+
+/** Under a scored dataset: the model that added its columns (name, SHA-256, opsets, producer) and the dataset it scored. */
+function derivedRow({ model, dataset, inputs }: DerivedFrom): SafeHtml {
+  const opsets = Object.entries(model.opset)
+    .map(([domain, version]) => `${domain || 'ai.onnx'} ${version}`)
+    .join(', ');
+  return html`<tr class="derived"><td colspan="4" class="meta">scored by model ${userText(model.name)} (SHA-256 <span class="sha">${model.sha256}</span>; opset ${opsets}; producer ${userText(`${model.producer.name} ${model.producer.version}`.trim())}) from ${userText(dataset.name)} (SHA-256 <span class="sha">${dataset.sha256}</span>); inputs ${userText(inputs)}</td></tr>\n`;
 }
 
 /** "ref.csv [segment] → cur.csv [segment]": which rows of which datasets the cell read. */

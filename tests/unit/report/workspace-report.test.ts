@@ -106,3 +106,41 @@ describe('toWorkspaceReport', () => {
     expect(json.datasets[0]).toMatchObject({ id: 'r', sha256: REF_SHA, rows: 120_000 });
   });
 });
+
+describe('a scored dataset in the manifest', () => {
+  it('names the model that added its columns: SHA-256, opsets, producer, and the dataset it scored (escaped, bidi-isolated)', async () => {
+    const base = await input();
+    const model = {
+      id: 'm',
+      name: 'churn <b>x</b>\u202E.onnx',
+      sha256: 'ab'.repeat(32),
+      opset: { '': 13, 'ai.onnx.ml': 3 },
+      producer: { name: 'skl2onnx', version: '1.16' },
+    };
+    const scored = {
+      id: 's',
+      name: 'prod.csv · churn.onnx',
+      rows: 48_213,
+      columns: 8,
+      sha256: 'cd'.repeat(32),
+      derivedFrom: {
+        dataset: { id: 'c', name: 'prod.csv', sha256: CUR_SHA },
+        model,
+        inputs: 'float_input ← a, b, c',
+        columns: { probabilities_1: 'probabilities[1]' },
+        invalidRows: 0,
+      },
+    };
+    const html = await toWorkspaceReport({ ...base, datasets: [...base.datasets, scored] }, { document: newDocument() });
+    const { document } = parseHTML(html);
+    const row = document.querySelector('tr.derived');
+    expect(row?.textContent).toContain(`SHA-256 ${'ab'.repeat(32)}`);
+    expect(row?.textContent).toContain('opset ai.onnx 13, ai.onnx.ml 3');
+    expect(row?.textContent).toContain('producer skl2onnx 1.16');
+    expect(row?.textContent).toContain(`from prod.csv (SHA-256 ${CUR_SHA})`);
+    expect(row?.textContent).toContain('inputs float_input ← a, b, c');
+    expect(row?.querySelector('b')).toBeNull();
+    // Bidi controls are shown, not obeyed (as every user name in our exports).
+    expect(row?.querySelector('bdi')?.textContent).toBe('churn <b>x</b>⟨U+202E⟩.onnx');
+  });
+});
