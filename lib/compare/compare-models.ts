@@ -52,7 +52,7 @@ export async function compareModels(dataset: Dataset, config: CompareConfig, opt
   const input = readCompareInput(dataset, config);
   const { sides, warnings } = input;
   const models = sides.map((side) => ({ name: side.name, n: side.rows.length, metrics: modelMetrics(input, side) }));
-  const deltas = allPairDeltas(
+  const bootstrap = allPairDeltas(
     input,
     deltaMetrics(input),
     models.map((m) => m.metrics),
@@ -62,12 +62,13 @@ export async function compareModels(dataset: Dataset, config: CompareConfig, opt
   signal?.throwIfAborted();
   const pairs: PairComparison[] = pairIndexes(sides.length).map(([i, j], p) => {
     const [a, b] = [sides[i]!, sides[j]!];
-    return { a: a.name, b: b.name, ...pairStatistics(input, a, b, warnings), deltas: deltas[p]! };
+    return { a: a.name, b: b.name, ...pairStatistics(input, a, b, warnings), deltas: bootstrap.deltas[p]! };
   });
   const friedman = config.blocks ? friedmanOverBlocks(dataset, input, config.blocks, warnings) : undefined;
   const rows = input.mode === 'shadow' ? sides[0]!.rows.length : sides.reduce((s, side) => s + side.rows.length, 0);
   const task = input.task === 'regression' ? 'regression' : 'classification';
-  const result = { schemaVersion: 1 as const, task, mode: input.mode, rows, models, pairs } as const;
+  const withIntervals = models.map((m, i) => ({ ...m, ci: bootstrap.models[i]! }));
+  const result = { schemaVersion: 1 as const, task, mode: input.mode, rows, models: withIntervals, pairs } as const;
   return {
     ...result,
     ...(friedman ? { friedman } : {}),

@@ -51,19 +51,44 @@ function deltasOf(
 
 const diff = (a: Values, b: Values, m: string) => (a[m] === null || b[m] === null ? null : a[m]! - b[m]!);
 
-/** The deltas of every pair (pairIndexes order); `values` are each model's full-data metrics. */
-export function allPairDeltas(input: CompareInput, metrics: readonly string[], values: Values[], options: BootstrapOptions): Deltas[] {
+/** Each model's 95% percentile interval per metric (null bounds where no resample defined it). */
+export type ModelIntervals = Record<string, [number | null, number | null]>;
+
+const modelKey = (model: number, metric: string) => `model\u0000${model}\u0000${metric}`;
+
+const boundsOf = (intervals: BootstrapIntervals<string>, name: string): [number | null, number | null] => {
+  const ci = intervals[name];
+  return ci ? [ci.lower, ci.upper] : [null, null];
+};
+
+/**
+ * The deltas of every pair (pairIndexes order) and each model's own interval per metric; `values` are each model's
+ * full-data metrics. A model's interval is the one the model-quality cell's bootstrap gives for its rows alone
+ * (`RandomState(seed).randint(0, n, size=n)` per resample): in shadow mode it comes from the pairs' shared run
+ * (the same draws), in canary mode from a run over its own group.
+ */
+export function allPairDeltas(
+  input: CompareInput,
+  metrics: readonly string[],
+  values: Values[],
+  options: BootstrapOptions,
+): { deltas: Deltas[]; models: ModelIntervals[] } {
   const pairs = pairIndexes(input.sides.length);
   const resamplers = input.sides.map((side) => sideResampler(input, side));
+  const modelsOf = (intervals: BootstrapIntervals<string>, index: (i: number) => number) =>
+    input.sides.map((_, i) => Object.fromEntries(metrics.map((m) => [m, boundsOf(intervals, modelKey(index(i), m))])));
   if (input.mode === 'shadow') {
-    const names = pairs.flatMap((_, p) => metrics.map((m) => key(p, m)));
+    const names = [...pairs.flatMap((_, p) => metrics.map((m) => key(p, m))), ...input.sides.flatMap((_, i) => metrics.map((m) => modelKey(i, m)))];
     const intervals = resampleGroups([input.sides[0]!.rows.length], names, options, ([counts], [indices]) => {
       const measured = resamplers.map((r) => r(counts!, indices!));
-      return Object.fromEntries(pairs.flatMap(([i, j], p) => metrics.map((m) => [key(p, m), diff(measured[i]!, measured[j]!, m)])));
+      return Object.fromEntries([
+        ...pairs.flatMap(([i, j], p) => metrics.map((m) => [key(p, m), diff(measured[i]!, measured[j]!, m)])),
+        ...measured.flatMap((values, i) => metrics.map((m) => [modelKey(i, m), values[m] ?? null])),
+      ]);
     });
-    return pairs.map((pair, p) => deltasOf(input, pair, p, metrics, values, intervals));
+    return { deltas: pairs.map((pair, p) => deltasOf(input, pair, p, metrics, values, intervals)), models: modelsOf(intervals, (i) => i) };
   }
-  return pairs.map(([i, j], p) => {
+  const deltas = pairs.map(([i, j], p) => {
     const { onProgress } = options;
     const intervals = resampleGroups(
       [input.sides[i]!.rows.length, input.sides[j]!.rows.length],
@@ -76,4 +101,17 @@ export function allPairDeltas(input: CompareInput, metrics: readonly string[], v
     );
     return deltasOf(input, [i, j], p, metrics, values, intervals);
   });
+  const models = input.sides.map((side, i) => {
+    const intervals = resampleGroups(
+      [side.rows.length],
+      metrics.map((m) => modelKey(0, m)),
+      { ...options, onProgress: undefined },
+      (counts, indices) => {
+        const measured = resamplers[i]!(counts[0]!, indices[0]!);
+        return Object.fromEntries(metrics.map((m) => [modelKey(0, m), measured[m] ?? null]));
+      },
+    );
+    return modelsOf(intervals, () => 0)[0]!;
+  });
+  return { deltas, models };
 }

@@ -43,7 +43,8 @@ export interface CompareResult {
   /** Shadow (several prediction columns on the same rows) or canary (one prediction column, a column naming the serving model). */
   mode: 'shadow' | 'canary';
   rows: number;
-  models: { name: string; n: number; metrics: Record<string, number | null> }[];
+  /** Each model's metrics on its rows, and its 95% bootstrap interval per metric (the pairs' seed and resamples). */
+  models: { name: string; n: number; metrics: Record<string, number | null>; ci?: Record<string, [number | null, number | null]> }[];
   pairs: PairComparison[];
   friedman?: {
     statistic: number | null;

@@ -37,7 +37,7 @@ describe('comparison charts', async () => {
     { target: 'y', models: ['pred_champion', 'pred_challenger', 'pred_baseline'], chunks: 5, bootstrap: 100 },
   );
 
-  it('metric per model: a dot per model at its accuracy', () => {
+  it('metric per model: a dot per model at its accuracy, with its bootstrap interval', () => {
     expect(leadMetric(result)).toBe('accuracy');
     const render = () => modelMetricChart(result, { document });
     const el = render();
@@ -46,8 +46,14 @@ describe('comparison charts', async () => {
     expect(dots).toHaveLength(3);
     const x = xScale(el);
     result.models.forEach((m, i) => expect(Number(dots[i]!.getAttribute('cx'))).toBeCloseTo(x(m.metrics.accuracy!), 0));
-    // No per-model interval in the result: none drawn.
-    expect(marks(el, 'intervals', 'line')).toHaveLength(0);
+    // Each model's bootstrap interval, drawn from its lower to its upper bound.
+    const lines = marks(el, 'intervals', 'line');
+    expect(lines).toHaveLength(3);
+    result.models.forEach((m, i) => {
+      const [lo, hi] = m.ci!.accuracy!;
+      expect(Number(lines[i]!.getAttribute('x1'))).toBeCloseTo(x(lo!), 0);
+      expect(Number(lines[i]!.getAttribute('x2'))).toBeCloseTo(x(hi!), 0);
+    });
   });
 
   it('Δ per pair: a dot and its bootstrap interval per pair, zero as a rule, intervals excluding 0 in red', () => {
