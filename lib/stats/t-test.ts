@@ -45,6 +45,12 @@ export function tTestInd(a: ArrayLike<number>, b: ArrayLike<number>): TTestResul
   if (n1 === 0 || n2 === 0) return { statistic: NaN, pValue: NaN };
   const [m1, v1] = meanVar(a);
   const [m2, v2] = meanVar(b);
+  return tTestFromMoments(n1, m1, v1, n2, m2, v2);
+}
+
+/** The same test from each sample's size, mean and ddof=1 variance (e.g. from a mergeable profile's moments). */
+export function tTestFromMoments(n1: number, m1: number, v1: number, n2: number, m2: number, v2: number): TTestResult {
+  if (n1 === 0 || n2 === 0) return { statistic: NaN, pValue: NaN };
   // scipy _equal_var_ttest_denom.
   const df = n1 + n2 - 2.0;
   const svar = ((n1 - 1) * v1 + (n2 - 1) * v2) / df;
