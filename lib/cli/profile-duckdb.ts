@@ -1,0 +1,84 @@
+/**
+ * `driftbook profile --duckdb "SELECT … FROM 'events/*.parquet'"`: the profiling query of
+ * sql-emit.ts run in DuckDB (@duckdb/node-api, Node only), its rows turned into the same
+ * `.dbprofile` as `driftbook profile --data`. Rows never reach Node: DuckDB scans and aggregates.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DataError } from '../errors';
+import { defaultEdges } from '../profile/mergeable/fixed-histogram';
+import { profileFromSqlRows, type SqlProfileRow } from '../profile/mergeable/from-sql-result';
+import { emitProfileSql, type SqlColumn, type SqlColumnType } from '../profile/mergeable/sql-emit';
+import type { DbProfile } from '../profile/mergeable/types';
+
+export interface DuckDbProfileOptions {
+  /** Fixed edges per numeric column; other numeric columns get buildProfile's default edges. */
+  edges?: Record<string, number[]>;
+  maxCategories?: number;
+}
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+function columnType(name: string, duckType: string): SqlColumnType {
+  if (NUMERIC.test(duckType)) return 'numeric';
+  if (duckType === 'BOOLEAN') return 'boolean';
+  if (duckType === 'VARCHAR') return 'categorical';
+  throw new DataError('duckdb-type', `column ${name}: DuckDB type ${duckType} is not profiled; cast it in the query (e.g. CAST(${name} AS VARCHAR))`);
+}
+
+async function describe(connection: DuckDBConnection, from: string): Promise<{ name: string; type: SqlColumnType }[]> {
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+  return reader.getRowObjects().map((r) => ({ name: String(r['column_name']), type: columnType(String(r['column_name']), String(r['column_type'])) }));
+}
+
+/** Min and max of the finite values of each numeric column without given edges (for default edges). */
+async function defaultEdgesOf(connection: DuckDBConnection, from: string, names: string[]): Promise<Map<string, number[]>> {
+  const edges = new Map<string, number[]>();
+  if (names.length === 0) return edges;
+  const q = (s: string) => `"${s.split('"').join('""')}"`;
+  const fin = (s: string) => `CASE WHEN isfinite(${q(s)}::DOUBLE) THEN ${q(s)}::DOUBLE END`;
+  const aggs = names.map((s, i) => `MIN(${fin(s)}) AS lo${i}, MAX(${fin(s)}) AS hi${i}`).join(', ');
+  const row = (await connection.runAndReadAll(`SELECT ${aggs} FROM ${from}`)).getRowObjects()[0]!;
+  names.forEach((s, i) => {
+    const lo = row[`lo${i}`];
+    const hi = row[`hi${i}`];
+    if (typeof lo === 'number' && typeof hi === 'number') edges.set(s, defaultEdges(lo, hi));
+  });
+  return edges;
+}
+
+function toRow(r: Record<string, unknown>): SqlProfileRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const n = r['n'];
+  const value = r['value'];
+  return {
+    column_name: text(r['column_name']),
+    stat: String(r['stat']),
+    label: text(r['label']),
+    n: typeof n === 'bigint' || typeof n === 'number' ? n : null,
+    value: typeof value === 'number' ? value : null,
+  };
+}
+
+/** Profile the rows of a DuckDB query (or any relation: a table, `'x/*.parquet'`) in DuckDB. */
+export async function profileWithDuckDb(query: string, options: DuckDbProfileOptions = {}): Promise<DbProfile> {
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    const connection = await instance.connect();
+    const from = `(${query}) AS src`;
+    const schema = await describe(connection, from);
+    for (const name of Object.keys(options.edges ?? {})) {
+      const c = schema.find((s) => s.name === name);
+      if (!c || c.type !== 'numeric')
+        throw new DataError('invalid-bins', `--edges column "${name}": ${c ? `is ${c.type}, edges apply to numeric columns` : 'is not in the query result'}`);
+    }
+    const needDefault = schema.filter((c) => c.type === 'numeric' && !options.edges?.[c.name]).map((c) => c.name);
+    const defaults = await defaultEdgesOf(connection, from, needDefault);
+    const columns: SqlColumn[] = schema.map((c) => ({ ...c, edges: c.type === 'numeric' ? (options.edges?.[c.name] ?? defaults.get(c.name)) : undefined }));
+    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories: options.maxCategories });
+    const rows = (await connection.runAndReadAll(sql)).getRowObjects().map(toRow);
+    connection.closeSync();
+    return profileFromSqlRows(rows, query);
+  } finally {
+    instance.closeSync();
+  }
+}

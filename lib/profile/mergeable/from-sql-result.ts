@@ -1,0 +1,170 @@
+/**
+ * An engine's profile rows (the result of sql-emit.ts's query: column_name, stat, label, n, value)
+ * → a `.dbprofile`. The rows carry the column types, order, category limits and edges, so nothing
+ * else is needed. SQL profiles have no quantile sketch (the engines' approximate quantiles are not a
+ * mergeable KLL sketch): methods that need one report it as unavailable.
+ */
+import { DataError } from '../../errors';
+import { PROFILE_FORMAT, PROFILE_VERSION, type DbProfile, type ProfileColumn, type ProfileColumnType } from './types';
+
+/** One result row as an engine or a CSV gives it (numbers may come as bigint or text). */
+export interface SqlProfileRow {
+  column_name: string | null;
+  stat: string;
+  label: string | null;
+  n: number | bigint | string | null;
+  value: number | string | null;
+}
+
+const TYPES: readonly ProfileColumnType[] = ['numeric', 'categorical', 'boolean', 'text'];
+const KNOWN_STATS = new Set([
+  'rows',
+  'type',
+  'count',
+  'missing',
+  'nonfinite',
+  'min',
+  'max',
+  'mean',
+  'm2',
+  'quantile',
+  'edge',
+  'bin',
+  'distinct',
+  'max_categories',
+  'category',
+]);
+
+interface Collected {
+  type?: ProfileColumnType;
+  position: number;
+  ints: Map<string, number>;
+  doubles: Map<string, number | null>;
+  edges: Map<number, number>;
+  bins: Map<number, number>;
+  categories: { value: string; count: number }[];
+}
+
+function where(i: number, r: SqlProfileRow): string {
+  return `profile row ${i + 1} (${r.column_name ?? '—'} ${r.stat})`;
+}
+
+function toCount(i: number, r: SqlProfileRow): number {
+  const n = typeof r.n === 'string' && r.n.trim() !== '' ? Number(r.n) : typeof r.n === 'bigint' ? Number(r.n) : r.n;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
+    throw new DataError('sql-result', `${where(i, r)}: n is ${String(r.n)}, expected a count ≥ 0`);
+  return n;
+}
+
+function toDouble(i: number, r: SqlProfileRow): number | null {
+  if (r.value === null || r.value === '') return null;
+  const v = typeof r.value === 'string' ? Number(r.value) : r.value;
+  if (Number.isNaN(v)) throw new DataError('sql-result', `${where(i, r)}: value ${String(r.value)} is not a number`);
+  return v;
+}
+
+function toIndex(i: number, r: SqlProfileRow): number {
+  const k = Number(r.label);
+  if (r.label === null || !Number.isInteger(k) || k < 0) throw new DataError('sql-result', `${where(i, r)}: label ${String(r.label)} is not a bin/edge index`);
+  return k;
+}
+
+function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<string, Collected> } {
+  let total: number | undefined;
+  const columns = new Map<string, Collected>();
+  rows.forEach((r, i) => {
+    if (!KNOWN_STATS.has(r.stat))
+      throw new DataError('sql-result', `${where(i, r)}: unknown stat ${r.stat}; was the query emitted by driftbook profile --emit-sql?`);
+    if (r.stat === 'rows') return void (total = toCount(i, r));
+    if (r.column_name === null) throw new DataError('sql-result', `${where(i, r)}: column_name is empty`);
+    let c = columns.get(r.column_name);
+    if (!c) columns.set(r.column_name, (c = { position: Infinity, ints: new Map(), doubles: new Map(), edges: new Map(), bins: new Map(), categories: [] }));
+    switch (r.stat) {
+      case 'type':
+        if (!TYPES.includes(r.label as ProfileColumnType))
+          throw new DataError('sql-result', `${where(i, r)}: type ${String(r.label)} is not one of ${TYPES.join(', ')}`);
+        c.type = r.label as ProfileColumnType;
+        c.position = toCount(i, r);
+        break;
+      case 'min':
+      case 'max':
+      case 'mean':
+      case 'm2':
+        c.doubles.set(r.stat, toDouble(i, r));
+        break;
+      case 'quantile':
+        break;
+      case 'edge': {
+        const e = toDouble(i, r);
+        if (e === null) throw new DataError('sql-result', `${where(i, r)}: edge value is empty`);
+        c.edges.set(toIndex(i, r), e);
+        break;
+      }
+      case 'bin':
+        c.bins.set(toIndex(i, r), toCount(i, r));
+        break;
+      case 'category':
+        if (r.label === null) throw new DataError('sql-result', `${where(i, r)}: category label is empty (missing values are counted in missing)`);
+        c.categories.push({ value: r.label, count: toCount(i, r) });
+        break;
+      default:
+        c.ints.set(r.stat, toCount(i, r));
+    }
+  });
+  if (total === undefined) throw new DataError('sql-result', 'profile rows: no "rows" row; pass the whole result of the emitted query');
+  return { total, columns };
+}
+
+function need(name: string, c: Collected, stat: string): number {
+  const v = c.ints.get(stat);
+  if (v === undefined) throw new DataError('sql-result', `column ${name}: no "${stat}" row in the profile rows`);
+  return v;
+}
+
+function numericColumn(name: string, c: Collected, base: ProfileColumn): ProfileColumn {
+  const count = base.count;
+  const min = c.doubles.get('min') ?? null;
+  const max = c.doubles.get('max') ?? null;
+  const col: ProfileColumn = { ...base, nonFinite: need(name, c, 'nonfinite'), min: count > 0 ? min : null, max: count > 0 ? max : null };
+  col.moments = count > 0 ? { n: count, mean: c.doubles.get('mean') ?? NaN, M2: c.doubles.get('m2') ?? NaN } : { n: 0, mean: 0, M2: 0 };
+  if (count > 0 && !(Number.isFinite(col.moments.mean) && Number.isFinite(col.moments.M2)))
+    throw new DataError('sql-result', `column ${name}: mean or m2 row missing or not finite with ${count} values`);
+  if (c.edges.size > 0) {
+    const edges = [...c.edges.keys()].sort((a, b) => a - b).map((k) => c.edges.get(k)!);
+    const counts = edges.slice(1).map((_, k) => c.bins.get(k) ?? 0);
+    const binned = counts.reduce((s, k) => s + k, 0);
+    if (binned !== count) throw new DataError('sql-result', `column ${name}: bins hold ${binned} values, count is ${count}`);
+    col.histogram = { edges, counts };
+  }
+  return col;
+}
+
+function categoryColumn(name: string, c: Collected, base: ProfileColumn): ProfileColumn {
+  const maxCategories = need(name, c, 'max_categories');
+  const distinct = need(name, c, 'distinct');
+  const sorted = [...c.categories].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const counted = sorted.reduce((s, v) => s + v.count, 0);
+  if (counted > base.count) throw new DataError('sql-result', `column ${name}: categories hold ${counted} values, count is ${base.count}`);
+  const categories = {
+    maxCategories,
+    values: sorted.map((v) => v.value),
+    counts: sorted.map((v) => v.count),
+    other: base.count - counted,
+    truncated: distinct > maxCategories,
+  };
+  return { ...base, categories };
+}
+
+/** Build a `.dbprofile` from the profile rows of an engine; `source` names the table or query. */
+export function profileFromSqlRows(rows: readonly SqlProfileRow[], source: string): DbProfile {
+  const { total, columns } = collect(rows);
+  const ordered = [...columns.entries()].sort((a, b) => a[1].position - b[1].position);
+  const out = ordered.map(([name, c]): ProfileColumn => {
+    if (c.type === undefined) throw new DataError('sql-result', `column ${name}: no "type" row in the profile rows`);
+    const base: ProfileColumn = { name, type: c.type, count: need(name, c, 'count'), missing: need(name, c, 'missing'), nonFinite: 0, min: null, max: null };
+    if (base.count + base.missing + (c.ints.get('nonfinite') ?? 0) !== total)
+      throw new DataError('sql-result', `column ${name}: count ${base.count} + missing ${base.missing} + non-finite does not add up to ${total} rows`);
+    return c.type === 'numeric' ? numericColumn(name, c, base) : categoryColumn(name, c, base);
+  });
+  return { format: PROFILE_FORMAT, version: PROFILE_VERSION, rows: total, source: { names: [source] }, columns: out };
+}
