@@ -33,7 +33,7 @@ function checkColumn(c: unknown, i: number, rows: number): void {
   if (c.moments !== undefined) {
     if (!isRecord(c.moments)) fail(`${where} moments`, 'must be an object');
     if (count(c.moments.n, `${where} moments.n`) !== c.count) fail(`${where} moments.n`, `${String(c.moments.n)} differs from count ${String(c.count)}`);
-    numbers([c.moments.mean, c.moments.M2], `${where} moments mean/M2`);
+    numbers([c.moments.mean, c.moments.M2, c.moments.meanResidual ?? 0], `${where} moments mean/M2/meanResidual`);
   }
   if (c.histogram !== undefined) {
     if (!isRecord(c.histogram)) fail(`${where} histogram`, 'must be an object');

@@ -8,7 +8,7 @@ import type { Moments } from './types';
  */
 export function momentsOf(values: ArrayLike<number>): Moments {
   const n = values.length;
-  if (!n) return { n: 0, mean: 0, M2: 0 };
+  if (!n) return { n: 0, mean: 0, M2: 0, meanResidual: 0 };
   const sum = new NeumaierSum();
   for (let i = 0; i < n; i++) sum.add(values[i]!);
   const mean = sum.value / n;
@@ -20,19 +20,28 @@ export function momentsOf(values: ArrayLike<number>): Moments {
     deviations.add(d);
   }
   const M2 = squares.value - (deviations.value * deviations.value) / n;
-  return { n, mean, M2: M2 > 0 ? M2 : 0 };
+  return { n, mean, M2: M2 > 0 ? M2 : 0, meanResidual: deviations.value / n };
+}
+
+/** Knuth's TwoSum: s = fl(a + b) and the exact error a + b − s. */
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const bb = s - a;
+  return [s, a - (s - bb) + (b - bb)];
 }
 
 /**
  * Chan, Golub & LeVeque (1979) pairwise update: δ = mean_b − mean_a,
- * mean = mean_a + δ·n_b/n, M2 = M2_a + M2_b + δ²·n_a·n_b/n.
+ * mean = mean_a + δ·n_b/n, M2 = M2_a + M2_b + δ²·n_a·n_b/n — with each mean carried as
+ * mean + meanResidual, so δ keeps its low digits when the means are large and close.
  */
 export function mergeMoments(a: Moments, b: Moments): Moments {
   if (!a.n) return { ...b };
   if (!b.n) return { ...a };
   const n = a.n + b.n;
-  const delta = b.mean - a.mean;
-  // Weighted form of the mean keeps full precision when both shard means are near zero.
-  const mean = (a.n * a.mean + b.n * b.mean) / n;
-  return { n, mean, M2: a.M2 + b.M2 + (delta * delta * a.n * b.n) / n };
+  const ra = a.meanResidual ?? 0;
+  const rb = b.meanResidual ?? 0;
+  const delta = b.mean - a.mean + (rb - ra);
+  const [mean, error] = twoSum(a.mean, ra + (delta * b.n) / n);
+  return { n, mean, M2: a.M2 + b.M2 + (delta * delta * a.n * b.n) / n, meanResidual: error };
 }

@@ -15,6 +15,11 @@ export interface Moments {
   n: number;
   mean: number;
   M2: number;
+  /**
+   * exact mean − mean (the rounding residual of `mean`, 0 when unknown, e.g. from SQL). Kept so a
+   * merge does not lose the low digits of a large mean: δ² in Chan's M2 term needs them.
+   */
+  meanResidual?: number;
 }
 
 /**
