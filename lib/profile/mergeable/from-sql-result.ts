@@ -104,8 +104,8 @@ function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<
         c.bins.set(toIndex(i, r), toCount(i, r));
         break;
       case 'category':
-        if (r.label === null) throw new DataError('sql-result', `${where(i, r)}: category label is empty (missing values are counted in missing)`);
-        c.categories.push({ value: r.label, count: toCount(i, r) });
+        // The query leaves NULL out of the categories: an empty label is '' that a CSV wrote as an empty cell.
+        c.categories.push({ value: r.label ?? '', count: toCount(i, r) });
         break;
       default:
         c.ints.set(r.stat, toCount(i, r));

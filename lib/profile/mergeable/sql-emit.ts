@@ -154,7 +154,7 @@ export function emitProfileSql(options: EmitSqlOptions): string {
     rows.push(row(c.name, 'type', d.str(c.type), String(ci), null, 'agg'));
     if (c.type === 'numeric') {
       const x = `CAST(${col} AS ${d.double})`;
-      const fin = `CASE WHEN NOT ${d.isNan(x)} AND NOT ${d.isInf(x)} THEN ${x} END`;
+      const fin = `CASE WHEN NOT (${d.isNan(x)}) AND NOT (${d.isInf(x)}) THEN ${x} END`;
       aggs.push(
         `COUNT(${fin}) AS ${a('count')}`,
         `SUM(CASE WHEN ${col} IS NULL OR ${d.isNan(x)} THEN 1 ELSE 0 END) AS ${a('missing')}`,
