@@ -48,7 +48,8 @@ function compactLevel(sketch: KllSketch, h: number): void {
   sketch.levels[h] = kept;
 }
 
-function compress(sketch: KllSketch): void {
+/** Compacts until the items fit the levels' total capacity; returns the room left. */
+function compress(sketch: KllSketch): number {
   for (;;) {
     const numLevels = sketch.levels.length;
     let total = 0;
@@ -57,7 +58,7 @@ function compress(sketch: KllSketch): void {
       total += sketch.levels[h]!.length;
       cap += capacity(sketch.k, numLevels, h);
     }
-    if (total <= cap) return;
+    if (total <= cap) return cap - total;
     let h = 0;
     while (h < numLevels - 1 && sketch.levels[h]!.length < capacity(sketch.k, numLevels, h)) h++;
     compactLevel(sketch, h);
@@ -66,11 +67,16 @@ function compress(sketch: KllSketch): void {
 
 /** Adds finite values, in order. */
 export function updateKll(sketch: KllSketch, values: ArrayLike<number>): void {
+  // compress() changes nothing until level 0 is full and the total passes the total capacity.
+  let checkAt = capacity(sketch.k, sketch.levels.length, 0);
   for (let i = 0; i < values.length; i++) {
     const level0 = sketch.levels[0]!;
     level0.push(values[i]!);
     sketch.n++;
-    if (level0.length >= capacity(sketch.k, sketch.levels.length, 0)) compress(sketch);
+    if (level0.length >= checkAt) {
+      const room = compress(sketch);
+      checkAt = Math.max(capacity(sketch.k, sketch.levels.length, 0), sketch.levels[0]!.length + room + 1);
+    }
   }
 }
 
