@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { regularFileSize } from '../data/read-file';
+import { DRIFT_METHODS } from '../drift/methods/registry';
 import { cellSpec, type CellConfigs } from '../notebook/registry';
 import { checkConfig, computeCell } from './cell-compute';
 import { cellReportHtml, defaultTitle, type CellOutput } from './cell-report';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { checkFormat, prometheusText } from './prometheus-format';
+import { isProfilePath, profileDrift } from './profile-command';
 import { driftOnPool, WorkerPool } from './pool';
 import type { ReadSettings } from './pool-protocol';
 import { load, readSettings } from './read-options';
@@ -72,6 +74,16 @@ export async function driftCommand(args: string[], out: (text: string) => void):
   const [referencePath, currentPath] = requirePair(values, 'drift needs --reference FILE and --current FILE');
   const format = checkFormat(values.format, ['json', 'html', 'prometheus']);
   const drift = toDriftConfig(values);
+  if (isProfilePath(referencePath)) {
+    if (format !== 'json' || values.column !== undefined) throw new UsageError('drift --reference p.dbprofile: JSON output only, without --column');
+    const methods = drift.methods === 'all' ? [...DRIFT_METHODS.keys()] : drift.methods;
+    const options = {
+      ...drift,
+      ...(drift.method ? { numericMethod: drift.numericMethod ?? drift.method, categoricalMethod: drift.categoricalMethod ?? drift.method } : {}),
+      methods,
+    };
+    return writeOutput(await profileDrift(referencePath, currentPath, readSettings(values), options), values.out, out);
+  }
   const files: DriftFiles = {
     referencePath,
     currentPath,

@@ -5,6 +5,7 @@ import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, writeOutput } from './co
 import { UsageError } from './drift-options';
 import { FAIRNESS_OPTION_SPECS, MODEL_OPTION_SPECS, toFairnessConfig, toModelCell, wantsModelQuality } from './model-options';
 import { checkFormat, prometheusText } from './prometheus-format';
+import { isProfilePath, profileQuality } from './profile-command';
 import { load, readSettings } from './read-options';
 import { segmentSettings, singleSegment } from './segment-options';
 
@@ -16,6 +17,10 @@ export async function qualityCommand(args: string[], out: (text: string) => void
   const { values } = parseCommandArgs(args, { ...PAIR_OPTION_SPECS, ...MODEL_OPTION_SPECS, format: { type: 'string', default: 'json' } });
   const format = checkFormat(values.format, ['json', 'prometheus']);
   if (!values.reference) throw new UsageError('quality needs --reference FILE (and --current FILE to compare)');
+  if (isProfilePath(values.reference)) {
+    if (format !== 'json') throw new UsageError('quality --reference p.dbprofile: --format json only');
+    return writeOutput(await profileQuality(values.reference, values.current), values.out, out);
+  }
   const read = readSettings(values);
   const segments = segmentSettings(values, values.current !== undefined);
   const reference = await load(values.reference, read, segments.reference);

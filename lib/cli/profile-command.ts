@@ -1,0 +1,106 @@
+/**
+ * `driftbook profile`: mergeable column profiles (`.dbprofile`, lib/profile/mergeable).
+ *   profile --data F [--edges col=e1,e2,… | --edges-from ref.dbprofile] [--max-categories N] --out p.dbprofile
+ *   profile merge a.dbprofile b.dbprofile … --out m.dbprofile
+ * and the profile paths of `quality --reference p.dbprofile` and `drift --reference p.dbprofile --current C`.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DataError } from '../errors';
+import { computeProfileDrift, type ProfileDriftOptions } from '../drift/from-profile-drift';
+import { buildProfile } from '../profile/mergeable/build';
+import { computeProfileQuality } from '../profile/mergeable/from-profile-quality';
+import { readProfile, writeProfile } from '../profile/mergeable/io';
+import { mergeProfiles } from '../profile/mergeable/merge';
+import type { DbProfile } from '../profile/mergeable/types';
+import { APP_VERSION } from '../version';
+import { jsonText, parseCommandArgs, writeOutput } from './command-io';
+import { UsageError } from './drift-options';
+import { checkOutPath } from './out-file';
+import { parseEdgesFlags, PROFILE_SQL_OPTION_SPECS, profileSqlBranch } from './profile-sql-command';
+import { load, readSettings } from './read-options';
+
+/** A profile file's extension: `--reference p.dbprofile` takes the profile paths. */
+export const PROFILE_EXTENSION = '.dbprofile';
+
+export const isProfilePath = (path: string | undefined): path is string => path !== undefined && path.toLowerCase().endsWith(PROFILE_EXTENSION);
+
+const PROFILE_OPTION_SPECS = {
+  data: { type: 'string' },
+  edges: { type: 'string', multiple: true },
+  'edges-from': { type: 'string' },
+  'max-categories': { type: 'string' },
+  ...PROFILE_SQL_OPTION_SPECS,
+} as const;
+
+/** Reads and validates a `.dbprofile` (io.ts names the bad field); a missing file is a DataError naming it. */
+export async function loadProfile(path: string): Promise<DbProfile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new DataError('unreadable-file', `${path}: cannot read the profile (${(error as NodeJS.ErrnoException).code ?? 'error'}) — check the path`);
+  }
+  return readProfile(text);
+}
+
+function maxCategoriesOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-categories: ${text} is not a positive integer`);
+  return n;
+}
+
+async function mergeCommand(args: string[], out: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true, allowPositionals: true });
+  checkOutPath(values.out);
+  if (positionals.length < 2)
+    throw new UsageError('profile merge needs at least two .dbprofile files: profile merge a.dbprofile b.dbprofile … --out m.dbprofile');
+  const profiles = await Promise.all(positionals.map(loadProfile));
+  // Different edges, category limits or types: AnalysisError naming the column (exit 2).
+  await writeOutput(writeProfile(mergeProfiles(profiles)), values.out, out);
+}
+
+/** `driftbook profile …` */
+export async function profileCommand(args: string[], out: (text: string) => void): Promise<void> {
+  if (args[0] === 'merge') return mergeCommand(args.slice(1), out);
+  const { values } = parseCommandArgs(args, PROFILE_OPTION_SPECS);
+  if (await profileSqlBranch(values, out)) return;
+  if (!values.data) throw new UsageError('profile needs --data FILE (or --duckdb, --emit-sql, --from-sql-result), or: profile merge a b … --out m.dbprofile');
+  if (values.edges && values['edges-from']) throw new UsageError('profile: give --edges or --edges-from, not both');
+  const edgesFrom = values['edges-from'] ? await loadProfile(values['edges-from']) : undefined;
+  const edges = parseEdgesFlags(values.edges);
+  const maxCategories = maxCategoriesOf(values['max-categories']);
+  const dataset = await load(values.data, readSettings(values));
+  const profile = buildProfile(dataset, { ...(edges ? { edges } : {}), ...(edgesFrom ? { edgesFrom } : {}), ...(maxCategories ? { maxCategories } : {}) });
+  await writeOutput(writeProfile(profile), values.out, out);
+}
+
+/** `driftbook quality --reference p.dbprofile`: the quality JSON, every number exact from the profile. */
+export async function profileQuality(referencePath: string, currentPath: string | undefined): Promise<string> {
+  if (currentPath !== undefined) throw new UsageError('quality --reference p.dbprofile takes no --current: compare a profile with a file by drift');
+  return jsonText(computeProfileQuality(await loadProfile(referencePath), referencePath));
+}
+
+/**
+ * `driftbook drift --reference p.dbprofile --current C`: the current file is profiled on the
+ * reference's edges and category limit, then each test runs from the two profiles (fromProfile + reason).
+ */
+export async function profileDrift(
+  referencePath: string,
+  currentPath: string,
+  read: ReturnType<typeof readSettings>,
+  options: ProfileDriftOptions,
+): Promise<string> {
+  const reference = await loadProfile(referencePath);
+  const currentData = isProfilePath(currentPath) ? undefined : await load(currentPath, read);
+  const current = currentData ? buildProfile(currentData, { edgesFrom: reference }) : await loadProfile(currentPath);
+  return jsonText({
+    kind: 'drift-from-profile',
+    schemaVersion: 1,
+    tool: { name: 'driftbook', version: APP_VERSION },
+    reference: { name: referencePath, rows: reference.rows, sources: reference.source.names },
+    current: { name: currentPath, rows: current.rows },
+    columns: computeProfileDrift(reference, current, options),
+  });
+}
