@@ -13,6 +13,7 @@ import { explainCommand } from './explain-command';
 import { multivariateCommand } from './multivariate-command';
 import { fairnessCommand, qualityCommand } from './model-commands';
 import { historyCommand } from './history-command';
+import { profileCommand } from './profile-command';
 import { promCommand } from './prom-command';
 import { predictCommand } from './predict-command';
 import { runCommand } from './run-command';
@@ -45,6 +46,7 @@ const COMMANDS = {
   explain: explainCommand,
   predict: predictCommand,
   multivariate: multivariateCommand,
+  profile: profileCommand,
 } satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */
