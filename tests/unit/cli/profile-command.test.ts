@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../lib/cli/main';
+import { readProfile } from '../../../lib/profile/mergeable/io';
+import { expectClose } from '../../support';
+
+const dir = mkdtempSync(join(tmpdir(), 'driftbook-profile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (name: string) => join(dir, name);
+
+/** Deterministic rows (x numeric with a shift, c four categories), written to a CSV. */
+function writeCsv(name: string, seed: number, shift: number, rows: number, first = 0): string {
+  let s = seed;
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const lines = ['x,c'];
+  for (let i = first; i < first + rows; i++) {
+    const x = (next() + next() - 1) * 10 + shift;
+    const c = ['a', 'b', 'c', 'd'][Math.floor(next() * 4 * (1 - shift * 0.05)) % 4]!;
+    lines.push(`${i % 53 === 0 ? '' : x},${c}`);
+  }
+  writeFileSync(at(name), lines.join('\n') + '\n');
+  return at(name);
+}
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('driftbook profile', () => {
+  const ref = writeCsv('ref.csv', 7, 0, 1500);
+  const cur = writeCsv('cur.csv', 9, 2, 1200);
+
+  it('writes a profile; merged shards on the same edges equal the whole file', async () => {
+    expect((await run('profile', '--data', ref, '--edges', 'x=-10,-5,0,5,10', '--out', at('ref.dbprofile'))).code).toBe(0);
+    const whole = readProfile(readFileSync(at('ref.dbprofile'), 'utf8'));
+    const lines = readFileSync(ref, 'utf8').trimEnd().split('\n');
+    writeFileSync(at('a.csv'), [lines[0], ...lines.slice(1, 700)].join('\n') + '\n');
+    writeFileSync(at('b.csv'), [lines[0], ...lines.slice(700)].join('\n') + '\n');
+    for (const part of ['a', 'b']) {
+      const r = await run('profile', '--data', at(`${part}.csv`), '--edges-from', at('ref.dbprofile'), '--out', at(`${part}.dbprofile`));
+      expect(r.code, r.err).toBe(0);
+    }
+    expect((await run('profile', 'merge', at('a.dbprofile'), at('b.dbprofile'), '--out', at('m.dbprofile'))).code).toBe(0);
+    const merged = readProfile(readFileSync(at('m.dbprofile'), 'utf8'));
+    expect(merged.rows).toBe(whole.rows);
+    for (const [i, column] of merged.columns.entries()) {
+      const w = whole.columns[i]!;
+      expect([column.count, column.missing, column.min, column.max, column.histogram, column.categories]).toEqual([
+        w.count,
+        w.missing,
+        w.min,
+        w.max,
+        w.histogram,
+        w.categories,
+      ]);
+      if (w.moments) expectClose(column.moments!.mean, w.moments.mean, 1e-12, `${column.name} mean`);
+    }
+  });
+
+  it('refuses to merge profiles on different edges: exit 2 naming the column', async () => {
+    expect((await run('profile', '--data', cur, '--edges', 'x=0,1,2', '--out', at('other.dbprofile'))).code).toBe(0);
+    const r = await run('profile', 'merge', at('ref.dbprofile'), at('other.dbprofile'), '--out', at('bad.dbprofile'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/"?x"?/);
+    expect(r.err).toMatch(/edges/);
+  });
+
+  it('quality --reference p.dbprofile prints the quality JSON from the profile, equal to the raw-row one', async () => {
+    const fromProfile = JSON.parse((await run('quality', '--reference', at('ref.dbprofile'))).out);
+    const raw = JSON.parse((await run('quality', '--reference', ref)).out);
+    expect(fromProfile.fromProfile).toBe('exact');
+    const [px, rx] = [fromProfile.columns[0], raw.columns[0].reference];
+    expect([px.count, px.missing, px.min, px.max]).toEqual([rx.count, rx.missing, rx.min, rx.max]);
+    expectClose(px.mean, rx.mean, 1e-12, 'mean');
+    expectClose(px.std, rx.std, 1e-12, 'std');
+    expect(fromProfile.columns[1].categories.values.slice(0, 4)).toEqual(raw.columns[1].reference.topCategories);
+  });
+
+  it('drift --reference p.dbprofile --current C equals drift on the raw rows with --bins edges: (1e-12)', async () => {
+    const methods = 'psi,kl_div,jensenshannon,hellinger,t_test,chisquare,g_test,z';
+    const p = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--methods', `${methods},ks,mannw`);
+    expect(p.code, p.err).toBe(0);
+    const raw = JSON.parse((await run('drift', '--reference', ref, '--current', cur, '--methods', methods, '--bins', 'edges:-10,-5,0,5,10')).out);
+    const result = JSON.parse(p.out);
+    let compared = 0;
+    for (const column of result.columns) {
+      const want = raw.columns.find((c: { name: string }) => c.name === column.name);
+      for (const [id, test] of Object.entries<{ fromProfile: string; statistic: number | null; pValue?: number; reason: string }>(column.tests)) {
+        expect(test.reason).toBeTruthy();
+        if (test.fromProfile !== 'exact') continue;
+        expectClose(test.statistic, want.tests[id].statistic, 1e-12, `${column.name} ${id}`);
+        if (test.pValue !== undefined) expectClose(test.pValue, want.tests[id].pValue, 1e-12, `${column.name} ${id} p`);
+        compared++;
+      }
+    }
+    expect(compared).toBe(5 + 7);
+    expect(result.columns[0].tests.ks.fromProfile).toBe('approximate');
+    expect(result.columns[0].tests.mannw.fromProfile).toBe('unavailable');
+  });
+});
