@@ -41,7 +41,10 @@ interface Dialect {
   isNan(x: string): string;
   isInf(x: string): string;
   mean(x: string): string;
-  quantile(x: string, p: number): string;
+  /** One aggregate with every approximate quantile (one sketch per column, not one per p)… */
+  quantiles(x: string, ps: readonly number[]): string;
+  /** …and the p-th (index i) of its result. */
+  quantileAt(alias: string, i: number, p: number): string;
 }
 
 const doubled = (q: string) => (s: string) => q + s.split(q).join(q + q) + q;
@@ -58,7 +61,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     isInf: (x) => `isinf(${x})`,
     // favg: DuckDB's Kahan-compensated mean (avg sums plainly).
     mean: (x) => `favg(${x})`,
-    quantile: (x, p) => `approx_quantile(${x}, ${p})`,
+    quantiles: (x, ps) => `approx_quantile(${x}, [${ps.join(', ')}])`,
+    quantileAt: (a, i) => `${a}[${i + 1}]`,
   },
   spark: {
     ident: doubled('`'),
@@ -69,7 +73,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     isNan: (x) => `isnan(${x})`,
     isInf: (x) => `abs(${x}) = CAST('Infinity' AS DOUBLE)`,
     mean: (x) => `avg(${x})`,
-    quantile: (x, p) => `percentile_approx(${x}, ${p})`,
+    quantiles: (x, ps) => `percentile_approx(${x}, array(${ps.join(', ')}))`,
+    quantileAt: (a, i) => `${a}[${i}]`,
   },
   bigquery: {
     ident: (s) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`',
@@ -81,7 +86,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     isInf: (x) => `IS_INF(${x})`,
     mean: (x) => `AVG(${x})`,
     // APPROX_QUANTILES(x, 1000) returns 1001 boundaries; the p-th is at offset round(1000 p).
-    quantile: (x, p) => `APPROX_QUANTILES(${x}, 1000)[OFFSET(${Math.round(p * 1000)})]`,
+    quantiles: (x) => `APPROX_QUANTILES(${x}, 1000)`,
+    quantileAt: (a, _i, p) => `${a}[OFFSET(${Math.round(p * 1000)})]`,
   },
   postgres: {
     ident: doubled('"'),
@@ -94,7 +100,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     isInf: (x) => `abs(${x}) = 'Infinity'::float8`,
     mean: (x) => `avg(${x})`,
     // Exact (Postgres has no approximate quantile built in).
-    quantile: (x, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${x})`,
+    quantiles: (x, ps) => `percentile_cont(ARRAY[${ps.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${x})`,
+    quantileAt: (a, i) => `${a}[${i + 1}]`,
   },
 };
 
@@ -163,11 +170,11 @@ export function emitProfileSql(options: EmitSqlOptions): string {
         `MAX(${fin}) AS ${a('max')}`,
         `${d.mean(fin)} AS ${a('mean')}`,
         `VAR_POP(${fin}) * COUNT(${fin}) AS ${a('m2')}`,
-        ...quantiles.map((p, qi) => `${d.quantile(fin, p)} AS ${a(`q${qi}`)}`),
+        ...(quantiles.length ? [`${d.quantiles(fin, quantiles)} AS ${a('q')}`] : []),
       );
       for (const s of ['count', 'missing', 'nonfinite']) rows.push(row(c.name, s, null, a(s), null, 'agg'));
       for (const s of ['min', 'max', 'mean', 'm2']) rows.push(row(c.name, s, null, null, a(s), 'agg'));
-      quantiles.forEach((p, qi) => rows.push(row(c.name, 'quantile', d.str(String(p)), null, a(`q${qi}`), 'agg')));
+      quantiles.forEach((p, qi) => rows.push(row(c.name, 'quantile', d.str(String(p)), null, d.quantileAt(a('q'), qi, p), 'agg')));
       if (c.edges) {
         c.edges.forEach((e, i) => rows.push(row(c.name, 'edge', d.str(String(i)), null, doubleLiteral(d, e), 'agg')));
         const cte = `h${ci}`;
