@@ -14,6 +14,10 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                           [--pos-label L] [--method between_groups|to_overall] [--agg worst_case|mean] [--weight COL]
                           [--score COL] [--reference-group G] [--threshold-criterion tpr|selection_rate]
                           [--undefined-rates zero|null] [--out FILE]
+       driftbook profile --data F.csv [--edges COL=E1,E2,… | --edges-from REF.dbprofile] [--max-categories 10000] --out P.dbprofile
+       driftbook profile merge A.dbprofile B.dbprofile … --out M.dbprofile
+       driftbook quality --reference P.dbprofile            (exact from the profile; no --current)
+       driftbook drift --reference P.dbprofile --current C.csv [--methods …]   (each test: fromProfile exact|approximate|unavailable)
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
