@@ -10,7 +10,15 @@ import { readJson } from '../../../support';
 // Rows and exact references from tests/fixtures/generate_mergeable_profile.py (Fraction arithmetic, numpy.histogram).
 interface Fixture {
   rows: number;
-  nearZero: { values: (number | string | null)[]; moments: Moments; edges: number[]; histogram: number[]; missing: number; nonFinite: number };
+  nearZero: {
+    values: (number | string | null)[];
+    moments: Moments;
+    numpy: { mean: number; var: number };
+    edges: number[];
+    histogram: number[];
+    missing: number;
+    nonFinite: number;
+  };
   offset: { values: number[]; moments: Moments; edges: number[]; histogram: number[] };
   cat: { values: string[]; counts: Record<string, number> };
 }
@@ -81,6 +89,12 @@ describe('mergeable profile: shards merged = whole', () => {
         expect(relative(m.M2, fx[name].moments.M2)).toBeLessThan(1e-12);
       }
     }
+  });
+
+  it('mean and population variance agree with numpy.mean / numpy.var (pairwise sums) to 1e-12', () => {
+    const m = column(merged, 'nearZero').moments!;
+    expect(relative(m.mean, fx.nearZero.numpy.mean)).toBeLessThan(1e-12);
+    expect(relative(m.M2 / m.n, fx.nearZero.numpy.var)).toBeLessThan(1e-12);
   });
 
   it('category counts are exact below the limit, top-K + other beyond it', () => {
