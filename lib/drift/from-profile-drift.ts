@@ -14,6 +14,7 @@ import type { DbProfile, ProfileColumn } from '../profile/mergeable/types';
 import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
 import { tTestFromMoments } from '../stats/t-test';
 import { fillZeroes } from './binning';
+import { ksFromSketches } from './from-profile-sketch';
 import { distanceOutcome } from './methods/binned';
 import { getDriftMethod } from './methods/registry';
 import type { TestOutcome } from './types';
@@ -85,6 +86,7 @@ function runFromProfile(id: string, kind: 'numeric' | 'categorical', ref: Profil
   // The sketches' rank-error bound (99 % confidence per query), the larger of the two sides.
   const rankError = ref.sketch && cur.sketch ? Math.max(kllRankErrorBound(ref.sketch.k), kllRankErrorBound(cur.sketch.k)) : undefined;
   const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(rankError === undefined ? {} : { rankError }) });
+  if (accuracy.fromProfile === 'approximate' && id === 'ks' && ref.sketch && cur.sketch) return { ...ksFromSketches(ref.sketch, cur.sketch), ...accuracy };
   if (accuracy.fromProfile !== 'exact') {
     const computed = accuracy.fromProfile === 'approximate' ? ' — not computed from profiles in this version' : '';
     return { statistic: null, ...accuracy, reason: accuracy.reason + computed };
