@@ -14,6 +14,8 @@ export interface DuckDbProfileOptions {
   /** Fixed edges per numeric column; other numeric columns get buildProfile's default edges. */
   edges?: Record<string, number[]>;
   maxCategories?: number;
+  /** A reference profile: its numeric columns' edges (and its category limit) for the same columns here. */
+  edgesFrom?: DbProfile;
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
@@ -71,10 +73,17 @@ export async function profileWithDuckDb(query: string, options: DuckDbProfileOpt
       if (!c || c.type !== 'numeric')
         throw new DataError('invalid-bins', `--edges column "${name}": ${c ? `is ${c.type}, edges apply to numeric columns` : 'is not in the query result'}`);
     }
-    const needDefault = schema.filter((c) => c.type === 'numeric' && !options.edges?.[c.name]).map((c) => c.name);
+    const fromRef = Object.fromEntries(
+      (options.edgesFrom?.columns ?? [])
+        .filter((c) => c.histogram && schema.some((s) => s.name === c.name && s.type === 'numeric'))
+        .map((c) => [c.name, c.histogram!.edges]),
+    );
+    const given = { ...fromRef, ...options.edges };
+    const maxCategories = options.maxCategories ?? options.edgesFrom?.columns.find((c) => c.categories)?.categories?.maxCategories;
+    const needDefault = schema.filter((c) => c.type === 'numeric' && !given[c.name]).map((c) => c.name);
     const defaults = await defaultEdgesOf(connection, from, needDefault);
-    const columns: SqlColumn[] = schema.map((c) => ({ ...c, edges: c.type === 'numeric' ? (options.edges?.[c.name] ?? defaults.get(c.name)) : undefined }));
-    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories: options.maxCategories });
+    const columns: SqlColumn[] = schema.map((c) => ({ ...c, edges: c.type === 'numeric' ? (given[c.name] ?? defaults.get(c.name)) : undefined }));
+    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories });
     const rows = (await connection.runAndReadAll(sql)).getRowObjects().map(toRow);
     connection.closeSync();
     return profileFromSqlRows(rows, query);

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { CsvTokenizer, ESCAPED_FIELD, unescapeQuotes } from '../data/csv-tokenizer';
 import { profileFromSqlRows, type SqlProfileRow } from '../profile/mergeable/from-sql-result';
-import { writeProfile } from '../profile/mergeable/io';
+import { readProfile, writeProfile } from '../profile/mergeable/io';
 import { emitProfileSql, SQL_DIALECTS, type SqlColumn, type SqlColumnType, type SqlDialect } from '../profile/mergeable/sql-emit';
 import { writeOutput } from './command-io';
 import { UsageError } from './drift-options';
@@ -31,6 +31,7 @@ export interface ProfileSqlValues {
   'from-sql-result'?: string;
   edges?: string | string[];
   'max-categories'?: string;
+  'edges-from'?: string;
   out?: string;
 }
 
@@ -108,6 +109,8 @@ export async function profileSqlBranch(values: ProfileSqlValues, out: (text: str
   const given = (['duckdb', 'emit-sql', 'from-sql-result'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
   if (given.length === 0) return false;
   if (given.length > 1) throw new UsageError(`profile: give one of --duckdb, --emit-sql, --from-sql-result, not ${given.map((g) => `--${g}`).join(' and ')}`);
+  if (values['edges-from'] !== undefined && values.duckdb === undefined)
+    throw new UsageError('profile: --edges-from applies to --data and --duckdb; with --emit-sql give --edges col=e1,e2,…');
   const edges = parseEdgesFlags(values.edges);
   const maxCategories = parseMaxCategories(values['max-categories']);
   if (values['emit-sql']) {
@@ -119,7 +122,11 @@ export async function profileSqlBranch(values: ProfileSqlValues, out: (text: str
   }
   const profile =
     values.duckdb !== undefined
-      ? await profileWithDuckDb(values.duckdb, { edges, maxCategories })
+      ? await profileWithDuckDb(values.duckdb, {
+          edges,
+          maxCategories,
+          edgesFrom: values['edges-from'] ? readProfile(await readFile(values['edges-from'], 'utf8')) : undefined,
+        })
       : profileFromSqlRows(await readSqlRows(values['from-sql-result']!), values['from-sql-result']!);
   await writeOutput(writeProfile(profile), values.out, out);
   return true;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -66,6 +66,15 @@ describe('driftbook profile --from-sql-result', () => {
     const fromDuckDb = readProfile(await run({ duckdb: `SELECT * FROM '${data}'`, edges: EDGES, 'max-categories': '3' }));
     expect(fromCsv.columns).toEqual(fromDuckDb.columns);
     expect(fromCsv.rows).toBe(5000);
+    // --edges-from: the reference's edges and category limit, here on the rows with amount > 500.
+    const refPath = join(dir, 'ref.dbprofile');
+    writeFileSync(refPath, await run({ duckdb: `SELECT * FROM '${data}'`, edges: ['amount=-1,250,500,2000'], 'max-categories': '2' }));
+    const current = readProfile(await run({ duckdb: `SELECT * FROM '${data}' WHERE amount > 500`, 'edges-from': refPath }));
+    expect(current.columns[0]!.histogram).toEqual({ edges: [-1, 250, 500, 2000], counts: [0, 0, current.columns[0]!.count] });
+    expect(current.columns[1]!.categories!.maxCategories).toBe(2);
+    await expect(run({ 'emit-sql': true, dialect: 'duckdb', table: 't', columns: 'a:numeric', 'edges-from': refPath })).rejects.toThrow(
+      '--edges-from applies to --data and --duckdb',
+    );
     const country = fromCsv.columns.find((col) => col.name === 'country')!;
     // 5000 − 385 null rows over fr, de, it's, NA, '' (counted as a category: only NULL is missing).
     expect([country.count, country.missing, country.categories!.truncated, country.categories!.values.length]).toEqual([4615, 385, true, 3]);
