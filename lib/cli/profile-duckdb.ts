@@ -63,6 +63,16 @@ function toRow(r: Record<string, unknown>): SqlProfileRow {
 
 /** Profile the rows of a DuckDB query (or any relation: a table, `'x/*.parquet'`) in DuckDB. */
 export async function profileWithDuckDb(query: string, options: DuckDbProfileOptions = {}): Promise<DbProfile> {
+  try {
+    return await profileQuery(query, options);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    // DuckDB's own errors (a missing file, a syntax error) say what is wrong; name the flag.
+    throw new DataError('duckdb-query', `--duckdb: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function profileQuery(query: string, options: DuckDbProfileOptions): Promise<DbProfile> {
   const instance = await DuckDBInstance.create(':memory:');
   try {
     const connection = await instance.connect();

@@ -39,6 +39,10 @@ describe('driftbook profile --emit-sql', () => {
     );
     await expect(run({ duckdb: 'SELECT 1', 'emit-sql': true })).rejects.toThrow('give one of --duckdb, --emit-sql, --from-sql-result');
     expect(await profileSqlBranch({}, () => undefined)).toBe(false);
+    await expect(run({ duckdb: `SELECT * FROM '${join(dir, 'nope', '*.parquet')}'` })).rejects.toThrow(
+      /^--duckdb: IO Error: No files found that match the pattern/,
+    );
+    await expect(run({ duckdb: "SELECT DATE '2020-01-01' AS d" })).rejects.toThrow('column d: DuckDB type DATE is not profiled; cast it in the query');
   });
 });
 
