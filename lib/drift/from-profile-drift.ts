@@ -14,7 +14,7 @@ import type { DbProfile, ProfileColumn } from '../profile/mergeable/types';
 import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
 import { tTestFromMoments } from '../stats/t-test';
 import { fillZeroes } from './binning';
-import { ksFromSketches } from './from-profile-sketch';
+import { ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
 import { distanceOutcome } from './methods/binned';
 import { getDriftMethod } from './methods/registry';
 import type { TestOutcome } from './types';
@@ -86,7 +86,10 @@ function runFromProfile(id: string, kind: 'numeric' | 'categorical', ref: Profil
   // The sketches' rank-error bound (99 % confidence per query), the larger of the two sides.
   const rankError = ref.sketch && cur.sketch ? Math.max(kllRankErrorBound(ref.sketch.k), kllRankErrorBound(cur.sketch.k)) : undefined;
   const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(rankError === undefined ? {} : { rankError }) });
-  if (accuracy.fromProfile === 'approximate' && id === 'ks' && ref.sketch && cur.sketch) return { ...ksFromSketches(ref.sketch, cur.sketch), ...accuracy };
+  if (accuracy.fromProfile === 'approximate' && ref.sketch && cur.sketch && ref.moments) {
+    if (id === 'ks') return { ...ksFromSketches(ref.sketch, cur.sketch), ...accuracy };
+    if (id === 'wasserstein') return { ...wassersteinFromSketches(ref.sketch, cur.sketch, Math.sqrt(ref.moments.M2 / ref.moments.n)), ...accuracy };
+  }
   if (accuracy.fromProfile !== 'exact') {
     const computed = accuracy.fromProfile === 'approximate' ? ' — not computed from profiles in this version' : '';
     return { statistic: null, ...accuracy, reason: accuracy.reason + computed };

@@ -3,6 +3,8 @@
  * ks: each sketch's CDF is a step function that changes only at its retained items, so the largest
  * gap between the two estimated CDFs is at one of those items; each estimated CDF is within ε of the
  * true one (kllRankErrorBound, 99 % per query), so |D̂ − D| ≤ ε_ref + ε_cur.
+ * wasserstein: ∫|F̂_ref − F̂_cur| over the items, so |Ŵ − W| ≤ (ε_ref + ε_cur)·(max − min), divided by
+ * the reference's std as Evidently's normed score.
  */
 
 import { kllRank } from '../profile/mergeable/kll';
@@ -11,9 +13,27 @@ import { kstwoSf } from '../stats/kolmogorov';
 import { roundHalfEven } from '../stats/ks';
 import type { TestOutcome } from './types';
 
+/** Both sketches' retained items, ascending and distinct. */
+function itemsOf(reference: KllSketch, current: KllSketch): number[] {
+  return [...new Set([...reference.levels.flat(), ...current.levels.flat()])].sort((a, b) => a - b);
+}
+
+/**
+ * Evidently's normed Wasserstein from sketches: ∫|F̂_ref − F̂_cur| dx (step CDFs, exact when the
+ * sketches kept every value) / max(population std of the reference, 0.001) — the std from its moments.
+ */
+export function wassersteinFromSketches(reference: KllSketch, current: KllSketch, referenceStd: number): TestOutcome {
+  const points = itemsOf(reference, current);
+  let distance = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    distance += Math.abs(kllRank(reference, points[i]!) - kllRank(current, points[i]!)) * (points[i + 1]! - points[i]!);
+  }
+  return { statistic: distance / Math.max(referenceStd, 0.001) };
+}
+
 /** Two-sample KS from sketches: D̂ at the retained items, p from scipy's asymptotic kstwo(D̂, round(n·m/(n+m))). */
 export function ksFromSketches(reference: KllSketch, current: KllSketch): TestOutcome {
-  const points = [...new Set([...reference.levels.flat(), ...current.levels.flat()])].sort((a, b) => a - b);
+  const points = itemsOf(reference, current);
   let d = 0;
   let location = { x: points[0] ?? 0, reference: 0, current: 0 };
   for (const x of points) {

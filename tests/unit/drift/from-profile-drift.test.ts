@@ -60,13 +60,13 @@ describe('drift from two profiles', () => {
   it('marks sketch methods approximate (ks computed) and raw-row methods unavailable, with a reason', async () => {
     const refProfile = buildProfile(await ingestCsv(csv(3, 0, 500), 'ref.csv'));
     const curProfile = buildProfile(await ingestCsv(csv(5, 1, 500), 'cur.csv'), { edgesFrom: refProfile });
-    const [x] = computeProfileDrift(refProfile, curProfile, { methods: ['ks', 'wasserstein', 'mannw'] });
-    // ks is computed from the sketches (bound tested in from-profile-sketch.test.ts); wasserstein is only labelled yet.
+    const [x] = computeProfileDrift(refProfile, curProfile, { methods: ['ks', 'anderson', 'mannw'] });
+    // ks is computed from the sketches (bound tested in from-profile-sketch.test.ts); anderson is only labelled yet.
     expect(x!.tests.ks!.fromProfile).toBe('approximate');
     expect(typeof x!.tests.ks!.statistic).toBe('number');
     expect(x!.tests.ks!.reason).toMatch(/ε_ref \+ ε_cur/);
-    expect(x!.tests.wasserstein).toMatchObject({ statistic: null, fromProfile: 'approximate' });
-    expect(x!.tests.wasserstein!.reason).toMatch(/not computed from profiles in this version/);
+    expect(x!.tests.anderson).toMatchObject({ statistic: null, fromProfile: 'approximate' });
+    expect(x!.tests.anderson!.reason).toMatch(/not computed from profiles in this version/);
     expect(x!.tests.mannw).toMatchObject({ statistic: null, fromProfile: 'unavailable' });
     expect(x!.tests.mannw!.reason).toMatch(/raw rows/);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ksFromSketches } from '../../../lib/drift/from-profile-sketch';
+import { ksFromSketches, wassersteinFromSketches } from '../../../lib/drift/from-profile-sketch';
 import { createKll, kllRankErrorBound, updateKll } from '../../../lib/profile/mergeable/kll';
 import { ks2Samp } from '../../../lib/stats/ks';
+import { normedWasserstein, populationStd } from '../../../lib/stats/wasserstein';
 
 function sample(seed: number, n: number, shift: number): Float64Array {
   let s = seed;
@@ -31,5 +32,19 @@ describe('ks from two KLL sketches', () => {
     const approx = ksFromSketches(sketchOf(a), sketchOf(b));
     const exact = ks2Samp(a.slice().sort(), b.slice().sort());
     expect(approx.statistic).toBeCloseTo(exact.statistic, 14);
+  });
+
+  // The raw-row normed Wasserstein (scipy wasserstein_distance / np.std, tested in tests/unit/stats) is the reference.
+  it('wasserstein stays within (ε_ref + ε_cur)·(max − min)/std of the raw rows on 1e5 values, equal without compaction', () => {
+    for (const shift of [0, 0.05, 0.3]) {
+      const [a, b] = [sample(5, 100_000, 0).sort(), sample(6, 100_000, shift).sort()];
+      const std = populationStd(a);
+      const approx = wassersteinFromSketches(sketchOf(a), sketchOf(b), std).statistic!;
+      const range = Math.max(a[a.length - 1]!, b[b.length - 1]!) - Math.min(a[0]!, b[0]!);
+      expect(Math.abs(approx - normedWasserstein(a, b))).toBeLessThanOrEqual((2 * kllRankErrorBound(200) * range) / std);
+    }
+    const [a, b] = [sample(7, 150, 0).sort(), sample(8, 120, 0.4).sort()];
+    const approx = wassersteinFromSketches(sketchOf(a), sketchOf(b), populationStd(a)).statistic!;
+    expect(Math.abs(approx - normedWasserstein(a, b)) / normedWasserstein(a, b)).toBeLessThan(1e-12);
   });
 });
