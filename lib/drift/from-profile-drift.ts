@@ -14,7 +14,7 @@ import type { DbProfile, ProfileColumn } from '../profile/mergeable/types';
 import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
 import { tTestFromMoments } from '../stats/t-test';
 import { fillZeroes } from './binning';
-import { ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
+import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
 import { distanceOutcome } from './methods/binned';
 import { getDriftMethod } from './methods/registry';
 import type { TestOutcome } from './types';
@@ -88,6 +88,7 @@ function runFromProfile(id: string, kind: 'numeric' | 'categorical', ref: Profil
   const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(rankError === undefined ? {} : { rankError }) });
   if (accuracy.fromProfile === 'approximate' && ref.sketch && cur.sketch && ref.moments) {
     if (id === 'ks') return { ...ksFromSketches(ref.sketch, cur.sketch), ...accuracy };
+    if (id === 'ed') return { ...energyDistanceFromSketches(ref.sketch, cur.sketch), ...accuracy };
     if (id === 'wasserstein') return { ...wassersteinFromSketches(ref.sketch, cur.sketch, Math.sqrt(ref.moments.M2 / ref.moments.n)), ...accuracy };
   }
   if (accuracy.fromProfile !== 'exact') {

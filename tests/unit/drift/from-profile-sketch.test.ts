@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ksFromSketches, wassersteinFromSketches } from '../../../lib/drift/from-profile-sketch';
+import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from '../../../lib/drift/from-profile-sketch';
+import { energyDistance } from '../../../lib/stats/energy-distance';
 import { createKll, kllRankErrorBound, updateKll } from '../../../lib/profile/mergeable/kll';
 import { ks2Samp } from '../../../lib/stats/ks';
 import { normedWasserstein, populationStd } from '../../../lib/stats/wasserstein';
@@ -46,5 +47,18 @@ describe('ks from two KLL sketches', () => {
     const [a, b] = [sample(7, 150, 0).sort(), sample(8, 120, 0.4).sort()];
     const approx = wassersteinFromSketches(sketchOf(a), sketchOf(b), populationStd(a)).statistic!;
     expect(Math.abs(approx - normedWasserstein(a, b)) / normedWasserstein(a, b)).toBeLessThan(1e-12);
+  });
+
+  // The raw-row energy distance (scipy energy_distance, tested in tests/unit/stats) is the reference.
+  it('ed: ED² within 4·(ε_ref + ε_cur)·(max − min) of the raw rows on 1e5 values, equal without compaction', () => {
+    for (const shift of [0, 0.05, 0.3]) {
+      const [a, b] = [sample(9, 100_000, 0).sort(), sample(10, 100_000, shift).sort()];
+      const approx = energyDistanceFromSketches(sketchOf(a), sketchOf(b)).statistic!;
+      const range = Math.max(a[a.length - 1]!, b[b.length - 1]!) - Math.min(a[0]!, b[0]!);
+      expect(Math.abs(approx ** 2 - energyDistance(a, b) ** 2)).toBeLessThanOrEqual(4 * 2 * kllRankErrorBound(200) * range);
+    }
+    const [a, b] = [sample(11, 150, 0).sort(), sample(12, 120, 0.4).sort()];
+    const approx = energyDistanceFromSketches(sketchOf(a), sketchOf(b)).statistic!;
+    expect(Math.abs(approx - energyDistance(a, b)) / energyDistance(a, b)).toBeLessThan(1e-12);
   });
 });
