@@ -34,6 +34,8 @@ async function addExplainCell(page: Page): Promise<Locator> {
 }
 
 test('models: drop a model, score the current data, explain it against the reference, see attribution drift, explain a row', async ({ page }) => {
+  // Scoring in WebAssembly, exact SHAP of 200 + 200 rows and permutation importance, in the worker of a 2-core machine.
+  test.setTimeout(150_000);
   await page.goto('/');
   await expect(page.getByTestId('drift-cell').first().getByTestId('drift-summary')).toBeVisible();
   await page.getByTestId('reference-input').setInputFiles(fixture('reference.csv'));
