@@ -76,6 +76,16 @@ export async function driftCommand(args: string[], out: (text: string) => void):
   const drift = toDriftConfig(values);
   if (isProfilePath(referencePath)) {
     if (format !== 'json' || values.column !== undefined) throw new UsageError('drift --reference p.dbprofile: JSON output only, without --column');
+    // Flags a profile run cannot honour are refused, never silently ignored (bins: the profile's edges decide).
+    const given = values as Record<string, string | string[] | boolean | undefined>;
+    const unsupported = ['bins', 'segment', 'reference-segment', 'current-segment', 'column-threshold'].filter((flag) => {
+      const value = given[flag];
+      return Array.isArray(value) ? value.length > 0 : value !== undefined;
+    });
+    if (unsupported.length)
+      throw new UsageError(
+        `drift --reference p.dbprofile: --${unsupported.join(', --')} cannot be applied to a profile (binned methods use the profile's edges) — profile the data with the edges you want, or pass the raw file`,
+      );
     const methods = drift.methods === 'all' ? [...DRIFT_METHODS.keys()] : drift.methods;
     const options = {
       ...drift,

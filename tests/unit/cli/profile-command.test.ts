@@ -69,6 +69,20 @@ describe('driftbook profile', () => {
     expect(r.err).toMatch(/^driftbook: column "x": histogram edges differ/);
   });
 
+  it('drift --reference p.dbprofile refuses flags a profile cannot honour (exit 2, one line), never ignores them', async () => {
+    for (const flags of [
+      ['--bins', 'uniform:5'],
+      ['--segment', 'd => d.c === "a"'],
+      ['--column-threshold', 'x=0.1'],
+    ]) {
+      const r = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, ...flags);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        `driftbook: drift --reference p.dbprofile: ${flags[0]} cannot be applied to a profile (binned methods use the profile's edges) — profile the data with the edges you want, or pass the raw file\n`,
+      );
+    }
+  });
+
   it('quality --reference p.dbprofile prints the quality JSON from the profile, equal to the raw-row one', async () => {
     const fromProfile = JSON.parse((await run('quality', '--reference', at('ref.dbprofile'))).out);
     const raw = JSON.parse((await run('quality', '--reference', ref)).out);
