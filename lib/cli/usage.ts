@@ -16,6 +16,9 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
                           [--undefined-rates zero|null] [--out FILE]
        driftbook profile --data F.csv [--edges COL=E1,E2,… | --edges-from REF.dbprofile] [--max-categories 10000] --out P.dbprofile
        driftbook profile merge A.dbprofile B.dbprofile … --out M.dbprofile
+       driftbook profile --duckdb "SELECT … FROM 'events/*.parquet'" [--edges … | --edges-from REF.dbprofile] --out P.dbprofile
+       driftbook profile --emit-sql --dialect duckdb|spark|bigquery|postgres --table T --columns NAME:TYPE,…
+       driftbook profile --from-sql-result ROWS.csv --out P.dbprofile   (the engine's answer to --emit-sql)
        driftbook quality --reference P.dbprofile            (exact from the profile; no --current)
        driftbook drift --reference P.dbprofile --current C.csv [--methods …]   (each test: fromProfile exact|approximate|unavailable)
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
