@@ -17,7 +17,7 @@ import { APP_VERSION } from '../version';
 import { jsonText, parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { checkOutPath } from './out-file';
-import { parseEdgesFlags, PROFILE_SQL_OPTION_SPECS, profileSqlBranch } from './profile-sql-command';
+import { parseEdgesFlags, parseMaxCategories, PROFILE_SQL_OPTION_SPECS, profileSqlBranch } from './profile-sql-command';
 import { load, readSettings } from './read-options';
 
 /** A profile file's extension: `--reference p.dbprofile` takes the profile paths. */
@@ -44,13 +44,6 @@ export async function loadProfile(path: string): Promise<DbProfile> {
   return readProfile(text);
 }
 
-function maxCategoriesOf(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-categories: ${text} is not a positive integer`);
-  return n;
-}
-
 async function mergeCommand(args: string[], out: (text: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true, allowPositionals: true });
   checkOutPath(values.out);
@@ -70,7 +63,7 @@ export async function profileCommand(args: string[], out: (text: string) => void
   if (values.edges && values['edges-from']) throw new UsageError('profile: give --edges or --edges-from, not both');
   const edgesFrom = values['edges-from'] ? await loadProfile(values['edges-from']) : undefined;
   const edges = parseEdgesFlags(values.edges);
-  const maxCategories = maxCategoriesOf(values['max-categories']);
+  const maxCategories = parseMaxCategories(values['max-categories']);
   const dataset = await load(values.data, readSettings(values));
   const profile = buildProfile(dataset, { ...(edges ? { edges } : {}), ...(edgesFrom ? { edgesFrom } : {}), ...(maxCategories ? { maxCategories } : {}) });
   await writeOutput(writeProfile(profile), values.out, out);

@@ -54,7 +54,8 @@ export function parseEdgesFlags(flags: string | string[] | undefined): Record<st
   return edges;
 }
 
-function parseMaxCategories(text: string | undefined): number | undefined {
+/** `--max-categories N`: a positive integer (undefined when absent). */
+export function parseMaxCategories(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-categories: ${text} is not a positive integer`);

@@ -40,6 +40,24 @@ const BASE = ['errors', 'version', 'format'];
 const ANALYSES = ['drift', 'metrics', 'fairness', 'quality', 'explore', 'validation'];
 // Layers over models and several analyses at once (issues 17 and 18); models is below them all.
 const MODELLING = ['models', 'compare', 'explain', 'multivariate'];
+// What the hosts (the worker's engine, the CLI) may use: every layer below them.
+const HOST_USES = [
+  ...BASE,
+  'stats',
+  'prom',
+  'data',
+  'profile',
+  ...ANALYSES,
+  'stream',
+  ...MODELLING,
+  'tracking',
+  'store',
+  'notebook',
+  'alerts',
+  'charts',
+  'report',
+  'cards',
+];
 const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   errors: { uses: [] },
   version: { uses: [] },
@@ -80,46 +98,9 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
   report: { uses: [...BASE, 'stats', 'prom', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook', 'alerts', 'charts'] },
   // Model cards: autofilled from notebook results, exported with the report's escaping and charts.
   cards: { uses: [...BASE, 'stats', 'data', 'profile', ...ANALYSES, 'stream', ...MODELLING, 'tracking', 'notebook', 'alerts', 'charts', 'report'] },
-  // Hosts: the worker's engine and the CLI compose everything below them.
-  engine: {
-    uses: [
-      ...BASE,
-      'stats',
-      'prom',
-      'data',
-      'profile',
-      ...ANALYSES,
-      'stream',
-      ...MODELLING,
-      'tracking',
-      'store',
-      'notebook',
-      'alerts',
-      'charts',
-      'report',
-      'cards',
-    ],
-  },
-  cli: {
-    uses: [
-      ...BASE,
-      'stats',
-      'prom',
-      'data',
-      'profile',
-      ...ANALYSES,
-      'stream',
-      ...MODELLING,
-      'tracking',
-      'store',
-      'notebook',
-      'alerts',
-      'charts',
-      'report',
-      'cards',
-      'engine',
-    ],
-  },
+  // Hosts: the worker's engine and the CLI compose everything below them (the CLI also runs the engine).
+  engine: { uses: HOST_USES },
+  cli: { uses: [...HOST_USES, 'engine'] },
 };
 
 /** Node built-ins (`node:fs`, `fs`, `worker_threads`…) only here: the rest of lib also runs in browsers. */
