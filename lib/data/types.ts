@@ -31,7 +31,8 @@ export interface ColumnSchema {
   type: ColumnType;
 }
 
-export type DatasetFormat = 'csv' | 'tsv' | 'parquet' | 'arrow' | 'jsonl';
+/** 'dbprofile': a profile-only dataset (a dropped `.dbprofile`): summaries, no rows (lib/store/stored-profiles.ts). */
+export type DatasetFormat = 'csv' | 'tsv' | 'parquet' | 'arrow' | 'jsonl' | 'dbprofile';
 
 /** A stored dataset's description; the Arrow IPC bytes are kept beside it (lib/store). */
 export interface DatasetMeta {

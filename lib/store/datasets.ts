@@ -94,13 +94,14 @@ export function listDatasets(db: DriftbookDb): Promise<DatasetMeta[]> {
   return db.datasets.orderBy('createdAt').toArray();
 }
 
-/** Deletes a stored dataset: its description, every part of its bytes and its cached profiles, in one transaction. */
+/** Deletes a stored dataset: its description, every part of its bytes, its cached profiles and .dbprofiles, in one transaction. */
 export async function deleteDataset(db: DriftbookDb, id: string): Promise<void> {
-  await db.transaction('rw', db.datasets, db.datasetBlobs, db.profiles, async () => {
+  await db.transaction('rw', [db.datasets, db.datasetBlobs, db.profiles, db.dbProfiles], async () => {
     const first = await db.datasetBlobs.get(id);
     const parts = first?.parts ?? 1;
     await db.datasetBlobs.bulkDelete([id, ...Array.from({ length: parts - 1 }, (_, k) => partKey(id, k + 1))]);
     await db.profiles.where('datasetId').equals(id).delete();
+    await db.dbProfiles.where('datasetId').equals(id).delete();
     await db.datasets.delete(id);
   });
 }

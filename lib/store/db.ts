@@ -4,6 +4,7 @@ import type { DatasetMeta } from '../data/types';
 import type { ModelMeta } from '../models/types';
 import type { ArtifactRecord, AuditRecord, ExperimentRecord, RegisteredModelRecord, RunRecord } from './tracking-records';
 import type { BatchRecord, CardRecord, CardVersionRecord, CellRecord, DatasetBlobRecord, ProfileRecord, WorkspaceRecord } from './types';
+import type { DbProfileRecord } from './stored-profiles';
 
 export const DB_NAME = 'driftbook';
 
@@ -31,6 +32,7 @@ export class DriftbookDb extends Dexie {
   dashboards!: Table<DashboardRecord, string>;
   models!: Table<ModelMeta, string>;
   modelBlobs!: Table<{ id: string; bytes: Uint8Array }, string>;
+  dbProfiles!: Table<DbProfileRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -76,6 +78,9 @@ export class DriftbookDb extends Dexie {
     });
     // v8: ONNX models (descriptions apart from their bytes, as datasets are). No existing record changes.
     this.version(8).stores({ models: 'id, sha256, createdAt', modelBlobs: 'id' });
+    // v9: mergeable profiles (.dbprofile): the profile of a profile-only dataset, and profiles built from stored datasets
+    // for download, cached by SHA-256 (lib/store/stored-profiles.ts). No existing record changes.
+    this.version(9).stores({ dbProfiles: 'key, datasetId' });
   }
 }
 

@@ -90,7 +90,7 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.datasets.get('d1')).toMatchObject({ name: 'a.csv' });
     expect(Array.from((await db.datasetBlobs.get('d1'))!.ipc)).toEqual([1, 2, 3]);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
@@ -126,7 +126,7 @@ describe('schema upgrade', () => {
     const db = new DriftbookDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.workspaces.get('w1')).toMatchObject({ name: 'W' });
     expect(await db.cells.get('c1')).toEqual({
       id: 'c1',
