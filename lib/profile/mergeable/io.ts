@@ -21,6 +21,19 @@ function numbers(v: unknown, where: string): number[] {
   return v as number[];
 }
 
+function checkQuantiles(q: unknown, where: string, finite: number): void {
+  if (!isRecord(q)) fail(`${where} quantiles`, 'must be a {n, probs, values, rankError, method} object');
+  if (count(q.n, `${where} quantiles.n`) !== finite) fail(`${where} quantiles.n`, `${String(q.n)} differs from count ${finite}`);
+  const probs = numbers(q.probs, `${where} quantiles.probs`);
+  const values = numbers(q.values, `${where} quantiles.values`);
+  if (probs.length !== values.length) fail(`${where} quantiles`, `${probs.length} probs but ${values.length} values`);
+  if (probs.some((p, i) => p < 0 || p > 1 || (i > 0 && !(p > probs[i - 1]!)))) fail(`${where} quantiles.probs`, 'must increase strictly within [0, 1]');
+  if (values.some((v, i) => i > 0 && v < values[i - 1]!)) fail(`${where} quantiles.values`, 'must not decrease');
+  if (q.rankError !== null && (typeof q.rankError !== 'number' || !(q.rankError >= 0 && q.rankError <= 1)))
+    fail(`${where} quantiles.rankError`, `${JSON.stringify(q.rankError)} is not a rank error in [0, 1] or null`);
+  if (typeof q.method !== 'string') fail(`${where} quantiles.method`, 'must be a string');
+}
+
 function checkColumn(c: unknown, i: number, rows: number): void {
   const at = `columns[${i}]`;
   if (!isRecord(c)) fail(at, 'must be an object');
@@ -52,6 +65,7 @@ function checkColumn(c: unknown, i: number, rows: number): void {
     const weight = (s.levels as number[][]).reduce((w, level, h) => w + level.length * 2 ** h, 0);
     if (weight !== count(s.n, `${where} sketch.n`)) fail(`${where} sketch`, `levels weigh ${weight}, n is ${String(s.n)}`);
   }
+  if (c.quantiles !== undefined) checkQuantiles(c.quantiles, where, c.count as number);
   if (c.categories !== undefined) {
     const k = c.categories;
     if (!isRecord(k) || !Array.isArray(k.values) || k.values.some((v) => typeof v !== 'string'))

@@ -58,6 +58,26 @@ export interface KllSketch {
   seed: number;
 }
 
+/**
+ * Quantiles an engine computed (SQL/DuckDB profiles, see sql-emit.ts): values[i] is the engine's
+ * probs[i]-quantile of the n finite values. Each value's true rank interval [F(v⁻), F(v)] holds its
+ * probability up to the engine's own error, so the step CDF of sketch.ts is within `rankError` of the
+ * true CDF everywhere: half the widest gap between consecutive probabilities (0 and 1 included) plus
+ * the engine's rank error plus 1/n for its index convention. `rankError` is null when the engine
+ * documents no bound (BigQuery's APPROX_QUANTILES).
+ */
+export interface EngineQuantiles {
+  n: number;
+  /** Strictly increasing probabilities in [0, 1]. */
+  probs: number[];
+  /** Non-decreasing values, one per probability. */
+  values: number[];
+  /** Normalised rank error ε of sketchRank (|estimated − true fraction ≤ x| ≤ ε), or null: no documented bound. */
+  rankError: number | null;
+  /** How the engine computed them, e.g. "duckdb quantile_disc (exact)". */
+  method: string;
+}
+
 export type ProfileColumnType = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'text';
 
 export interface ProfileColumn {
@@ -75,6 +95,8 @@ export interface ProfileColumn {
   moments?: Moments;
   histogram?: FixedHistogram;
   sketch?: KllSketch;
+  /** Engine-computed quantiles (SQL/DuckDB profiles, which have no KLL sketch); see EngineQuantiles. */
+  quantiles?: EngineQuantiles;
   /** Categorical, boolean and text columns. */
   categories?: CategoryCounts;
 }
