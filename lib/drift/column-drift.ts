@@ -26,12 +26,28 @@ function untested(name: string, type: ColumnType, reference: ColumnProfile, curr
 
 type Profiles = { reference: NumericProfile | CategoricalProfile; current: NumericProfile | CategoricalProfile };
 
+/** The default when no option sets the method: its id, the rule that fired, and the `selection` text shown for it. */
+export type DefaultChoice = () => { id: string; rule: string; selection: string };
+
 /** The method deciding a column's drift, and why: per-column option, per-kind option, global option, or Evidently's default. */
 export function chooseMethod(
   name: string,
   kind: DriftColumnKind,
   profiles: Profiles,
   config: DriftConfig,
+): { method: DriftMethod; selection: string; warning?: string } {
+  return chooseConfiguredMethod(name, kind, config, () => {
+    const fallback = defaultMethod(kind, profiles.reference.count, distinctCount(profiles.reference, profiles.current));
+    return { ...fallback, selection: `Evidently's default — ${fallback.rule}` };
+  });
+}
+
+/** chooseMethod's rule with the default left to the caller (drift from profiles has its own, lib/drift/from-profile-column.ts). */
+export function chooseConfiguredMethod(
+  name: string,
+  kind: DriftColumnKind,
+  config: DriftConfig,
+  byDefault: DefaultChoice,
 ): { method: DriftMethod; selection: string; warning?: string } {
   const forColumn = config.columnMethods?.[name];
   if (forColumn) {
@@ -46,7 +62,7 @@ export function chooseMethod(
   }
   const forKind = kind === 'numeric' ? config.numericMethod : config.categoricalMethod;
   if (forKind) return { method: getDriftMethod(forKind), selection: `set for ${kind} columns: ${forKind}` };
-  const fallback = defaultMethod(kind, profiles.reference.count, distinctCount(profiles.reference, profiles.current));
+  const fallback = byDefault();
   if (config.method) {
     const method = getDriftMethod(config.method);
     if (method.kinds.includes(kind)) return { method, selection: `set for all columns: ${config.method}` };
@@ -56,10 +72,11 @@ export function chooseMethod(
       warning: `${config.method} does not apply to ${kind} columns: used ${fallback.id}`,
     };
   }
-  return { method: getDriftMethod(fallback.id), selection: `Evidently's default — ${fallback.rule}` };
+  return { method: getDriftMethod(fallback.id), selection: fallback.selection };
 }
 
-function thresholdFor(name: string, kind: DriftColumnKind, method: DriftMethod, config: DriftConfig): number {
+/** The threshold a column is decided with: per column, per kind, for all columns, or the method's default. */
+export function thresholdFor(name: string, kind: DriftColumnKind, method: DriftMethod, config: DriftConfig): number {
   const forKind = kind === 'numeric' ? config.numericThreshold : config.categoricalThreshold;
   return config.columnThresholds?.[name] ?? forKind ?? config.threshold ?? method.defaultThreshold;
 }
@@ -86,9 +103,12 @@ function effectSize(profiles: Profiles): ColumnDriftResult['effectSize'] {
 
 export const MISSING_DRIFT_THRESHOLD = 0.05;
 
+/** A side's cell counts: present (finite), missing and, for numeric columns, ±Infinity. */
+type CellCounts = { count: number; missing: number; nonFinite?: number };
+
 /** Did the share of missing cells change? Two-proportion z-test on missing vs present (evidently#187). */
-function missingDrift(reference: ColumnProfile, current: ColumnProfile): ColumnDriftResult['missingDrift'] {
-  const cells = (p: ColumnProfile) => p.count + p.missing + (p.kind === 'numeric' ? p.nonFinite : 0);
+export function missingDrift(reference: CellCounts, current: CellCounts): ColumnDriftResult['missingDrift'] {
+  const cells = (p: CellCounts) => p.count + p.missing + (p.nonFinite ?? 0);
   const [nRef, nCur] = [cells(reference), cells(current)];
   const { statistic, pValue } = twoProportionZTest(reference.missing, nRef, current.missing, nCur);
   return {

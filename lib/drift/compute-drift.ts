@@ -37,10 +37,13 @@ function preview(names: readonly string[]): string {
   return names.length > 6 ? `${shown}, … (${names.length} in all)` : shown;
 }
 
-/** Replaces each p-value test's score by its adjusted p-value (raw one kept in `tests`) and re-decides drift. */
-function applyCorrection(columns: ColumnDriftResult[], correction: DriftConfig['correction']): void {
+/**
+ * Replaces each p-value test's score by its adjusted p-value (raw one kept in `tests`) and re-decides drift;
+ * `counts` narrows which columns take part (drift from profiles: exact p-values only).
+ */
+export function applyCorrection(columns: ColumnDriftResult[], correction: DriftConfig['correction'], counts = (_: ColumnDriftResult) => true): void {
   if (!correction || correction === 'none') return;
-  const tests = columns.filter((c) => c.tested && c.scoreKind === 'p-value' && typeof c.score === 'number');
+  const tests = columns.filter((c) => c.tested && c.scoreKind === 'p-value' && typeof c.score === 'number' && counts(c));
   const adjusted = adjustPValues(
     tests.map((c) => c.score as number),
     correction,

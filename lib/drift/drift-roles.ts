@@ -1,5 +1,8 @@
 import { describeRoles, userRoles } from '../data/roles';
 import { COLUMN_ROLES, type ColumnRole, type DatasetMeta, type RoleInfo } from '../data/types';
+
+/** What planRoles reads of a dataset: its roles and who set them. */
+type RoleFields = Pick<DatasetMeta, 'roles' | 'roleSources'>;
 import { AnalysisError } from '../errors';
 import { REPORTED_APART } from './dataset-drift';
 import type { DriftConfig } from './types';
@@ -18,8 +21,8 @@ export interface DriftRoles {
  * a guess from a name must not silently leave a column untested or out of a share.
  */
 export function planRoles(
-  reference: DatasetMeta,
-  current: DatasetMeta,
+  reference: RoleFields,
+  current: RoleFields,
   { compared, shared }: { compared: readonly string[]; shared: readonly string[] },
   config: DriftConfig,
 ): DriftRoles {

@@ -1,5 +1,8 @@
 import type { ColumnRole, ColumnType, RoleInfo } from '../data/types';
 import type { Truncation } from '../profile/embed-caps';
+import type { ProfileAccuracy } from '../profile/mergeable/accuracy';
+
+export type { ProfileAccuracy };
 
 /**
  * One method's outcome on one column. `statistic` is null when it is infinite (JSON has no
@@ -22,6 +25,12 @@ export interface TestOutcome {
   category?: string;
   /** Set instead of the numbers when the method could not run on this column (extra methods only). */
   error?: string;
+  /**
+   * Drift from profiles (`.dbprofile`, issue 19): exact (equal to the raw-row result), approximate
+   * (from quantile sketches, within the bound in `fromProfileReason`) or unavailable (needs the rows).
+   */
+  fromProfile?: ProfileAccuracy;
+  fromProfileReason?: string;
 }
 
 export type ScoreKind = 'p-value' | 'distance';
@@ -95,7 +104,7 @@ export interface ColumnDriftResult {
   selection?: string;
   tests?: Record<string, TestOutcome>;
   /** A size of the shift next to the test (normed Wasserstein numeric, Jensen–Shannon categorical). */
-  effectSize?: { method: 'wasserstein' | 'jensenshannon'; value: number };
+  effectSize?: { method: 'wasserstein' | 'jensenshannon'; value: number; fromProfile?: ProfileAccuracy };
   /** Did the share of missing values change? Two-proportion z-test on missing vs present cells. */
   missingDrift?: {
     reference: number;
@@ -190,5 +199,7 @@ export interface DriftResult {
   roles?: Record<string, RoleInfo>;
   /** The settings the result was computed with. */
   config?: DriftConfig;
+  /** Which sides were compared as profiles (`.dbprofile` or a profile built from rows), not raw rows. */
+  fromProfile?: { reference: boolean; current: boolean };
   warnings: string[];
 }
