@@ -40,6 +40,7 @@ import { loadWebRuntime } from './models/web-runtime';
 import { modelOpener } from './notebook/model-opener';
 import type { ModelOpener } from './notebook/types';
 import type { AlertEvent, Observation } from './alerts/types';
+import { timed } from './engine/timing';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -66,7 +67,7 @@ async function open(input: DatasetInput): Promise<Dataset> {
   const { id, segment } = typeof input === 'string' ? { id: input, segment: undefined } : input;
   let table = opened.get(id);
   if (!table) {
-    table = loadDataset(getDb(), id).then((d) => d.table);
+    table = timed('load', id, () => loadDataset(getDb(), id)).then((d) => d.table);
     table.catch(() => opened.delete(id));
     opened.set(id, table);
     if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
@@ -96,18 +97,20 @@ function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
 async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnTask[], plan: Pick<DriftPlan, 'config' | 'context'>) {
   const profiled = reference.meta.segment === undefined ? tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text') : [];
   const profiles = profiled.length
-    ? await cachedProfiles(getDb(), reference.meta, profiled, (task) => {
-        try {
-          return profileColumn(reference.table, task.name, task.type);
-        } catch (error) {
-          // A column that cannot be read as its type: runColumnTask reports it as not tested.
-          if (!(error instanceof AnalysisError)) throw error;
-          return undefined;
-        }
-      })
+    ? await timed('profile', `${reference.meta.name} × ${profiled.length}`, () =>
+        cachedProfiles(getDb(), reference.meta, profiled, (task) => {
+          try {
+            return profileColumn(reference.table, task.name, task.type);
+          } catch (error) {
+            // A column that cannot be read as its type: runColumnTask reports it as not tested.
+            if (!(error instanceof AnalysisError)) throw error;
+            return undefined;
+          }
+        }),
+      )
     : [];
   const byName = new Map(profiled.map((task, i) => [task.name, profiles[i]]));
-  return tasks.map((task) => runColumnTask(task, reference.table, current.table, plan, byName.get(task.name)));
+  return timed('test', `${tasks.length} columns`, () => tasks.map((task) => runColumnTask(task, reference.table, current.table, plan, byName.get(task.name))));
 }
 
 /** One column: driftColumns of a range of one. */
@@ -199,8 +202,11 @@ export const engine = {
    */
   store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options: ReadChoices = {}): Promise<Outcome<PackedMeta>> {
     return outcome(async () => {
-      const { meta, table } = await ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) });
-      return packMeta(await saveDataset(getDb(), { meta, ipc: tableToIPC(table, 'file') }));
+      const { meta, table } = await timed('parse', name, () =>
+        ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) }),
+      );
+      const ipc = await timed('ipc', name, () => tableToIPC(table, 'file'));
+      return packMeta(await timed('save', name, () => saveDataset(getDb(), { meta, ipc })));
     });
   },
 

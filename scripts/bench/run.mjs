@@ -9,7 +9,8 @@
 //   --runs N       runs per measurement (default 3; median reported)
 //   --rows N       rows per file (default 1,000,000; --quick: 100,000)
 //   --timeout S    per child process (default 1800 s)
-//   --only LIST    comma-separated subset of: startup,driftbook-parse,pandas-parse,driftbook-drift,pandas-drift
+//   --only LIST    comma-separated subset of: startup,driftbook-parse,pandas-parse,driftbook-drift,browser-drift,pandas-drift,driftbook-report
+//                  (browser-drift drives the built app in out/ — npm run build first — with the system Chromium: browser-drift.mjs)
 // Internal: node scripts/bench/run.mjs --child-parse FILE  (one Driftbook ingest; JSON on stdout)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,8 +31,8 @@ const RESULTS_DIR = join(BENCH_DIR, 'results');
 const CLI = join(ROOT, 'lib', 'cli', 'driftbook.mjs');
 const PYTHON = '/usr/bin/python3';
 const TIME = '/usr/bin/time';
-const TARGETS = { parse: 1.0, drift: 0.5, driftGoal: 0.25 };
-const MEASUREMENTS = ['startup', 'driftbook-parse', 'pandas-parse', 'driftbook-drift', 'pandas-drift', 'driftbook-report'];
+const TARGETS = { parse: 1.0, drift: 0.5, driftGoal: 0.25, browserDrift: 0.5 };
+const MEASUREMENTS = ['startup', 'driftbook-parse', 'pandas-parse', 'driftbook-drift', 'browser-drift', 'pandas-drift', 'driftbook-report'];
 /** The notebook report (drift + data quality) embeds aggregates only: at most this size, and about the same at a tenth of the rows. */
 const REPORT_LIMITS = { bytes: 2 * 1024 * 1024, growth: 0.1, smallRows: 100_000 };
 
@@ -265,6 +266,14 @@ function makeMeasurements({ data, smallData, timeoutMs, outDir }) {
       }
       return { ok: true, seconds: r.wallSeconds, wallSeconds: r.wallSeconds, maxRssKb: r.maxRssKb, methodsFlag, result };
     },
+    async 'browser-drift'() {
+      // The app in the system Chromium, from setting both files on the drop zones to this pair's drift verdict (browser-drift.mjs).
+      const r = await runChild(process.execPath, [join(BENCH_DIR, 'browser-drift.mjs'), '--rows', String(data.manifest.rows), '--json'], opts);
+      const out = lastJsonLine(r.stdout);
+      if (!r.ok || !out?.ok) return { ...failure(r, 'browser drift'), ...(out?.error ? { stderrTail: `${out.error}\n${r.stderrTail}` } : {}) };
+      // Peak memory: the Chromium processes' summed RSS (the child's own maxRSS would be its largest single process).
+      return { ...out, wallSeconds: r.wallSeconds, maxRssKb: out.peakRssMb * 1024 };
+    },
     async 'driftbook-report'() {
       // `driftbook report` (the app's Export… of drift + data quality) on this pair and on a tenth of its rows.
       const sizes = {};
@@ -496,6 +505,7 @@ async function main() {
   const ratios = {
     parse: ratio('driftbook-parse', 'pandas-parse'),
     drift: ratio('driftbook-drift', 'pandas-drift'),
+    browserDrift: ratio('browser-drift', 'pandas-drift'),
     driftProcessWall:
       summary['driftbook-drift']?.wallSeconds != null && summary['pandas-drift']?.wallSeconds
         ? summary['driftbook-drift'].wallSeconds / summary['pandas-drift'].wallSeconds
@@ -505,6 +515,11 @@ async function main() {
     parse: { target: `≤ ${TARGETS.parse}× pandas`, ratio: ratios.parse, met: ratios.parse == null ? null : ratios.parse <= TARGETS.parse },
     drift: { target: `≤ ${TARGETS.drift}× pandas+scipy`, ratio: ratios.drift, met: ratios.drift == null ? null : ratios.drift <= TARGETS.drift },
     driftGoal: { target: `≤ ${TARGETS.driftGoal}× pandas+scipy`, ratio: ratios.drift, met: ratios.drift == null ? null : ratios.drift <= TARGETS.driftGoal },
+    browserDrift: {
+      target: `≤ ${TARGETS.browserDrift}× pandas+scipy`,
+      ratio: ratios.browserDrift,
+      met: ratios.browserDrift == null ? null : ratios.browserDrift <= TARGETS.browserDrift,
+    },
   };
   const lastOk = (m) => [...(raw[m] ?? [])].reverse().find((r) => r.ok);
   const scoresCompared = compareScores(lastOk('driftbook-drift')?.result, lastOk('pandas-drift')?.columns);
@@ -520,6 +535,15 @@ async function main() {
     `drift  Driftbook/pandas+scipy  = ${fmt(ratios.drift)}×   target ${targets.drift.target}: ${verdict(targets.drift)}; goal ${targets.driftGoal.target}: ${verdict(targets.driftGoal)}`,
   );
   if (ratios.driftProcessWall != null) console.log(`drift  (whole-process wall, both sides incl. start-up) = ${fmt(ratios.driftProcessWall)}×`);
+  if (summary['browser-drift']) {
+    const browser = lastOk('browser-drift');
+    console.log(
+      `browser Driftbook/pandas+scipy = ${fmt(ratios.browserDrift)}×   target ${targets.browserDrift.target}: ${verdict(targets.browserDrift)}` +
+        (browser
+          ? `; peak browser memory ${fmt(summary['browser-drift'].maxRssMb, 0)} MB (${browser.memoryFrom}; measureUserAgentSpecificMemory ${browser.userAgentSpecificMemory})`
+          : ''),
+    );
+  }
   for (const [m, s] of Object.entries(summary)) {
     for (const f of s.failures.slice(0, 1)) {
       console.log(
@@ -582,6 +606,8 @@ async function main() {
       'pandas-drift':
         'read_csv × 2 + Evidently-0.7 default test per column + ks_2samp per numeric column, timed inside the Python process (start-up and imports excluded; wallSeconds has the whole process)',
       startup: 'whole `node lib/cli/driftbook.mjs --version` process: the Node + tsx start-up inside driftbook-drift',
+      'browser-drift':
+        'the built app (out/) in a fresh headless system Chromium: from setting reference.csv then current.csv on the drop zones (back to back) to the drift cell showing the verdict for this pair; maxRssMb = peak summed RSS of the Chromium processes (/proc, every 100 ms)',
       mbPerS: 'file bytes / 1e6 / seconds',
     },
     summary,
