@@ -131,7 +131,16 @@ export function andersonKSamp(samples: ArrayLike<number>[]): AndersonKSampResult
   let a2akn = 0;
   for (let i = 0; i < k; i++) a2akn += (sum[i]! + comp[i]!) / n[i]!;
   a2akn *= (N - 1) / N;
+  return andersonFromA2akn(a2akn, n);
+}
 
+/**
+ * The rest of anderson_ksamp once A2akN is known: normalised by its null variance, critical values and
+ * the interpolated, capped p-value (also used by drift from profiles, lib/drift/from-profile-rank-tests.ts).
+ */
+export function andersonFromA2akn(a2akn: number, n: readonly number[]): AndersonKSampResult {
+  const k = n.length;
+  const N = n.reduce((s, v) => s + v, 0);
   // Null variance of A2akN (Scholz & Stephens eq. 4), with h = sum_{i<N} 1/i and g as in scipy.
   let H = 0;
   for (const v of n) H += 1 / v;

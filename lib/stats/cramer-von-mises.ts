@@ -132,7 +132,6 @@ export function cramerVonMises2Samp(x: ArrayLike<number>, y: ArrayLike<number>):
   const nx = xa.length;
   const ny = ya.length;
   if (nx <= 1 || ny <= 1) throw new RangeError('cramervonmises_2samp: x and y must contain at least two observations');
-  const exact = Math.max(nx, ny) <= 20;
 
   // Sum of (midrank - within-sample rank)^2 per sample (eq. 10), by merging.
   const sx = new NeumaierSum();
@@ -151,6 +150,15 @@ export function cramerVonMises2Samp(x: ArrayLike<number>, y: ArrayLike<number>):
   }
   let u = nx * sx.value;
   u += ny * sy.value;
+  return cramerVonMisesFromU(u, nx, ny);
+}
+
+/**
+ * T and its p-value from U = nx·Σ(r_i − i)² + ny·Σ(s_j − j)² (Anderson 1962, eq. 9/10), as scipy:
+ * exact when both samples have ≤ 20 values, else the limiting distribution (also used by drift from profiles).
+ */
+export function cramerVonMisesFromU(u: number, nx: number, ny: number): CramerVonMisesResult {
+  const exact = Math.max(nx, ny) <= 20;
   const k = nx * ny;
   const N = nx + ny;
   const statistic = u / (k * N) - (4 * k - 1) / (6 * N);
