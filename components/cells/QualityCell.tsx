@@ -14,6 +14,8 @@ const LISTED_NAMES = 20;
 
 const pct = (share: number | undefined | null) => (share === undefined || share === null ? '—' : formatPercent(share, 1));
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatScore(x));
+// null: not known from a profile-only side (it needs the rows).
+const count = (n: number | null) => (n === null ? '—' : formatCount(n));
 
 function Side({ stats, flagged }: { stats?: ColumnStats; flagged?: boolean }) {
   if (!stats) return <span className="muted">—</span>;
@@ -26,7 +28,8 @@ function Side({ stats, flagged }: { stats?: ColumnStats; flagged?: boolean }) {
 
 function summary(stats: ColumnStats): string {
   if (stats.kind === 'numeric') return `min ${num(stats.min)} · median ${num(stats.median)} · max ${num(stats.max)} · std ${num(stats.std)}`;
-  return `${formatCount(stats.categories)} categories · top “${stats.top === null ? '—' : visibleControls(stats.top)}” ${formatPercent(stats.topFrequency, stats.count || 1)}`;
+  const share = stats.topFrequency === null ? '' : ` ${formatPercent(stats.topFrequency, stats.count || 1)}`;
+  return `${count(stats.categories)} categories · top “${stats.top === null ? '—' : visibleControls(stats.top)}”${share}`;
 }
 
 /** Both sides' shapes as a sparkline: the quality histograms share their edges; categories by top values. */
@@ -49,7 +52,7 @@ function miniDistribution(column: ColumnQuality): DistributionSummary | undefine
       current,
       otherReference: ref.count - sum(reference),
       otherCurrent: Math.max(0, (cur?.count ?? 0) - sum(current)),
-      distinct: ref.distinct,
+      distinct: ref.distinct ?? ref.topCategories.length,
     };
   }
   return undefined;
@@ -78,7 +81,7 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
         {ref.nonFinite} → {cur ? cur.nonFinite : '—'}
       </td>
       <td className="num">
-        {formatCount(ref.distinct)} → {cur ? formatCount(cur.distinct) : '—'}
+        {count(ref.distinct)} → {cur ? count(cur.distinct) : '—'}
       </td>
       <td className={ref.highZeros || cur?.highZeros ? 'flagged' : undefined}>{ref.kind === 'numeric' ? `${pct(zeros(ref))} → ${pct(zeros(cur))}` : '—'}</td>
       <td>
@@ -111,7 +114,7 @@ function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) 
         : names.map((n) => visibleControls(n)).join(', ');
   return (
     <p className="muted dataset-line">
-      <strong>{label}</strong>: {formatCount(stats.rows)} rows × {formatCount(stats.columns)} columns · {formatCount(stats.duplicatedRows)} duplicated rows ·
+      <strong>{label}</strong>: {formatCount(stats.rows)} rows × {formatCount(stats.columns)} columns · {count(stats.duplicatedRows)} duplicated rows ·
       constant: {list(stats.constantColumns)} · almost constant (≥ 95% one value): {list(stats.almostConstantColumns)} · all missing:{' '}
       {list(stats.allMissingColumns)}
     </p>

@@ -24,7 +24,8 @@ function histogramRange(profiles: NumericProfile[]): { lo: number; hi: number; b
   return { lo: Math.min(...used.map((p) => p.min)), hi: Math.max(...used.map((p) => p.max)), bins: binCount(n) };
 }
 
-function sideWarnings(side: 'reference' | 'current', stats: ColumnStats): string[] {
+/** The notes on one side of a column (shared with the summary from profiles, lib/quality/from-profiles.ts). */
+export function sideWarnings(side: 'reference' | 'current', stats: ColumnStats): string[] {
   const warnings: string[] = [];
   if (stats.count === 0) warnings.push(`${side}: all values missing`);
   else if (stats.highMissing) warnings.push(`${side}: ${percent(stats.missingShare)} missing`);

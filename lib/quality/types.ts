@@ -18,10 +18,10 @@ interface BaseStats extends QualityFlags {
   /** missing / rows (0 for an empty file). */
   missingShare: number;
   nonFinite: number;
-  /** Distinct non-missing values. */
-  distinct: number;
-  /** Cells holding the most frequent non-missing value. */
-  topFrequency: number;
+  /** Distinct non-missing values (null: a profile-only side whose numeric column keeps no distinct count, or whose category limit was reached). */
+  distinct: number | null;
+  /** Cells holding the most frequent non-missing value (null: a profile-only side, numeric). */
+  topFrequency: number | null;
 }
 
 /** Equal-width bins; both sides of a column share the edges (length = counts + 1). */
@@ -41,8 +41,8 @@ export interface NumericStats extends BaseStats {
   median: number | null;
   p75: number | null;
   max: number | null;
-  /** Zeros / non-missing values. */
-  zerosShare: number;
+  /** Zeros / non-missing values (null: a profile-only side, which does not count zeros). */
+  zerosShare: number | null;
   histogram?: Histogram;
   /** Current only: share of its finite values outside [reference min, reference max]. */
   outOfRangeShare?: number | null;
@@ -57,8 +57,8 @@ export interface CategoryCount {
 export interface CategoricalStats extends BaseStats {
   kind: 'categorical';
   top: string | null;
-  /** Number of distinct values (= distinct). */
-  categories: number;
+  /** Number of distinct values (= distinct; null when a profile-only side reached its category limit). */
+  categories: number | null;
   /** The 10 most frequent values. */
   topCategories: CategoryCount[];
   /** Mean length in code points (Python's len). */
@@ -92,7 +92,7 @@ export interface DatasetStats {
   rows: number;
   columns: number;
   /** Rows equal to an earlier row in every column (pandas DataFrame.duplicated().sum()). */
-  duplicatedRows: number;
+  duplicatedRows: number | null;
   /** One distinct non-missing value. */
   constantColumns: string[];
   /** Not constant, but one value holds ≥ 95% of the non-missing cells. */
@@ -121,4 +121,10 @@ export interface QualityResult {
   onlyInCurrent: string[];
   dataset: { reference: DatasetStats; current?: DatasetStats };
   warnings: string[];
+  /**
+   * Set when a side was summarised from a mergeable profile (a profile-only dataset, or a stored dataset
+   * profiled to be compared with one): its counts, missing, min, max, mean, std and categories are exact;
+   * quantiles, zeros, distinct numeric values and duplicated rows need the rows and are null.
+   */
+  fromProfile?: { reference: boolean; current?: boolean };
 }

@@ -5,6 +5,8 @@ import { withResult } from './types';
 
 const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '—' : formatShare(share));
 const num = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : formatScore(x));
+// null: not known from a profile-only side (it needs the rows).
+const count = (n: number | null): string => (n === null ? '—' : formatCount(n));
 
 function flag(on: boolean | undefined, text: string): SafeHtml {
   return on ? html`<span class="flagged">${text}</span>` : html`${text}`;
@@ -13,7 +15,7 @@ function flag(on: boolean | undefined, text: string): SafeHtml {
 function side(stats: ColumnStats | undefined): SafeHtml {
   if (!stats) return html`—`;
   if (stats.kind === 'numeric') return html`mean ${num(stats.mean)} · median ${num(stats.median)} · [${num(stats.min)}, ${num(stats.max)}]`;
-  return html`${formatCount(stats.categories)} categories · top “${stats.top === null ? '—' : userText(stats.top)}”`;
+  return html`${count(stats.categories)} categories · top “${stats.top === null ? '—' : userText(stats.top)}”`;
 }
 
 function row(column: ColumnQuality): SafeHtml {
@@ -25,7 +27,7 @@ function row(column: ColumnQuality): SafeHtml {
 <td class="num">${formatCount(ref.count)}<span class="arrow">→</span>${cur ? formatCount(cur.count) : '—'}</td>
 <td class="num">${flag(ref.highMissing, pct(ref.missingShare))}<span class="arrow">→</span>${cur ? flag(cur.highMissing, pct(cur.missingShare)) : '—'}</td>
 <td class="num">${flag(ref.hasNonFinite, formatCount(ref.nonFinite))}<span class="arrow">→</span>${cur ? flag(cur.hasNonFinite, formatCount(cur.nonFinite)) : '—'}</td>
-<td class="num">${formatCount(ref.distinct)}<span class="arrow">→</span>${cur ? formatCount(cur.distinct) : '—'}</td>
+<td class="num">${count(ref.distinct)}<span class="arrow">→</span>${cur ? count(cur.distinct) : '—'}</td>
 <td class="num">${flag(ref.kind === 'numeric' && ref.highZeros, zeros(ref))}<span class="arrow">→</span>${flag(cur?.kind === 'numeric' && cur.highZeros, zeros(cur))}</td>
 <td>${side(ref)}</td><td>${side(cur)}</td>
 <td class="num">${newShare !== undefined ? flag(newShare > 0, pct(newShare)) : outOfRange !== undefined ? flag((outOfRange ?? 0) > 0, `${pct(outOfRange)} out of range`) : '—'}</td></tr>
@@ -35,7 +37,7 @@ function row(column: ColumnQuality): SafeHtml {
 function datasetLine(label: string, stats: DatasetStats | undefined): SafeHtml {
   if (!stats) return html``;
   const list = (names: string[]) => (names.length ? names.map((n, i) => html`${i ? ', ' : ''}${userText(n)}`) : 'none');
-  return html`<p class="meta"><strong>${label}</strong>: ${formatCount(stats.rows)} rows · ${formatCount(stats.columns)} columns · ${formatCount(stats.duplicatedRows)} duplicated rows · constant: ${list(stats.constantColumns)} · almost constant (≥ 95% one value): ${list(stats.almostConstantColumns)} · all missing: ${list(stats.allMissingColumns)}</p>`;
+  return html`<p class="meta"><strong>${label}</strong>: ${formatCount(stats.rows)} rows · ${formatCount(stats.columns)} columns · ${count(stats.duplicatedRows)} duplicated rows · constant: ${list(stats.constantColumns)} · almost constant (≥ 95% one value): ${list(stats.almostConstantColumns)} · all missing: ${list(stats.allMissingColumns)}</p>`;
 }
 
 /** Data quality side by side, highlighted as Facets Overview does. */
