@@ -1,53 +1,47 @@
 import { DriftbookError, errorMessage } from '../errors';
 import { APP_VERSION } from '../version';
-import { abtestCommand } from './abtest-command';
-import { alertsCommand } from './alerts-command';
-import { auditCommand } from './audit-command';
-import { cardCommand } from './card-command';
-import { compareCommand } from './compare-command';
-import { detectCommand } from './detect-command';
-import { driftCommand, reportCommand } from './drift-command';
 import { UsageError } from './drift-options';
-import { estimateCommand } from './estimate-command';
-import { explainCommand } from './explain-command';
-import { multivariateCommand } from './multivariate-command';
-import { fairnessCommand, qualityCommand } from './model-commands';
-import { historyCommand } from './history-command';
-import { profileCommand } from './profile-command';
-import { promCommand } from './prom-command';
-import { predictCommand } from './predict-command';
-import { runCommand } from './run-command';
-import { runsCommand } from './runs-command';
-import { suiteCommand } from './suite-command';
-import { USAGE } from './usage';
-import { validateCommand } from './validate-command';
-import { valueCommand } from './value-command';
 
-/** Each command builds a cell kind's config from its flags and runs the kind's compute (lib/cli/cell-compute.ts). */
+type Command = (args: string[], out: (text: string) => void) => Promise<void | number>;
+
+/**
+ * Each command builds a cell kind's config from its flags and runs the kind's compute (lib/cli/cell-compute.ts).
+ * Loaded on first use: a command's modules (and their npm packages) are not read for another command.
+ */
 const COMMANDS = {
-  drift: driftCommand,
-  quality: qualityCommand,
-  report: reportCommand,
-  fairness: fairnessCommand,
-  estimate: estimateCommand,
-  detect: detectCommand,
-  history: (args, out) => historyCommand(args, out),
-  card: cardCommand,
-  run: runCommand,
-  runs: (args, out) => runsCommand(args, out),
-  audit: auditCommand,
-  prom: promCommand,
-  alerts: alertsCommand,
-  validate: validateCommand,
-  suite: suiteCommand,
-  value: valueCommand,
-  abtest: abtestCommand,
-  compare: compareCommand,
-  explain: explainCommand,
-  predict: predictCommand,
-  multivariate: multivariateCommand,
-  profile: profileCommand,
-} satisfies Record<string, (args: string[], out: (text: string) => void) => Promise<void | number>>;
+  drift: () => import('./drift-command').then((m) => m.driftCommand),
+  quality: () => import('./model-commands').then((m) => m.qualityCommand),
+  report: () => import('./drift-command').then((m) => m.reportCommand),
+  fairness: () => import('./model-commands').then((m) => m.fairnessCommand),
+  estimate: () => import('./estimate-command').then((m) => m.estimateCommand),
+  detect: () => import('./detect-command').then((m) => m.detectCommand),
+  history: () =>
+    import('./history-command').then(
+      (m): Command =>
+        (args, out) =>
+          m.historyCommand(args, out),
+    ),
+  card: () => import('./card-command').then((m) => m.cardCommand),
+  run: () => import('./run-command').then((m) => m.runCommand),
+  runs: () =>
+    import('./runs-command').then(
+      (m): Command =>
+        (args, out) =>
+          m.runsCommand(args, out),
+    ),
+  audit: () => import('./audit-command').then((m) => m.auditCommand),
+  prom: () => import('./prom-command').then((m) => m.promCommand),
+  alerts: () => import('./alerts-command').then((m) => m.alertsCommand),
+  validate: () => import('./validate-command').then((m) => m.validateCommand),
+  suite: () => import('./suite-command').then((m) => m.suiteCommand),
+  value: () => import('./value-command').then((m) => m.valueCommand),
+  abtest: () => import('./abtest-command').then((m) => m.abtestCommand),
+  compare: () => import('./compare-command').then((m) => m.compareCommand),
+  explain: () => import('./explain-command').then((m) => m.explainCommand),
+  predict: () => import('./predict-command').then((m) => m.predictCommand),
+  multivariate: () => import('./multivariate-command').then((m) => m.multivariateCommand),
+  profile: () => import('./profile-command').then((m) => m.profileCommand),
+} satisfies Record<string, () => Promise<Command>>;
 
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(
@@ -64,13 +58,14 @@ export async function main(
       return 0;
     }
     if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
-      io.out(`${USAGE}\n`);
+      // The usage text lists the cell kinds (the notebook registry): loaded only when shown.
+      io.out(`${(await import('./usage')).USAGE}\n`);
       return command ? 0 : 2;
     }
-    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
-    if (!run) throw new UsageError(`unknown command: ${command} — the commands are: ${Object.keys(COMMANDS).join(', ')}`);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command as keyof typeof COMMANDS] : undefined;
+    if (!load) throw new UsageError(`unknown command: ${command} — the commands are: ${Object.keys(COMMANDS).join(', ')}`);
     // A command may return its own exit code (audit verify: 1 when the chain is broken).
-    return (await run(rest, io.out)) ?? 0;
+    return (await (await load())(rest, io.out)) ?? 0;
   } catch (error) {
     // Usage mistakes and bad files get one line and exit 2; anything else is a bug: exit 1.
     const known = error instanceof UsageError || error instanceof DriftbookError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
