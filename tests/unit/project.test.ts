@@ -107,6 +107,11 @@ const LAYERS: Record<string, { uses: string[]; types?: string[] }> = {
 const NODE_LAYERS = ['cli'];
 /** Node-only readers outside lib/cli (the CLI reads files with lib/data); only lib/cli may import them. */
 const NODE_FILES = ['lib/data/read-file.ts'];
+/**
+ * Files allowed one computed import(): the CLI launcher loads the esbuild bundle of lib/cli/main.ts
+ * (built by lib/cli/bundle.mjs under node_modules/.cache), whose path names its build.
+ */
+const COMPUTED_IMPORT_FILES = ['lib/cli/driftbook.mjs'];
 
 /**
  * Edges known to break the table, left by the restructuring under way (issue 10). The test fails
@@ -129,6 +134,8 @@ function layerViolations(edges: readonly ImportEdge[]): string[] {
     const edge = `${e.from} → ${e.to ?? e.specifier}`;
     if (!rule) {
       out.push(`${edge} (lib/${from} is not in the layer table of tests/unit/project.test.ts: add it)`);
+    } else if (e.specifier === '<computed>' && COMPUTED_IMPORT_FILES.includes(e.from)) {
+      continue;
     } else if (e.specifier === '<computed>') {
       out.push(`${edge} (a computed import() cannot be checked: import a literal path)`);
     } else if (e.to === null) {
