@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { regularFileSize } from '../data/read-file';
-import { DRIFT_METHODS } from '../drift/methods/registry';
 import { cellSpec, type CellConfigs } from '../notebook/registry';
 import { checkConfig, computeCell } from './cell-compute';
 import { cellReportHtml, defaultTitle, type CellOutput } from './cell-report';
@@ -74,11 +73,13 @@ export async function driftCommand(args: string[], out: (text: string) => void):
   const [referencePath, currentPath] = requirePair(values, 'drift needs --reference FILE and --current FILE');
   const format = checkFormat(values.format, ['json', 'html', 'prometheus']);
   const drift = toDriftConfig(values);
-  if (isProfilePath(referencePath)) {
-    if (format !== 'json' || values.column !== undefined) throw new UsageError('drift --reference p.dbprofile: JSON output only, without --column');
+  if (isProfilePath(referencePath) || isProfilePath(currentPath)) {
+    if (!isProfilePath(referencePath))
+      throw new UsageError('drift --current p.dbprofile needs --reference p.dbprofile too (a raw reference: profile it first)');
+    if (values.column !== undefined) throw new UsageError('drift --reference p.dbprofile: --column needs the rows — pass the raw files');
     // Flags a profile run cannot honour are refused, never silently ignored (bins: the profile's edges decide).
     const given = values as Record<string, string | string[] | boolean | undefined>;
-    const unsupported = ['bins', 'segment', 'reference-segment', 'current-segment', 'column-threshold'].filter((flag) => {
+    const unsupported = ['bins', 'segment', 'reference-segment', 'current-segment'].filter((flag) => {
       const value = given[flag];
       return Array.isArray(value) ? value.length > 0 : value !== undefined;
     });
@@ -86,13 +87,15 @@ export async function driftCommand(args: string[], out: (text: string) => void):
       throw new UsageError(
         `drift --reference p.dbprofile: --${unsupported.join(', --')} cannot be applied to a profile (binned methods use the profile's edges) — profile the data with the edges you want, or pass the raw file`,
       );
-    const methods = drift.methods === 'all' ? [...DRIFT_METHODS.keys()] : drift.methods;
-    const options = {
-      ...drift,
-      ...(drift.method ? { numericMethod: drift.numericMethod ?? drift.method, categoricalMethod: drift.categoricalMethod ?? drift.method } : {}),
-      methods,
-    };
-    return writeOutput(await profileDrift(referencePath, currentPath, readSettings(values), options), values.out, out);
+    checkConfig('drift', drift);
+    const { result, datasets } = await profileDrift(referencePath, currentPath, readSettings(values), drift);
+    const text =
+      format === 'html'
+        ? await cellReportHtml({ kind: 'drift', config: drift, result, datasets }, values.title)
+        : format === 'prometheus'
+          ? prometheusText('drift', result)
+          : jsonText(result);
+    return writeOutput(text, values.out, out);
   }
   const files: DriftFiles = {
     referencePath,

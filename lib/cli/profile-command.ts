@@ -4,16 +4,18 @@
  *   profile merge a.dbprofile b.dbprofile … --out m.dbprofile
  * and the profile paths of `quality --reference p.dbprofile` and `drift --reference p.dbprofile --current C`.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DataError } from '../errors';
-import { computeProfileDrift, type ProfileDriftOptions } from '../drift/from-profile-drift';
+import { driftFromProfiles } from '../drift/from-profile-drift';
+import type { DriftConfig, DriftResult } from '../drift/types';
+import type { DatasetMeta } from '../data/types';
 import { buildProfile } from '../profile/mergeable/build';
 import { computeProfileQuality } from '../profile/mergeable/from-profile-quality';
 import { readProfile, writeProfile } from '../profile/mergeable/io';
 import { mergeProfiles } from '../profile/mergeable/merge';
 import type { DbProfile } from '../profile/mergeable/types';
-import { APP_VERSION } from '../version';
 import { jsonText, parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { checkOutPath } from './out-file';
@@ -33,15 +35,20 @@ const PROFILE_OPTION_SPECS = {
   ...PROFILE_SQL_OPTION_SPECS,
 } as const;
 
-/** Reads and validates a `.dbprofile` (io.ts names the bad field); a missing file is a DataError naming it. */
-export async function loadProfile(path: string): Promise<DbProfile> {
-  let text: string;
+/** A `.dbprofile`'s bytes and its validated profile (io.ts names the bad field); a missing file is a DataError naming it. */
+async function loadProfileBytes(path: string): Promise<[Uint8Array, DbProfile]> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new DataError('unreadable-file', `${path}: cannot read the profile (${(error as NodeJS.ErrnoException).code ?? 'error'}) — check the path`);
   }
-  return readProfile(text);
+  return [bytes, readProfile(new TextDecoder().decode(bytes))];
+}
+
+/** Reads and validates a `.dbprofile`. */
+export async function loadProfile(path: string): Promise<DbProfile> {
+  return (await loadProfileBytes(path))[1];
 }
 
 async function mergeCommand(args: string[], out: (text: string) => void): Promise<void> {
@@ -75,25 +82,44 @@ export async function profileQuality(referencePath: string, currentPath: string 
   return jsonText(computeProfileQuality(await loadProfile(referencePath), referencePath));
 }
 
+/** A `.dbprofile` input described as a dataset (format "dbprofile"): for the result's names and the HTML report. */
+function profileMeta(path: string, bytes: Uint8Array, profile: DbProfile): DatasetMeta {
+  return {
+    id: path,
+    name: path,
+    format: 'dbprofile',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    rows: profile.rows,
+    schema: profile.columns.map(({ name, type }) => ({ name, type })),
+    warnings: [],
+    createdAt: new Date().toISOString(),
+  };
+}
+
 /**
- * `driftbook drift --reference p.dbprofile --current C`: the current file is profiled on the
- * reference's edges and category limit, then each test runs from the two profiles (fromProfile + reason).
+ * `driftbook drift --reference p.dbprofile --current C`: the usual drift result (kind "drift"). A raw
+ * current file is profiled on the reference's edges and category limit; each test runs from the two
+ * profiles and says so (`fromProfile` + `fromProfileReason`). `--current p.dbprofile` is taken as is.
  */
 export async function profileDrift(
   referencePath: string,
   currentPath: string,
   read: ReturnType<typeof readSettings>,
-  options: ProfileDriftOptions,
-): Promise<string> {
-  const reference = await loadProfile(referencePath);
-  const currentData = isProfilePath(currentPath) ? undefined : await load(currentPath, read);
-  const current = currentData ? buildProfile(currentData, { edgesFrom: reference }) : await loadProfile(currentPath);
-  return jsonText({
-    kind: 'drift-from-profile',
-    schemaVersion: 1,
-    tool: { name: 'driftbook', version: APP_VERSION },
-    reference: { name: referencePath, rows: reference.rows, sources: reference.source.names },
-    current: { name: currentPath, rows: current.rows },
-    columns: computeProfileDrift(reference, current, options),
-  });
+  config: DriftConfig,
+): Promise<{ result: DriftResult; datasets: { reference: DatasetMeta; current: DatasetMeta } }> {
+  const [refBytes, reference] = await loadProfileBytes(referencePath);
+  const refMeta = profileMeta(referencePath, refBytes, reference);
+  if (isProfilePath(currentPath)) {
+    const [curBytes, current] = await loadProfileBytes(currentPath);
+    const curMeta = profileMeta(currentPath, curBytes, current);
+    return {
+      result: driftFromProfiles(reference, current, config, { reference: refMeta, current: curMeta }),
+      datasets: { reference: refMeta, current: curMeta },
+    };
+  }
+  const data = await load(currentPath, read);
+  const current = buildProfile(data, { edgesFrom: reference });
+  const result = driftFromProfiles(reference, current, config, { reference: refMeta, current: data.meta }, { reference: true, current: false });
+  return { result, datasets: { reference: refMeta, current: data.meta } };
 }

@@ -1,133 +1,105 @@
 /**
- * Drift between two mergeable profiles (issue 19), for the methods that are exact from a profile:
- * chisquare, z, g_test, fisher_exact, psi, kl_div, jensenshannon and hellinger on category counts;
- * psi, kl_div, jensenshannon and hellinger on the reference profile's fixed edges (both sides
- * counted on the same edges, open outer edges); t_test from the moments. Each result equals the
- * raw-row run (`--bins edges:` on those edges) to 1e-12 relative; every test says `fromProfile` and why.
+ * Drift between two mergeable profiles (issue 19) as the usual DriftResult, so every consumer (the
+ * drift cell, reports, alerts, the Prometheus format, the CLI's JSON) reads it unchanged. Each test
+ * says whether it is exact from the profiles, approximate (with its bound) or needs the rows
+ * (`fromProfile` + `fromProfileReason`, lib/drift/from-profile-tests.ts).
  */
 
+import type { DatasetMeta } from '../data/types';
 import { AnalysisError } from '../errors';
-import type { CategoricalProfile } from '../profile/column-profile';
-import { methodAccuracy, type MethodAccuracy } from '../profile/mergeable/accuracy';
-import { kllRankErrorBound } from '../profile/mergeable/kll';
 import type { DbProfile, ProfileColumn } from '../profile/mergeable/types';
-import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
-import { tTestFromMoments } from '../stats/t-test';
-import { fillZeroes } from './binning';
-import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
-import { distanceOutcome } from './methods/binned';
-import { getDriftMethod } from './methods/registry';
-import type { TestOutcome } from './types';
+import { resolveColumnType } from '../profile/column-type';
+import { APP_VERSION } from '../version';
+import { applyCorrection } from './compute-drift';
+import { computeDatasetDrift } from './dataset-drift';
+import { planRoles } from './drift-roles';
+import { columnFromProfiles } from './from-profile-column';
+import { validateKindMethods } from './methods/registry';
+import type { ColumnDriftResult, DatasetRef, DriftConfig, DriftResult } from './types';
 
-export type ProfileTestOutcome = TestOutcome & MethodAccuracy;
+/** A compared side: how the result names it, and the roles its dataset carries (user-set roles decide, as in raw-row drift). */
+export type ProfileDatasetRef = DatasetRef & Partial<Pick<DatasetMeta, 'roles' | 'roleSources'>>;
 
-export interface ProfileColumnDrift {
-  name: string;
-  kind: 'numeric' | 'categorical';
-  count: { reference: number; current: number };
-  missing: { reference: number; current: number };
-  /** The deciding method, its score and threshold (absent when it could not be computed from the profiles). */
-  method: string;
-  score?: number | null;
-  threshold?: number;
-  drifted?: boolean;
-  tests: Record<string, ProfileTestOutcome>;
+function preview(names: readonly string[]): string {
+  const shown = names.slice(0, 6).join(', ');
+  return names.length > 6 ? `${shown}, … (${names.length} in all)` : shown;
 }
 
-export interface ProfileDriftOptions {
-  /** Deciding method per kind (defaults: psi on the fixed edges for numeric, chisquare for categorical). */
-  numericMethod?: string;
-  categoricalMethod?: string;
-  /** Also run these methods where they apply. */
-  methods?: string[];
-  threshold?: number;
+function refOf(d: DatasetRef): DatasetRef {
+  return { name: d.name, rows: d.rows, sha256: d.sha256, ...(d.segment ? { segment: d.segment } : {}) };
 }
 
-// Each binned method's statistic and whether it fills empty bins, as its raw-row module does (lib/drift/methods/*).
-const ON_EDGES: Record<string, { value: (p: Float64Array, q: Float64Array) => number; fill: boolean }> = {
-  psi: { value: psi, fill: true },
-  kl_div: { value: klDivergence, fill: true },
-  jensenshannon: { value: jensenShannon, fill: false },
-  hellinger: { value: hellingerDiscrete, fill: false },
-};
-
-function categoricalOf(column: ProfileColumn): CategoricalProfile {
-  const c = column.categories!;
-  return { kind: 'categorical', count: column.count, missing: column.missing, categories: [...c.values], counts: [...c.counts] };
-}
-
-function sameEdges(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((e, i) => e === b[i]);
-}
-
-function onEdges(id: string, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
-  const [h, g] = [ref.histogram, cur.histogram];
-  if (!h || !g) throw new AnalysisError('no-histogram', `column "${ref.name}": a side has no histogram (no finite values)`);
-  if (!sameEdges(h.edges, g.edges)) {
-    throw new AnalysisError('edges-differ', `column "${ref.name}": the profiles have different edges — profile the current with --edges-from the reference`);
+/** The columns to compare: both profiles' shared names, narrowed by `config.columns` (unknown names are errors). */
+function lineUp(reference: DbProfile, current: DbProfile, config: DriftConfig) {
+  const refNames = reference.columns.map((c) => c.name);
+  const curNames = new Set(current.columns.map((c) => c.name));
+  const shared = refNames.filter((n) => curNames.has(n));
+  const onlyInReference = refNames.filter((n) => !curNames.has(n));
+  const onlyInCurrent = current.columns.map((c) => c.name).filter((n) => !refNames.includes(n));
+  if (shared.length === 0) {
+    throw new AnalysisError(
+      'no-common-columns',
+      `no columns in common: reference profile has ${preview(onlyInReference)}; current has ${preview(onlyInCurrent)} — both need the same column names`,
+    );
   }
-  const share = (counts: number[], n: number) => Float64Array.from(counts, (k) => k / n);
-  const rule = ON_EDGES[id]!;
-  const [rawP, rawQ] = [share(h.counts, ref.count), share(g.counts, cur.count)];
-  const [p, q] = rule.fill ? [fillZeroes(rawP), fillZeroes(rawQ)] : [rawP, rawQ];
-  return distanceOutcome(rule.value(p, q), { reference: p, current: q, edges: h.edges }).test;
+  for (const name of [...(config.columns ?? []), ...Object.keys(config.columnMethods ?? {})]) {
+    if (!shared.includes(name)) throw new AnalysisError('unknown-column', `column ${name}: not in both profiles — columns: ${preview(shared)}`);
+  }
+  const chosen = config.columns?.length ? new Set(config.columns) : undefined;
+  return { shared, compared: chosen ? shared.filter((n) => chosen.has(n)) : shared, onlyInReference, onlyInCurrent };
 }
 
-function tTest(ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
-  const [a, b] = [ref.moments!, cur.moments!];
-  const { statistic, pValue } = tTestFromMoments(a.n, a.mean, a.M2 / (a.n - 1), b.n, b.mean, b.M2 / (b.n - 1));
-  if (Number.isNaN(statistic)) throw new AnalysisError('undefined', 'undefined (NaN) for these values, e.g. a side with one value');
-  return { statistic, pValue };
+/** Exact p-values are corrected together; approximate ones stay as they are (said in a warning). */
+function correct(columns: ColumnDriftResult[], config: DriftConfig, warnings: string[]): void {
+  if (!config.correction || config.correction === 'none') return;
+  const isExact = (c: ColumnDriftResult) => c.tests?.[c.method!]?.fromProfile === 'exact';
+  applyCorrection(columns, config.correction, isExact);
+  const left = columns.filter((c) => c.tested && c.scoreKind === 'p-value' && !isExact(c)).map((c) => c.name);
+  if (left.length) warnings.push(`${config.correction} correction: applied to exact p-values only — not to ${preview(left)} (approximate from sketches)`);
 }
 
-/** One method on one column from the profiles; unavailable or approximate methods say why and carry no numbers. */
-function runFromProfile(id: string, kind: 'numeric' | 'categorical', ref: ProfileColumn, cur: ProfileColumn): ProfileTestOutcome {
-  const categoriesExact = kind === 'numeric' || (!ref.categories?.truncated && !cur.categories?.truncated);
-  // The sketches' rank-error bound (99 % confidence per query), the larger of the two sides.
-  const rankError = ref.sketch && cur.sketch ? Math.max(kllRankErrorBound(ref.sketch.k), kllRankErrorBound(cur.sketch.k)) : undefined;
-  const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(rankError === undefined ? {} : { rankError }) });
-  if (accuracy.fromProfile === 'approximate' && ref.sketch && cur.sketch && ref.moments) {
-    if (id === 'ks') return { ...ksFromSketches(ref.sketch, cur.sketch), ...accuracy };
-    if (id === 'ed') return { ...energyDistanceFromSketches(ref.sketch, cur.sketch), ...accuracy };
-    if (id === 'wasserstein') return { ...wassersteinFromSketches(ref.sketch, cur.sketch, Math.sqrt(ref.moments.M2 / ref.moments.n)), ...accuracy };
-  }
-  if (accuracy.fromProfile !== 'exact') {
-    const computed = accuracy.fromProfile === 'approximate' ? ' — not computed from profiles in this version' : '';
-    return { statistic: null, ...accuracy, reason: accuracy.reason + computed };
-  }
-  try {
-    if (kind === 'categorical') {
-      return { ...getDriftMethod(id).compute(categoricalOf(ref), categoricalOf(cur), { bins: { kind: 'sturges' }, seed: 42 }).test, ...accuracy };
-    }
-    if (id === 't_test') return { ...tTest(ref, cur), ...accuracy };
-    return { ...onEdges(id, ref, cur), ...accuracy };
-  } catch (error) {
-    return { statistic: null, error: error instanceof Error ? error.message : String(error), ...accuracy };
-  }
-}
-
-function columnDrift(ref: ProfileColumn, cur: ProfileColumn, options: ProfileDriftOptions): ProfileColumnDrift {
-  const kind: ProfileColumnDrift['kind'] = ref.type === 'numeric' ? 'numeric' : 'categorical';
-  const method = getDriftMethod((kind === 'numeric' ? options.numericMethod : options.categoricalMethod) ?? (kind === 'numeric' ? 'psi' : 'chisquare'));
-  const ids = [method.id, ...(options.methods ?? []).filter((id) => id !== method.id && getDriftMethod(id).kinds.includes(kind))];
-  const tests = Object.fromEntries(ids.map((id) => [id, runFromProfile(id, kind, ref, cur)]));
-  const deciding = tests[method.id]!;
-  const base = { name: ref.name, kind, count: { reference: ref.count, current: cur.count }, missing: { reference: ref.missing, current: cur.missing } };
-  if (deciding.fromProfile !== 'exact' || deciding.error !== undefined) return { ...base, method: method.id, tests };
-  const score = method.scoreKind === 'p-value' ? (deciding.pValue ?? null) : deciding.statistic;
-  const threshold = options.threshold ?? method.defaultThreshold;
-  return { ...base, method: method.id, score, threshold, drifted: score !== null && method.isDrifted(score, threshold), tests };
-}
-
-/** Drift of every numeric and categorical column both profiles hold (datetime columns are not tested). */
-export function computeProfileDrift(reference: DbProfile, current: DbProfile, options: ProfileDriftOptions = {}): ProfileColumnDrift[] {
-  const byName = new Map(current.columns.map((c) => [c.name, c]));
-  const tested = reference.columns.filter((c) => c.type !== 'datetime' && c.count > 0 && (byName.get(c.name)?.count ?? 0) > 0);
-  for (const c of tested) {
-    const other = byName.get(c.name)!;
-    if ((c.type === 'numeric') !== (other.type === 'numeric')) {
-      throw new AnalysisError('type-conflict', `column "${c.name}": ${c.type} in the reference profile, ${other.type} in the current`);
-    }
-  }
-  return tested.map((c) => columnDrift(c, byName.get(c.name)!, options));
+/**
+ * The drift between two profiles (a `.dbprofile`, or a dataset profiled with the reference's edges:
+ * `buildProfile(dataset, { edgesFrom })`), computed with the same options as raw-row drift.
+ * `sides` records which sides were given as profiles (both, unless a caller profiled rows itself).
+ */
+export function driftFromProfiles(
+  reference: DbProfile,
+  current: DbProfile,
+  config: DriftConfig,
+  datasets: { reference: ProfileDatasetRef; current: ProfileDatasetRef },
+  sides: { reference: boolean; current: boolean } = { reference: true, current: true },
+): DriftResult {
+  validateKindMethods(config.numericMethod, config.categoricalMethod);
+  const { shared, compared, onlyInReference, onlyInCurrent } = lineUp(reference, current, config);
+  const roles = planRoles(datasets.reference, datasets.current, { compared, shared }, config);
+  const byName = (p: DbProfile) => new Map<string, ProfileColumn>(p.columns.map((c) => [c.name, c]));
+  const [refColumns, curColumns] = [byName(reference), byName(current)];
+  const warnings: string[] = [];
+  const columns = compared.map((name) => {
+    const [r, c] = [refColumns.get(name)!, curColumns.get(name)!];
+    const { type, conflict } = resolveColumnType(r.type, c.type, r.count, c.count);
+    if (conflict) warnings.push(`type conflict: column "${name}" is ${r.type} in reference and ${c.type} in current — compared as ${type}`);
+    return columnFromProfiles(name, type, { reference: r, current: c }, config, roles.decided[name]);
+  });
+  warnings.push(...roles.warnings);
+  correct(columns, config, warnings);
+  if (config.bins) warnings.push("bins: not applied — from profiles, binned methods use the reference profile's fixed edges");
+  if (onlyInReference.length) warnings.push(`columns only in reference: ${preview(onlyInReference)}`);
+  if (onlyInCurrent.length) warnings.push(`columns only in current: ${preview(onlyInCurrent)}`);
+  return {
+    kind: 'drift',
+    schemaVersion: 1,
+    tool: { name: 'driftbook', version: APP_VERSION },
+    reference: refOf(datasets.reference),
+    current: refOf(datasets.current),
+    columns,
+    onlyInReference,
+    onlyInCurrent,
+    dataset: { ...computeDatasetDrift(columns, config.driftShare, config.shareOf), correction: config.correction ?? 'none' },
+    roles: roles.shown,
+    config,
+    fromProfile: sides,
+    warnings,
+  };
 }

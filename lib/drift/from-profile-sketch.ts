@@ -1,30 +1,73 @@
 /**
  * Drift statistics approximated from two profiles' KLL sketches (issue 19), within a stated bound.
- * ks: each sketch's CDF is a step function that changes only at its retained items, so the largest
- * gap between the two estimated CDFs is at one of those items; each estimated CDF is within ε of the
- * true one (kllRankErrorBound, 99 % per query), so |D̂ − D| ≤ ε_ref + ε_cur.
- * wasserstein: ∫|F̂_ref − F̂_cur| over the items, so |Ŵ − W| ≤ (ε_ref + ε_cur)·(max − min), divided by
- * the reference's std as Evidently's normed score. ed: ED² = 2∫(F̂_ref − F̂_cur)², so
+ * A sketch is read as a weighted sample (each retained item with its weight; the weights sum to n), so
+ * each statistic below is the raw-row formula on that sample — the raw-row value when the sketch kept
+ * every value. Each estimated CDF is within ε of the true one (kllRankErrorBound, 99 % per query):
+ * ks: both step CDFs change only at retained items, so the largest gap is at one of them and
+ * |D̂ − D| ≤ ε_ref + ε_cur. wasserstein: ∫|F̂_ref − F̂_cur| dx, so |Ŵ − W| ≤ (ε_ref + ε_cur)·(max − min),
+ * divided by the reference's std as Evidently's normed score. ed: ED² = 2∫(F̂_ref − F̂_cur)² dx, so
  * |ED² − ED²_rows| ≤ 4·(ε_ref + ε_cur)·(max − min).
  */
 
-import { kllRank } from '../profile/mergeable/kll';
 import type { KllSketch } from '../profile/mergeable/types';
 import { kstwoSf } from '../stats/kolmogorov';
 import { roundHalfEven } from '../stats/ks';
 import type { TestOutcome } from './types';
 
-/** Both sketches' retained items, ascending and distinct. */
-function itemsOf(reference: KllSketch, current: KllSketch): number[] {
-  return [...new Set([...reference.levels.flat(), ...current.levels.flat()])].sort((a, b) => a - b);
+/** Distinct retained values ascending, with the total weight of the items equal to each; weights sum to n. */
+export interface WeightedSample {
+  values: Float64Array;
+  weights: Float64Array;
+  n: number;
 }
 
-/** ∫|F̂_ref − F̂_cur|^p dx over the step CDFs of the two sketches. */
+/** A KLL sketch as a weighted sample: level h holds items of weight 2^h. */
+export function weightedSample(sketch: KllSketch): WeightedSample {
+  const items: [number, number][] = [];
+  sketch.levels.forEach((level, h) => level.forEach((x) => items.push([x, 2 ** h])));
+  items.sort((p, q) => p[0] - q[0]);
+  const values: number[] = [];
+  const weights: number[] = [];
+  for (const [x, w] of items) {
+    if (values.length && values[values.length - 1] === x) weights[weights.length - 1]! += w;
+    else {
+      values.push(x);
+      weights.push(w);
+    }
+  }
+  return { values: Float64Array.from(values), weights: Float64Array.from(weights), n: sketch.n };
+}
+
+/** Both samples over the distinct values of their union: the value and each side's weight there. */
+export interface PooledSteps {
+  z: Float64Array;
+  a: Float64Array;
+  b: Float64Array;
+}
+
+export function pooledSteps(x: WeightedSample, y: WeightedSample): PooledSteps {
+  const size = x.values.length + y.values.length;
+  const [z, a, b] = [new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+  let [i, j, k] = [0, 0, 0];
+  while (i < x.values.length || j < y.values.length) {
+    const v = Math.min(i < x.values.length ? x.values[i]! : Infinity, j < y.values.length ? y.values[j]! : Infinity);
+    z[k] = v;
+    if (i < x.values.length && x.values[i] === v) a[k] = x.weights[i++]!;
+    if (j < y.values.length && y.values[j] === v) b[k] = y.weights[j++]!;
+    k++;
+  }
+  return { z: z.subarray(0, k), a: a.subarray(0, k), b: b.subarray(0, k) };
+}
+
+/** ∫|F̂_ref − F̂_cur|^p dx over the two step CDFs (right-continuous: F(x) = share of values ≤ x). */
 function cdfGapIntegral(reference: KllSketch, current: KllSketch, p: 1 | 2): number {
-  const points = itemsOf(reference, current);
-  let sum = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
-    sum += Math.abs(kllRank(reference, points[i]!) - kllRank(current, points[i]!)) ** p * (points[i + 1]! - points[i]!);
+  const { z, a, b } = pooledSteps(weightedSample(reference), weightedSample(current));
+  // Weights are integers: their running sums are exact, so each CDF is one rounding from the true share.
+  let [ca, cb, sum] = [0, 0, 0];
+  for (let k = 0; k + 1 < z.length; k++) {
+    ca += a[k]!;
+    cb += b[k]!;
+    sum += Math.abs(ca / reference.n - cb / current.n) ** p * (z[k + 1]! - z[k]!);
   }
   return sum;
 }
@@ -44,14 +87,16 @@ export function wassersteinFromSketches(reference: KllSketch, current: KllSketch
 
 /** Two-sample KS from sketches: D̂ at the retained items, p from scipy's asymptotic kstwo(D̂, round(n·m/(n+m))). */
 export function ksFromSketches(reference: KllSketch, current: KllSketch): TestOutcome {
-  const points = itemsOf(reference, current);
-  let d = 0;
-  let location = { x: points[0] ?? 0, reference: 0, current: 0 };
-  for (const x of points) {
-    const [fr, fc] = [kllRank(reference, x), kllRank(current, x)];
-    if (Math.abs(fr - fc) > d) {
-      d = Math.abs(fr - fc);
-      location = { x, reference: fr, current: fc };
+  const { z, a, b } = pooledSteps(weightedSample(reference), weightedSample(current));
+  let [ca, cb, d] = [0, 0, 0];
+  let location = { x: z[0] ?? 0, reference: 0, current: 0 };
+  for (let k = 0; k < z.length; k++) {
+    ca += a[k]!;
+    cb += b[k]!;
+    const [fa, fb] = [ca / reference.n, cb / current.n];
+    if (Math.abs(fa - fb) > d) {
+      d = Math.abs(fa - fb);
+      location = { x: z[k]!, reference: fa, current: fb };
     }
   }
   const [n, m] = [reference.n, current.n];

@@ -41,8 +41,16 @@ export const PROFILE_ACCURACY: Readonly<Record<string, MethodAccuracy>> = {
     fromProfile: 'approximate',
     reason: 'from the quantile sketches: |W − W_rows| ≤ (ε_ref + ε_cur)·(max − min) / std_ref (normed)',
   },
-  anderson: { fromProfile: 'approximate', reason: 'from the quantile sketches: every rank within (ε_ref + ε_cur)·n of the raw-row rank' },
-  cramer_von_mises: { fromProfile: 'approximate', reason: 'from the quantile sketches: every rank within (ε_ref + ε_cur)·n of the raw-row rank' },
+  anderson: {
+    fromProfile: 'approximate',
+    reason:
+      "scipy's midrank formula on the quantile sketches read as weighted samples: |A − A_rows| ≤ 4·N·c/σ_N (c grows with ε_ref + ε_cur, the size ratio and the largest item weight)",
+  },
+  cramer_von_mises: {
+    fromProfile: 'approximate',
+    reason:
+      "scipy's midrank formula on the quantile sketches read as weighted samples: |T − T_rows| ≤ N·c/2 (c grows with ε_ref + ε_cur, the size ratio and the largest item weight)",
+  },
   ed: { fromProfile: 'approximate', reason: 'from the quantile sketches: |ED² − ED²_rows| ≤ 4·(ε_ref + ε_cur)·(max − min)' },
   es: { fromProfile: 'unavailable', reason: `${NEEDS_ROWS}: the Epps–Singleton statistic uses the empirical characteristic function of every value` },
   mannw: { fromProfile: 'unavailable', reason: `${NEEDS_ROWS}: the Mann–Whitney U statistic counts every pair of values (ties included)` },

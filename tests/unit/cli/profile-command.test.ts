@@ -73,7 +73,6 @@ describe('driftbook profile', () => {
     for (const flags of [
       ['--bins', 'uniform:5'],
       ['--segment', 'd => d.c === "a"'],
-      ['--column-threshold', 'x=0.1'],
     ]) {
       const r = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, ...flags);
       expect(r.code).toBe(2);
@@ -94,17 +93,21 @@ describe('driftbook profile', () => {
     expect(fromProfile.columns[1].categories.values.slice(0, 4)).toEqual(raw.columns[1].reference.topCategories);
   });
 
-  it('drift --reference p.dbprofile --current C equals drift on the raw rows with --bins edges: (1e-12)', async () => {
+  it('drift --reference p.dbprofile --current C prints the usual drift result, equal to the raw rows with --bins edges: (1e-12)', async () => {
     const methods = 'psi,kl_div,jensenshannon,hellinger,t_test,chisquare,g_test,z';
-    const p = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--methods', `${methods},ks,mannw`);
+    const flags = ['--methods', methods, '--numeric-method', 't_test', '--column-threshold', 'x=0.2', '--threshold', '0.01'];
+    const p = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, ...flags.slice(0, 1), `${methods},ks,mannw`, ...flags.slice(2));
     expect(p.code, p.err).toBe(0);
-    const raw = JSON.parse((await run('drift', '--reference', ref, '--current', cur, '--methods', methods, '--bins', 'edges:-10,-5,0,5,10')).out);
+    const raw = JSON.parse((await run('drift', '--reference', ref, '--current', cur, ...flags, '--bins', 'edges:-10,-5,0,5,10')).out);
     const result = JSON.parse(p.out);
+    expect([result.kind, result.fromProfile, result.current.sha256]).toEqual(['drift', { reference: true, current: false }, raw.current.sha256]);
     let compared = 0;
     for (const column of result.columns) {
       const want = raw.columns.find((c: { name: string }) => c.name === column.name);
-      for (const [id, test] of Object.entries<{ fromProfile: string; statistic: number | null; pValue?: number; reason: string }>(column.tests)) {
-        expect(test.reason).toBeTruthy();
+      expect([column.method, column.threshold, column.drifted]).toEqual([want.method, want.threshold, want.drifted]);
+      expectClose(column.score, want.score, 1e-12, `${column.name} score`);
+      for (const [id, test] of Object.entries<{ fromProfile: string; statistic: number | null; pValue?: number; fromProfileReason: string }>(column.tests)) {
+        expect(test.fromProfileReason).toBeTruthy();
         if (test.fromProfile !== 'exact') continue;
         expectClose(test.statistic, want.tests[id].statistic, 1e-12, `${column.name} ${id}`);
         if (test.pValue !== undefined) expectClose(test.pValue, want.tests[id].pValue, 1e-12, `${column.name} ${id} p`);
@@ -114,5 +117,22 @@ describe('driftbook profile', () => {
     expect(compared).toBe(5 + 7);
     expect(result.columns[0].tests.ks.fromProfile).toBe('approximate');
     expect(result.columns[0].tests.mannw.fromProfile).toBe('unavailable');
+    expect(result.dataset.drifted).toBe(raw.dataset.drifted);
+  });
+
+  it('drift --current p.dbprofile takes the profile as is (same numbers as profiling the file); prometheus and html formats', async () => {
+    expect((await run('profile', '--data', cur, '--edges-from', at('ref.dbprofile'), '--out', at('cur.dbprofile'))).code).toBe(0);
+    const both = await run('drift', '--reference', at('ref.dbprofile'), '--current', at('cur.dbprofile'));
+    const file = JSON.parse((await run('drift', '--reference', at('ref.dbprofile'), '--current', cur)).out);
+    const result = JSON.parse(both.out);
+    expect(result.fromProfile).toEqual({ reference: true, current: true });
+    expect(result.columns.map((c: { score: number }) => c.score)).toEqual(file.columns.map((c: { score: number }) => c.score));
+    const prom = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'prometheus');
+    expect(prom.out).toMatch(/^driftbook_column_drift_score\{.*column="x".*\} /m);
+    const html = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'html');
+    expect(html.code, html.err).toBe(0);
+    expect(html.out).toMatch(/ref\.dbprofile/);
+    const raw = await run('drift', '--reference', ref, '--current', at('cur.dbprofile'));
+    expect([raw.code, raw.err]).toEqual([2, 'driftbook: drift --current p.dbprofile needs --reference p.dbprofile too (a raw reference: profile it first)\n']);
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * One drift method on one column from two mergeable profiles (issue 19). Exact methods: chisquare, z,
+ * g_test, fisher_exact, psi, kl_div, jensenshannon and hellinger on category counts; psi, kl_div,
+ * jensenshannon and hellinger on the reference profile's fixed edges (both sides counted on the same
+ * edges, open outer edges); t_test from the moments — each equal to the raw-row run (`--bins edges:` on
+ * those edges) to 1e-12 relative. Approximate ones come from the quantile sketches within a stated
+ * bound (from-profile-sketch.ts, from-profile-rank-tests.ts); the rest need the rows. Every outcome
+ * says which, and why, in `fromProfile` + `fromProfileReason`.
+ */
+
+import { AnalysisError } from '../errors';
+import type { CategoricalProfile } from '../profile/column-profile';
+import { methodAccuracy } from '../profile/mergeable/accuracy';
+import { kllRankErrorBound } from '../profile/mergeable/kll';
+import type { ProfileColumn } from '../profile/mergeable/types';
+import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
+import { tTestFromMoments } from '../stats/t-test';
+import { fillZeroes } from './binning';
+import { andersonFromSketches, cramerVonMisesFromSketches } from './from-profile-rank-tests';
+import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
+import { getDriftMethod } from './methods/registry';
+import type { TestOutcome } from './types';
+
+export type ProfileKind = 'numeric' | 'categorical';
+
+// Each binned method's statistic and whether it fills empty bins, as its raw-row module does (lib/drift/methods/*).
+const ON_EDGES: Record<string, { value: (p: Float64Array, q: Float64Array) => number; fill: boolean }> = {
+  psi: { value: psi, fill: true },
+  kl_div: { value: klDivergence, fill: true },
+  jensenshannon: { value: jensenShannon, fill: false },
+  hellinger: { value: hellingerDiscrete, fill: false },
+};
+
+/** A profile column's exact category counts in the raw-row pipeline's shape. */
+export function categoricalOf(column: ProfileColumn): CategoricalProfile {
+  const c = column.categories!;
+  return { kind: 'categorical', count: column.count, missing: column.missing, categories: [...c.values], counts: [...c.counts] };
+}
+
+/** Both sides' histograms when they share their edges, else undefined. */
+export function sharedHistograms(ref: ProfileColumn, cur: ProfileColumn) {
+  const [h, g] = [ref.histogram, cur.histogram];
+  if (!h || !g || h.edges.length !== g.edges.length || h.edges.some((e, i) => e !== g.edges[i])) return undefined;
+  return { edges: h.edges, reference: h.counts, current: g.counts };
+}
+
+/** The edges as reported: the outer ones are open (values beyond them count in the outer bins), so null. */
+export function openEdges(edges: readonly number[]): (number | null)[] {
+  return edges.map((e, i) => (i === 0 || i === edges.length - 1 ? null : e));
+}
+
+function onEdges(id: string, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
+  if (!ref.histogram || !cur.histogram) throw new AnalysisError('no-histogram', `column "${ref.name}": a side has no histogram (no finite values)`);
+  const shared = sharedHistograms(ref, cur);
+  if (!shared) {
+    throw new AnalysisError('edges-differ', `column "${ref.name}": the profiles have different edges — profile the current with --edges-from the reference`);
+  }
+  const share = (counts: number[], n: number) => Float64Array.from(counts, (k) => k / n);
+  const rule = ON_EDGES[id]!;
+  const [rawP, rawQ] = [share(shared.reference, ref.count), share(shared.current, cur.count)];
+  const [p, q] = rule.fill ? [fillZeroes(rawP), fillZeroes(rawQ)] : [rawP, rawQ];
+  return { statistic: rule.value(p, q), edges: openEdges(shared.edges) };
+}
+
+function tTest(ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
+  const [a, b] = [ref.moments!, cur.moments!];
+  const { statistic, pValue } = tTestFromMoments(a.n, a.mean, a.M2 / (a.n - 1), b.n, b.mean, b.M2 / (b.n - 1));
+  return { statistic, pValue };
+}
+
+/** Each side's sketch rank error ε (|estimated rank − true rank| ≤ ε·n), when both sides have a sketch. */
+export function rankErrors(ref: ProfileColumn, cur: ProfileColumn): { reference: number; current: number } | undefined {
+  if (!ref.sketch || !cur.sketch) return undefined;
+  return { reference: kllRankErrorBound(ref.sketch.k), current: kllRankErrorBound(cur.sketch.k) };
+}
+
+/** The approximate methods from the two sketches, with the bound each states. */
+function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn, eps: { reference: number; current: number }): TestOutcome & { bound?: string } {
+  const [a, b] = [ref.sketch!, cur.sketch!];
+  if (id === 'ks') return ksFromSketches(a, b);
+  if (id === 'ed') return energyDistanceFromSketches(a, b);
+  if (id === 'wasserstein') return wassersteinFromSketches(a, b, Math.sqrt(ref.moments!.M2 / ref.moments!.n));
+  if (id === 'anderson') return andersonFromSketches(a, b, eps);
+  if (id === 'cramer_von_mises') return cramerVonMisesFromSketches(a, b, eps);
+  throw new AnalysisError('no-sketch-method', `${id}: not computed from sketches`);
+}
+
+function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome & { bound?: string } {
+  if (kind === 'categorical') return getDriftMethod(id).compute(categoricalOf(ref), categoricalOf(cur), { bins: { kind: 'sturges' }, seed: 42 }).test;
+  return id === 't_test' ? tTest(ref, cur) : onEdges(id, ref, cur);
+}
+
+/** One method on one column from the profiles; unavailable methods (or ones failing on the data) carry no numbers and say why. */
+export function profileTest(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
+  const categoriesExact = kind === 'numeric' || (!ref.categories?.truncated && !cur.categories?.truncated);
+  const eps = rankErrors(ref, cur);
+  const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(eps ? { rankError: Math.max(eps.reference, eps.current) } : {}) });
+  const label = { fromProfile: accuracy.fromProfile, fromProfileReason: accuracy.reason };
+  if (accuracy.fromProfile === 'unavailable') return { statistic: null, ...label };
+  try {
+    const { bound, ...outcome } = accuracy.fromProfile === 'exact' ? exactOutcome(id, kind, ref, cur) : fromSketches(id, ref, cur, eps!);
+    if (Number.isNaN(outcome.statistic) || Number.isNaN(outcome.pValue)) throw new Error('undefined (NaN) for these values, e.g. a side with one value');
+    return { ...outcome, ...label, ...(bound ? { fromProfileReason: `${accuracy.reason}; ${bound}` } : {}) };
+  } catch (error) {
+    return { statistic: null, error: error instanceof Error ? error.message : String(error), ...label };
+  }
+}
