@@ -6,6 +6,7 @@
 
 import type { ColumnRole, ColumnType } from '../data/types';
 import { truncationNote } from '../profile/embed-caps';
+import { sketchOf } from '../profile/mergeable/sketch';
 import type { ProfileColumn } from '../profile/mergeable/types';
 import { jensenShannon } from '../stats/divergence';
 import { alignCategories, distinctCount } from './categories';
@@ -56,8 +57,8 @@ function effectSize(kind: ProfileKind, pair: ProfilePair, deciding: { id: string
     if (deciding.id === 'wasserstein' && typeof deciding.test.statistic === 'number') {
       return { method: 'wasserstein', value: deciding.test.statistic, fromProfile: 'approximate' };
     }
-    if (!r.sketch || !c.sketch || !r.moments) return undefined;
-    const value = wassersteinFromSketches(r.sketch, c.sketch, Math.sqrt(r.moments.M2 / r.moments.n)).statistic;
+    if (!sketchOf(r) || !sketchOf(c) || !r.moments) return undefined;
+    const value = wassersteinFromSketches(r, c, Math.sqrt(r.moments.M2 / r.moments.n)).statistic;
     return value === null ? undefined : { method: 'wasserstein', value, fromProfile: 'approximate' };
   }
   if (r.categories?.truncated || c.categories?.truncated) return undefined;

@@ -1,6 +1,6 @@
 /**
  * Anderson–Darling (scipy anderson_ksamp, midrank) and Cramér–von Mises (scipy cramervonmises_2samp)
- * from two KLL sketches read as weighted samples: the raw-row formulas over the pooled distinct values,
+ * from two quantile sketches read as weighted samples: the raw-row formulas over the pooled distinct values,
  * ties as midranks — so equal to the raw-row values when the sketches kept every value.
  *
  * The bound (derived in README "Drift and quality from profiles"): with t = H(x) the pooled CDF and
@@ -14,8 +14,7 @@
 import { andersonFromA2akn } from '../stats/anderson-ksamp';
 import { cramerVonMisesFromU } from '../stats/cramer-von-mises';
 import { NeumaierSum } from '../stats/neumaier-sum';
-import type { KllSketch } from '../profile/mergeable/types';
-import { pooledSteps, weightedSample, type PooledSteps } from './from-profile-sketch';
+import { pooledSteps, weightedSample, type PooledSteps, type SketchSource, type WeightedSample } from './from-profile-sketch';
 import type { TestOutcome } from './types';
 
 /** Each side's normalised rank error ε. */
@@ -35,16 +34,22 @@ export function cdfGapError(steps: PooledSteps, n: { reference: number; current:
   return Math.min(side(n.reference, eps.reference, n.current, eps.current), side(n.current, eps.current, n.reference, eps.reference));
 }
 
-function pooledOf(reference: KllSketch, current: KllSketch): PooledSteps {
-  const steps = pooledSteps(weightedSample(reference), weightedSample(current));
+function pooledOf(reference: SketchSource, current: SketchSource): { x: WeightedSample; y: WeightedSample; steps: PooledSteps } {
+  const [x, y] = [weightedSample(reference), weightedSample(current)];
+  const steps = pooledSteps(x, y);
   if (steps.z.length < 2) throw new RangeError('needs more than one distinct value over both sides');
-  return steps;
+  return { x, y, steps };
+}
+
+/** The bound's text, or why there is none (an engine that documents no rank error). */
+function boundText(formula: string, value: number): string {
+  return Number.isFinite(value) ? `${formula} = ${value.toPrecision(4)} here (p-value not bounded)` : `${formula}: no bound (a side's rank error is unknown)`;
 }
 
 /** scipy anderson_ksamp([ref, cur], midrank=True) on the sketches' weighted samples (Scholz & Stephens eq. 7). */
-export function andersonFromSketches(reference: KllSketch, current: KllSketch, eps: RankErrors): SketchOutcome {
-  const steps = pooledOf(reference, current);
-  const n = [reference.n, current.n];
+export function andersonFromSketches(reference: SketchSource, current: SketchSource, eps: RankErrors): SketchOutcome {
+  const { x, y, steps } = pooledOf(reference, current);
+  const n = [x.n, y.n];
   const N = n[0]! + n[1]!;
   if (N < 3) throw new RangeError('anderson_ksamp needs at least 3 observations in total');
   const sums = [new NeumaierSum(), new NeumaierSum()];
@@ -67,7 +72,7 @@ export function andersonFromSketches(reference: KllSketch, current: KllSketch, e
   // The normalisation is affine in A²: one more unit of A² moves the statistic by 1/σ_N.
   const perUnit = andersonFromA2akn(a2akn + 1, n).statistic - statistic;
   const bound = 4 * N * cdfGapError(steps, { reference: n[0]!, current: n[1]! }, eps) * perUnit;
-  return { statistic, pValue, bound: `|A − A_rows| ≤ 4·N·c/σ_N = ${bound.toPrecision(4)} here (p-value not bounded)` };
+  return { statistic, pValue, bound: boundText('|A − A_rows| ≤ 4·N·c/σ_N', bound) };
 }
 
 /** Σ_{t=1..w} (d − t)²: w tied copies at within-sample ranks a+1 … a+w, d = midrank − a. */
@@ -78,9 +83,9 @@ function tiedSquares(d: number, w: number): number {
 }
 
 /** scipy cramervonmises_2samp(ref, cur) on the sketches' weighted samples (Anderson 1962, eq. 9/10). */
-export function cramerVonMisesFromSketches(reference: KllSketch, current: KllSketch, eps: RankErrors): SketchOutcome {
-  const steps = pooledOf(reference, current);
-  const [nx, ny] = [reference.n, current.n];
+export function cramerVonMisesFromSketches(reference: SketchSource, current: SketchSource, eps: RankErrors): SketchOutcome {
+  const { x, y, steps } = pooledOf(reference, current);
+  const [nx, ny] = [x.n, y.n];
   if (nx <= 1 || ny <= 1) throw new RangeError('cramervonmises_2samp: each side needs at least two values');
   const [sx, sy] = [new NeumaierSum(), new NeumaierSum()];
   let [below, ix, iy] = [0, 0, 0];
@@ -93,5 +98,5 @@ export function cramerVonMisesFromSketches(reference: KllSketch, current: KllSke
   }
   const { statistic, pValue } = cramerVonMisesFromU(nx * sx.value + ny * sy.value, nx, ny);
   const bound = ((nx + ny) * cdfGapError(steps, { reference: nx, current: ny }, eps)) / 2;
-  return { statistic, pValue, bound: `|T − T_rows| ≤ N·c/2 = ${bound.toPrecision(4)} here (p-value not bounded)` };
+  return { statistic, pValue, bound: boundText('|T − T_rows| ≤ N·c/2', bound) };
 }

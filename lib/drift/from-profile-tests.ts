@@ -11,7 +11,7 @@
 import { AnalysisError } from '../errors';
 import type { CategoricalProfile } from '../profile/column-profile';
 import { methodAccuracy } from '../profile/mergeable/accuracy';
-import { kllRankErrorBound } from '../profile/mergeable/kll';
+import { sketchOf, sketchRankError } from '../profile/mergeable/sketch';
 import type { ProfileColumn } from '../profile/mergeable/types';
 import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
 import { tTestFromMoments } from '../stats/t-test';
@@ -68,20 +68,22 @@ function tTest(ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
   return { statistic, pValue };
 }
 
-/** Each side's sketch rank error ε (|estimated rank − true rank| ≤ ε·n), when both sides have a sketch. */
-export function rankErrors(ref: ProfileColumn, cur: ProfileColumn): { reference: number; current: number } | undefined {
-  if (!ref.sketch || !cur.sketch) return undefined;
-  return { reference: kllRankErrorBound(ref.sketch.k), current: kllRankErrorBound(cur.sketch.k) };
+/** Each side's sketch rank error ε (|estimated rank − true rank| ≤ ε·n; null: undocumented), when both sides have a sketch. */
+export function rankErrors(ref: ProfileColumn, cur: ProfileColumn): { reference: number | null; current: number | null } | undefined {
+  if (!sketchOf(ref) || !sketchOf(cur)) return undefined;
+  return { reference: sketchRankError(ref), current: sketchRankError(cur) };
 }
 
-/** The approximate methods from the two sketches, with the bound each states. */
-function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn, eps: { reference: number; current: number }): TestOutcome & { bound?: string } {
-  const [a, b] = [ref.sketch!, cur.sketch!];
-  if (id === 'ks') return ksFromSketches(a, b);
-  if (id === 'ed') return energyDistanceFromSketches(a, b);
-  if (id === 'wasserstein') return wassersteinFromSketches(a, b, Math.sqrt(ref.moments!.M2 / ref.moments!.n));
-  if (id === 'anderson') return andersonFromSketches(a, b, eps);
-  if (id === 'cramer_von_mises') return cramerVonMisesFromSketches(a, b, eps);
+/** The approximate methods from the two sketches (KLL or engine quantiles), with the bound each states. */
+function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): TestOutcome & { bound?: string } {
+  if (id === 'ks') return ksFromSketches(ref, cur);
+  if (id === 'ed') return energyDistanceFromSketches(ref, cur);
+  if (id === 'wasserstein') return wassersteinFromSketches(ref, cur, Math.sqrt(ref.moments!.M2 / ref.moments!.n));
+  // An undocumented rank error (null) leaves the bound infinite, said so in its text.
+  const eps = rankErrors(ref, cur)!;
+  const known = { reference: eps.reference ?? Infinity, current: eps.current ?? Infinity };
+  if (id === 'anderson') return andersonFromSketches(ref, cur, known);
+  if (id === 'cramer_von_mises') return cramerVonMisesFromSketches(ref, cur, known);
   throw new AnalysisError('no-sketch-method', `${id}: not computed from sketches`);
 }
 
@@ -94,11 +96,12 @@ function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: Pr
 export function profileTest(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
   const categoriesExact = kind === 'numeric' || (!ref.categories?.truncated && !cur.categories?.truncated);
   const eps = rankErrors(ref, cur);
-  const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(eps ? { rankError: Math.max(eps.reference, eps.current) } : {}) });
+  const rankError = eps && (eps.reference === null || eps.current === null ? null : Math.max(eps.reference, eps.current));
+  const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(rankError !== undefined ? { rankError } : {}) });
   const label = { fromProfile: accuracy.fromProfile, fromProfileReason: accuracy.reason };
   if (accuracy.fromProfile === 'unavailable') return { statistic: null, ...label };
   try {
-    const { bound, ...outcome } = accuracy.fromProfile === 'exact' ? exactOutcome(id, kind, ref, cur) : fromSketches(id, ref, cur, eps!);
+    const { bound, ...outcome } = accuracy.fromProfile === 'exact' ? exactOutcome(id, kind, ref, cur) : fromSketches(id, ref, cur);
     if (Number.isNaN(outcome.statistic) || Number.isNaN(outcome.pValue)) throw new Error('undefined (NaN) for these values, e.g. a side with one value');
     return { ...outcome, ...label, ...(bound ? { fromProfileReason: `${accuracy.reason}; ${bound}` } : {}) };
   } catch (error) {

@@ -17,8 +17,11 @@ export interface AccuracyContext {
   kind: 'numeric' | 'categorical';
   /** Both sides' category counts are complete (fewer distinct values than the profile's category limit). */
   categoriesExact: boolean;
-  /** Each sketch's normalised rank error ε (|estimated rank − true rank| ≤ ε·n); absent when there is no sketch. */
-  rankError?: number;
+  /**
+   * The sketches' normalised rank error ε (|estimated rank − true rank| ≤ ε·n), the larger side's; null when
+   * a side's engine quantiles document no bound; absent when a side has no sketch.
+   */
+  rankError?: number | null;
 }
 
 const CATEGORY_COUNTS = 'computed from the exact category counts of both profiles';
@@ -71,7 +74,10 @@ export function methodAccuracy(id: string, context: AccuracyContext): MethodAccu
     };
   }
   if (rule.fromProfile === 'approximate') {
-    if (context.rankError === undefined) return { fromProfile: 'unavailable', reason: `${NEEDS_ROWS}: the profile has no quantile sketch` };
+    if (context.rankError === undefined)
+      return { fromProfile: 'unavailable', reason: `${NEEDS_ROWS}: a profile has no quantile sketch (KLL or engine quantiles)` };
+    if (context.rankError === null)
+      return { fromProfile: 'approximate', reason: `${rule.reason} — no bound here: a side's quantiles have no documented rank error` };
     return { fromProfile: 'approximate', reason: `${rule.reason}, ε = ${context.rankError} per sketch` };
   }
   return rule;
