@@ -23,7 +23,12 @@ export interface RankErrors {
   current: number;
 }
 
-type SketchOutcome = TestOutcome & { bound: string };
+/** The statistic and p-value, the bound on the statistic and its text (`limit` is Infinity when a rank error is unknown). */
+export interface SketchOutcome {
+  test: TestOutcome;
+  limit: number;
+  bound: string;
+}
 
 /** c of the module comment: the CDF-gap error scaled for the smaller of the two choices of side 1. */
 export function cdfGapError(steps: PooledSteps, n: { reference: number; current: number }, eps: RankErrors): number {
@@ -72,7 +77,7 @@ export function andersonFromSketches(reference: SketchSource, current: SketchSou
   // The normalisation is affine in A²: one more unit of A² moves the statistic by 1/σ_N.
   const perUnit = andersonFromA2akn(a2akn + 1, n).statistic - statistic;
   const bound = 4 * N * cdfGapError(steps, { reference: n[0]!, current: n[1]! }, eps) * perUnit;
-  return { statistic, pValue, bound: boundText('|A − A_rows| ≤ 4·N·c/σ_N', bound) };
+  return { test: { statistic, pValue }, limit: bound, bound: boundText('|A − A_rows| ≤ 4·N·c/σ_N', bound) };
 }
 
 /** Σ_{t=1..w} (d − t)²: w tied copies at within-sample ranks a+1 … a+w, d = midrank − a. */
@@ -98,5 +103,5 @@ export function cramerVonMisesFromSketches(reference: SketchSource, current: Ske
   }
   const { statistic, pValue } = cramerVonMisesFromU(nx * sx.value + ny * sy.value, nx, ny);
   const bound = ((nx + ny) * cdfGapError(steps, { reference: nx, current: ny }, eps)) / 2;
-  return { statistic, pValue, bound: boundText('|T − T_rows| ≤ N·c/2', bound) };
+  return { test: { statistic, pValue }, limit: bound, bound: boundText('|T − T_rows| ≤ N·c/2', bound) };
 }

@@ -75,10 +75,10 @@ export function rankErrors(ref: ProfileColumn, cur: ProfileColumn): { reference:
 }
 
 /** The approximate methods from the two sketches (KLL or engine quantiles), with the bound each states. */
-function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): TestOutcome & { bound?: string } {
-  if (id === 'ks') return ksFromSketches(ref, cur);
-  if (id === 'ed') return energyDistanceFromSketches(ref, cur);
-  if (id === 'wasserstein') return wassersteinFromSketches(ref, cur, Math.sqrt(ref.moments!.M2 / ref.moments!.n));
+function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): { test: TestOutcome; bound?: string } {
+  if (id === 'ks') return { test: ksFromSketches(ref, cur) };
+  if (id === 'ed') return { test: energyDistanceFromSketches(ref, cur) };
+  if (id === 'wasserstein') return { test: wassersteinFromSketches(ref, cur, Math.sqrt(ref.moments!.M2 / ref.moments!.n)) };
   // An undocumented rank error (null) leaves the bound infinite, said so in its text.
   const eps = rankErrors(ref, cur)!;
   const known = { reference: eps.reference ?? Infinity, current: eps.current ?? Infinity };
@@ -87,7 +87,7 @@ function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): TestO
   throw new AnalysisError('no-sketch-method', `${id}: not computed from sketches`);
 }
 
-function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome & { bound?: string } {
+function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
   if (kind === 'categorical') return getDriftMethod(id).compute(categoricalOf(ref), categoricalOf(cur), { bins: { kind: 'sturges' }, seed: 42 }).test;
   return id === 't_test' ? tTest(ref, cur) : onEdges(id, ref, cur);
 }
@@ -101,7 +101,8 @@ export function profileTest(id: string, kind: ProfileKind, ref: ProfileColumn, c
   const label = { fromProfile: accuracy.fromProfile, fromProfileReason: accuracy.reason };
   if (accuracy.fromProfile === 'unavailable') return { statistic: null, ...label };
   try {
-    const { bound, ...outcome } = accuracy.fromProfile === 'exact' ? exactOutcome(id, kind, ref, cur) : fromSketches(id, ref, cur);
+    const { test: outcome, bound } =
+      accuracy.fromProfile === 'exact' ? { test: exactOutcome(id, kind, ref, cur), bound: undefined } : fromSketches(id, ref, cur);
     if (Number.isNaN(outcome.statistic) || Number.isNaN(outcome.pValue)) throw new Error('undefined (NaN) for these values, e.g. a side with one value');
     return { ...outcome, ...label, ...(bound ? { fromProfileReason: `${accuracy.reason}; ${bound}` } : {}) };
   } catch (error) {
