@@ -20,7 +20,8 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook profile --emit-sql --dialect duckdb|spark|bigquery|postgres --table T --columns NAME:TYPE,…
        driftbook profile --from-sql-result ROWS.csv --out P.dbprofile   (the engine's answer to --emit-sql)
        driftbook quality --reference P.dbprofile            (exact from the profile; no --current)
-       driftbook drift --reference P.dbprofile --current C.csv [--methods …]   (each test: fromProfile exact|approximate|unavailable)
+       driftbook drift --reference P.dbprofile --current C.csv|C.dbprofile [drift options] [--format json|html|prometheus]
+                       (the usual drift result; each test: fromProfile exact|approximate|unavailable; no --bins/--segment/--column)
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
        driftbook estimate --reference R.csv --current C.csv --target COL --score COL [--prediction COL] [--threshold X]
                           [--chunk-size N | --chunks N] [--out FILE]
