@@ -24,6 +24,7 @@ import { ExportMenu } from './ui/ExportMenu';
 import { ReadingOptions } from './ui/ReadingOptions';
 import { SplitFile } from './ui/SplitFile';
 import { Sidebar } from './ui/Sidebar';
+import { downloadProfile } from './profile-download';
 import { Toast, type ToastState } from './ui/Toast';
 import { UserText } from './ui/UserText';
 import { ViewTabs } from './ui/ViewTabs';
@@ -111,6 +112,7 @@ export function Workbench() {
         onDeleteWorkspace={act(spaces.actions.remove)}
         onUse={act(drop.choose)}
         onDelete={act(drop.removeDataset)}
+        onDownloadProfile={act(downloadProfile)}
       />
       <main className="main" id="main">
         <header className="topbar">

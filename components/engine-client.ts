@@ -58,6 +58,8 @@ export interface EngineClient extends CellRunner {
     options?: { mapping?: InputMapping; outputs?: string[] },
     onProgress?: (done: number, total: number) => void,
   ): Promise<DatasetMeta>;
+  /** A stored dataset's .dbprofile text, built in a worker from its rows (cached by SHA-256); a profile-only dataset's own. */
+  datasetProfile(id: string): Promise<string>;
   /** Stops whatever is running (workers are terminated and replaced); pending calls reject with code "aborted". */
   cancel(): void;
   dispose(): void;
@@ -201,6 +203,7 @@ export function createEngineClient(size = poolSize()): EngineClient {
         periods.map(({ label, date, packed }) => ({ label, date, dataset: unpackMeta(packed) })),
       ),
     addModel: (file, name) => call((a) => a.addModel(file, name), 0),
+    datasetProfile: (id) => call((a) => a.datasetProfile(id), 0),
     scoreDataset: (modelId, datasetId, options, onProgress) => {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
       return call((a) => a.scoreDataset(modelId, datasetId, options, progress), 0).then(unpackMeta);

@@ -41,6 +41,8 @@ import { modelOpener } from './notebook/model-opener';
 import type { ModelOpener } from './notebook/types';
 import type { AlertEvent, Observation } from './alerts/types';
 import { timed } from './engine/timing';
+import { datasetProfileText, isProfileFileName, storeProfileFile, whyNoRows } from './store/stored-profiles';
+import { profileDrift, profileInputs, runProfileCell } from './notebook/profile-cells';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -72,7 +74,8 @@ async function open(input: DatasetInput): Promise<Dataset> {
     opened.set(id, table);
     if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
   }
-  const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]);
+  // A profile-only dataset (.dbprofile) has no rows: whyNoRows says so instead of "data not found".
+  const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]).catch((error: unknown) => whyNoRows(getDb(), id, error));
   if (!hasSegment(segment)) return { meta, table: loaded };
   return applySegment({ meta, table: loaded }, segment);
 }
@@ -202,6 +205,8 @@ export const engine = {
    */
   store(file: Blob, name: string, onProgress?: (progress: ReadProgress) => void, options: ReadChoices = {}): Promise<Outcome<PackedMeta>> {
     return outcome(async () => {
+      // A .dbprofile is validated and stored as a profile-only dataset (lib/store/stored-profiles.ts).
+      if (isProfileFileName(name)) return packMeta(await storeProfileFile(getDb(), new Uint8Array(await file.arrayBuffer()), name));
       const { meta, table } = await timed('parse', name, () =>
         ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) }),
       );
@@ -262,6 +267,9 @@ export const engine = {
     return outcome(async () => {
       const spec = cellSpec(kind);
       if (!spec.compute) throw new AnalysisError('nothing-to-compute', `${spec.label} cells have nothing to compute`);
+      // A profile-only input (.dbprofile): drift and quality from profiles; kinds that need rows refuse (lib/notebook/profile-cells.ts).
+      const profiled = await profileInputs(getDb(), inputs);
+      if (profiled) return runProfileCell(kind, config, profiled, { db: getDb(), openRows: open });
       const [reference, current] = await Promise.all([
         inputs.reference ? open(inputs.reference) : undefined,
         inputs.current ? open(inputs.current) : undefined,
@@ -345,6 +353,8 @@ export const engine = {
    */
   beginDrift(runId: string, referenceId: string, currentId: string, config: DriftConfig = {}): Promise<Outcome<number>> {
     return outcome(async () => {
+      // A profile-only side: no column tasks to spread; finishDrift computes the run from the profiles.
+      if (await profileInputs(getDb(), { reference: { id: referenceId }, current: { id: currentId } })) return 0;
       const { plan } = await plannedRun(runId, referenceId, currentId, config);
       gathered.set(runId, new Array<ColumnDriftResult>(plan.tasks.length));
       return plan.tasks.length;
@@ -386,6 +396,8 @@ export const engine = {
   /** The pooled run's result from its gathered columns (finishDrift); forgets the run. */
   finishDrift(runId: string, referenceId: string, currentId: string, config: DriftConfig): Promise<Outcome<DriftResult>> {
     return outcome(async () => {
+      const profiled = await profileInputs(getDb(), { reference: { id: referenceId }, current: { id: currentId } });
+      if (profiled) return profileDrift(profiled, config, { db: getDb(), openRows: open });
       const own = gathered.get(runId);
       gathered.delete(runId);
       if (!own) throw new AnalysisError('drift-run-missing', `drift run ${runId}: not begun on this worker — run the cell again`);
@@ -508,6 +520,11 @@ export const engine = {
     return outcome(async () =>
       packMeta(await scoreStoredDataset(getDb(), modelId, await open(dataset), { ...options, onProgress: report && ((done, total) => report([done, total])) })),
     );
+  },
+
+  /** A stored dataset's .dbprofile text, built here from its rows once and cached by SHA-256 (lib/store/stored-profiles.ts). */
+  datasetProfile(id: string): Promise<Outcome<string>> {
+    return outcome(() => datasetProfileText(getDb(), id, open));
   },
 
   /** Forgets a pooled run that stopped early (a failed batch). */

@@ -6,6 +6,7 @@ import { formatCount, formatDuration, formatPercent } from '../format';
 import { ColumnDetail } from './drift/ColumnDetail';
 import { DriftSettings } from './drift/DriftSettings';
 import { DriftTable } from './drift/DriftTable';
+import { ProfileSides } from './drift/ProfileAccuracy';
 import type { CellProps } from './types';
 import { NameList, UserText } from '../ui/UserText';
 import { Warnings } from '../ui/Warnings';
@@ -50,6 +51,7 @@ export function DriftCell({ cell, onConfigChange }: CellProps<'drift'>) {
               {cell.durationMs !== undefined ? ` · computed in ${formatDuration(cell.durationMs)}` : ''}
             </p>
             <ShareNotes result={result} />
+            <ProfileSides result={result} />
           </div>
           <Warnings warnings={result.warnings} />
           <div className="cell-body">

@@ -100,7 +100,7 @@ function ColumnRow({ column }: { column: ColumnQuality }) {
   );
 }
 
-function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) {
+function DatasetLine({ label, stats, fromProfile }: { label: string; stats?: DatasetStats; fromProfile?: boolean }) {
   if (!stats) return null;
   // A wide file may have thousands of constant columns: the first few are named, the rest counted.
   const list = (names: string[]) =>
@@ -114,9 +114,17 @@ function DatasetLine({ label, stats }: { label: string; stats?: DatasetStats }) 
         : names.map((n) => visibleControls(n)).join(', ');
   return (
     <p className="muted dataset-line">
-      <strong>{label}</strong>: {formatCount(stats.rows)} rows × {formatCount(stats.columns)} columns · {count(stats.duplicatedRows)} duplicated rows ·
-      constant: {list(stats.constantColumns)} · almost constant (≥ 95% one value): {list(stats.almostConstantColumns)} · all missing:{' '}
-      {list(stats.allMissingColumns)}
+      <strong>{label}</strong>
+      {fromProfile ? (
+        <>
+          {' '}
+          <span className="badge badge-muted" title="summarised from a profile: quantiles, zeros, distinct numeric values and duplicated rows need the rows">
+            from profile
+          </span>
+        </>
+      ) : null}
+      : {formatCount(stats.rows)} rows × {formatCount(stats.columns)} columns · {count(stats.duplicatedRows)} duplicated rows · constant:{' '}
+      {list(stats.constantColumns)} · almost constant (≥ 95% one value): {list(stats.almostConstantColumns)} · all missing: {list(stats.allMissingColumns)}
     </p>
   );
 }
@@ -130,8 +138,8 @@ export function QualityCell({ cell }: CellProps<'quality'>) {
     <>
       {result ? (
         <>
-          <DatasetLine label="Reference" stats={result.dataset.reference} />
-          <DatasetLine label="Current" stats={result.dataset.current} />
+          <DatasetLine label="Reference" stats={result.dataset.reference} fromProfile={result.fromProfile?.reference} />
+          <DatasetLine label="Current" stats={result.dataset.current} fromProfile={result.fromProfile?.current} />
           <div className="table-wrap" {...rowWindow.scrollBox}>
             <table className="drift-table quality-table" data-testid="quality-table">
               <thead>

@@ -45,6 +45,8 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
   const inputId = useId();
   const [over, setOver] = useState(false);
   const label = LABELS[role];
+  // A .dbprofile's columns keep the types and roles it was profiled with: no role panel for it.
+  const profileOnly = state.status === 'ready' && state.dataset.format === 'dbprofile';
   const onDrop = (event: DragEvent<HTMLLabelElement>) => {
     event.preventDefault();
     setOver(false);
@@ -69,7 +71,14 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
           <span className="muted">{label.hint}</span>
           {state.status === 'ready' ? (
             <span className="drop-file" data-testid={`${role}-dataset`}>
-              <UserText text={state.dataset.name} clamp /> · {formatCount(state.dataset.rows)} rows × {formatCount(state.dataset.schema.length)} columns ·{' '}
+              <UserText text={state.dataset.name} clamp />
+              {profileOnly ? (
+                <>
+                  {' '}
+                  <span className="badge badge-muted">profile</span>
+                </>
+              ) : null}{' '}
+              · {formatCount(state.dataset.rows)} rows × {formatCount(state.dataset.schema.length)} columns ·{' '}
               <code title={state.dataset.sha256}>{state.dataset.sha256.slice(0, 12)}</code>
               {state.dataset.warnings.length ? (
                 <span className="drop-warnings" title={visibleControls(state.dataset.warnings.join('\n'), { lines: true })} data-testid={`${role}-warnings`}>
@@ -84,14 +93,14 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
             </span>
           ) : (
             <span className="drop-cta">
-              Drop a CSV, TSV, Parquet, Arrow or JSON Lines file (or a Prometheus query_range JSON / Grafana CSV export), or click to choose
+              Drop a CSV, TSV, Parquet, Arrow or JSON Lines file (or a Prometheus query_range JSON / Grafana CSV export, or a .dbprofile), or click to choose
             </span>
           )}
         </span>
         <input
           id={inputId}
           type="file"
-          accept=".csv,.tsv,.tab,.txt,.parquet,.arrow,.arrows,.feather,.ipc,.jsonl,.ndjson,.json,text/csv,text/tab-separated-values,application/json"
+          accept=".csv,.tsv,.tab,.txt,.parquet,.arrow,.arrows,.feather,.ipc,.jsonl,.ndjson,.json,.dbprofile,text/csv,text/tab-separated-values,application/json"
           aria-label={`${label.title} CSV file`}
           data-testid={`${role}-input`}
           className="visually-hidden"
@@ -117,7 +126,7 @@ export function DatasetDrop({ role, state, onFile, onCancel, onRoles, onTypes }:
           </button>
         </div>
       ) : null}
-      {state.status === 'ready' ? <RolePanel dataset={state.dataset} onRoles={onRoles} onTypes={onTypes} /> : null}
+      {state.status === 'ready' && !profileOnly ? <RolePanel dataset={state.dataset} onRoles={onRoles} onTypes={onTypes} /> : null}
       {state.status === 'error' ? (
         <div className="error-message" role="alert" data-testid={`${role}-error`}>
           <strong>

@@ -21,14 +21,28 @@ interface Props {
   /** Use a stored dataset as one side of the next comparison, without uploading it again. */
   onUse: (role: 'reference' | 'current', dataset: DatasetMeta) => void;
   onDelete: (dataset: DatasetMeta) => void;
+  /** Download a stored dataset's profile (.dbprofile), built in a worker. */
+  onDownloadProfile?: (dataset: DatasetMeta) => void;
 }
 
-function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boolean } & Pick<Props, 'onUse' | 'onDelete'>) {
+function DatasetItem({
+  d,
+  used,
+  onUse,
+  onDelete,
+  onDownloadProfile,
+}: { d: DatasetMeta; used: boolean } & Pick<Props, 'onUse' | 'onDelete' | 'onDownloadProfile'>) {
+  const profileOnly = d.format === 'dbprofile';
   const [confirming, setConfirming] = useState(false);
   return (
     <li className="dataset-item" data-testid="dataset-item" title={`SHA-256 ${d.sha256}`}>
       <span className="dataset-name">
         <UserText text={d.name} clamp />
+        {profileOnly ? (
+          <span className="badge badge-muted" title="a .dbprofile: summaries only, no rows — drift and data quality run on it" data-testid="profile-badge">
+            profile
+          </span>
+        ) : null}
         {used ? (
           <span className="used-tag" title="Used by the open workspace">
             in this workspace
@@ -57,6 +71,17 @@ function DatasetItem({ d, used, onUse, onDelete }: { d: DatasetMeta; used: boole
           <button type="button" className="link-button" onClick={() => onUse('current', d)} aria-label={`Use ${visibleControls(d.name)} as current`}>
             as current
           </button>
+          {!profileOnly && onDownloadProfile ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onDownloadProfile(d)}
+              aria-label={`Download the profile (.dbprofile) of ${visibleControls(d.name)}`}
+              title="Download profile (.dbprofile): counts, moments, histograms, categories and quantile sketches — keep this instead of the rows"
+            >
+              profile
+            </button>
+          ) : null}
           <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete ${visibleControls(d.name)}`}>
             delete
           </button>
@@ -133,7 +158,20 @@ function WorkspaceItem({
   );
 }
 
-export function Sidebar({ workspaces, activeId, datasets, usedIds, onOpen, onNew, onRename, onDuplicate, onDeleteWorkspace, onUse, onDelete }: Props) {
+export function Sidebar({
+  workspaces,
+  activeId,
+  datasets,
+  usedIds,
+  onOpen,
+  onNew,
+  onRename,
+  onDuplicate,
+  onDeleteWorkspace,
+  onUse,
+  onDelete,
+  onDownloadProfile,
+}: Props) {
   return (
     <aside className="sidebar" aria-label="Workspaces and datasets">
       <div className="brand">
@@ -174,7 +212,7 @@ export function Sidebar({ workspaces, activeId, datasets, usedIds, onOpen, onNew
         </div>
         <ul className="sidebar-list datasets" data-testid="dataset-list">
           {datasets.map((d) => (
-            <DatasetItem key={d.id} d={d} used={usedIds?.has(d.id) ?? false} onUse={onUse} onDelete={onDelete} />
+            <DatasetItem key={d.id} d={d} used={usedIds?.has(d.id) ?? false} onUse={onUse} onDelete={onDelete} onDownloadProfile={onDownloadProfile} />
           ))}
         </ul>
       </section>

@@ -3,6 +3,7 @@ import type { ColumnTask, DriftPlan } from '../drift/compute-drift';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import { AnalysisError } from '../errors';
 import type { InputMapping, ModelMeta, OutputChoice, Predictor } from '../models/types';
+import type { DbProfile } from '../profile/mergeable/types';
 
 /** The datasets a cell can take: a reference, and a current one to compare with it. */
 export type InputSlot = 'reference' | 'current';
@@ -31,6 +32,15 @@ export type DatasetsBySlot = Partial<Record<InputSlot, DatasetMeta>>;
 
 /** The opened datasets a compute reads (already filtered by their segments). */
 export type ComputeInput = Partial<Record<InputSlot, Dataset>>;
+
+/** One input summarised as a mergeable profile: a profile-only dataset's (.dbprofile), or one built from a stored dataset's rows. */
+export interface ProfiledDataset {
+  meta: DatasetMeta;
+  profile: DbProfile;
+}
+
+/** A cell's inputs as profiles, when one of them is profile-only (lib/notebook/profile-cells.ts). */
+export type ProfiledInput = Partial<Record<InputSlot, ProfiledDataset>>;
 
 /** Runs one planned drift column; the engine passes one that uses its cached reference profiles. */
 export type DriftColumnRunner = (task: ColumnTask, plan: Pick<DriftPlan, 'config' | 'context'>) => Promise<ColumnDriftResult>;
@@ -64,6 +74,11 @@ export interface KindCapabilities<C, R> {
   withThreshold?(config: C, threshold: number): C;
   /** A drift run in disguise: a host may spread it over a worker pool one column per task. */
   drift?: { config(config: C): DriftConfig; result(result: DriftResult): R };
+  /**
+   * Computes from mergeable profiles when an input is profile-only (a .dbprofile). A drift run in disguise
+   * needs none (it runs through drift from profiles); any other kind without it needs the rows and refuses.
+   */
+  fromProfiles?(input: ProfiledInput, config: C): R;
 }
 
 /** A cell kind: everything the notebook, the report and the CLI need to know about it. */

@@ -1,11 +1,13 @@
 import type { DatasetMeta } from '../data/types';
 import { sha256Hex } from '../data/sha256';
-import { DataError, StorageError } from '../errors';
-import { readProfile } from '../profile/mergeable/io';
+import { AnalysisError, DataError, StorageError } from '../errors';
+import type { Dataset } from '../data/types';
+import { buildProfile } from '../profile/mergeable/build';
+import { readProfile, writeProfile } from '../profile/mergeable/io';
 import type { DbProfile } from '../profile/mergeable/types';
 import { ENGINE_VERSION } from '../version';
 import { appendAudit } from './audit';
-import { quotaAware } from './datasets';
+import { getDatasetMeta, quotaAware } from './datasets';
 import type { DriftbookDb } from './db';
 
 /**
@@ -23,9 +25,21 @@ export interface DbProfileRecord {
 
 const storedKey = (id: string): string => `dataset:${id}`;
 
-/** A built profile's key: the dataset's content, the engine version, and the profile whose edges it took (if any). */
-export function builtProfileKey(sha256: string, edgesFrom?: string): string {
-  return JSON.stringify(['built', sha256, ENGINE_VERSION, edgesFrom ?? null]);
+/**
+ * A built profile's key: the dataset's content and column types (a user may re-type a column), the engine
+ * version, and the SHA-256 of the profile whose edges it took (if any).
+ */
+export async function builtProfileKey(meta: Pick<DatasetMeta, 'sha256' | 'schema'>, edgesFrom?: string): Promise<string> {
+  const types = await sha256Hex(new TextEncoder().encode(JSON.stringify(meta.schema.map((c) => c.type))));
+  return JSON.stringify(['built', meta.sha256, types, ENGINE_VERSION, edgesFrom ?? null]);
+}
+
+/** What a profile-only dataset says to an analysis that needs rows. */
+export function profileHasNoRows(meta: Pick<DatasetMeta, 'name'>): AnalysisError {
+  return new AnalysisError(
+    'needs-rows',
+    `${meta.name} is a profile (.dbprofile): summaries only, no rows — this needs the rows; choose a dataset stored from its data file (drift and data quality run on profiles)`,
+  );
 }
 
 /** A dataset with summaries only (a `.dbprofile`): drift and quality run on it, cells that need rows refuse it. */
@@ -102,10 +116,34 @@ export async function getStoredProfile(db: DriftbookDb, id: string): Promise<DbP
  * (builtProfileKey), so a second download or drift run does not scan the rows again. A failed write
  * (quota) only loses the cache.
  */
-export async function cachedBuiltProfile(db: DriftbookDb, dataset: { id: string }, key: string, build: () => DbProfile): Promise<DbProfile> {
+export async function cachedBuiltProfile(
+  db: DriftbookDb,
+  dataset: { id: string },
+  key: string,
+  build: () => DbProfile | Promise<DbProfile>,
+): Promise<DbProfile> {
   const hit = await db.dbProfiles.get(key);
   if (hit) return hit.profile;
-  const profile = build();
+  const profile = await build();
   await db.dbProfiles.put({ key, datasetId: dataset.id, profile }).catch(() => undefined);
   return profile;
+}
+
+/**
+ * A stored dataset's `.dbprofile` text, for download (a team can keep the profile instead of the rows):
+ * a profile-only dataset's own profile, or one built from the rows (opened by `openRows`, in the engine's
+ * worker) once and cached. Default edges and category limit, as `driftbook profile --data`.
+ */
+export async function datasetProfileText(db: DriftbookDb, id: string, openRows: (id: string) => Promise<Dataset>): Promise<string> {
+  const meta = await getDatasetMeta(db, id);
+  if (isProfileOnly(meta)) return writeProfile(await getStoredProfile(db, id));
+  const profile = await cachedBuiltProfile(db, meta, await builtProfileKey(meta), async () => buildProfile(await openRows(id)));
+  return writeProfile(profile);
+}
+
+/** Rethrows `error`, or — when `id` is a profile-only dataset, which has no rows to load — the error that says so. */
+export async function whyNoRows(db: DriftbookDb, id: string, error: unknown): Promise<never> {
+  const meta = await db.datasets.get(id).catch(() => undefined);
+  if (meta && isProfileOnly(meta)) throw profileHasNoRows(meta);
+  throw error;
 }

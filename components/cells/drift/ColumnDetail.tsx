@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ColumnDriftResult, DriftConfig } from '../../../lib/drift/types';
 import { ColumnOverride } from './ColumnOverride';
+import { TestAccuracy } from './ProfileAccuracy';
 import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import { PlotChart } from '../../charts/PlotChart';
 import { formatCount, formatDriftScore, formatPercent, formatPValue, formatScore } from '../../format';
@@ -28,6 +29,7 @@ export function ColumnDetail({
   onConfigChange: (config: DriftConfig) => void;
 }) {
   const [mode, setMode] = useState<'percent' | 'count'>('percent');
+  const fromProfile = Object.values(column.tests ?? {}).some((t) => t.fromProfile !== undefined);
   const ks = column.tests?.ks;
   const method = column.method ? DRIFT_METHODS.get(column.method) : undefined;
   return (
@@ -112,6 +114,7 @@ export function ColumnDetail({
               <th scope="col" className="num">
                 adjusted p
               </th>
+              {fromProfile ? <th scope="col">from profiles</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -129,6 +132,11 @@ export function ColumnDetail({
                     <td className="num">{formatPValue(t.adjustedPValue)}</td>
                   </>
                 )}
+                {fromProfile ? (
+                  <td>
+                    <TestAccuracy test={t} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

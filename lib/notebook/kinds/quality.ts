@@ -1,5 +1,7 @@
 import { computeQuality } from '../../quality/compute-quality';
+import { qualityFromProfiles } from '../../quality/from-profiles';
 import type { QualityResult } from '../../quality/types';
+import { AnalysisError } from '../../errors';
 import { need, type CellKindSpec } from '../types';
 
 export type { QualityResult } from '../../quality/types';
@@ -15,5 +17,12 @@ export const qualityKind: CellKindSpec<'quality', QualityConfig, QualityResult> 
   defaultConfig: () => ({}),
   validate: () => [],
   compute: async (input) => computeQuality(need(input, 'reference'), input.current),
-  capabilities: { autoRun: true },
+  capabilities: {
+    autoRun: true,
+    // A profile-only side: the exact summary from the profiles (quantiles, zeros, duplicated rows need rows: null).
+    fromProfiles: ({ reference, current }) => {
+      if (!reference) throw new AnalysisError('missing-input', "this cell needs a reference dataset — choose one in the cell's inputs");
+      return qualityFromProfiles(reference, current);
+    },
+  },
 };

@@ -2,10 +2,20 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { buildProfile } from '../../../lib/profile/mergeable/build';
-import { writeProfile } from '../../../lib/profile/mergeable/io';
+import { readProfile, writeProfile } from '../../../lib/profile/mergeable/io';
 import { DriftbookDb } from '../../../lib/store/db';
-import { deleteDataset, listDatasets } from '../../../lib/store/datasets';
-import { builtProfileKey, cachedBuiltProfile, getStoredProfile, isProfileFileName, isProfileOnly, storeProfileFile } from '../../../lib/store/stored-profiles';
+import { deleteDataset, listDatasets, saveDataset } from '../../../lib/store/datasets';
+import { tableToIPC } from 'apache-arrow';
+import {
+  builtProfileKey,
+  cachedBuiltProfile,
+  datasetProfileText,
+  profileHasNoRows,
+  getStoredProfile,
+  isProfileFileName,
+  isProfileOnly,
+  storeProfileFile,
+} from '../../../lib/store/stored-profiles';
 
 const dbs: DriftbookDb[] = [];
 afterEach(async () => {
@@ -72,17 +82,36 @@ describe('profile-only datasets in IndexedDB', () => {
     const dataset = await ingestCsv(encode('x\n1\n2\n'), 'a.csv');
     let builds = 0;
     const build = () => (builds++, buildProfile(dataset));
-    const key = builtProfileKey(dataset.meta.sha256);
+    const key = await builtProfileKey(dataset.meta);
     const first = await cachedBuiltProfile(db, dataset.meta, key, build);
     const second = await cachedBuiltProfile(db, dataset.meta, key, build);
     expect(builds).toBe(1);
     expect(second).toEqual(first);
-    expect(builtProfileKey(dataset.meta.sha256, 'other')).not.toBe(key);
+    // Another edges source or another column type is another profile.
+    expect(await builtProfileKey(dataset.meta, 'other')).not.toBe(key);
+    expect(await builtProfileKey({ ...dataset.meta, schema: [{ name: 'x', type: 'text' }] })).not.toBe(key);
     const stored = await storeProfileFile(db, encode(await sampleProfileText()), 'ref.dbprofile');
     await deleteDataset(db, dataset.meta.id);
     await deleteDataset(db, stored.id);
     expect(await db.dbProfiles.count()).toBe(0);
     expect(await db.datasets.count()).toBe(0);
+  });
+
+  it('a stored dataset’s .dbprofile for download: built from its rows once (= buildProfile), a profile-only one as stored', async () => {
+    const db = new DriftbookDb('stored-profiles-5');
+    dbs.push(db);
+    const dataset = await ingestCsv(encode('x,c\n1.5,a\n2.5,b\n,a\n'), 'rows.csv');
+    await saveDataset(db, { meta: dataset.meta, ipc: tableToIPC(dataset.table, 'file') });
+    let opened = 0;
+    const openRows = async (id: string) => (opened++, expect(id).toBe(dataset.meta.id), dataset);
+    const text = await datasetProfileText(db, dataset.meta.id, openRows);
+    expect(text).toBe(writeProfile(buildProfile(dataset)));
+    expect(await datasetProfileText(db, dataset.meta.id, openRows)).toBe(text);
+    expect(opened).toBe(1);
+    const stored = await storeProfileFile(db, encode(text), 'rows.dbprofile');
+    expect(readProfile(await datasetProfileText(db, stored.id, openRows))).toEqual(readProfile(text));
+    expect(opened).toBe(1);
+    expect(profileHasNoRows(stored).message).toMatch(/^rows\.dbprofile is a profile \(\.dbprofile\): summaries only, no rows/);
   });
 
   it('recognises .dbprofile file names', () => {
