@@ -136,6 +136,63 @@ export function readNumbers(source: ColumnSource, name: string, options: ReadNum
   return out;
 }
 
+/** A numeric column's finite values in row order, and how many rows were missing (null or NaN) or ±Infinity. */
+export interface FiniteNumbers {
+  finite: Float64Array;
+  missing: number;
+  nonFinite: number;
+}
+
+/** Appends a Float chunk's finite values to `out` from `k` on; returns the new end and the counts. */
+function collectFinite(
+  out: Float64Array,
+  k: number,
+  values: ArrayLike<number>,
+  bitmap: Uint8Array | undefined,
+  offset: number,
+  length: number,
+  counts: { missing: number; nonFinite: number },
+): number {
+  let missing = 0;
+  let nonFinite = 0;
+  for (let i = 0; i < length; i++) {
+    if (bitmap && !isSet(bitmap, offset + i)) {
+      missing++;
+      continue;
+    }
+    const x = values[i]!;
+    if (x !== x) missing++;
+    else if (x === Infinity || x === -Infinity) nonFinite++;
+    else out[k++] = x;
+  }
+  counts.missing += missing;
+  counts.nonFinite += nonFinite;
+  return k;
+}
+
+/**
+ * What a numeric profile keeps of a column: its finite values (row order) and the missing and
+ * ±Infinity counts, as readNumbers then a filter would give, in one pass over Float chunks (a
+ * profile reads every numeric column of both datasets, so its passes count). The array is exactly
+ * `finite` long (copied only when some rows were not finite).
+ */
+export function finiteNumbers(source: ColumnSource, name: string): FiniteNumbers {
+  const vector = vectorOf(source, name);
+  const floats = vector.data.every((data) => data.typeId === Type.Float && (data.type as Float).precision !== Precision.HALF);
+  const counts = { missing: 0, nonFinite: 0 };
+  let out: Float64Array;
+  let k = 0;
+  if (floats) {
+    out = new Float64Array(vector.length);
+    for (const data of vector.data) k = collectFinite(out, k, data.values as ArrayLike<number>, bitmapOf(data), data.offset, data.length, counts);
+  } else {
+    const values = readNumbers(vector, name);
+    out = new Float64Array(values.length);
+    k = collectFinite(out, 0, values, undefined, 0, values.length, counts);
+  }
+  return { finite: k === out.length ? out : out.slice(0, k), ...counts };
+}
+
 /** A label: a number for a numeric column, a string for a category or boolean ("false"/"true"), null when missing. */
 export type Label = string | number | null;
 

@@ -1,5 +1,5 @@
 import type { Table, Vector } from 'apache-arrow';
-import { countValues, readNumbers } from '../data/columns';
+import { countValues, finiteNumbers } from '../data/columns';
 import type { ColumnType } from '../data/types';
 import { sortFloat64 } from '../stats/sort-float64';
 
@@ -39,23 +39,10 @@ export interface OtherProfile {
 export type ColumnProfile = NumericProfile | CategoricalProfile | OtherProfile;
 
 function profileNumeric(vector: Vector, name: string): NumericProfile {
-  // Numbers (strings of a column typed numeric parsed once per value), then the finite ones
-  // copied into a typed array of their own and radix-sorted.
-  const values = readNumbers(vector, name);
-  let missing = 0;
-  let nonFinite = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
-    if (x !== x) missing++;
-    else if (x === Infinity || x === -Infinity) nonFinite++;
-  }
-  const n = values.length - missing - nonFinite;
-  const finite = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
-    if (x === x && x !== Infinity && x !== -Infinity) finite[k++] = x;
-  }
+  // The finite values (strings of a column typed numeric parsed once per value) in an array of
+  // their own, radix-sorted in place.
+  const { finite, missing, nonFinite } = finiteNumbers(vector, name);
+  const n = finite.length;
   sortFloat64(finite);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += finite[i]!;

@@ -1,11 +1,45 @@
 import { Bool, Dictionary, Float64, Int32, Table, Utf8, tableFromArrays, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { columnVector, countValues, nullCount, readCodes, readLabels, readNumbers, readTimes } from '../../../lib/data/columns';
+import { columnVector, countValues, finiteNumbers, nullCount, readCodes, readLabels, readNumbers, readTimes } from '../../../lib/data/columns';
 import { ingestCsv } from '../../../lib/data/ingest';
 
 const strings = (values: (string | null)[]) => vectorFromArray(values, new Dictionary(new Utf8(), new Int32()));
 const floats = (values: (number | null)[]) => vectorFromArray(values, new Float64());
 const csv = (text: string) => ingestCsv(new TextEncoder().encode(text), 'data.csv');
+
+describe('finiteNumbers (what a numeric profile keeps)', () => {
+  /** readNumbers, then the finite values in row order and the NaN / ±Infinity counts: the definition finiteNumbers must equal. */
+  const byReadNumbers = (source: Parameters<typeof readNumbers>[0], name: string) => {
+    const values = Array.from(readNumbers(source, name));
+    const finite = values.filter((x) => Number.isFinite(x));
+    return { finite, missing: values.filter((x) => Number.isNaN(x)).length, nonFinite: values.filter((x) => x === Infinity || x === -Infinity).length };
+  };
+  const plain = (result: ReturnType<typeof finiteNumbers>) => ({ ...result, finite: Array.from(result.finite) });
+
+  it('equals readNumbers then a filter: nulls, NaN, ±Infinity, chunks and slices, strings typed numeric, other Arrow types', async () => {
+    const { table } = await csv('x,y\n1,a\n,b\n-inf,c\n2.5,d\nNaN,e\ninf,f\n-0,g\n');
+    const chunked = new Table({ x: floats([1, null, 3, null]) }).concat(new Table({ x: floats([null, 6, -0]) }));
+    const sources: [Parameters<typeof readNumbers>[0], string][] = [
+      [table, 'x'],
+      [floats([1, null, 3]), 'x'],
+      [chunked, 'x'],
+      [chunked.slice(1, 6), 'x'],
+      [new Table({ s: strings(['1.5', null, '-inf', '2', '1.5']) }), 's'],
+      [tableFromArrays({ i: Int32Array.from([3, -2, 7]) }), 'i'],
+      [tableFromArrays({ f: Float32Array.from([0.1, NaN, 2]) }), 'f'],
+    ];
+    for (const [source, name] of sources) expect(plain(finiteNumbers(source, name))).toEqual(byReadNumbers(source, name));
+    expect(plain(finiteNumbers(table, 'x'))).toEqual({ finite: [1, 2.5, -0], missing: 2, nonFinite: 2 });
+    expect(Object.is(finiteNumbers(table, 'x').finite[2], -0)).toBe(true);
+  });
+
+  it('returns an array exactly as long as the finite values (no spare capacity behind a view)', () => {
+    const result = finiteNumbers(floats([1, null, 2, NaN]), 'x');
+    expect(result.finite.length).toBe(2);
+    expect(result.finite.buffer.byteLength).toBe(16);
+    expect(() => finiteNumbers(new Table({ s: strings(['1', 'high']) }), 's')).toThrow(expect.objectContaining({ code: 'not-numeric' }));
+  });
+});
 
 describe('readNumbers', () => {
   it('reads Float64 with NaN for null rows, and keeps ±Infinity', async () => {
