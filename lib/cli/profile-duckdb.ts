@@ -1,7 +1,8 @@
 /**
  * `driftbook profile --duckdb "SELECT … FROM 'events/*.parquet'"`: the profiling query of
  * sql-emit.ts run in DuckDB (@duckdb/node-api, Node only), its rows turned into the same
- * `.dbprofile` as `driftbook profile --data`. Rows never reach Node: DuckDB scans and aggregates.
+ * `.dbprofile` as `driftbook profile --data`. Rows never reach Node: DuckDB scans twice (min/max, then
+ * every statistic in one aggregate) and returns a few hundred profile rows.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DataError } from '../errors';
@@ -32,20 +33,31 @@ async function describe(connection: DuckDBConnection, from: string): Promise<{ n
   return reader.getRowObjects().map((r) => ({ name: String(r['column_name']), type: columnType(String(r['column_name']), String(r['column_type'])) }));
 }
 
-/** Min and max of the finite values of each numeric column without given edges (for default edges). */
-async function defaultEdgesOf(connection: DuckDBConnection, from: string, names: string[]): Promise<Map<string, number[]>> {
-  const edges = new Map<string, number[]>();
-  if (names.length === 0) return edges;
+/**
+ * The first of the two scans: min and max of the finite values of each numeric column — the default
+ * edges of the columns without given ones, and the largest |value| that scales the second scan's exact sum.
+ */
+async function firstScan(
+  connection: DuckDBConnection,
+  from: string,
+  names: string[],
+): Promise<{ min: Map<string, number>; max: Map<string, number>; magnitudes: Record<string, number | null> }> {
+  const [min, max] = [new Map<string, number>(), new Map<string, number>()];
+  const magnitudes: Record<string, number | null> = {};
+  if (names.length === 0) return { min, max, magnitudes };
   const q = (s: string) => `"${s.split('"').join('""')}"`;
   const fin = (s: string) => `CASE WHEN isfinite(${q(s)}::DOUBLE) THEN ${q(s)}::DOUBLE END`;
   const aggs = names.map((s, i) => `MIN(${fin(s)}) AS lo${i}, MAX(${fin(s)}) AS hi${i}`).join(', ');
   const row = (await connection.runAndReadAll(`SELECT ${aggs} FROM ${from}`)).getRowObjects()[0]!;
   names.forEach((s, i) => {
-    const lo = row[`lo${i}`];
-    const hi = row[`hi${i}`];
-    if (typeof lo === 'number' && typeof hi === 'number') edges.set(s, defaultEdges(lo, hi));
+    const [lo, hi] = [row[`lo${i}`], row[`hi${i}`]];
+    magnitudes[s] = null;
+    if (typeof lo !== 'number' || typeof hi !== 'number') return;
+    min.set(s, lo);
+    max.set(s, hi);
+    magnitudes[s] = Math.max(Math.abs(lo), Math.abs(hi));
   });
-  return edges;
+  return { min, max, magnitudes };
 }
 
 function toRow(r: Record<string, unknown>): SqlProfileRow {
@@ -90,10 +102,15 @@ async function profileQuery(query: string, options: DuckDbProfileOptions): Promi
     );
     const given = { ...fromRef, ...options.edges };
     const maxCategories = options.maxCategories ?? options.edgesFrom?.columns.find((c) => c.categories)?.categories?.maxCategories;
-    const needDefault = schema.filter((c) => c.type === 'numeric' && !given[c.name]).map((c) => c.name);
-    const defaults = await defaultEdgesOf(connection, from, needDefault);
-    const columns: SqlColumn[] = schema.map((c) => ({ ...c, edges: c.type === 'numeric' ? (given[c.name] ?? defaults.get(c.name)) : undefined }));
-    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories });
+    const first = await firstScan(
+      connection,
+      from,
+      schema.filter((c) => c.type === 'numeric').map((c) => c.name),
+    );
+    const edgesOf = (name: string) => given[name] ?? (first.min.has(name) ? defaultEdges(first.min.get(name)!, first.max.get(name)!) : undefined);
+    const columns: SqlColumn[] = schema.map((c) => ({ ...c, edges: c.type === 'numeric' ? edgesOf(c.name) : undefined }));
+    // The second scan: every statistic of every column at once (sql-emit.ts).
+    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories, magnitudes: first.magnitudes });
     const rows = (await connection.runAndReadAll(sql)).getRowObjects().map(toRow);
     connection.closeSync();
     return profileFromSqlRows(rows, query);

@@ -3,7 +3,8 @@
 // query; Node reads each file with the app's reader, profiles it (buildProfile, the DuckDB
 // profile's edges) and merges the shards (mergeProfiles) — the rows never fit Node's heap at once.
 // Prints both times and the largest differences (counts must be equal; moments relative).
-// Run: npx tsx scripts/bench/profile-duckdb.mts [rows=20000000] [parts=10] [--keep]
+// Run: npx tsx scripts/bench/profile-duckdb.mts [rows=20000000] [parts=10] [--keep] [--data DIR] [--duckdb-only]
+// (--data DIR reuses the Parquet files a --keep run left; --duckdb-only skips the Node side.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,8 @@ const args = process.argv.slice(2);
 const numbers = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const rows = numbers[0] ?? 20_000_000;
 const parts = numbers[1] ?? 10;
-const dir = mkdtempSync(join(tmpdir(), 'driftbook-duckdb-bench-'));
+const given = args.includes('--data') ? args[args.indexOf('--data') + 1] : undefined;
+const dir = given ?? mkdtempSync(join(tmpdir(), 'driftbook-duckdb-bench-'));
 const seconds = (start: number) => ((performance.now() - start) / 1000).toFixed(1);
 
 const columns = [
@@ -34,20 +36,23 @@ const columns = [
   `i % 3 = 0 AS b`,
 ];
 let start = performance.now();
-const instance = await DuckDBInstance.create(':memory:');
-const c = await instance.connect();
-for (let p = 0; p < parts; p++) {
-  const from = Math.floor((rows * p) / parts);
-  const to = Math.floor((rows * (p + 1)) / parts);
-  await c.run(`COPY (SELECT ${columns.join(', ')} FROM range(${from}, ${to}) r(i)) TO '${join(dir, `part-${p}.parquet`)}' (FORMAT parquet)`);
+if (!given) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  for (let p = 0; p < parts; p++) {
+    const from = Math.floor((rows * p) / parts);
+    const to = Math.floor((rows * (p + 1)) / parts);
+    await c.run(`COPY (SELECT ${columns.join(', ')} FROM range(${from}, ${to}) r(i)) TO '${join(dir, `part-${p}.parquet`)}' (FORMAT parquet)`);
+  }
+  c.closeSync();
+  instance.closeSync();
+  console.log(`${rows.toLocaleString('en')} rows × ${columns.length} columns in ${parts} Parquet files written in ${seconds(start)} s (${dir})`);
 }
-c.closeSync();
-instance.closeSync();
-console.log(`${rows.toLocaleString('en')} rows × ${columns.length} columns in ${parts} Parquet files written in ${seconds(start)} s (${dir})`);
 
 start = performance.now();
 const duck = await profileWithDuckDb(`SELECT * FROM '${join(dir, '*.parquet')}'`, { maxCategories: 100 });
 console.log(`DuckDB profile (--duckdb)                 ${seconds(start).padStart(7)} s`);
+if (args.includes('--duckdb-only')) process.exit(0);
 
 start = performance.now();
 const shards = [];
@@ -68,4 +73,4 @@ for (const a of duck.columns) {
   );
 }
 console.log(`largest relative moment difference: ${worst.toExponential(2)}`);
-if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+if (!args.includes('--keep') && !given) rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 /**
  * An engine's profile rows (the result of sql-emit.ts's query: column_name, stat, label, n, value)
  * → a `.dbprofile`. The rows carry the column types, order, category limits and edges, so nothing
- * else is needed. SQL profiles have no quantile sketch (the engines' approximate quantiles are not a
- * mergeable KLL sketch): methods that need one report it as unavailable.
+ * else is needed. Numeric columns get the engine's quantile grid as `quantiles` (EngineQuantiles, with
+ * the rank-error bound of engine-quantiles.ts), and DuckDB's exact sum as the mean.
  */
 import { DataError } from '../../errors';
-import { PROFILE_FORMAT, PROFILE_VERSION, type DbProfile, type ProfileColumn, type ProfileColumnType } from './types';
+import { engineRankError } from './engine-quantiles';
+import { PROFILE_FORMAT, PROFILE_VERSION, type DbProfile, type EngineQuantiles, type ProfileColumn, type ProfileColumnType } from './types';
 
 /** One result row as an engine or a CSV gives it (numbers may come as bigint or text). */
 export interface SqlProfileRow {
@@ -28,6 +29,8 @@ const KNOWN_STATS = new Set([
   'mean',
   'm2',
   'quantile',
+  'quantile_method',
+  'sum',
   'edge',
   'bin',
   'distinct',
@@ -43,6 +46,9 @@ interface Collected {
   edges: Map<number, number>;
   bins: Map<number, number>;
   categories: { value: string; count: number }[];
+  quantiles: Map<number, number | null>;
+  quantileMethod?: { method: string; grid: number; error: number | null };
+  sum?: { hi: bigint; k: number; lo: number | null };
 }
 
 function where(i: number, r: SqlProfileRow): string {
@@ -69,6 +75,15 @@ function toIndex(i: number, r: SqlProfileRow): number {
   return k;
 }
 
+/** DuckDB's exact sum row: label = Σ trunc(x·2^k) as an integer, n = k, value = the compensated Σ of the rest. */
+function toSum(i: number, r: SqlProfileRow): Collected['sum'] {
+  const k = Number(r.n);
+  if (r.label === null) return undefined;
+  if (!/^-?\d+$/.test(r.label.trim()) || !Number.isInteger(k))
+    throw new DataError('sql-result', `${where(i, r)}: expected an integer sum label and scale n, got ${r.label} and ${String(r.n)}`);
+  return { hi: BigInt(r.label.trim()), k, lo: toDouble(i, r) };
+}
+
 function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<string, Collected> } {
   let total: number | undefined;
   const columns = new Map<string, Collected>();
@@ -78,7 +93,11 @@ function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<
     if (r.stat === 'rows') return void (total = toCount(i, r));
     if (r.column_name === null) throw new DataError('sql-result', `${where(i, r)}: column_name is empty`);
     let c = columns.get(r.column_name);
-    if (!c) columns.set(r.column_name, (c = { position: Infinity, ints: new Map(), doubles: new Map(), edges: new Map(), bins: new Map(), categories: [] }));
+    if (!c)
+      columns.set(
+        r.column_name,
+        (c = { position: Infinity, ints: new Map(), doubles: new Map(), edges: new Map(), bins: new Map(), categories: [], quantiles: new Map() }),
+      );
     switch (r.stat) {
       case 'type':
         if (!TYPES.includes(r.label as ProfileColumnType))
@@ -93,6 +112,13 @@ function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<
         c.doubles.set(r.stat, toDouble(i, r));
         break;
       case 'quantile':
+        c.quantiles.set(toIndex(i, r), toDouble(i, r));
+        break;
+      case 'quantile_method':
+        c.quantileMethod = { method: r.label ?? '', grid: toCount(i, r), error: toDouble(i, r) };
+        break;
+      case 'sum':
+        c.sum = toSum(i, r);
         break;
       case 'edge': {
         const e = toDouble(i, r);
@@ -126,7 +152,9 @@ function numericColumn(name: string, c: Collected, base: ProfileColumn): Profile
   const min = c.doubles.get('min') ?? null;
   const max = c.doubles.get('max') ?? null;
   const col: ProfileColumn = { ...base, nonFinite: need(name, c, 'nonfinite'), min: count > 0 ? min : null, max: count > 0 ? max : null };
-  col.moments = count > 0 ? { n: count, mean: c.doubles.get('mean') ?? NaN, M2: c.doubles.get('m2') ?? NaN } : { n: 0, mean: 0, M2: 0 };
+  // Σhi·2^−k is exact up to one rounding (Number of a bigint); the exact sum's mean beats the engine's.
+  const mean = c.sum ? (Number(c.sum.hi) * 2 ** -c.sum.k + (c.sum.lo ?? 0)) / count : c.doubles.get('mean');
+  col.moments = count > 0 ? { n: count, mean: mean ?? NaN, M2: c.doubles.get('m2') ?? NaN } : { n: 0, mean: 0, M2: 0 };
   if (count > 0 && !(Number.isFinite(col.moments.mean) && Number.isFinite(col.moments.M2)))
     throw new DataError('sql-result', `column ${name}: mean or m2 row missing or not finite with ${count} values`);
   if (c.edges.size > 0) {
@@ -136,7 +164,21 @@ function numericColumn(name: string, c: Collected, base: ProfileColumn): Profile
     if (binned !== count) throw new DataError('sql-result', `column ${name}: bins hold ${binned} values, count is ${count}`);
     col.histogram = { edges, counts };
   }
+  if (c.quantileMethod && count > 0) col.quantiles = quantilesOf(name, c, count);
   return col;
+}
+
+function quantilesOf(name: string, c: Collected, n: number): EngineQuantiles {
+  const { method, grid, error } = c.quantileMethod!;
+  const probs = Array.from({ length: grid + 1 }, (_, i) => i / grid);
+  const values = probs.map((_, i) => c.quantiles.get(i));
+  const bad = values.findIndex((v, i) => typeof v !== 'number' || (i > 0 && v < values[i - 1]!));
+  if (bad >= 0)
+    throw new DataError(
+      'sql-result',
+      `column ${name}: quantile ${bad} of ${grid} is ${String(values[bad])}; expected ${grid + 1} non-decreasing quantile rows`,
+    );
+  return { n, probs, values: values as number[], rankError: engineRankError(probs, n, error), method };
 }
 
 function categoryColumn(name: string, c: Collected, base: ProfileColumn): ProfileColumn {

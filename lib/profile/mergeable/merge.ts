@@ -1,5 +1,6 @@
 import { AnalysisError } from '../../errors';
 import { mergeCategories } from './categories';
+import { mergeEngineQuantiles } from './engine-quantiles';
 import { mergeHistograms } from './fixed-histogram';
 import { mergeKll } from './kll';
 import { mergeMoments } from './moments';
@@ -42,13 +43,21 @@ function mergeColumn(a: ProfileColumn, b: ProfileColumn): ProfileColumn {
     if (a.sketch.k !== b.sketch.k) throw incompatible(name, `sketch sizes differ (k ${a.sketch.k} vs ${b.sketch.k})`);
     merged.sketch = mergeKll(a.sketch, b.sketch);
   }
+  if (a.quantiles && b.quantiles) merged.quantiles = mergeEngineQuantiles(a.quantiles, b.quantiles, name);
+  const [kll, engine] = a.sketch && b.quantiles ? [a.sketch, b.quantiles] : b.sketch && a.quantiles ? [b.sketch, a.quantiles] : [];
+  if (kll && engine) {
+    // An empty shard's sketch summarises nothing: the other side's quantiles stand.
+    if (kll.n > 0) throw incompatible(name, 'one profile has a KLL sketch (built from rows), the other engine quantiles (SQL); build both the same way');
+    merged.quantiles = { ...engine, probs: [...engine.probs], values: [...engine.values] };
+  }
   if (a.categories && b.categories) merged.categories = mergeCategories(a.categories, b.categories, name);
   return merged;
 }
 
 /**
  * Merges profiles of shards of one table: counts, min/max, moments, histograms and exact
- * categories merge exactly; sketches within their rank-error bound. Columns are matched by name
+ * categories merge exactly; KLL sketches within their rank-error bound; engine quantiles (SQL
+ * profiles) approximately, with the bound widened by at most half a grid step (engine-quantiles.ts). Columns are matched by name
  * (same set required); different edges, category limits or sketch sizes are an AnalysisError
  * naming the column.
  */

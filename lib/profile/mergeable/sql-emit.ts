@@ -2,13 +2,17 @@
  * The SQL that profiles a table inside an engine (DuckDB, Spark SQL, BigQuery, Postgres). Pure text:
  * the engine returns "profile rows" in one long shape (column_name, stat, label, n, value) that
  * from-sql-result.ts turns into a `.dbprofile`. The rows describe themselves (type, order, limits,
- * edges), so the result file alone is enough to build the profile.
+ * edges, quantile grid and method), so the result file alone is enough to build the profile.
+ *
+ * One scan (`agg`) computes every column's counts, min/max, moments, quantile grid and histogram
+ * (cumulative counts below each inner edge). DuckDB also takes its categories from histogram() in that
+ * scan and an exact sum (below); the other dialects count categories with one GROUP BY per column.
  */
 import { AnalysisError } from '../../errors';
+import { DIALECTS, nextDown, SQL_DIALECTS, type Dialect, type SqlDialect } from './sql-dialects';
 import { DEFAULT_MAX_CATEGORIES } from './types';
 
-export const SQL_DIALECTS = ['duckdb', 'spark', 'bigquery', 'postgres'] as const;
-export type SqlDialect = (typeof SQL_DIALECTS)[number];
+export { SQL_DIALECTS, type SqlDialect } from './sql-dialects';
 
 /** Column types a SQL profile supports (datetime columns are not profiled in SQL yet). */
 export type SqlColumnType = 'numeric' | 'categorical' | 'boolean' | 'text';
@@ -26,84 +30,17 @@ export interface EmitSqlOptions {
   from: string;
   columns: readonly SqlColumn[];
   maxCategories?: number;
-  /** Probabilities of the approximate quantiles reported per numeric column. */
-  quantiles?: readonly number[];
+  /** m of the quantile grid i/m, i = 0…m (0: no quantiles). */
+  quantileGrid?: number;
+  /**
+   * DuckDB: the largest |finite value| of each numeric column (null: none), when a first scan already
+   * found it; without it a `mag` CTE scans for it.
+   */
+  magnitudes?: Readonly<Record<string, number | null>>;
 }
 
-export const DEFAULT_SQL_QUANTILES = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99];
-
-interface Dialect {
-  ident(name: string): string;
-  str(text: string): string;
-  text: string;
-  int: string;
-  double: string;
-  isNan(x: string): string;
-  isInf(x: string): string;
-  mean(x: string): string;
-  /** One aggregate with every approximate quantile (one sketch per column, not one per p)… */
-  quantiles(x: string, ps: readonly number[]): string;
-  /** …and the p-th (index i) of its result. */
-  quantileAt(alias: string, i: number, p: number): string;
-}
-
-const doubled = (q: string) => (s: string) => q + s.split(q).join(q + q) + q;
-const backslashed = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
-const DIALECTS: Record<SqlDialect, Dialect> = {
-  duckdb: {
-    ident: doubled('"'),
-    str: doubled("'"),
-    text: 'VARCHAR',
-    int: 'BIGINT',
-    double: 'DOUBLE',
-    isNan: (x) => `isnan(${x})`,
-    isInf: (x) => `isinf(${x})`,
-    // favg: DuckDB's Kahan-compensated mean (avg sums plainly).
-    mean: (x) => `favg(${x})`,
-    quantiles: (x, ps) => `approx_quantile(${x}, [${ps.join(', ')}])`,
-    quantileAt: (a, i) => `${a}[${i + 1}]`,
-  },
-  spark: {
-    ident: doubled('`'),
-    str: backslashed,
-    text: 'STRING',
-    int: 'BIGINT',
-    double: 'DOUBLE',
-    isNan: (x) => `isnan(${x})`,
-    isInf: (x) => `abs(${x}) = CAST('Infinity' AS DOUBLE)`,
-    mean: (x) => `avg(${x})`,
-    quantiles: (x, ps) => `percentile_approx(${x}, array(${ps.join(', ')}))`,
-    quantileAt: (a, i) => `${a}[${i}]`,
-  },
-  bigquery: {
-    ident: (s) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`',
-    str: backslashed,
-    text: 'STRING',
-    int: 'INT64',
-    double: 'FLOAT64',
-    isNan: (x) => `IS_NAN(${x})`,
-    isInf: (x) => `IS_INF(${x})`,
-    mean: (x) => `AVG(${x})`,
-    // APPROX_QUANTILES(x, 1000) returns 1001 boundaries; the p-th is at offset round(1000 p).
-    quantiles: (x) => `APPROX_QUANTILES(${x}, 1000)`,
-    quantileAt: (a, _i, p) => `${a}[OFFSET(${Math.round(p * 1000)})]`,
-  },
-  postgres: {
-    ident: doubled('"'),
-    str: doubled("'"),
-    text: 'TEXT',
-    int: 'BIGINT',
-    double: 'DOUBLE PRECISION',
-    // Postgres orders NaN above every number and NaN = NaN is true.
-    isNan: (x) => `${x} = 'NaN'::float8`,
-    isInf: (x) => `abs(${x}) = 'Infinity'::float8`,
-    mean: (x) => `avg(${x})`,
-    // Exact (Postgres has no approximate quantile built in).
-    quantiles: (x, ps) => `percentile_cont(ARRAY[${ps.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${x})`,
-    quantileAt: (a, i) => `${a}[${i + 1}]`,
-  },
-};
+/** m = 1000: the grid alone adds at most 1/(2m) = 0.05 % to a quantile profile's rank error. */
+export const DEFAULT_QUANTILE_GRID = 1000;
 
 /** A double as SQL text that reads back as the same double (shortest round-trip digits). */
 function doubleLiteral(d: Dialect, v: number): string {
@@ -126,79 +63,124 @@ function checkOptions(o: EmitSqlOptions): void {
   }
   const m = o.maxCategories ?? DEFAULT_MAX_CATEGORIES;
   if (!Number.isInteger(m) || m < 1) throw new AnalysisError('sql-max-categories', `--max-categories: ${m} is not a positive integer`);
-  for (const p of o.quantiles ?? []) if (!(p >= 0 && p <= 1)) throw new AnalysisError('sql-quantiles', `quantile ${p} is not a probability in [0, 1]`);
+  const g = o.quantileGrid ?? DEFAULT_QUANTILE_GRID;
+  if (!Number.isInteger(g) || g < 0) throw new AnalysisError('sql-quantiles', `quantile grid: ${g} is not a non-negative integer`);
 }
 
-/** Bin index of x on open outer edges: the number of inner edges ≤ x (numpy's [e_i, e_{i+1})). */
-function bucketCase(d: Dialect, x: string, edges: readonly number[]): string {
-  const inner = edges.slice(1, -1);
-  if (inner.length === 0) return '0';
-  const whens = inner.map((e, i) => `WHEN ${x} < ${doubleLiteral(d, e)} THEN ${i}`).join(' ');
-  return `CASE ${whens} ELSE ${inner.length} END`;
+/**
+ * DuckDB's exact sum: with k = 90 − ⌈log2 max|x|⌉, hi = trunc(x·2^k) is an integer below 2^90
+ * summed exactly as HUGEINT, and lo = x − hi/2^k (exact, |lo| < 2^−k) summed compensated, so
+ * Σx = Σhi·2^−k + Σlo to ~1 ulp whatever the cancellation (favg's Kahan sum is off by up to
+ * 2ε·Σ|x|, 2e-10 relative on a near-zero-mean column of 20M rows).
+ */
+function scaleExponent(maxAbs: string): string {
+  return `CASE WHEN ${maxAbs} > 0 THEN CAST(greatest(-1000, least(1000, 90 - ceil(log2(${maxAbs})))) AS INTEGER) ELSE 0 END`;
 }
 
 /**
  * The profiling query. Result columns: column_name, stat, label, n, value. Stats: `rows` (n), and
  * per column `type` (label = type, n = position), numeric: count, missing, nonfinite (n), min, max,
- * mean, m2 (value = var_pop · n), quantile (label = p, value), edge (label = i, value), bin
- * (label = i, n); others: count, missing, distinct, max_categories (n), category (label, n).
+ * mean, m2 (value = var_pop · n), DuckDB `sum` (label = Σhi as text, n = k, value = Σlo),
+ * quantile_method (label = method, n = m, value = engine rank error or NULL), quantile (label = i,
+ * value at p = i/m), edge (label = i, value), bin (label = i, n); others: count, missing, distinct,
+ * max_categories (n), category (label, n).
  */
 export function emitProfileSql(options: EmitSqlOptions): string {
   checkOptions(options);
   const d = DIALECTS[options.dialect];
   const maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES;
-  const quantiles = options.quantiles ?? DEFAULT_SQL_QUANTILES;
+  const grid = options.quantileGrid ?? DEFAULT_QUANTILE_GRID;
+  const cast = (x: string) => `CAST(${x} AS ${d.double})`;
+  const inner: string[] = [];
+  const projected: string[] = [];
   const aggs: string[] = ['COUNT(*) AS a_rows'];
+  const mag: string[] = [];
+  let scanForMagnitudes = false;
   const rows: string[] = [];
   const ctes: string[] = [];
-  const row = (col: string | null, stat: string, label: string | null, n: string | null, value: string | null, from: string) =>
+  const row = (col: string | null, stat: string, label: string | null, n: string | null, value: string | null, from = 'agg') =>
     `SELECT ${col === null ? `CAST(NULL AS ${d.text})` : d.str(col)} AS column_name, ${d.str(stat)} AS stat, ` +
     `CAST(${label ?? 'NULL'} AS ${d.text}) AS label, CAST(${n ?? 'NULL'} AS ${d.int}) AS n, CAST(${value ?? 'NULL'} AS ${d.double}) AS value FROM ${from}`;
-  rows.push(row(null, 'rows', null, 'a_rows', null, 'agg'));
+  rows.push(row(null, 'rows', null, 'a_rows', null));
   options.columns.forEach((c, ci) => {
     const a = (s: string) => `a${ci}_${s}`;
     const col = d.ident(c.name);
-    rows.push(row(c.name, 'type', d.str(c.type), String(ci), null, 'agg'));
-    if (c.type === 'numeric') {
-      const x = `CAST(${col} AS ${d.double})`;
-      const fin = `CASE WHEN NOT (${d.isNan(x)}) AND NOT (${d.isInf(x)}) THEN ${x} END`;
-      aggs.push(
-        `COUNT(${fin}) AS ${a('count')}`,
-        `SUM(CASE WHEN ${col} IS NULL OR ${d.isNan(x)} THEN 1 ELSE 0 END) AS ${a('missing')}`,
-        `SUM(CASE WHEN ${d.isInf(x)} THEN 1 ELSE 0 END) AS ${a('nonfinite')}`,
-        `MIN(${fin}) AS ${a('min')}`,
-        `MAX(${fin}) AS ${a('max')}`,
-        `${d.mean(fin)} AS ${a('mean')}`,
-        `VAR_POP(${fin}) * COUNT(${fin}) AS ${a('m2')}`,
-        ...(quantiles.length ? [`${d.quantiles(fin, quantiles)} AS ${a('q')}`] : []),
-      );
-      for (const s of ['count', 'missing', 'nonfinite']) rows.push(row(c.name, s, null, a(s), null, 'agg'));
-      for (const s of ['min', 'max', 'mean', 'm2']) rows.push(row(c.name, s, null, null, a(s), 'agg'));
-      quantiles.forEach((p, qi) => rows.push(row(c.name, 'quantile', d.str(String(p)), null, d.quantileAt(a('q'), qi, p), 'agg')));
-      if (c.edges) {
-        c.edges.forEach((e, i) => rows.push(row(c.name, 'edge', d.str(String(i)), null, doubleLiteral(d, e), 'agg')));
-        const cte = `h${ci}`;
-        ctes.push(
-          `${cte} AS (SELECT ${bucketCase(d, 'x', c.edges)} AS b, COUNT(*) AS k FROM (SELECT ${fin} AS x FROM ${options.from}) s WHERE x IS NOT NULL GROUP BY 1)`,
-        );
-        rows.push(row(c.name, 'bin', 'b', 'k', null, cte));
-      }
-    } else {
-      const v = `CAST(${col} AS ${d.text})`;
-      aggs.push(
-        `COUNT(${col}) AS ${a('count')}`,
-        `SUM(CASE WHEN ${col} IS NULL THEN 1 ELSE 0 END) AS ${a('missing')}`,
-        `COUNT(DISTINCT ${v}) AS ${a('distinct')}`,
-      );
-      for (const s of ['count', 'missing', 'distinct']) rows.push(row(c.name, s, null, a(s), null, 'agg'));
-      rows.push(row(c.name, 'max_categories', null, String(maxCategories), null, 'agg'));
+    rows.push(row(c.name, 'type', d.str(c.type), String(ci), null));
+    if (c.type !== 'numeric') {
+      const v = `v${ci}`;
+      inner.push(`CAST(${col} AS ${d.text}) AS ${v}`);
+      projected.push(v);
+      aggs.push(`COUNT(${v}) AS ${a('count')}`, `SUM(CASE WHEN ${v} IS NULL THEN 1 ELSE 0 END) AS ${a('missing')}`);
+      if (d.onePass) aggs.push(`histogram(${v}) AS ${a('h')}`);
+      else aggs.push(`COUNT(DISTINCT ${v}) AS ${a('distinct')}`);
+      for (const s of ['count', 'missing']) rows.push(row(c.name, s, null, a(s), null));
+      rows.push(row(c.name, 'distinct', null, d.onePass ? `coalesce(cardinality(${a('h')}), 0)` : a('distinct'), null));
+      rows.push(row(c.name, 'max_categories', null, String(maxCategories), null));
       const cte = `c${ci}`;
       ctes.push(
-        `${cte} AS (SELECT v, k FROM (SELECT ${v} AS v, COUNT(*) AS k FROM ${options.from} WHERE ${col} IS NOT NULL GROUP BY 1) s ORDER BY k DESC, v LIMIT ${maxCategories})`,
+        d.onePass
+          ? `${cte} AS (SELECT e.key AS v, e.value AS k FROM (SELECT unnest(map_entries(${a('h')})) AS e FROM agg) s ORDER BY k DESC, v LIMIT ${maxCategories})`
+          : `${cte} AS (SELECT v, k FROM (SELECT CAST(${col} AS ${d.text}) AS v, COUNT(*) AS k FROM ${options.from} WHERE ${col} IS NOT NULL GROUP BY 1) s ORDER BY k DESC, v LIMIT ${maxCategories})`,
       );
       rows.push(row(c.name, 'category', 'v', 'k', null, cte));
+      return;
+    }
+    const [x, f] = [`x${ci}`, `f${ci}`];
+    const finite = (y: string) => `CASE WHEN NOT (${d.isNan(y)}) AND NOT (${d.isInf(y)}) THEN ${y} END`;
+    inner.push(`${cast(col)} AS ${x}`);
+    projected.push(x, `${finite(x)} AS ${f}`);
+    aggs.push(
+      `COUNT(${f}) AS ${a('count')}`,
+      `SUM(CASE WHEN ${x} IS NULL OR ${d.isNan(x)} THEN 1 ELSE 0 END) AS ${a('missing')}`,
+      `SUM(CASE WHEN ${d.isInf(x)} THEN 1 ELSE 0 END) AS ${a('nonfinite')}`,
+      `MIN(${f}) AS ${a('min')}`,
+      `MAX(${f}) AS ${a('max')}`,
+      `${d.mean(f)} AS ${a('mean')}`,
+      `VAR_POP(${f}) * COUNT(${f}) AS ${a('m2')}`,
+    );
+    for (const s of ['count', 'missing', 'nonfinite']) rows.push(row(c.name, s, null, a(s), null));
+    for (const s of ['min', 'max', 'mean', 'm2']) rows.push(row(c.name, s, null, null, a(s)));
+    if (d.onePass) {
+      const known = options.magnitudes?.[c.name];
+      if (known === undefined) scanForMagnitudes = true;
+      const maxAbs = known === undefined ? `MAX(abs(${finite(cast(col))}))` : known === null ? 'NULL' : doubleLiteral(d, known);
+      mag.push(`${scaleExponent(maxAbs)} AS k${ci}`);
+      const hi = `trunc(${f} * pow(2.0, mag.k${ci}))`;
+      aggs.push(`SUM(CAST(${hi} AS HUGEINT)) AS ${a('sumhi')}`, `fsum(${f} - ${hi} / pow(2.0, mag.k${ci})) AS ${a('sumlo')}`, `MIN(mag.k${ci}) AS ${a('k')}`);
+      rows.push(row(c.name, 'sum', a('sumhi'), a('k'), a('sumlo')));
+    }
+    if (grid > 0) {
+      aggs.push(`${d.quantiles(f, grid)} AS ${a('q')}`);
+      const error = d.quantileError === null ? null : String(d.quantileError);
+      rows.push(row(c.name, 'quantile_method', d.str(d.quantileMethod), String(grid), error));
+      const q = d.quantileRows(a('q'), grid);
+      rows.push(row(c.name, 'quantile', q.index, null, q.value, q.from));
+    }
+    // Bin counts from cumulative counts below each inner edge: DuckDB's histogram(x, bounds) counts
+    // (b_{i−1}, b_i], so its bounds are nextDown(edge); the others sum x < edge per edge.
+    const binRows = (inner: readonly number[]): string[] => {
+      if (d.onePass && inner.length) {
+        aggs.push(`histogram(${f}, [${inner.map((edge) => doubleLiteral(d, nextDown(edge))).join(', ')}]) AS ${a('hb')}`);
+        const bins = inner.map((edge) => `coalesce(${a('hb')}[${doubleLiteral(d, nextDown(edge))}], 0)`);
+        return [...bins, `${a('count')} - (${bins.join(' + ')})`];
+      }
+      const below = inner.map((edge, i) => {
+        aggs.push(`SUM(CASE WHEN ${f} < ${doubleLiteral(d, edge)} THEN 1 ELSE 0 END) AS ${a(`lt${i + 1}`)}`);
+        return a(`lt${i + 1}`);
+      });
+      const cumulative = ['0', ...below, a('count')];
+      return cumulative.slice(1).map((upper, i) => (i === 0 ? upper : `${upper} - ${cumulative[i]}`));
+    };
+    if (c.edges) {
+      const e = c.edges;
+      e.forEach((edge, i) => rows.push(row(c.name, 'edge', d.str(String(i)), null, doubleLiteral(d, edge))));
+      // Open outer edges: bin i holds values in [e_i, e_{i+1}), the first also those below e_0, the last those ≥ e_{k−1}.
+      const inner = e.slice(1, -1);
+      binRows(inner).forEach((n, i) => rows.push(row(c.name, 'bin', d.str(String(i)), n, null)));
     }
   });
-  const agg = `agg AS (SELECT\n  ${aggs.join(',\n  ')}\nFROM ${options.from})`;
-  return `WITH ${[agg, ...ctes].join(',\n')}\n${rows.join('\nUNION ALL\n')}\n`;
+  const source = `(SELECT ${projected.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${options.from}) s1) s2`;
+  const magCte = mag.length ? [`mag AS (SELECT ${mag.join(', ')}${scanForMagnitudes ? ` FROM ${options.from}` : ''})`] : [];
+  const agg = `agg AS (SELECT\n  ${aggs.join(',\n  ')}\nFROM ${source}${magCte.length ? ', mag' : ''})`;
+  return `WITH ${[...magCte, agg, ...ctes].join(',\n')}\n${rows.join('\nUNION ALL\n')}\n`;
 }

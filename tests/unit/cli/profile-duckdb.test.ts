@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileWithDuckDb } from '../../../lib/cli/profile-duckdb';
+import { readNumbers } from '../../../lib/data/columns';
 import { ingestCsv } from '../../../lib/data/ingest';
+import type { Dataset } from '../../../lib/data/types';
 import { buildProfile } from '../../../lib/profile/mergeable/build';
-import type { DbProfile, ProfileColumn } from '../../../lib/profile/mergeable/types';
+import { mergeProfiles } from '../../../lib/profile/mergeable/merge';
+import { cdfRank, sketchCdf } from '../../../lib/profile/mergeable/sketch';
+import type { DbProfile, EngineQuantiles, ProfileColumn } from '../../../lib/profile/mergeable/types';
 
 // 200k rows written by DuckDB itself into 4 Parquet files (and one CSV of the same rows, in row order, for Node).
 const ROWS = 200_000;
@@ -28,6 +32,8 @@ FROM range(${ROWS}) r(i)`;
 let dir = '';
 let fromDuckDb: DbProfile;
 let fromNode: DbProfile;
+let dataset: Dataset;
+let merged: DbProfile;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftbook-duckdb-'));
@@ -41,13 +47,52 @@ beforeAll(async () => {
   instance.closeSync();
   const query = `SELECT * FROM '${join(dir, '*.parquet')}'`;
   fromDuckDb = await profileWithDuckDb(query, { edges: { x: X_EDGES }, maxCategories: MAX_CATEGORIES });
-  const dataset = await ingestCsv(new Uint8Array(readFileSync(join(dir, 'all.csv'))), 'all.csv');
+  dataset = await ingestCsv(new Uint8Array(readFileSync(join(dir, 'all.csv'))), 'all.csv');
   fromNode = buildProfile(dataset, { edges: { x: X_EDGES }, maxCategories: MAX_CATEGORIES });
+  const parts: DbProfile[] = [];
+  for (let p = 0; p < PARTS; p++) parts.push(await profileWithDuckDb(`SELECT * FROM '${join(dir, `part-${p}.parquet`)}'`, { edgesFrom: fromDuckDb }));
+  merged = mergeProfiles(parts);
 }, 120_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The finite values of a numeric column, ascending (the exact reference for ranks and sums). */
+const finiteSorted = (name: string) => Float64Array.from(readNumbers(dataset.table, name).filter((x) => Number.isFinite(x))).sort();
+
+/** Mean of doubles from their exact sum: each x = m·2^e summed as an integer at scale 2^1074 (BigInt). */
+function exactMean(xs: Float64Array): number {
+  const view = new DataView(new ArrayBuffer(8));
+  let sum = 0n;
+  for (const x of xs) {
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    const biased = Number((bits >> 52n) & 0x7ffn);
+    const mantissa = (bits & ((1n << 52n) - 1n)) | (biased ? 1n << 52n : 0n);
+    const scaled = mantissa << BigInt(Math.max(biased, 1) - 1);
+    sum += bits >> 63n ? -scaled : scaled;
+  }
+  // sum / (n · 2^1074) with 200 fraction bits (means here are between 1e-12 and 1e7).
+  const negative = sum < 0n;
+  const q = ((negative ? -sum : sum) << 200n) / (BigInt(xs.length) << 1074n);
+  const value = Number(q) / 2 ** 200;
+  return negative ? -value : value;
+}
+
+/** Largest |F̂(x) − F(x)| over every data value and every midpoint between them. */
+function worstRankError(q: EngineQuantiles, sorted: Float64Array): number {
+  const cdf = sketchCdf(q);
+  let [worst, i] = [0, 0];
+  for (let j = 0; j < sorted.length; j++) {
+    const x = sorted[j]!;
+    if (j + 1 < sorted.length && sorted[j + 1] === x) continue;
+    worst = Math.max(worst, Math.abs(cdfRank(cdf, x) - (j + 1) / sorted.length));
+    if (j + 1 < sorted.length) worst = Math.max(worst, Math.abs(cdfRank(cdf, (x + sorted[j + 1]!) / 2) - (j + 1) / sorted.length));
+    i = j;
+  }
+  return Math.max(worst, i >= 0 ? Math.abs(cdfRank(cdf, sorted[0]! - 1)) : 0);
+}
 
 const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 const byValue = (c: ProfileColumn) => {
@@ -87,6 +132,47 @@ describe('driftbook profile --duckdb on 4 Parquet files (200k rows) vs buildProf
     for (const [name, [mean, m2]] of Object.entries(errors)) {
       expect(mean, `${name} mean`).toBeLessThan(1e-12);
       expect(m2, `${name} M2`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('means: exact sums in DuckDB (HUGEINT hi + compensated lo) and Neumaier sums in Node both equal the exact mean to 1e-15', () => {
+    for (const node of fromNode.columns.filter((c) => c.moments)) {
+      const exact = exactMean(finiteSorted(node.name));
+      const duck = column(fromDuckDb, node.name).moments!.mean;
+      expect(rel(duck, exact), `${node.name} DuckDB`).toBeLessThan(1e-15);
+      expect(rel(node.moments!.mean, exact), `${node.name} Node`).toBeLessThan(1e-15);
+    }
+    // z = sin(i)·1e-3 has a mean ~1e-8 of its spread: DuckDB's favg (Kahan) alone was 6e-13 off here.
+    expect(Math.abs(column(fromDuckDb, 'z').moments!.mean)).toBeLessThan(1e-6);
+  });
+
+  it('quantiles: the exact grid i/1000 of every numeric column, within 1/(2m) + 1/n of the exact CDF everywhere', () => {
+    for (const node of fromNode.columns.filter((c) => c.moments)) {
+      const q = column(fromDuckDb, node.name).quantiles!;
+      const sorted = finiteSorted(node.name);
+      expect(q.n, node.name).toBe(sorted.length);
+      expect(q.rankError!, node.name).toBeCloseTo(1 / 2000 + 1 / sorted.length, 15);
+      // The inverse-CDF quantile: the value at 1-based rank ⌈i·n/1000⌉ (rank 1 for i = 0).
+      expect(q.values, node.name).toEqual(q.probs.map((p, i) => sorted[Math.max(1, Math.ceil((i * sorted.length) / 1000)) - 1]));
+      expect(worstRankError(q, sorted), node.name).toBeLessThanOrEqual(q.rankError!);
+    }
+  });
+
+  it('4 per-file DuckDB profiles merged: counts, min/max, histograms exact; moments to 1e-12; quantiles within the widened bound', () => {
+    expect(merged.rows).toBe(ROWS);
+    for (const whole of fromDuckDb.columns) {
+      const m = column(merged, whole.name);
+      expect([m.count, m.missing, m.nonFinite, m.min, m.max], whole.name).toEqual([whole.count, whole.missing, whole.nonFinite, whole.min, whole.max]);
+      expect(m.histogram, whole.name).toEqual(whole.histogram);
+      if (whole.categories && !whole.categories.truncated) expect(byValue(m), whole.name).toEqual(byValue(whole));
+      if (!whole.moments) continue;
+      expect(rel(m.moments!.mean, whole.moments!.mean), `${whole.name} mean`).toBeLessThan(1e-12);
+      expect(rel(m.moments!.M2, whole.moments!.M2), `${whole.name} M2`).toBeLessThan(1e-12);
+      const q = m.quantiles!;
+      // Each shard: 1/2000 + 1/50000; three merges widen by at most 1/2000 each.
+      expect(q.rankError!).toBeLessThanOrEqual(1 / 2000 + 1 / 50000 + 3 / 2000);
+      expect(q.method).toBe('duckdb list_sort at ranks ceil(i*n/m) (exact) (merged)');
+      expect(worstRankError(q, finiteSorted(whole.name)), whole.name).toBeLessThanOrEqual(q.rankError!);
     }
   });
 });
