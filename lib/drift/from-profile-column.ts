@@ -15,7 +15,9 @@ import { defaultMethod } from './default-method';
 import { summarizeCategorical } from './distribution';
 import { categoricalOf, profileTest, sharedHistograms, type ProfileKind } from './from-profile-tests';
 import { wassersteinFromSketches } from './from-profile-sketch';
+import type { MethodContext } from './methods/method';
 import { DRIFT_METHODS, getDriftMethod } from './methods/registry';
+import { DEFAULT_SEED } from './compute-drift';
 import type { ColumnDriftResult, DistributionSummary, DriftConfig, TestOutcome } from './types';
 
 export interface ProfilePair {
@@ -91,9 +93,10 @@ export function columnFromProfiles(name: string, type: ColumnType, pair: Profile
   // A configuration error (an inapplicable per-column method) stops the run, as in the raw-row pipeline.
   const { method, selection, warning } = chooseConfiguredMethod(name, kind, config, profileDefault(kind, pair));
   const threshold = thresholdFor(name, kind, method, config);
+  const context: MethodContext = { bins: { kind: 'sturges' }, seed: config.seed ?? DEFAULT_SEED, permutations: config.permutations };
   const extra = config.methods === 'all' ? [...DRIFT_METHODS.keys()] : (config.methods ?? []);
   const ids = [method.id, ...extra.filter((id) => id !== method.id && getDriftMethod(id).kinds.includes(kind))];
-  const tests: Record<string, TestOutcome> = Object.fromEntries(ids.map((id) => [id, profileTest(id, kind, pair.reference, pair.current)]));
+  const tests: Record<string, TestOutcome> = Object.fromEntries(ids.map((id) => [id, profileTest(id, kind, pair.reference, pair.current, context)]));
   const deciding = tests[method.id]!;
   if (deciding.fromProfile === 'unavailable' || deciding.error !== undefined) {
     const why = deciding.error !== undefined ? `${method.id} failed: ${deciding.error}` : `${method.id} from profiles: ${deciding.fromProfileReason}`;

@@ -9,7 +9,7 @@
  */
 
 import { AnalysisError } from '../errors';
-import type { CategoricalProfile } from '../profile/column-profile';
+import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
 import { methodAccuracy } from '../profile/mergeable/accuracy';
 import { sketchOf, sketchRankError } from '../profile/mergeable/sketch';
 import type { ProfileColumn } from '../profile/mergeable/types';
@@ -18,6 +18,7 @@ import { tTestFromMoments } from '../stats/t-test';
 import { fillZeroes } from './binning';
 import { andersonFromSketches, cramerVonMisesFromSketches } from './from-profile-rank-tests';
 import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
+import type { MethodContext } from './methods/method';
 import { getDriftMethod } from './methods/registry';
 import type { TestOutcome } from './types';
 
@@ -87,22 +88,44 @@ function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): { tes
   throw new AnalysisError('no-sketch-method', `${id}: not computed from sketches`);
 }
 
-function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
-  if (kind === 'categorical') return getDriftMethod(id).compute(categoricalOf(ref), categoricalOf(cur), { bins: { kind: 'sturges' }, seed: 42 }).test;
-  return id === 't_test' ? tTest(ref, cur) : onEdges(id, ref, cur);
+/** A numeric column's finite values when its KLL sketch kept them all (one level: every item has weight 1), sorted. */
+function keptValues(column: ProfileColumn): NumericProfile | undefined {
+  const sketch = column.sketch;
+  if (!sketch || sketch.levels.length !== 1 || sketch.n !== column.count || !column.moments) return undefined;
+  const sorted = Float64Array.from(sketch.levels[0]!).sort();
+  const [min, max] = [sorted[0] ?? NaN, sorted[sorted.length - 1] ?? NaN];
+  return { kind: 'numeric', count: column.count, missing: column.missing, nonFinite: column.nonFinite, sorted, min, max, mean: column.moments.mean };
 }
 
-/** One method on one column from the profiles; unavailable methods (or ones failing on the data) carry no numbers and say why. */
-export function profileTest(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn): TestOutcome {
+function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: ProfileColumn, context: MethodContext): TestOutcome {
+  if (kind === 'categorical') return getDriftMethod(id).compute(categoricalOf(ref), categoricalOf(cur), context).test;
+  if (id === 't_test') return tTest(ref, cur);
+  if (ON_EDGES[id]) return onEdges(id, ref, cur);
+  // Any other numeric method is exact only on values the sketches kept whole (methodAccuracy's valuesKept).
+  return getDriftMethod(id).compute(keptValues(ref)!, keptValues(cur)!, context).test;
+}
+
+/**
+ * One method on one column from the profiles; unavailable methods (or ones failing on the data) carry no
+ * numbers and say why. `context` is the raw-row run's (seed and permutations for permutation tests).
+ */
+export function profileTest(
+  id: string,
+  kind: ProfileKind,
+  ref: ProfileColumn,
+  cur: ProfileColumn,
+  context: MethodContext = { bins: { kind: 'sturges' }, seed: 42 },
+): TestOutcome {
   const categoriesExact = kind === 'numeric' || (!ref.categories?.truncated && !cur.categories?.truncated);
   const eps = rankErrors(ref, cur);
   const rankError = eps && (eps.reference === null || eps.current === null ? null : Math.max(eps.reference, eps.current));
-  const accuracy = methodAccuracy(id, { kind, categoriesExact, ...(rankError !== undefined ? { rankError } : {}) });
+  const valuesKept = kind === 'numeric' && keptValues(ref) !== undefined && keptValues(cur) !== undefined;
+  const accuracy = methodAccuracy(id, { kind, categoriesExact, valuesKept, ...(rankError !== undefined ? { rankError } : {}) });
   const label = { fromProfile: accuracy.fromProfile, fromProfileReason: accuracy.reason };
   if (accuracy.fromProfile === 'unavailable') return { statistic: null, ...label };
   try {
     const { test: outcome, bound } =
-      accuracy.fromProfile === 'exact' ? { test: exactOutcome(id, kind, ref, cur), bound: undefined } : fromSketches(id, ref, cur);
+      accuracy.fromProfile === 'exact' ? { test: exactOutcome(id, kind, ref, cur, context), bound: undefined } : fromSketches(id, ref, cur);
     if (Number.isNaN(outcome.statistic) || Number.isNaN(outcome.pValue)) throw new Error('undefined (NaN) for these values, e.g. a side with one value');
     return { ...outcome, ...label, ...(bound ? { fromProfileReason: `${accuracy.reason}; ${bound}` } : {}) };
   } catch (error) {

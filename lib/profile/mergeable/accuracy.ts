@@ -22,7 +22,14 @@ export interface AccuracyContext {
    * a side's engine quantiles document no bound; absent when a side has no sketch.
    */
   rankError?: number | null;
+  /** Both sides' KLL sketches kept every finite value (n ≤ k, no compaction): any numeric method runs on them as on the rows. */
+  valuesKept?: boolean;
 }
+
+const VALUES_KEPT: MethodAccuracy = {
+  fromProfile: 'exact',
+  reason: 'both sketches kept every value (n ≤ k, never compacted): the raw-row method on those values, the raw-row result',
+};
 
 const CATEGORY_COUNTS = 'computed from the exact category counts of both profiles';
 const ON_EDGES = "exact on the profile's fixed histogram edges (the same as a raw-row run with --bins edges: on those edges)";
@@ -65,6 +72,7 @@ export const PROFILE_ACCURACY: Readonly<Record<string, MethodAccuracy>> = {
 export function methodAccuracy(id: string, context: AccuracyContext): MethodAccuracy {
   const rule = PROFILE_ACCURACY[id];
   if (!rule) return { fromProfile: 'unavailable', reason: `${id}: no profile rule for this method` };
+  if (context.kind === 'numeric' && context.valuesKept && rule.fromProfile !== 'exact') return VALUES_KEPT;
   if (rule.fromProfile === 'unavailable') return rule;
   const usesCategories = context.kind === 'categorical' || rule.reason === CATEGORY_COUNTS;
   if (usesCategories && !context.categoriesExact) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { computeDrift } from '../../../lib/drift/compute-drift';
 import { driftFromProfiles } from '../../../lib/drift/from-profile-drift';
+import { DRIFT_METHODS } from '../../../lib/drift/methods/registry';
 import type { DriftConfig, DriftResult } from '../../../lib/drift/types';
 import type { Dataset } from '../../../lib/data/types';
 import { buildProfile } from '../../../lib/profile/mergeable/build';
@@ -144,6 +145,23 @@ describe('driftFromProfiles: the usual DriftResult', () => {
     expect(x.tests!.anderson!.fromProfileReason).toMatch(/4·N·c\/σ_N = /);
     expect(x.tests!.mannw).toMatchObject({ statistic: null, fromProfile: 'unavailable' });
     expect(x.tests!.mannw!.fromProfileReason).toMatch(/raw rows/);
+  });
+
+  it('sketches that kept every value (n ≤ k) make every numeric method exact: equal to the raw-row run', async () => {
+    const p = await pair(150, 120);
+    const config: DriftConfig = { methods: 'all', seed: 7, permutations: 200 };
+    const result = fromProfiles(p, config);
+    const want = await raw(p, 'x', config);
+    const x = result.columns.find((c) => c.name === 'x')!;
+    const wx = want.columns.find((c) => c.name === 'x')!;
+    const ids = [...DRIFT_METHODS.values()].filter((m) => m.kinds.includes('numeric')).map((m) => m.id);
+    expect(ids.length).toBe(13);
+    for (const id of ids) {
+      expect(x.tests![id]!.fromProfile, id).toBe('exact');
+      if (!NUMERIC_EXACT.includes(id)) expect(x.tests![id]!.fromProfileReason, id).toMatch(/kept every value/);
+      expectClose(x.tests![id]!.statistic, wx.tests![id]!.statistic!, EXACT_REL, `${id} statistic`);
+      if (wx.tests![id]!.pValue !== undefined) expectClose(x.tests![id]!.pValue, wx.tests![id]!.pValue!, EXACT_REL, `${id} p`);
+    }
   });
 
   it('an unavailable deciding method leaves the column untested with the reason; different edges too', async () => {
