@@ -15,6 +15,8 @@ import type { Period } from '../lib/stream/windows';
 import type { ImportReport } from '../lib/store/tracking-import';
 import type { AlertEvent } from '../lib/alerts/types';
 import type { InputMapping, ModelMeta } from '../lib/models/types';
+import { parcelBuffers } from '../lib/engine/held';
+import { INGEST_PROFILE_MAX_COLUMNS } from '../lib/engine/ingest-profiles';
 
 /** The main thread's handle on the analysis engine: a pool of Web Workers, or the same functions in-thread as a fallback. */
 export interface EngineClient extends CellRunner {
@@ -86,8 +88,14 @@ export function createEngineClient(size = poolSize()): EngineClient {
   let apis: Api[] = [];
   let fallback: Promise<Engine> | undefined;
   const pending = new Set<(error: Error) => void>();
+  // Which worker parsed (and so holds, with its drift profiles) each dataset stored in this session, and
+  // how many files each worker is reading now: two files dropped together are read by two workers at once.
+  let holders = new Map<string, number>();
+  let reading: number[] = [];
 
   const start = (): void => {
+    holders = new Map();
+    reading = Array.from({ length: size }, () => 0);
     try {
       workers = Array.from(
         { length: size },
@@ -122,6 +130,30 @@ export function createEngineClient(size = poolSize()): EngineClient {
 
   const api = async (i = 0): Promise<Api> => apis[i] ?? (await fallback!);
 
+  /** The worker to read a new file: the one reading the fewest files now, then holding the fewest datasets. */
+  function readerIndex(): number {
+    const holding = (i: number) => [...holders.values()].filter((h) => h === i).length;
+    const order = reading.map((n, i) => [n, holding(i), i] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    return order[0]?.[2] ?? 0;
+  }
+
+  /**
+   * The one worker that holds both datasets of a drift run (lib/engine/held.ts), after the other worker
+   * hands its dataset over (Arrow bytes and profiles, transferred through the page, never copied here):
+   * the run then reads no IndexedDB and profiles nothing again. Undefined when no worker of this session
+   * parsed both; the run then goes over the whole pool.
+   */
+  async function gatherHeld(referenceId: string, currentId: string): Promise<number | undefined> {
+    const [home, other] = [holders.get(referenceId), holders.get(currentId)];
+    if (home === undefined || other === undefined || !apis[home] || !apis[other]) return undefined;
+    if (home === other) return home;
+    const parcel = unwrap(await apis[other].exportHeld(currentId));
+    if (!parcel) return undefined;
+    unwrap(await apis[home].adoptHeld(currentId, Comlink.transfer(parcel, parcelBuffers(parcel))));
+    holders.set(currentId, home);
+    return home;
+  }
+
   function crashed(reason: string): void {
     const error = new WorkerError(
       'worker-crashed',
@@ -138,20 +170,26 @@ export function createEngineClient(size = poolSize()): EngineClient {
    * plans the run and finishes it; every worker plans it again from the ids, so neither the plan
    * nor the descriptions cross to the page, and ranges computed elsewhere go straight on to the first.
    */
-  async function driftOnPool(referenceId: string, currentId: string, config: DriftConfig, onProgress?: (done: number, total: number) => void) {
+  async function driftOnPool(
+    referenceId: string,
+    currentId: string,
+    config: DriftConfig,
+    onProgress?: (done: number, total: number) => void,
+    lanes = apis.map((_, i) => i),
+  ) {
     const runId = globalThis.crypto.randomUUID();
-    const home = await api(0);
+    const home = await api(lanes[0]);
     const total = unwrap(await home.beginDrift(runId, referenceId, currentId, config));
-    const size = Math.max(1, Math.min(BATCH_COLUMNS, Math.ceil(total / (apis.length * 4))));
+    const size = Math.max(1, Math.min(BATCH_COLUMNS, Math.ceil(total / (lanes.length * 4))));
     const ranges = Array.from({ length: Math.ceil(total / size) }, (_, i) => ({ start: i * size, end: Math.min(total, (i + 1) * size) }));
     // The one drift scheduler (lib/drift/scheduler.ts): a lane per worker, a unit per range of columns.
     const runRange = async (index: number, lane: number) => {
       const { start, end } = ranges[index]!;
-      const out = unwrap(await apis[lane]!.driftBatch(runId, referenceId, currentId, config, start, end));
+      const out = unwrap(await apis[lanes[lane]!]!.driftBatch(runId, referenceId, currentId, config, start, end));
       if (typeof out !== 'number') unwrap(await home.gatherDrift(runId, start, out));
     };
     try {
-      await runScheduled(ranges.length, runRange, { concurrency: apis.length, weight: (i) => ranges[i]!.end - ranges[i]!.start, onProgress });
+      await runScheduled(ranges.length, runRange, { concurrency: lanes.length, weight: (i) => ranges[i]!.end - ranges[i]!.start, onProgress });
       return unwrap(await home.finishDrift(runId, referenceId, currentId, config));
     } catch (error) {
       void Promise.resolve(home.dropDrift(runId)).catch(() => undefined);
@@ -172,7 +210,18 @@ export function createEngineClient(size = poolSize()): EngineClient {
     },
     store(file, name, onProgress, options) {
       const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-      return cancellable(async () => unpackMeta(unwrap(await (await api()).store(file, name, progress, options))));
+      return cancellable(async () => {
+        const [i, counts] = [readerIndex(), reading];
+        counts[i] = (counts[i] ?? 0) + 1;
+        try {
+          const meta = unpackMeta(unwrap(await (await api(i)).store(file, name, progress, options)));
+          // Wider files are not profiled at ingest: their drift is better spread over the pool.
+          if (apis.length && meta.schema.length <= INGEST_PROFILE_MAX_COLUMNS) holders.set(meta.id, i);
+          return meta;
+        } finally {
+          counts[i] = Math.max(0, (counts[i] ?? 1) - 1);
+        }
+      });
     },
     listDatasets: (known) => call((a) => a.listDatasets(known)),
     updateRoles: (id, changes) => call((a) => a.updateRoles(id, changes)).then(unpackMeta),
@@ -215,11 +264,13 @@ export function createEngineClient(size = poolSize()): EngineClient {
         const pooled = cellSpec(kind).capabilities.drift;
         const { reference, current } = inputs;
         if (pooled && apis.length > 1 && reference && current && !reference.segment && !current.segment) {
-          return pooled.result(await driftOnPool(reference.id, current.id, pooled.config(config), onProgress));
+          const held = await gatherHeld(reference.id, current.id);
+          return pooled.result(await driftOnPool(reference.id, current.id, pooled.config(config), onProgress, held === undefined ? undefined : [held]));
         }
         const progress = onProgress && apis.length ? Comlink.proxy(onProgress) : onProgress;
-        // The worker's proxy and the in-thread fallback run the same function; Comlink's Remote type only drops its type parameter.
-        const target = (await api()) as Pick<Engine, 'runCell'>;
+        // On the worker holding the reference, if one does. The worker's proxy and the in-thread fallback run
+        // the same function; Comlink's Remote type only drops its type parameter.
+        const target = (await api(holders.get(reference?.id ?? '') ?? 0)) as Pick<Engine, 'runCell'>;
         return unwrap(await target.runCell(kind, config, inputs, progress));
       });
     },

@@ -1,4 +1,4 @@
-import { tableToIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { AnalysisError, toErrorInfo, type ErrorInfo } from './errors';
 import { blobSource } from './data/blob-source';
 import { ingestSource, type IngestOptions } from './data/ingest';
@@ -7,7 +7,7 @@ import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import { profileColumn, type ColumnProfile } from './profile/column-profile';
-import { cachedProfiles, profileKey } from './store/profiles';
+import { cachedProfiles, profileKey, putProfiles } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
 import { loadDataset } from './store/load-dataset';
@@ -43,6 +43,8 @@ import type { AlertEvent, Observation } from './alerts/types';
 import { timed } from './engine/timing';
 import { datasetProfileText, isProfileFileName, storeProfileFile, whyNoRows } from './store/stored-profiles';
 import { profileDrift, profileInputs, runProfileCell } from './notebook/profile-cells';
+import { heldDataset, holdDataset, peekHeld, type HeldParcel } from './engine/held';
+import { profileForDrift } from './engine/ingest-profiles';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -55,25 +57,15 @@ async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   }
 }
 
-// Datasets this engine has opened, by id (a pooled worker computes many columns of the same two).
-const CACHE_SIZE = 4;
-// Only the (immutable) tables are cached: the description is read each time, as the user may
-// have changed a column's type or role since.
-const opened = new Map<string, Promise<Table>>();
-
 /** A dataset to open: by id, or by id with a segment (an arquero filter expression). */
 export type DatasetInput = string | { id: string; segment?: string };
 
 /** A stored dataset as its rows after its segment's filter (the whole table without one; `meta.segment` names it). */
 async function open(input: DatasetInput): Promise<Dataset> {
   const { id, segment } = typeof input === 'string' ? { id: input, segment: undefined } : input;
-  let table = opened.get(id);
-  if (!table) {
-    table = timed('load', id, () => loadDataset(getDb(), id)).then((d) => d.table);
-    table.catch(() => opened.delete(id));
-    opened.set(id, table);
-    if (opened.size > CACHE_SIZE) opened.delete(opened.keys().next().value!);
-  }
+  // Only the (immutable) tables are held (lib/engine/held.ts): the description is read each time, as the
+  // user may have changed a column's type or role since.
+  const { table } = heldDataset(id, () => timed('load', id, () => loadDataset(getDb(), id)).then((d) => d.table));
   // A profile-only dataset (.dbprofile) has no rows: whyNoRows says so instead of "data not found".
   const [meta, loaded] = await Promise.all([getDatasetMeta(getDb(), id), table]).catch((error: unknown) => whyNoRows(getDb(), id, error));
   if (!hasSegment(segment)) return { meta, table: loaded };
@@ -92,13 +84,20 @@ function throttle<T>(report: (value: T) => void, ms = 100): (value: T) => void {
 }
 
 /**
- * Drift of a range of columns, with the reference's profiles read from and written to the IndexedDB
- * cache in one transaction each way (computed where missing), so a stored reference is not scanned
- * again for the next current batch. A segment's rows are not the stored dataset's: their profiles are
- * computed by the column task, never cached under the dataset's key.
+ * Drift of a range of columns. Profiles come from memory first (built when this worker parsed or was handed
+ * the dataset: lib/engine/held.ts), for both sides; the reference's others from the IndexedDB cache in one
+ * transaction each way (computed where missing, then kept in memory too), so a stored reference is not
+ * scanned again for the next current batch. A segment's rows are not the stored dataset's: their profiles
+ * are computed by the column task, never cached under the dataset's key.
  */
 async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnTask[], plan: Pick<DriftPlan, 'config' | 'context'>) {
-  const profiled = reference.meta.segment === undefined ? tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text') : [];
+  const memory = (d: Dataset) => (d.meta.segment === undefined ? peekHeld(d.meta.id)?.profiles : undefined);
+  const [referenceHeld, currentHeld] = [memory(reference), memory(current)];
+  const key = (d: Dataset, task: ColumnTask) => profileKey(d.meta.sha256, task.name, task.type);
+  const profiled =
+    reference.meta.segment === undefined
+      ? tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text' && !referenceHeld?.has(key(reference, task)))
+      : [];
   const profiles = profiled.length
     ? await timed('profile', `${reference.meta.name} × ${profiled.length}`, () =>
         cachedProfiles(getDb(), reference.meta, profiled, (task) => {
@@ -112,8 +111,12 @@ async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnT
         }),
       )
     : [];
+  profiled.forEach((task, i) => referenceHeld?.set(key(reference, task), profiles[i]));
   const byName = new Map(profiled.map((task, i) => [task.name, profiles[i]]));
-  return timed('test', `${tasks.length} columns`, () => tasks.map((task) => runColumnTask(task, reference.table, current.table, plan, byName.get(task.name))));
+  const referenceProfile = (task: ColumnTask) => (referenceHeld?.has(key(reference, task)) ? referenceHeld.get(key(reference, task)) : byName.get(task.name));
+  return timed('test', `${tasks.length} columns`, () =>
+    tasks.map((task) => runColumnTask(task, reference.table, current.table, plan, referenceProfile(task), currentHeld?.get(key(current, task)))),
+  );
 }
 
 /** One column: driftColumns of a range of one. */
@@ -207,11 +210,19 @@ export const engine = {
     return outcome(async () => {
       // A .dbprofile is validated and stored as a profile-only dataset (lib/store/stored-profiles.ts).
       if (isProfileFileName(name)) return packMeta(await storeProfileFile(getDb(), new Uint8Array(await file.arrayBuffer()), name));
-      const { meta, table } = await timed('parse', name, () =>
-        ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) }),
-      );
-      const ipc = await timed('ipc', name, () => tableToIPC(table, 'file'));
-      return packMeta(await timed('save', name, () => saveDataset(getDb(), { meta, ipc })));
+      const parsed = await timed('parse', name, () => ingestSource(blobSource(file, name), { ...options, onProgress: onProgress && throttle(onProgress) }));
+      const ipc = await timed('ipc', name, () => tableToIPC(parsed.table, 'file'));
+      // The table as any worker reads it back from IndexedDB (views on the stored bytes), held here with its
+      // drift profiles, built while the IndexedDB write goes on: a drift run then re-reads nothing.
+      const { meta } = parsed;
+      const table = tableFromIPC(ipc);
+      const saving = saveDataset(getDb(), { meta, ipc });
+      saving.catch(() => undefined);
+      const profiles = await timed('profile', name, () => profileForDrift(meta, table));
+      const saved = await timed('save', name, () => saving);
+      holdDataset(saved.id, table, profiles, ipc);
+      void putProfiles(getDb(), saved, profiles);
+      return packMeta(saved);
     });
   },
 
@@ -520,6 +531,28 @@ export const engine = {
     return outcome(async () =>
       packMeta(await scoreStoredDataset(getDb(), modelId, await open(dataset), { ...options, onProgress: report && ((done, total) => report([done, total])) })),
     );
+  },
+
+  /**
+   * A dataset this worker holds, for another worker of the pool (the page passes it on as transferables):
+   * a copy of its Arrow IPC bytes and of its profiles. Null when it is not held here.
+   */
+  exportHeld(id: string): Promise<Outcome<HeldParcel | null>> {
+    return outcome(async () => {
+      const entry = peekHeld(id);
+      if (!entry) return null;
+      const ipc = entry.ipc ? entry.ipc.slice() : tableToIPC(await entry.table, 'file');
+      const profiles = [...entry.profiles].map(([key, p]): HeldParcel['profiles'][number] => [
+        key,
+        p?.kind === 'numeric' ? { ...p, sorted: p.sorted.slice() } : p,
+      ]);
+      return { ipc, profiles };
+    });
+  },
+
+  /** Holds a dataset handed over by another worker (exportHeld), so a drift run here reads neither IndexedDB nor its rows. */
+  adoptHeld(id: string, parcel: HeldParcel): Promise<Outcome<void>> {
+    return outcome(async () => holdDataset(id, tableFromIPC(parcel.ipc), new Map(parcel.profiles), parcel.ipc));
   },
 
   /** A stored dataset's .dbprofile text, built here from its rows once and cached by SHA-256 (lib/store/stored-profiles.ts). */

@@ -119,13 +119,14 @@ export function planDrift(reference: Described, current: Described, config: Drif
   return { tasks, config, context, onlyInReference, onlyInCurrent, roles: roles.shown, warnings };
 }
 
-/** Profiles and tests one planned column (what each worker of a pool runs); a cached reference profile may be passed in. */
+/** Profiles and tests one planned column (what each worker of a pool runs); cached profiles of either side may be passed in. */
 export function runColumnTask(
   task: ColumnTask,
   reference: Table,
   current: Table,
   plan: Pick<DriftPlan, 'config' | 'context'>,
   referenceProfile?: ColumnProfile,
+  currentProfile?: ColumnProfile,
 ): ColumnDriftResult {
   if (task.role && NOT_TESTED_ROLES.has(task.role) && task.type !== 'datetime' && task.type !== 'text') {
     const [ref, cur] = [valueCount(reference, task.name), valueCount(current, task.name)];
@@ -142,7 +143,7 @@ export function runColumnTask(
   }
   let profiles: [ColumnProfile, ColumnProfile];
   try {
-    profiles = [referenceProfile ?? profileColumn(reference, task.name, task.type), profileColumn(current, task.name, task.type)];
+    profiles = [referenceProfile ?? profileColumn(reference, task.name, task.type), currentProfile ?? profileColumn(current, task.name, task.type)];
   } catch (error) {
     // A column the user typed as numeric that holds text: not tested, with the value that failed.
     if (!(error instanceof AnalysisError)) throw error;

@@ -51,3 +51,13 @@ export async function cachedProfiles<C extends { name: string; type: ColumnType 
   if (fresh.length) await db.profiles.bulkPut(fresh).catch(() => undefined);
   return profiles;
 }
+
+/**
+ * Puts profiles built elsewhere (at ingest, by the worker that parsed the dataset) into the cache, by
+ * profileKey; columns that could not be profiled (undefined) are left out. A failed write (quota) only
+ * loses the cache.
+ */
+export async function putProfiles(db: DriftbookDb, dataset: { id: string }, profiles: ReadonlyMap<string, ColumnProfile | undefined>): Promise<void> {
+  const rows = [...profiles].flatMap(([key, profile]) => (profile ? [{ key, datasetId: dataset.id, profile }] : []));
+  if (rows.length) await db.profiles.bulkPut(rows).catch(() => undefined);
+}

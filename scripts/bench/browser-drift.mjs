@@ -144,16 +144,18 @@ async function oneRun({ base, reference, current, rows, timeoutMs, exclude }) {
     const phases = [];
     for (const worker of page.workers()) {
       const marks = await worker
-        .evaluate(() =>
-          performance
+        .evaluate(() => ({
+          worker: globalThis.name,
+          measures: performance
             .getEntriesByType('measure')
             .filter((m) => m.name.startsWith('driftbook:'))
             .map((m) => ({ name: m.name.slice('driftbook:'.length), detail: m.detail, start: performance.timeOrigin + m.startTime, duration: m.duration })),
-        )
-        .catch(() => []);
-      for (const m of marks) {
+        }))
+        .catch(() => ({ worker: '?', measures: [] }));
+      // The demo's steps before the first file was set are left out.
+      for (const m of marks.measures.filter((m) => m.start >= origin)) {
         phases.push({
-          worker: worker.url().split('/').pop(),
+          worker: marks.worker,
           name: m.name,
           detail: m.detail ?? null,
           start: (m.start - origin) / 1000,
@@ -225,7 +227,7 @@ export async function measureBrowserDrift({ reference, current, rows, runs = 1, 
 export function phaseLines(record) {
   return (record.phases ?? []).map(
     (p) =>
-      `    ${p.worker.padEnd(22)} ${`${p.name}${p.detail ? ` ${p.detail}` : ''}`.padEnd(36)} ${p.start.toFixed(2).padStart(6)} → ${(p.start + p.seconds).toFixed(2).padStart(6)} s  (${p.seconds.toFixed(2)} s)`,
+      `    ${p.worker.replace('driftbook-analysis-', 'worker ').padEnd(9)} ${`${p.name}${p.detail ? ` ${p.detail}` : ''}`.padEnd(36)} ${p.start.toFixed(2).padStart(6)} → ${(p.start + p.seconds).toFixed(2).padStart(6)} s  (${p.seconds.toFixed(2)} s)`,
   );
 }
 

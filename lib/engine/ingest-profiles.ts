@@ -1,0 +1,33 @@
+import type { Table } from 'apache-arrow';
+import { AnalysisError } from '../errors';
+import type { DatasetMeta } from '../data/types';
+import { profileColumn, type ColumnProfile } from '../profile/column-profile';
+import { profileKey } from '../store/profiles';
+
+/** Wider files are profiled lazily, by the drift run that needs a column (a 100,000-column ingest stays an ingest). */
+export const INGEST_PROFILE_MAX_COLUMNS = 2000;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The profiles drift uses (sorted finite values of numeric columns, category counts of categorical and
+ * boolean ones), built from a just-parsed table by the worker that parsed it, keyed by profileKey. Yields
+ * between columns, so the IndexedDB write of the same dataset goes on meanwhile. A column that cannot be
+ * read as its type maps to undefined (drift reports it as not tested).
+ */
+export async function profileForDrift(meta: Pick<DatasetMeta, 'sha256' | 'schema'>, table: Table): Promise<Map<string, ColumnProfile | undefined>> {
+  const profiles = new Map<string, ColumnProfile | undefined>();
+  if (meta.schema.length > INGEST_PROFILE_MAX_COLUMNS) return profiles;
+  for (const { name, type } of meta.schema) {
+    if (type === 'datetime' || type === 'text') continue;
+    await yieldToEvents();
+    let profile: ColumnProfile | undefined;
+    try {
+      profile = profileColumn(table, name, type);
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+    }
+    profiles.set(profileKey(meta.sha256, name, type), profile);
+  }
+  return profiles;
+}
