@@ -18,8 +18,8 @@ export async function qualityCommand(args: string[], out: (text: string) => void
   const format = checkFormat(values.format, ['json', 'prometheus']);
   if (!values.reference) throw new UsageError('quality needs --reference FILE (and --current FILE to compare)');
   if (isProfilePath(values.reference)) {
-    if (format !== 'json') throw new UsageError('quality --reference p.dbprofile: --format json only');
-    return writeOutput(await profileQuality(values.reference, values.current), values.out, out);
+    const result = await profileQuality(values.reference, values.current, readSettings(values));
+    return writeOutput(format === 'prometheus' ? prometheusText('quality', result) : jsonText(result), values.out, out);
   }
   const read = readSettings(values);
   const segments = segmentSettings(values, values.current !== undefined);

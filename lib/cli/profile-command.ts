@@ -2,7 +2,7 @@
  * `driftbook profile`: mergeable column profiles (`.dbprofile`, lib/profile/mergeable).
  *   profile --data F [--edges col=e1,e2,… | --edges-from ref.dbprofile] [--max-categories N] --out p.dbprofile
  *   profile merge a.dbprofile b.dbprofile … --out m.dbprofile
- * and the profile paths of `quality --reference p.dbprofile` and `drift --reference p.dbprofile --current C`.
+ * and the profile paths of `quality --reference p.dbprofile [--current C]` and `drift --reference p.dbprofile --current C`.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,12 +11,13 @@ import { DataError } from '../errors';
 import { driftFromProfiles } from '../drift/from-profile-drift';
 import type { DriftConfig, DriftResult } from '../drift/types';
 import type { DatasetMeta } from '../data/types';
+import { qualityFromProfiles } from '../quality/from-profiles';
+import type { QualityResult } from '../quality/types';
 import { buildProfile } from '../profile/mergeable/build';
-import { computeProfileQuality } from '../profile/mergeable/from-profile-quality';
 import { readProfile, writeProfile } from '../profile/mergeable/io';
 import { mergeProfiles } from '../profile/mergeable/merge';
 import type { DbProfile } from '../profile/mergeable/types';
-import { jsonText, parseCommandArgs, writeOutput } from './command-io';
+import { parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { checkOutPath } from './out-file';
 import { parseEdgesFlags, parseMaxCategories, PROFILE_SQL_OPTION_SPECS, profileSqlBranch } from './profile-sql-command';
@@ -76,10 +77,21 @@ export async function profileCommand(args: string[], out: (text: string) => void
   await writeOutput(writeProfile(profile), values.out, out);
 }
 
-/** `driftbook quality --reference p.dbprofile`: the quality JSON, every number exact from the profile. */
-export async function profileQuality(referencePath: string, currentPath: string | undefined): Promise<string> {
-  if (currentPath !== undefined) throw new UsageError('quality --reference p.dbprofile takes no --current: compare a profile with a file by drift');
-  return jsonText(computeProfileQuality(await loadProfile(referencePath), referencePath));
+/**
+ * `driftbook quality --reference p.dbprofile [--current C | c.dbprofile]`: the usual quality result from the
+ * profiles (qualityFromProfiles: counts, ranges, moments, histograms and categories exact; quantiles, zeros,
+ * distinct numeric values and duplicated rows null). A raw current file is profiled on the reference's edges.
+ */
+export async function profileQuality(referencePath: string, currentPath: string | undefined, read: ReturnType<typeof readSettings>): Promise<QualityResult> {
+  const [refBytes, reference] = await loadProfileBytes(referencePath);
+  const refSide = { meta: profileMeta(referencePath, refBytes, reference), profile: reference };
+  if (currentPath === undefined) return qualityFromProfiles(refSide);
+  if (isProfilePath(currentPath)) {
+    const [curBytes, current] = await loadProfileBytes(currentPath);
+    return qualityFromProfiles(refSide, { meta: profileMeta(currentPath, curBytes, current), profile: current });
+  }
+  const data = await load(currentPath, read);
+  return qualityFromProfiles(refSide, { meta: data.meta, profile: buildProfile(data, { edgesFrom: reference }) });
 }
 
 /** A `.dbprofile` input described as a dataset (format "dbprofile"): for the result's names and the HTML report. */

@@ -82,15 +82,23 @@ describe('driftbook profile', () => {
     }
   });
 
-  it('quality --reference p.dbprofile prints the quality JSON from the profile, equal to the raw-row one', async () => {
-    const fromProfile = JSON.parse((await run('quality', '--reference', at('ref.dbprofile'))).out);
-    const raw = JSON.parse((await run('quality', '--reference', ref)).out);
-    expect(fromProfile.fromProfile).toBe('exact');
-    const [px, rx] = [fromProfile.columns[0], raw.columns[0].reference];
-    expect([px.count, px.missing, px.min, px.max]).toEqual([rx.count, rx.missing, rx.min, rx.max]);
-    expectClose(px.mean, rx.mean, 1e-12, 'mean');
-    expectClose(px.std, rx.std, 1e-12, 'std');
-    expect(fromProfile.columns[1].categories.values.slice(0, 4)).toEqual(raw.columns[1].reference.topCategories);
+  it('quality --reference p.dbprofile [--current C] prints the usual quality result from the profiles, equal to the raw-row one', async () => {
+    for (const current of [[], ['--current', cur]]) {
+      const p = await run('quality', '--reference', at('ref.dbprofile'), ...current);
+      expect(p.code, p.err).toBe(0);
+      const [fromProfile, raw] = [JSON.parse(p.out), JSON.parse((await run('quality', '--reference', ref, ...current)).out)];
+      expect([fromProfile.kind, fromProfile.fromProfile.reference]).toEqual(['quality', true]);
+      for (const side of current.length ? ['reference', 'current'] : ['reference']) {
+        const [px, rx] = [fromProfile.columns[0][side], raw.columns[0][side]];
+        expect([px.count, px.missing, px.min, px.max], side).toEqual([rx.count, rx.missing, rx.min, rx.max]);
+        expectClose(px.mean, rx.mean, 1e-12, `${side} mean`);
+        expectClose(px.std, rx.std, 1e-12, `${side} std`);
+        expect(fromProfile.columns[1][side].topCategories, side).toEqual(raw.columns[1][side].topCategories);
+      }
+    }
+    const prom = await run('quality', '--reference', at('ref.dbprofile'), '--format', 'prometheus');
+    expect(prom.code, prom.err).toBe(0);
+    expect(prom.out).toMatch(/^driftbook_/m);
   });
 
   it('drift --reference p.dbprofile --current C prints the usual drift result, equal to the raw rows with --bins edges: (1e-12)', async () => {
