@@ -19,7 +19,7 @@ export const USAGE = `Usage: driftbook drift --reference R.csv --current C.csv [
        driftbook profile --duckdb "SELECT … FROM 'events/*.parquet'" [--edges … | --edges-from REF.dbprofile] --out P.dbprofile
        driftbook profile --emit-sql --dialect duckdb|spark|bigquery|postgres --table T --columns NAME:TYPE,…
        driftbook profile --from-sql-result ROWS.csv --out P.dbprofile   (the engine's answer to --emit-sql)
-       driftbook quality --reference P.dbprofile            (exact from the profile; no --current)
+       driftbook quality --reference P.dbprofile [--current C.csv|C.dbprofile]   (the usual quality result from the profiles)
        driftbook drift --reference P.dbprofile --current C.csv|C.dbprofile [drift options] [--format json|html|prometheus]
                        (the usual drift result; each test: fromProfile exact|approximate|unavailable; no --bins/--segment/--column)
        driftbook report --reference R.csv --current C.csv --out report.html [--title TEXT] [drift and reading options]
