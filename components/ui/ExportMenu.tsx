@@ -5,6 +5,7 @@ import { findSpec } from '../../lib/notebook/registry';
 import type { CellRecord, WorkspaceRecord } from '../../lib/store/types';
 import { download, downloadJson, downloadName, downloadReport } from '../export-report';
 import { UserText } from './UserText';
+import { visibleControls } from '../../lib/format';
 
 interface Props {
   workspace: WorkspaceRecord;
@@ -25,9 +26,16 @@ export function ExportMenu({ workspace, cells, datasets, onRunAll, onImported, o
 
   const exportBackup = async () => {
     const { getDb } = await import('../../lib/store/db');
-    const { exportWorkspace } = await import('../../lib/store/backup');
+    const { exportWorkspace, profilesLeftOut } = await import('../../lib/store/backup');
     const bytes = await exportWorkspace(getDb(), workspace.id);
     download(bytes as Uint8Array<ArrayBuffer>, downloadName(workspace.name, '.driftbook'), 'application/zip');
+    const left = await profilesLeftOut(getDb(), workspace.id);
+    if (left.length) {
+      const names = left.map((d) => visibleControls(d.name)).join(', ');
+      onMessage(
+        `Not in the backup: ${names} — profile-only datasets (.dbprofile) are not carried; keep their .dbprofile files and drop them in again after importing.`,
+      );
+    }
   };
 
   const importBackup = async (file: File) => {

@@ -79,7 +79,7 @@ function DatasetItem({
               aria-label={`Download the profile (.dbprofile) of ${visibleControls(d.name)}`}
               title="Download profile (.dbprofile): counts, moments, histograms, categories and quantile sketches — keep this instead of the rows"
             >
-              profile
+              .dbprofile
             </button>
           ) : null}
           <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete ${visibleControls(d.name)}`}>

@@ -135,9 +135,9 @@ export function qualityFromProfiles(reference: ProfiledSide, current?: ProfiledS
   const refNames = new Set(reference.profile.columns.map((c) => c.name));
   const onlyInReference = current ? [...refNames].filter((n) => !curColumns.has(n)) : [];
   const onlyInCurrent = current ? [...curColumns.keys()].filter((n) => !refNames.has(n)) : [];
-  const named = current ? `reference ${reference.meta.name} and current ${current.meta.name} are` : `${reference.meta.name} is`;
+  const how = (side: ProfiledSide) => `${side.meta.name} ${side.meta.format === 'dbprofile' ? 'is a .dbprofile' : 'was profiled from its rows'}`;
   const warnings = [
-    `${named} summarised from profiles (.dbprofile): quantiles, zeros, distinct numeric values and duplicated rows need the rows and are not shown`,
+    `summarised from profiles (${[reference, current].flatMap((side) => (side ? [how(side)] : [])).join('; ')}): quantiles, zeros, distinct numeric values and duplicated rows need the rows and are not shown`,
   ];
   if (onlyInReference.length) warnings.push(`columns only in reference: ${preview(onlyInReference)}`);
   if (onlyInCurrent.length) warnings.push(`columns only in current: ${preview(onlyInCurrent)}`);

@@ -8,6 +8,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import { listWorkspaceCards } from './cards';
 import type { DriftbookDb } from './db';
 import { deleteDataset, getDatasetIpc, putDataset, quotaAware } from './datasets';
+import { isProfileOnly } from './stored-profiles';
 import { toTaggedJson } from './tagged-json';
 import { listBatches } from './batches';
 import { retargetTiles } from './dashboards';
@@ -80,6 +81,13 @@ export async function packBackup(
   return zipSync(files, { level: 6 });
 }
 
+/** The profile-only datasets (.dbprofile) a workspace uses: its backup leaves them out (the page says so). */
+export async function profilesLeftOut(db: DriftbookDb, workspaceId: string): Promise<DatasetMeta[]> {
+  const workspace = await getWorkspace(db, workspaceId);
+  const ids = usedDatasetIds(workspace, await listCells(db, workspaceId), await listBatches(db, workspaceId));
+  return (await db.datasets.bulkGet(ids)).filter((m): m is DatasetMeta => m !== undefined && isProfileOnly(m));
+}
+
 /** A stored workspace as a .driftbook file (packBackup). Datasets that were deleted from the library are left out. */
 export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now = new Date()): Promise<Uint8Array> {
   const workspace = await getWorkspace(db, workspaceId);
@@ -89,7 +97,8 @@ export async function exportWorkspace(db: DriftbookDb, workspaceId: string, now 
   const datasets: BackupContents['datasets'] = [];
   for (const id of usedDatasetIds(workspace, cells, batches)) {
     const meta = await db.datasets.get(id);
-    if (meta) datasets.push({ meta, ipc: await getDatasetIpc(db, id) });
+    // A profile-only dataset (.dbprofile) has no rows and is not carried (profilesLeftOut names it; README "Profiles in the app").
+    if (meta && !isProfileOnly(meta)) datasets.push({ meta, ipc: await getDatasetIpc(db, id) });
   }
   const kept = new Set(datasets.map((d) => d.meta.id));
   // A batch or pin whose dataset was deleted from the library is left out with it (the file must hold every dataset it names).

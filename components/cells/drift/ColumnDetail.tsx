@@ -125,6 +125,11 @@ export function ColumnDetail({
                   <td colSpan={3} className="muted">
                     <UserText text={t.error} />
                   </td>
+                ) : t.fromProfile === 'unavailable' ? (
+                  // Not computed (a null statistic here is no number, not an infinite one).
+                  <td colSpan={3} className="muted num">
+                    —
+                  </td>
                 ) : (
                   <>
                     <td className="num">{formatScore(t.statistic)}</td>

@@ -5,6 +5,9 @@ import { buildProfile } from '../../../lib/profile/mergeable/build';
 import { readProfile, writeProfile } from '../../../lib/profile/mergeable/io';
 import { DriftbookDb } from '../../../lib/store/db';
 import { deleteDataset, listDatasets, saveDataset } from '../../../lib/store/datasets';
+import { exportWorkspace, profilesLeftOut } from '../../../lib/store/backup';
+import { readBackup } from '../../../lib/store/backup-read';
+import { addWorkspaceDataset, createWorkspace } from '../../../lib/store/workspaces';
 import { tableToIPC } from 'apache-arrow';
 import {
   builtProfileKey,
@@ -112,6 +115,20 @@ describe('profile-only datasets in IndexedDB', () => {
     expect(readProfile(await datasetProfileText(db, stored.id, openRows))).toEqual(readProfile(text));
     expect(opened).toBe(1);
     expect(profileHasNoRows(stored).message).toMatch(/^rows\.dbprofile is a profile \(\.dbprofile\): summaries only, no rows/);
+  });
+
+  it('a workspace backup leaves profile-only datasets out and profilesLeftOut names them', async () => {
+    const db = new DriftbookDb('stored-profiles-6');
+    dbs.push(db);
+    const dataset = await ingestCsv(encode('x\n1.5\n2.5\n'), 'rows.csv');
+    await saveDataset(db, { meta: dataset.meta, ipc: tableToIPC(dataset.table, 'file') });
+    const stored = await storeProfileFile(db, encode(await sampleProfileText()), 'ref.dbprofile');
+    const workspace = await createWorkspace(db, 'W');
+    await addWorkspaceDataset(db, workspace.id, dataset.meta.id);
+    await addWorkspaceDataset(db, workspace.id, stored.id);
+    const backup = await readBackup(await exportWorkspace(db, workspace.id));
+    expect(backup.datasets.map((d) => d.meta.name)).toEqual(['rows.csv']);
+    expect((await profilesLeftOut(db, workspace.id)).map((d) => d.name)).toEqual(['ref.dbprofile']);
   });
 
   it('recognises .dbprofile file names', () => {
