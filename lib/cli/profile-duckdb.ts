@@ -4,11 +4,11 @@
  * `.dbprofile` as `driftbook profile --data`. Rows never reach Node: DuckDB scans twice (min/max, then
  * every statistic in one aggregate) and returns a few hundred profile rows.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBListValue, type DuckDBConnection } from '@duckdb/node-api';
 import { DataError } from '../errors';
 import { defaultEdges } from '../profile/mergeable/fixed-histogram';
 import { profileFromSqlRows, type SqlProfileRow } from '../profile/mergeable/from-sql-result';
-import { emitProfileSql, type SqlColumn, type SqlColumnType } from '../profile/mergeable/sql-emit';
+import { DEFAULT_QUANTILE_GRID, emitProfileSql, type SqlColumn, type SqlColumnType } from '../profile/mergeable/sql-emit';
 import type { DbProfile } from '../profile/mergeable/types';
 
 export interface DuckDbProfileOptions {
@@ -35,19 +35,22 @@ async function describe(connection: DuckDBConnection, from: string): Promise<{ n
 
 /**
  * The first of the two scans: min and max of the finite values of each numeric column — the default
- * edges of the columns without given ones, and the largest |value| that scales the second scan's exact sum.
+ * edges of the columns without given ones, and the largest |value| that scales the second scan's exact
+ * sum — and a t-digest's 1001 quantiles, whose exact ranks the second scan counts.
  */
 async function firstScan(
   connection: DuckDBConnection,
   from: string,
   names: string[],
-): Promise<{ min: Map<string, number>; max: Map<string, number>; magnitudes: Record<string, number | null> }> {
+): Promise<{ min: Map<string, number>; max: Map<string, number>; magnitudes: Record<string, number | null>; rankValues: Record<string, number[]> }> {
   const [min, max] = [new Map<string, number>(), new Map<string, number>()];
   const magnitudes: Record<string, number | null> = {};
-  if (names.length === 0) return { min, max, magnitudes };
+  const rankValues: Record<string, number[]> = {};
+  if (names.length === 0) return { min, max, magnitudes, rankValues };
   const q = (s: string) => `"${s.split('"').join('""')}"`;
   const fin = (s: string) => `CASE WHEN isfinite(${q(s)}::DOUBLE) THEN ${q(s)}::DOUBLE END`;
-  const aggs = names.map((s, i) => `MIN(${fin(s)}) AS lo${i}, MAX(${fin(s)}) AS hi${i}`).join(', ');
+  const grid = Array.from({ length: DEFAULT_QUANTILE_GRID + 1 }, (_, i) => i / DEFAULT_QUANTILE_GRID).join(', ');
+  const aggs = names.map((s, i) => `MIN(${fin(s)}) AS lo${i}, MAX(${fin(s)}) AS hi${i}, approx_quantile(${fin(s)}, [${grid}]) AS q${i}`).join(', ');
   const row = (await connection.runAndReadAll(`SELECT ${aggs} FROM ${from}`)).getRowObjects()[0]!;
   names.forEach((s, i) => {
     const [lo, hi] = [row[`lo${i}`], row[`hi${i}`]];
@@ -56,8 +59,12 @@ async function firstScan(
     min.set(s, lo);
     max.set(s, hi);
     magnitudes[s] = Math.max(Math.abs(lo), Math.abs(hi));
+    // The t-digest's quantiles only place the steps; the second scan counts their exact ranks.
+    const q = row[`q${i}`];
+    const items = q instanceof DuckDBListValue ? q.items.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)) : [];
+    rankValues[s] = [...new Set([lo, ...items, hi])].sort((a, b) => a - b);
   });
-  return { min, max, magnitudes };
+  return { min, max, magnitudes, rankValues };
 }
 
 function toRow(r: Record<string, unknown>): SqlProfileRow {
@@ -110,7 +117,7 @@ async function profileQuery(query: string, options: DuckDbProfileOptions): Promi
     const edgesOf = (name: string) => given[name] ?? (first.min.has(name) ? defaultEdges(first.min.get(name)!, first.max.get(name)!) : undefined);
     const columns: SqlColumn[] = schema.map((c) => ({ ...c, edges: c.type === 'numeric' ? edgesOf(c.name) : undefined }));
     // The second scan: every statistic of every column at once (sql-emit.ts).
-    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories, magnitudes: first.magnitudes });
+    const sql = emitProfileSql({ dialect: 'duckdb', from, columns, maxCategories, ...first });
     const rows = (await connection.runAndReadAll(sql)).getRowObjects().map(toRow);
     connection.closeSync();
     return profileFromSqlRows(rows, query);

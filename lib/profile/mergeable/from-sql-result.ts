@@ -5,7 +5,7 @@
  * the rank-error bound of engine-quantiles.ts), and DuckDB's exact sum as the mean.
  */
 import { DataError } from '../../errors';
-import { engineRankError } from './engine-quantiles';
+import { engineRankError, largestHalfGap } from './engine-quantiles';
 import { PROFILE_FORMAT, PROFILE_VERSION, type DbProfile, type EngineQuantiles, type ProfileColumn, type ProfileColumnType } from './types';
 
 /** One result row as an engine or a CSV gives it (numbers may come as bigint or text). */
@@ -47,6 +47,8 @@ interface Collected {
   bins: Map<number, number>;
   categories: { value: string; count: number }[];
   quantiles: Map<number, number | null>;
+  /** Quantiles at exact ranks: values in (v_{i−1}, v_i] per index. */
+  rankCounts: Map<number, number>;
   quantileMethod?: { method: string; grid: number; error: number | null };
   sum?: { hi: bigint; k: number; lo: number | null };
 }
@@ -96,7 +98,16 @@ function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<
     if (!c)
       columns.set(
         r.column_name,
-        (c = { position: Infinity, ints: new Map(), doubles: new Map(), edges: new Map(), bins: new Map(), categories: [], quantiles: new Map() }),
+        (c = {
+          position: Infinity,
+          ints: new Map(),
+          doubles: new Map(),
+          edges: new Map(),
+          bins: new Map(),
+          categories: [],
+          quantiles: new Map(),
+          rankCounts: new Map(),
+        }),
       );
     switch (r.stat) {
       case 'type':
@@ -113,6 +124,7 @@ function collect(rows: readonly SqlProfileRow[]): { total: number; columns: Map<
         break;
       case 'quantile':
         c.quantiles.set(toIndex(i, r), toDouble(i, r));
+        if (r.n !== null) c.rankCounts.set(toIndex(i, r), toCount(i, r));
         break;
       case 'quantile_method':
         c.quantileMethod = { method: r.label ?? '', grid: toCount(i, r), error: toDouble(i, r) };
@@ -178,7 +190,20 @@ function quantilesOf(name: string, c: Collected, n: number): EngineQuantiles {
       'sql-result',
       `column ${name}: quantile ${bad} of ${grid} is ${String(values[bad])}; expected ${grid + 1} non-decreasing quantile rows`,
     );
-  return { n, probs, values: values as number[], rankError: engineRankError(probs, n, error), method };
+  if (c.rankCounts.size === 0) return { n, probs, values: values as number[], rankError: engineRankError(probs, n, error), method };
+  // Exact ranks F(v_i) = (values ≤ v_i)/n: the bound is half the widest gap, nothing added; a value
+  // with no data since the previous one adds no step and is dropped.
+  const ranked: EngineQuantiles = { n, probs: [], values: [], rankError: 0, method };
+  let below = 0;
+  values.forEach((v, i) => {
+    below += c.rankCounts.get(i) ?? 0;
+    if (below > n) throw new DataError('sql-result', `column ${name}: quantile ranks add up to ${below}, count is ${n}`);
+    if (ranked.probs.length && below / n === ranked.probs[ranked.probs.length - 1]) return;
+    ranked.probs.push(below / n);
+    ranked.values.push(v!);
+  });
+  ranked.rankError = largestHalfGap(ranked.probs);
+  return ranked;
 }
 
 function categoryColumn(name: string, c: Collected, base: ProfileColumn): ProfileColumn {

@@ -8,7 +8,10 @@ import { readNumbers } from '../../../lib/data/columns';
 import { ingestCsv } from '../../../lib/data/ingest';
 import type { Dataset } from '../../../lib/data/types';
 import { buildProfile } from '../../../lib/profile/mergeable/build';
+import { largestHalfGap } from '../../../lib/profile/mergeable/engine-quantiles';
+import { profileFromSqlRows } from '../../../lib/profile/mergeable/from-sql-result';
 import { mergeProfiles } from '../../../lib/profile/mergeable/merge';
+import { emitProfileSql, RANKED_METHOD } from '../../../lib/profile/mergeable/sql-emit';
 import { cdfRank, sketchCdf } from '../../../lib/profile/mergeable/sketch';
 import type { DbProfile, EngineQuantiles, ProfileColumn } from '../../../lib/profile/mergeable/types';
 
@@ -34,6 +37,8 @@ let fromDuckDb: DbProfile;
 let fromNode: DbProfile;
 let dataset: Dataset;
 let merged: DbProfile;
+let parts: DbProfile[];
+let emitted: DbProfile;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftbook-duckdb-'));
@@ -49,9 +54,25 @@ beforeAll(async () => {
   fromDuckDb = await profileWithDuckDb(query, { edges: { x: X_EDGES }, maxCategories: MAX_CATEGORIES });
   dataset = await ingestCsv(new Uint8Array(readFileSync(join(dir, 'all.csv'))), 'all.csv');
   fromNode = buildProfile(dataset, { edges: { x: X_EDGES }, maxCategories: MAX_CATEGORIES });
-  const parts: DbProfile[] = [];
+  parts = [];
   for (let p = 0; p < PARTS; p++) parts.push(await profileWithDuckDb(`SELECT * FROM '${join(dir, `part-${p}.parquet`)}'`, { edgesFrom: fromDuckDb }));
   merged = mergeProfiles(parts);
+  // The emitted DuckDB dialect (what --emit-sql prints), run as is: its exact quantile grid.
+  const instance2 = await DuckDBInstance.create(':memory:');
+  const c2 = await instance2.connect();
+  const columns = fromDuckDb.columns.filter((col) => col.moments).map((col) => ({ name: col.name, type: 'numeric' as const, edges: col.histogram!.edges }));
+  const sql = emitProfileSql({ dialect: 'duckdb', from: `'${join(dir, '*.parquet')}'`, columns });
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const rows = (await c2.runAndReadAll(sql)).getRowObjects().map((r) => ({
+    column_name: text(r['column_name']),
+    stat: String(r['stat']),
+    label: text(r['label']),
+    n: text(r['n']),
+    value: typeof r['value'] === 'number' ? r['value'] : null,
+  }));
+  c2.closeSync();
+  instance2.closeSync();
+  emitted = profileFromSqlRows(rows, 'emitted');
 }, 120_000);
 
 afterAll(() => {
@@ -78,6 +99,17 @@ function exactMean(xs: Float64Array): number {
   const q = ((negative ? -sum : sum) << 200n) / (BigInt(xs.length) << 1074n);
   const value = Number(q) / 2 ** 200;
   return negative ? -value : value;
+}
+
+/** The exact fraction of sorted values ≤ v. */
+function exactFraction(sorted: Float64Array, v: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo / sorted.length;
 }
 
 /** Largest |F̂(x) − F(x)| over every data value and every midpoint between them. */
@@ -146,15 +178,30 @@ describe('driftbook profile --duckdb on 4 Parquet files (200k rows) vs buildProf
     expect(Math.abs(column(fromDuckDb, 'z').moments!.mean)).toBeLessThan(1e-6);
   });
 
-  it('quantiles: the exact grid i/1000 of every numeric column, within 1/(2m) + 1/n of the exact CDF everywhere', () => {
+  it('--duckdb quantiles: a t-digest’s values at their exact ranks, within half the widest rank gap of the exact CDF everywhere', () => {
     for (const node of fromNode.columns.filter((c) => c.moments)) {
       const q = column(fromDuckDb, node.name).quantiles!;
       const sorted = finiteSorted(node.name);
-      expect(q.n, node.name).toBe(sorted.length);
+      expect([q.n, q.method], node.name).toEqual([sorted.length, RANKED_METHOD]);
+      expect(q.probs, node.name).toEqual(q.values.map((v) => exactFraction(sorted, v)));
+      expect(q.rankError, node.name).toBe(largestHalfGap(q.probs));
+      expect(q.rankError!, node.name).toBeLessThan(0.002);
+      // The bound is reached where one value holds a whole gap; 1e-15 is the rounding of F̂'s midpoints.
+      expect(worstRankError(q, sorted), node.name).toBeLessThanOrEqual(q.rankError! + 1e-15);
+    }
+  });
+
+  it('the emitted DuckDB query: the exact grid i/1000 (inverse-CDF values), within 1/(2m) + 1/n of the exact CDF everywhere', () => {
+    for (const node of fromNode.columns.filter((c) => c.moments)) {
+      const q = column(emitted, node.name).quantiles!;
+      const sorted = finiteSorted(node.name);
       expect(q.rankError!, node.name).toBeCloseTo(1 / 2000 + 1 / sorted.length, 15);
-      // The inverse-CDF quantile: the value at 1-based rank ⌈i·n/1000⌉ (rank 1 for i = 0).
-      expect(q.values, node.name).toEqual(q.probs.map((p, i) => sorted[Math.max(1, Math.ceil((i * sorted.length) / 1000)) - 1]));
+      // The value at 1-based rank ⌈i·n/1000⌉ (rank 1 for i = 0).
+      expect(q.values, node.name).toEqual(q.probs.map((_, i) => sorted[Math.max(1, Math.ceil((i * sorted.length) / 1000)) - 1]));
       expect(worstRankError(q, sorted), node.name).toBeLessThanOrEqual(q.rankError!);
+      const { quantiles: _q, ...rest } = column(emitted, node.name);
+      const { quantiles: _r, ...same } = column(fromDuckDb, node.name);
+      expect(rest, node.name).toEqual(same);
     }
   });
 
@@ -169,9 +216,11 @@ describe('driftbook profile --duckdb on 4 Parquet files (200k rows) vs buildProf
       expect(rel(m.moments!.mean, whole.moments!.mean), `${whole.name} mean`).toBeLessThan(1e-12);
       expect(rel(m.moments!.M2, whole.moments!.M2), `${whole.name} M2`).toBeLessThan(1e-12);
       const q = m.quantiles!;
-      // Each shard: 1/2000 + 1/50000; three merges widen by at most 1/2000 each.
-      expect(q.rankError!).toBeLessThanOrEqual(1 / 2000 + 1 / 50000 + 3 / 2000);
-      expect(q.method).toBe('duckdb list_sort at ranks ceil(i*n/m) (exact) (merged)');
+      // Three merges, each widening by half the widest gap of the left side's probabilities.
+      const shards = parts.map((p) => column(p, whole.name).quantiles!);
+      const widest = Math.max(...shards.map((x) => x.rankError!));
+      expect(q.rankError!).toBeLessThanOrEqual(widest + 3 * Math.max(...shards.map((x) => largestHalfGap(x.probs))) + 1e-15);
+      expect(q.method).toBe(`${RANKED_METHOD} (merged)`);
       expect(worstRankError(q, finiteSorted(whole.name)), whole.name).toBeLessThanOrEqual(q.rankError!);
     }
   });
