@@ -164,6 +164,55 @@ describe('driftFromProfiles: the usual DriftResult', () => {
     }
   });
 
+  it('SQL/DuckDB profiles (engine quantiles, no KLL sketch): sketch methods approximate with the engine bound, or with none', async () => {
+    const p = await pair(3000, 2000);
+    const m = 100;
+    const eps = (n: number) => 1 / (2 * m) + 1 / n;
+    // DuckDB quantile_disc on an (m + 1)-point grid: rank error 1/(2m) + 1/n (README "Profiles from DuckDB and SQL"), or none documented.
+    const withQuantiles = (profile: typeof p.refProfile, dataset: Dataset, bounded: boolean) => ({
+      ...profile,
+      columns: profile.columns.map((c) => {
+        if (c.type !== 'numeric') return c;
+        const values = Float64Array.from(dataset.table.getChild(c.name)!.toArray() as Float64Array)
+          .filter(Number.isFinite)
+          .sort();
+        const probs = Array.from({ length: m + 1 }, (_, j) => j / m);
+        const q = probs.map((pr) => values[Math.max(Math.ceil(pr * values.length), 1) - 1]!);
+        const { sketch: _dropped, ...rest } = c;
+        return {
+          ...rest,
+          quantiles: { n: values.length, probs, values: q, rankError: bounded ? eps(values.length) : null, method: 'quantile_disc (exact) on a grid' },
+        };
+      }),
+    });
+    const rawX = (await raw(p, 'x', { methods: ['ks'] })).columns.find((c) => c.name === 'x')!;
+    const bounded = driftFromProfiles(
+      withQuantiles(p.refProfile, p.ref, true),
+      withQuantiles(p.curProfile, p.cur, true),
+      { methods: ['ks', 'anderson'] },
+      {
+        reference: p.ref.meta,
+        current: p.cur.meta,
+      },
+    );
+    const x = bounded.columns.find((c) => c.name === 'x')!;
+    expect(x.tests!.ks!.fromProfile).toBe('approximate');
+    expect(Math.abs(x.tests!.ks!.statistic! - rawX.tests!.ks!.statistic!)).toBeLessThanOrEqual(eps(rawX.count.reference) + eps(rawX.count.current));
+    expect(x.tests!.anderson!.fromProfileReason).toMatch(/= [\d.e+]+ here/);
+    const unbounded = driftFromProfiles(
+      withQuantiles(p.refProfile, p.ref, false),
+      withQuantiles(p.curProfile, p.cur, false),
+      { methods: ['ks', 'anderson'] },
+      {
+        reference: p.ref.meta,
+        current: p.cur.meta,
+      },
+    );
+    const u = unbounded.columns.find((c) => c.name === 'x')!;
+    expect(u.tests!.ks!.fromProfileReason).toMatch(/no bound here/);
+    expect(u.tests!.anderson!.fromProfileReason).toMatch(/no bound \(a side's rank error is unknown\)/);
+  });
+
   it('an unavailable deciding method leaves the column untested with the reason; different edges too', async () => {
     const p = await pair(500, 500);
     const result = fromProfiles(p, { columnMethods: { x: 'mannw' } });
