@@ -6,7 +6,7 @@ import { cellReportHtml, defaultTitle, type CellOutput } from './cell-report';
 import { jsonText, PAIR_OPTION_SPECS, parseCommandArgs, requirePair, writeOutput } from './command-io';
 import { DRIFT_OPTION_SPECS, toDriftConfig, UsageError } from './drift-options';
 import { checkFormat, prometheusText } from './prometheus-format';
-import { isProfilePath, profileDrift } from './profile-command';
+import { isProfilePath } from './profile-path';
 import { driftOnPool, WorkerPool } from './pool';
 import type { ReadSettings } from './pool-protocol';
 import { load, readSettings } from './read-options';
@@ -88,6 +88,8 @@ export async function driftCommand(args: string[], out: (text: string) => void):
         `drift --reference p.dbprofile: --${unsupported.join(', --')} cannot be applied to a profile (binned methods use the profile's edges) — profile the data with the edges you want, or pass the raw file`,
       );
     checkConfig('drift', drift);
+    // Loaded here: the profile command brings DuckDB, which a raw-file run never needs.
+    const { profileDrift } = await import('./profile-command');
     const { result, datasets } = await profileDrift(referencePath, currentPath, readSettings(values), drift);
     const text =
       format === 'html'

@@ -21,12 +21,10 @@ import { parseCommandArgs, writeOutput } from './command-io';
 import { UsageError } from './drift-options';
 import { checkOutPath } from './out-file';
 import { parseEdgesFlags, parseMaxCategories, PROFILE_SQL_OPTION_SPECS, profileSqlBranch } from './profile-sql-command';
+import { isProfilePath } from './profile-path';
 import { load, readSettings } from './read-options';
 
-/** A profile file's extension: `--reference p.dbprofile` takes the profile paths. */
-export const PROFILE_EXTENSION = '.dbprofile';
-
-export const isProfilePath = (path: string | undefined): path is string => path !== undefined && path.toLowerCase().endsWith(PROFILE_EXTENSION);
+export { isProfilePath, PROFILE_EXTENSION } from './profile-path';
 
 const PROFILE_OPTION_SPECS = {
   data: { type: 'string' },
