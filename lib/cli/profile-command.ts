@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../errors';
 import { driftFromProfiles } from '../drift/from-profile-drift';
@@ -96,7 +97,7 @@ export async function profileQuality(referencePath: string, currentPath: string 
 function profileMeta(path: string, bytes: Uint8Array, profile: DbProfile): DatasetMeta {
   return {
     id: path,
-    name: path,
+    name: basename(path),
     format: 'dbprofile',
     sha256: createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,

@@ -42,8 +42,7 @@ function base(name: string, type: ColumnType, pair: ProfilePair) {
 function profileDefault(kind: ProfileKind, pair: ProfilePair): DefaultChoice {
   return () => {
     if (kind === 'numeric') {
-      const why =
-        "psi on the reference profile's fixed edges, exact from profiles (Evidently's default for numeric columns, ks or wasserstein, needs the rows)";
+      const why = "psi on the reference profile's fixed edges, exact (Evidently's default for numeric columns, ks or wasserstein, needs the rows)";
       return { id: 'psi', rule: why, selection: `from profiles — ${why}` };
     }
     const distinct = distinctCount(categoricalOf(pair.reference), categoricalOf(pair.current));

@@ -109,6 +109,15 @@ describe('driftbook profile', () => {
     const raw = JSON.parse((await run('drift', '--reference', ref, '--current', cur, ...flags, '--bins', 'edges:-10,-5,0,5,10')).out);
     const result = JSON.parse(p.out);
     expect([result.kind, result.fromProfile, result.current.sha256]).toEqual(['drift', { reference: true, current: false }, raw.current.sha256]);
+    // A profile side is named by its file name and the SHA-256 of the .dbprofile itself.
+    const { createHash } = await import('node:crypto');
+    expect(result.reference).toEqual({
+      name: 'ref.dbprofile',
+      rows: 1500,
+      sha256: createHash('sha256')
+        .update(readFileSync(at('ref.dbprofile')))
+        .digest('hex'),
+    });
     let compared = 0;
     for (const column of result.columns) {
       const want = raw.columns.find((c: { name: string }) => c.name === column.name);
