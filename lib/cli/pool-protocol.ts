@@ -14,18 +14,20 @@ export interface ReadSettings {
 }
 
 export interface SharedTable {
-  /** Identifies the table across requests, so a worker opens it once. */
+  /** Identifies the table across requests, so a worker opens it once (the worker that parsed a file keeps its table under this key). */
   key: string;
-  ipc: SharedArrayBuffer;
+  /** The table's IPC bytes, for workers that do not hold it yet; absent when the one worker is the one that parsed it. */
+  ipc?: SharedArrayBuffer;
 }
 
 export type PoolRequest =
-  | { id: number; kind: 'ingest'; path: string; options: ReadSettings }
+  | { id: number; kind: 'ingest'; path: string; options: ReadSettings; key: string }
   | { id: number; kind: 'column'; task: ColumnTask; plan: Pick<DriftPlan, 'config' | 'context'>; reference: SharedTable; current: SharedTable };
 
 export type PoolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };
 
 export interface IngestReply {
   meta: DatasetMeta;
-  ipc: SharedArrayBuffer;
+  /** The parsed table as Arrow IPC (file format), transferred to the main thread, not copied. */
+  ipc: ArrayBuffer;
 }

@@ -4,37 +4,43 @@ import { toErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { runColumnTask } from '../drift/compute-drift';
-import type { PoolRequest, PoolResponse } from './pool-protocol';
+import type { PoolRequest, PoolResponse, SharedTable } from './pool-protocol';
 
-// Tables shared by the main thread (SharedArrayBuffer IPC bytes), opened once per worker.
+// Tables this worker parsed, or opened from the main thread's shared IPC bytes: once per worker.
 const tables = new Map<string, Table>();
 
-function table(key: string, bytes: SharedArrayBuffer): Table {
+function table({ key, ipc }: SharedTable): Table {
   let t = tables.get(key);
   if (!t) {
-    t = tableFromIPC(new Uint8Array(bytes));
+    if (!ipc) throw new Error(`pool worker: table ${key} was neither parsed here nor sent`);
+    t = tableFromIPC(new Uint8Array(ipc));
     tables.set(key, t);
   }
   return t;
 }
 
-async function handle(request: PoolRequest): Promise<PoolResponse> {
+/** The bytes as an ArrayBuffer of their own, to transfer (no copy when they fill their buffer). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+}
+
+async function handle(request: PoolRequest): Promise<{ response: PoolResponse; transfer: ArrayBuffer[] }> {
   if (request.kind === 'ingest') {
     const { meta, table: parsed } = await ingestSource(await localFileSource(request.path), { ...request.options, createHasher: nodeSha256 });
-    const ipc = tableToIPC(parsed, 'file');
-    // Copied once into shared memory: every worker then reads the same bytes without a copy.
-    const shared = new SharedArrayBuffer(ipc.byteLength);
-    new Uint8Array(shared).set(ipc);
-    return { id: request.id, ok: true, value: { meta, ipc: shared } };
+    // Kept here for the columns this worker tests; the main thread gets the IPC bytes moved, not copied.
+    tables.set(request.key, parsed);
+    const ipc = ownBuffer(tableToIPC(parsed, 'file'));
+    return { response: { id: request.id, ok: true, value: { meta, ipc } }, transfer: [ipc] };
   }
   const { task, plan, reference, current } = request;
-  const result = runColumnTask(task, table(reference.key, reference.ipc), table(current.key, current.ipc), plan);
-  return { id: request.id, ok: true, value: result };
+  const result = runColumnTask(task, table(reference), table(current), plan);
+  return { response: { id: request.id, ok: true, value: result }, transfer: [] };
 }
 
 parentPort!.on('message', (request: PoolRequest) => {
   handle(request).then(
-    (response) => parentPort!.postMessage(response),
+    ({ response, transfer }) => parentPort!.postMessage(response, transfer),
     (error: unknown) => parentPort!.postMessage({ id: request.id, ok: false, error: toErrorInfo(error) } satisfies PoolResponse),
   );
 });

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { fromErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
@@ -80,12 +80,15 @@ export class WorkerPool {
   }
 }
 
-function toShared(table: Table): SharedArrayBuffer {
-  const ipc = tableToIPC(table, 'file');
+/** IPC bytes copied once into shared memory: every worker then reads the same bytes without a copy. */
+function toShared(ipc: Uint8Array): SharedArrayBuffer {
   const shared = new SharedArrayBuffer(ipc.byteLength);
   new Uint8Array(shared).set(ipc);
   return shared;
 }
+
+// Each run's tables get keys of their own: a pool that outlives a run must not serve its tables to the next.
+let runs = 0;
 
 /** A pooled drift run's result and the two datasets it read (the HTML report lists them). */
 export interface PooledDrift {
@@ -98,7 +101,8 @@ export interface PooledDrift {
  * The CLI's drift run for a drift-like kind (its spec's `capabilities.drift` gives the config):
  * the main thread parses the reference while a worker parses the current file (so a worker's
  * start-up overlaps real work), then the main thread and every worker each take the next column
- * until none is left.
+ * until none is left. The worker that parsed the current file keeps its table; with more workers
+ * than one, the others get it as shared IPC bytes.
  */
 export async function driftOnPool(
   pool: WorkerPool,
@@ -107,16 +111,20 @@ export async function driftOnPool(
   config: DriftConfig,
   read: ReadSettings = {},
 ): Promise<PooledDrift> {
-  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read });
+  const keys = { reference: `reference-${runs}`, current: `current-${runs}` };
+  runs++;
+  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read, key: keys.current });
   // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
   currentReply.catch(() => undefined);
   const reference = await ingestSource(await localFileSource(referencePath), { ...read, createHasher: nodeSha256 });
+  // Shared before waiting for the current file: the worker usually finishes last (it started later).
+  const referenceShared = { key: keys.reference, ipc: toShared(tableToIPC(reference.table, 'file')) };
   const current = await currentReply;
-  const curTable = tableFromIPC(new Uint8Array(current.ipc));
+  const currentBytes = new Uint8Array(current.ipc);
+  const curTable = tableFromIPC(currentBytes);
   const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);
   const shared = { config: plan.config, context: plan.context };
-  const referenceShared = { key: 'reference', ipc: toShared(reference.table) };
-  const currentShared = { key: 'current', ipc: current.ipc };
+  const currentShared = pool.size > 1 ? { key: keys.current, ipc: toShared(currentBytes) } : { key: keys.current };
   // One lane per worker plus the main thread: a task goes to a free worker, else runs here.
   const columns = await runDriftPlan(
     plan,

@@ -24,6 +24,23 @@ describe('CLI worker pool', () => {
     expect(same(onPool.current)).toEqual(same(cur.meta));
   }, 60_000);
 
+  it('with one worker (the parser keeps the current table, nothing shared) and across runs of one pool (tables keyed per run)', async () => {
+    const single = new WorkerPool(1);
+    try {
+      const [referencePath, currentPath] = [join(ROOT, 'tests/fixtures/e2e/reference.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv')];
+      const [ref, cur] = await Promise.all([
+        ingestCsv(readFixture('tests/fixtures/e2e/reference.csv'), 'reference.csv'),
+        ingestCsv(readFixture('tests/fixtures/e2e/current.csv'), 'current.csv'),
+      ]);
+      const config = { methods: 'all' as const };
+      expect((await driftOnPool(single, referencePath, currentPath, config)).result).toEqual(await computeDrift(ref, cur, config));
+      // The same pool, the files swapped: a worker still holding the first run's tables would give the first answer.
+      expect((await driftOnPool(single, currentPath, referencePath, config)).result).toEqual(await computeDrift(cur, ref, config));
+    } finally {
+      await single.close();
+    }
+  }, 60_000);
+
   it('brings a worker’s typed error back to the caller', async () => {
     await expect(driftOnPool(pool, join(ROOT, 'tests/fixtures/e2e/empty.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv'), {})).rejects.toMatchObject({
       code: 'empty-file',
