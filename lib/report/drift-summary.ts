@@ -36,6 +36,25 @@ export function notices(result: DriftResult): SafeHtml {
       ? ''
       : html`<div class="only-in"><span>${label}</span><ul class="list-inline">${names.map((n) => html`<li>${userText(n)}</li>`)}</ul></div>`;
   const schema = result.onlyInReference.length + result.onlyInCurrent.length > 0;
-  return html`${warnings.length > 0 ? html`<section class="notice"><h3>Warnings</h3><ul>${warnings}</ul></section>` : ''}
+  return html`${fromProfiles(result)}${warnings.length > 0 ? html`<section class="notice"><h3>Warnings</h3><ul>${warnings}</ul></section>` : ''}
 ${schema ? html`<section class="notice"><h3>Columns not compared</h3>${onlyIn('Only in reference', result.onlyInReference)}${onlyIn('Only in current', result.onlyInCurrent)}</section>` : ''}`;
+}
+
+/**
+ * A run from column profiles (.dbprofile): which sides were profiles, and how many deciding tests are exact,
+ * approximate or need the rows (each inexact one is named with its bound in the column warnings).
+ */
+function fromProfiles(result: DriftResult): SafeHtml | '' {
+  const sides = result.fromProfile;
+  if (!sides) return '';
+  const given = [sides.reference ? 'reference' : '', sides.current ? 'current' : ''].filter(Boolean);
+  const named = given.length ? ` (${given.join(' and ')}: .dbprofile; a side with rows was profiled on the same edges)` : '';
+  const tally = { exact: 0, approximate: 0, unavailable: 0 };
+  for (const col of result.columns) {
+    const accuracy = col.method ? col.tests?.[col.method]?.fromProfile : undefined;
+    if (col.tested && accuracy) tally[accuracy]++;
+  }
+  const inexact = tally.approximate + tally.unavailable;
+  const counts = `Deciding tests: ${formatCount(tally.exact)} exact (equal to the raw-row result), ${formatCount(tally.approximate)} approximate, ${formatCount(tally.unavailable)} needing the rows${inexact ? ' — each named with its bound or reason in the warnings' : ''}.`;
+  return html`<section class="notice"><h3>Computed from profiles</h3><p>Each test was computed from column profiles${named}. ${counts}</p></section>`;
 }
