@@ -12,8 +12,8 @@ import { jensenShannon } from '../stats/divergence';
 import { alignCategories, distinctCount } from './categories';
 import { chooseConfiguredMethod, missingDrift, thresholdFor, type DefaultChoice } from './column-drift';
 import { defaultMethod } from './default-method';
-import { summarizeCategorical } from './distribution';
-import { categoricalOf, profileTest, sharedHistograms, type ProfileKind } from './from-profile-tests';
+import { summarizeCategorical, thinEcdf } from './distribution';
+import { categoricalOf, keptValues, profileTest, sharedHistograms, type ProfileKind } from './from-profile-tests';
 import { wassersteinFromSketches } from './from-profile-sketch';
 import type { MethodContext } from './methods/method';
 import { DRIFT_METHODS, getDriftMethod } from './methods/registry';
@@ -72,7 +72,11 @@ function effectSize(kind: ProfileKind, pair: ProfilePair, deciding: { id: string
 function distribution(kind: ProfileKind, pair: ProfilePair): DistributionSummary | undefined {
   if (kind === 'categorical') return summarizeCategorical(categoricalOf(pair.reference), categoricalOf(pair.current));
   const shared = sharedHistograms(pair.reference, pair.current);
-  return shared ? { kind: 'histogram', edges: [...shared.edges], reference: [...shared.reference], current: [...shared.current] } : undefined;
+  if (!shared) return undefined;
+  // The empirical CDFs only where they are exact: sketches that kept every value.
+  const [r, c] = [keptValues(pair.reference), keptValues(pair.current)];
+  const ecdf = r && c ? { ecdf: { reference: thinEcdf(r.sorted), current: thinEcdf(c.sorted) } } : {};
+  return { kind: 'histogram', edges: [...shared.edges], reference: [...shared.reference], current: [...shared.current], ...ecdf };
 }
 
 function scoreOf(test: TestOutcome, scoreKind: 'p-value' | 'distance'): number | null {

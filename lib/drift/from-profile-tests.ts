@@ -89,7 +89,7 @@ function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): { tes
 }
 
 /** A numeric column's finite values when its KLL sketch kept them all (one level: every item has weight 1), sorted. */
-function keptValues(column: ProfileColumn): NumericProfile | undefined {
+export function keptValues(column: ProfileColumn): NumericProfile | undefined {
   const sketch = column.sketch;
   if (!sketch || sketch.levels.length !== 1 || sketch.n !== column.count || !column.moments) return undefined;
   const sorted = Float64Array.from(sketch.levels[0]!).sort();

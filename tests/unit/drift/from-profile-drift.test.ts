@@ -126,6 +126,7 @@ describe('driftFromProfiles: the usual DriftResult', () => {
     expect(x.tests!.psi!.edges![0]).toBeNull();
     expect(x.tests!.psi!.edges!.at(-1)).toBeNull();
     expect(x.distribution).toMatchObject({ kind: 'histogram', edges: p.refProfile.columns[0]!.histogram!.edges });
+    expect(x.distribution).not.toHaveProperty('ecdf');
     expect(x.effectSize).toMatchObject({ method: 'wasserstein', fromProfile: 'approximate' });
     const c = result.columns.find((col) => col.name === 'c')!;
     // 3000 reference values (> 1000): Evidently picks jensenshannon for a categorical column.
@@ -154,6 +155,8 @@ describe('driftFromProfiles: the usual DriftResult', () => {
     const want = await raw(p, 'x', config);
     const x = result.columns.find((c) => c.name === 'x')!;
     const wx = want.columns.find((c) => c.name === 'x')!;
+    // The ECDFs drawn beside the histograms are the raw rows' too.
+    expect(x.distribution).toMatchObject({ kind: 'histogram', ecdf: (wx.distribution as { ecdf: unknown }).ecdf });
     const ids = [...DRIFT_METHODS.values()].filter((m) => m.kinds.includes('numeric')).map((m) => m.id);
     expect(ids.length).toBe(13);
     for (const id of ids) {
