@@ -28,6 +28,8 @@ export interface SketchOutcome {
   test: TestOutcome;
   limit: number;
   bound: string;
+  /** The largest p-value of any statistic within the bound: sketch error alone never reads as drift. */
+  conservativePValue: number;
 }
 
 /** c of the module comment: the CDF-gap error scaled for the smaller of the two choices of side 1. */
@@ -48,7 +50,7 @@ function pooledOf(reference: SketchSource, current: SketchSource): { x: Weighted
 
 /** The bound's text, or why there is none (an engine that documents no rank error). */
 function boundText(formula: string, value: number): string {
-  return Number.isFinite(value) ? `${formula} = ${value.toPrecision(4)} here (p-value not bounded)` : `${formula}: no bound (a side's rank error is unknown)`;
+  return Number.isFinite(value) ? `${formula} = ${value.toPrecision(4)} here` : `${formula}: no bound (a side's rank error is unknown)`;
 }
 
 /** scipy anderson_ksamp([ref, cur], midrank=True) on the sketches' weighted samples (Scholz & Stephens eq. 7). */
@@ -76,8 +78,10 @@ export function andersonFromSketches(reference: SketchSource, current: SketchSou
   const { statistic, pValue } = andersonFromA2akn(a2akn, n);
   // The normalisation is affine in A²: one more unit of A² moves the statistic by 1/σ_N.
   const perUnit = andersonFromA2akn(a2akn + 1, n).statistic - statistic;
-  const bound = 4 * N * cdfGapError(steps, { reference: n[0]!, current: n[1]! }, eps) * perUnit;
-  return { test: { statistic, pValue }, limit: bound, bound: boundText('|A − A_rows| ≤ 4·N·c/σ_N', bound) };
+  const squared = 4 * N * cdfGapError(steps, { reference: n[0]!, current: n[1]! }, eps);
+  const conservativePValue = andersonFromA2akn(a2akn - squared, n).pValue;
+  const bound = squared * perUnit;
+  return { test: { statistic, pValue }, limit: bound, bound: boundText('|A − A_rows| ≤ 4·N·c/σ_N', bound), conservativePValue };
 }
 
 /** Σ_{t=1..w} (d − t)²: w tied copies at within-sample ranks a+1 … a+w, d = midrank − a. */
@@ -103,5 +107,9 @@ export function cramerVonMisesFromSketches(reference: SketchSource, current: Ske
   }
   const { statistic, pValue } = cramerVonMisesFromU(nx * sx.value + ny * sy.value, nx, ny);
   const bound = ((nx + ny) * cdfGapError(steps, { reference: nx, current: ny }, eps)) / 2;
-  return { test: { statistic, pValue }, limit: bound, bound: boundText('|T − T_rows| ≤ N·c/2', bound) };
+  // U of the smallest T within the bound (T = U/(k·N) − (4k − 1)/(6N), k = nx·ny), never below 0.
+  const [k, N] = [nx * ny, nx + ny];
+  const lowU = Math.max(0, (statistic - bound + (4 * k - 1) / (6 * N)) * k * N);
+  const conservativePValue = Number.isFinite(lowU) ? cramerVonMisesFromU(lowU, nx, ny).pValue : 1;
+  return { test: { statistic, pValue }, limit: bound, bound: boundText('|T − T_rows| ≤ N·c/2', bound), conservativePValue };
 }

@@ -123,7 +123,10 @@ export function ksFromSketches(reference: SketchSource, current: SketchSource): 
       location = { x: z[k]!, reference: fa, current: fb };
     }
   }
-  const [n, m] = [x.n, y.n];
-  const pValue = Math.min(Math.max(kstwoSf(d, roundHalfEven((n * m) / (n + m))), 0), 1);
-  return { statistic: d, pValue, location };
+  return { statistic: d, pValue: ksPValue(d, x.n, y.n), location };
+}
+
+/** scipy's asymptotic two-sample KS p-value: kstwo.sf(D, round(n·m/(n+m))), clipped to [0, 1]. */
+export function ksPValue(d: number, n: number, m: number): number {
+  return Math.min(Math.max(kstwoSf(d, roundHalfEven((n * m) / (n + m))), 0), 1);
 }

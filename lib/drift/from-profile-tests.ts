@@ -17,7 +17,7 @@ import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/di
 import { tTestFromMoments } from '../stats/t-test';
 import { fillZeroes } from './binning';
 import { andersonFromSketches, cramerVonMisesFromSketches } from './from-profile-rank-tests';
-import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from './from-profile-sketch';
+import { energyDistanceFromSketches, ksFromSketches, ksPValue, wassersteinFromSketches } from './from-profile-sketch';
 import type { MethodContext } from './methods/method';
 import { getDriftMethod } from './methods/registry';
 import type { TestOutcome } from './types';
@@ -75,17 +75,24 @@ export function rankErrors(ref: ProfileColumn, cur: ProfileColumn): { reference:
   return { reference: sketchRankError(ref), current: sketchRankError(cur) };
 }
 
+/** Said of every approximate p-value: it is the conservative one, so sketch error alone never reads as drift. */
+const CONSERVATIVE_P = 'p-value: the largest for any statistic within the bound (conservative — the estimate alone is not a test)';
+
 /** The approximate methods from the two sketches (KLL or engine quantiles), with the bound each states. */
 function fromSketches(id: string, ref: ProfileColumn, cur: ProfileColumn): { test: TestOutcome; bound?: string } {
-  if (id === 'ks') return { test: ksFromSketches(ref, cur) };
-  if (id === 'ed') return { test: energyDistanceFromSketches(ref, cur) };
-  if (id === 'wasserstein') return { test: wassersteinFromSketches(ref, cur, Math.sqrt(ref.moments!.M2 / ref.moments!.n)) };
   // An undocumented rank error (null) leaves the bound infinite, said so in its text.
   const eps = rankErrors(ref, cur)!;
   const known = { reference: eps.reference ?? Infinity, current: eps.current ?? Infinity };
-  if (id === 'anderson') return andersonFromSketches(ref, cur, known);
-  if (id === 'cramer_von_mises') return cramerVonMisesFromSketches(ref, cur, known);
-  throw new AnalysisError('no-sketch-method', `${id}: not computed from sketches`);
+  if (id === 'ks') {
+    const test = ksFromSketches(ref, cur);
+    const low = Math.max(test.statistic! - (known.reference + known.current), 0);
+    return { test: { ...test, pValue: ksPValue(low, ref.count, cur.count) }, bound: CONSERVATIVE_P };
+  }
+  if (id === 'ed') return { test: energyDistanceFromSketches(ref, cur) };
+  if (id === 'wasserstein') return { test: wassersteinFromSketches(ref, cur, Math.sqrt(ref.moments!.M2 / ref.moments!.n)) };
+  const rank = id === 'anderson' ? andersonFromSketches(ref, cur, known) : id === 'cramer_von_mises' ? cramerVonMisesFromSketches(ref, cur, known) : undefined;
+  if (!rank) throw new AnalysisError('no-sketch-method', `${id}: not computed from sketches`);
+  return { test: { ...rank.test, pValue: rank.conservativePValue }, bound: `${rank.bound}; ${CONSERVATIVE_P}` };
 }
 
 /** A numeric column's finite values when its KLL sketch kept them all (one level: every item has weight 1), sorted. */

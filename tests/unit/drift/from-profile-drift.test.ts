@@ -144,6 +144,7 @@ describe('driftFromProfiles: the usual DriftResult', () => {
     }
     expect(x.tests!.ks!.fromProfileReason).toMatch(/ε_ref \+ ε_cur/);
     expect(x.tests!.anderson!.fromProfileReason).toMatch(/4·N·c\/σ_N = /);
+    expect(x.tests!.ks!.fromProfileReason).toMatch(/p-value: the largest for any statistic within the bound \(conservative/);
     expect(x.tests!.mannw).toMatchObject({ statistic: null, fromProfile: 'unavailable' });
     expect(x.tests!.mannw!.fromProfileReason).toMatch(/raw rows/);
   });

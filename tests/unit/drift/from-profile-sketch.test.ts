@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { andersonFromSketches, cramerVonMisesFromSketches } from '../../../lib/drift/from-profile-rank-tests';
-import { energyDistanceFromSketches, ksFromSketches, wassersteinFromSketches } from '../../../lib/drift/from-profile-sketch';
+import { energyDistanceFromSketches, ksFromSketches, ksPValue, wassersteinFromSketches } from '../../../lib/drift/from-profile-sketch';
 import { createKll, kllRankErrorBound, updateKll } from '../../../lib/profile/mergeable/kll';
 import type { EngineQuantiles, KllSketch } from '../../../lib/profile/mergeable/types';
 import { populationStd } from '../../../lib/stats/wasserstein';
@@ -81,6 +81,10 @@ describe('drift statistics from two KLL sketches vs scipy on the raw rows', () =
       expect(Math.abs(ad.test.statistic! - c.anderson.statistic), `anderson (bound ${ad.limit})`).toBeLessThanOrEqual(ad.limit);
       expect(Math.abs(cvm.test.statistic! - c.cramer_von_mises.statistic), `cramér–von mises (bound ${cvm.limit})`).toBeLessThanOrEqual(cvm.limit);
       expect(ad.bound).toMatch(/^\|A − A_rows\| ≤ 4·N·c\/σ_N = [\d.e+]+ here/);
+      // The p-values drift from profiles reports are the largest within the bound: never below the raw rows'.
+      expect(ksPValue(Math.max(ks.statistic! - 2 * eps, 0), c.reference.n, c.current.n), 'ks conservative p').toBeGreaterThanOrEqual(c.ks.pValue);
+      expect(ad.conservativePValue, 'anderson conservative p').toBeGreaterThanOrEqual(c.anderson.pValue);
+      expect(cvm.conservativePValue, 'cramér–von mises conservative p').toBeGreaterThanOrEqual(c.cramer_von_mises.pValue);
     });
   }
 
