@@ -88,6 +88,11 @@ test('a stored dataset’s profile downloads, drops back in as a profile-only re
   const refused = page.getByTestId('multivariate-cell').last().getByTestId('cell-error');
   await expect(refused).toContainText('Multivariate drift cells need the rows: reference.dbprofile is a profile (.dbprofile)');
   await page.screenshot({ path: '/tmp/a-page.png', fullPage: false });
+
+  // A workspace backup holds rows: the profile is left out, and the page says so.
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
+  expect(backup.suggestedFilename()).toMatch(/\.driftbook$/);
+  await expect(page.getByTestId('toast')).toContainText('Not in the backup: reference.dbprofile — profile-only datasets (.dbprofile) are not carried');
 });
 
 test('a bad .dbprofile is refused with the field named, and nothing is stored', async ({ page }) => {
