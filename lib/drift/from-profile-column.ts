@@ -41,6 +41,11 @@ function base(name: string, type: ColumnType, pair: ProfilePair) {
 /** Drift from profiles keeps an exact default: psi on the fixed edges (numeric), Evidently's rule over the exact category counts. */
 function profileDefault(kind: ProfileKind, pair: ProfilePair): DefaultChoice {
   return () => {
+    const [r, c] = [keptValues(pair.reference), keptValues(pair.current)];
+    if (kind === 'numeric' && r && c) {
+      const fallback = defaultMethod('numeric', r.count, distinctCount(r, c));
+      return { ...fallback, selection: `Evidently's default — ${fallback.rule} (both sketches kept every value: exact)` };
+    }
     if (kind === 'numeric') {
       const why = "psi on the reference profile's fixed edges, exact (Evidently's default for numeric columns, ks or wasserstein, needs the rows)";
       return { id: 'psi', rule: why, selection: `from profiles — ${why}` };
@@ -55,12 +60,14 @@ function profileDefault(kind: ProfileKind, pair: ProfilePair): DefaultChoice {
 function effectSize(kind: ProfileKind, pair: ProfilePair, deciding: { id: string; test: TestOutcome }): ColumnDriftResult['effectSize'] {
   const { reference: r, current: c } = pair;
   if (kind === 'numeric') {
+    // Exact when both sketches kept every value (the weighted-sample formula is then the raw rows').
+    const fromProfile = keptValues(r) && keptValues(c) ? 'exact' : 'approximate';
     if (deciding.id === 'wasserstein' && typeof deciding.test.statistic === 'number') {
-      return { method: 'wasserstein', value: deciding.test.statistic, fromProfile: 'approximate' };
+      return { method: 'wasserstein', value: deciding.test.statistic, fromProfile };
     }
     if (!sketchOf(r) || !sketchOf(c) || !r.moments) return undefined;
     const value = wassersteinFromSketches(r, c, Math.sqrt(r.moments.M2 / r.moments.n)).statistic;
-    return value === null ? undefined : { method: 'wasserstein', value, fromProfile: 'approximate' };
+    return value === null ? undefined : { method: 'wasserstein', value, fromProfile };
   }
   if (r.categories?.truncated || c.categories?.truncated) return undefined;
   const aligned = alignCategories(categoricalOf(r), categoricalOf(c));

@@ -16,6 +16,7 @@ import type { ProfileColumn } from '../profile/mergeable/types';
 import { hellingerDiscrete, jensenShannon, klDivergence, psi } from '../stats/divergence';
 import { tTestFromMoments } from '../stats/t-test';
 import { fillZeroes } from './binning';
+import { numericAsCategorical } from './categories';
 import { andersonFromSketches, cramerVonMisesFromSketches } from './from-profile-rank-tests';
 import { energyDistanceFromSketches, ksFromSketches, ksPValue, wassersteinFromSketches } from './from-profile-sketch';
 import type { MethodContext } from './methods/method';
@@ -108,8 +109,12 @@ function exactOutcome(id: string, kind: ProfileKind, ref: ProfileColumn, cur: Pr
   if (kind === 'categorical') return getDriftMethod(id).compute(categoricalOf(ref), categoricalOf(cur), context).test;
   if (id === 't_test') return tTest(ref, cur);
   if (ON_EDGES[id]) return onEdges(id, ref, cur);
-  // Any other numeric method is exact only on values the sketches kept whole (methodAccuracy's valuesKept).
-  return getDriftMethod(id).compute(keptValues(ref)!, keptValues(cur)!, context).test;
+  // Any other numeric method is exact only on values the sketches kept whole (methodAccuracy's valuesKept);
+  // a categorical one (Evidently's default for ≤ 5 distinct values) takes the values as categories, as raw-row drift does.
+  const [r, c] = [keptValues(ref)!, keptValues(cur)!];
+  const method = getDriftMethod(id);
+  if (!method.kinds.includes('numeric')) return method.compute(numericAsCategorical(r), numericAsCategorical(c), context).test;
+  return method.compute(r, c, context).test;
 }
 
 /**
@@ -123,10 +128,11 @@ export function profileTest(
   cur: ProfileColumn,
   context: MethodContext = { bins: { kind: 'sturges' }, seed: 42 },
 ): TestOutcome {
-  const categoriesExact = kind === 'numeric' || (!ref.categories?.truncated && !cur.categories?.truncated);
   const eps = rankErrors(ref, cur);
   const rankError = eps && (eps.reference === null || eps.current === null ? null : Math.max(eps.reference, eps.current));
   const valuesKept = kind === 'numeric' && keptValues(ref) !== undefined && keptValues(cur) !== undefined;
+  // A numeric column's values are categories only when the sketches kept them all.
+  const categoriesExact = kind === 'numeric' ? valuesKept : !ref.categories?.truncated && !cur.categories?.truncated;
   const accuracy = methodAccuracy(id, { kind, categoriesExact, valuesKept, ...(rankError !== undefined ? { rankError } : {}) });
   const label = { fromProfile: accuracy.fromProfile, fromProfileReason: accuracy.reason };
   if (accuracy.fromProfile === 'unavailable') return { statistic: null, ...label };

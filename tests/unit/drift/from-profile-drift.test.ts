@@ -217,6 +217,30 @@ describe('driftFromProfiles: the usual DriftResult', () => {
     expect(u.tests!.anderson!.fromProfileReason).toMatch(/no bound \(a side's rank error is unknown\)/);
   });
 
+  it('small profiles (sketches kept every value) follow Evidently’s default like the raw rows, ≤ 5 distinct numeric values as categories', async () => {
+    const rows = (seed: number, shift: number, n: number) => {
+      let s = seed;
+      const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+      const lines = Array.from({ length: n }, () => `${next() + shift},${1.5 + Math.floor(next() * (3 + shift))}`);
+      return new TextEncoder().encode(['x,d', ...lines].join('\n') + '\n');
+    };
+    const ref = await ingestCsv(rows(21, 0, 180), 'ref.csv');
+    const cur = await ingestCsv(rows(22, 1, 150), 'cur.csv');
+    const refProfile = buildProfile(ref);
+    const result = driftFromProfiles(refProfile, buildProfile(cur, { edgesFrom: refProfile }), {}, { reference: ref.meta, current: cur.meta });
+    const want = await computeDrift(ref, cur, {});
+    for (const column of result.columns) {
+      const w = want.columns.find((c) => c.name === column.name)!;
+      expect([column.name, column.method, column.drifted], column.name).toEqual([w.name, w.method, w.drifted]);
+      expect(column.selection).toBe(`${w.selection} (both sketches kept every value: exact)`);
+      expect(column.tests![column.method!]!.fromProfile).toBe('exact');
+      expectClose(column.score, w.score!, EXACT_REL, `${column.name} score`);
+      expect(column.effectSize!.fromProfile).toBe('exact');
+      expectClose(column.effectSize!.value, w.effectSize!.value, EXACT_REL, `${column.name} effect size`);
+    }
+    expect(result.columns.map((c) => c.method)).toEqual(['ks', 'chisquare']);
+  });
+
   it('an unavailable deciding method leaves the column untested with the reason; different edges too', async () => {
     const p = await pair(500, 500);
     const result = fromProfiles(p, { columnMethods: { x: 'mannw' } });
