@@ -7,10 +7,18 @@
 import { kstwoSf } from './kolmogorov';
 import { outerProbInside, probOutsideSquare } from './ks-exact';
 
+/** Where |ECDF_a − ECDF_b| is largest (the first such pooled value) and both ECDFs there. */
+export interface KsLocation {
+  x: number;
+  reference: number;
+  current: number;
+}
+
 export interface KsResult {
   statistic: number;
   pValue: number;
   method: 'exact' | 'asymp';
+  location: KsLocation;
 }
 
 /** 'auto' tries the exact distribution when both sizes are at most this. */
@@ -38,12 +46,12 @@ function assertSorted(xs: Float64Array, label: string): void {
 }
 
 /**
- * Largest positive and negative gaps of ECDF_a - ECDF_b. scipy evaluates
- * searchsorted(side='right') at every pooled value; a merge walk visiting each
- * distinct value once after consuming all its ties gives the same set of
- * differences, computed with the same float operations (i/n1 - j/n2).
+ * Largest positive and negative gaps of ECDF_a - ECDF_b, and where |gap| is first largest. scipy
+ * evaluates searchsorted(side='right') at every pooled value; a merge walk visiting each distinct
+ * value once after consuming all its ties gives the same set of differences, computed with the
+ * same float operations (i/n1 - j/n2). One walk for both: a drift test reports the location too.
  */
-function ecdfExtremes(a: Float64Array, b: Float64Array): { minDiff: number; maxDiff: number } {
+function ecdfExtremes(a: Float64Array, b: Float64Array): { minDiff: number; maxDiff: number; location: KsLocation } {
   const n1 = a.length;
   const n2 = b.length;
   let i = 0;
@@ -51,15 +59,22 @@ function ecdfExtremes(a: Float64Array, b: Float64Array): { minDiff: number; maxD
   // The last pooled value always gives 1 - 1 = 0, so 0 is a valid start for both.
   let minDiff = 0;
   let maxDiff = 0;
+  let gap = -1;
+  let location: KsLocation = { x: 0, reference: 0, current: 0 };
   while (i < n1 || j < n2) {
-    const v = i >= n1 ? b[j]! : j >= n2 ? a[i]! : Math.min(a[i]!, b[j]!);
+    // The pooled value as the reference's when both hold it (−0 and 0 are one value: the reference's sign).
+    const v = j >= n2 || (i < n1 && a[i]! <= b[j]!) ? a[i]! : b[j]!;
     while (i < n1 && a[i]! <= v) i++;
     while (j < n2 && b[j]! <= v) j++;
     const diff = i / n1 - j / n2;
     if (diff < minDiff) minDiff = diff;
     if (diff > maxDiff) maxDiff = diff;
+    if (Math.abs(diff) > gap) {
+      gap = Math.abs(diff);
+      location = { x: v, reference: i / n1, current: j / n2 };
+    }
   }
-  return { minDiff, maxDiff };
+  return { minDiff, maxDiff, location };
 }
 
 /**
@@ -75,7 +90,7 @@ export function ks2Samp(sortedA: Float64Array, sortedB: Float64Array): KsResult 
   assertSorted(sortedA, 'first sample');
   assertSorted(sortedB, 'second sample');
 
-  const { minDiff, maxDiff } = ecdfExtremes(sortedA, sortedB);
+  const { minDiff, maxDiff, location } = ecdfExtremes(sortedA, sortedB);
   const minS = Math.min(Math.max(-minDiff, 0), 1);
   let d = minS > maxDiff ? minS : maxDiff;
 
@@ -84,17 +99,17 @@ export function ks2Samp(sortedA: Float64Array, sortedB: Float64Array): KsResult 
     const lcm = (n1 / g) * n2;
     const h = roundHalfEven(d * lcm);
     d = h / lcm;
-    if (h === 0) return { statistic: d, pValue: 1.0, method: 'exact' };
+    if (h === 0) return { statistic: d, pValue: 1.0, method: 'exact', location };
     const prob = n1 === n2 ? probOutsideSquare(n1, h) : outerProbInside(n1, n2, g, h);
     // scipy rejects (and warns) when the exact value is not a probability,
     // which happens for n1 == n2 and tiny h through rounding (e.g. 1+2^-52);
     // the NaN/Infinity test stands in for its FloatingPointError branch.
-    if (prob >= 0 && prob <= 1) return { statistic: d, pValue: prob, method: 'exact' };
+    if (prob >= 0 && prob <= 1) return { statistic: d, pValue: prob, method: 'exact', location };
   }
 
   const m = Math.max(n1, n2);
   const n = Math.min(n1, n2);
   const en = (m * n) / (m + n);
   const p = kstwoSf(d, roundHalfEven(en));
-  return { statistic: d, pValue: Math.min(Math.max(p, 0), 1), method: 'asymp' };
+  return { statistic: d, pValue: Math.min(Math.max(p, 0), 1), method: 'asymp', location };
 }

@@ -40,6 +40,42 @@ describe('ks2Samp public vectors', () => {
   });
 });
 
+describe('ks2Samp location (where the drift result says the ECDFs differ most)', () => {
+  /** The definition, by brute force: the first pooled value (ascending) whose |F_a(x) − F_b(x)| is largest. */
+  function bruteLocation(a: Float64Array, b: Float64Array) {
+    const pooled = [...new Set([...a, ...b])].sort((x, y) => x - y);
+    let best = { x: NaN, reference: 0, current: 0 };
+    let gap = -1;
+    for (const x of pooled) {
+      const reference = a.filter((v) => v <= x).length / a.length;
+      const current = b.filter((v) => v <= x).length / b.length;
+      if (Math.abs(reference - current) > gap) [gap, best] = [Math.abs(reference - current), { x, reference, current }];
+    }
+    return { best, gap };
+  }
+
+  it('is the first pooled value of the largest ECDF gap, whose size is the statistic (ties, unequal sizes, negatives)', () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 20 - 10;
+    for (let trial = 0; trial < 200; trial++) {
+      const n1 = 1 + (trial % 13);
+      const n2 = 1 + ((trial * 7) % 17);
+      // Rounded to halves: many ties within and across the samples.
+      const a = Float64Array.from({ length: n1 }, () => Math.round(next() * 2) / 2 + 0).sort();
+      const b = Float64Array.from({ length: n2 }, () => Math.round(next() * 2) / 2 + (trial % 3) + 0).sort();
+      const { location, statistic, method } = ks2Samp(a, b);
+      const { best, gap } = bruteLocation(a, b);
+      expect(location).toEqual(best);
+      // The exact path snaps the statistic to h / lcm(n1, n2) (scipy): equal up to that rounding.
+      if (method === 'asymp') expect(statistic).toBe(gap);
+      else expect(Math.abs(statistic - gap)).toBeLessThan(1e-12);
+    }
+    // −0 and 0 are one pooled value, reported with the reference's sign.
+    expect(Object.is(ks2Samp(Float64Array.of(-0), Float64Array.of(0, 1)).location.x, -0)).toBe(true);
+    expect(Object.is(ks2Samp(Float64Array.of(0), Float64Array.of(-0, 1)).location.x, 0)).toBe(true);
+  });
+});
+
 describe('ks2Samp input validation', () => {
   it('rejects empty samples with a RangeError', () => {
     const one = Float64Array.from([1]);
