@@ -87,6 +87,12 @@ function toShared(ipc: Uint8Array): SharedArrayBuffer {
   return shared;
 }
 
+/** DRIFTBOOK_TIMINGS=1: when each phase of a pooled run ended, in seconds since the process started (stderr). */
+function phaseTimer(): (phase: string) => void {
+  if (!process.env.DRIFTBOOK_TIMINGS) return () => undefined;
+  return (phase) => process.stderr.write(`driftbook timings: ${phase} at ${(performance.now() / 1000).toFixed(2)} s\n`);
+}
+
 // Each run's tables get keys of their own: a pool that outlives a run must not serve its tables to the next.
 let runs = 0;
 
@@ -111,15 +117,20 @@ export async function driftOnPool(
   config: DriftConfig,
   read: ReadSettings = {},
 ): Promise<PooledDrift> {
+  const mark = phaseTimer();
+  mark('modules loaded, pool started');
   const keys = { reference: `reference-${runs}`, current: `current-${runs}` };
   runs++;
   const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read, key: keys.current });
   // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
   currentReply.catch(() => undefined);
   const reference = await ingestSource(await localFileSource(referencePath), { ...read, createHasher: nodeSha256 });
+  mark('reference parsed (main thread)');
   // Shared before waiting for the current file: the worker usually finishes last (it started later).
   const referenceShared = { key: keys.reference, ipc: toShared(tableToIPC(reference.table, 'file')) };
+  mark('reference shared');
   const current = await currentReply;
+  mark('current parsed (worker) and received');
   const currentBytes = new Uint8Array(current.ipc);
   const curTable = tableFromIPC(currentBytes);
   const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);
@@ -139,5 +150,6 @@ export async function driftOnPool(
     },
     { concurrency: pool.size + 1 },
   );
+  mark('columns tested');
   return { result: finishDrift(reference.meta, current.meta, plan, columns), reference: reference.meta, current: current.meta };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
 import { computeDrift } from '../../../lib/drift/compute-drift';
 import { driftOnPool, WorkerPool } from '../../../lib/cli/pool';
@@ -39,6 +39,28 @@ describe('CLI worker pool', () => {
     } finally {
       await single.close();
     }
+  }, 60_000);
+
+  it('DRIFTBOOK_TIMINGS=1 prints when each phase ended, in order, on stderr', async () => {
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => (lines.push(String(text)), true));
+    process.env.DRIFTBOOK_TIMINGS = '1';
+    try {
+      await driftOnPool(pool, join(ROOT, 'tests/fixtures/e2e/reference.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv'), {});
+    } finally {
+      delete process.env.DRIFTBOOK_TIMINGS;
+      write.mockRestore();
+    }
+    const phases = lines.map((line) => /^driftbook timings: (.+) at (\d+\.\d\d) s\n$/.exec(line));
+    expect(phases.map((m) => m?.[1])).toEqual([
+      'modules loaded, pool started',
+      'reference parsed (main thread)',
+      'reference shared',
+      'current parsed (worker) and received',
+      'columns tested',
+    ]);
+    const times = phases.map((m) => Number(m![2]));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
   }, 60_000);
 
   it('brings a worker’s typed error back to the caller', async () => {
