@@ -58,9 +58,9 @@ function driftSamples(result: DriftResult): Sample[] {
     out.push(sample('column_drift_score', labels, scoreOf(c)));
     if (c.threshold !== undefined) out.push(sample('column_drift_threshold', labels, c.threshold));
     out.push(sample('column_drift_detected', labels, c.drifted ? 1 : 0));
-    // TestOutcome.statistic is null when infinite (JSON has no Infinity).
+    // TestOutcome.statistic is null when infinite (JSON has no Infinity) — or, from profiles, when the test needs the rows (no sample).
     for (const [method, test] of Object.entries(c.tests ?? {}))
-      if (!test.error) out.push(sample('column_drift_statistic', { column: c.name, method }, test.statistic ?? Infinity));
+      if (!test.error && test.fromProfile !== 'unavailable') out.push(sample('column_drift_statistic', { column: c.name, method }, test.statistic ?? Infinity));
   }
   const d = result.dataset;
   const features = d.shareOf === 'features' && d.featureShare !== undefined;

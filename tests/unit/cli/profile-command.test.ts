@@ -144,8 +144,11 @@ describe('driftbook profile', () => {
     const result = JSON.parse(both.out);
     expect(result.fromProfile).toEqual({ reference: true, current: true });
     expect(result.columns.map((c: { score: number }) => c.score)).toEqual(file.columns.map((c: { score: number }) => c.score));
-    const prom = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'prometheus');
+    const prom = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'prometheus', '--methods', 'ks,mannw');
     expect(prom.out).toMatch(/^driftbook_column_drift_score\{.*column="x".*\} /m);
+    // ks is approximate (a sample); mannw needs the rows: no sample rather than a made-up +Inf.
+    expect(prom.out).toMatch(/^driftbook_column_drift_statistic\{column="x",method="ks"\} 0\.\d+$/m);
+    expect(prom.out).not.toMatch(/method="mannw"/);
     const html = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'html');
     expect(html.code, html.err).toBe(0);
     expect(html.out).toMatch(/ref\.dbprofile/);
