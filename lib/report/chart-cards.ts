@@ -34,9 +34,12 @@ function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {
   return html`<ul class="tests">${entries.map(([id, t]) =>
     t.error
       ? html`<li><code>${id}</code> ${userText(t.error)}</li>`
-      : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatPValue(t.pValue)}`}${
-          t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatPValue(t.adjustedPValue)}`
-        }</li>`,
+      : // From profiles: a test that needs the rows has no numbers (its null statistic is not an infinity).
+        t.fromProfile === 'unavailable'
+        ? html`<li><code>${id}</code> ${userText(t.fromProfileReason ?? 'needs the rows')}</li>`
+        : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatPValue(t.pValue)}`}${
+            t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatPValue(t.adjustedPValue)}`
+          }${t.fromProfile === 'approximate' ? ' · approximate (from quantile sketches)' : ''}</li>`,
   )}</ul>`;
 }
 

@@ -152,6 +152,9 @@ describe('driftbook profile', () => {
     const html = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'html');
     expect(html.code, html.err).toBe(0);
     expect(html.out).toMatch(/ref\.dbprofile/);
+    const listed = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'html', '--methods', 'ks,mannw');
+    expect(listed.out).toMatch(/<code>mannw<\/code> <bdi>needs the raw rows: the Mann–Whitney U statistic/);
+    expect(listed.out).toMatch(/<code>ks<\/code> statistic [^<]* · approximate \(from quantile sketches\)<\/li>/);
     const raw = await run('drift', '--reference', ref, '--current', at('cur.dbprofile'));
     expect([raw.code, raw.err]).toEqual([2, 'driftbook: drift --current p.dbprofile needs --reference p.dbprofile too (a raw reference: profile it first)\n']);
   });
