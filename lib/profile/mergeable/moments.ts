@@ -1,17 +1,43 @@
 import { NeumaierSum } from '../../stats/neumaier-sum';
 import type { Moments } from './types';
 
+/** Veltkamp–Dekker TwoProduct: p = fl(a·b) and the exact error a·b − p (no FMA in JS). */
+function twoProduct(a: number, b: number): [number, number] {
+  const p = a * b;
+  const split = (x: number): [number, number] => {
+    const t = 134217729 * x; // 2^27 + 1
+    const hi = t - (t - x);
+    return [hi, x - hi];
+  };
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+
 /**
  * n, mean and M2 of finite values in row order: compensated (Neumaier) sums, two passes, with the
  * corrected two-pass term M2 = Σd² − (Σd)²/n (Chan, Golub & LeVeque 1983) so M2 is within a few
  * ulp of the exact value even when the mean is near zero relative to the spread.
+ *
+ * meanResidual = (Σx − n·mean)/n from the Neumaier pair (s, c), whose s + c holds Σx to ~n·ε²·Σ|x|,
+ * and n·mean split exactly by TwoProduct. (It used to be Σ(x − mean)/n, but each x − mean rounds at
+ * ulp(x): on a near-zero-mean column that "residual" was ~1e-20 of noise against a true ~1e-25,
+ * and merging 5 files of 1M rows put the mean 2.8e-12 off.)
  */
 export function momentsOf(values: ArrayLike<number>): Moments {
   const n = values.length;
   if (!n) return { n: 0, mean: 0, M2: 0, meanResidual: 0 };
-  const sum = new NeumaierSum();
-  for (let i = 0; i < n; i++) sum.add(values[i]!);
-  const mean = sum.value / n;
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  const mean = (s + c) / n;
+  const [p, e] = twoProduct(mean, n);
+  const meanResidual = (s - p - e + c) / n;
   const squares = new NeumaierSum();
   const deviations = new NeumaierSum();
   for (let i = 0; i < n; i++) {
@@ -20,7 +46,7 @@ export function momentsOf(values: ArrayLike<number>): Moments {
     deviations.add(d);
   }
   const M2 = squares.value - (deviations.value * deviations.value) / n;
-  return { n, mean, M2: M2 > 0 ? M2 : 0, meanResidual: deviations.value / n };
+  return { n, mean, M2: M2 > 0 ? M2 : 0, meanResidual };
 }
 
 /** Knuth's TwoSum: s = fl(a + b) and the exact error a + b − s. */
