@@ -16,8 +16,11 @@ export interface ReadSettings {
 export interface SharedTable {
   /** Identifies the table across requests, so a worker opens it once (the worker that parsed a file keeps its table under this key). */
   key: string;
-  /** The table's IPC bytes, for workers that do not hold it yet; absent when the one worker is the one that parsed it. */
-  ipc?: SharedArrayBuffer;
+  /**
+   * The table's IPC bytes, for workers that do not hold it yet: shared memory when several workers
+   * read them, moved (transferred) to the only worker once, absent when the worker already has it.
+   */
+  ipc?: SharedArrayBuffer | ArrayBuffer;
 }
 
 export type PoolRequest =
@@ -30,4 +33,10 @@ export interface IngestReply {
   meta: DatasetMeta;
   /** The parsed table as Arrow IPC (file format), transferred to the main thread, not copied. */
   ipc: ArrayBuffer;
+}
+
+/** The bytes as an ArrayBuffer of their own, to transfer (no copy when they fill their buffer, as tableToIPC's do). */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }

@@ -4,7 +4,7 @@ import { toErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { runColumnTask } from '../drift/compute-drift';
-import type { PoolRequest, PoolResponse, SharedTable } from './pool-protocol';
+import { ownBuffer, type PoolRequest, type PoolResponse, type SharedTable } from './pool-protocol';
 
 // Tables this worker parsed, or opened from the main thread's shared IPC bytes: once per worker.
 const tables = new Map<string, Table>();
@@ -17,12 +17,6 @@ function table({ key, ipc }: SharedTable): Table {
     tables.set(key, t);
   }
   return t;
-}
-
-/** The bytes as an ArrayBuffer of their own, to transfer (no copy when they fill their buffer). */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
 async function handle(request: PoolRequest): Promise<{ response: PoolResponse; transfer: ArrayBuffer[] }> {

@@ -8,7 +8,7 @@ import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/
 import { runDriftPlan } from '../drift/scheduler';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { DatasetMeta } from '../data/types';
-import type { IngestReply, PoolRequest, PoolResponse, ReadSettings } from './pool-protocol';
+import { ownBuffer, type IngestReply, type PoolRequest, type PoolResponse, type ReadSettings } from './pool-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -19,7 +19,7 @@ type Request = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> 
  */
 export class WorkerPool {
   private readonly idle: Worker[] = [];
-  private readonly queue: { request: PoolRequest; pending: Pending }[] = [];
+  private readonly queue: { request: PoolRequest; pending: Pending; transfer: ArrayBuffer[] }[] = [];
   private readonly pending = new Map<number, { pending: Pending; worker: Worker }>();
   private readonly workers: Worker[];
   private nextId = 0;
@@ -43,9 +43,10 @@ export class WorkerPool {
     return this.queue.length ? 0 : this.idle.length;
   }
 
-  run<T>(request: Request): Promise<T> {
+  /** Queues a request; buffers in `transfer` are moved to the worker that takes it (no copy). */
+  run<T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ request: { ...request, id: this.nextId++ } as PoolRequest, pending: { resolve: resolve as (v: unknown) => void, reject } });
+      this.queue.push({ request: { ...request, id: this.nextId++ } as PoolRequest, pending: { resolve: resolve as (v: unknown) => void, reject }, transfer });
       this.dispatch();
     });
   }
@@ -53,9 +54,9 @@ export class WorkerPool {
   private dispatch(): void {
     while (this.idle.length && this.queue.length) {
       const worker = this.idle.pop()!;
-      const { request, pending } = this.queue.shift()!;
+      const { request, pending, transfer } = this.queue.shift()!;
       this.pending.set(request.id, { pending, worker });
-      worker.postMessage(request);
+      worker.postMessage(request, transfer);
     }
   }
 
@@ -126,8 +127,11 @@ export async function driftOnPool(
   currentReply.catch(() => undefined);
   const reference = await ingestSource(await localFileSource(referencePath), { ...read, createHasher: nodeSha256 });
   mark('reference parsed (main thread)');
-  // Shared before waiting for the current file: the worker usually finishes last (it started later).
-  const referenceShared = { key: keys.reference, ipc: toShared(tableToIPC(reference.table, 'file')) };
+  // Written before waiting for the current file (the worker usually finishes last: it started later).
+  // Several workers share it; the only worker gets it moved with its first column, not copied.
+  const referenceIpc = tableToIPC(reference.table, 'file');
+  const referenceShared = pool.size > 1 ? { key: keys.reference, ipc: toShared(referenceIpc) } : undefined;
+  let referenceMoved = false;
   mark('reference shared');
   const current = await currentReply;
   mark('current parsed (worker) and received');
@@ -141,7 +145,10 @@ export async function driftOnPool(
     plan,
     async (task) => {
       if (pool.idleCount > 0) {
-        return pool.run<ColumnDriftResult>({ kind: 'column', task, plan: shared, reference: referenceShared, current: currentShared });
+        const move = !referenceShared && !referenceMoved ? [ownBuffer(referenceIpc)] : [];
+        referenceMoved ||= move.length > 0;
+        const referenceTable = referenceShared ?? { key: keys.reference, ...(move.length ? { ipc: move[0] } : {}) };
+        return pool.run<ColumnDriftResult>({ kind: 'column', task, plan: shared, reference: referenceTable, current: currentShared }, move);
       }
       const result = runColumnTask(task, reference.table, curTable, shared);
       // Let worker replies be handled between columns computed here.
