@@ -86,7 +86,7 @@ export function methodAccuracy(id: string, context: AccuracyContext): MethodAccu
       return { fromProfile: 'unavailable', reason: `${NEEDS_ROWS}: a profile has no quantile sketch (KLL or engine quantiles)` };
     if (context.rankError === null)
       return { fromProfile: 'approximate', reason: `${rule.reason} — no bound here: a side's quantiles have no documented rank error` };
-    return { fromProfile: 'approximate', reason: `${rule.reason}, ε = ${context.rankError} per sketch` };
+    return { fromProfile: 'approximate', reason: `${rule.reason}, ε = ${Number(context.rankError.toPrecision(4))} per sketch` };
   }
   return rule;
 }
