@@ -41,6 +41,30 @@ describe('finiteNumbers (what a numeric profile keeps)', () => {
   });
 });
 
+describe('countValues on Float columns (integer categories)', () => {
+  /** The definition: a Map from value to count in first-seen order (−0 and 0 one key), nulls and NaN missing, named String(x). */
+  function byMap(values: (number | null)[]) {
+    const counts = new Map<number, number>();
+    let missing = 0;
+    for (const x of values) {
+      if (x === null || Number.isNaN(x)) missing++;
+      else counts.set(x, (counts.get(x) ?? 0) + 1);
+    }
+    return { categories: [...counts.keys()].map(String), counts: [...counts.values()], missing };
+  }
+
+  it('equals a Map count for few distinct values, for more than the short list holds, with nulls, NaN and ±0', () => {
+    let seed = 3;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const distinct of [1, 3, 10, 31, 32, 33, 200]) {
+      const values = Array.from({ length: 3000 }, (_, i): number | null =>
+        i % 97 === 0 ? null : i % 89 === 0 ? NaN : i % 83 === 0 ? -0 : Math.floor(next() * distinct) - 2,
+      );
+      expect(countValues(floats(values), 'x')).toEqual(byMap(values));
+    }
+  });
+});
+
 describe('readNumbers', () => {
   it('reads Float64 with NaN for null rows, and keeps ±Infinity', async () => {
     const { table } = await csv('x,y\n1,a\n,b\n-inf,c\n2.5,d\nNaN,e\n');
