@@ -21,6 +21,23 @@ const meta = {
 };
 const profile = buildProfile({ meta, table });
 
+/** Engine quantiles on column x (3 finite values): one good, then one fault each. */
+function quantileCases(doc: { columns: Record<string, unknown>[] }): [string, RegExp][] {
+  const good = { n: 3, probs: [0, 0.5, 1], values: [0.1, 0.2, 1e6 + 0.3], rankError: 0.25 + 1 / 3, method: 'postgres percentile_disc (exact)' };
+  const withQ = (q: unknown) => JSON.stringify({ ...doc, columns: [{ ...doc.columns[0], quantiles: q }, doc.columns[1]] });
+  expect(readProfile(withQ(good)).columns[0]!.quantiles).toEqual(good);
+  expect(readProfile(withQ({ ...good, rankError: null })).columns[0]!.quantiles!.rankError).toBeNull();
+  return [
+    [withQ({ ...good, n: 4 }), /column "x" quantiles.n: 4 differs from count 3/],
+    [withQ({ ...good, probs: [0, 0.5, 0.5] }), /column "x" quantiles.probs: must increase strictly within \[0, 1\]/],
+    [withQ({ ...good, values: [0.2, 0.1, 1] }), /column "x" quantiles.values: must not decrease/],
+    [withQ({ ...good, values: [0.1, 0.2] }), /column "x" quantiles: 3 probs but 2 values/],
+    [withQ({ ...good, rankError: 2 }), /column "x" quantiles.rankError: 2 is not a rank error in \[0, 1\] or null/],
+    [withQ({ ...good, method: 1 }), /column "x" quantiles.method: must be a string/],
+    [withQ([]), /column "x" quantiles: must be a \{n, probs, values, rankError, method\} object/],
+  ];
+}
+
 describe('.dbprofile io', () => {
   it('round-trips exactly through writeProfile / readProfile', () => {
     const text = writeProfile(profile);
@@ -43,6 +60,7 @@ describe('.dbprofile io', () => {
       ],
       [JSON.stringify({ ...doc, columns: [doc.columns[0], doc.columns[0]] }), /column "x" appears twice/],
       [JSON.stringify({ ...doc, columns: [{ ...doc.columns[0], type: 'float' }] }), /column "x" type: "float" is not one of/],
+      ...quantileCases(doc),
     ];
     for (const [text, message] of cases) {
       expect(() => readProfile(text as string)).toThrow(DataError);
