@@ -17,17 +17,20 @@ import { AnalysisError } from '../../errors';
 import { cdfRank, sketchCdf } from './sketch';
 import type { EngineQuantiles } from './types';
 
-/** Half the widest gap between consecutive probabilities, 0 and 1 included. */
-export function largestHalfGap(probs: readonly number[]): number {
+/**
+ * Half the widest gap between consecutive probabilities, 0 and 1 included. With the values, a gap
+ * between two equal values is skipped: no x lies in [v, v), so it bounds nothing.
+ */
+export function largestHalfGap(probs: readonly number[], values?: readonly number[]): number {
   let gap = Math.max(probs[0] ?? 1, 1 - (probs[probs.length - 1] ?? 0));
-  for (let i = 1; i < probs.length; i++) gap = Math.max(gap, probs[i]! - probs[i - 1]!);
+  for (let i = 1; i < probs.length; i++) if (!values || values[i] !== values[i - 1]) gap = Math.max(gap, probs[i]! - probs[i - 1]!);
   return gap / 2;
 }
 
 /** ε of engine quantiles over n values: half gap + engine error + 1/n; null when the engine states no error. */
-export function engineRankError(probs: readonly number[], n: number, engineError: number | null): number | null {
+export function engineRankError(probs: readonly number[], n: number, engineError: number | null, values?: readonly number[]): number | null {
   if (engineError === null) return null;
-  return Math.min(1, largestHalfGap(probs) + engineError + (n > 0 ? 1 / n : 0));
+  return Math.min(1, largestHalfGap(probs, values) + engineError + (n > 0 ? 1 / n : 0));
 }
 
 const MERGED = ' (merged)';
@@ -58,7 +61,7 @@ export function mergeEngineQuantiles(a: EngineQuantiles, b: EngineQuantiles, col
     n,
     probs: [...a.probs],
     values,
-    rankError: base === null ? null : Math.min(1, largestHalfGap(a.probs) + base),
+    rankError: base === null ? null : Math.min(1, largestHalfGap(a.probs, values) + base),
     method: mergedMethod(a.method, b.method),
   };
 }

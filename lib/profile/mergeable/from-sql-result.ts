@@ -176,11 +176,11 @@ function numericColumn(name: string, c: Collected, base: ProfileColumn): Profile
     if (binned !== count) throw new DataError('sql-result', `column ${name}: bins hold ${binned} values, count is ${count}`);
     col.histogram = { edges, counts };
   }
-  if (c.quantileMethod && count > 0) col.quantiles = quantilesOf(name, c, count);
+  if (c.quantileMethod && count > 0) col.quantiles = quantilesOf(name, c, count, col.min);
   return col;
 }
 
-function quantilesOf(name: string, c: Collected, n: number): EngineQuantiles {
+function quantilesOf(name: string, c: Collected, n: number, min: number | null): EngineQuantiles {
   const { method, grid, error } = c.quantileMethod!;
   const probs = Array.from({ length: grid + 1 }, (_, i) => i / grid);
   const values = probs.map((_, i) => c.quantiles.get(i));
@@ -190,7 +190,7 @@ function quantilesOf(name: string, c: Collected, n: number): EngineQuantiles {
       'sql-result',
       `column ${name}: quantile ${bad} of ${grid} is ${String(values[bad])}; expected ${grid + 1} non-decreasing quantile rows`,
     );
-  if (c.rankCounts.size === 0) return { n, probs, values: values as number[], rankError: engineRankError(probs, n, error), method };
+  if (c.rankCounts.size === 0) return { n, probs, values: values as number[], rankError: engineRankError(probs, n, error, values as number[]), method };
   // Exact ranks F(v_i) = (values ≤ v_i)/n: the bound is half the widest gap, nothing added; a value
   // with no data since the previous one adds no step and is dropped.
   const ranked: EngineQuantiles = { n, probs: [], values: [], rankError: 0, method };
@@ -202,7 +202,12 @@ function quantilesOf(name: string, c: Collected, n: number): EngineQuantiles {
     ranked.probs.push(below / n);
     ranked.values.push(v!);
   });
-  ranked.rankError = largestHalfGap(ranked.probs);
+  // The first value is the minimum (as --duckdb's are): nothing lies below it, F(min⁻) = 0.
+  if (ranked.values[0] === min && ranked.probs[0]! > 0) {
+    ranked.values.unshift(min);
+    ranked.probs.unshift(0);
+  }
+  ranked.rankError = largestHalfGap(ranked.probs, ranked.values);
   return ranked;
 }
 

@@ -183,8 +183,10 @@ describe('driftbook profile --duckdb on 4 Parquet files (200k rows) vs buildProf
       const q = column(fromDuckDb, node.name).quantiles!;
       const sorted = finiteSorted(node.name);
       expect([q.n, q.method], node.name).toEqual([sorted.length, RANKED_METHOD]);
-      expect(q.probs, node.name).toEqual(q.values.map((v) => exactFraction(sorted, v)));
-      expect(q.rankError, node.name).toBe(largestHalfGap(q.probs));
+      // An anchor (min, 0) — nothing lies below the minimum — then each value at its exact rank.
+      expect([q.values[0], q.probs[0]], node.name).toEqual([sorted[0], 0]);
+      expect(q.probs.slice(1), node.name).toEqual(q.values.slice(1).map((v) => exactFraction(sorted, v)));
+      expect(q.rankError, node.name).toBe(largestHalfGap(q.probs, q.values));
       expect(q.rankError!, node.name).toBeLessThan(0.002);
       // The bound is reached where one value holds a whole gap; 1e-15 is the rounding of F̂'s midpoints.
       expect(worstRankError(q, sorted), node.name).toBeLessThanOrEqual(q.rankError! + 1e-15);
@@ -219,7 +221,7 @@ describe('driftbook profile --duckdb on 4 Parquet files (200k rows) vs buildProf
       // Three merges, each widening by half the widest gap of the left side's probabilities.
       const shards = parts.map((p) => column(p, whole.name).quantiles!);
       const widest = Math.max(...shards.map((x) => x.rankError!));
-      expect(q.rankError!).toBeLessThanOrEqual(widest + 3 * Math.max(...shards.map((x) => largestHalfGap(x.probs))) + 1e-15);
+      expect(q.rankError!).toBeLessThanOrEqual(widest + 3 * Math.max(...shards.map((x) => largestHalfGap(x.probs, x.values))) + 1e-15);
       expect(q.method).toBe(`${RANKED_METHOD} (merged)`);
       expect(worstRankError(q, finiteSorted(whole.name)), whole.name).toBeLessThanOrEqual(q.rankError!);
     }

@@ -61,6 +61,9 @@ describe('engine quantiles: bound and merge', () => {
     expect(largestHalfGap([0.25, 0.5, 0.6])).toBe(0.2);
     expect(engineRankError([0, 0.5, 1], 8, 0.01)).toBe(0.25 + 0.01 + 1 / 8);
     expect(engineRankError([0, 0.5, 1], 8, null)).toBeNull();
+    // Ties: no x lies between two equal values, so their gap bounds nothing (60 % zeros: 0.1, not 0.3).
+    expect(largestHalfGap([0, 0.6, 0.8, 1], [0, 0, 5, 9])).toBeCloseTo(0.1, 15);
+    expect(largestHalfGap([0, 0.6, 0.8, 1])).toBe(0.3);
   });
 
   it('merges 10 uneven shards one after another within the widened bound of the exact CDF of all their values', () => {
