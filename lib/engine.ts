@@ -254,7 +254,7 @@ export const engine = {
 
   /** A cell's result key from the stored descriptions (run-cell.ts storedResultKey). */
   resultKey(cell: Pick<CellRecord, 'kind' | 'config' | 'inputs'>): Promise<Outcome<string>> {
-    return outcome(() => storedResultKey(getDb(), cell));
+    return outcome(() => timed('key', cell.kind, () => storedResultKey(getDb(), cell)));
   },
 
   /** Each cell's key if it were run now (undefined when an input is gone or it computes nothing): staleness. */
@@ -366,7 +366,7 @@ export const engine = {
     return outcome(async () => {
       // A profile-only side: no column tasks to spread; finishDrift computes the run from the profiles.
       if (await profileInputs(getDb(), { reference: { id: referenceId }, current: { id: currentId } })) return 0;
-      const { plan } = await plannedRun(runId, referenceId, currentId, config);
+      const { plan } = await timed('plan', runId, () => plannedRun(runId, referenceId, currentId, config));
       gathered.set(runId, new Array<ColumnDriftResult>(plan.tasks.length));
       return plan.tasks.length;
     });
@@ -538,21 +538,23 @@ export const engine = {
    * a copy of its Arrow IPC bytes and of its profiles. Null when it is not held here.
    */
   exportHeld(id: string): Promise<Outcome<HeldParcel | null>> {
-    return outcome(async () => {
-      const entry = peekHeld(id);
-      if (!entry) return null;
-      const ipc = entry.ipc ? entry.ipc.slice() : tableToIPC(await entry.table, 'file');
-      const profiles = [...entry.profiles].map(([key, p]): HeldParcel['profiles'][number] => [
-        key,
-        p?.kind === 'numeric' ? { ...p, sorted: p.sorted.slice() } : p,
-      ]);
-      return { ipc, profiles };
-    });
+    return outcome(() =>
+      timed('export', id, async () => {
+        const entry = peekHeld(id);
+        if (!entry) return null;
+        const ipc = entry.ipc ? entry.ipc.slice() : tableToIPC(await entry.table, 'file');
+        const profiles = [...entry.profiles].map(([key, p]): HeldParcel['profiles'][number] => [
+          key,
+          p?.kind === 'numeric' ? { ...p, sorted: p.sorted.slice() } : p,
+        ]);
+        return { ipc, profiles };
+      }),
+    );
   },
 
   /** Holds a dataset handed over by another worker (exportHeld), so a drift run here reads neither IndexedDB nor its rows. */
   adoptHeld(id: string, parcel: HeldParcel): Promise<Outcome<void>> {
-    return outcome(async () => holdDataset(id, tableFromIPC(parcel.ipc), new Map(parcel.profiles), parcel.ipc));
+    return outcome(() => timed('adopt', id, () => holdDataset(id, tableFromIPC(parcel.ipc), new Map(parcel.profiles), parcel.ipc)));
   },
 
   /** A stored dataset's .dbprofile text, built here from its rows once and cached by SHA-256 (lib/store/stored-profiles.ts). */
