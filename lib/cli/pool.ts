@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { fromErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
-import { runDriftPlan } from '../drift/scheduler';
+import { runScheduled } from '../drift/scheduler';
+import { profileColumn, type ColumnProfile } from '../profile/column-profile';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { DatasetMeta } from '../data/types';
 import { ownBuffer, type IngestReply, type PoolRequest, type PoolResponse, type ReadSettings } from './pool-protocol';
@@ -97,6 +98,32 @@ function phaseTimer(): (phase: string) => void {
 // Each run's tables get keys of their own: a pool that outlives a run must not serve its tables to the next.
 let runs = 0;
 
+/**
+ * Numeric reference columns profiled (sorted) on the main thread while the worker still parses the
+ * current file — time it would otherwise spend waiting. Stops as soon as the current file is in; a
+ * column that cannot be profiled is left to its task (which reports why).
+ */
+async function profileWhileWaiting(table: Table, schema: DatasetMeta['schema'], waitingFor: Promise<unknown>): Promise<Map<string, ColumnProfile>> {
+  let arrived = false;
+  void waitingFor.then(
+    () => (arrived = true),
+    () => (arrived = true),
+  );
+  const early = new Map<string, ColumnProfile>();
+  for (const column of schema) {
+    if (column.type !== 'numeric') continue;
+    // Lets the worker's reply in before each column.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (arrived) break;
+    try {
+      early.set(column.name, profileColumn(table, column.name, 'numeric'));
+    } catch {
+      // Left to the column's task.
+    }
+  }
+  return early;
+}
+
 /** A pooled drift run's result and the two datasets it read (the HTML report lists them). */
 export interface PooledDrift {
   result: DriftResult;
@@ -133,6 +160,8 @@ export async function driftOnPool(
   const referenceShared = pool.size > 1 ? { key: keys.reference, ipc: toShared(referenceIpc) } : undefined;
   let referenceMoved = false;
   mark('reference shared');
+  const early = await profileWhileWaiting(reference.table, reference.meta.schema, currentReply);
+  mark(`${early.size} reference columns profiled while waiting`);
   const current = await currentReply;
   mark('current parsed (worker) and received');
   const currentBytes = new Uint8Array(current.ipc);
@@ -140,20 +169,31 @@ export async function driftOnPool(
   const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);
   const shared = { config: plan.config, context: plan.context };
   const currentShared = pool.size > 1 ? { key: keys.current, ipc: toShared(currentBytes) } : { key: keys.current };
-  // One lane per worker plus the main thread: a task goes to a free worker, else runs here.
-  const columns = await runDriftPlan(
-    plan,
-    async (task) => {
-      if (pool.idleCount > 0) {
+  // One lane per worker, then the main thread's: the main thread takes the columns whose reference
+  // it profiled while waiting, the workers the others first.
+  const columns = new Array<ColumnDriftResult>(plan.tasks.length);
+  const ready = (i: number) => plan.tasks[i]!.type === 'numeric' && early.has(plan.tasks[i]!.name);
+  const left = plan.tasks.map((_, i) => i);
+  const claim = (onMain: boolean): number => {
+    const k = onMain ? left.findIndex(ready) : left.findIndex((i) => !ready(i));
+    return left.splice(k >= 0 ? k : onMain ? 0 : left.length - 1, 1)[0]!;
+  };
+  await runScheduled(
+    plan.tasks.length,
+    async (_, lane) => {
+      const onMain = lane === pool.size;
+      const i = claim(onMain);
+      const task = plan.tasks[i]!;
+      if (!onMain) {
         const move = !referenceShared && !referenceMoved ? [ownBuffer(referenceIpc)] : [];
         referenceMoved ||= move.length > 0;
         const referenceTable = referenceShared ?? { key: keys.reference, ...(move.length ? { ipc: move[0] } : {}) };
-        return pool.run<ColumnDriftResult>({ kind: 'column', task, plan: shared, reference: referenceTable, current: currentShared }, move);
+        columns[i] = await pool.run<ColumnDriftResult>({ kind: 'column', task, plan: shared, reference: referenceTable, current: currentShared }, move);
+        return;
       }
-      const result = runColumnTask(task, reference.table, curTable, shared);
+      columns[i] = runColumnTask(task, reference.table, curTable, shared, ready(i) ? early.get(task.name) : undefined);
       // Let worker replies be handled between columns computed here.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      return result;
     },
     { concurrency: pool.size + 1 },
   );

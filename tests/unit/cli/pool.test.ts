@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ingestCsv } from '../../../lib/data/ingest';
@@ -52,15 +54,43 @@ describe('CLI worker pool', () => {
       write.mockRestore();
     }
     const phases = lines.map((line) => /^driftbook timings: (.+) at (\d+\.\d\d) s\n$/.exec(line));
-    expect(phases.map((m) => m?.[1])).toEqual([
+    expect(phases.map((m) => m?.[1].replace(/^\d+ /, 'N '))).toEqual([
       'modules loaded, pool started',
       'reference parsed (main thread)',
       'reference shared',
+      'N reference columns profiled while waiting',
       'current parsed (worker) and received',
       'columns tested',
     ]);
     const times = phases.map((m) => Number(m![2]));
     expect(times).toEqual([...times].sort((x, y) => x - y));
+  }, 60_000);
+
+  it('profiles reference columns while the worker still parses a larger current file, with the same result', async () => {
+    // The current rows 400 times over (~6.5 MB): the main thread is done with the reference long before.
+    const [header, ...rows] = new TextDecoder().decode(readFixture('tests/fixtures/e2e/current.csv')).trimEnd().split('\n');
+    const big = `${header}\n${Array.from({ length: 400 }, () => rows.join('\n')).join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'driftbook-pool-'));
+    const currentPath = join(dir, 'current.csv');
+    writeFileSync(currentPath, big);
+    const single = new WorkerPool(1);
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => (lines.push(String(text)), true));
+    process.env.DRIFTBOOK_TIMINGS = '1';
+    try {
+      const config = { methods: 'all' as const };
+      const onPool = await driftOnPool(single, join(ROOT, 'tests/fixtures/e2e/reference.csv'), currentPath, config);
+      const ref = await ingestCsv(readFixture('tests/fixtures/e2e/reference.csv'), 'reference.csv');
+      const cur = await ingestCsv(new TextEncoder().encode(big), 'current.csv');
+      expect(onPool.result).toEqual(await computeDrift(ref, cur, config));
+    } finally {
+      delete process.env.DRIFTBOOK_TIMINGS;
+      write.mockRestore();
+      await single.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Both numeric reference columns (age, income) were profiled before the current file arrived.
+    expect(lines.join('')).toContain('driftbook timings: 2 reference columns profiled while waiting');
   }, 60_000);
 
   it('brings a worker’s typed error back to the caller', async () => {
