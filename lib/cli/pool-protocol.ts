@@ -2,6 +2,7 @@ import type { ColumnType, DatasetMeta } from '../data/types';
 import type { NumberFormat } from '../data/parse-number';
 import type { ColumnTask, DriftPlan } from '../drift/compute-drift';
 import type { ErrorInfo } from '../errors';
+import type { ColumnProfile } from '../profile/column-profile';
 
 /** How files are read: the user's column types and extra missing tokens. */
 export interface ReadSettings {
@@ -24,8 +25,18 @@ export interface SharedTable {
 }
 
 export type PoolRequest =
-  | { id: number; kind: 'ingest'; path: string; options: ReadSettings; key: string }
-  | { id: number; kind: 'column'; task: ColumnTask; plan: Pick<DriftPlan, 'config' | 'context'>; reference: SharedTable; current: SharedTable };
+  | { id: number; kind: 'ingest'; path: string; options: ReadSettings; key: string; profile?: boolean }
+  | {
+      id: number;
+      kind: 'column';
+      task: ColumnTask;
+      plan: Pick<DriftPlan, 'config' | 'context'>;
+      reference: SharedTable;
+      current: SharedTable;
+      /** The column's profiles the main thread has (with both, the worker reads no table for a tested column). */
+      referenceProfile?: ColumnProfile;
+      currentProfile?: ColumnProfile;
+    };
 
 export type PoolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };
 
@@ -33,6 +44,20 @@ export interface IngestReply {
   meta: DatasetMeta;
   /** The parsed table as Arrow IPC (file format), transferred to the main thread, not copied. */
   ipc: ArrayBuffer;
+  /** With `profile`: the drift profiles of the table's columns, each under the column's own type. */
+  profiles?: ProfileEntry[];
+}
+
+/** One column's drift profile under the type it was profiled as. */
+export interface ProfileEntry {
+  name: string;
+  type: ColumnType;
+  profile: ColumnProfile;
+}
+
+/** The key a profile is found by: a column profiled as another type than a task's is not that task's profile. */
+export function profileEntryKey(name: string, type: ColumnType): string {
+  return `${type}\u0000${name}`;
 }
 
 /** The bytes as an ArrayBuffer of their own, to transfer (no copy when they fill their buffer, as tableToIPC's do). */

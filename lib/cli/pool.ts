@@ -4,12 +4,22 @@ import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { fromErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
-import { finishDrift, planDrift, runColumnTask, type DriftPlan } from '../drift/compute-drift';
+import { finishDrift, planDrift, runColumnTask, testsFromProfiles, type DriftPlan } from '../drift/compute-drift';
 import { runScheduled } from '../drift/scheduler';
-import { profileColumn, type ColumnProfile } from '../profile/column-profile';
+import type { ColumnProfile } from '../profile/column-profile';
+import { profiledColumns, profileEntry, profileMap } from './pool-profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { DatasetMeta } from '../data/types';
-import { ownBuffer, type IngestReply, type PoolRequest, type PoolResponse, type ReadSettings } from './pool-protocol';
+import {
+  ownBuffer,
+  profileEntryKey,
+  type IngestReply,
+  type PoolRequest,
+  type PoolResponse,
+  type ProfileEntry,
+  type ReadSettings,
+  type SharedTable,
+} from './pool-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -99,9 +109,9 @@ function phaseTimer(): (phase: string) => void {
 let runs = 0;
 
 /**
- * Numeric reference columns profiled (sorted) on the main thread while the worker still parses the
- * current file — time it would otherwise spend waiting. Stops as soon as the current file is in; a
- * column that cannot be profiled is left to its task (which reports why).
+ * The reference's drift profiles built on the main thread while the worker still parses and profiles
+ * the current file — time it would otherwise spend waiting. Stops as soon as the current file is in
+ * (the columns left are then profiled by their tasks, on any lane).
  */
 async function profileWhileWaiting(table: Table, schema: DatasetMeta['schema'], waitingFor: Promise<unknown>): Promise<Map<string, ColumnProfile>> {
   let arrived = false;
@@ -109,19 +119,15 @@ async function profileWhileWaiting(table: Table, schema: DatasetMeta['schema'], 
     () => (arrived = true),
     () => (arrived = true),
   );
-  const early = new Map<string, ColumnProfile>();
-  for (const column of schema) {
-    if (column.type !== 'numeric') continue;
+  const entries: ProfileEntry[] = [];
+  for (const column of profiledColumns(schema)) {
     // Lets the worker's reply in before each column.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (arrived) break;
-    try {
-      early.set(column.name, profileColumn(table, column.name, 'numeric'));
-    } catch {
-      // Left to the column's task.
-    }
+    const entry = profileEntry(table, column);
+    if (entry) entries.push(entry);
   }
-  return early;
+  return profileMap(entries);
 }
 
 /** A pooled drift run's result and the two datasets it read (the HTML report lists them). */
@@ -149,33 +155,48 @@ export async function driftOnPool(
   mark('modules loaded, pool started');
   const keys = { reference: `reference-${runs}`, current: `current-${runs}` };
   runs++;
-  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read, key: keys.current });
+  const currentReply = pool.run<IngestReply>({ kind: 'ingest', path: currentPath, options: read, key: keys.current, profile: true });
   // Attach a handler now, so a failed worker parse is not unhandled while the reference parses.
   currentReply.catch(() => undefined);
   const reference = await ingestSource(await localFileSource(referencePath), { ...read, createHasher: nodeSha256 });
   mark('reference parsed (main thread)');
-  // Written before waiting for the current file (the worker usually finishes last: it started later).
-  // Several workers share it; the only worker gets it moved with its first column, not copied.
-  const referenceIpc = tableToIPC(reference.table, 'file');
-  const referenceShared = pool.size > 1 ? { key: keys.reference, ipc: toShared(referenceIpc) } : undefined;
-  let referenceMoved = false;
-  mark('reference shared');
   const early = await profileWhileWaiting(reference.table, reference.meta.schema, currentReply);
   mark(`${early.size} reference columns profiled while waiting`);
   const current = await currentReply;
-  mark('current parsed (worker) and received');
+  mark('current parsed and profiled (worker), received');
+  const currentProfiles = profileMap(current.profiles ?? []);
   const currentBytes = new Uint8Array(current.ipc);
   const curTable = tableFromIPC(currentBytes);
   const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);
   const shared = { config: plan.config, context: plan.context };
   const currentShared = pool.size > 1 ? { key: keys.current, ipc: toShared(currentBytes) } : { key: keys.current };
-  // One lane per worker, then the main thread's: the main thread takes the columns whose reference
-  // it profiled while waiting, the workers the others first.
+  // The reference table goes to workers only when a column's profiles are not both at hand: shared
+  // when several workers read it, moved to the only one once.
+  let referenceIpc: Uint8Array | undefined;
+  let referenceShared: { key: string; ipc: SharedArrayBuffer } | undefined;
+  let referenceMoved = false;
+  const referenceFor = (): { table: SharedTable; move: ArrayBuffer[] } => {
+    referenceIpc ??= tableToIPC(reference.table, 'file');
+    if (pool.size > 1) return { table: (referenceShared ??= { key: keys.reference, ipc: toShared(referenceIpc) }), move: [] };
+    if (referenceMoved) return { table: { key: keys.reference }, move: [] };
+    referenceMoved = true;
+    const ipc = ownBuffer(referenceIpc);
+    return { table: { key: keys.reference, ipc }, move: [ipc] };
+  };
+  const profilesOf = (i: number) => {
+    const key = profileEntryKey(plan.tasks[i]!.name, plan.tasks[i]!.type);
+    return { reference: early.get(key), current: currentProfiles.get(key) };
+  };
+  const both = (i: number) => {
+    const p = profilesOf(i);
+    return p.reference !== undefined && p.current !== undefined;
+  };
+  // One lane per worker, then the main thread's: the main thread takes the columns whose two profiles
+  // it has (each then a short walk over sorted values), the workers the others first.
   const columns = new Array<ColumnDriftResult>(plan.tasks.length);
-  const ready = (i: number) => plan.tasks[i]!.type === 'numeric' && early.has(plan.tasks[i]!.name);
   const left = plan.tasks.map((_, i) => i);
   const claim = (onMain: boolean): number => {
-    const k = onMain ? left.findIndex(ready) : left.findIndex((i) => !ready(i));
+    const k = onMain ? left.findIndex(both) : left.findIndex((i) => !both(i));
     return left.splice(k >= 0 ? k : onMain ? 0 : left.length - 1, 1)[0]!;
   };
   await runScheduled(
@@ -184,14 +205,18 @@ export async function driftOnPool(
       const onMain = lane === pool.size;
       const i = claim(onMain);
       const task = plan.tasks[i]!;
+      const profiles = profilesOf(i);
       if (!onMain) {
-        const move = !referenceShared && !referenceMoved ? [ownBuffer(referenceIpc)] : [];
-        referenceMoved ||= move.length > 0;
-        const referenceTable = referenceShared ?? { key: keys.reference, ...(move.length ? { ipc: move[0] } : {}) };
-        columns[i] = await pool.run<ColumnDriftResult>({ kind: 'column', task, plan: shared, reference: referenceTable, current: currentShared }, move);
+        const withProfiles = {
+          ...(profiles.reference ? { referenceProfile: profiles.reference } : {}),
+          ...(profiles.current ? { currentProfile: profiles.current } : {}),
+        };
+        const { table: referenceTable, move } = both(i) && testsFromProfiles(task) ? { table: { key: keys.reference }, move: [] } : referenceFor();
+        const request = { kind: 'column' as const, task, plan: shared, reference: referenceTable, current: currentShared, ...withProfiles };
+        columns[i] = await pool.run<ColumnDriftResult>(request, move);
         return;
       }
-      columns[i] = runColumnTask(task, reference.table, curTable, shared, ready(i) ? early.get(task.name) : undefined);
+      columns[i] = runColumnTask(task, reference.table, curTable, shared, profiles.reference, profiles.current);
       // Let worker replies be handled between columns computed here.
       await new Promise<void>((resolve) => setImmediate(resolve));
     },

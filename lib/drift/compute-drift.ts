@@ -128,7 +128,7 @@ export function runColumnTask(
   referenceProfile?: ColumnProfile,
   currentProfile?: ColumnProfile,
 ): ColumnDriftResult {
-  if (task.role && NOT_TESTED_ROLES.has(task.role) && task.type !== 'datetime' && task.type !== 'text') {
+  if (!testsFromProfiles(task)) {
     const [ref, cur] = [valueCount(reference, task.name), valueCount(current, task.name)];
     const vector = (t: Table) => t.getChild(task.name)!;
     return {
@@ -158,7 +158,22 @@ export function runColumnTask(
       ...(task.role ? { role: task.role } : {}),
     };
   }
-  const result = computeColumnDrift(task.name, task.type, profiles[0], profiles[1], plan.config, plan.context);
+  return testProfiledTask(task, profiles[0], profiles[1], plan);
+}
+
+/** Whether a planned column is tested from its two profiles (user-set id/timestamp/ignored roles are counted, not tested). */
+export function testsFromProfiles(task: ColumnTask): boolean {
+  return !(task.role && NOT_TESTED_ROLES.has(task.role) && task.type !== 'datetime' && task.type !== 'text');
+}
+
+/** runColumnTask once both sides' profiles are at hand (a task `testsFromProfiles` says yes to): no table is read. */
+export function testProfiledTask(
+  task: ColumnTask,
+  reference: ColumnProfile,
+  current: ColumnProfile,
+  plan: Pick<DriftPlan, 'config' | 'context'>,
+): ColumnDriftResult {
+  const result = computeColumnDrift(task.name, task.type, reference, current, plan.config, plan.context);
   if (task.conflict && !result.tested) result.reason = 'type conflict';
   return task.role ? { ...result, role: task.role } : result;
 }
