@@ -44,7 +44,7 @@ import { timed } from './engine/timing';
 import { datasetProfileText, isProfileFileName, storeProfileFile, whyNoRows } from './store/stored-profiles';
 import { profileDrift, profileInputs, runProfileCell } from './notebook/profile-cells';
 import { heldDataset, holdDataset, peekHeld, type HeldParcel } from './engine/held';
-import { profileForDrift } from './engine/ingest-profiles';
+import { INGEST_PROFILE_MAX_COLUMNS, profileForDrift } from './engine/ingest-profiles';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -215,6 +215,8 @@ export const engine = {
       // The table as any worker reads it back from IndexedDB (views on the stored bytes), held here with its
       // drift profiles, built while the IndexedDB write goes on: a drift run then re-reads nothing.
       const { meta } = parsed;
+      // A file wider than INGEST_PROFILE_MAX_COLUMNS is stored as it always was (its drift profiles columns over the pool).
+      if (meta.schema.length > INGEST_PROFILE_MAX_COLUMNS) return packMeta(await timed('save', name, () => saveDataset(getDb(), { meta, ipc })));
       const table = tableFromIPC(ipc);
       const saving = saveDataset(getDb(), { meta, ipc });
       saving.catch(() => undefined);

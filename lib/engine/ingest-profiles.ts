@@ -4,7 +4,7 @@ import type { DatasetMeta } from '../data/types';
 import { profileColumn, type ColumnProfile } from '../profile/column-profile';
 import { profileKey } from '../store/profiles';
 
-/** Wider files are profiled lazily, by the drift run that needs a column (a 100,000-column ingest stays an ingest). */
+/** Wider files are neither held nor profiled at ingest (lib/engine.ts store): their drift profiles columns over the pool, as it always did. */
 export const INGEST_PROFILE_MAX_COLUMNS = 2000;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -17,7 +17,6 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
  */
 export async function profileForDrift(meta: Pick<DatasetMeta, 'sha256' | 'schema'>, table: Table): Promise<Map<string, ColumnProfile | undefined>> {
   const profiles = new Map<string, ColumnProfile | undefined>();
-  if (meta.schema.length > INGEST_PROFILE_MAX_COLUMNS) return profiles;
   for (const { name, type } of meta.schema) {
     if (type === 'datetime' || type === 'text') continue;
     await yieldToEvents();
