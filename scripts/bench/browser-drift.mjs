@@ -13,29 +13,18 @@
 // Usage: node scripts/bench/browser-drift.mjs [--rows N] [--runs N] [--json]
 //   (the bench data of N rows, default 1,000,000; made by make-data.mjs when missing)
 // npm run bench runs it once per run as its `browser-drift` measurement (`--json`: one JSON line per run).
-/* global fetch, document, indexedDB, crypto -- document/indexedDB/crypto only inside functions Playwright runs in the page */
-import { spawn } from 'node:child_process';
+/* global document, indexedDB, crypto -- document/indexedDB/crypto only inside functions Playwright runs in the page */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clearInterval, setInterval } from 'node:timers';
 import { chromium } from 'playwright-core';
+import { serveOut } from './serve-out.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PAGE_SIZE = 4096;
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 /** pid → parent pid for every process we can read. */
 function parents() {
@@ -191,21 +180,9 @@ async function oneRun({ base, reference, current, rows, timeoutMs, exclude }) {
 /** Serves out/ and runs `runs` fresh-browser runs on the pair; each run's record (see oneRun). */
 export async function measureBrowserDrift({ reference, current, rows, runs = 1, timeoutMs = 900_000, onRun = () => {} }) {
   if (!existsSync(join(ROOT, 'out/index.html'))) throw new Error('out/index.html not found — run npm run build first');
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), join(ROOT, 'out')], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await serveOut();
+  const { base } = server;
   try {
-    for (let tries = 0; ; tries++) {
-      try {
-        if ((await fetch(`${base}/`)).ok) break;
-      } catch {
-        if (tries > 100) throw new Error(`scripts/serve.mjs did not answer on ${base}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     const out = [];
     for (let i = 0; i < runs; i++) {
       let record;
@@ -219,7 +196,7 @@ export async function measureBrowserDrift({ reference, current, rows, runs = 1, 
     }
     return out;
   } finally {
-    server.kill();
+    server.close();
   }
 }
 

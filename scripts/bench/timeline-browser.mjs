@@ -6,14 +6,14 @@
 // daily windows of `ts`; the time is from its Apply to its result on the page, and the cell's own
 // duration (the notebook's runCell: the worker reading both tables from IndexedDB and computing).
 // Run: node scripts/bench/timeline-browser.mjs [rows=1000000]
-/* global fetch, document -- Node 20's fetch; document only inside functions Playwright runs in the page */
-import { spawn, spawnSync } from 'node:child_process';
+/* global document -- document only inside functions Playwright runs in the page */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { serveOut } from './serve-out.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
 const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
@@ -26,16 +26,6 @@ if (!existsSync(join(ROOT, 'out/index.html'))) {
   process.exit(1);
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
 function line(label, ms, extra = '') {
   console.log(`${label.padEnd(44)} ${ms.toFixed(0).padStart(8)} ms${extra ? `   ${extra}` : ''}`);
 }
@@ -46,21 +36,12 @@ const made = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts
   encoding: 'utf8',
 });
 if (made.status !== 0) throw new Error(`generating the files failed: ${made.stderr}`);
-const port = await freePort();
-const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), join(ROOT, 'out')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+const server = await serveOut();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 const offsite = [];
 const errors = [];
 try {
-  const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) break;
-    } catch {
-      if (tries > 100) throw new Error(`scripts/serve.mjs did not answer on ${base}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const { base } = server;
   const page = await browser.newPage();
   page.on('request', (r) => !/^(http:\/\/127\.0\.0\.1:\d+\/|blob:|data:)/.test(r.url()) && offsite.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -114,6 +95,6 @@ try {
   if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
 } finally {
   await browser.close();
-  server.kill();
+  server.close();
   rmSync(dir, { recursive: true, force: true });
 }
