@@ -36,6 +36,14 @@ export type PoolRequest =
       /** The column's profiles the main thread has (with both, the worker reads no table for a tested column). */
       referenceProfile?: ColumnProfile;
       currentProfile?: ColumnProfile;
+    }
+  | {
+      id: number;
+      kind: 'profiled-columns';
+      /** Columns tested from their two profiles (no table read), in one message; the reply is their results in this order. */
+      tasks: ColumnTask[];
+      profiles: { reference: ColumnProfile; current: ColumnProfile }[];
+      plan: Pick<DriftPlan, 'config' | 'context'>;
     };
 
 export type PoolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };

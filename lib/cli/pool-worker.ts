@@ -41,6 +41,10 @@ async function handle(request: PoolRequest): Promise<{ response: PoolResponse; t
     );
     return { response: { id: request.id, ok: true, value: { meta, ipc, ...(entries ? { profiles: entries } : {}) } }, transfer: [ipc, ...sorted] };
   }
+  if (request.kind === 'profiled-columns') {
+    const results = request.tasks.map((task, i) => testProfiledTask(task, request.profiles[i]!.reference, request.profiles[i]!.current, request.plan));
+    return { response: { id: request.id, ok: true, value: results }, transfer: [] };
+  }
   const { task, plan, reference, current, referenceProfile, currentProfile } = request;
   const result =
     referenceProfile && currentProfile && testsFromProfiles(task)

@@ -8,6 +8,7 @@ import { finishDrift, planDrift, runColumnTask, testsFromProfiles, type DriftPla
 import { runScheduled } from '../drift/scheduler';
 import type { ColumnProfile } from '../profile/column-profile';
 import { profiledColumns, profileEntry, profileMap } from './pool-profiles';
+import { testProfiled, type ProfilePair } from './pool-split';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { DatasetMeta } from '../data/types';
 import {
@@ -191,9 +192,26 @@ export async function driftOnPool(
     const p = profilesOf(i);
     return p.reference !== undefined && p.current !== undefined;
   };
+  const columns = new Array<ColumnDriftResult>(plan.tasks.length);
+  if (plan.tasks.every((task, i) => both(i) || !testsFromProfiles(task))) {
+    const pairOf = (i: number): ProfilePair | undefined => {
+      const { reference: ref, current: cur } = profilesOf(i);
+      return ref && cur && testsFromProfiles(plan.tasks[i]!) ? { reference: ref, current: cur } : undefined;
+    };
+    const tested = await testProfiled(
+      pool.size + 1,
+      (request) => pool.run<ColumnDriftResult[]>(request),
+      plan.tasks,
+      shared,
+      pairOf,
+      (i) => runColumnTask(plan.tasks[i]!, reference.table, curTable, shared),
+    );
+    tested.forEach((column, i) => (columns[i] = column));
+    mark('columns tested');
+    return { result: finishDrift(reference.meta, current.meta, plan, columns), reference: reference.meta, current: current.meta };
+  }
   // One lane per worker, then the main thread's: the main thread takes the columns whose two profiles
   // it has (each then a short walk over sorted values), the workers the others first.
-  const columns = new Array<ColumnDriftResult>(plan.tasks.length);
   const left = plan.tasks.map((_, i) => i);
   const claim = (onMain: boolean): number => {
     const k = onMain ? left.findIndex(both) : left.findIndex((i) => !both(i));
