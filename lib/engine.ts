@@ -6,7 +6,8 @@ import { applySegment, hasSegment } from './data/frame';
 import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
-import { profileColumn, type ColumnProfile } from './profile/column-profile';
+import type { ColumnProfile } from './profile/column-profile';
+import { isDriftProfiled, profileColumnIfReadable } from './profile/drift-profile';
 import { cachedProfiles, profileKey, putProfiles } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
@@ -94,21 +95,10 @@ async function driftColumns(reference: Dataset, current: Dataset, tasks: ColumnT
   const memory = (d: Dataset) => (d.meta.segment === undefined ? peekHeld(d.meta.id)?.profiles : undefined);
   const [referenceHeld, currentHeld] = [memory(reference), memory(current)];
   const key = (d: Dataset, task: ColumnTask) => profileKey(d.meta.sha256, task.name, task.type);
-  const profiled =
-    reference.meta.segment === undefined
-      ? tasks.filter((task) => task.type !== 'datetime' && task.type !== 'text' && !referenceHeld?.has(key(reference, task)))
-      : [];
+  const profiled = reference.meta.segment === undefined ? tasks.filter((task) => isDriftProfiled(task.type) && !referenceHeld?.has(key(reference, task))) : [];
   const profiles = profiled.length
     ? await timed('profile', `${reference.meta.name} × ${profiled.length}`, () =>
-        cachedProfiles(getDb(), reference.meta, profiled, (task) => {
-          try {
-            return profileColumn(reference.table, task.name, task.type);
-          } catch (error) {
-            // A column that cannot be read as its type: runColumnTask reports it as not tested.
-            if (!(error instanceof AnalysisError)) throw error;
-            return undefined;
-          }
-        }),
+        cachedProfiles(getDb(), reference.meta, profiled, (task) => profileColumnIfReadable(reference.table, task.name, task.type)),
       )
     : [];
   profiled.forEach((task, i) => referenceHeld?.set(key(reference, task), profiles[i]));
@@ -132,13 +122,7 @@ function countProfile(reference: Dataset, column: string, type: ColumnType): Col
   const key = profileKey(reference.meta.sha256, column, type);
   if (!countProfiles.has(key)) {
     if (countProfiles.size >= 10_000) countProfiles.clear();
-    try {
-      countProfiles.set(key, profileColumn(reference.table, column, type));
-    } catch (error) {
-      // A column that cannot be read as its type: runColumnTask reports it as not tested.
-      if (!(error instanceof AnalysisError)) throw error;
-      countProfiles.set(key, undefined);
-    }
+    countProfiles.set(key, profileColumnIfReadable(reference.table, column, type));
   }
   return countProfiles.get(key);
 }

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
-import { AnalysisError } from '../errors';
 import type { DatasetMeta } from '../data/types';
-import { profileColumn, type ColumnProfile } from '../profile/column-profile';
+import type { ColumnProfile } from '../profile/column-profile';
+import { isDriftProfiled, profileColumnIfReadable } from '../profile/drift-profile';
 import { profileKey } from '../store/profiles';
 
 /** Wider files are neither held nor profiled at ingest (lib/engine.ts store): their drift profiles columns over the pool, as it always did. */
@@ -18,15 +18,9 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 export async function profileForDrift(meta: Pick<DatasetMeta, 'sha256' | 'schema'>, table: Table): Promise<Map<string, ColumnProfile | undefined>> {
   const profiles = new Map<string, ColumnProfile | undefined>();
   for (const { name, type } of meta.schema) {
-    if (type === 'datetime' || type === 'text') continue;
+    if (!isDriftProfiled(type)) continue;
     await yieldToEvents();
-    let profile: ColumnProfile | undefined;
-    try {
-      profile = profileColumn(table, name, type);
-    } catch (error) {
-      if (!(error instanceof AnalysisError)) throw error;
-    }
-    profiles.set(profileKey(meta.sha256, name, type), profile);
+    profiles.set(profileKey(meta.sha256, name, type), profileColumnIfReadable(table, name, type));
   }
   return profiles;
 }

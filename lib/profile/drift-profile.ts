@@ -1,0 +1,22 @@
+import type { Table } from 'apache-arrow';
+import type { ColumnType } from '../data/types';
+import { AnalysisError } from '../errors';
+import { profileColumn, type ColumnProfile } from './column-profile';
+
+/** Types drift profiles by sorting (numeric) or counting (categorical, boolean); datetime and text are only counted, by their task. */
+export function isDriftProfiled(type: ColumnType): boolean {
+  return type === 'numeric' || type === 'categorical' || type === 'boolean';
+}
+
+/**
+ * profileColumn, or undefined for a column that cannot be read as the type (a column the user typed
+ * as numeric holding text): drift then reports it as not tested, with the value that failed.
+ */
+export function profileColumnIfReadable(table: Table, name: string, type: ColumnType): ColumnProfile | undefined {
+  try {
+    return profileColumn(table, name, type);
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    return undefined;
+  }
+}
