@@ -1,5 +1,6 @@
 import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
 import { sortedDistinct, sortedMissing } from '../profile/sorted-stats';
+import { ecdfPairWalk } from '../stats/ecdf-pair-walk';
 
 /** Both sides' counts over the union of categories, in one order (reference's first, then new ones). */
 export function alignCategories(
@@ -54,16 +55,8 @@ export function distinctCount(reference: NumericProfile | CategoricalProfile, cu
     // A small side against a large one (a window against its reference): the large side's distinct
     // values (counted once per array) plus the small side's values it lacks, found by galloping search.
     if (small.length * 8 < large.length) return sortedDistinct(large) + sortedMissing(large, small);
-    let i = 0;
-    let j = 0;
-    let n = 0;
-    let last = NaN;
-    while (i < a.length || j < b.length) {
-      const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-      if (n === 0 || x !== last) n++;
-      last = x;
-    }
-    return n;
+    // Comparable sizes: the merge walk ks and wasserstein share (one walk for the three when the arrays are sealed).
+    return ecdfPairWalk(a, b).distinct;
   }
   throw new Error('distinctCount: both sides must be of one kind');
 }

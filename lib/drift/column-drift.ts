@@ -6,7 +6,7 @@ import { alignCategories, distinctCount, numericAsCategorical } from './categori
 import { defaultMethod } from './default-method';
 import { summarizeCategorical, summarizeNumeric } from './distribution';
 import { truncationNote } from '../profile/embed-caps';
-import { sortedRuns, sortedStd } from '../profile/sorted-stats';
+import { sortedStd, wassersteinRuns } from '../profile/sorted-stats';
 import type { CategoricalProfile, ColumnProfile, NumericProfile } from '../profile/column-profile';
 import type { ColumnDriftResult, DriftConfig, TestOutcome } from './types';
 import type { DriftColumnKind, DriftMethod, MethodContext } from './methods/method';
@@ -94,7 +94,10 @@ function runMethod(method: DriftMethod, kind: DriftColumnKind, profiles: Profile
 function effectSize(profiles: Profiles): ColumnDriftResult['effectSize'] {
   const { reference, current } = profiles;
   if (reference.kind === 'numeric' && current.kind === 'numeric') {
-    return { method: 'wasserstein', value: normedWasserstein(reference.sorted, current.sorted, 0, sortedStd(reference.sorted), sortedRuns(reference.sorted)) };
+    return {
+      method: 'wasserstein',
+      value: normedWasserstein(reference.sorted, current.sorted, 0, sortedStd(reference.sorted), wassersteinRuns(reference.sorted, current.sorted)),
+    };
   }
   const aligned = alignCategories(reference as CategoricalProfile, current as CategoricalProfile);
   const share = (counts: number[], n: number) => counts.map((k) => k / n);

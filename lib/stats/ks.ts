@@ -6,13 +6,10 @@
 
 import { kstwoSf } from './kolmogorov';
 import { outerProbInside, probOutsideSquare } from './ks-exact';
+import { ecdfPairWalk, type KsLocation } from './ecdf-pair-walk';
+import { isSealedSorted } from './sealed-sorted';
 
-/** Where |ECDF_a − ECDF_b| is largest (the first such pooled value) and both ECDFs there. */
-export interface KsLocation {
-  x: number;
-  reference: number;
-  current: number;
-}
+export type { KsLocation } from './ecdf-pair-walk';
 
 export interface KsResult {
   statistic: number;
@@ -38,43 +35,12 @@ export function roundHalfEven(x: number): number {
 }
 
 function assertSorted(xs: Float64Array, label: string): void {
+  if (isSealedSorted(xs)) return;
   if (Number.isNaN(xs[0])) throw new RangeError(`ks: ${label} contains NaN`);
   for (let i = 1; i < xs.length; i++) {
     // `!(>=)` also rejects NaN, which would otherwise stall the merge walk.
     if (!(xs[i]! >= xs[i - 1]!)) throw new RangeError(`ks: ${label} must be sorted ascending without NaN`);
   }
-}
-
-/**
- * Largest positive and negative gaps of ECDF_a - ECDF_b, and where |gap| is first largest. scipy
- * evaluates searchsorted(side='right') at every pooled value; a merge walk visiting each distinct
- * value once after consuming all its ties gives the same set of differences, computed with the
- * same float operations (i/n1 - j/n2). One walk for both: a drift test reports the location too.
- */
-function ecdfExtremes(a: Float64Array, b: Float64Array): { minDiff: number; maxDiff: number; location: KsLocation } {
-  const n1 = a.length;
-  const n2 = b.length;
-  let i = 0;
-  let j = 0;
-  // The last pooled value always gives 1 - 1 = 0, so 0 is a valid start for both.
-  let minDiff = 0;
-  let maxDiff = 0;
-  let gap = -1;
-  let location: KsLocation = { x: 0, reference: 0, current: 0 };
-  while (i < n1 || j < n2) {
-    // The pooled value as the reference's when both hold it (−0 and 0 are one value: the reference's sign).
-    const v = j >= n2 || (i < n1 && a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    while (i < n1 && a[i]! <= v) i++;
-    while (j < n2 && b[j]! <= v) j++;
-    const diff = i / n1 - j / n2;
-    if (diff < minDiff) minDiff = diff;
-    if (diff > maxDiff) maxDiff = diff;
-    if (Math.abs(diff) > gap) {
-      gap = Math.abs(diff);
-      location = { x: v, reference: i / n1, current: j / n2 };
-    }
-  }
-  return { minDiff, maxDiff, location };
 }
 
 /**
@@ -90,7 +56,13 @@ export function ks2Samp(sortedA: Float64Array, sortedB: Float64Array): KsResult 
   assertSorted(sortedA, 'first sample');
   assertSorted(sortedB, 'second sample');
 
-  const { minDiff, maxDiff, location } = ecdfExtremes(sortedA, sortedB);
+  // Largest positive and negative gaps of ECDF_a - ECDF_b and where |gap| is first largest: scipy evaluates
+  // searchsorted(side='right') at every pooled value; the walk visits each distinct value once after
+  // consuming all its ties, which gives the same set of differences with the same float operations.
+  const walked = ecdfPairWalk(sortedA, sortedB);
+  const { minDiff, maxDiff } = walked;
+  // A copy: the walk may be remembered and shared.
+  const location = { ...walked.location };
   const minS = Math.min(Math.max(-minDiff, 0), 1);
   let d = minS > maxDiff ? minS : maxDiff;
 

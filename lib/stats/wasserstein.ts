@@ -4,7 +4,8 @@
  * of scipy 1.10.1, plus Evidently's normed variant used as a drift score.
  */
 
-import { assertSortedSample, ecdfLpIntegral, ecdfLpIntegralRuns, type SortedRuns } from './ecdf-distance';
+import { assertSortedSample, ecdfLpIntegralRuns, type SortedRuns } from './ecdf-distance';
+import { ecdfPairWalk } from './ecdf-pair-walk';
 import { NeumaierSum } from './neumaier-sum';
 import { unscaleByPowerOfTwo } from './power-of-two-scale';
 
@@ -16,7 +17,8 @@ import { unscaleByPowerOfTwo } from './power-of-two-scale';
 export function wassersteinDistance(sortedA: Float64Array, sortedB: Float64Array): number {
   assertSortedSample(sortedA, 'wasserstein_distance', 'first');
   assertSortedSample(sortedB, 'wasserstein_distance', 'second');
-  return ecdfLpIntegral(sortedA, sortedB, 1);
+  // ecdfLpIntegral(sortedA, sortedB, 1), from the walk ks2Samp and the pooled distinct count share.
+  return ecdfPairWalk(sortedA, sortedB).l1;
 }
 
 /** Population standard deviation, numpy.std(x) (ddof = 0, two-pass). */

@@ -1,6 +1,6 @@
 import { moderateSamples } from '../../stats/power-of-two-scale';
 import { normedWasserstein } from '../../stats/wasserstein';
-import { sortedRuns, sortedStd } from '../../profile/sorted-stats';
+import { sortedStd, wassersteinRuns } from '../../profile/sorted-stats';
 import { asNumeric, distanceMethod } from './method';
 
 /** Evidently's normed Wasserstein: scipy wasserstein_distance / max(std(ref, ddof=0), 0.001). */
@@ -13,7 +13,7 @@ export const wassersteinMethod = distanceMethod({
   compute(reference, current) {
     // Values beyond 2^±400 divided by a power of two (exact): scipy's std overflows around 1e300 and the score became NaN.
     const [a, b, k] = moderateSamples(asNumeric(reference, 'wasserstein').sorted, asNumeric(current, 'wasserstein').sorted);
-    const value = normedWasserstein(a, b, k, sortedStd(a), sortedRuns(a));
+    const value = normedWasserstein(a, b, k, sortedStd(a), wassersteinRuns(a, b));
     return { score: value, test: { statistic: value } };
   },
 });
