@@ -26,6 +26,8 @@ export interface SharedTable {
 
 export type PoolRequest =
   | { id: number; kind: 'ingest'; path: string; options: ReadSettings; key: string; profile?: boolean }
+  /** A table this worker parsed, as Arrow IPC bytes (moved to the caller; the worker keeps its table). */
+  | { id: number; kind: 'table'; key: string }
   | {
       id: number;
       kind: 'column';
@@ -50,10 +52,20 @@ export type PoolResponse = { id: number; ok: true; value: unknown } | { id: numb
 
 export interface IngestReply {
   meta: DatasetMeta;
-  /** The parsed table as Arrow IPC (file format), transferred to the main thread, not copied. */
-  ipc: ArrayBuffer;
+  /**
+   * Each column's length and null count: what planning a drift reads of the table. The table itself
+   * stays in the worker until asked for (a 'table' request) — with every column's two profiles at hand
+   * it is never needed on the main thread.
+   */
+  counts: ColumnCount[];
   /** With `profile`: the drift profiles of the table's columns, each under the column's own type. */
   profiles?: ProfileEntry[];
+}
+
+export interface ColumnCount {
+  name: string;
+  length: number;
+  nullCount: number;
 }
 
 /** One column's drift profile under the type it was profiled as. */

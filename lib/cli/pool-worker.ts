@@ -4,16 +4,11 @@ import { toErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { runColumnTask, testProfiledTask, testsFromProfiles } from '../drift/compute-drift';
-import { profiledColumns, profileEntry } from './pool-profiles';
-import { ownBuffer, type ProfileEntry, type PoolRequest, type PoolResponse, type SharedTable } from './pool-protocol';
+import { profiledColumns, profileEntry, received } from './pool-profiles';
+import { ownBuffer, type ColumnCount, type IngestReply, type ProfileEntry, type PoolRequest, type PoolResponse, type SharedTable } from './pool-protocol';
 
 // Tables this worker parsed, or opened from the main thread's shared IPC bytes: once per worker.
 const tables = new Map<string, Table>();
-
-/** A typed array that is its whole (non-shared) buffer, so moving the buffer moves just it. */
-function ownsBuffer(values: Float64Array): boolean {
-  return values.byteOffset === 0 && values.byteLength === values.buffer.byteLength && values.buffer instanceof ArrayBuffer && values.byteLength > 0;
-}
 
 function table({ key, ipc }: SharedTable): Table {
   let t = tables.get(key);
@@ -28,24 +23,31 @@ function table({ key, ipc }: SharedTable): Table {
 async function handle(request: PoolRequest): Promise<{ response: PoolResponse; transfer: ArrayBuffer[] }> {
   if (request.kind === 'ingest') {
     const { meta, table: parsed } = await ingestSource(await localFileSource(request.path), { ...request.options, createHasher: nodeSha256 });
-    // Kept here for the columns this worker tests; the main thread gets the IPC bytes moved, not copied.
+    // Kept here for the columns this worker tests; sent to the main thread only if it asks (a 'table' request).
     tables.set(request.key, parsed);
-    // Profiled here, in the thread that parsed it, while the main thread parses and profiles the other file.
+    // Profiled here, in the thread that parsed it, while the main thread parses and profiles the other file
+    // (sorted values in shared memory: the main thread and this worker then read the same bytes).
     const entries: ProfileEntry[] | undefined = request.profile
       ? profiledColumns(meta.schema).flatMap((column) => profileEntry(parsed, column) ?? [])
       : undefined;
-    const ipc = ownBuffer(tableToIPC(parsed, 'file'));
-    // The sorted values move to the main thread with the table (this worker gets back what it needs per column).
-    const sorted = (entries ?? []).flatMap(({ profile }) =>
-      profile.kind === 'numeric' && ownsBuffer(profile.sorted) ? [profile.sorted.buffer as ArrayBuffer] : [],
-    );
-    return { response: { id: request.id, ok: true, value: { meta, ipc, ...(entries ? { profiles: entries } : {}) } }, transfer: [ipc, ...sorted] };
+    const counts: ColumnCount[] = parsed.schema.fields.map(({ name }) => {
+      const vector = parsed.getChild(name)!;
+      return { name, length: vector.length, nullCount: vector.nullCount };
+    });
+    return { response: { id: request.id, ok: true, value: { meta, counts, ...(entries ? { profiles: entries } : {}) } satisfies IngestReply }, transfer: [] };
+  }
+  if (request.kind === 'table') {
+    const ipc = ownBuffer(tableToIPC(table({ key: request.key }), 'file'));
+    return { response: { id: request.id, ok: true, value: ipc }, transfer: [ipc] };
   }
   if (request.kind === 'profiled-columns') {
-    const results = request.tasks.map((task, i) => testProfiledTask(task, request.profiles[i]!.reference, request.profiles[i]!.current, request.plan));
+    const results = request.tasks.map((task, i) =>
+      testProfiledTask(task, received(request.profiles[i]!.reference), received(request.profiles[i]!.current), request.plan),
+    );
     return { response: { id: request.id, ok: true, value: results }, transfer: [] };
   }
-  const { task, plan, reference, current, referenceProfile, currentProfile } = request;
+  const { task, plan, reference, current } = request;
+  const [referenceProfile, currentProfile] = [received(request.referenceProfile), received(request.currentProfile)];
   const result =
     referenceProfile && currentProfile && testsFromProfiles(task)
       ? testProfiledTask(task, referenceProfile, currentProfile, plan)

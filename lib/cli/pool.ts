@@ -34,6 +34,8 @@ export class WorkerPool {
   private readonly queue: { request: PoolRequest; pending: Pending; transfer: ArrayBuffer[] }[] = [];
   private readonly pending = new Map<number, { pending: Pending; worker: Worker }>();
   private readonly workers: Worker[];
+  /** Which worker parsed (and keeps) each table key. */
+  private readonly holders = new Map<string, Worker>();
   private nextId = 0;
 
   constructor(size = availableParallelism()) {
@@ -64,9 +66,18 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const { request, pending, transfer } = this.queue.shift()!;
+    for (let q = 0; q < this.queue.length && this.idle.length;) {
+      const { request } = this.queue[q]!;
+      // A table is asked of the worker that parsed it (it waits for that one to be free).
+      const holder = request.kind === 'table' ? this.holders.get(request.key) : undefined;
+      const k = holder ? this.idle.indexOf(holder) : this.idle.length - 1;
+      if (k < 0) {
+        q++;
+        continue;
+      }
+      const worker = this.idle.splice(k, 1)[0]!;
+      const { pending, transfer } = this.queue.splice(q, 1)[0]!;
+      if (request.kind === 'ingest') this.holders.set(request.key, worker);
       this.pending.set(request.id, { pending, worker });
       worker.postMessage(request, transfer);
     }
@@ -166,11 +177,16 @@ export async function driftOnPool(
   const current = await currentReply;
   mark('current parsed and profiled (worker), received');
   const currentProfiles = profileMap(current.profiles ?? []);
-  const currentBytes = new Uint8Array(current.ipc);
-  const curTable = tableFromIPC(currentBytes);
-  const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: curTable }, config);
+  // Planning reads each column's length and null count; the table stays in the worker until a column needs it.
+  const counts = new Map(current.counts.map((c) => [c.name, c]));
+  const plan: DriftPlan = planDrift(reference, { meta: current.meta, table: { getChild: (name) => counts.get(name) ?? null } }, config);
   const shared = { config: plan.config, context: plan.context };
-  const currentShared = pool.size > 1 ? { key: keys.current, ipc: toShared(currentBytes) } : { key: keys.current };
+  let currentTable: Promise<{ table: Table; shared: SharedTable }> | undefined;
+  const fetchCurrent = () =>
+    (currentTable ??= pool.run<ArrayBuffer>({ kind: 'table', key: keys.current }).then((ipc) => {
+      const bytes = new Uint8Array(ipc);
+      return { table: tableFromIPC(bytes), shared: pool.size > 1 ? { key: keys.current, ipc: toShared(bytes) } : { key: keys.current } };
+    }));
   // The reference table goes to workers only when a column's profiles are not both at hand: shared
   // when several workers read it, moved to the only one once.
   let referenceIpc: Uint8Array | undefined;
@@ -198,18 +214,21 @@ export async function driftOnPool(
       const { reference: ref, current: cur } = profilesOf(i);
       return ref && cur && testsFromProfiles(plan.tasks[i]!) ? { reference: ref, current: cur } : undefined;
     };
+    // Columns not tested (a user-set id role…) are counted from the tables on the main thread.
+    const curTable = plan.tasks.some((task) => !testsFromProfiles(task)) ? (await fetchCurrent()).table : undefined;
     const tested = await testProfiled(
       pool.size + 1,
       (request) => pool.run<ColumnDriftResult[]>(request),
       plan.tasks,
       shared,
       pairOf,
-      (i) => runColumnTask(plan.tasks[i]!, reference.table, curTable, shared),
+      (i) => runColumnTask(plan.tasks[i]!, reference.table, curTable!, shared),
     );
     tested.forEach((column, i) => (columns[i] = column));
     mark('columns tested');
     return { result: finishDrift(reference.meta, current.meta, plan, columns), reference: reference.meta, current: current.meta };
   }
+  const { table: curTable, shared: currentShared } = await fetchCurrent();
   // One lane per worker, then the main thread's: the main thread takes the columns whose two profiles
   // it has (each then a short walk over sorted values), the workers the others first.
   const left = plan.tasks.map((_, i) => i);

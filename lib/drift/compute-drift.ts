@@ -22,7 +22,12 @@ export interface DriftOptions extends DriftConfig {
 
 export const DEFAULT_SEED = 42;
 
-function valueCount(table: Pick<Table, 'getChild'>, name: string): number {
+/** What planning reads of a table: each column's length and null count (an Arrow Table is one). */
+export interface CountedColumns {
+  getChild(name: string): { length: number; nullCount: number } | null;
+}
+
+function valueCount(table: CountedColumns, name: string): number {
   const vector = table.getChild(name)!;
   return vector.length - vector.nullCount;
 }
@@ -79,7 +84,7 @@ export interface DriftPlan {
   warnings: string[];
 }
 
-type Described = { meta: DatasetMeta; table: Pick<Table, 'getChild'> };
+type Described = { meta: DatasetMeta; table: CountedColumns };
 
 /** Checks the settings and lines up the columns both datasets share. Throws on no common column. */
 export function planDrift(reference: Described, current: Described, config: DriftConfig = {}): DriftPlan {

@@ -88,12 +88,66 @@ describe('CLI worker pool', () => {
       await single.close();
       rmSync(dir, { recursive: true, force: true });
     }
-    // Every numeric and categorical reference column was profiled before the current file arrived.
+    // Every reference column was profiled before the current file arrived (datetime and text ones counted only).
     const ref = await ingestCsv(readFixture('tests/fixtures/e2e/reference.csv'), 'reference.csv');
-    const profiled = ref.meta.schema.filter((c) => ['numeric', 'categorical', 'boolean'].includes(c.type)).length;
-    expect(profiled).toBeGreaterThanOrEqual(4);
+    const profiled = ref.meta.schema.length;
+    expect(ref.meta.schema.filter((c) => ['numeric', 'categorical', 'boolean'].includes(c.type)).length).toBeGreaterThanOrEqual(4);
+    expect(ref.meta.schema.filter((c) => ['datetime', 'text'].includes(c.type)).length).toBeGreaterThanOrEqual(1);
     expect(lines.join('')).toContain(`driftbook timings: ${profiled} reference columns profiled while waiting`);
   }, 60_000);
+
+  it('reads the current table from the worker only when a column needs it: a user-set id role, or a current file in before the reference is profiled', async () => {
+    // Each file 400 times over (~6.5 MB) beside the other as it is: which one the main thread is done with first is then sure.
+    const times400 = (path: string) => {
+      const [header, ...rows] = new TextDecoder().decode(readFixture(path)).trimEnd().split('\n');
+      return `${header}\n${Array.from({ length: 400 }, () => rows.join('\n')).join('\n')}\n`;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'driftbook-pool-'));
+    const [referencePath, currentPath] = [join(ROOT, 'tests/fixtures/e2e/reference.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv')];
+    const [bigReferencePath, bigCurrentPath] = [join(dir, 'reference.csv'), join(dir, 'current.csv')];
+    const [bigReference, bigCurrent] = [times400('tests/fixtures/e2e/reference.csv'), times400('tests/fixtures/e2e/current.csv')];
+    writeFileSync(bigReferencePath, bigReference);
+    writeFileSync(bigCurrentPath, bigCurrent);
+    const [ref, cur, bigRef, bigCur] = await Promise.all([
+      ingestCsv(readFixture('tests/fixtures/e2e/reference.csv'), 'reference.csv'),
+      ingestCsv(readFixture('tests/fixtures/e2e/current.csv'), 'current.csv'),
+      ingestCsv(new TextEncoder().encode(bigReference), 'reference.csv'),
+      ingestCsv(new TextEncoder().encode(bigCurrent), 'current.csv'),
+    ]);
+    const single = new WorkerPool(1);
+    const asked: string[] = [];
+    const run = single.run.bind(single);
+    single.run = ((request: Parameters<typeof run>[0], transfer?: ArrayBuffer[]) => (asked.push(request.kind), run(request, transfer))) as typeof single.run;
+    try {
+      // The reference profiled before the larger current file is in, every column tested from its two profiles: the table never leaves the worker.
+      expect((await driftOnPool(single, referencePath, bigCurrentPath, {})).result).toEqual(await computeDrift(ref, bigCur, {}));
+      expect(asked).not.toContain('table');
+      // An id column is counted from the tables, not tested: the main thread asks for the current one, once.
+      asked.length = 0;
+      const withRole = { roles: { age: 'id' as const } };
+      const onPool = await driftOnPool(single, referencePath, bigCurrentPath, withRole);
+      expect(onPool.result).toEqual(await computeDrift(ref, bigCur, withRole));
+      expect(onPool.result.columns.find((c) => c.name === 'age')).toMatchObject({ tested: false, reason: 'id' });
+      expect(asked.filter((k) => k === 'table')).toHaveLength(1);
+      // The current file in before the larger reference is profiled: its columns go to lanes that read the tables.
+      asked.length = 0;
+      const config = { methods: 'all' as const };
+      expect((await driftOnPool(single, bigReferencePath, currentPath, config)).result).toEqual(await computeDrift(bigRef, cur, config));
+      expect(asked.filter((k) => k === 'table')).toHaveLength(1);
+    } finally {
+      await single.close();
+    }
+    // Three workers, three runs of one pool: the same result (a table is asked of the worker that parsed it).
+    const three = new WorkerPool(3);
+    try {
+      const withRole = { roles: { age: 'id' as const } };
+      for (let k = 0; k < 3; k++)
+        expect((await driftOnPool(three, referencePath, bigCurrentPath, withRole)).result).toEqual(await computeDrift(ref, bigCur, withRole));
+    } finally {
+      await three.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('brings a worker’s typed error back to the caller', async () => {
     await expect(driftOnPool(pool, join(ROOT, 'tests/fixtures/e2e/empty.csv'), join(ROOT, 'tests/fixtures/e2e/current.csv'), {})).rejects.toMatchObject({
