@@ -155,6 +155,19 @@ function collectFinite(
 ): number {
   let missing = 0;
   let nonFinite = 0;
+  if (!bitmap && values instanceof Float64Array) {
+    // The common chunk (doubles, no nulls), in a loop of its own: one type at one site keeps it fast.
+    for (let i = 0; i < length; i++) {
+      const x = values[i]!;
+      // x − x is 0 exactly for finite x (NaN for NaN and ±Infinity).
+      if (x - x === 0) out[k++] = x;
+      else if (x !== x) missing++;
+      else nonFinite++;
+    }
+    counts.missing += missing;
+    counts.nonFinite += nonFinite;
+    return k;
+  }
   for (let i = 0; i < length; i++) {
     if (bitmap && !isSet(bitmap, offset + i)) {
       missing++;
