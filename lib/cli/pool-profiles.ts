@@ -14,21 +14,15 @@ export function profiledColumns(schema: readonly ColumnSchema[]): ColumnSchema[]
   return [...schema];
 }
 
-/**
- * A numeric profile's sorted values copied into shared memory (~1 ms per 10⁶ values): sent to another
- * thread they are then shared, not copied, and the thread that built them keeps them too.
- */
-function inSharedMemory(profile: ColumnProfile): ColumnProfile {
-  if (profile.kind !== 'numeric' || profile.sorted.buffer instanceof SharedArrayBuffer) return profile;
-  const sorted = new Float64Array(new SharedArrayBuffer(profile.sorted.byteLength));
-  sorted.set(profile.sorted);
-  return { ...profile, sorted: sealSorted(sorted) };
+/** A Float64Array in shared memory: a numeric profile's values then reach another thread of the pool shared, not copied, and the thread that built them keeps them too. */
+function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
 }
 
 /** One column's drift profile under its own type (sorted values in shared memory); undefined when it cannot be read as that type (its task then says why). */
 export function profileEntry(table: Table, column: ColumnSchema): ProfileEntry | undefined {
-  const profile = profileColumnIfReadable(table, column.name, column.type);
-  return profile && { name: column.name, type: column.type, profile: inSharedMemory(profile) };
+  const profile = profileColumnIfReadable(table, column.name, column.type, sharedFloat64);
+  return profile && { name: column.name, type: column.type, profile };
 }
 
 /**

@@ -187,23 +187,31 @@ function collectFinite(
  * What a numeric profile keeps of a column: its finite values (row order) and the missing and
  * ±Infinity counts, as readNumbers then a filter would give, in one pass over Float chunks (a
  * profile reads every numeric column of both datasets, so its passes count). The array is exactly
- * `finite` long (copied only when some rows were not finite).
+ * `finite` long (copied only when some rows were not finite); `allocate` makes the arrays (shared
+ * memory for a worker pool).
  */
-export function finiteNumbers(source: ColumnSource, name: string): FiniteNumbers {
+export function finiteNumbers(
+  source: ColumnSource,
+  name: string,
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+): FiniteNumbers {
   const vector = vectorOf(source, name);
   const floats = vector.data.every((data) => data.typeId === Type.Float && (data.type as Float).precision !== Precision.HALF);
   const counts = { missing: 0, nonFinite: 0 };
   let out: Float64Array;
   let k = 0;
   if (floats) {
-    out = new Float64Array(vector.length);
+    out = allocate(vector.length);
     for (const data of vector.data) k = collectFinite(out, k, data.values as ArrayLike<number>, bitmapOf(data), data.offset, data.length, counts);
   } else {
     const values = readNumbers(vector, name);
-    out = new Float64Array(values.length);
+    out = allocate(values.length);
     k = collectFinite(out, 0, values, undefined, 0, values.length, counts);
   }
-  return { finite: k === out.length ? out : out.slice(0, k), ...counts };
+  if (k === out.length) return { finite: out, ...counts };
+  const finite = allocate(k);
+  finite.set(out.subarray(0, k));
+  return { finite, ...counts };
 }
 
 /** A label: a number for a numeric column, a string for a category or boolean ("false"/"true"), null when missing. */
@@ -335,20 +343,21 @@ export interface ValueCounts {
   missing: number;
 }
 
-// Distinct values a Float chunk's counts keep in a short list before moving to a Map: a numeric
-// column counted as categories has at most 10 distinct integers by the typing rule.
-const FEW_FLOATS = 32;
+// Integers 0 ≤ x < this in a Float chunk counted by index (integer categories are mostly small codes).
+const SMALL_INTEGERS = 1024;
 
 /**
  * A Float chunk's non-missing values with their counts, in first-seen order (as a Map would keep
- * them; −0 and 0 are one value, as Map keys), and its missing rows (null or NaN). Few distinct
- * values are counted in a short list searched with ===, far cheaper per row than a Map lookup.
+ * them; −0 and 0 are one value, as Map keys), and its missing rows (null or NaN). Small non-negative
+ * integers are counted in a table by index, far cheaper per row than a Map lookup.
  */
 function countFloats(values: ArrayLike<number>, bitmap: Uint8Array | undefined, offset: number, length: number) {
-  const few = new Float64Array(FEW_FLOATS);
-  const fewCounts = new Float64Array(FEW_FLOATS);
-  let distinct = 0;
-  let byValue: Map<number, number> | undefined;
+  // Small non-negative integers (the usual integer categories) counted by index, any other value in a
+  // Map; `order` keeps first-seen order across both. −0 counts as 0, as === compares (and a Map keys).
+  const small = new Float64Array(SMALL_INTEGERS);
+  const isSmall = (x: number) => x >= 0 && x < SMALL_INTEGERS && (x | 0) === x;
+  const order: number[] = [];
+  let others: Map<number, number> | undefined;
   let nulls = 0;
   for (let i = 0; i < length; i++) {
     const x = values[i]!;
@@ -356,23 +365,16 @@ function countFloats(values: ArrayLike<number>, bitmap: Uint8Array | undefined, 
       nulls++;
       continue;
     }
-    if (byValue) {
-      byValue.set(x, (byValue.get(x) ?? 0) + 1);
+    if (isSmall(x)) {
+      if (small[x]!++ === 0) order.push(x);
       continue;
     }
-    let k = 0;
-    while (k < distinct && few[k] !== x) k++;
-    if (k < distinct) fewCounts[k]!++;
-    else if (distinct < FEW_FLOATS) {
-      few[distinct] = x;
-      fewCounts[distinct++] = 1;
-    } else {
-      byValue = new Map();
-      for (let d = 0; d < distinct; d++) byValue.set(few[d]!, fewCounts[d]!);
-      byValue.set(x, 1);
-    }
+    others ??= new Map();
+    const n = others.get(x);
+    if (n === undefined) order.push(x);
+    others.set(x, (n ?? 0) + 1);
   }
-  const counted: [number, number][] = byValue ? [...byValue] : Array.from({ length: distinct }, (_, d) => [few[d]!, fewCounts[d]!]);
+  const counted: [number, number][] = order.map((x) => [x, isSmall(x) ? small[x]! : others!.get(x)!]);
   return { counted, nulls };
 }
 

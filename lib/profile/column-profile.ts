@@ -39,10 +39,10 @@ export interface OtherProfile {
 
 export type ColumnProfile = NumericProfile | CategoricalProfile | OtherProfile;
 
-function profileNumeric(vector: Vector, name: string): NumericProfile {
+function profileNumeric(vector: Vector, name: string, allocate?: (length: number) => Float64Array): NumericProfile {
   // The finite values (strings of a column typed numeric parsed once per value) in an array of
   // their own, radix-sorted in place.
-  const { finite, missing, nonFinite } = finiteNumbers(vector, name);
+  const { finite, missing, nonFinite } = finiteNumbers(vector, name, allocate);
   const n = finite.length;
   // Sorted here and never written again: tests skip re-checking the order and share one merge walk.
   sealSorted(sortFloat64(finite));
@@ -67,11 +67,11 @@ function profileCategorical(vector: Vector): CategoricalProfile {
   return { kind: 'categorical', count, missing, categories, counts };
 }
 
-/** Profiles one column of a table as the given type. */
-export function profileColumn(table: Table, name: string, type: ColumnType): ColumnProfile {
+/** Profiles one column of a table as the given type; `allocate` makes a numeric profile's array (shared memory for a worker pool). */
+export function profileColumn(table: Table, name: string, type: ColumnType, allocate?: (length: number) => Float64Array): ColumnProfile {
   const vector = table.getChild(name);
   if (!vector) throw new Error(`column not found: ${name}`);
-  if (type === 'numeric') return profileNumeric(vector, name);
+  if (type === 'numeric') return profileNumeric(vector, name, allocate);
   // Booleans are two-category columns; integer categories are profiled by value.
   if (type === 'categorical' || type === 'boolean') return profileCategorical(vector);
   return { kind: 'other', count: vector.length - vector.nullCount, missing: vector.nullCount };

@@ -12,9 +12,9 @@ export function isDriftProfiled(type: ColumnType): boolean {
  * profileColumn, or undefined for a column that cannot be read as the type (a column the user typed
  * as numeric holding text): drift then reports it as not tested, with the value that failed.
  */
-export function profileColumnIfReadable(table: Table, name: string, type: ColumnType): ColumnProfile | undefined {
+export function profileColumnIfReadable(table: Table, name: string, type: ColumnType, allocate?: (length: number) => Float64Array): ColumnProfile | undefined {
   try {
-    return profileColumn(table, name, type);
+    return profileColumn(table, name, type, allocate);
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     return undefined;

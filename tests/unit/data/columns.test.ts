@@ -41,6 +41,19 @@ describe('finiteNumbers (what a numeric profile keeps)', () => {
   });
 });
 
+describe('finiteNumbers with an allocator (a worker pool profiles into shared memory)', () => {
+  it('puts the finite values in arrays the allocator made, also when some rows were not finite', () => {
+    const shared = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
+    const all = finiteNumbers(floats([3, 1, 2]), 'x', shared);
+    expect(all.finite.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(all.finite)).toEqual([3, 1, 2]);
+    const some = finiteNumbers(floats([3, null, Infinity, NaN, -2]), 'x', shared);
+    expect(some.finite.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(some.finite)).toEqual([3, -2]);
+    expect(some).toMatchObject({ missing: 2, nonFinite: 1 });
+  });
+});
+
 describe('countValues on Float columns (integer categories)', () => {
   /** The definition: a Map from value to count in first-seen order (−0 and 0 one key), nulls and NaN missing, named String(x). */
   function byMap(values: (number | null)[]) {
@@ -52,6 +65,21 @@ describe('countValues on Float columns (integer categories)', () => {
     }
     return { categories: [...counts.keys()].map(String), counts: [...counts.values()], missing };
   }
+
+  it('equals a Map count for small integers (counted by index) mixed with negative, large and fractional values, −0 seen before 0, nulls and NaN', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pool = [-0, 0, 1, 2, 1023, 1024, 1025, -1, 2.5, 1e9, 7, 1023.5, 5e-324];
+    const values = Array.from({ length: 5000 }, (_, i): number | null =>
+      i % 101 === 0 ? null : i % 103 === 0 ? NaN : pool[Math.floor(next() * pool.length)]!,
+    );
+    values.unshift(-0);
+    const counted = countValues(floats(values), 'x');
+    expect(counted).toEqual(byMap(values));
+    // −0 is seen first: one category named "0", holding both zeros.
+    expect(counted.categories[0]).toBe('0');
+    expect(counted.categories.filter((c) => c === '0')).toHaveLength(1);
+  });
 
   it('equals a Map count for few distinct values, for more than the short list holds, with nulls, NaN and ±0', () => {
     let seed = 3;
