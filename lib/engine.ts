@@ -45,6 +45,7 @@ import { timed } from './engine/timing';
 import { datasetProfileText, isProfileFileName, storeProfileFile, whyNoRows } from './store/stored-profiles';
 import { profileDrift, profileInputs, runProfileCell } from './notebook/profile-cells';
 import { heldDataset, holdDataset, peekHeld, type HeldParcel } from './engine/held';
+import { sealSorted } from './stats/sealed-sorted';
 import { INGEST_PROFILE_MAX_COLUMNS, profileForDrift } from './engine/ingest-profiles';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
@@ -540,6 +541,9 @@ export const engine = {
 
   /** Holds a dataset handed over by another worker (exportHeld), so a drift run here reads neither IndexedDB nor its rows. */
   adoptHeld(id: string, parcel: HeldParcel): Promise<Outcome<void>> {
+    // The profiles' values were sorted by the worker that built them: sealed again here (a message makes new
+    // arrays), so the drift tests skip re-checking the order and share one merge walk per column.
+    for (const [, profile] of parcel.profiles) if (profile?.kind === 'numeric') sealSorted(profile.sorted);
     return outcome(() => timed('adopt', id, () => holdDataset(id, tableFromIPC(parcel.ipc), new Map(parcel.profiles), parcel.ipc)));
   },
 

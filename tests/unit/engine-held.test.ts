@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { isSealedSorted } from '../../lib/stats/sealed-sorted';
 import type { Table } from 'apache-arrow';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -87,6 +88,8 @@ describe('engine: datasets held by the worker that parsed them', () => {
     expect(await engine.exportHeld('not-held-here')).toEqual({ ok: true, value: null });
 
     expect(await engine.adoptHeld(current.meta.id, parcel.value)).toEqual({ ok: true, value: undefined });
+    // The adopted numeric profiles are sealed (sorted by the worker that built them; tests skip re-checking the order).
+    for (const [, p] of parcel.value.profiles) if (p?.kind === 'numeric') expect(isSealedSorted(p.sorted)).toBe(true);
     const direct = await computeDrift(await ingestCsv(reference.bytes, 'hand-ref.csv'), await ingestCsv(current.bytes, 'hand-cur.csv'), config);
     [scanned.length, loaded.length] = [0, 0];
     const out = await engine.runCell('drift', config, { reference: { id: reference.meta.id }, current: { id: current.meta.id } });
