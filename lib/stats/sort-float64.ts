@@ -17,6 +17,17 @@ function scratchOf(words: number): Uint32Array {
   return fresh;
 }
 
+/** A key's word pair back to the double's bits, at index `at` of `out` (the transform sortFloat64 applies, undone). */
+function writeDouble(out: Uint32Array, at: number, lo: number, hi: number): void {
+  if (hi & 0x80000000) {
+    out[2 * at] = lo;
+    out[2 * at + 1] = (hi & 0x7fffffff) >>> 0;
+  } else {
+    out[2 * at] = ~lo >>> 0;
+    out[2 * at + 1] = ~hi >>> 0;
+  }
+}
+
 /**
  * Sorts finite or infinite doubles (no NaN) ascending, in place, in the order of
  * Float64Array.prototype.sort (−0 before +0). LSD radix sort on the IEEE-754 bits, 16 bits per pass:
@@ -78,14 +89,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
       for (let i = 0; i < n; i++) {
         const lo = src[2 * i]!;
         const hi = src[2 * i + 1]!;
-        const at = counts[((high ? hi : lo) >>> shift) & 0xffff]!++;
-        if (hi & 0x80000000) {
-          dst[2 * at] = lo;
-          dst[2 * at + 1] = (hi & 0x7fffffff) >>> 0;
-        } else {
-          dst[2 * at] = ~lo >>> 0;
-          dst[2 * at + 1] = ~hi >>> 0;
-        }
+        writeDouble(dst, counts[((high ? hi : lo) >>> shift) & 0xffff]!++, lo, hi);
       }
       return values;
     }
@@ -112,16 +116,6 @@ export function sortFloat64(values: Float64Array): Float64Array {
     dst = swap;
   }
   // An odd number of passes (or none) left the keys in the scratch buffer (or in place).
-  for (let i = 0; i < n; i++) {
-    const lo = src[2 * i]!;
-    const hi = src[2 * i + 1]!;
-    if (hi & 0x80000000) {
-      words[2 * i] = lo;
-      words[2 * i + 1] = (hi & 0x7fffffff) >>> 0;
-    } else {
-      words[2 * i] = ~lo >>> 0;
-      words[2 * i + 1] = ~hi >>> 0;
-    }
-  }
+  for (let i = 0; i < n; i++) writeDouble(words, i, src[2 * i]!, src[2 * i + 1]!);
   return values;
 }

@@ -5,3 +5,4 @@ export { parseExposition, type ParsedFamily, type ParsedSeries } from './exposit
 export { checkMetrics, promtool, type PromtoolRun } from './promtool';
 export { expectClose, expectCloseOrNull, isClose, relativeError, relFloor, type Tolerance } from './close';
 export { decodeSample, loadNumericFixture, loadStatsFixture, num, sortedSample, type Num, type SampleSpec } from './samples';
+export { mulberry32 } from './random';

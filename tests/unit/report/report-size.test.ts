@@ -4,17 +4,7 @@ import { ingestCsv } from '../../../lib/data/ingest';
 import { computeDrift } from '../../../lib/drift/compute-drift';
 import { computeQuality } from '../../../lib/quality/compute-quality';
 import { toWorkspaceReport } from '../../../lib/report/workspace-report';
-
-/** Seeded uniform draws (mulberry32): the same rows for every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../support';
 
 const CITIES = ['Lisbon', 'Porto', 'Faro', 'Braga', 'Coimbra', 'Évora', 'Aveiro', 'Leiria'];
 

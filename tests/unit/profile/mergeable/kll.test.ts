@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKll, kllQuantile, kllRank, kllRankErrorBound, mergeKll, updateKll } from '../../../../lib/profile/mergeable/kll';
 import type { KllSketch } from '../../../../lib/profile/mergeable/types';
-
-// Deterministic inputs (mulberry32), so the test sees the same stream every run.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../../support';
 
 /** Heavy-tailed, with ties: exp of a normal, rounded to 3 decimals. */
 function values(n: number, seed: number): Float64Array {

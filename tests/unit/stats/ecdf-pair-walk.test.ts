@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ecdfPairWalk, isPairWalkRemembered } from '../../lib/stats/ecdf-pair-walk';
-import { ecdfLpIntegral } from '../../lib/stats/ecdf-distance';
-import { ks2Samp } from '../../lib/stats/ks';
-import { isSealedSorted, sealSorted } from '../../lib/stats/sealed-sorted';
-import { wassersteinDistance } from '../../lib/stats/wasserstein';
-import { profileColumn, type NumericProfile } from '../../lib/profile/column-profile';
+import { ecdfPairWalk, isPairWalkRemembered } from '../../../lib/stats/ecdf-pair-walk';
+import { ecdfLpIntegral } from '../../../lib/stats/ecdf-distance';
+import { ks2Samp } from '../../../lib/stats/ks';
+import { isSealedSorted, sealSorted } from '../../../lib/stats/sealed-sorted';
+import { wassersteinDistance } from '../../../lib/stats/wasserstein';
+import { profileColumn, type NumericProfile } from '../../../lib/profile/column-profile';
 import { tableFromArrays } from 'apache-arrow';
-
-/** Deterministic generator (mulberry32), so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../support';
 
 /** A sorted sample with ties (values rounded to `step`), signed zeros and, when asked, infinities. */
 function sample(random: () => number, n: number, step: number, shift: number, infinities: boolean): Float64Array {
