@@ -190,7 +190,9 @@ export function createEngineClient(size = poolSize()): EngineClient {
     };
     try {
       await runScheduled(ranges.length, runRange, { concurrency: lanes.length, weight: (i) => ranges[i]!.end - ranges[i]!.start, onProgress });
-      return unwrap(await home.finishDrift(runId, referenceId, currentId, config));
+      // No column tasks (a profile input): the home worker computes the run whole and reports the columns it profiles from rows.
+      const progress = total === 0 && onProgress ? (apis.length ? Comlink.proxy(onProgress) : onProgress) : undefined;
+      return unwrap(await home.finishDrift(runId, referenceId, currentId, config, progress));
     } catch (error) {
       void Promise.resolve(home.dropDrift(runId)).catch(() => undefined);
       throw error;

@@ -267,7 +267,7 @@ export const engine = {
       if (!spec.compute) throw new AnalysisError('nothing-to-compute', `${spec.label} cells have nothing to compute`);
       // A profile-only input (.dbprofile): drift and quality from profiles; kinds that need rows refuse (lib/notebook/profile-cells.ts).
       const profiled = await profileInputs(getDb(), inputs);
-      if (profiled) return runProfileCell(kind, config, profiled, { db: getDb(), openRows: open });
+      if (profiled) return runProfileCell(kind, config, profiled, { db: getDb(), openRows: open }, onProgress);
       const [reference, current] = await Promise.all([
         inputs.reference ? open(inputs.reference) : undefined,
         inputs.current ? open(inputs.current) : undefined,
@@ -391,11 +391,20 @@ export const engine = {
     });
   },
 
-  /** The pooled run's result from its gathered columns (finishDrift); forgets the run. */
-  finishDrift(runId: string, referenceId: string, currentId: string, config: DriftConfig): Promise<Outcome<DriftResult>> {
+  /**
+   * The pooled run's result from its gathered columns (finishDrift); forgets the run. A run with a profile
+   * input is computed here whole: `onProgress` then counts the columns profiled from the other side's rows.
+   */
+  finishDrift(
+    runId: string,
+    referenceId: string,
+    currentId: string,
+    config: DriftConfig,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Outcome<DriftResult>> {
     return outcome(async () => {
       const profiled = await profileInputs(getDb(), { reference: { id: referenceId }, current: { id: currentId } });
-      if (profiled) return profileDrift(profiled, config, { db: getDb(), openRows: open });
+      if (profiled) return profileDrift(profiled, config, { db: getDb(), openRows: open }, onProgress);
       const own = gathered.get(runId);
       gathered.delete(runId);
       if (!own) throw new AnalysisError('drift-run-missing', `drift run ${runId}: not begun on this worker — run the cell again`);

@@ -41,8 +41,11 @@ function needsRows(label: string, profile: DatasetMeta): AnalysisError {
   );
 }
 
+/** Called with (done, total) columns profiled from rows, while a run with a profile input builds the other side's profile. */
+export type ProfileProgress = (done: number, total: number) => void;
+
 /** Each input as a profile: a profile-only dataset's own, or its rows profiled on the first profile's edges (cached). */
-async function profiled(described: Described[], host: ProfileHost): Promise<ProfiledInput> {
+async function profiled(described: Described[], host: ProfileHost, onProgress?: ProfileProgress): Promise<ProfiledInput> {
   const anchorSide = described.find((d) => isProfileOnly(d.meta))!;
   const anchor = await getStoredProfile(host.db, anchorSide.meta.id);
   const sides = await Promise.all(
@@ -56,7 +59,10 @@ async function profiled(described: Described[], host: ProfileHost): Promise<Prof
         }
         return [slot, { meta, profile: meta.id === anchorSide.meta.id ? anchor : await getStoredProfile(host.db, meta.id) }];
       }
-      const build = async () => buildProfile(await host.openRows(input), { edgesFrom: anchor });
+      const build = async () => {
+        const rows = await host.openRows(input);
+        return buildProfile(rows, { edgesFrom: anchor, ...(onProgress ? { onProgress } : {}) });
+      };
       // A segment's rows are not the stored dataset's: profiled each time, never cached under its key.
       const profile: DbProfile = input.segment?.trim()
         ? await build()
@@ -85,15 +91,21 @@ export function driftOfProfiles(input: ProfiledInput, config: DriftConfig): Drif
 }
 
 /** Runs a cell whose inputs include a profile-only dataset (see profileInputs); refuses kinds that need rows. */
-export async function runProfileCell<K extends CellKind>(kind: K, config: CellConfigs[K], described: Described[], host: ProfileHost): Promise<CellResults[K]> {
+export async function runProfileCell<K extends CellKind>(
+  kind: K,
+  config: CellConfigs[K],
+  described: Described[],
+  host: ProfileHost,
+  onProgress?: ProfileProgress,
+): Promise<CellResults[K]> {
   const spec = cellSpec(kind);
   const { drift, fromProfiles } = spec.capabilities;
-  if (drift) return drift.result(await profileDrift(described, drift.config(config), host));
-  if (fromProfiles) return fromProfiles(await profiled(described, host), config);
+  if (drift) return drift.result(await profileDrift(described, drift.config(config), host, onProgress));
+  if (fromProfiles) return fromProfiles(await profiled(described, host, onProgress), config);
   throw needsRows(spec.label, described.find((d) => isProfileOnly(d.meta))!.meta);
 }
 
 /** A drift run whose inputs include a profile-only dataset (the engine's pooled run takes this path whole). */
-export async function profileDrift(described: Described[], config: DriftConfig, host: ProfileHost): Promise<DriftResult> {
-  return driftOfProfiles(await profiled(described, host), config);
+export async function profileDrift(described: Described[], config: DriftConfig, host: ProfileHost, onProgress?: ProfileProgress): Promise<DriftResult> {
+  return driftOfProfiles(await profiled(described, host, onProgress), config);
 }

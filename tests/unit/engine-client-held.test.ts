@@ -5,6 +5,8 @@ import { createEngineClient } from '../../components/engine-client';
 import { engine } from '../../lib/engine';
 import { ingestCsv } from '../../lib/data/ingest';
 import { computeDrift } from '../../lib/drift/compute-drift';
+import { buildProfile } from '../../lib/profile/mergeable/build';
+import { writeProfile } from '../../lib/profile/mergeable/io';
 
 // Which stand-in worker received each engine call.
 const calls: { worker: number; method: string }[] = [];
@@ -80,6 +82,24 @@ describe('engine client: the drop-to-verdict path over the pool', () => {
     expect(on('exportHeld')).toEqual([other]);
     expect(on('adoptHeld')).toEqual([home]);
     expect([...on('beginDrift'), ...on('driftBatch'), ...on('finishDrift')].every((w) => w === home)).toBe(true);
+    client.dispose();
+  });
+
+  it('a drift with a .dbprofile reference reports, through the worker boundary, the columns it profiles from the current rows', async () => {
+    (globalThis as { Worker?: unknown }).Worker = EngineWorker;
+    const client = createEngineClient(2);
+    const profileText = writeProfile(buildProfile(await ingestCsv(new TextEncoder().encode(csv(260, 0)), 'p-ref.csv')));
+    const reference = await client.store(new Blob([profileText]), 'p-ref.dbprofile');
+    const current = await client.store(new Blob([csv(190, 4)]), 'p-cur.csv');
+    const progress: [number, number][] = [];
+    const result = await client.runCell('drift', {}, { reference: { id: reference.id }, current: { id: current.id } }, (done, total) =>
+      progress.push([done, total]),
+    );
+    expect(result.fromProfile).toEqual({ reference: true, current: false });
+    expect(progress.filter(([, total]) => total > 0)).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     client.dispose();
   });
 });

@@ -20,11 +20,11 @@ function value<T>(out: { ok: true; value: T } | { ok: false; error: { message: s
   return out.value;
 }
 
-async function setup() {
+async function setup(shift = 3) {
   const reference = await ingestCsv(new TextEncoder().encode(csv(300, 0)), 'ref.csv');
   const text = writeProfile(buildProfile(reference));
   const profile = unpackMeta(value(await engine.store(new Blob([text]), 'ref.dbprofile')));
-  const current = unpackMeta(value(await engine.store(new Blob([csv(200, 3)]), 'cur.csv')));
+  const current = unpackMeta(value(await engine.store(new Blob([csv(200, shift)]), 'cur.csv')));
   return { reference, text, profile, current };
 }
 
@@ -46,6 +46,33 @@ describe('engine: profile-only datasets', () => {
     expect(pooled.dataset).toEqual(direct.dataset);
     const quality = value(await engine.runCell('quality', {}, inputs));
     expect(quality.fromProfile).toEqual({ reference: true, current: true });
+  });
+
+  it('reports the columns it profiles from the stored side’s rows (pooled finish and runCell), nothing once that profile is cached', async () => {
+    // Current files of their own (other SHA-256s), so no profile of them is cached yet.
+    const calls: [number, number][] = [];
+    const first = await setup(5);
+    expect(value(await engine.beginDrift('run-2', first.profile.id, first.current.id, {}))).toBe(0);
+    value(await engine.finishDrift('run-2', first.profile.id, first.current.id, {}, (done, total) => calls.push([done, total])));
+    expect(calls).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    calls.length = 0;
+    value(
+      await engine.runCell('drift', {}, { reference: { id: first.profile.id }, current: { id: first.current.id } }, (done, total) => calls.push([done, total])),
+    );
+    expect(calls).toEqual([]);
+    const second = await setup(6);
+    value(
+      await engine.runCell('quality', {}, { reference: { id: second.profile.id }, current: { id: second.current.id } }, (done, total) =>
+        calls.push([done, total]),
+      ),
+    );
+    expect(calls).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
   });
 
   it('refuses a bad file, kinds that need rows, and batch summaries against a profile, saying why', async () => {

@@ -16,6 +16,8 @@ export interface BuildProfileOptions {
   sketchK?: number;
   /** Defaults to the dataset's name and SHA-256. */
   source?: ProfileSource;
+  /** Called after each column with (done, total): a million-row dataset takes seconds. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function numericColumn(dataset: Dataset, name: string, edges: number[] | undefined, sketchK: number): ProfileColumn {
@@ -86,13 +88,19 @@ export function buildProfile(dataset: Dataset, options: BuildProfileOptions = {}
       throw new AnalysisError('invalid-bins', `--edges column "${name}": ${why}`);
     }
   }
-  const columns = dataset.meta.schema.map(({ name, type }): ProfileColumn => {
+  const { schema } = dataset.meta;
+  const column = ({ name, type }: (typeof schema)[number]): ProfileColumn => {
     if (type === 'numeric') return numericColumn(dataset, name, edgesFor(name, options), sketchK);
     if (type === 'datetime') {
       const missing = nullCount(dataset.table, name);
       return { name, type, count: dataset.table.numRows - missing, missing, nonFinite: 0, min: null, max: null };
     }
     return countedColumn(dataset, name, type, maxCategories);
+  };
+  const columns = schema.map((c, i) => {
+    const profiled = column(c);
+    options.onProgress?.(i + 1, schema.length);
+    return profiled;
   });
   return {
     format: PROFILE_FORMAT,
