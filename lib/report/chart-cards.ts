@@ -39,8 +39,15 @@ function testList(tests: Record<string, TestOutcome> | undefined): SafeHtml {
         ? html`<li><code>${id}</code> ${userText(t.fromProfileReason ?? 'needs the rows')}</li>`
         : html`<li><code>${id}</code> statistic ${formatScore(t.statistic)}${t.pValue === undefined ? '' : html` · p ${formatPValue(t.pValue)}`}${
             t.adjustedPValue === undefined ? '' : html` · adjusted p ${formatPValue(t.adjustedPValue)}`
-          }${t.fromProfile === 'approximate' ? ' · approximate (from quantile sketches)' : ''}</li>`,
+          }${accuracy(t)}</li>`,
   )}</ul>`;
+}
+
+/** A test computed from profiles: exact (equal to the raw-row result), or approximate with its bound on this column. */
+function accuracy(t: TestOutcome): SafeHtml | '' {
+  if (t.fromProfile === 'exact') return html` · <span class="accuracy">exact from profiles</span>`;
+  if (t.fromProfile !== 'approximate') return '';
+  return html` · <span class="accuracy">approximate: ${t.fromProfileReason ? userText(t.fromProfileReason) : 'from quantile sketches'}</span>`;
 }
 
 function missingLine(col: ColumnDriftResult): SafeHtml {

@@ -154,7 +154,9 @@ describe('driftbook profile', () => {
     expect(html.out).toMatch(/ref\.dbprofile/);
     const listed = await run('drift', '--reference', at('ref.dbprofile'), '--current', cur, '--format', 'html', '--methods', 'ks,mannw');
     expect(listed.out).toMatch(/<code>mannw<\/code> <bdi>needs the raw rows: the Mann–Whitney U statistic/);
-    expect(listed.out).toMatch(/<code>ks<\/code> statistic [^<]* · approximate \(from quantile sketches\)<\/li>/);
+    // Each test says how it was computed: approximate ones with their bound on this column, exact ones as such.
+    expect(listed.out).toMatch(/<code>ks<\/code> statistic [^<]* · <span class="accuracy">approximate: <bdi>[^<]*ε[^<]*<\/bdi><\/span><\/li>/);
+    expect(listed.out).toMatch(/<code>psi<\/code> statistic [^<]* · <span class="accuracy">exact from profiles<\/span><\/li>/);
     const raw = await run('drift', '--reference', ref, '--current', at('cur.dbprofile'));
     expect([raw.code, raw.err]).toEqual([2, 'driftbook: drift --current p.dbprofile needs --reference p.dbprofile too (a raw reference: profile it first)\n']);
   });
