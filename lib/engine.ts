@@ -7,7 +7,7 @@ import type { Dataset, DatasetMeta, ParsedDataset } from './data/types';
 import type { ReadProgress } from './data/reader-types';
 import { finishDrift, planDrift, runColumnTask, type ColumnTask, type DriftPlan } from './drift/compute-drift';
 import type { ColumnProfile } from './profile/column-profile';
-import { isDriftProfiled, profileColumnIfReadable } from './profile/drift-profile';
+import { isDriftProfiled, profileColumnIfReadable, resealReceived } from './profile/drift-profile';
 import { cachedProfiles, profileKey, putProfiles } from './store/profiles';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from './drift/types';
 import { getDb } from './store/db';
@@ -45,7 +45,6 @@ import { timed } from './engine/timing';
 import { datasetProfileText, isProfileFileName, storeProfileFile, whyNoRows } from './store/stored-profiles';
 import { profileDrift, profileInputs, runProfileCell } from './notebook/profile-cells';
 import { heldDataset, holdDataset, peekHeld, type HeldParcel } from './engine/held';
-import { sealSorted } from './stats/sealed-sorted';
 import { INGEST_PROFILE_MAX_COLUMNS, profileForDrift } from './engine/ingest-profiles';
 
 /** A call's outcome as plain data: typed errors keep their kind and code across the worker boundary. */
@@ -550,9 +549,7 @@ export const engine = {
 
   /** Holds a dataset handed over by another worker (exportHeld), so a drift run here reads neither IndexedDB nor its rows. */
   adoptHeld(id: string, parcel: HeldParcel): Promise<Outcome<void>> {
-    // The profiles' values were sorted by the worker that built them: sealed again here (a message makes new
-    // arrays), so the drift tests skip re-checking the order and share one merge walk per column.
-    for (const [, profile] of parcel.profiles) if (profile?.kind === 'numeric') sealSorted(profile.sorted);
+    for (const [, profile] of parcel.profiles) resealReceived(profile);
     return outcome(() => timed('adopt', id, () => holdDataset(id, tableFromIPC(parcel.ipc), new Map(parcel.profiles), parcel.ipc)));
   },
 

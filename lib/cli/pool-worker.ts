@@ -4,7 +4,8 @@ import { toErrorInfo } from '../errors';
 import { ingestSource } from '../data/ingest';
 import { localFileSource, nodeSha256 } from '../data/read-file';
 import { runColumnTask, testProfiledTask, testsFromProfiles } from '../drift/compute-drift';
-import { profiledColumns, profileEntry, received } from './pool-profiles';
+import { resealReceived } from '../profile/drift-profile';
+import { profileEntry } from './pool-profiles';
 import { ownBuffer, type ColumnCount, type IngestReply, type ProfileEntry, type PoolRequest, type PoolResponse, type SharedTable } from './pool-protocol';
 
 // Tables this worker parsed, or opened from the main thread's shared IPC bytes: once per worker.
@@ -27,9 +28,7 @@ async function handle(request: PoolRequest): Promise<{ response: PoolResponse; t
     tables.set(request.key, parsed);
     // Profiled here, in the thread that parsed it, while the main thread parses and profiles the other file
     // (sorted values in shared memory: the main thread and this worker then read the same bytes).
-    const entries: ProfileEntry[] | undefined = request.profile
-      ? profiledColumns(meta.schema).flatMap((column) => profileEntry(parsed, column) ?? [])
-      : undefined;
+    const entries: ProfileEntry[] | undefined = request.profile ? meta.schema.flatMap((column) => profileEntry(parsed, column) ?? []) : undefined;
     const counts: ColumnCount[] = parsed.schema.fields.map(({ name }) => {
       const vector = parsed.getChild(name)!;
       return { name, length: vector.length, nullCount: vector.nullCount };
@@ -42,12 +41,12 @@ async function handle(request: PoolRequest): Promise<{ response: PoolResponse; t
   }
   if (request.kind === 'profiled-columns') {
     const results = request.tasks.map((task, i) =>
-      testProfiledTask(task, received(request.profiles[i]!.reference), received(request.profiles[i]!.current), request.plan),
+      testProfiledTask(task, resealReceived(request.profiles[i]!.reference), resealReceived(request.profiles[i]!.current), request.plan),
     );
     return { response: { id: request.id, ok: true, value: results }, transfer: [] };
   }
   const { task, plan, reference, current } = request;
-  const [referenceProfile, currentProfile] = [received(request.referenceProfile), received(request.currentProfile)];
+  const [referenceProfile, currentProfile] = [resealReceived(request.referenceProfile), resealReceived(request.currentProfile)];
   const result =
     referenceProfile && currentProfile && testsFromProfiles(task)
       ? testProfiledTask(task, referenceProfile, currentProfile, plan)

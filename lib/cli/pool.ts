@@ -7,7 +7,7 @@ import { localFileSource, nodeSha256 } from '../data/read-file';
 import { finishDrift, planDrift, runColumnTask, testsFromProfiles, type DriftPlan } from '../drift/compute-drift';
 import { runScheduled } from '../drift/scheduler';
 import type { ColumnProfile } from '../profile/column-profile';
-import { profiledColumns, profileEntry, profileMap } from './pool-profiles';
+import { profileEntry, profileMap } from './pool-profiles';
 import { testProfiled, type ProfilePair } from './pool-split';
 import type { ColumnDriftResult, DriftConfig, DriftResult } from '../drift/types';
 import type { DatasetMeta } from '../data/types';
@@ -132,7 +132,7 @@ async function profileWhileWaiting(table: Table, schema: DatasetMeta['schema'], 
     () => (arrived = true),
   );
   const entries: ProfileEntry[] = [];
-  for (const column of profiledColumns(schema)) {
+  for (const column of schema) {
     // Lets the worker's reply in before each column.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (arrived) break;

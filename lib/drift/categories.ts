@@ -1,5 +1,5 @@
 import type { CategoricalProfile, NumericProfile } from '../profile/column-profile';
-import { sortedDistinct, sortedMissing } from '../profile/sorted-stats';
+import { sizesApart, sortedDistinct, sortedMissing } from '../profile/sorted-stats';
 import { ecdfPairWalk } from '../stats/ecdf-pair-walk';
 
 /** Both sides' counts over the union of categories, in one order (reference's first, then new ones). */
@@ -54,7 +54,7 @@ export function distinctCount(reference: NumericProfile | CategoricalProfile, cu
     const [large, small] = a.length >= b.length ? [a, b] : [b, a];
     // A small side against a large one (a window against its reference): the large side's distinct
     // values (counted once per array) plus the small side's values it lacks, found by galloping search.
-    if (small.length * 8 < large.length) return sortedDistinct(large) + sortedMissing(large, small);
+    if (sizesApart(a, b)) return sortedDistinct(large) + sortedMissing(large, small);
     // Comparable sizes: the merge walk ks and wasserstein share (one walk for the three when the arrays are sealed).
     return ecdfPairWalk(a, b).distinct;
   }

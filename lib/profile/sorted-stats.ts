@@ -33,6 +33,14 @@ export function sortedRuns(sorted: Float64Array): SortedRuns {
   return r;
 }
 
+/**
+ * Whether one sample is much smaller than the other (a window against its reference): then what is
+ * remembered per array of the larger one (its runs, its distinct count) pays, rather than a walk over both.
+ */
+export function sizesApart(a: Float64Array, b: Float64Array): boolean {
+  return Math.min(a.length, b.length) * 8 < Math.max(a.length, b.length);
+}
+
 const askedOnce = new WeakSet<Float64Array>();
 
 /**
@@ -47,8 +55,7 @@ export function wassersteinRuns(reference: Float64Array, current: Float64Array):
   const built = runs.get(reference);
   if (built) return built;
   if (isPairWalkRemembered(reference, current)) return undefined;
-  const comparable = Math.min(reference.length, current.length) * 8 >= Math.max(reference.length, current.length);
-  if (!comparable || askedOnce.has(reference)) return sortedRuns(reference);
+  if (sizesApart(reference, current) || askedOnce.has(reference)) return sortedRuns(reference);
   askedOnce.add(reference);
   return undefined;
 }
